@@ -1,0 +1,63 @@
+package io.dayshift.shell;
+
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of value that may reach a remote shell, each with the strict pattern it must match before
+ * any command is built. A value that does not match is refused with a message naming the kind; a value
+ * that matches is still single-quoted by {@link ShellCommand}, so even a pattern mistake stays inert.
+ */
+public enum Arg {
+    /** A host name as OpenStack, MAAS and Ansible know it: {@code cn01}, {@code cn01.example.org}. */
+    HOSTNAME("[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*", "a host name such as cn01 or cn01.example.org"),
+    /** A Juju application: {@code nova-compute}. */
+    APPLICATION("[a-z][a-z0-9]*(?:-[a-z0-9]+)*", "a Juju application name such as nova-compute"),
+    /** A Juju unit: {@code nova-compute/3}. */
+    UNIT("[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[0-9]{1,6}", "a Juju unit name such as nova-compute/3"),
+    /** A Juju machine: {@code 7} or {@code 7/lxd/2}. */
+    MACHINE("[0-9]{1,6}(?:/(?:lxd|kvm)/[0-9]{1,6})?", "a Juju machine number such as 7 or 7/lxd/2"),
+    /** A Juju model, optionally controller-qualified: {@code openstack}, {@code ctrl:admin/openstack}. */
+    MODEL("(?:[a-z0-9][a-z0-9-]{0,62}:)?(?:[a-z0-9][a-z0-9.-]{0,62}/)?[a-z0-9][a-z0-9-]{0,62}", "a Juju model name such as openstack"),
+    /** A charm channel: {@code 2024.1/stable}, {@code latest/edge}. */
+    CHANNEL("[a-z0-9][a-z0-9.-]{0,30}/(?:stable|candidate|beta|edge)(?:/[a-z0-9][a-z0-9.-]{0,30})?", "a charm channel such as 2024.1/stable"),
+    /** An OpenStack release: {@code 2024.1}, or a series name such as {@code caracal}. */
+    RELEASE("(?:20[0-9]{2}\\.[12]|[a-z]{3,12})", "an OpenStack release such as 2024.1 or caracal"),
+    /** A charm action or kolla/juju sub-command word: {@code openstack-upgrade}, {@code mariadb_backup}. */
+    WORD("[a-z][a-z0-9_-]{0,62}", "a command word of lower-case letters, digits, '-' and '_'"),
+    /** An action parameter or Ansible extra var: {@code key=value} with a plain value. */
+    KEY_VALUE("[a-z][a-z0-9_.-]{0,62}=[A-Za-z0-9_.,:/@+=-]{0,255}", "a key=value pair with a plain value"),
+    /** An absolute path without {@code ..}, spaces or shell characters: {@code /etc/kolla/globals.yml}. */
+    PATH("/(?:[A-Za-z0-9_.+@-]+/)*[A-Za-z0-9_.+@-]*", "an absolute path such as /etc/kolla/globals.yml"),
+    /** A MAAS system id ({@code thr3am}) or tag ({@code openstack-compute}). */
+    MAAS_NAME("[A-Za-z0-9_-]{1,64}", "a MAAS system id or tag name"),
+    /** A non-negative integer. */
+    NUMBER("[0-9]{1,9}", "a number");
+
+    private final Pattern pattern;
+    private final String description;
+
+    Arg(String regex, String description) {
+        this.pattern = Pattern.compile(regex);
+        this.description = description;
+    }
+
+    /** True when the value is acceptable for this kind. */
+    public boolean accepts(String value) {
+        return value != null && pattern.matcher(value).matches() && (this != PATH || !value.contains("/../") && !value.endsWith("/.."));
+    }
+
+    /**
+     * The value, if acceptable; otherwise an {@link IllegalArgumentException} whose message says what
+     * was expected and shows the refused value in a printable form.
+     */
+    public String check(String value) {
+        if (!accepts(value)) {
+            throw new IllegalArgumentException("refused " + ShellQuoting.printable(value) + ": expected " + description);
+        }
+        return value;
+    }
+
+    public String description() {
+        return description;
+    }
+}

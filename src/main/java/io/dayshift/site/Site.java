@@ -1,0 +1,106 @@
+package io.dayshift.site;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One cloud Dayshift may touch, as configured under {@code dayshift.sites.<name>}. It says how to
+ * reach each tool of the site; it holds references to secrets, never secrets.
+ *
+ * @param name       the site's name, the key under {@code dayshift.sites}; the only thing a process variable carries
+ * @param flavour    {@code kolla} or {@code charmed}
+ * @param simulated  true for the built-in lab sites, so that every form and log line can say so
+ * @param openstack  the site's entry in a standard clouds.yaml
+ * @param maas       the MAAS region API, if the site's machines are in MAAS
+ * @param juju       the Juju jump host and model (charmed sites)
+ * @param kolla      the Kolla-Ansible deployer, inventory and globals (kolla sites)
+ * @param ssh        SSH access per host group, e.g. {@code jump}, {@code deployer}, {@code controllers}, {@code monitors}
+ * @param capacity   what must stay free when hosts are emptied
+ */
+public record Site(
+        String name,
+        Flavour flavour,
+        boolean simulated,
+        OpenStack openstack,
+        Maas maas,
+        Juju juju,
+        Kolla kolla,
+        Map<String, HostGroup> ssh,
+        Capacity capacity) {
+
+    public Site {
+        ssh = ssh == null ? Map.of() : Map.copyOf(ssh);
+        capacity = capacity == null ? new Capacity(0) : capacity;
+    }
+
+    /** The site's entry in a clouds.yaml file: {@code clouds.<cloud>} in {@code clouds-file}. */
+    public record OpenStack(String cloud, Path cloudsFile) {
+    }
+
+    /** The MAAS region API ({@code http://host:5240/MAAS}) and where its {@code consumer:token:secret} key is read from. */
+    public record Maas(URI url, SecretRef apiKey) {
+    }
+
+    /** Juju commands run on the first host of {@code hostGroup}, against {@code model}. */
+    public record Juju(String hostGroup, String model) {
+    }
+
+    /** kolla-ansible runs on the first host of {@code hostGroup}, with this inventory, globals and config directory. */
+    public record Kolla(String hostGroup, Path inventory, Path globals, Path configDir) {
+    }
+
+    /** Hosts reached with the same SSH user, key and known_hosts. */
+    public record HostGroup(List<String> hosts, Integer port, String user, Path privateKey, Path knownHosts) {
+
+        public HostGroup {
+            hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        }
+
+        public SshEndpoint endpoint(String host) {
+            return new SshEndpoint(host, port == null ? 22 : port, user, privateKey, knownHosts);
+        }
+    }
+
+    /** @param reserveHosts how many hosts' worth of capacity a drain must leave free (N+1 = 1) */
+    public record Capacity(int reserveHosts) {
+    }
+
+    Site named(String siteName) {
+        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity);
+    }
+
+    public Optional<HostGroup> hostGroup(String group) {
+        return Optional.ofNullable(ssh.get(group));
+    }
+
+    /** The first host of a host group, where a tool's CLI runs (the Juju jump host, the Kolla deployer). */
+    public SshEndpoint firstHostOf(String group) {
+        HostGroup hostGroup = hostGroup(group).orElseThrow(() -> new IllegalStateException(
+                "site " + name + " has no SSH host group '" + group + "' (dayshift.sites." + name + ".ssh." + group + ")"));
+        if (hostGroup.hosts().isEmpty()) {
+            throw new IllegalStateException(
+                    "site " + name + ": SSH host group '" + group + "' lists no hosts (dayshift.sites." + name + ".ssh." + group + ".hosts)");
+        }
+        return hostGroup.endpoint(hostGroup.hosts().get(0));
+    }
+
+    /** Where Juju commands run. */
+    public SshEndpoint jujuHost() {
+        return firstHostOf(require(juju, "juju").hostGroup());
+    }
+
+    /** Where kolla-ansible runs. */
+    public SshEndpoint kollaDeployer() {
+        return firstHostOf(require(kolla, "kolla").hostGroup());
+    }
+
+    private <T> T require(T section, String key) {
+        if (section == null) {
+            throw new IllegalStateException("site " + name + " has no '" + key + "' settings (dayshift.sites." + name + "." + key + ")");
+        }
+        return section;
+    }
+}

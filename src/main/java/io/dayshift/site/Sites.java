@@ -1,0 +1,103 @@
+package io.dayshift.site;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The configured sites, checked once at start-up: a site that names a missing host group or lacks the
+ * section its flavour needs stops the service with a message naming the setting to fix.
+ */
+public final class Sites {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+    private final Map<String, Site> byName;
+
+    public Sites(Map<String, Site> configured) {
+        Map<String, Site> named = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        configured.forEach((name, site) -> {
+            Site withName = site.named(name);
+            problems.addAll(problems(withName));
+            named.put(name, withName);
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid site configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        this.byName = Collections.unmodifiableMap(named);
+    }
+
+    public static Sites of(SitesProperties properties) {
+        return new Sites(properties.sites());
+    }
+
+    public Optional<Site> find(String name) {
+        return Optional.ofNullable(name).map(byName::get);
+    }
+
+    /** The site, or an {@link UnknownSiteException} listing the configured ones. */
+    public Site require(String name) {
+        return find(name).orElseThrow(() -> new UnknownSiteException(name, byName.keySet()));
+    }
+
+    public Collection<Site> all() {
+        return byName.values();
+    }
+
+    private static List<String> problems(Site site) {
+        String key = "dayshift.sites." + site.name();
+        List<String> problems = new ArrayList<>();
+        if (!NAME.matcher(site.name()).matches()) {
+            problems.add(key + ": a site name is lower-case letters, digits and hyphens, starting with a letter");
+        }
+        if (site.flavour() == null) {
+            problems.add(key + ".flavour: must be kolla or charmed");
+        } else if (site.flavour() == Flavour.KOLLA && site.kolla() == null) {
+            problems.add(key + ".kolla: a kolla site needs host-group, inventory and globals");
+        } else if (site.flavour() == Flavour.CHARMED && site.juju() == null) {
+            problems.add(key + ".juju: a charmed site needs host-group and model");
+        }
+        if (site.openstack() == null || site.openstack().cloud() == null || site.openstack().cloudsFile() == null) {
+            problems.add(key + ".openstack: cloud and clouds-file are required");
+        }
+        if (site.maas() != null && (site.maas().url() == null || site.maas().apiKey() == null)) {
+            problems.add(key + ".maas: url and api-key (file:… or env:…) are required");
+        }
+        if (site.juju() != null) {
+            checkGroup(site, key + ".juju.host-group", site.juju().hostGroup(), problems);
+            if (site.juju().model() == null || site.juju().model().isBlank()) {
+                problems.add(key + ".juju.model: required");
+            }
+        }
+        if (site.kolla() != null) {
+            checkGroup(site, key + ".kolla.host-group", site.kolla().hostGroup(), problems);
+            if (site.kolla().inventory() == null || site.kolla().globals() == null) {
+                problems.add(key + ".kolla: inventory and globals are required");
+            }
+        }
+        site.ssh().forEach((group, hosts) -> {
+            String groupKey = key + ".ssh." + group;
+            if (hosts.user() == null || hosts.privateKey() == null || hosts.knownHosts() == null) {
+                problems.add(groupKey + ": user, private-key and known-hosts are required (host keys are always checked)");
+            }
+        });
+        if (site.capacity().reserveHosts() < 0) {
+            problems.add(key + ".capacity.reserve-hosts: must be 0 or more");
+        }
+        return problems;
+    }
+
+    private static void checkGroup(Site site, String key, String group, List<String> problems) {
+        if (group == null || !site.ssh().containsKey(group)) {
+            problems.add(key + ": names SSH host group '" + group + "', which is not under dayshift.sites." + site.name() + ".ssh");
+        } else if (site.ssh().get(group).hosts().isEmpty()) {
+            problems.add(key + ": SSH host group '" + group + "' lists no hosts");
+        }
+    }
+}
