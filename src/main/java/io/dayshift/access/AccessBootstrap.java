@@ -1,0 +1,158 @@
+package io.dayshift.access;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the engine's identities to the state Dayshift needs, at every start and idempotently: the
+ * four role groups, their authorizations ({@link RoleGrants}), the Tasklist filters, and the first
+ * administrator.
+ */
+@Component
+@Order(0)
+class AccessBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
+
+    static final String FILTER_GROUP_TASKS = "Tasks for my groups";
+    static final String FILTER_MY_TASKS = "My tasks";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AdminProperties admin;
+
+    AccessBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                    TaskService tasks, AdminProperties admin) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.admin = admin;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Roles.ALL.forEach(this::ensureGroup);
+        RoleGrants.TABLE.forEach(this::ensureGrant);
+        ensureFilter(FILTER_GROUP_TASKS, -10,
+                "Approvals and operator tasks offered to your groups",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        ensureFilter(FILTER_MY_TASKS, -5, "Tasks you have claimed",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureAdministrator();
+    }
+
+    private void ensureGroup(String id) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(Roles.displayName(id));
+            group.setType(Roles.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identity.saveGroup(group);
+            log.info("Created group {}", id);
+        }
+    }
+
+    private void ensureGrant(Grant grant) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(grant.group())
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .singleResult();
+        Authorization authorization = existing != null
+                ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(grant.group());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        }
+        // The table is the truth: permissions a group should no longer have are taken away.
+        authorization.setPermissions(new Permission[] {Permissions.NONE});
+        grant.permissions().forEach(authorization::addPermission);
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name)
+                    .setOwner(admin.user())
+                    .setQuery(query)
+                    .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+            filters.saveFilter(filter);
+            log.info("Created Tasklist filter '{}'", name);
+        }
+        for (String group : List.of(Roles.OPS_LEADS, Roles.APPROVERS)) {
+            ensureGrant(Grant.of(group, Resources.FILTER, filter.getId(), Permissions.READ));
+        }
+    }
+
+    private void ensureAdministrator() {
+        String userId = admin.user();
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            user = identity.newUser(userId);
+            user.setFirstName("Dayshift");
+            user.setLastName("Administrator");
+            String password = admin.passwordConfigured() ? admin.password() : generatedPassword();
+            user.setPassword(password);
+            identity.saveUser(user);
+            if (!admin.passwordConfigured()) {
+                announceOnce(userId, password);
+            }
+            log.info("Created administrator {}", userId);
+        } else if (admin.passwordConfigured() && !identity.checkPassword(userId, admin.password())) {
+            user.setPassword(admin.password());
+            identity.saveUser(user);
+            log.info("Set the password of administrator {} from dayshift.admin.password", userId);
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(Roles.ADMINS).count() == 0) {
+            identity.createMembership(userId, Roles.ADMINS);
+        }
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Printed on the console only, not through the logging system, so it lands in no log file; the
+     * user is created only once, so it is never printed again.
+     */
+    private static void announceOnce(String userId, String password) {
+        System.out.println();
+        System.out.println("=====================================================================");
+        System.out.println(" Dayshift created the administrator '" + userId + "' with the password:");
+        System.out.println();
+        System.out.println("     " + password);
+        System.out.println();
+        System.out.println(" It is shown this once. Log in at /camunda/app/admin/ and change it,");
+        System.out.println(" or set DAYSHIFT_ADMIN_PASSWORD and restart.");
+        System.out.println("=====================================================================");
+        System.out.println();
+    }
+}

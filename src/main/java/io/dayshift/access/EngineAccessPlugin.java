@@ -1,0 +1,18 @@
+package io.dayshift.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Makes {@code dayshift-admins} the engine's administrator group (instead of {@code camunda-admin}). */
+@Component
+class EngineAccessPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // The engine adds its own camunda-admin to this list, so it must be mutable; no such group is created.
+        configuration.setAdminGroups(new ArrayList<>(List.of(Roles.ADMINS)));
+    }
+}

@@ -1,0 +1,70 @@
+package io.dayshift.access;
+
+import static io.dayshift.access.Roles.APPROVERS;
+import static io.dayshift.access.Roles.AUDITORS;
+import static io.dayshift.access.Roles.OPS_LEADS;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEGORY;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+
+/**
+ * What each role may do, as Camunda authorizations. Dayshift administrators need no line here: they
+ * are the engine's admin group and pass every check. Approval tasks need no line either: giving a
+ * task the candidate group {@code approvers} grants that group read and complete on that task
+ * (Camunda's default authorizations), and nothing else.
+ */
+final class RoleGrants {
+
+    static final String ANY = "*";
+
+    static final List<Grant> TABLE = List.of(
+            // Ops leads: Tasklist to start runbooks and work their operator tasks; Cockpit to follow and repair runs.
+            Grant.of(OPS_LEADS, APPLICATION, "tasklist", ACCESS),
+            Grant.of(OPS_LEADS, APPLICATION, "cockpit", ACCESS),
+            Grant.of(OPS_LEADS, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE, READ_INSTANCE, UPDATE_INSTANCE,
+                    READ_INSTANCE_VARIABLE, UPDATE_INSTANCE_VARIABLE, RETRY_JOB, READ_TASK, READ_HISTORY),
+            Grant.of(OPS_LEADS, PROCESS_INSTANCE, ANY, CREATE, READ, UPDATE, DELETE),
+            Grant.of(OPS_LEADS, DEPLOYMENT, ANY, READ),
+            Grant.of(OPS_LEADS, DECISION_DEFINITION, ANY, READ),
+            Grant.of(OPS_LEADS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
+
+            // Approvers: Tasklist to decide; read-only Cockpit to look at the run they are asked to approve.
+            Grant.of(APPROVERS, APPLICATION, "tasklist", ACCESS),
+            Grant.of(APPROVERS, APPLICATION, "cockpit", ACCESS),
+            Grant.of(APPROVERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_INSTANCE_VARIABLE, READ_HISTORY),
+            Grant.of(APPROVERS, PROCESS_INSTANCE, ANY, READ),
+            Grant.of(APPROVERS, DECISION_DEFINITION, ANY, READ),
+
+            // Auditors: read everything in Cockpit, including the operation log; start, change, complete nothing.
+            Grant.of(AUDITORS, APPLICATION, "cockpit", ACCESS),
+            Grant.of(AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_INSTANCE_VARIABLE, READ_TASK, READ_HISTORY),
+            Grant.of(AUDITORS, PROCESS_INSTANCE, ANY, READ),
+            Grant.of(AUDITORS, TASK, ANY, READ),
+            Grant.of(AUDITORS, DEPLOYMENT, ANY, READ),
+            Grant.of(AUDITORS, DECISION_DEFINITION, ANY, READ, Permissions.READ_HISTORY),
+            Grant.of(AUDITORS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
+
+    private RoleGrants() {
+    }
+}

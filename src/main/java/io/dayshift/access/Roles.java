@@ -1,0 +1,31 @@
+package io.dayshift.access;
+
+import java.util.List;
+
+/** The four roles of Dayshift, each a Camunda group. */
+public final class Roles {
+
+    /** Start runbooks, see and manage the runs: retry incidents, change variables, cancel. */
+    public static final String OPS_LEADS = "ops-leads";
+    /** See and complete approval tasks; read runs to judge a plan. */
+    public static final String APPROVERS = "approvers";
+    /** Read definitions, runs and history; change nothing. */
+    public static final String AUDITORS = "auditors";
+    /** Camunda administrators: users, groups, authorizations, everything. */
+    public static final String ADMINS = "dayshift-admins";
+
+    public static final List<String> ALL = List.of(OPS_LEADS, APPROVERS, AUDITORS, ADMINS);
+
+    private Roles() {
+    }
+
+    static String displayName(String role) {
+        return switch (role) {
+            case OPS_LEADS -> "Ops leads";
+            case APPROVERS -> "Approvers";
+            case AUDITORS -> "Auditors";
+            case ADMINS -> "Dayshift administrators";
+            default -> role;
+        };
+    }
+}
