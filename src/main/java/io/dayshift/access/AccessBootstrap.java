@@ -68,7 +68,7 @@ class AccessBootstrap implements ApplicationRunner {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
             group.setName(Roles.displayName(id));
-            group.setType(Roles.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+            group.setType(Roles.ADMINS.equals(id) || Roles.ENGINE_ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
             identity.saveGroup(group);
             log.info("Created group {}", id);
         }
@@ -123,13 +123,22 @@ class AccessBootstrap implements ApplicationRunner {
                 announceOnce(userId, password);
             }
             log.info("Created administrator {}", userId);
-        } else if (admin.passwordConfigured() && !identity.checkPassword(userId, admin.password())) {
+        } else if (admin.passwordConfigured()) {
+            // Configuration is the truth; no checkPassword here, which would count as a login attempt.
             user.setPassword(admin.password());
             identity.saveUser(user);
             log.info("Set the password of administrator {} from dayshift.admin.password", userId);
         }
-        if (identity.createUserQuery().userId(userId).memberOfGroup(Roles.ADMINS).count() == 0) {
-            identity.createMembership(userId, Roles.ADMINS);
+        ensureMembership(userId, Roles.ADMINS);
+        // The webapps offer a "create the first admin" page to anyone while no user is in the
+        // engine's built-in admin group; keeping the first administrator there keeps it closed.
+        ensureGroup(Roles.ENGINE_ADMINS);
+        ensureMembership(userId, Roles.ENGINE_ADMINS);
+    }
+
+    private void ensureMembership(String userId, String group) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+            identity.createMembership(userId, group);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dayshift.access;
 
+import static io.dayshift.access.Roles.ADMINS;
 import static io.dayshift.access.Roles.APPROVERS;
 import static io.dayshift.access.Roles.AUDITORS;
 import static io.dayshift.access.Roles.OPS_LEADS;
@@ -24,21 +25,26 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
- * What each role may do, as Camunda authorizations. Dayshift administrators need no line here: they
- * are the engine's admin group and pass every check. Approval tasks need no line either: giving a
- * task the candidate group {@code approvers} grants that group read and complete on that task
- * (Camunda's default authorizations), and nothing else.
+ * What each role may do, as Camunda authorizations. Dayshift administrators are the engine's admin
+ * group and may do everything; they also hold ALL on every resource, because the webapps decide who
+ * may open them from stored authorizations alone. Approval tasks need no line: giving a task the
+ * candidate group {@code approvers} grants that group read and complete on that task (Camunda's
+ * default authorizations), and nothing else.
  */
 final class RoleGrants {
 
     static final String ANY = "*";
 
-    static final List<Grant> TABLE = List.of(
+    static final List<Grant> TABLE = Stream.concat(Stream.of(
+
             // Ops leads: Tasklist to start runbooks and work their operator tasks; Cockpit to follow and repair runs.
             Grant.of(OPS_LEADS, APPLICATION, "tasklist", ACCESS),
             Grant.of(OPS_LEADS, APPLICATION, "cockpit", ACCESS),
@@ -63,7 +69,10 @@ final class RoleGrants {
             Grant.of(AUDITORS, TASK, ANY, READ),
             Grant.of(AUDITORS, DEPLOYMENT, ANY, READ),
             Grant.of(AUDITORS, DECISION_DEFINITION, ANY, READ, Permissions.READ_HISTORY),
-            Grant.of(AUDITORS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
+            Grant.of(AUDITORS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ)),
+
+            Arrays.stream(Resources.values()).map(resource -> Grant.of(ADMINS, resource, ANY, Permissions.ALL)))
+            .toList();
 
     private RoleGrants() {
     }

@@ -14,6 +14,12 @@ public final class Roles {
     /** Camunda administrators: users, groups, authorizations, everything. */
     public static final String ADMINS = "dayshift-admins";
 
+    /**
+     * The engine's built-in administrator group, which it always treats as admin. Dayshift grants
+     * admin rights through {@link #ADMINS}; only the first administrator is kept here.
+     */
+    static final String ENGINE_ADMINS = "camunda-admin";
+
     public static final List<String> ALL = List.of(OPS_LEADS, APPROVERS, AUDITORS, ADMINS);
 
     private Roles() {
@@ -25,6 +31,7 @@ public final class Roles {
             case APPROVERS -> "Approvers";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Dayshift administrators";
+            case ENGINE_ADMINS -> "Engine administrators (built in; use dayshift-admins)";
             default -> role;
         };
     }

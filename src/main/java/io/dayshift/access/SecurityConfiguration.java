@@ -14,16 +14,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * No anonymous access anywhere but the health probe.
  * <ul>
  *   <li>{@code /engine-rest/**}: HTTP basic checked by Camunda's own authentication filter, so the
  *       engine's authorizations apply to every call.</li>
- *   <li>{@code /camunda/**}: Cockpit, Tasklist and Admin, with their own login and CSRF protection.</li>
+ *   <li>{@code /camunda/**}: Cockpit, Tasklist and Admin, with their own login, session and CSRF
+ *       protection; their first-user setup page is closed.</li>
  *   <li>everything else: HTTP basic against the same users, except {@code /actuator/health} and
  *       {@code /error} (which must stay reachable, or a 401 becomes a redirect).</li>
  * </ul>
+ * The REST API and the webapps are Jersey servlets, not Spring MVC: the matchers here match the whole
+ * path, so they see those servlets' requests.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,10 +46,16 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Also keeps Spring Boot from creating its default in-memory user. */
+    @Bean
+    CamundaUserAuthenticationProvider camundaUserAuthenticationProvider(IdentityService identity) {
+        return new CamundaUserAuthenticationProvider(identity);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher(ENGINE_REST + "/**")
+        return http.securityMatcher(paths(ENGINE_REST + "/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -53,18 +65,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/", "/camunda/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        return http.securityMatcher(paths("/", "/camunda/**"))
+                .authorizeHttpRequests(requests -> requests
+                        // Administrators are created by Dayshift at start-up, never by an anonymous web page.
+                        .requestMatchers(paths("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**")).denyAll()
+                        .anyRequest().permitAll())
                 // The webapps carry their own CSRF filter and session handling.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
-    }
-
-    /** Also keeps Spring Boot from creating its default in-memory user. */
-    @Bean
-    CamundaUserAuthenticationProvider camundaUserAuthenticationProvider(IdentityService identity) {
-        return new CamundaUserAuthenticationProvider(identity);
     }
 
     @Bean
@@ -72,7 +81,7 @@ class SecurityConfiguration {
     SecurityFilterChain everythingElse(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error")
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error"))
                         .permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(users)
@@ -80,5 +89,14 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = builder.matcher(patterns[i]);
+        }
+        return matchers.length == 1 ? matchers[0] : new OrRequestMatcher(matchers);
     }
 }
