@@ -54,9 +54,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         return http.securityMatcher(paths(ENGINE_REST + "/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        // Camunda's filter leaves the engine list open by design; here it is not.
+                        .requestMatchers(paths(ENGINE_REST + "/engine", ENGINE_REST + "/engine/")).authenticated()
+                        .anyRequest().permitAll())
+                .authenticationProvider(users)
+                .httpBasic(Customizer.withDefaults())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

@@ -1,0 +1,148 @@
+package io.dayshift.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.Users;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Each role calls the engine's REST API and can do exactly its part: ops leads start, approvers
+ * complete approval tasks, auditors read history, nobody but an administrator deletes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RoleAccessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String START = "/engine-rest/process-definition/key/access-check/start";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TaskService tasks;
+
+    Http opsLead;
+    Http approver;
+    Http auditor;
+    Http admin;
+
+    @BeforeEach
+    void users() {
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "alice", Roles.APPROVERS);
+        Users.ensure(identity, "audrey", Roles.AUDITORS);
+        opsLead = Http.as(port, "olga", Users.PASSWORD);
+        approver = Http.as(port, "alice", Users.PASSWORD);
+        auditor = Http.as(port, "audrey", Users.PASSWORD);
+        admin = Http.as(port, "admin", "test-admin-password");
+    }
+
+    @Test
+    void opsLeadStartsAndSeesTheRunButCannotApprove() throws Exception {
+        // when an ops lead starts a run
+        HttpResponse<String> started = opsLead.postJson(START, "{}");
+        // then it runs, recorded with its initiator
+        assertThat(started.statusCode()).isEqualTo(200);
+        String instanceId = JSON.readTree(started.body()).get("id").asText();
+        assertThat(opsLead.get("/engine-rest/process-instance/" + instanceId).statusCode()).isEqualTo(200);
+        assertThat(opsLead.get("/engine-rest/process-instance/" + instanceId + "/variables/initiator").body()).contains("olga");
+
+        // and the ops lead cannot complete the approval
+        String taskId = approvalTaskOf(instanceId);
+        assertThat(opsLead.postJson("/engine-rest/task/" + taskId + "/complete", "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void approverCompletesApprovalsButCannotStart() throws Exception {
+        // given a run waiting for approval
+        String instanceId = startAsOpsLead();
+        String taskId = approvalTaskOf(instanceId);
+
+        // then an approver sees the task offered to the group, and completes it
+        JsonNode offered = JSON.readTree(approver.get("/engine-rest/task?candidateGroup=approvers&processInstanceId=" + instanceId).body());
+        assertThat(offered).hasSize(1);
+        assertThat(approver.postJson("/engine-rest/task/" + taskId + "/complete", "{}").statusCode()).isEqualTo(204);
+
+        // and cannot start a runbook
+        assertThat(approver.postJson(START, "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void auditorReadsHistoryAndChangesNothing() throws Exception {
+        // given a run waiting for approval
+        String instanceId = startAsOpsLead();
+        String taskId = approvalTaskOf(instanceId);
+
+        // then an auditor reads its definition, state, variables and history
+        assertThat(auditor.get("/engine-rest/process-definition/key/access-check").statusCode()).isEqualTo(200);
+        assertThat(auditor.get("/engine-rest/process-instance/" + instanceId).statusCode()).isEqualTo(200);
+        HttpResponse<String> history = auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(history.body())).hasSize(1);
+        HttpResponse<String> activities = auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId);
+        assertThat(JSON.readTree(activities.body()).findValuesAsText("activityId")).contains("StartEvent_Started", "Task_Approve");
+
+        // and can start, complete, modify and delete nothing
+        assertThat(auditor.postJson(START, "{}").statusCode()).isEqualTo(403);
+        assertThat(auditor.postJson("/engine-rest/task/" + taskId + "/complete", "{}").statusCode()).isEqualTo(403);
+        assertThat(auditor.putJson("/engine-rest/process-instance/" + instanceId + "/variables/note",
+                "{\"value\":\"x\",\"type\":\"String\"}").statusCode()).isEqualTo(403);
+        assertThat(auditor.delete("/engine-rest/process-instance/" + instanceId).statusCode()).isEqualTo(403);
+        assertThat(auditor.delete("/engine-rest/history/process-instance/" + instanceId).statusCode()).isEqualTo(403);
+        assertThat(opsLead.get("/engine-rest/process-instance/" + instanceId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAnAdministratorDeletesHistory() throws Exception {
+        // given a finished run
+        String instanceId = startAsOpsLead();
+        tasks.complete(approvalTaskOf(instanceId));
+        admin.delete("/engine-rest/process-instance/" + instanceId);
+
+        // then no role but the administrators may delete its history
+        for (Http user : new Http[] {opsLead, approver, auditor}) {
+            assertThat(user.delete("/engine-rest/history/process-instance/" + instanceId).statusCode()).isEqualTo(403);
+        }
+        assertThat(admin.delete("/engine-rest/history/process-instance/" + instanceId).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void approverAndOpsLeadCannotDeleteRuns() throws Exception {
+        String instanceId = startAsOpsLead();
+        assertThat(approver.delete("/engine-rest/process-instance/" + instanceId).statusCode()).isEqualTo(403);
+        // an ops lead may cancel a run of their team
+        assertThat(opsLead.delete("/engine-rest/process-instance/" + instanceId).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void rolesAreGroupsAndThereIsNoDemoUser() throws Exception {
+        JsonNode groups = JSON.readTree(admin.get("/engine-rest/group").body());
+        assertThat(groups.findValuesAsText("id")).contains("ops-leads", "approvers", "auditors", "dayshift-admins");
+        assertThat(JSON.readTree(admin.get("/engine-rest/user/count?id=demo").body()).get("count").asInt()).isZero();
+        assertThat(JSON.readTree(admin.get("/engine-rest/user?memberOfGroup=dayshift-admins").body()).findValuesAsText("id"))
+                .containsExactly("admin");
+    }
+
+    private String startAsOpsLead() throws Exception {
+        HttpResponse<String> started = opsLead.postJson(START, "{}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        return JSON.readTree(started.body()).get("id").asText();
+    }
+
+    private String approvalTaskOf(String instanceId) {
+        return tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    }
+}
