@@ -58,7 +58,7 @@ final class MaasMachineProvisioner implements MachineProvisioner {
 
     @Override
     public Optional<Machine> findMachine(Site site, String machine) {
-        return lookup(new Call(site, printable(machine), "read machine"), machine).map(MaasJson::machine);
+        return lookup(new Call(site, printable(machine), "read"), machine).map(MaasJson::machine);
     }
 
     @Override
@@ -222,7 +222,10 @@ final class MaasMachineProvisioner implements MachineProvisioner {
             }
         }
         String shortName = machine.contains(".") ? machine.substring(0, machine.indexOf('.')) : machine;
-        JsonNode found = client.get(call, "machines/", null, Params.of().add("hostname", shortName));
+        JsonNode found = client.getIfExists(call, "machines/", null, Params.of().add("hostname", shortName))
+                .orElseThrow(() -> new MachineProvisioningException("site " + call.site().name() + ": MAAS at "
+                        + call.site().maas().url() + " has no machines endpoint (HTTP 404 for " + call.describe()
+                        + "); check dayshift.sites." + call.site().name() + ".maas.url (it usually ends in /MAAS)", 404));
         List<JsonNode> matches = new ArrayList<>();
         found.forEach(node -> {
             if (!machine.contains(".") || machine.equalsIgnoreCase(node.path("fqdn").asText())) {
@@ -231,7 +234,7 @@ final class MaasMachineProvisioner implements MachineProvisioner {
         });
         if (matches.size() > 1) {
             throw new MachineProvisioningException("site " + call.site().name() + ": " + matches.size()
-                    + " MAAS machines are named '" + machine + "' (" + call.operation() + "); name the machine by system id", 200);
+                    + " MAAS machines are named '" + machine + "' (" + call.operation() + "); name the machine by system id", 0);
         }
         return matches.stream().findFirst();
     }

@@ -133,6 +133,17 @@ class MaasMachineProvisionerContractTest {
     }
 
     @Test
+    void aSiteUrlWithoutTheMaasPathIsReportedAsConfiguration() {
+        Site wrongUrl = new Site("lab", Flavour.KOLLA, true, null,
+                new Site.Maas(URI.create(maas.url().toString().replace("/MAAS", "")), KEY_REF), null, null, Map.of(), null);
+
+        assertThatThrownBy(() -> provisioner.findMachine(wrongUrl, "compute-01"))
+                .isInstanceOf(MachineProvisioningException.class)
+                .hasMessageContaining("has no machines endpoint")
+                .hasMessageContaining("dayshift.sites.lab.maas.url");
+    }
+
+    @Test
     void rejectsIdentifiersThatCouldChangeTheUrl() {
         assertThatThrownBy(() -> provisioner.findMachine(site, "../tags/x"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -391,7 +402,7 @@ class MaasMachineProvisionerContractTest {
         assertThat(provisioner.findMachine(site, "thr3am")).isPresent();
 
         assertThat(maas.requests()).hasSize(3).extracting(RecordedRequest::path).containsOnly("/MAAS/api/2.0/machines/thr3am/");
-        assertThat(output).contains("site lab: MAAS answered read machine of machine thr3am with 503 (attempt 1 of 3)");
+        assertThat(output).contains("site lab: MAAS answered read of machine thr3am with 503 (attempt 1 of 3)");
     }
 
     @Test
