@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class MaasAdapterConfigurationTest {
@@ -27,6 +28,21 @@ class MaasAdapterConfigurationTest {
             assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(75));
             assertThat(properties.maxAttempts()).isEqualTo(3);
         });
+    }
+
+    /** The application scans for configuration properties too: the record must still be bound once. */
+    @ConfigurationPropertiesScan("io.dayshift.adapter.maas")
+    static class ScanningApplication {
+    }
+
+    @Test
+    void coexistsWithTheApplicationsPropertiesScan() {
+        context.withUserConfiguration(ScanningApplication.class)
+                .withPropertyValues("dayshift.adapters.maas.max-attempts=4")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed().hasSingleBean(MaasProperties.class);
+                    assertThat(ctx.getBean(MaasProperties.class).maxAttempts()).isEqualTo(4);
+                });
     }
 
     @Test
