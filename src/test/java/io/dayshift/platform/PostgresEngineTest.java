@@ -1,0 +1,105 @@
+package io.dayshift.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dayshift.DayshiftApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The engine on a real PostgreSQL, through the {@code postgres} profile and its environment
+ * variables: a run with an approval and an asynchronous step survives two restarts of the service
+ * and finishes, with nothing done twice and start-up set-up idempotent.
+ */
+class PostgresEngineTest {
+
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE USER dayshift WITH PASSWORD 'pg-test-password'");
+            statement.execute("CREATE DATABASE dayshift OWNER dayshift");
+        }
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void aRunSurvivesRestartsOfTheServiceAndFinishes() throws Exception {
+        String instanceId;
+        long authorizationsAfterFirstStart;
+
+        // given a run waiting for its approval, started before a restart
+        try (ConfigurableApplicationContext service = start(false)) {
+            assertThat(service.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
+            instanceId = service.getBean(RuntimeService.class)
+                    .startProcessInstanceByKey("access-check", Map.of("site", "lab")).getId();
+            authorizationsAfterFirstStart = service.getBean(AuthorizationService.class).createAuthorizationQuery().count();
+        }
+
+        // when the service comes back, the approval is still waiting; approving it queues the async step
+        try (ConfigurableApplicationContext service = start(false)) {
+            assertThat(service.getBean(AuthorizationService.class).createAuthorizationQuery().count())
+                    .as("start-up set-up is idempotent").isEqualTo(authorizationsAfterFirstStart);
+            TaskService tasks = service.getBean(TaskService.class);
+            var approval = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+            assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_Approve");
+            tasks.complete(approval.getId());
+            assertThat(service.getBean(ManagementService.class).createJobQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+        }
+
+        // then after another restart, with the job executor on, the queued step runs once and the run ends
+        try (ConfigurableApplicationContext service = start(true)) {
+            HistoryService history = service.getBean(HistoryService.class);
+            HistoricProcessInstance finished = waitUntilEnded(history, instanceId);
+            assertThat(finished.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName("workDone")
+                    .singleResult().getValue()).isEqualTo(true);
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("Task_DoWork")
+                    .count()).isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(boolean jobExecutor) {
+        return new SpringApplicationBuilder(DayshiftApplication.class)
+                .profiles("postgres")
+                .properties(
+                        "DAYSHIFT_DB_URL=" + postgres.getJdbcUrl("dayshift", "dayshift"),
+                        "DAYSHIFT_DB_USER=dayshift",
+                        "DAYSHIFT_DB_PASSWORD=pg-test-password",
+                        "DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
+                        "server.port=0",
+                        "camunda.bpm.job-execution.enabled=" + jobExecutor)
+                .run();
+    }
+
+    private static HistoricProcessInstance waitUntilEnded(HistoryService history, String instanceId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            if (instance.getEndTime() != null) {
+                return instance;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + instanceId + " did not end within 60 s after the restart");
+    }
+}
