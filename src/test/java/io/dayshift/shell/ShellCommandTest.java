@@ -29,7 +29,8 @@ class ShellCommandTest {
             "KEY_VALUE, action-managed-upgrade=true", "KEY_VALUE, openstack-origin=cloud:focal-victoria", "KEY_VALUE, tags=",
             "PATH, /etc/kolla/globals.yml", "PATH, /", "PATH, /etc/kolla/multinode.dayshift-20250101T120000Z",
             "MAAS_NAME, thr3am", "MAAS_NAME, openstack-compute", "MAAS_NAME, _private",
-            "NUMBER, 0", "NUMBER, 123456789"})
+            "NUMBER, 0", "NUMBER, 123456789",
+            "HOST_LIST, cn05", "HOST_LIST, 'cn05,cn06.example.org'"})
     void acceptsValidValues(Arg kind, String value) {
         assertThat(kind.accepts(value)).isTrue();
         assertThat(kind.check(value)).isEqualTo(value);
@@ -48,7 +49,8 @@ class ShellCommandTest {
             "KEY_VALUE, =x", "KEY_VALUE, key", "KEY_VALUE, Key=x", "KEY_VALUE, key=a b",
             "PATH, etc/kolla", "PATH, /etc/../root", "PATH, /etc/kolla/..", "PATH, /a b", "PATH, ~/x",
             "MAAS_NAME, -rf", "MAAS_NAME, a.b", "MAAS_NAME, ''",
-            "NUMBER, -1", "NUMBER, 1e3", "NUMBER, 1234567890"})
+            "NUMBER, -1", "NUMBER, 1e3", "NUMBER, 1234567890",
+            "HOST_LIST, 'cn05,'", "HOST_LIST, ',cn05'", "HOST_LIST, 'cn05 cn06'", "HOST_LIST, 'cn05;cn06'", "HOST_LIST, -cn05"})
     void refusesInvalidValues(Arg kind, String value) {
         assertThat(kind.accepts(value)).isFalse();
         assertThatThrownBy(() -> kind.check(value))
