@@ -28,10 +28,13 @@ public enum Arg {
     KEY_VALUE("[a-z][a-z0-9_.-]{0,62}=[A-Za-z0-9_.,:/@+=-]{0,255}", "a key=value pair with a plain value"),
     /** An absolute path without {@code ..}, spaces or shell characters: {@code /etc/kolla/globals.yml}. */
     PATH("/(?:[A-Za-z0-9_.+@-]+/)*[A-Za-z0-9_.+@-]*", "an absolute path such as /etc/kolla/globals.yml"),
-    /** A MAAS system id ({@code thr3am}) or tag ({@code openstack-compute}). */
-    MAAS_NAME("[A-Za-z0-9_-]{1,64}", "a MAAS system id or tag name"),
+    /** A MAAS system id ({@code thr3am}) or tag ({@code openstack-compute}); never starting with {@code -}, which a command would read as an option. */
+    MAAS_NAME("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}", "a MAAS system id or tag name (not starting with -)"),
     /** A non-negative integer. */
-    NUMBER("[0-9]{1,9}", "a number");
+    NUMBER("[0-9]{1,9}", "a number"),
+    /** Host names separated by commas, for an Ansible {@code --limit}: {@code cn05,cn06.example.org}. */
+    HOST_LIST("[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*(?:,[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*){0,199}",
+            "host names separated by commas such as cn05,cn06");
 
     private final Pattern pattern;
     private final String description;

@@ -15,4 +15,16 @@ public interface RemoteShell {
      *                                authentication fails, or the command times out
      */
     CommandResult run(SshEndpoint endpoint, ShellCommand command, Duration timeout);
+
+    /**
+     * Like {@link #run(SshEndpoint, ShellCommand, Duration)}, with {@code input} written to the command's
+     * standard input, followed by end-of-file. This is how content (a file's new text for {@code tee}) reaches
+     * a host without ever being part of a command line.
+     */
+    default CommandResult runWithInput(SshEndpoint endpoint, ShellCommand command, byte[] input, Duration timeout) {
+        if (input.length == 0) {
+            return run(endpoint, command, timeout);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot send input to a remote command");
+    }
 }

@@ -1,0 +1,345 @@
+package io.dayshift.adapter.juju;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.charm.ActionFailedException;
+import io.dayshift.charm.ActionResult;
+import io.dayshift.charm.Application;
+import io.dayshift.charm.CharmModel;
+import io.dayshift.charm.CharmModelException;
+import io.dayshift.charm.ControllerBackup;
+import io.dayshift.charm.Machine;
+import io.dayshift.charm.ModelStatus;
+import io.dayshift.charm.NewUnit;
+import io.dayshift.charm.Readiness;
+import io.dayshift.charm.Unit;
+import io.dayshift.charm.UnitCheck;
+import io.dayshift.shell.Arg;
+import io.dayshift.shell.CommandResult;
+import io.dayshift.shell.RemoteCommandException;
+import io.dayshift.shell.RemoteShell;
+import io.dayshift.shell.ShellCommand;
+import io.dayshift.site.Secrets;
+import io.dayshift.site.Site;
+import io.dayshift.site.SshEndpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link CharmModel} over the juju CLI on the site's Juju host, speaking Juju 2.9 and 3.x (detected with
+ * {@code juju version}, cached per site).
+ *
+ * <p>Adding a unit on a tagged MAAS machine: {@code juju add-unit} has no {@code --constraints}, and {@code --to}
+ * bypasses application constraints. We use {@code juju add-machine --constraints tags=<tag>} then
+ * {@code juju add-unit <app> --to <machine>} rather than {@code juju set-constraints}: the constraint stays scoped to
+ * this one machine (application constraints would persist, change every later unit, and need merging with what an
+ * operator set), the machine id is known at once, and an empty tagged machine left by an interrupted attempt can be
+ * reused on retry.
+ */
+final class JujuCharmModel implements CharmModel {
+
+    private static final Pattern CREATED_MACHINE = Pattern.compile("created machine (\\d+)");
+    private static final Pattern LEADING_VERSION = Pattern.compile("^\\s*(\\d+)\\.(\\d+)");
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token|key).*");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final int TAIL = 2000;
+
+    private record CachedVersion(int major, Instant until) {
+    }
+
+    private final RemoteShell shell;
+    private final JujuProperties properties;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final JujuStatusParser statusParser;
+    private final JujuActionParser actionParser;
+    private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
+
+    JujuCharmModel(RemoteShell shell, JujuProperties properties, Secrets secrets, ObjectMapper json, Clock clock) {
+        this.shell = shell;
+        this.properties = properties;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.statusParser = new JujuStatusParser(json);
+        this.actionParser = new JujuActionParser(json);
+    }
+
+    @Override
+    public ModelStatus status(Site site) {
+        CommandResult result = runOk(site, "juju status", inModel(site, "status").flag("--format=json"), properties.statusTimeout());
+        try {
+            return statusParser.parse(result.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new CharmModelException(where(site) + ": cannot read juju status of model " + model(site) + ": "
+                    + secrets.redact(e.getMessage()));
+        }
+    }
+
+    @Override
+    public NewUnit addUnit(Site site, String application, String maasTag) {
+        Arg.APPLICATION.check(application);
+        Arg.MAAS_NAME.check(maasTag);
+        String operation = "add a unit of " + application + " on a machine tagged " + maasTag;
+        ModelStatus before = status(site);
+        Application app = before.application(application).orElseThrow(() -> new CharmModelException(
+                where(site) + ": cannot " + operation + ": application " + application + " is not in model " + model(site)));
+        if (app.subordinate()) {
+            throw new CharmModelException(where(site) + ": cannot " + operation + ": " + application
+                    + " is a subordinate application; its units follow its principals " + app.subordinateTo());
+        }
+        Optional<Machine> reusable = before.machines().values().stream()
+                .filter(m -> !m.id().contains("/") && hasTag(m.constraints(), maasTag) && !m.provisioningFailed())
+                .filter(m -> before.unitsOn(m.id()).isEmpty())
+                .min(Comparator.comparingInt(m -> Integer.parseInt(m.id())));
+        String machine;
+        if (reusable.isPresent()) {
+            machine = reusable.get().id();
+        } else {
+            CommandResult added = runOk(site, "juju add-machine (" + operation + ")",
+                    inModel(site, "add-machine").flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag), properties.commandTimeout());
+            Matcher created = CREATED_MACHINE.matcher(added.stderr() + "\n" + added.stdout());
+            if (!created.find()) {
+                throw new CharmModelException(where(site) + ": cannot " + operation + ": juju add-machine did not say which machine it created: "
+                        + tail(added.stderr() + added.stdout()));
+            }
+            machine = created.group(1);
+        }
+        runOk(site, "juju add-unit (" + operation + ")",
+                inModel(site, "add-unit").arg(Arg.APPLICATION, application).flag("--to").arg(Arg.MACHINE, machine), properties.commandTimeout());
+        String placedOn = machine;
+        Unit unit = status(site).application(application).flatMap(a -> a.units().values().stream()
+                        .filter(u -> u.machine().equals(placedOn)).max(Comparator.comparingInt(JujuCharmModel::unitNumber)))
+                .orElseThrow(() -> new CharmModelException(where(site) + ": " + operation + ": juju add-unit succeeded but model "
+                        + model(site) + " shows no unit of " + application + " on machine " + placedOn));
+        return new NewUnit(unit.name(), placedOn);
+    }
+
+    @Override
+    public UnitCheck checkUnit(Site site, String unitName) {
+        Arg.UNIT.check(unitName);
+        ModelStatus status = status(site);
+        Optional<Unit> found = status.unit(unitName);
+        if (found.isEmpty()) {
+            return new UnitCheck(unitName, "", Readiness.FAILED, "unit " + unitName + " does not exist in model " + model(site), List.of(unitName));
+        }
+        Unit unit = found.get();
+        Optional<Machine> machine = status.machine(unit.machine());
+        if (machine.isPresent() && machine.get().provisioningFailed()) {
+            Machine m = machine.get();
+            return new UnitCheck(unitName, m.id(), Readiness.FAILED, "unit " + unitName + ": machine " + m.id() + " could not be provisioned: "
+                    + secrets.redact(m.machineStatus().describe() + ", agent " + m.jujuStatus().describe()), List.of(unitName));
+        }
+        List<Unit> all = new ArrayList<>();
+        all.add(unit);
+        all.addAll(unit.subordinates().values());
+        for (Unit u : all) {
+            if (u.workload().is("error") || u.agent().is("error") || u.agent().is("failed")) {
+                String which = u == unit ? "unit " + unitName : "unit " + unitName + ": subordinate " + u.name();
+                return new UnitCheck(unitName, unit.machine(), Readiness.FAILED, which + " is in error: workload "
+                        + secrets.redact(u.workload().describe()) + ", agent " + secrets.redact(u.agent().describe()), List.of(u.name()));
+            }
+        }
+        List<String> pending = new ArrayList<>();
+        if (machine.isEmpty() || !machine.get().started()) {
+            pending.add("machine " + (unit.machine().isEmpty() ? "(not yet assigned)" : unit.machine() + " "
+                    + machine.map(m -> m.jujuStatus().describe() + ", " + m.machineStatus().describe()).orElse("not yet listed")));
+        }
+        for (Unit u : all) {
+            if (!u.activeAndIdle()) {
+                pending.add(u.name() + " workload " + u.workload().describe() + ", agent " + u.agent().describe());
+            }
+        }
+        String principalApp = unit.application();
+        status.applications().values().stream()
+                .filter(a -> a.subordinateTo().contains(principalApp))
+                .filter(a -> unit.subordinates().keySet().stream().noneMatch(s -> s.startsWith(a.name() + "/")))
+                .forEach(a -> pending.add("subordinate " + a.name() + " has no unit on " + unitName + " yet"));
+        if (pending.isEmpty()) {
+            return new UnitCheck(unitName, unit.machine(), Readiness.READY, "unit " + unitName + " and its subordinates "
+                    + unit.subordinates().keySet() + " are active and idle on machine " + unit.machine(), List.of());
+        }
+        List<String> shown = pending.stream().map(secrets::redact).toList();
+        return new UnitCheck(unitName, unit.machine(), Readiness.WAITING, "unit " + unitName + " not ready yet: " + String.join("; ", shown), shown);
+    }
+
+    @Override
+    public boolean refresh(Site site, String application, String channel) {
+        Arg.APPLICATION.check(application);
+        Arg.CHANNEL.check(channel);
+        Application app = status(site).application(application).orElseThrow(() -> new CharmModelException(
+                where(site) + ": cannot refresh " + application + " to " + channel + ": no such application in model " + model(site)));
+        if (app.channel().equals(channel) && app.upgradeAvailable().isEmpty()) {
+            return false;
+        }
+        String verb = major(site) >= 3 ? "refresh" : "upgrade-charm";
+        runOk(site, "juju " + verb + " " + application + " to " + channel,
+                inModel(site, verb).arg(Arg.APPLICATION, application).flag("--channel").arg(Arg.CHANNEL, channel), properties.commandTimeout());
+        return true;
+    }
+
+    @Override
+    public void setConfig(Site site, String application, String key, String value) {
+        String setting = key + "=" + value;
+        runOk(site, "juju config " + application + " " + key,
+                inModel(site, "config").arg(Arg.APPLICATION, application).arg(Arg.KEY_VALUE, setting), properties.commandTimeout());
+    }
+
+    @Override
+    public ActionResult runAction(Site site, String unit, String action, Map<String, String> parameters) {
+        Arg.UNIT.check(unit);
+        Arg.WORD.check(action);
+        boolean juju3 = major(site) >= 3;
+        ShellCommand command = inModel(site, juju3 ? "run" : "run-action").arg(Arg.UNIT, unit).arg(Arg.WORD, action);
+        for (Map.Entry<String, String> p : new TreeMap<>(parameters).entrySet()) {
+            command = command.arg(Arg.KEY_VALUE, p.getKey() + "=" + p.getValue());
+        }
+        long waitSeconds = Math.max(1, properties.actionTimeout().toSeconds());
+        command = command.flag("--format=json").flag("--wait=" + waitSeconds + "s");
+        String operation = "action " + action + " on unit " + unit;
+        CommandResult result = run(site, operation, command, properties.actionTimeout().plusMinutes(1));
+        Optional<JujuActionParser.Task> parsed = actionParser.parse(result.stdout(), unit);
+        if (parsed.isEmpty()) {
+            throw new CharmModelException(where(site) + ": " + operation + " did not run (juju exit " + result.exitStatus() + "): "
+                    + tail(result.stderr().isBlank() ? result.stdout() : result.stderr()));
+        }
+        JujuActionParser.Task task = parsed.get();
+        task.results().forEach((k, v) -> {
+            if (SECRET_KEY.matcher(k).matches()) {
+                secrets.remember(v);
+            }
+        });
+        if (!task.succeeded()) {
+            String why = !task.message().isBlank() ? task.message() : !task.stderr().isBlank() ? task.stderr() : result.stderr();
+            throw new ActionFailedException(where(site) + ": " + operation + " " + task.status()
+                    + (task.returnCode() > 0 ? " (return code " + task.returnCode() + ")" : "") + ": " + tail(why), unit, action, task.status());
+        }
+        if (!result.succeeded()) {
+            throw new CharmModelException(where(site) + ": " + operation + " completed but juju exited " + result.exitStatus() + ": " + tail(result.stderr()));
+        }
+        return new ActionResult(unit, action, task.id(), task.status(), task.results(), Math.max(0, task.returnCode()), task.stdout(), task.stderr(),
+                task.message());
+    }
+
+    @Override
+    public boolean removeUnit(Site site, String unit) {
+        Arg.UNIT.check(unit);
+        if (status(site).unit(unit).isEmpty()) {
+            return false;
+        }
+        ShellCommand command = inModel(site, "remove-unit").arg(Arg.UNIT, unit);
+        if (major(site) >= 3) {
+            command = command.flag("--no-prompt"); // Juju 3 may ask for confirmation; there is nobody to answer
+        }
+        runOk(site, "juju remove-unit " + unit, command, properties.commandTimeout());
+        return true;
+    }
+
+    @Override
+    public ControllerBackup createControllerBackup(Site site) {
+        String model = model(site);
+        String controllerModel = model.contains(":") ? model.substring(0, model.indexOf(':')) + ":controller" : "controller";
+        String directory = Arg.PATH.check(properties.backupDirectory().replaceAll("/+$", ""));
+        String file = directory + "/juju-backup-" + site.name() + "-" + STAMP.format(clock.instant()) + ".tar.gz";
+        runOk(site, "juju create-backup of the controller",
+                ShellCommand.of("mkdir").flag("-p").arg(Arg.PATH, directory)
+                        .andThen(juju().flag("create-backup").flag("-m").arg(Arg.MODEL, controllerModel).flag("--filename").arg(Arg.PATH, file)),
+                properties.backupTimeout());
+        CommandResult size = runOk(site, "size of controller backup " + file, ShellCommand.of("wc").flag("-c").arg(Arg.PATH, file),
+                properties.statusTimeout());
+        long bytes;
+        try {
+            bytes = Long.parseLong(size.stdout().trim().split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            throw new CharmModelException(where(site) + ": cannot tell the size of controller backup " + file + ": " + tail(size.stdout()));
+        }
+        if (bytes <= 0) {
+            throw new CharmModelException(where(site) + ": controller backup " + file + " is empty");
+        }
+        return new ControllerBackup(site.jujuHost().display(), file, bytes);
+    }
+
+    /** The Juju client's major version on the site's Juju host. */
+    int major(Site site) {
+        Instant now = clock.instant();
+        CachedVersion cached = versions.get(site.name());
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.major();
+        }
+        CommandResult result = runOk(site, "juju version", juju().flag("version"), properties.statusTimeout());
+        Matcher m = LEADING_VERSION.matcher(result.stdout());
+        if (!m.find()) {
+            throw new CharmModelException(where(site) + ": cannot read the Juju version from 'juju version': " + tail(result.stdout()));
+        }
+        int major = Integer.parseInt(m.group(1));
+        if (major < 2) {
+            throw new CharmModelException(where(site) + ": Juju " + m.group() + " is not supported (2.9 or 3.x needed)");
+        }
+        versions.put(site.name(), new CachedVersion(major, now.plus(properties.versionCacheTtl())));
+        return major;
+    }
+
+    private ShellCommand juju() {
+        return ShellCommand.of(properties.executable());
+    }
+
+    private ShellCommand inModel(Site site, String subcommand) {
+        return juju().flag(subcommand).flag("-m").arg(Arg.MODEL, model(site));
+    }
+
+    private static String model(Site site) {
+        if (site.juju() == null) {
+            throw new IllegalStateException("site " + site.name() + " has no 'juju' settings (dayshift.sites." + site.name() + ".juju)");
+        }
+        return site.juju().model();
+    }
+
+    private CommandResult run(Site site, String operation, ShellCommand command, Duration timeout) {
+        SshEndpoint host = site.jujuHost();
+        try {
+            return shell.run(host, command, timeout);
+        } catch (RemoteCommandException e) {
+            throw new RemoteCommandException("site " + site.name() + ": " + operation + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CommandResult runOk(Site site, String operation, ShellCommand command, Duration timeout) {
+        CommandResult result = run(site, operation, command, timeout);
+        if (!result.succeeded()) {
+            throw new CharmModelException(where(site) + ": " + operation + " failed (exit " + result.exitStatus() + "): "
+                    + tail(result.stderr().isBlank() ? result.stdout() : result.stderr()));
+        }
+        return result;
+    }
+
+    private String where(Site site) {
+        return "site " + site.name() + " (" + site.jujuHost().display() + ")";
+    }
+
+    private String tail(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return secrets.redact(trimmed.length() <= TAIL ? trimmed : "…" + trimmed.substring(trimmed.length() - TAIL));
+    }
+
+    private static boolean hasTag(String constraints, String tag) {
+        return Arrays.stream(constraints.split("\\s+"))
+                .filter(c -> c.startsWith("tags="))
+                .flatMap(c -> Arrays.stream(c.substring("tags=".length()).split(",")))
+                .anyMatch(tag::equals);
+    }
+
+    private static int unitNumber(Unit unit) {
+        return Integer.parseInt(unit.name().substring(unit.name().indexOf('/') + 1));
+    }
+}

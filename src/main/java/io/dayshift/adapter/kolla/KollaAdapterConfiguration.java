@@ -1,0 +1,20 @@
+package io.dayshift.adapter.kolla;
+
+import io.dayshift.kolla.KollaDeployer;
+import io.dayshift.shell.RemoteShell;
+import io.dayshift.site.Secrets;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the kolla-ansible {@link KollaDeployer} with {@code dayshift.adapters.kolla.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KollaProperties.class)
+public class KollaAdapterConfiguration {
+
+    @Bean
+    KollaDeployer kollaDeployer(RemoteShell shell, KollaProperties properties, Secrets secrets) {
+        return new KollaAnsibleDeployer(shell, properties, secrets, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,64 @@
+package io.dayshift.charm;
+
+import io.dayshift.site.Site;
+import java.util.Map;
+
+/**
+ * What runbooks need of a charmed site's Juju model (the site's {@code juju.model}, driven on its Juju host).
+ * Every operation is one short CLI call or a few: waiting for a unit is a {@link #checkUnit check} the process
+ * repeats behind a timer, never a blocking wait.
+ */
+public interface CharmModel {
+
+    /** The model's applications, units and machines. */
+    ModelStatus status(Site site);
+
+    /**
+     * Adds a unit of {@code application} on a new MAAS machine carrying {@code maasTag}. A machine created for this
+     * by an earlier attempt (constraint {@code tags=<maasTag>}, no unit yet, not failed) is reused, so a repeated
+     * call does not allocate a second machine.
+     *
+     * @return the new unit and its machine; check it with {@link #checkUnit} until READY
+     */
+    NewUnit addUnit(Site site, String application, String maasTag);
+
+    /** One look: is this unit, its machine and its subordinates started and active/idle? */
+    UnitCheck checkUnit(Site site, String unit);
+
+    /**
+     * Moves {@code application} to {@code channel} ({@code juju refresh}).
+     *
+     * @return false when the application already tracks that channel (nothing was done)
+     */
+    boolean refresh(Site site, String application, String channel);
+
+    /** Sets one configuration option of an application. */
+    void setConfig(Site site, String application, String key, String value);
+
+    /**
+     * Runs a charm action on a unit and waits for its result (bounded by {@code dayshift.adapters.juju.action-timeout}).
+     *
+     * @throws ActionFailedException when the action does not complete successfully, naming the unit and its message
+     */
+    ActionResult runAction(Site site, String unit, String action, Map<String, String> parameters);
+
+    /** The OpenStack charms' {@code pause} action. */
+    default ActionResult pause(Site site, String unit) {
+        return runAction(site, unit, "pause", Map.of());
+    }
+
+    /** The OpenStack charms' {@code resume} action. */
+    default ActionResult resume(Site site, String unit) {
+        return runAction(site, unit, "resume", Map.of());
+    }
+
+    /**
+     * Removes a unit.
+     *
+     * @return false when the unit was already gone
+     */
+    boolean removeUnit(Site site, String unit);
+
+    /** Backs up the controller and downloads the archive onto the Juju host. */
+    ControllerBackup createControllerBackup(Site site);
+}

@@ -1,0 +1,5 @@
+package io.dayshift.charm;
+
+/** A unit placed by {@link CharmModel#addUnit}: its name and its machine. */
+public record NewUnit(String unit, String machine) {
+}
