@@ -1,0 +1,52 @@
+package io.dayshift;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The house rules of layout: ports and adapters, each library behind its adapter. */
+class ArchitectureTest {
+
+    private static final String[] PORTS = {"io.dayshift.machine", "io.dayshift.charm", "io.dayshift.kolla", "io.dayshift.compute"};
+
+    private final JavaClasses production = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.dayshift");
+
+    @Test
+    void onlyAdaptersTalkToOutsideSystems() {
+        noClasses().that().resideOutsideOfPackages("io.dayshift.adapter..", "io.dayshift.lab..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.jcraft..", "org.openstack4j..", "java.net.http..", "org.apache.sshd..")
+                .check(production);
+    }
+
+    @Test
+    void portsSpeakOnlyTheirOwnRecordsAndTheJdk() {
+        for (String port : PORTS) {
+            classes().that().resideInAPackage(port)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", port, "io.dayshift.site..")
+                    .allowEmptyShould(true)
+                    .check(production);
+        }
+    }
+
+    @Test
+    void adaptersAreReachedOnlyThroughTheirPorts() {
+        noClasses().that().resideOutsideOfPackages("io.dayshift.adapter..", "io.dayshift.lab..")
+                .should().dependOnClassesThat().resideInAPackage("io.dayshift.adapter..")
+                .check(production);
+    }
+
+    @Test
+    void nothingInProductionDependsOnTheLab() {
+        noClasses().that().resideOutsideOfPackage("io.dayshift.lab..")
+                .should().dependOnClassesThat().resideInAPackage("io.dayshift.lab..")
+                .allowEmptyShould(true)
+                .check(production);
+    }
+}
