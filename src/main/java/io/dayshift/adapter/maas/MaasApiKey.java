@@ -4,6 +4,7 @@ import io.dayshift.site.SecretRef;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A MAAS API key, {@code <consumer_key>:<token_key>:<token_secret>}, and the OAuth 1.0a PLAINTEXT header
@@ -47,6 +48,11 @@ final class MaasApiKey {
     }
 
     /** The {@code Authorization} header value for one request. */
+    /** The parts that authenticate: the token key and its secret. */
+    List<String> secretParts() {
+        return List.of(tokenKey, tokenSecret);
+    }
+
     String authorization(String nonce, Instant now) {
         return "OAuth oauth_version=\"1.0\""
                 + ", oauth_signature_method=\"PLAINTEXT\""

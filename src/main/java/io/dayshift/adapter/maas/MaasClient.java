@@ -123,6 +123,8 @@ final class MaasClient {
             throw new IllegalStateException("site " + site.name() + " has no 'maas' settings (dayshift.sites." + site.name() + ".maas)");
         }
         MaasApiKey key = MaasApiKey.parse(site.name(), site.maas().apiKey(), secrets.read(site.maas().apiKey()));
+        // A server or proxy may echo the OAuth header: its secret parts are masked on their own, too.
+        key.secretParts().forEach(secrets::remember);
         URI uri = uri(site, path, op, "GET".equals(method) ? params : Params.of());
         Response response = null;
         for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
