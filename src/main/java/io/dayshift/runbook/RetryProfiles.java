@@ -1,0 +1,70 @@
+package io.dayshift.runbook;
+
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How often, and how far apart, a failed step is retried before it becomes an incident, per
+ * external system ({@code dayshift.retries.<system>}). A model names the profile of each step that
+ * calls a site, so it shows in the diagram:
+ * {@code <camunda:failedJobRetryTimeCycle>${retries.openstack}</camunda:failedJobRetryTimeCycle>}.
+ */
+@Component("retries")
+public class RetryProfiles {
+
+    private static final Pattern CYCLE = Pattern.compile("R\\d{1,2}/P(?:T\\d+[SMH])+|(?:PT\\d+[SMH],)*PT\\d+[SMH]");
+
+    private final String openstack;
+    private final String maas;
+    private final String juju;
+    private final String kolla;
+    private final String shell;
+
+    RetryProfiles(
+            @Value("${dayshift.retries.openstack:R5/PT1M}") String openstack,
+            @Value("${dayshift.retries.maas:R5/PT1M}") String maas,
+            @Value("${dayshift.retries.juju:R3/PT2M}") String juju,
+            @Value("${dayshift.retries.kolla:R1/PT5M}") String kolla,
+            @Value("${dayshift.retries.shell:R3/PT1M}") String shell) {
+        this.openstack = checked("openstack", openstack);
+        this.maas = checked("maas", maas);
+        this.juju = checked("juju", juju);
+        this.kolla = checked("kolla", kolla);
+        this.shell = checked("shell", shell);
+    }
+
+    /** OpenStack APIs: short outages (a restarting API, a token refresh) pass quickly. */
+    public String getOpenstack() {
+        return openstack;
+    }
+
+    /** The MAAS region API. */
+    public String getMaas() {
+        return maas;
+    }
+
+    /** Juju commands on the jump host. */
+    public String getJuju() {
+        return juju;
+    }
+
+    /** kolla-ansible on the deployer: a failed playbook rarely heals by itself. */
+    public String getKolla() {
+        return kolla;
+    }
+
+    /** Other commands over SSH. */
+    public String getShell() {
+        return shell;
+    }
+
+    private static String checked(String system, String cycle) {
+        String value = cycle.strip();
+        if (!CYCLE.matcher(value).matches()) {
+            throw new IllegalArgumentException("dayshift.retries." + system + ": '" + value
+                    + "' is not a retry cycle such as R5/PT1M (5 retries a minute apart) or PT1M,PT5M,PT15M");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,144 @@
+package io.dayshift.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.access.Roles;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.Users;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The four-eyes rule and the approval record, through the REST API as Tasklist uses it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FourEyesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+
+    /** Ivan leads operations and approves too: he may approve others' runs, never his own. */
+    Http ivan;
+    Http alice;
+
+    @BeforeEach
+    void users() {
+        Users.ensure(identity, "ivan", Roles.OPS_LEADS, Roles.APPROVERS);
+        Users.ensure(identity, "alice", Roles.APPROVERS);
+        ivan = Http.as(port, "ivan", Users.PASSWORD);
+        alice = Http.as(port, "alice", Users.PASSWORD);
+    }
+
+    @Test
+    void theInitiatorCannotApproveTheirOwnRun() throws Exception {
+        // given a run started by ivan
+        String instanceId = start(ivan);
+        String taskId = approvalTask(instanceId);
+
+        // when ivan tries to claim or complete its approval, the engine refuses
+        HttpResponse<String> claim = ivan.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"ivan\"}");
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(claim.body()).contains("Four-eyes rule").contains("ivan started this run");
+        HttpResponse<String> complete = ivan.postJson("/engine-rest/task/" + taskId + "/complete", decision(true, "looks fine"));
+        assertThat(complete.statusCode()).isEqualTo(403);
+        assertThat(complete.body()).contains("Four-eyes rule");
+
+        // then the approval still waits, unassigned, for another approver
+        var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task).isNotNull();
+        assertThat(task.getAssignee()).isNull();
+    }
+
+    @Test
+    void anotherApproverApprovesAndTheDecisionIsRecorded() throws Exception {
+        String instanceId = start(ivan);
+        String taskId = approvalTask(instanceId);
+
+        assertThat(alice.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
+        assertThat(alice.postJson("/engine-rest/task/" + taskId + "/complete", decision(true, "capacity checked")).statusCode())
+                .isEqualTo(204);
+
+        assertThat(endEvent(instanceId)).isEqualTo("EndEvent_Approved");
+        JsonNode decisions = recordedDecisions(instanceId);
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("approver").asText()).isEqualTo("alice");
+        assertThat(decisions.get(0).get("approved").asBoolean()).isTrue();
+        assertThat(decisions.get(0).get("reason").asText()).isEqualTo("capacity checked");
+        assertThat(decisions.get(0).get("task").asText()).isEqualTo("Task_ApprovePlan");
+    }
+
+    @Test
+    void aRejectionEndsTheRunRecordingWhoAndWhy() throws Exception {
+        String instanceId = start(ivan);
+        String taskId = approvalTask(instanceId);
+
+        assertThat(alice.postJson("/engine-rest/task/" + taskId + "/complete", decision(false, "not in the maintenance window"))
+                .statusCode()).isEqualTo(204);
+
+        assertThat(endEvent(instanceId)).isEqualTo("EndEvent_Rejected");
+        JsonNode decision = recordedDecisions(instanceId).get(0);
+        assertThat(decision.get("approver").asText()).isEqualTo("alice");
+        assertThat(decision.get("approved").asBoolean()).isFalse();
+        assertThat(decision.get("reason").asText()).isEqualTo("not in the maintenance window");
+    }
+
+    @Test
+    void aDecisionNeedsAReason() throws Exception {
+        String instanceId = start(ivan);
+        String taskId = approvalTask(instanceId);
+
+        HttpResponse<String> noReason = alice.postJson("/engine-rest/task/" + taskId + "/complete", decision(true, "  "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("needs a reason");
+        HttpResponse<String> noDecision = alice.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"reason\":{\"value\":\"why not\"}}}");
+        assertThat(noDecision.statusCode()).isEqualTo(400);
+        assertThat(noDecision.body()).contains("needs a decision");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    private String start(Http user) throws Exception {
+        HttpResponse<String> started = user.postJson("/engine-rest/process-definition/key/approval-check/start", "{}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        return JSON.readTree(started.body()).get("id").asText();
+    }
+
+    private String approvalTask(String instanceId) {
+        return tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    }
+
+    private String endEvent(String instanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getEndActivityId();
+    }
+
+    private JsonNode recordedDecisions(String instanceId) throws Exception {
+        String json = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName("approvals")
+                .disableCustomObjectDeserialization().singleResult().getTypedValue() instanceof
+                org.camunda.bpm.engine.variable.value.SerializableValue value ? value.getValueSerialized() : null;
+        return JSON.readTree(json).get("decisions");
+    }
+
+    private static String decision(boolean approved, String reason) {
+        return "{\"variables\":{\"approved\":{\"value\":" + approved + "},\"reason\":{\"value\":\"" + reason + "\"}}}";
+    }
+}
