@@ -3,12 +3,16 @@ package io.dayshift.adapter.openstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.core.transport.HttpResponse;
+import org.openstack4j.model.common.payloads.InputStreamPayload;
 import org.openstack4j.openstack.common.functions.EnforceVersionToURL;
 import org.openstack4j.openstack.internal.BaseOpenStackService;
 
@@ -73,12 +77,23 @@ final class RawApi extends BaseOpenStackService {
         }
         invocation.header("Accept", "application/json");
         if (body != null) {
-            invocation.json(body.toString());
+            // Invocation.json(String) fails with the RESTEasy connector (it has no String writer);
+            // a stream payload goes through its InputStream writer, with our content type.
+            invocation.entity(new InputStreamPayload(new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8))))
+                    .contentType("application/json");
         }
         HttpResponse response = invocation.executeWithResponse();
         int status = response.getStatus();
-        String text = status == 204 ? null : response.readEntity(String.class);
-        return new Answer(status, text);
+        return new Answer(status, status == 204 ? null : body(response));
+    }
+
+    private static String body(HttpResponse response) {
+        // The connector's provider factory has no String reader, but can hand out the raw stream.
+        try (InputStream in = response.getInputStream()) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ApiException(response.getStatus(), "cannot read the answer: " + e.getClass().getSimpleName());
+        }
     }
 
     /** A status and a body, read completely. */
