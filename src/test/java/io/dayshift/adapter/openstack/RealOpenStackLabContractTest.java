@@ -49,15 +49,16 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
     private static ComputeCloud compute;
     private static CloudInventory inventory;
     private static Optional<String> network = Optional.empty();
+    /** Why the lab cannot be used, or null when it can. */
+    private static String unavailable;
 
     @BeforeAll
     static void connectToTheLab() throws IOException {
-        assumeTrue(Boolean.getBoolean("openstack-lab.enabled"),
-                "the real OpenStack lab tests run only under the Maven profile openstack-lab: " + HOW_TO_START);
+        unavailable = whyUnavailable();
+        if (unavailable != null) {
+            return;
+        }
         Map<String, String> env = labEnvironment();
-        assumeTrue(env.containsKey("OS_AUTH_URL"), "no OS_AUTH_URL in the environment nor from " + script() + ": " + HOW_TO_START);
-        URI auth = URI.create(env.get("OS_AUTH_URL"));
-        assumeTrue(reachable(auth), "the OpenStack lab does not answer at " + auth + ": " + HOW_TO_START);
 
         Path clouds = temp.resolve("clouds.yaml");
         Files.writeString(clouds, cloudsYaml(env));
@@ -70,6 +71,27 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
         inventory = new OpenStackCloudInventory(calls);
         network = calls.call(SITE, "find network", "private", os -> os.networking().network().list().stream()
                 .filter(n -> n.getName().equals("private")).map(Network::getId).findFirst());
+    }
+
+    /** Checked per test rather than in {@code @BeforeAll}, so that every test is reported as skipped. */
+    @Override
+    protected void assumeCloudAvailable() {
+        assumeTrue(unavailable == null, unavailable);
+    }
+
+    private static String whyUnavailable() {
+        if (!Boolean.getBoolean("openstack-lab.enabled")) {
+            return "the real OpenStack lab tests run only under the Maven profile openstack-lab: " + HOW_TO_START;
+        }
+        Map<String, String> env = labEnvironment();
+        if (!env.containsKey("OS_AUTH_URL")) {
+            return "no OS_AUTH_URL in the environment nor from " + script() + " env: " + HOW_TO_START;
+        }
+        URI auth = URI.create(env.get("OS_AUTH_URL"));
+        if (!reachable(auth)) {
+            return "the OpenStack lab does not answer at " + auth + ": " + HOW_TO_START;
+        }
+        return null;
     }
 
     @AfterAll
