@@ -24,6 +24,8 @@ import org.openstack4j.model.compute.Server;
 final class OpenStackComputeCloud implements ComputeCloud {
 
     private static final String COMPUTE = ComputeService.NOVA_COMPUTE;
+    /** Nova's column for the disabled reason holds 255 characters. */
+    private static final int MAX_REASON = 255;
 
     private final OpenStackCalls calls;
     private final int pageSize;
@@ -49,6 +51,10 @@ final class OpenStackComputeCloud implements ComputeCloud {
     public ComputeService disableComputeService(String site, String host, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("site " + site + ": disabling the compute service of host " + host + " needs a reason");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("site " + site + ": the reason for disabling host " + host
+                    + " is longer than Nova's " + MAX_REASON + " characters");
         }
         return calls.call(site, "disable compute service", "host " + host, os -> {
             // openstack4j has no call for a reason; below 2.53 the legacy action URL takes one.
