@@ -196,14 +196,17 @@ final class OpenStackComputeCloud implements ComputeCloud {
     @Override
     public ServerSettlement settlement(String site, String serverId) {
         return calls.call(site, "check settlement", "server " + serverId, os -> {
-            Server server = os.compute().servers().get(serverId);
-            if (server == null) {
-                throw new ApiException(404, "server " + serverId + " does not exist");
-            }
+            // The migration first: Nova sets the server's new host before it marks the migration
+            // done (an evacuation clears the task state even earlier), so a done migration read
+            // first guarantees that the server read next shows where it ended up.
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("instance_uuid", serverId);
             query.put("limit", 1);
             JsonNode migrations = RawApi.compute().get("/os-migrations", query, RequestBodies.MIGRATIONS);
+            Server server = os.compute().servers().get(serverId);
+            if (server == null) {
+                throw new ApiException(404, "server " + serverId + " does not exist");
+            }
             return Settlements.of(summary(server), NovaJson.newestMigration(migrations));
         });
     }

@@ -43,7 +43,15 @@ final class Settlements {
         if (FAILED.contains(migrationStatus)) {
             return Phase.FAILED;
         }
+        if (!DONE.contains(migrationStatus)) {
+            return Phase.MOVING;
+        }
+        // A move that ended somewhere else than where the server is: the two reads straddled Nova's
+        // last step (e.g. an evacuation clears the task state before it moves the host). Ask again.
+        boolean landed = migrationStatus.equals("reverted")
+                || migration.get().destHost().isEmpty()
+                || migration.get().destHost().equals(server.host());
         // "finished" without VERIFY_RESIZE means the confirmation already happened (auto-confirm).
-        return DONE.contains(migrationStatus) ? Phase.SETTLED : Phase.MOVING;
+        return landed ? Phase.SETTLED : Phase.MOVING;
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * compute services it disabled are enabled, forced-down services are forced up again (after the
  * subclass has restarted an evacuated host's compute service, as Nova requires).
  */
-abstract class ComputeCloudContract {
+public abstract class ComputeCloudContract {
 
     // ---- what a subclass provides -------------------------------------------------------------
 

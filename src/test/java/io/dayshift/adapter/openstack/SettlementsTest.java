@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SettlementsTest {
 
     private static ServerSummary server(String status, String taskState) {
-        return new ServerSummary("s1", "vm", "p1", status, Optional.ofNullable(taskState), Optional.of("cn01"));
+        return new ServerSummary("s1", "vm", "p1", status, Optional.ofNullable(taskState), Optional.of("cn02"));
     }
 
     private static Optional<Migration> migration(String type, String status) {
@@ -42,6 +42,14 @@ class SettlementsTest {
         assertThat(Settlements.phase(server("ACTIVE", null), migration("migration", "confirmed"))).isEqualTo(Phase.SETTLED);
         assertThat(Settlements.phase(server("ACTIVE", null), migration("evacuation", "done"))).isEqualTo(Phase.SETTLED);
         assertThat(Settlements.phase(server("SHUTOFF", null), migration("migration", "reverted"))).isEqualTo(Phase.SETTLED);
+    }
+
+    @Test
+    void aDoneMoveThatTheServerHasNotFollowedYetIsStillMoving() {
+        // Seen on the lab: an evacuation clears the task state before the host changes.
+        assertThat(Settlements.phase(server("ACTIVE", null), Optional.of(
+                new Migration("m1", "evacuation", "done", "cn01", Optional.of("cn03"))))).isEqualTo(Phase.MOVING);
+        assertThat(Settlements.phase(server("ACTIVE", null), migration("evacuation", "pre-migrating"))).isEqualTo(Phase.MOVING);
     }
 
     @Test
