@@ -86,8 +86,21 @@ final class OpenStackCalls implements AutoCloseable {
         return onWorker(context, () -> {
             OSClientV3 client = OSFactory.clientFromToken(session.token(), facing(session.cloud()), config);
             session.cloud().regionName().ifPresent(client::useRegion);
-            return body.apply(client);
+            T result = body.apply(client);
+            keepRenewedToken(site, session, client.getToken());
+            return result;
         });
+    }
+
+    /**
+     * openstack4j answers a 401 by authenticating again on its own, inside the thread's session; keep
+     * that token so that the next call does not start with the refused one.
+     */
+    private void keepRenewedToken(String site, Session used, Token now) {
+        if (now != null && now.getId() != null && !now.getId().equals(used.token().getId())) {
+            secrets.remember(now.getId());
+            sessions.replace(site, used, new Session(used.cloud(), now));
+        }
     }
 
     private Session session(String site, String context) {

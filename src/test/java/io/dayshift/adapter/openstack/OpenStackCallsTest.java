@@ -179,8 +179,13 @@ class OpenStackCallsTest {
         List<ComputeService> services = cloud.computeServices("test");
 
         assertThat(services).hasSize(5);
-        assertThat(tokensIssued.get()).isGreaterThanOrEqualTo(2);
-        assertThat(requests.stream().reduce((a, b) -> b).orElseThrow().token()).isNotEqualTo(TOKEN_PREFIX + "1");
+        assertThat(tokensIssued).hasValue(2);
+        assertThat(requests.stream().reduce((a, b) -> b).orElseThrow().token()).isEqualTo(TOKEN_PREFIX + "2");
+
+        cloud.computeServices("test");
+
+        assertThat(tokensIssued).as("the renewed token is kept for later calls").hasValue(2);
+        assertThat(requests.stream().reduce((a, b) -> b).orElseThrow().token()).isEqualTo(TOKEN_PREFIX + "2");
     }
 
     @Test
