@@ -1,0 +1,119 @@
+package io.dayshift.adapter.openstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.Hypervisor;
+import io.dayshift.compute.NetworkAgent;
+import io.dayshift.compute.ResourceInventory;
+import io.dayshift.compute.ServerSettlement.Migration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps the JSON of our own (microversioned) Nova, Placement and Neutron requests to records. */
+final class NovaJson {
+
+    private NovaJson() {
+    }
+
+    /** {@code GET /os-services} at compute 2.11 or later ({@code forced_down} is only there from 2.11). */
+    static List<ComputeService> services(JsonNode root) {
+        List<ComputeService> services = new ArrayList<>();
+        for (JsonNode s : root.path("services")) {
+            services.add(new ComputeService(
+                    Json.required(s, "id"),
+                    Json.required(s, "binary"),
+                    Json.required(s, "host"),
+                    Json.text(s, "zone").orElse(""),
+                    "enabled".equals(s.path("status").asText()),
+                    "up".equals(s.path("state").asText()),
+                    s.path("forced_down").asBoolean(false),
+                    Json.text(s, "disabled_reason"),
+                    Json.instant(s, "updated_at")));
+        }
+        return services;
+    }
+
+    /** {@code GET /os-hypervisors/detail} between compute 2.53 (UUID ids) and 2.87 (usage fields still present). */
+    static List<Hypervisor> hypervisors(JsonNode root) {
+        List<Hypervisor> hypervisors = new ArrayList<>();
+        for (JsonNode h : root.path("hypervisors")) {
+            hypervisors.add(new Hypervisor(
+                    Json.required(h, "id"),
+                    Json.required(h, "hypervisor_hostname"),
+                    Json.text(h.path("service"), "host").orElse(""),
+                    Json.text(h, "hypervisor_type").orElse(""),
+                    "enabled".equals(h.path("status").asText()),
+                    "up".equals(h.path("state").asText()),
+                    Json.number(h, "vcpus"),
+                    Json.number(h, "vcpus_used"),
+                    Json.number(h, "memory_mb"),
+                    Json.number(h, "memory_mb_used"),
+                    Json.number(h, "local_gb"),
+                    Json.number(h, "local_gb_used"),
+                    (int) Json.number(h, "running_vms")));
+        }
+        return hypervisors;
+    }
+
+    /** {@code GET /resource_providers/{uuid}/inventories}, sorted by resource class. */
+    static List<ResourceInventory> inventories(JsonNode root) {
+        List<ResourceInventory> inventories = new ArrayList<>();
+        root.path("inventories").fields().forEachRemaining(e -> {
+            JsonNode i = e.getValue();
+            inventories.add(new ResourceInventory(e.getKey(), Json.number(i, "total"), Json.number(i, "reserved"),
+                    i.path("allocation_ratio").asDouble(1.0), Json.number(i, "max_unit")));
+        });
+        inventories.sort(Comparator.comparing(ResourceInventory::resourceClass));
+        return inventories;
+    }
+
+    /** The newest record of {@code GET /os-migrations} (by creation time, then id). */
+    static Optional<Migration> newestMigration(JsonNode root) {
+        JsonNode newest = null;
+        for (JsonNode m : root.path("migrations")) {
+            if (newest == null || newer(m, newest)) {
+                newest = m;
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Migration(
+                Json.text(newest, "uuid").orElse(Json.required(newest, "id")),
+                Json.text(newest, "migration_type").orElse("migration"),
+                Json.text(newest, "status").orElse(""),
+                Json.text(newest, "source_compute").orElse(""),
+                Json.text(newest, "dest_compute")));
+    }
+
+    private static boolean newer(JsonNode a, JsonNode b) {
+        int byTime = Json.instant(a, "created_at").orElse(java.time.Instant.EPOCH)
+                .compareTo(Json.instant(b, "created_at").orElse(java.time.Instant.EPOCH));
+        return byTime != 0 ? byTime > 0 : a.path("id").asLong() > b.path("id").asLong();
+    }
+
+    /** {@code GET /v2.0/agents}: the raw {@code agent_type}, which openstack4j maps to UNRECOGNIZED for OVN agents. */
+    static List<NetworkAgent> agents(JsonNode root) {
+        List<NetworkAgent> agents = new ArrayList<>();
+        for (JsonNode a : root.path("agents")) {
+            agents.add(new NetworkAgent(
+                    Json.required(a, "id"),
+                    Json.text(a, "agent_type").orElse(""),
+                    Json.text(a, "binary").orElse(""),
+                    Json.text(a, "host").orElse(""),
+                    a.path("alive").asBoolean(false),
+                    a.path("admin_state_up").asBoolean(false)));
+        }
+        return agents;
+    }
+
+    /** The id of the first resource provider of {@code GET /resource_providers?name=...}. */
+    static Optional<String> firstProviderUuid(JsonNode root) {
+        for (JsonNode p : root.path("resource_providers")) {
+            return Json.text(p, "uuid");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,31 @@
+package io.dayshift.adapter.openstack;
+
+import io.dayshift.compute.CloudInventory;
+import io.dayshift.compute.ComputeCloud;
+import io.dayshift.site.Secrets;
+import io.dayshift.site.Sites;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the OpenStack adapter: one {@link OpenStackCalls} (token cache, deadlines) behind both ports. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpenStackProperties.class)
+public class OpenStackAdapterConfiguration {
+
+    @Bean(destroyMethod = "close")
+    OpenStackCalls openStackCalls(Sites sites, Secrets secrets, OpenStackProperties properties) {
+        return new OpenStackCalls(sites, secrets, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    ComputeCloud computeCloud(OpenStackCalls calls, OpenStackProperties properties) {
+        return new OpenStackComputeCloud(calls, properties.pageSize());
+    }
+
+    @Bean
+    CloudInventory cloudInventory(OpenStackCalls calls) {
+        return new OpenStackCloudInventory(calls);
+    }
+}

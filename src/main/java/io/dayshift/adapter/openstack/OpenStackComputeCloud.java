@@ -1,0 +1,251 @@
+package io.dayshift.adapter.openstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dayshift.compute.ComputeCloud;
+import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.Hypervisor;
+import io.dayshift.compute.ResourceInventory;
+import io.dayshift.compute.ServerRequest;
+import io.dayshift.compute.ServerSettlement;
+import io.dayshift.compute.ServerSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.common.ActionResponse;
+import org.openstack4j.model.compute.Server;
+
+/**
+ * {@link ComputeCloud} on Nova and Placement. openstack4j's typed calls are used where they are
+ * right (server reads and listings, enable, force down/up, confirm, delete); {@link RawApi} requests
+ * with an explicit microversion fill the gaps of openstack4j 3.12.
+ */
+final class OpenStackComputeCloud implements ComputeCloud {
+
+    private static final String COMPUTE = ComputeService.NOVA_COMPUTE;
+    /** Nova's column for the disabled reason holds 255 characters. */
+    private static final int MAX_REASON = 255;
+
+    private final OpenStackCalls calls;
+    private final int pageSize;
+
+    OpenStackComputeCloud(OpenStackCalls calls, int pageSize) {
+        this.calls = calls;
+        this.pageSize = pageSize;
+    }
+
+    // ---- compute services -------------------------------------------------------------------
+
+    @Override
+    public List<ComputeService> computeServices(String site) {
+        return calls.call(site, "list compute services", "", os -> listServices(Map.of()));
+    }
+
+    @Override
+    public Optional<ComputeService> computeService(String site, String host) {
+        return calls.call(site, "read compute service", "host " + host, os -> computeServiceOf(host));
+    }
+
+    @Override
+    public ComputeService disableComputeService(String site, String host, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("site " + site + ": disabling the compute service of host " + host + " needs a reason");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("site " + site + ": the reason for disabling host " + host
+                    + " is longer than Nova's " + MAX_REASON + " characters");
+        }
+        return calls.call(site, "disable compute service", "host " + host, os -> {
+            // openstack4j has no call for a reason; below 2.53 the legacy action URL takes one.
+            RawApi.compute().put("/os-services/disable-log-reason",
+                    RequestBodies.disableWithReason(host, COMPUTE, reason), RequestBodies.SERVICES);
+            return requireService(host);
+        });
+    }
+
+    @Override
+    public ComputeService enableComputeService(String site, String host) {
+        return calls.call(site, "enable compute service", "host " + host, os -> {
+            os.compute().services().enableService(COMPUTE, host);
+            return requireService(host);
+        });
+    }
+
+    @Override
+    public ComputeService forceDownComputeService(String site, String host) {
+        return calls.call(site, "force down compute service", "host " + host, os -> {
+            os.compute().services().forceDownService(COMPUTE, host);
+            return requireService(host);
+        });
+    }
+
+    @Override
+    public ComputeService unsetForcedDown(String site, String host) {
+        return calls.call(site, "unset forced-down of compute service", "host " + host, os -> {
+            os.compute().services().forceUpService(COMPUTE, host);
+            return requireService(host);
+        });
+    }
+
+    private List<ComputeService> listServices(Map<String, String> filter) {
+        return NovaJson.services(RawApi.compute().get("/os-services", filter, RequestBodies.SERVICES));
+    }
+
+    private Optional<ComputeService> computeServiceOf(String host) {
+        return listServices(Map.of("binary", COMPUTE, "host", host)).stream()
+                .filter(s -> s.host().equals(host) && s.isCompute())
+                .findFirst();
+    }
+
+    private ComputeService requireService(String host) {
+        return computeServiceOf(host).orElseThrow(() -> new ApiException(404, "no nova-compute service on host " + host));
+    }
+
+    // ---- hypervisors and capacity -----------------------------------------------------------
+
+    @Override
+    public List<Hypervisor> hypervisors(String site) {
+        return calls.call(site, "list hypervisors", "", os -> Pages.all(pageSize,
+                (marker, limit) -> {
+                    Map<String, Object> query = new LinkedHashMap<>();
+                    query.put("limit", limit);
+                    marker.ifPresent(m -> query.put("marker", m));
+                    return NovaJson.hypervisors(RawApi.compute().get("/os-hypervisors/detail", query, RequestBodies.HYPERVISORS));
+                },
+                Hypervisor::id));
+    }
+
+    @Override
+    public List<ResourceInventory> inventories(String site, String hypervisorHostname) {
+        return calls.call(site, "read placement inventories", "hypervisor " + hypervisorHostname, os -> {
+            RawApi placement = RawApi.placement();
+            String uuid = NovaJson.firstProviderUuid(placement.get("/resource_providers", Map.of("name", hypervisorHostname), null))
+                    .orElseThrow(() -> new ApiException(404, "placement has no resource provider named " + hypervisorHostname));
+            return NovaJson.inventories(placement.get("/resource_providers/" + uuid + "/inventories", Map.of(), null));
+        });
+    }
+
+    // ---- servers ----------------------------------------------------------------------------
+
+    @Override
+    public List<ServerSummary> serversOnHost(String site, String host) {
+        return calls.call(site, "list servers", "host " + host, os -> Pages.all(pageSize,
+                (marker, limit) -> {
+                    Map<String, String> query = new LinkedHashMap<>();
+                    query.put("all_tenants", "1");
+                    query.put("host", host);
+                    query.put("limit", String.valueOf(limit));
+                    marker.ifPresent(m -> query.put("marker", m));
+                    return os.compute().servers().list(query).stream().map(OpenStackComputeCloud::summary).toList();
+                },
+                ServerSummary::id));
+    }
+
+    @Override
+    public Optional<ServerSummary> server(String site, String serverId) {
+        return calls.call(site, "read server", "server " + serverId,
+                os -> Optional.ofNullable(os.compute().servers().get(serverId)).map(OpenStackComputeCloud::summary));
+    }
+
+    @Override
+    public void liveMigrate(String site, String serverId) {
+        liveMigrate(site, serverId, Optional.empty());
+    }
+
+    @Override
+    public void liveMigrate(String site, String serverId, String targetHost) {
+        liveMigrate(site, serverId, Optional.of(targetHost));
+    }
+
+    private void liveMigrate(String site, String serverId, Optional<String> target) {
+        calls.call(site, "live migration" + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
+                serverAction(serverId, RequestBodies.liveMigrate(target), RequestBodies.LIVE_MIGRATE));
+    }
+
+    @Override
+    public void coldMigrate(String site, String serverId) {
+        coldMigrate(site, serverId, Optional.empty());
+    }
+
+    @Override
+    public void coldMigrate(String site, String serverId, String targetHost) {
+        coldMigrate(site, serverId, Optional.of(targetHost));
+    }
+
+    private void coldMigrate(String site, String serverId, Optional<String> target) {
+        calls.call(site, "cold migration" + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
+                serverAction(serverId, RequestBodies.coldMigrate(target), RequestBodies.COLD_MIGRATE));
+    }
+
+    @Override
+    public void confirmMigration(String site, String serverId) {
+        calls.call(site, "confirm migration", "server " + serverId, os -> {
+            // An invokeAction call: it never throws, the outcome is in the ActionResponse.
+            ActionResponse response = os.compute().servers().confirmResize(serverId);
+            return requireSuccess(response);
+        });
+    }
+
+    @Override
+    public void evacuate(String site, String serverId) {
+        calls.call(site, "evacuation", "server " + serverId, os ->
+                serverAction(serverId, RequestBodies.evacuate(), RequestBodies.EVACUATE));
+    }
+
+    @Override
+    public ServerSettlement settlement(String site, String serverId) {
+        return calls.call(site, "check settlement", "server " + serverId, os -> {
+            // The migration first: Nova sets the server's new host before it marks the migration
+            // done (an evacuation clears the task state even earlier), so a done migration read
+            // first guarantees that the server read next shows where it ended up.
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("instance_uuid", serverId);
+            query.put("limit", 1);
+            JsonNode migrations = RawApi.compute().get("/os-migrations", query, RequestBodies.MIGRATIONS);
+            Server server = os.compute().servers().get(serverId);
+            if (server == null) {
+                throw new ApiException(404, "server " + serverId + " does not exist");
+            }
+            return Settlements.of(summary(server), NovaJson.newestMigration(migrations));
+        });
+    }
+
+    @Override
+    public String bootServer(String site, ServerRequest request) {
+        return calls.call(site, "boot server " + request.name()
+                        + request.host().map(h -> " on host " + h).orElse(""), "flavor " + request.flavorId(), os ->
+                Json.required(RawApi.compute().post("/servers", RequestBodies.boot(request), RequestBodies.BOOT).path("server"), "id"));
+    }
+
+    @Override
+    public void deleteServer(String site, String serverId) {
+        calls.call(site, "delete server", "server " + serverId, os -> {
+            ActionResponse response = os.compute().servers().delete(serverId);
+            return response.getCode() == 404 ? Boolean.TRUE : requireSuccess(response);
+        });
+    }
+
+    private static Boolean serverAction(String serverId, JsonNode body, String microversion) {
+        RawApi.compute().post("/servers/" + serverId + "/action", body, microversion);
+        return Boolean.TRUE;
+    }
+
+    private static Boolean requireSuccess(ActionResponse response) {
+        if (!response.isSuccess()) {
+            throw new ApiException(response.getCode(), String.valueOf(response.getFault()));
+        }
+        return Boolean.TRUE;
+    }
+
+    static ServerSummary summary(Server server) {
+        return new ServerSummary(
+                server.getId(),
+                server.getName(),
+                server.getTenantId(),
+                server.getStatus() == null ? "UNKNOWN" : server.getStatus().name(),
+                Optional.ofNullable(server.getTaskState()).filter(t -> !t.isBlank()),
+                Optional.ofNullable(server.getHost()).filter(h -> !h.isBlank()));
+    }
+
+}
