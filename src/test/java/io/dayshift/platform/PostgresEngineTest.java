@@ -62,7 +62,8 @@ class PostgresEngineTest {
             TaskService tasks = service.getBean(TaskService.class);
             var approval = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
             assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_Approve");
-            tasks.complete(approval.getId());
+            tasks.claim(approval.getId(), "alice");
+            tasks.complete(approval.getId(), Map.of("approved", true, "reason", "resumed after a restart"));
             assertThat(service.getBean(ManagementService.class).createJobQuery().processInstanceId(instanceId).count()).isEqualTo(1);
         }
 
