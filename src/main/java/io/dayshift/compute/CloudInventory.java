@@ -1,35 +1,37 @@
 package io.dayshift.compute;
 
+import io.dayshift.site.Site;
 import java.util.List;
 
 /**
  * Read-only views of a site's Neutron, Cinder, Keystone and Glance that runbooks check before and
  * after they change something (agents alive, volume services up, dangling ports and floating IPs).
+ * Every method takes the site first, as configured under {@code dayshift.sites}.
  */
 public interface CloudInventory {
 
     /** Neutron agents, OVN agents included (their type is the API's own string). */
-    List<NetworkAgent> networkAgents(String site);
+    List<NetworkAgent> networkAgents(Site site);
 
     /** Cinder services (scheduler, volume backends, backup). */
-    List<VolumeService> volumeServices(String site);
+    List<VolumeService> volumeServices(Site site);
 
     /** Keystone users of every domain the credentials may see. */
-    List<CloudUser> users(String site);
+    List<CloudUser> users(Site site);
 
     /** Every security-group rule. */
-    List<SecurityGroupRule> securityGroupRules(String site);
+    List<SecurityGroupRule> securityGroupRules(Site site);
 
     /** Every floating IP, with whether it is associated to a port. */
-    List<FloatingIp> floatingIps(String site);
+    List<FloatingIp> floatingIps(Site site);
 
     /** Ports whose device owner is exactly {@code deviceOwner} (e.g. {@code compute:nova}, {@code network:dhcp}). */
-    List<NetworkPort> portsByDeviceOwner(String site, String deviceOwner);
+    List<NetworkPort> portsByDeviceOwner(Site site, String deviceOwner);
 
     /** Ports that are not bound to a host, or bound to nothing at all (orphans). */
-    List<NetworkPort> unboundPorts(String site);
+    List<NetworkPort> unboundPorts(Site site);
 
-    List<Flavor> flavors(String site);
+    List<Flavor> flavors(Site site);
 
-    List<Image> images(String site);
+    List<Image> images(Site site);
 }

@@ -3,7 +3,6 @@ package io.dayshift.adapter.openstack;
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.site.Secrets;
-import io.dayshift.site.Sites;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class OpenStackAdapterConfiguration {
 
     @Bean(destroyMethod = "close")
-    OpenStackCalls openStackCalls(Sites sites, Secrets secrets, OpenStackProperties properties) {
-        return new OpenStackCalls(sites, secrets, properties, Clock.systemUTC());
+    OpenStackCalls openStackCalls(Secrets secrets, OpenStackProperties properties) {
+        return new OpenStackCalls(secrets, properties, Clock.systemUTC());
     }
 
     @Bean

@@ -3,10 +3,10 @@ package io.dayshift.adapter.openstack;
 import io.dayshift.compute.ComputeCloudException;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
-import io.dayshift.site.Sites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,13 +30,12 @@ import org.openstack4j.openstack.OSFactory;
  * token ({@link OSFactory#clientFromToken}), on a worker thread so that the call has a hard deadline:
  * openstack4j sessions are thread-bound, and its RESTEasy connector sets no socket read timeout.
  *
- * <p>Each site authenticates once; the token is renewed when it is about to expire, and once more when
- * a call is answered 401. Failures become {@link ComputeCloudException}s naming site, target and
- * operation, with every known secret masked.
+ * <p>Each site authenticates once (the session is cached under the site's name); the token is renewed
+ * when it is about to expire, and once more when a call is answered 401. Failures become
+ * {@link ComputeCloudException}s naming site, target and operation, with every known secret masked.
  */
 final class OpenStackCalls implements AutoCloseable {
 
-    private final Sites sites;
     private final Secrets secrets;
     private final OpenStackProperties properties;
     private final Clock clock;
@@ -44,8 +43,7 @@ final class OpenStackCalls implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ExecutorService workers;
 
-    OpenStackCalls(Sites sites, Secrets secrets, OpenStackProperties properties, Clock clock) {
-        this.sites = sites;
+    OpenStackCalls(Secrets secrets, OpenStackProperties properties, Clock clock) {
         this.secrets = secrets;
         this.properties = properties;
         this.clock = clock;
@@ -60,7 +58,7 @@ final class OpenStackCalls implements AutoCloseable {
         });
     }
 
-    /** A site's cloud entry and its current token. */
+    /** A site's cloud entry and its current token, cached under the site's name. */
     private record Session(CloudConfig cloud, Token token) {
     }
 
@@ -68,20 +66,21 @@ final class OpenStackCalls implements AutoCloseable {
      * Runs {@code body} with a client for the site. {@code operation} and {@code target} name what is
      * done to what, e.g. "disable compute service" and "host cn01", for messages.
      */
-    <T> T call(String site, String operation, String target, Function<OSClientV3, T> body) {
-        String context = "site " + site + ": " + operation + (target.isEmpty() ? "" : " of " + target);
+    <T> T call(Site site, String operation, String target, Function<OSClientV3, T> body) {
+        Objects.requireNonNull(site, "site");
+        String context = "site " + site.name() + ": " + operation + (target.isEmpty() ? "" : " of " + target);
         try {
             return attempt(site, context, body);
         } catch (ComputeCloudException e) {
             if (e.httpStatus().orElse(0) != 401) {
                 throw e;
             }
-            sessions.remove(site);
+            sessions.remove(site.name());
             return attempt(site, context, body);
         }
     }
 
-    private <T> T attempt(String site, String context, Function<OSClientV3, T> body) {
+    private <T> T attempt(Site site, String context, Function<OSClientV3, T> body) {
         Session session = session(site, context);
         return onWorker(context, () -> {
             OSClientV3 client = OSFactory.clientFromToken(session.token(), facing(session.cloud()), config);
@@ -96,25 +95,25 @@ final class OpenStackCalls implements AutoCloseable {
      * openstack4j answers a 401 by authenticating again on its own, inside the thread's session; keep
      * that token so that the next call does not start with the refused one.
      */
-    private void keepRenewedToken(String site, Session used, Token now) {
+    private void keepRenewedToken(Site site, Session used, Token now) {
         if (now != null && now.getId() != null && !now.getId().equals(used.token().getId())) {
             secrets.remember(now.getId());
-            sessions.replace(site, used, new Session(used.cloud(), now));
+            sessions.replace(site.name(), used, new Session(used.cloud(), now));
         }
     }
 
-    private Session session(String site, String context) {
-        Session current = sessions.get(site);
+    private Session session(Site site, String context) {
+        Session current = sessions.get(site.name());
         if (current != null && !expiresSoon(current.token())) {
             return current;
         }
         synchronized (this) {
-            current = sessions.get(site);
+            current = sessions.get(site.name());
             if (current != null && !expiresSoon(current.token())) {
                 return current;
             }
             Session fresh = authenticate(site, context);
-            sessions.put(site, fresh);
+            sessions.put(site.name(), fresh);
             return fresh;
         }
     }
@@ -124,13 +123,12 @@ final class OpenStackCalls implements AutoCloseable {
                 || token.getExpires().toInstant().isBefore(Instant.now(clock).plus(properties.tokenRenewalMargin()));
     }
 
-    private Session authenticate(String siteName, String context) {
-        Site site = sites.require(siteName);
+    private Session authenticate(Site site, String context) {
         if (site.openstack() == null) {
             throw new ComputeCloudException(context + " failed: the site has no openstack settings", 0);
         }
         CloudConfig cloud = CloudsYaml.read(site.openstack().cloudsFile(), site.openstack().cloud(), secrets);
-        Token token = onWorker("site " + siteName + ": authenticate as user " + cloud.username() + " at "
+        Token token = onWorker("site " + site.name() + ": authenticate as user " + cloud.username() + " at "
                 + cloud.identityV3Url() + " (for " + context + ")", () -> OSFactory.builderV3()
                 .withConfig(config)
                 .endpoint(cloud.identityV3Url())

@@ -9,6 +9,7 @@ import io.dayshift.compute.NetworkAgent;
 import io.dayshift.compute.NetworkPort;
 import io.dayshift.compute.SecurityGroupRule;
 import io.dayshift.compute.VolumeService;
+import io.dayshift.site.Site;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,14 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<NetworkAgent> networkAgents(String site) {
+    public List<NetworkAgent> networkAgents(Site site) {
         // Raw: openstack4j's Agent.Type turns every OVN (and linuxbridge, SR-IOV, ...) agent into UNRECOGNIZED.
         return calls.call(site, "list network agents", "", os ->
                 NovaJson.agents(RawApi.network().get("/agents", Map.of(), null)));
     }
 
     @Override
-    public List<VolumeService> volumeServices(String site) {
+    public List<VolumeService> volumeServices(Site site) {
         return calls.call(site, "list volume services", "", os -> os.blockStorage().services().list().stream()
                 .map(s -> new VolumeService(s.getBinary(), s.getHost(), nonNull(s.getZone()),
                         s.getStatus() == Service.Status.ENABLED, s.getState() == Service.State.UP,
@@ -43,7 +44,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<CloudUser> users(String site) {
+    public List<CloudUser> users(Site site) {
         return calls.call(site, "list users", "", os -> os.identity().users().list().stream()
                 .map(u -> new CloudUser(u.getId(), u.getName(), nonNull(u.getDomainId()), u.isEnabled(),
                         optional(u.getDefaultProjectId())))
@@ -51,7 +52,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<SecurityGroupRule> securityGroupRules(String site) {
+    public List<SecurityGroupRule> securityGroupRules(Site site) {
         return calls.call(site, "list security group rules", "", os -> os.networking().securityrule().list().stream()
                 .map(r -> new SecurityGroupRule(r.getId(), r.getSecurityGroupId(), r.getDirection(), r.getEtherType(),
                         optional(r.getProtocol()), Optional.ofNullable(r.getPortRangeMin()), Optional.ofNullable(r.getPortRangeMax()),
@@ -60,7 +61,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<FloatingIp> floatingIps(String site) {
+    public List<FloatingIp> floatingIps(Site site) {
         return calls.call(site, "list floating IPs", "", os -> os.networking().floatingip().list().stream()
                 .map(f -> new FloatingIp(f.getId(), f.getFloatingIpAddress(),
                         f.getProjectId() != null ? f.getProjectId() : nonNull(f.getTenantId()),
@@ -69,7 +70,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<NetworkPort> portsByDeviceOwner(String site, String deviceOwner) {
+    public List<NetworkPort> portsByDeviceOwner(Site site, String deviceOwner) {
         return calls.call(site, "list ports", "device owner " + deviceOwner, os ->
                 os.networking().port().list(PortListOptions.create().deviceOwner(deviceOwner)).stream()
                         .map(OpenStackCloudInventory::port)
@@ -78,7 +79,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<NetworkPort> unboundPorts(String site) {
+    public List<NetworkPort> unboundPorts(Site site) {
         return calls.call(site, "list unbound ports", "", os -> os.networking().port().list().stream()
                 .map(OpenStackCloudInventory::port)
                 .filter(p -> p.unbound() || p.orphaned())
@@ -86,7 +87,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<Flavor> flavors(String site) {
+    public List<Flavor> flavors(Site site) {
         return calls.call(site, "list flavors", "", os -> os.compute().flavors().list().stream()
                 .map(f -> new Flavor(f.getId(), f.getName(), f.getVcpus(), f.getRam(), f.getDisk(), !Boolean.FALSE.equals(f.isPublic())))
                 .sorted(Comparator.comparing(Flavor::ramMb).thenComparing(Flavor::name))
@@ -94,7 +95,7 @@ final class OpenStackCloudInventory implements CloudInventory {
     }
 
     @Override
-    public List<Image> images(String site) {
+    public List<Image> images(Site site) {
         return calls.call(site, "list images", "", os -> os.imagesV2().list().stream()
                 .map(i -> new Image(i.getId(), nonNull(i.getName()),
                         i.getStatus() == null ? "unknown" : i.getStatus().name().toLowerCase(),

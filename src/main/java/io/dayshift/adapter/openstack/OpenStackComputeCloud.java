@@ -8,6 +8,7 @@ import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.ServerRequest;
 import io.dayshift.compute.ServerSettlement;
 import io.dayshift.compute.ServerSummary;
+import io.dayshift.site.Site;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,22 +39,22 @@ final class OpenStackComputeCloud implements ComputeCloud {
     // ---- compute services -------------------------------------------------------------------
 
     @Override
-    public List<ComputeService> computeServices(String site) {
+    public List<ComputeService> computeServices(Site site) {
         return calls.call(site, "list compute services", "", os -> listServices(Map.of()));
     }
 
     @Override
-    public Optional<ComputeService> computeService(String site, String host) {
+    public Optional<ComputeService> computeService(Site site, String host) {
         return calls.call(site, "read compute service", "host " + host, os -> computeServiceOf(host));
     }
 
     @Override
-    public ComputeService disableComputeService(String site, String host, String reason) {
+    public ComputeService disableComputeService(Site site, String host, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("site " + site + ": disabling the compute service of host " + host + " needs a reason");
+            throw new IllegalArgumentException("site " + site.name() + ": disabling the compute service of host " + host + " needs a reason");
         }
         if (reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("site " + site + ": the reason for disabling host " + host
+            throw new IllegalArgumentException("site " + site.name() + ": the reason for disabling host " + host
                     + " is longer than Nova's " + MAX_REASON + " characters");
         }
         return calls.call(site, "disable compute service", "host " + host, os -> {
@@ -65,7 +66,7 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public ComputeService enableComputeService(String site, String host) {
+    public ComputeService enableComputeService(Site site, String host) {
         return calls.call(site, "enable compute service", "host " + host, os -> {
             os.compute().services().enableService(COMPUTE, host);
             return requireService(host);
@@ -73,7 +74,7 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public ComputeService forceDownComputeService(String site, String host) {
+    public ComputeService forceDownComputeService(Site site, String host) {
         return calls.call(site, "force down compute service", "host " + host, os -> {
             os.compute().services().forceDownService(COMPUTE, host);
             return requireService(host);
@@ -81,7 +82,7 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public ComputeService unsetForcedDown(String site, String host) {
+    public ComputeService unsetForcedDown(Site site, String host) {
         return calls.call(site, "unset forced-down of compute service", "host " + host, os -> {
             os.compute().services().forceUpService(COMPUTE, host);
             return requireService(host);
@@ -105,7 +106,7 @@ final class OpenStackComputeCloud implements ComputeCloud {
     // ---- hypervisors and capacity -----------------------------------------------------------
 
     @Override
-    public List<Hypervisor> hypervisors(String site) {
+    public List<Hypervisor> hypervisors(Site site) {
         return calls.call(site, "list hypervisors", "", os -> Pages.all(pageSize,
                 (marker, limit) -> {
                     Map<String, Object> query = new LinkedHashMap<>();
@@ -117,7 +118,7 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public List<ResourceInventory> inventories(String site, String hypervisorHostname) {
+    public List<ResourceInventory> inventories(Site site, String hypervisorHostname) {
         return calls.call(site, "read placement inventories", "hypervisor " + hypervisorHostname, os -> {
             RawApi placement = RawApi.placement();
             String uuid = NovaJson.firstProviderUuid(placement.get("/resource_providers", Map.of("name", hypervisorHostname), null))
@@ -129,7 +130,7 @@ final class OpenStackComputeCloud implements ComputeCloud {
     // ---- servers ----------------------------------------------------------------------------
 
     @Override
-    public List<ServerSummary> serversOnHost(String site, String host) {
+    public List<ServerSummary> serversOnHost(Site site, String host) {
         return calls.call(site, "list servers", "host " + host, os -> Pages.all(pageSize,
                 (marker, limit) -> {
                     Map<String, String> query = new LinkedHashMap<>();
@@ -143,43 +144,43 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public Optional<ServerSummary> server(String site, String serverId) {
+    public Optional<ServerSummary> server(Site site, String serverId) {
         return calls.call(site, "read server", "server " + serverId,
                 os -> Optional.ofNullable(os.compute().servers().get(serverId)).map(OpenStackComputeCloud::summary));
     }
 
     @Override
-    public void liveMigrate(String site, String serverId) {
+    public void liveMigrate(Site site, String serverId) {
         liveMigrate(site, serverId, Optional.empty());
     }
 
     @Override
-    public void liveMigrate(String site, String serverId, String targetHost) {
+    public void liveMigrate(Site site, String serverId, String targetHost) {
         liveMigrate(site, serverId, Optional.of(targetHost));
     }
 
-    private void liveMigrate(String site, String serverId, Optional<String> target) {
+    private void liveMigrate(Site site, String serverId, Optional<String> target) {
         calls.call(site, "live migration" + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
                 serverAction(serverId, RequestBodies.liveMigrate(target), RequestBodies.LIVE_MIGRATE));
     }
 
     @Override
-    public void coldMigrate(String site, String serverId) {
+    public void coldMigrate(Site site, String serverId) {
         coldMigrate(site, serverId, Optional.empty());
     }
 
     @Override
-    public void coldMigrate(String site, String serverId, String targetHost) {
+    public void coldMigrate(Site site, String serverId, String targetHost) {
         coldMigrate(site, serverId, Optional.of(targetHost));
     }
 
-    private void coldMigrate(String site, String serverId, Optional<String> target) {
+    private void coldMigrate(Site site, String serverId, Optional<String> target) {
         calls.call(site, "cold migration" + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
                 serverAction(serverId, RequestBodies.coldMigrate(target), RequestBodies.COLD_MIGRATE));
     }
 
     @Override
-    public void confirmMigration(String site, String serverId) {
+    public void confirmMigration(Site site, String serverId) {
         calls.call(site, "confirm migration", "server " + serverId, os -> {
             // An invokeAction call: it never throws, the outcome is in the ActionResponse.
             ActionResponse response = os.compute().servers().confirmResize(serverId);
@@ -188,13 +189,13 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public void evacuate(String site, String serverId) {
+    public void evacuate(Site site, String serverId) {
         calls.call(site, "evacuation", "server " + serverId, os ->
                 serverAction(serverId, RequestBodies.evacuate(), RequestBodies.EVACUATE));
     }
 
     @Override
-    public ServerSettlement settlement(String site, String serverId) {
+    public ServerSettlement settlement(Site site, String serverId) {
         return calls.call(site, "check settlement", "server " + serverId, os -> {
             // The migration first: Nova sets the server's new host before it marks the migration
             // done (an evacuation clears the task state even earlier), so a done migration read
@@ -212,14 +213,14 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
-    public String bootServer(String site, ServerRequest request) {
+    public String bootServer(Site site, ServerRequest request) {
         return calls.call(site, "boot server " + request.name()
                         + request.host().map(h -> " on host " + h).orElse(""), "flavor " + request.flavorId(), os ->
                 Json.required(RawApi.compute().post("/servers", RequestBodies.boot(request), RequestBodies.BOOT).path("server"), "id"));
     }
 
     @Override
-    public void deleteServer(String site, String serverId) {
+    public void deleteServer(Site site, String serverId) {
         calls.call(site, "delete server", "server " + serverId, os -> {
             ActionResponse response = os.compute().servers().delete(serverId);
             return response.getCode() == 404 ? Boolean.TRUE : requireSuccess(response);

@@ -16,6 +16,7 @@ import io.dayshift.compute.ServerRequest;
 import io.dayshift.compute.ServerSettlement;
 import io.dayshift.compute.ServerSettlement.Phase;
 import io.dayshift.compute.ServerSummary;
+import io.dayshift.site.Site;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ public abstract class ComputeCloudContract {
 
     protected abstract CloudInventory inventory();
 
-    /** The site name the ports are called with. */
-    protected abstract String site();
+    /** The site the ports are called with. */
+    protected abstract Site site();
 
     /** At least three compute hosts (one to pin to, one to evacuate, one spare). */
     protected abstract List<String> computeHosts();
@@ -200,7 +201,7 @@ public abstract class ComputeCloudContract {
         assertThat(compute().computeService(site(), host)).isEmpty();
         assertThatThrownBy(() -> compute().disableComputeService(site(), host, "maintenance"))
                 .isInstanceOf(ComputeCloudException.class)
-                .hasMessageContaining(site())
+                .hasMessageContaining("site " + site().name())
                 .hasMessageContaining(host)
                 .hasMessageContaining("disable");
     }
@@ -233,7 +234,7 @@ public abstract class ComputeCloudContract {
         assertThatThrownBy(() -> compute().inventories(site(), "no-such-hypervisor"))
                 .isInstanceOf(ComputeCloudException.class)
                 .hasMessageContaining("no-such-hypervisor")
-                .hasMessageContaining(site());
+                .hasMessageContaining("site " + site().name());
     }
 
     // ---- servers ------------------------------------------------------------------------------
@@ -345,7 +346,7 @@ public abstract class ComputeCloudContract {
         assertThatThrownBy(() -> compute().liveMigrate(site(), id))
                 .isInstanceOf(ComputeCloudException.class)
                 .hasMessageContaining(id)
-                .hasMessageContaining(site())
+                .hasMessageContaining("site " + site().name())
                 .satisfies(e -> assertThat(((ComputeCloudException) e).httpStatus()).hasValue(404));
     }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.site.Secrets;
-import io.dayshift.site.Sites;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -18,7 +16,6 @@ class OpenStackAdapterConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(OpenStackAdapterConfiguration.class)
-            .withBean(Sites.class, () -> new Sites(Map.of()))
             .withBean(Secrets.class, Secrets::new);
 
     @Test

@@ -10,7 +10,6 @@ import io.dayshift.compute.ComputeService;
 import io.dayshift.site.Flavour;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
-import io.dayshift.site.Sites;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,6 +56,7 @@ class OpenStackCallsTest {
     private volatile boolean hang;
     private volatile String rejectToken;
     private OpenStackCalls calls;
+    private Site site;
 
     record Recorded(String method, String path, String query, String token, String microversion, String body) {
     }
@@ -93,12 +93,12 @@ class OpenStackCallsTest {
                       project_domain_name: Default
                     region_name: RegionOne
                 """.formatted(server.getAddress().getPort(), PASSWORD));
-        Site site = new Site("test", Flavour.KOLLA, false, new Site.OpenStack("test", clouds), null, null,
+        site = new Site("test", Flavour.KOLLA, false, new Site.OpenStack("test", clouds), null, null,
                 new Site.Kolla("deployer", dir, dir, dir),
                 Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "x", dir, dir)), null);
         OpenStackProperties properties = new OpenStackProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), callTimeout,
                 Duration.ofMinutes(5), 100);
-        calls = new OpenStackCalls(new Sites(Map.of("test", site)), new Secrets(name -> null), properties, Clock.systemUTC());
+        calls = new OpenStackCalls(new Secrets(name -> null), properties, Clock.systemUTC());
         return new OpenStackComputeCloud(calls, 100);
     }
 
@@ -146,8 +146,8 @@ class OpenStackCallsTest {
     void authenticatesOncePerSiteAndSendsTheTokenWithAMicroversion() throws IOException {
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
 
-        List<ComputeService> first = cloud.computeServices("test");
-        List<ComputeService> second = cloud.computeServices("test");
+        List<ComputeService> first = cloud.computeServices(site);
+        List<ComputeService> second = cloud.computeServices(site);
 
         assertThat(first).hasSize(5).isEqualTo(second);
         assertThat(tokensIssued).hasValue(1);
@@ -159,12 +159,38 @@ class OpenStackCallsTest {
     }
 
     @Test
+    void keepsOneSessionPerSiteName() throws IOException {
+        OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
+        Site other = new Site("other", site.flavour(), false, site.openstack(), null, null, site.kolla(), site.ssh(), null);
+
+        cloud.computeServices(site);
+        cloud.computeServices(other);
+        cloud.computeServices(other);
+        cloud.computeServices(site);
+
+        assertThat(tokensIssued).hasValue(2);
+        assertThat(requests).extracting(Recorded::token)
+                .containsExactly(TOKEN_PREFIX + "1", TOKEN_PREFIX + "2", TOKEN_PREFIX + "2", TOKEN_PREFIX + "1");
+    }
+
+    @Test
+    void aSiteWithoutOpenStackSettingsFailsNamingIt() throws IOException {
+        OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
+        Site bare = new Site("bare", Flavour.KOLLA, false, null, null, null, site.kolla(), site.ssh(), null);
+
+        assertThatThrownBy(() -> cloud.computeServices(bare))
+                .isInstanceOf(ComputeCloudException.class)
+                .hasMessage("site bare: list compute services failed: the site has no openstack settings");
+        assertThat(tokensIssued).hasValue(0);
+    }
+
+    @Test
     void renewsATokenThatIsAboutToExpire() throws IOException {
         expiresAt = Instant.now().plus(1, ChronoUnit.MINUTES);
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
 
-        cloud.computeServices("test");
-        cloud.computeServices("test");
+        cloud.computeServices(site);
+        cloud.computeServices(site);
 
         assertThat(tokensIssued).hasValue(2);
         assertThat(requests).extracting(Recorded::token).containsExactly(TOKEN_PREFIX + "1", TOKEN_PREFIX + "2");
@@ -173,16 +199,16 @@ class OpenStackCallsTest {
     @Test
     void authenticatesAgainAndRetriesOnceWhenTheTokenIsRefused() throws IOException {
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
-        cloud.computeServices("test");
+        cloud.computeServices(site);
         rejectToken = TOKEN_PREFIX + "1";
 
-        List<ComputeService> services = cloud.computeServices("test");
+        List<ComputeService> services = cloud.computeServices(site);
 
         assertThat(services).hasSize(5);
         assertThat(tokensIssued).hasValue(2);
         assertThat(requests.stream().reduce((a, b) -> b).orElseThrow().token()).isEqualTo(TOKEN_PREFIX + "2");
 
-        cloud.computeServices("test");
+        cloud.computeServices(site);
 
         assertThat(tokensIssued).as("the renewed token is kept for later calls").hasValue(2);
         assertThat(requests.stream().reduce((a, b) -> b).orElseThrow().token()).isEqualTo(TOKEN_PREFIX + "2");
@@ -191,10 +217,10 @@ class OpenStackCallsTest {
     @Test
     void aCallWithoutAnswerEndsAtItsDeadline() throws IOException {
         OpenStackComputeCloud cloud = cloud(Duration.ofMillis(1500));
-        cloud.computeServices("test");
+        cloud.computeServices(site);
         hang = true;
 
-        assertThatThrownBy(() -> cloud.computeService("test", "cn01"))
+        assertThatThrownBy(() -> cloud.computeService(site, "cn01"))
                 .isInstanceOf(ComputeCloudException.class)
                 .hasMessageContaining("site test")
                 .hasMessageContaining("host cn01")
@@ -207,7 +233,7 @@ class OpenStackCallsTest {
         novaStatus = 409;
         novaBody = "{\"conflictingRequest\": {\"code\": 409, \"message\": \"Service is locked by " + PASSWORD + "\"}}";
 
-        assertThatThrownBy(() -> cloud.disableComputeService("test", "cn02", "maintenance"))
+        assertThatThrownBy(() -> cloud.disableComputeService(site, "cn02", "maintenance"))
                 .isInstanceOf(ComputeCloudException.class)
                 .hasMessage("site test: disable compute service of host cn02 failed: HTTP 409: Service is locked by ****")
                 .satisfies(e -> assertThat(((ComputeCloudException) e).httpStatus()).hasValue(409));
@@ -218,7 +244,7 @@ class OpenStackCallsTest {
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
         Files.writeString(dir.resolve("clouds.yaml"), Files.readString(dir.resolve("clouds.yaml")).replace(PASSWORD, "wrong-password-x"));
 
-        assertThatThrownBy(() -> cloud.computeServices("test"))
+        assertThatThrownBy(() -> cloud.computeServices(site))
                 .isInstanceOf(ComputeCloudException.class)
                 .hasMessageContaining("site test: authenticate as user admin")
                 .hasMessageContaining("401")
@@ -230,11 +256,11 @@ class OpenStackCallsTest {
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
         novaStatus = 202;
 
-        cloud.liveMigrate("test", "srv-1");
-        cloud.coldMigrate("test", "srv-1", "cn03");
-        cloud.evacuate("test", "srv-1");
+        cloud.liveMigrate(site, "srv-1");
+        cloud.coldMigrate(site, "srv-1", "cn03");
+        cloud.evacuate(site, "srv-1");
         novaStatus = 200;
-        cloud.disableComputeService("test", "cn01", "dayshift: drain for kernel update");
+        cloud.disableComputeService(site, "cn01", "dayshift: drain for kernel update");
 
         List<Recorded> writes = requests.stream().filter(r -> !r.method().equals("GET")).toList();
         assertThat(writes).extracting(Recorded::method, Recorded::path, Recorded::microversion, Recorded::body).containsExactly(

@@ -7,7 +7,6 @@ import io.dayshift.compute.ComputeCloud;
 import io.dayshift.site.Flavour;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
-import io.dayshift.site.Sites;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -45,6 +44,7 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
     @TempDir
     static Path temp;
 
+    private static Site site;
     private static OpenStackCalls calls;
     private static ComputeCloud compute;
     private static CloudInventory inventory;
@@ -62,14 +62,14 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
 
         Path clouds = temp.resolve("clouds.yaml");
         Files.writeString(clouds, cloudsYaml(env));
-        Site site = new Site(SITE, Flavour.KOLLA, false, new Site.OpenStack(SITE, clouds), null, null,
+        site = new Site(SITE, Flavour.KOLLA, false, new Site.OpenStack(SITE, clouds), null, null,
                 new Site.Kolla("deployer", temp.resolve("inventory"), temp.resolve("globals.yml"), temp),
                 Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "unused", temp.resolve("key"), temp.resolve("known_hosts"))),
                 null);
-        calls = new OpenStackCalls(new Sites(Map.of(SITE, site)), new Secrets(), OpenStackProperties.defaults(), Clock.systemUTC());
+        calls = new OpenStackCalls(new Secrets(), OpenStackProperties.defaults(), Clock.systemUTC());
         compute = new OpenStackComputeCloud(calls, 2); // a tiny page size, so that listings really paginate
         inventory = new OpenStackCloudInventory(calls);
-        network = calls.call(SITE, "find network", "private", os -> os.networking().network().list().stream()
+        network = calls.call(site, "find network", "private", os -> os.networking().network().list().stream()
                 .filter(n -> n.getName().equals("private")).map(Network::getId).findFirst());
     }
 
@@ -112,8 +112,8 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
     }
 
     @Override
-    protected String site() {
-        return SITE;
+    protected Site site() {
+        return site;
     }
 
     @Override
