@@ -53,12 +53,10 @@ class FirstAdministratorTest {
 
     private ConfigurableApplicationContext start(String adminPassword) {
         return new SpringApplicationBuilder(DayshiftApplication.class)
-                .properties(
-                        "DAYSHIFT_H2_URL=jdbc:h2:file:" + data.resolve("dayshift") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "DAYSHIFT_ADMIN_PASSWORD=" + adminPassword,
-                        "server.port=0",
-                        "camunda.bpm.job-execution.enabled=false")
-                .run();
+                .run("--DAYSHIFT_H2_URL=jdbc:h2:file:" + data.resolve("dayshift") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--DAYSHIFT_ADMIN_PASSWORD=" + adminPassword,
+                        "--server.port=0",
+                        "--camunda.bpm.job-execution.enabled=false");
     }
 
     private static int occurrences(String text, String needle) {

@@ -1,5 +1,6 @@
 package io.dayshift.access;
 
+import io.dayshift.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,16 +13,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Each role calls the engine's REST API and can do exactly its part: ops leads start, approvers
  * complete approval tasks, auditors read history, nobody but an administrator deletes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ServiceTest
 class RoleAccessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,8 +25,7 @@ class DatabaseStartupFailureTest {
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(DayshiftApplication.class)
                 .profiles("postgres")
-                .properties("DAYSHIFT_DB_URL=" + url, "DAYSHIFT_DB_PASSWORD=never-printed", "server.port=0")
-                .run())
+                .run("--DAYSHIFT_DB_URL=" + url, "--DAYSHIFT_DB_PASSWORD=never-printed", "--server.port=0"))
                 .isInstanceOf(Exception.class);
 
         assertThat(output.getOut())

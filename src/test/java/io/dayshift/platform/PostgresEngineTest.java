@@ -82,14 +82,12 @@ class PostgresEngineTest {
     private static ConfigurableApplicationContext start(boolean jobExecutor) {
         return new SpringApplicationBuilder(DayshiftApplication.class)
                 .profiles("postgres")
-                .properties(
-                        "DAYSHIFT_DB_URL=" + postgres.getJdbcUrl("dayshift", "dayshift"),
-                        "DAYSHIFT_DB_USER=dayshift",
-                        "DAYSHIFT_DB_PASSWORD=pg-test-password",
-                        "DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
-                        "server.port=0",
-                        "camunda.bpm.job-execution.enabled=" + jobExecutor)
-                .run();
+                .run("--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl("dayshift", "dayshift"),
+                        "--DAYSHIFT_DB_USER=dayshift",
+                        "--DAYSHIFT_DB_PASSWORD=pg-test-password",
+                        "--DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
+                        "--server.port=0",
+                        "--camunda.bpm.job-execution.enabled=" + jobExecutor);
     }
 
     private static HistoricProcessInstance waitUntilEnded(HistoryService history, String instanceId) throws InterruptedException {

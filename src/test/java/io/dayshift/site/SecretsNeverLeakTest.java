@@ -1,5 +1,6 @@
 package io.dayshift.site;
 
+import io.dayshift.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -32,12 +33,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,8 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * refuses the API key; a MAAS (or a proxy in front of it) echoes the credentials in its error; an
  * SSH host presents a key that is not in known_hosts.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLeakTest {
 
