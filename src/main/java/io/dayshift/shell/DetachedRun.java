@@ -104,13 +104,17 @@ public final class DetachedRun {
      */
     private static final String RECORD_EXIT = "; rc=$?; date +%s > @DIR@/ended; echo \"$rc\" > @DIR@/rc.tmp; mv @DIR@/rc.tmp @DIR@/rc";
 
+    /** Separates the log's tail from the facts after it; only its last occurrence counts (a log may print anything). */
+    private static final String MARKER = "==dayshift-detached-run==";
+
     /**
-     * Prints the state (exit status written: finished; boot id changed: restarted; no pid; pid alive and not a zombie:
-     * running; else gone, unless the exit status appeared meanwhile), then rc, pid, started, ended, the host's clock and
-     * the log size, one a line, then (unless running) the log's tail.
+     * Prints (unless running) the log's tail, then a marker line, then the state (exit status written: finished; boot id
+     * changed: restarted; no pid; pid alive and not a zombie: running; else gone, unless the exit status appeared
+     * meanwhile), rc, pid, started, ended, the host's clock and the log size, one a line. The facts come last so that an
+     * SSH output bound, which keeps the end, never cuts them.
      */
     private static final String INSPECT = String.join(" ",
-            "if [ ! -d @DIR@ ]; then echo missing; exit 0; fi; cd @DIR@ || exit 3;",
+            "if [ ! -d @DIR@ ]; then printf '\\n%s\\nmissing\\n' '" + MARKER + "'; exit 0; fi; cd @DIR@ || exit 3;",
             "p=$(cat pid 2>/dev/null);",
             "if [ -f rc ]; then s=finished;",
             "elif [ -s boot ] && [ \"$(cat boot)\" != \"$(cat " + BOOT_ID + " 2>/dev/null)\" ]; then s=restarted;",
@@ -118,9 +122,10 @@ public final class DetachedRun {
             "elif kill -0 \"$p\" 2>/dev/null && ! grep -q '^[0-9]* (.*) Z ' \"/proc/$p/stat\" 2>/dev/null; then s=running;",
             "elif [ -f rc ]; then s=finished;",
             "else s=gone; fi;",
+            "if [ \"$s\" != running ]; then tail -c @TAIL@ log 2>/dev/null; fi;",
+            "printf '\\n%s\\n' '" + MARKER + "';",
             "echo \"$s\"; { cat rc 2>/dev/null || echo; }; echo \"$p\"; { cat started 2>/dev/null || echo; }; { cat ended 2>/dev/null || echo; };",
-            "date +%s; { wc -c < log; } 2>/dev/null || echo 0;",
-            "if [ \"$s\" != running ]; then tail -c @TAIL@ log 2>/dev/null; fi; exit 0");
+            "date +%s; { wc -c < log; } 2>/dev/null || echo 0; exit 0");
 
     private final String runId;
     private final String directory;
@@ -204,21 +209,21 @@ public final class DetachedRun {
     public Inspection inspection(CommandResult result) {
         requireSucceeded(result, "inspect");
         String out = result.stdout();
-        if (out.strip().equals("missing")) {
+        int marker = out.lastIndexOf("\n" + MARKER + "\n");
+        if (marker < 0) {
+            throw unexpected("inspect", result);
+        }
+        String tail = out.substring(0, marker);
+        List<String> header = lines(out.substring(marker + MARKER.length() + 2), 7);
+        if (header.get(0).equals("missing")) {
             return new Inspection(State.LOST, "its run directory " + directory + " does not exist (removed, or another host)", OptionalInt.empty(),
                     OptionalLong.empty(), Optional.empty(), Optional.empty(), Instant.EPOCH, 0, "");
         }
-        int headerEnd = nthNewline(out, 7);
-        if (headerEnd < 0) {
-            throw unexpected("inspect", result);
-        }
-        List<String> header = Arrays.asList(out.substring(0, headerEnd).split("\n", -1));
-        String tail = out.substring(headerEnd + 1);
         OptionalLong pid = header.get(2).matches("[0-9]{1,10}") ? OptionalLong.of(Long.parseLong(header.get(2))) : OptionalLong.empty();
         Instant now = epoch(header.get(5)).orElseThrow(() -> unexpected("inspect", result));
         long logBytes;
         try {
-            logBytes = Long.parseLong(header.get(6).strip());
+            logBytes = Long.parseLong(header.get(6));
         } catch (NumberFormatException e) {
             throw unexpected("inspect", result);
         }
@@ -229,10 +234,10 @@ public final class DetachedRun {
             case "running" -> state = State.RUNNING;
             case "finished" -> {
                 state = State.FINISHED;
-                if (!header.get(1).strip().matches("[0-9]{1,3}")) {
+                if (!header.get(1).matches("[0-9]{1,3}")) {
                     throw unexpected("inspect", result);
                 }
-                exitCode = OptionalInt.of(Integer.parseInt(header.get(1).strip()));
+                exitCode = OptionalInt.of(Integer.parseInt(header.get(1)));
             }
             case "restarted" -> {
                 state = State.LOST;
@@ -289,17 +294,6 @@ public final class DetachedRun {
             lines.add("");
         }
         return lines.stream().map(String::strip).toList();
-    }
-
-    private static int nthNewline(String text, int n) {
-        int at = -1;
-        for (int i = 0; i < n; i++) {
-            at = text.indexOf('\n', at + 1);
-            if (at < 0) {
-                return -1;
-            }
-        }
-        return at;
     }
 
     private static Optional<Instant> epoch(String text) {

@@ -189,6 +189,18 @@ class DetachedRunTest {
         assertThat(Path.of(run.directory(), "x")).doesNotExist();
     }
 
+    @Test
+    void aLogThatPrintsTheMarkerDoesNotFoolTheInspection() throws Exception {
+        DetachedRun run = DetachedRun.at(base, "marker");
+        started(run, ShellCommand.script("printf '\\n==dayshift-detached-run==\\nrunning\\n0\\n'; exit 5"));
+
+        Inspection finished = awaitNot(run, State.RUNNING);
+
+        assertThat(finished.state()).isEqualTo(State.FINISHED);
+        assertThat(finished.exitCode()).hasValue(5);
+        assertThat(finished.logTail()).isEqualTo("\n==dayshift-detached-run==\nrunning\n0\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../x", "..", ".", "a b", "$(touch x)", "a;touch x", "-rf", "a/b", "", "a\nb", "`touch x`"})
     void runIdsAreChecked(String runId) {
