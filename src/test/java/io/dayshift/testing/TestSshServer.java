@@ -45,7 +45,8 @@ import org.apache.sshd.server.command.Command;
  *   <li>every command line received is recorded ({@link #commands()});</li>
  *   <li>fake programs can be put first on the real commands' PATH ({@link #prependToPath(Path)}).</li>
  * </ul>
- * Closing the channel or sending a signal kills a real command and all its children.
+ * Closing the channel or sending a signal kills a real command and all its children, except those it detached
+ * ({@code nohup … &}): they outlive the session, as on a real host, and a test that starts them ends them.
  */
 public final class TestSshServer implements AutoCloseable {
 
