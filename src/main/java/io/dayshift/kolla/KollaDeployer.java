@@ -8,16 +8,34 @@ import java.util.Optional;
  * What runbooks need of a Kolla-Ansible site: run kolla-ansible on the site's deployer against its inventory, and
  * make the few file edits a runbook needs (a host in an inventory group, {@code openstack_release} in globals.yml),
  * each safely: a backup copy first, a write through a temporary file and a rename, and a check afterwards.
+ *
+ * <p>kolla-ansible runs for minutes to hours, longer than a job may hold its lock, so it is never waited for: a step
+ * {@link #start starts} it in the background on the deployer and returns at once, and later steps {@link #check check}
+ * it (start, timer, check, gateway loop, with a boundary timer as the deadline).
  */
 public interface KollaDeployer {
 
     /**
-     * Runs an action and returns how it ended; a run that ended badly is a result with its outcome and evidence, not
-     * an exception (the process decides).
+     * Starts an action in the background on the deployer and returns at once. Safe to repeat: when run {@code runId}
+     * exists already (started by an earlier try of the same step, or by a job running the same step concurrently), nothing
+     * is started and the existing run's handle is returned, whether that run is still going or has ended.
+     *
+     * <p>{@code runId} names the step, not the attempt: the same for every retry of one step (a process instance id and an
+     * activity id, plus a loop counter inside a loop). To run an action again after a failed or lost run, use a new run id.
      *
      * @param limit hosts for {@code --limit}; empty for all. Refused for actions that do not take a limit.
+     * @param runId letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit, at most 101
+     * @throws KollaRunConflictException when {@code runId} is taken by a run of another command line
+     * @throws IllegalArgumentException  when the run id, a host name or the limit is refused
      */
-    KollaRun run(Site site, KollaAction action, List<String> limit);
+    KollaRunHandle start(Site site, KollaAction action, List<String> limit, String runId);
+
+    /**
+     * Where a started run is: {@link KollaRunStatus#RUNNING}; {@link KollaRunStatus#FINISHED} with its {@link KollaRun}
+     * (a run that ended badly is a result with its outcome and evidence, not an exception: the process decides); or
+     * {@link KollaRunStatus#LOST} when it ended without an exit code or its run directory is gone.
+     */
+    KollaRunState check(Site site, KollaRunHandle handle);
 
     /** Adds {@code host} to inventory group {@code group} (e.g. {@code compute}); nothing is written when it is already there. */
     FileChange addHost(Site site, String group, String host);

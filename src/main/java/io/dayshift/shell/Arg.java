@@ -34,7 +34,12 @@ public enum Arg {
     NUMBER("[0-9]{1,9}", "a number"),
     /** Host names separated by commas, for an Ansible {@code --limit}: {@code cn05,cn06.example.org}. */
     HOST_LIST("[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*(?:,[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*){0,199}",
-            "host names separated by commas such as cn05,cn06");
+            "host names separated by commas such as cn05,cn06"),
+    /**
+     * The id of a detached run, chosen by the caller and stable across retries of one step (a process instance id and an
+     * activity id: {@code 4711-Task_DeployComputeHost}); one path segment, never {@code .} or {@code ..}.
+     */
+    RUN_ID("[A-Za-z0-9][A-Za-z0-9_.-]{0,100}", "a run id of letters, digits, '.', '_' and '-' starting with a letter or digit (at most 101)");
 
     private final Pattern pattern;
     private final String description;

@@ -31,6 +31,14 @@ public final class ShellCommand {
     }
 
     /**
+     * A command line written in this package only: shell syntax that is a constant of this package, and values that were
+     * validated and then quoted with {@link ShellQuoting#quote} (see {@link DetachedRun}). Deliberately not public.
+     */
+    static ShellCommand script(String line) {
+        return new ShellCommand(List.of(line));
+    }
+
+    /**
      * A fixed word or option written by our code, such as {@code status}, {@code --format=json} or
      * {@code -i}. Never pass user input here: use {@link #arg}.
      */

@@ -42,9 +42,11 @@ import org.apache.sshd.server.command.Command;
  *   <li>public-key authentication only, for a generated client key pair written to a temp dir (OpenSSH format);</li>
  *   <li>commands answered by a {@link Handler} ({@code commandLine -> Reply}), or run for real by
  *       {@code /bin/sh -c} in {@link #workDir()} when the handler answers {@link Reply#shell()};</li>
- *   <li>every command line received is recorded ({@link #commands()}).</li>
+ *   <li>every command line received is recorded ({@link #commands()});</li>
+ *   <li>fake programs can be put first on the real commands' PATH ({@link #prependToPath(Path)}).</li>
  * </ul>
- * Closing the channel or sending a signal kills a real command and all its children.
+ * Closing the channel or sending a signal kills a real command and all its children, except those it detached
+ * ({@code nohup … &}): they outlive the session, as on a real host, and a test that starts them ends them.
  */
 public final class TestSshServer implements AutoCloseable {
 
@@ -94,6 +96,7 @@ public final class TestSshServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile Handler handler = command -> Reply.failure(127, "sh: 1: no handler for: " + command + "\n");
+    private volatile Path pathPrefix;
 
     private TestSshServer() throws IOException, GeneralSecurityException {
         dir = Files.createTempDirectory("test-sshd-");
@@ -178,6 +181,14 @@ public final class TestSshServer implements AutoCloseable {
     /** Runs every command for real with {@code /bin/sh -c} in {@link #workDir()}. */
     public void useShell() {
         onCommand(command -> Reply.shell());
+    }
+
+    /**
+     * Puts {@code directory} first on the PATH of every real command from now on, as a login would find programs there
+     * (fake {@code kolla-ansible} or {@code juju} scripts).
+     */
+    public void prependToPath(Path directory) {
+        this.pathPrefix = Objects.requireNonNull(directory, "directory");
     }
 
     /** The command lines received so far, in order. */
@@ -285,7 +296,12 @@ public final class TestSshServer implements AutoCloseable {
         }
 
         private int runInShell() throws IOException, InterruptedException {
-            Process p = new ProcessBuilder("/bin/sh", "-c", commandLine).directory(workDir.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", commandLine).directory(workDir.toFile());
+            Path prefix = pathPrefix;
+            if (prefix != null) {
+                builder.environment().merge("PATH", prefix.toString(), (path, dir) -> dir + ":" + path);
+            }
+            Process p = builder.start();
             process = p;
             running.add(p);
             if (destroyed) {

@@ -2,6 +2,7 @@ package io.dayshift.adapter.juju;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.charm.CharmModel;
+import io.dayshift.platform.BlockingTimeouts;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.site.Secrets;
 import java.time.Clock;
@@ -17,5 +18,10 @@ public class JujuAdapterConfiguration {
     @Bean
     CharmModel charmModel(RemoteShell shell, JujuProperties properties, Secrets secrets) {
         return new JujuCharmModel(shell, properties, secrets, new ObjectMapper(), Clock.systemUTC());
+    }
+
+    @Bean
+    BlockingTimeouts jujuBlockingTimeouts(JujuProperties properties) {
+        return properties::blockingTimeouts;
     }
 }

@@ -1,9 +1,12 @@
 package io.dayshift.adapter.kolla;
 
 import io.dayshift.kolla.KollaDeployer;
+import io.dayshift.platform.BlockingTimeout;
+import io.dayshift.platform.BlockingTimeouts;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.site.Secrets;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +19,11 @@ public class KollaAdapterConfiguration {
     @Bean
     KollaDeployer kollaDeployer(RemoteShell shell, KollaProperties properties, Secrets secrets) {
         return new KollaAnsibleDeployer(shell, properties, secrets, Clock.systemUTC());
+    }
+
+    /** kolla-ansible itself never blocks a job (it runs detached); every SSH call of this adapter is bounded by file-timeout. */
+    @Bean
+    BlockingTimeouts kollaBlockingTimeouts(KollaProperties properties) {
+        return () -> List.of(new BlockingTimeout("dayshift.adapters.kolla.file-timeout", properties.fileTimeout()));
     }
 }

@@ -8,9 +8,15 @@ import io.dayshift.kolla.FileChange;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaException;
+import io.dayshift.kolla.HostRecap;
 import io.dayshift.kolla.KollaRun;
+import io.dayshift.kolla.KollaRunConflictException;
+import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.kolla.KollaRunState;
+import io.dayshift.kolla.KollaRunStatus;
 import io.dayshift.shell.Arg;
 import io.dayshift.shell.CommandResult;
+import io.dayshift.shell.DetachedRun;
 import io.dayshift.shell.RemoteCommandException;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.shell.ShellCommand;
@@ -41,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * the older bash CLI {@code kolla-ansible -i INV <action>} with {@code mariadb_backup}/{@code mariadb_recovery}; the
  * installed version is read with {@code kolla-ansible --version} and cached per site.
  *
+ * <p>kolla-ansible runs detached ({@link DetachedRun}): one short SSH call starts it with nohup in
+ * {@code <run-directory>/<runId>/} unless that run exists already, and later short calls look at it there; the PLAY
+ * RECAP and the exit code are read from the run's log and {@code rc} file exactly as a blocking run would have given them.
+ *
  * <p>File edits never run sed or an editor remotely: the file is read over SSH, edited here, and written back as
  * {@code cp -p FILE FILE.dayshift-<stamp>} (backup), {@code cp -p FILE TMP} (same owner and mode), {@code tee TMP}
  * fed the new content on standard input, a re-read proving nobody changed FILE meanwhile, {@code mv -f TMP FILE},
@@ -54,6 +64,8 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     private static final Pattern RELEASE_LINE = Pattern.compile("(?m)^openstack_release\\s*:.*$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    /** How much of a run's log is read back when it has ended: enough for the PLAY RECAP of hundreds of hosts. */
+    private static final int LOG_READ_BYTES = 1024 * 1024;
 
     private record CachedVersion(int major, Instant until) {
     }
@@ -73,18 +85,90 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     }
 
     @Override
-    public KollaRun run(Site site, KollaAction action, List<String> limit) {
+    public KollaRunHandle start(Site site, KollaAction action, List<String> limit, String runId) {
         if (!limit.isEmpty() && !action.acceptsLimit()) {
             throw new IllegalArgumentException(action + " does not take a --limit (site " + site.name() + ")");
         }
         limit.forEach(Arg.HOSTNAME::check);
+        DetachedRun run = DetachedRun.at(properties.runDirectory(), runId);
         ShellCommand command = command(site, action, limit);
-        CommandResult result = run(site, "kolla-ansible " + action, command, timeout(action));
-        var recap = AnsibleResults.recap(result.stdout());
-        KollaRun run = new KollaRun(action, secrets.redact(result.command()), result.exitStatus(), AnsibleResults.outcome(result.exitStatus(), recap), recap,
-                secrets.redact(result.evidenceTail(properties.logTailChars())), result.truncated(), result.took());
-        log.info("site {}: kolla-ansible {} ended {} (exit {}), troubled hosts {}", site.name(), action, run.outcome(), run.exitCode(), run.troubledHosts());
-        return run;
+        String operation = "start kolla-ansible " + action + " as run " + runId;
+        DetachedRun.Start start;
+        try {
+            start = run.started(run(site, operation, run.start(command), properties.fileTimeout()));
+        } catch (IllegalStateException e) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": " + secrets.redact(e.getMessage()));
+        }
+        String wanted = command.render();
+        if (!start.launched() && start.command().isEmpty()) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": run " + runId + " in " + run.directory()
+                    + " is being started by another call right now (it has no command yet); try again");
+        }
+        if (!start.command().equals(wanted)) {
+            throw new KollaRunConflictException(where(site) + ": cannot " + operation + ": run id " + runId + " is taken by a run of another command in "
+                    + run.directory() + "; it runs: " + secrets.redact(start.command()) + " ; asked to run: " + secrets.redact(wanted)
+                    + ". Nothing was started; a different step needs a different run id");
+        }
+        if (start.launched()) {
+            log.info("site {}: kolla-ansible {} started in the background as run {} ({})", site.name(), action, runId, run.directory());
+        } else {
+            log.info("site {}: kolla-ansible {} run {} exists already (started {}); not started again", site.name(), action, runId,
+                    start.started().map(Object::toString).orElse("at an unknown time"));
+        }
+        return new KollaRunHandle(runId, action, secrets.redact(wanted), run.directory());
+    }
+
+    @Override
+    public KollaRunState check(Site site, KollaRunHandle handle) {
+        DetachedRun run = DetachedRun.ofDirectory(handle.directory());
+        if (!run.runId().equals(handle.runId())) {
+            throw new IllegalArgumentException("run " + handle.runId() + " does not live in " + handle.directory() + " (site " + site.name() + ")");
+        }
+        String what = "kolla-ansible " + handle.action() + " (run " + handle.runId() + ")";
+        DetachedRun.Inspection seen;
+        try {
+            seen = run.inspection(run(site, "check " + what, run.inspect(LOG_READ_BYTES), properties.fileTimeout()));
+        } catch (IllegalStateException e) {
+            throw new KollaException(where(site) + ": cannot check " + what + ": " + secrets.redact(e.getMessage()));
+        }
+        Duration elapsed = seen.elapsed();
+        return switch (seen.state()) {
+            case RUNNING -> new KollaRunState(handle.runId(), KollaRunStatus.RUNNING, Optional.empty(),
+                    what + " running for " + human(elapsed) + seen.pid().stream().mapToObj(p -> " (pid " + p + ")").findFirst().orElse(""), elapsed, "");
+            case FINISHED -> finished(site, handle, seen, what);
+            case LOST -> {
+                String tail = secrets.redact(keepTail(seen.logTail()));
+                log.warn("site {}: {} is lost: {}", site.name(), what, seen.lostBecause());
+                yield new KollaRunState(handle.runId(), KollaRunStatus.LOST, Optional.empty(),
+                        what + " on " + where(site) + " is LOST: " + seen.lostBecause() + ". It may have changed some hosts; read "
+                                + handle.directory() + "/log on the deployer, then start it again under a new run id or finish by hand",
+                        elapsed, tail);
+            }
+        };
+    }
+
+    private KollaRunState finished(Site site, KollaRunHandle handle, DetachedRun.Inspection seen, String what) {
+        int exit = seen.exitCode().orElseThrow();
+        Map<String, HostRecap> recap = AnsibleResults.recap(seen.logTail());
+        String kept = keepTail(seen.logTail());
+        boolean truncated = DetachedRun.utf8Bytes(kept) < seen.logBytes();
+        KollaRun result = new KollaRun(handle.action(), handle.command(), exit, AnsibleResults.outcome(exit, recap), recap, secrets.redact(kept),
+                truncated, seen.elapsed());
+        log.info("site {}: {} ended {} (exit {}) after {}, troubled hosts {}", site.name(), what, result.outcome(), exit, human(seen.elapsed()),
+                result.troubledHosts());
+        return new KollaRunState(handle.runId(), KollaRunStatus.FINISHED, Optional.of(result),
+                what + " ended " + result.outcome() + " (exit " + exit + ") after " + human(seen.elapsed())
+                        + (result.troubledHosts().isEmpty() ? "" : "; troubled hosts " + String.join(", ", result.troubledHosts())),
+                seen.elapsed(), result.logTail());
+    }
+
+    private String keepTail(String log) {
+        return log.length() <= properties.logTailChars() ? log : log.substring(log.length() - properties.logTailChars());
+    }
+
+    private static String human(Duration d) {
+        long s = d.toSeconds();
+        return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s") : (s / 3600) + "h" + ((s % 3600) / 60) + "m";
     }
 
     ShellCommand command(Site site, KollaAction action, List<String> limit) {
@@ -115,14 +199,6 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             command = command.flag("--limit").arg(Arg.HOST_LIST, String.join(",", limit));
         }
         return command;
-    }
-
-    private Duration timeout(KollaAction action) {
-        return switch (action) {
-            case PRECHECKS -> properties.prechecksTimeout();
-            case PULL -> properties.pullTimeout();
-            default -> properties.playbookTimeout();
-        };
     }
 
     // --- inventory ---

@@ -5,62 +5,84 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dayshift.adapter.ssh.SshTestSupport;
 import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.HostRecap;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaException;
 import io.dayshift.kolla.KollaOutcome;
 import io.dayshift.kolla.KollaRun;
+import io.dayshift.kolla.KollaRunConflictException;
+import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.kolla.KollaRunState;
+import io.dayshift.kolla.KollaRunStatus;
 import io.dayshift.site.Flavour;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
 import io.dayshift.site.SshEndpoint;
 import io.dayshift.testing.TestSshServer;
-import io.dayshift.testing.TestSshServer.Reply;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Kolla adapter over real SSH: kolla-ansible answered like both CLIs, and file edits done by a real
- * {@code /bin/sh} on real files behind the server.
+ * The Kolla adapter over real SSH and a real {@code /bin/sh}: kolla-ansible is a fake script first on the shell's PATH that
+ * answers {@code --version} like either CLI and otherwise counts its launches, optionally waits to be released, prints a real
+ * PLAY RECAP fixture and exits with a chosen code; file edits are done on real files behind the server.
  */
 class KollaAnsibleDeployerContractTest {
 
-    private static final String NEW = "kolla-ansible 20.1.0";
-    private static final String OLD = "kolla-ansible 18.4.0";
+    private static final String FAKE_KOLLA_ANSIBLE = """
+            #!/bin/sh
+            ctl='CTL'
+            if [ "$1" = "--version" ]; then cat "$ctl/version"; exit 0; fi
+            echo "$*" >> "$ctl/launches"
+            while [ -f "$ctl/hold" ] && [ ! -f "$ctl/release" ]; do sleep 0.05; done
+            if [ -f "$ctl/stderr" ]; then cat "$ctl/stderr" >&2; fi
+            if [ -f "$ctl/stdout" ]; then cat "$ctl/stdout"; fi
+            exit "$(cat "$ctl/exit")"
+            """;
 
     private TestSshServer server;
-    private final Map<String, Reply> kolla = new HashMap<>();
-    private String version = NEW;
+    private Secrets secrets;
     private KollaAnsibleDeployer deployer;
     private Site site;
     private Path inventory;
     private Path globals;
     private String inv;
+    private Path ctl;
+    private Path runs;
 
     @BeforeEach
     void start() throws Exception {
         server = TestSshServer.start();
-        server.onCommand(line -> {
-            if (line.equals("kolla-ansible --version")) {
-                return Reply.ok(version + "\n");
-            }
-            if (line.startsWith("kolla-ansible ")) {
-                return kolla.getOrDefault(line, Reply.failure(2, "kolla-ansible: error: unexpected " + line + "\n"));
-            }
-            return Reply.shell(); // cat, cp, tee, mv, rm: for real, on the files below
-        });
+        server.useShell();
+        Path bin = Files.createDirectory(server.workDir().resolve("bin"));
+        ctl = Files.createDirectory(server.workDir().resolve("ctl"));
+        Path fake = Files.writeString(bin.resolve("kolla-ansible"), FAKE_KOLLA_ANSIBLE.replace("CTL", ctl.toString()));
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        server.prependToPath(bin);
+        version("20.1.0");
+        finishWith(0, "play-recap-success-rescued-ignored.stdout", null);
+
         inventory = Files.writeString(server.workDir().resolve("multinode"), IniInventoryTest.MULTINODE);
         Files.setPosixFilePermissions(inventory, PosixFilePermissions.fromString("rw-r-----"));
         globals = Files.writeString(server.workDir().resolve("globals.yml"), """
@@ -71,13 +93,18 @@ class KollaAnsibleDeployerContractTest {
                 enable_mariabackup: "yes"
                 """);
         inv = inventory.toString();
-        deployer = new KollaAnsibleDeployer(SshTestSupport.shell(new Secrets(n -> null)), KollaProperties.defaults(), new Secrets(n -> null),
+        runs = server.workDir().resolve("kolla-runs");
+        secrets = new Secrets(n -> null);
+        deployer = new KollaAnsibleDeployer(SshTestSupport.shell(secrets),
+                new KollaProperties("kolla-ansible", Duration.ofMinutes(2), runs.toString(), 1000, Duration.ofHours(1)), secrets,
                 Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC));
         site = site(server.endpoint(), inventory, globals);
     }
 
     @AfterEach
     void stop() throws Exception {
+        Files.writeString(ctl.resolve("release"), "");
+        killLeftovers(runs);
         server.close();
     }
 
@@ -112,48 +139,272 @@ class KollaAnsibleDeployerContractTest {
             "18.4.0 | MARIADB_BACKUP_FULL        |           | kolla-ansible -i 'INV' mariadb_backup",
             "18.4.0 | MARIADB_BACKUP_INCREMENTAL |           | kolla-ansible -i 'INV' mariadb_backup --incremental",
             "18.4.0 | MARIADB_RECOVERY           |           | kolla-ansible -i 'INV' mariadb_recovery"})
-    void speaksTheCliOfTheInstalledVersion(String installed, KollaAction action, String limit, String expected) {
-        version = "kolla-ansible " + installed;
+    void speaksTheCliOfTheInstalledVersion(String installed, KollaAction action, String limit, String expected) throws Exception {
+        version(installed);
         String line = expected.replace("INV", inv);
-        kolla.put(line, Reply.ok(AnsibleResultsTest.fixture("play-recap-success-rescued-ignored.stdout")));
 
-        KollaRun run = deployer.run(site, action, limit == null ? List.of() : List.of(limit.split(",")));
+        KollaRunHandle handle = deployer.start(site, action, limit == null ? List.of() : List.of(limit.split(",")), "run-" + action);
+        KollaRun run = awaitFinished(handle);
 
-        assertThat(server.commands()).containsExactly("kolla-ansible --version", line);
+        assertThat(server.commands().get(0)).isEqualTo("kolla-ansible --version");
+        assertThat(handle.command()).isEqualTo(line);
+        assertThat(Files.readString(runs.resolve("run-" + action).resolve("command"))).isEqualTo(line + "\n");
+        assertThat(launches()).containsExactly(line.substring("kolla-ansible ".length()).replace("'", ""));
         assertThat(run.outcome()).isEqualTo(KollaOutcome.SUCCEEDED);
         assertThat(run.command()).isEqualTo(line);
         assertThat(run.recap()).containsKey("testhost");
     }
 
-    @Test
-    void aFailedDeployIsAResultWithRecapAndEvidence() {
-        String line = "kolla-ansible deploy -i '" + inv + "' --limit 'cn05'";
-        kolla.put(line, new Reply(2, AnsibleResultsTest.fixture("play-recap-task-failed.stdout"), AnsibleResultsTest.fixture("play-recap-task-failed.stderr")));
+    // --- detached runs ---
 
-        KollaRun run = deployer.run(site, KollaAction.DEPLOY, List.of("cn05"));
+    @Test
+    void aDeployRunsInTheBackgroundAndIsCheckedUntilItFinishes() throws Exception {
+        hold();
+
+        KollaRunHandle handle = deployer.start(site, KollaAction.DEPLOY, List.of("cn05"), "4711-Task_DeployComputeHost");
+
+        assertThat(handle).isEqualTo(new KollaRunHandle("4711-Task_DeployComputeHost", KollaAction.DEPLOY,
+                "kolla-ansible deploy -i '" + inv + "' --limit 'cn05'", runs.resolve("4711-Task_DeployComputeHost").toString()));
+        KollaRunState running = deployer.check(site, handle);
+        assertThat(running.status()).isEqualTo(KollaRunStatus.RUNNING);
+        assertThat(running.result()).isEmpty();
+        assertThat(running.detail()).contains("kolla-ansible DEPLOY (run 4711-Task_DeployComputeHost) running for").contains("pid");
+        assertThat(running.logTail()).isEmpty();
+
+        release();
+        KollaRunState finished = awaitDone(handle);
+
+        assertThat(finished.status()).isEqualTo(KollaRunStatus.FINISHED);
+        KollaRun run = finished.result().orElseThrow();
+        assertThat(run.succeeded()).isTrue();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.recap().get("testhost")).isEqualTo(new HostRecap("testhost", 19, 11, 0, 0, 4, 1, 2));
+        assertThat(run.logTail()).hasSize(1000).endsWith(AnsibleResultsTest.fixture("play-recap-success-rescued-ignored.stdout")
+                .substring(AnsibleResultsTest.fixture("play-recap-success-rescued-ignored.stdout").length() - 1000));
+        assertThat(run.truncated()).isTrue();
+        assertThat(finished.detail()).contains("ended SUCCEEDED (exit 0)");
+        assertThat(deployer.check(site, handle)).isEqualTo(finished);
+    }
+
+    @Test
+    void startingTheSameRunAgainLaunchesNothing() throws Exception {
+        hold();
+        KollaRunHandle first = deployer.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade");
+
+        KollaRunHandle second = deployer.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade");
+
+        assertThat(second).isEqualTo(first);
+        release();
+        awaitDone(first);
+        assertThat(deployer.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade")).isEqualTo(first);
+        assertThat(deployer.check(site, first).status()).isEqualTo(KollaRunStatus.FINISHED);
+        assertThat(launches()).hasSize(1);
+    }
+
+    @Test
+    void twoJobsStartingTheSameStepAtOnceLaunchItOnce() throws Exception {
+        hold();
+        ExecutorService jobs = Executors.newFixedThreadPool(4);
+        List<KollaRunHandle> handles = new ArrayList<>();
+        try {
+            List<Callable<KollaRunHandle>> starts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(() -> deployer.start(site, KollaAction.DEPLOY, List.of("cn05"), "4711-Task_Deploy"));
+            }
+            for (Future<KollaRunHandle> f : jobs.invokeAll(starts)) {
+                try {
+                    handles.add(f.get());
+                } catch (ExecutionException e) {
+                    // a start that met the run half-created says so and is retried by its job; it launched nothing
+                    assertThat(e.getCause()).isInstanceOf(KollaException.class).hasMessageContaining("being started by another call");
+                }
+            }
+        } finally {
+            jobs.shutdownNow();
+        }
+
+        assertThat(handles).isNotEmpty().allSatisfy(h -> assertThat(h).isEqualTo(handles.get(0)));
+        release();
+        awaitDone(handles.get(0));
+        assertThat(launches()).hasSize(1);
+    }
+
+    @Test
+    void aRunIdTakenByAnotherCommandIsAClearFailure() throws Exception {
+        hold();
+        deployer.start(site, KollaAction.DEPLOY, List.of("cn05"), "4711-Task_Deploy");
+
+        assertThatThrownBy(() -> deployer.start(site, KollaAction.DEPLOY, List.of("cn06"), "4711-Task_Deploy"))
+                .isInstanceOf(KollaRunConflictException.class)
+                .hasMessageContaining("run id 4711-Task_Deploy")
+                .hasMessageContaining("site lab")
+                .hasMessageContaining("kolla-ansible deploy -i '" + inv + "' --limit 'cn05'")
+                .hasMessageContaining("kolla-ansible deploy -i '" + inv + "' --limit 'cn06'");
+        assertThat(launches()).hasSize(1);
+    }
+
+    @Test
+    void aKilledRunIsLostNeverOk() throws Exception {
+        hold();
+        KollaRunHandle handle = deployer.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade");
+        long pid = Long.parseLong(Files.readString(runs.resolve("4711-Task_Upgrade").resolve("pid")).strip());
+
+        kill(pid);
+        KollaRunState lost = awaitDone(handle);
+
+        assertThat(lost.status()).isEqualTo(KollaRunStatus.LOST);
+        assertThat(lost.result()).isEmpty();
+        assertThat(lost.detail()).contains("kolla-ansible UPGRADE (run 4711-Task_Upgrade)").contains("site lab").contains("LOST")
+                .contains("process " + pid).contains(handle.directory() + "/log").contains("new run id");
+    }
+
+    @Test
+    void aRunWhoseDirectoryIsGoneIsLost() throws Exception {
+        KollaRunHandle handle = new KollaRunHandle("gone", KollaAction.DEPLOY, "kolla-ansible deploy", runs.resolve("gone").toString());
+
+        KollaRunState lost = deployer.check(site, handle);
+
+        assertThat(lost.status()).isEqualTo(KollaRunStatus.LOST);
+        assertThat(lost.detail()).contains("does not exist");
+    }
+
+    @Test
+    void aFailedDeployIsAResultWithRecapAndEvidence() throws Exception {
+        finishWith(2, "play-recap-task-failed.stdout", "play-recap-task-failed.stderr");
+
+        KollaRun run = awaitFinished(deployer.start(site, KollaAction.DEPLOY, List.of("cn05"), "failed"));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
         assertThat(run.troubledHosts()).containsExactly("testhost");
         assertThat(run.logTail()).contains("the role 'does-not-exist' was not found").contains("PLAY RECAP");
+        assertThat(run.truncated()).isTrue();
         assertThat(run.succeeded()).isFalse();
     }
 
     @Test
-    void theVersionIsAskedOncePerSite() {
-        kolla.put("kolla-ansible pull -i '" + inv + "'", Reply.ok(""));
+    void exitFourIsUnreachableHostsOnlyWhenTheRecapShowsThem() throws Exception {
+        finishWith(4, "play-recap-success-rescued-ignored.stdout", null);
+        assertThat(awaitFinished(deployer.start(site, KollaAction.DEPLOY, List.of(), "parse-error")).outcome()).isEqualTo(KollaOutcome.PARSE_ERROR);
 
-        deployer.run(site, KollaAction.PULL, List.of());
-        deployer.run(site, KollaAction.PULL, List.of());
+        Files.writeString(ctl.resolve("stdout"), """
+                PLAY RECAP *********************************************************************
+                cn05                       : ok=0    changed=0    unreachable=1    failed=0    skipped=0    rescued=0    ignored=0  \s
+                cn06                       : ok=12   changed=3    unreachable=0    failed=0    skipped=2    rescued=0    ignored=0  \s
+                """);
+        KollaRun unreachable = awaitFinished(deployer.start(site, KollaAction.DEPLOY, List.of(), "unreachable"));
+
+        assertThat(unreachable.outcome()).isEqualTo(KollaOutcome.HOSTS_UNREACHABLE);
+        assertThat(unreachable.troubledHosts()).containsExactly("cn05");
+        assertThat(unreachable.truncated()).isFalse();
+    }
+
+    @Test
+    void secretsInTheLogAreMasked() throws Exception {
+        secrets.remember("s3cr3t-db-password");
+        Files.writeString(ctl.resolve("stdout"), "TASK [mariadb : Check] ***\nok: [ctl01] => {\"password\": \"s3cr3t-db-password\"}\n");
+
+        KollaRun run = awaitFinished(deployer.start(site, KollaAction.PRECHECKS, List.of(), "masked"));
+
+        assertThat(run.logTail()).contains("ok: [ctl01]").doesNotContain("s3cr3t-db-password");
+    }
+
+    @Test
+    void theVersionIsAskedOncePerSite() throws Exception {
+        awaitFinished(deployer.start(site, KollaAction.PULL, List.of(), "pull-1"));
+        awaitFinished(deployer.start(site, KollaAction.PULL, List.of(), "pull-2"));
 
         assertThat(server.commands()).filteredOn("kolla-ansible --version"::equals).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../etc", "..", "a b", "$(touch x)", "x;touch x", "-rf", "a/b"})
+    void badRunIdsAreRefusedBeforeAnythingIsSent(String runId) {
+        assertThatThrownBy(() -> deployer.start(site, KollaAction.DEPLOY, List.of(), runId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run id");
+        assertThat(server.commands()).isEmpty();
+        assertThat(server.workDir().resolve("x")).doesNotExist();
+    }
+
     @Test
     void aLimitIsRefusedWhereItDoesNotApplyAndHostNamesAreValidated() {
-        assertThatThrownBy(() -> deployer.run(site, KollaAction.MARIADB_RECOVERY, List.of("ctl01"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> deployer.run(site, KollaAction.DEPLOY, List.of("cn05;touch x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> deployer.start(site, KollaAction.MARIADB_RECOVERY, List.of("ctl01"), "r1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> deployer.start(site, KollaAction.DEPLOY, List.of("cn05;touch x"), "r2")).isInstanceOf(IllegalArgumentException.class);
         assertThat(server.commands()).isEmpty();
+    }
+
+    @Test
+    void aHandleThatDoesNotMatchItsDirectoryIsRefused() {
+        KollaRunHandle forged = new KollaRunHandle("mine", KollaAction.DEPLOY, "kolla-ansible deploy", runs.resolve("other").toString());
+
+        assertThatThrownBy(() -> deployer.check(site, forged)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mine");
+        assertThat(server.commands()).isEmpty();
+    }
+
+    // --- the fake kolla-ansible ---
+
+    private void version(String installed) throws IOException {
+        Files.writeString(ctl.resolve("version"), "kolla-ansible " + installed + "\n");
+    }
+
+    private void finishWith(int exit, String stdoutFixture, String stderrFixture) throws IOException {
+        Files.writeString(ctl.resolve("exit"), exit + "\n");
+        Files.writeString(ctl.resolve("stdout"), AnsibleResultsTest.fixture(stdoutFixture));
+        if (stderrFixture != null) {
+            Files.writeString(ctl.resolve("stderr"), AnsibleResultsTest.fixture(stderrFixture));
+        }
+    }
+
+    private void hold() throws IOException {
+        Files.writeString(ctl.resolve("hold"), "");
+    }
+
+    private void release() throws IOException {
+        Files.writeString(ctl.resolve("release"), "");
+    }
+
+    private List<String> launches() throws IOException {
+        Path file = ctl.resolve("launches");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    /** Checks until the run is no longer running, as a runbook's timer loop would; a bound, not a speed assertion. */
+    private KollaRunState awaitDone(KollaRunHandle handle) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        KollaRunState state = deployer.check(site, handle);
+        while (state.running() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            state = deployer.check(site, handle);
+        }
+        return state;
+    }
+
+    private KollaRun awaitFinished(KollaRunHandle handle) throws InterruptedException {
+        KollaRunState state = awaitDone(handle);
+        assertThat(state.status()).as(state.detail()).isEqualTo(KollaRunStatus.FINISHED);
+        return state.result().orElseThrow();
+    }
+
+    private static void kill(long pid) {
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+    }
+
+    /** Detached runs outlive the SSH sessions that started them: end the ones a test left running. */
+    private static void killLeftovers(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            for (Path dir : dirs.toList()) {
+                Path pid = dir.resolve("pid");
+                if (Files.isRegularFile(pid) && Files.readString(pid).strip().matches("[0-9]+")) {
+                    kill(Long.parseLong(Files.readString(pid).strip()));
+                }
+            }
+        }
     }
 
     // --- inventory edits on a real file ---
