@@ -477,6 +477,9 @@ public final class LabSite {
 
     /** A host can be reached when it is a node whose MAAS machine (if any) is Deployed and powered on, and no fault cuts it off. */
     private boolean reachable(String host) {
+        if (host.equals("localhost")) {
+            return true; // the deployer itself ([deployment] in the inventory)
+        }
         if (!nodes.containsKey(host) || holdsExactly(FaultType.HOST_UNREACHABLE, host)) {
             return false;
         }
