@@ -1,5 +1,7 @@
 package io.dayshift.site;
 
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 class SiteConfiguration {
 
     @Bean
-    Sites sites(SitesProperties properties) {
-        return Sites.of(properties);
+    Sites sites(SitesProperties properties, ObjectProvider<SiteSource> sources) {
+        List<Site> contributed = sources.orderedStream().flatMap(source -> source.sites().stream()).toList();
+        return Sites.of(properties, contributed);
     }
 
     @Bean

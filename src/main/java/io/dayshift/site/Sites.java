@@ -37,6 +37,28 @@ public final class Sites {
         return new Sites(properties.sites());
     }
 
+    /**
+     * The configured sites and those contributed by {@link SiteSource}s; a name given twice (in configuration and by a
+     * source, or by two sources) stops the start.
+     */
+    public static Sites of(SitesProperties properties, List<Site> contributed) {
+        Map<String, Site> all = new TreeMap<>(properties.sites());
+        List<String> duplicates = new ArrayList<>();
+        for (Site site : contributed) {
+            if (site.name() == null) {
+                throw new IllegalStateException("a contributed site has no name");
+            }
+            if (all.putIfAbsent(site.name(), site) != null) {
+                duplicates.add(site.name());
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new IllegalStateException("invalid site configuration: site name(s) " + duplicates
+                    + " given twice (under dayshift.sites and by a site source such as the built-in lab)");
+        }
+        return new Sites(all);
+    }
+
     public Optional<Site> find(String name) {
         return Optional.ofNullable(name).map(byName::get);
     }

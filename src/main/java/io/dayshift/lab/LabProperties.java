@@ -1,0 +1,47 @@
+package io.dayshift.lab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code dayshift.lab.*}: the built-in simulated sites.
+ *
+ * @param enabled      start the lab (true in the default profile, false under {@code postgres} and in tests)
+ * @param directory    where the lab writes its SSH key, known_hosts, clouds.yaml and MAAS API keys
+ * @param timeFactor   multiplies every simulated duration: 1 as configured, 0 instant, 0.1 ten times faster
+ * @param durations    per operation ({@code commission}, {@code live-migration}, {@code kolla-deploy}, {@code unit-active}…), overriding
+ *                     the defaults of {@code io.dayshift.lab.model.LabOperation}
+ * @param user         the SSH user of the deployer and jump hosts
+ * @param openstackUrl the Keystone URL written into clouds.yaml as {@code auth_url}; {@code {site}} is replaced by the site's name
+ * @param maasUrl      the MAAS URL given to the sites; {@code {site}} is replaced by the site's name
+ * @param sites        site name → topology resource on the classpath
+ */
+@ConfigurationProperties("dayshift.lab")
+public record LabProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("./data/lab") Path directory,
+        @DefaultValue("1.0") double timeFactor,
+        Map<String, Duration> durations,
+        @DefaultValue("dayshift") String user,
+        @DefaultValue("http://127.0.0.1:8080/lab/openstack/{site}/identity/v3") String openstackUrl,
+        @DefaultValue("http://127.0.0.1:8080/lab/maas/{site}/MAAS") String maasUrl,
+        Map<String, String> sites) {
+
+    public static final Map<String, String> DEFAULT_SITES = defaultSites();
+
+    public LabProperties {
+        durations = durations == null ? Map.of() : Map.copyOf(durations);
+        sites = sites == null || sites.isEmpty() ? DEFAULT_SITES : Map.copyOf(sites);
+    }
+
+    private static Map<String, String> defaultSites() {
+        Map<String, String> sites = new LinkedHashMap<>();
+        sites.put("lab", "lab/small-kolla.yaml");
+        sites.put("lab-charmed", "lab/small-charmed.yaml");
+        return java.util.Collections.unmodifiableMap(sites);
+    }
+}

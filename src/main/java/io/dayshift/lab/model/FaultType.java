@@ -1,0 +1,47 @@
+package io.dayshift.lab.model;
+
+/**
+ * The failures a lab site can be told to show, each reaching an error path of a runbook. {@code target} is what
+ * the fault applies to: a host name, an instance id or name, a MAAS system id or host name, a Juju unit or
+ * application, or empty for "any".
+ */
+public enum FaultType {
+    /** {@code kolla-ansible upgrade} fails on host {@code target}; the charm action {@code openstack-upgrade} fails on units there. */
+    UPGRADE_FAILS(true),
+    /** {@code kolla-ansible deploy} (and reconfigure, bootstrap-servers) fails on host {@code target}. */
+    DEPLOY_FAILS(true),
+    /** {@code kolla-ansible prechecks} fails on host {@code target} (any host when empty); on a charmed site the application {@code target} (default {@code vault}) shows blocked. */
+    PRECHECK_FAILS(false),
+    /** Host {@code target} is unreachable for kolla-ansible (exit 4) and its containers cannot be listed. */
+    HOST_UNREACHABLE(true),
+    /** Live (and cold) migration of instance {@code target} (id or name; any when empty) fails and the instance stays where it was. */
+    LIVE_MIGRATION_FAILS(false),
+    /** Hypervisor {@code target} is down: its nova-compute service is down, its agents dead, its units lost. */
+    HYPERVISOR_DOWN(true),
+    /** The network agents on host {@code target} are dead (the host itself is up). */
+    AGENT_DEAD(true),
+    /** The volume services on host {@code target} (any when empty) are down. */
+    VOLUME_SERVICE_DOWN(false),
+    /** Commissioning of machine {@code target} (system id or host name; any when empty) ends in Failed commissioning with a failed script. */
+    COMMISSIONING_FAILS(false),
+    /** No MAAS machine can be allocated for tag {@code target} (any tag when empty): Juju shows a provisioning error. */
+    ALLOCATION_FAILS(false),
+    /** Unit {@code target} (or every unit of application {@code target}) is stuck in error. */
+    UNIT_ERROR(true),
+    /** Backups fail: kolla-ansible mariadb backup, the mysqldump action, mysqldump, juju create-backup. */
+    BACKUP_FAILS(false),
+    /** Restores fail: kolla-ansible mariadb recovery, mysql reading a dump. */
+    RESTORE_FAILS(false),
+    /** Ceph reports HEALTH_WARN (with {@code message} as the reason, if given). */
+    CEPH_UNHEALTHY(false);
+
+    private final boolean needsTarget;
+
+    FaultType(boolean needsTarget) {
+        this.needsTarget = needsTarget;
+    }
+
+    public boolean needsTarget() {
+        return needsTarget;
+    }
+}

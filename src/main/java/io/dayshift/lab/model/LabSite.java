@@ -1,0 +1,1750 @@
+package io.dayshift.lab.model;
+
+import io.dayshift.machine.MachineStatus;
+import io.dayshift.machine.PowerState;
+import io.dayshift.machine.ScriptPhase;
+import io.dayshift.machine.ScriptStatus;
+import io.dayshift.site.Flavour;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One simulated site: its MAAS machines, Nova, Neutron, Cinder and Keystone state, its Juju model (charmed) or its
+ * deployer's files and containers (kolla), its Ceph cluster and its backups, all in memory.
+ *
+ * <p>Thread-safe: every method holds the site's lock. Values returned are immutable snapshots as they are at the
+ * moment of reading. Operations that take time (commissioning, a live migration, a unit becoming active, a
+ * kolla-ansible run) are recorded with the simulated instant they end, taken from {@link LabTimings}; the site
+ * advances lazily, at the start of every call, to the {@link Clock}'s now. Nothing runs in the background.
+ *
+ * <p>Every call that changes the cloud counts one in {@link #destructiveActions()}, under its operation name, so that
+ * tests can prove a runbook did something exactly once. Failures come from {@link #injectFault injected faults}.
+ * Refusals are {@link LabException}s worded like the real service.
+ */
+public final class LabSite {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern RELEASE = Pattern.compile("(?m)^openstack_release\\s*:\\s*[\"']?([^\"'\\s#]+)");
+    private static final Map<String, String> NOVA_VERSIONS = Map.of("2023.1", "27.1.0", "2023.2", "28.0.1", "2024.1", "29.0.1",
+            "2024.2", "30.0.0", "2025.1", "31.0.0");
+    private static final List<String> COMMISSIONING_SCRIPTS = List.of("00-maas-00-support-info", "00-maas-01-cpuinfo", "00-maas-02-virtuality",
+            "00-maas-03-install-lldpd", "20-maas-01-install-lldpd", "30-maas-01-bmc-config", "50-maas-01-commissioning");
+
+    private final String name;
+    private final Flavour flavour;
+    private final Clock clock;
+    private final LabTimings timings;
+
+    private String openstackRelease = "";
+    private double[] defaultRatios = {4.0, 1.0, 1.0};
+    private final Map<String, LabNode> nodes = new LinkedHashMap<>();
+    private final Map<String, MaasMachine> machines = new LinkedHashMap<>();
+    private final Set<String> maasTags = new LinkedHashSet<>();
+    private final Map<String, Hypervisor> hypervisors = new LinkedHashMap<>();
+    private final Map<String, Flavor> flavors = new LinkedHashMap<>();
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final Map<String, ServerGroup> serverGroups = new LinkedHashMap<>();
+    private final List<Migration> migrations = new ArrayList<>();
+    private final Map<String, InstanceStatus> statusBeforeResize = new HashMap<>();
+    private final Map<String, NetworkAgent> agents = new LinkedHashMap<>();
+    private final List<VolumeService> volumeServices = new ArrayList<>();
+    private final Map<String, KeystoneUser> users = new LinkedHashMap<>();
+    private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    private final Map<String, FloatingIp> floatingIps = new LinkedHashMap<>();
+    private final Map<String, Port> ports = new LinkedHashMap<>();
+    private final List<Backup> backups = new ArrayList<>();
+    private String cephFsid = "";
+    private final List<String> cephMonitors = new ArrayList<>();
+    private final Map<String, Integer> cephOsdsByHost = new LinkedHashMap<>();
+    private final Set<String> cephFlags = new LinkedHashSet<>();
+    // charmed
+    private String jujuVersion = "";
+    private String jujuModel = "";
+    private final Map<String, JujuApplication> applications = new LinkedHashMap<>();
+    private final Map<String, JujuUnit> units = new TreeMap<>(Comparator.comparing((String u) -> u.substring(0, u.indexOf('/')))
+            .thenComparingInt(u -> Integer.parseInt(u.substring(u.indexOf('/') + 1))));
+    private final Map<String, String> busyMessages = new HashMap<>();
+    private final Map<String, JujuMachine> jujuMachines = new TreeMap<>(LabSite::compareMachineIds);
+    private final Map<String, Integer> nextUnitNumber = new HashMap<>();
+    private int nextMachineId;
+    // kolla
+    private String kollaAnsibleVersion = "";
+    private String inventoryPath = "";
+    private String globalsPath = "";
+    private final Map<String, LabFile> files = new TreeMap<>();
+    private final Set<String> directories = new LinkedHashSet<>();
+    private final Map<String, String> hostReleases = new LinkedHashMap<>();
+    private final Set<String> deployedHosts = new LinkedHashSet<>();
+    private final Set<String> stoppedHosts = new LinkedHashSet<>();
+    private final Map<String, PlaybookRun> runs = new LinkedHashMap<>();
+    // faults and counters
+    private final List<LabFault> faults = new ArrayList<>();
+    private final Map<String, Long> destructive = new TreeMap<>();
+    private int sequence;
+
+    public LabSite(String name, Flavour flavour, Clock clock, LabTimings timings) {
+        this.name = name;
+        this.flavour = flavour;
+        this.clock = clock;
+        this.timings = timings;
+    }
+
+    // ------------------------------------------------------------------ general
+
+    public String name() {
+        return name;
+    }
+
+    public Flavour flavour() {
+        return flavour;
+    }
+
+    public LabTimings timings() {
+        return timings;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The simulated duration of an operation on this site. */
+    public Duration duration(LabOperation op) {
+        return timings.of(op);
+    }
+
+    /** The OpenStack release: {@code openstack_release} of globals.yml on a kolla site, the topology's on a charmed one. */
+    public synchronized String openstackRelease() {
+        if (flavour == Flavour.KOLLA) {
+            return globalsRelease().orElse(openstackRelease);
+        }
+        return openstackRelease;
+    }
+
+    /** The servers of the cloud, by host name. */
+    public synchronized List<LabNode> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public synchronized Optional<LabNode> node(String hostname) {
+        return Optional.ofNullable(nodes.get(hostname));
+    }
+
+    /** How many times each changing operation ran, by name ({@code live-migration}, {@code kolla-deploy}, {@code juju-add-unit}…). */
+    public synchronized Map<String, Long> destructiveActions() {
+        return Map.copyOf(destructive);
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /** Adds a fault; the returned copy carries its id. */
+    public synchronized LabFault injectFault(LabFault fault) {
+        LabFault stored = fault.withId("f" + (++sequence));
+        faults.add(stored);
+        return stored;
+    }
+
+    public synchronized List<LabFault> faults() {
+        return List.copyOf(faults);
+    }
+
+    public synchronized boolean removeFault(String id) {
+        return faults.removeIf(f -> f.id().equals(id));
+    }
+
+    /** Removes every fault; returns how many there were. */
+    public synchronized int clearFaults() {
+        int n = faults.size();
+        faults.clear();
+        return n;
+    }
+
+    /** A fault of this type applying to one of the candidates, consumed once if it fires a limited number of times. */
+    private Optional<LabFault> fire(FaultType type, String... candidates) {
+        for (int i = 0; i < faults.size(); i++) {
+            LabFault f = faults.get(i);
+            if (f.type() == type && f.appliesTo(candidates)) {
+                if (f.times() == 1) {
+                    faults.remove(i);
+                } else if (f.times() > 1) {
+                    faults.set(i, f.fired());
+                }
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A state fault (not consumed). */
+    private Optional<LabFault> holds(FaultType type, String... candidates) {
+        return faults.stream().filter(f -> f.type() == type && f.appliesTo(candidates)).findFirst();
+    }
+
+    private boolean holdsExactly(FaultType type, String candidate) {
+        return faults.stream().anyMatch(f -> f.type() == type && f.target().equals(candidate));
+    }
+
+    private void count(String action) {
+        destructive.merge(action, 1L, Long::sum);
+    }
+
+    // ------------------------------------------------------------------ time
+
+    private Instant due(LabOperation op) {
+        return now().plus(timings.of(op));
+    }
+
+    private boolean reached(Instant instant) {
+        return instant != null && !now().isBefore(instant);
+    }
+
+    /** Ends every operation whose simulated time is up, in order of kind. */
+    private void advance() {
+        for (MaasMachine m : List.copyOf(machines.values())) {
+            if (m.pendingStatus() != null && reached(m.pendingUntil())) {
+                finishMachine(m);
+            }
+        }
+        for (JujuMachine jm : List.copyOf(jujuMachines.values())) {
+            if (jm.startsAt() != null && reached(jm.startsAt())) {
+                jujuMachines.put(jm.id(), jm.with(JujuStatus.of("started"), new JujuStatus("running", "Deployed"), null));
+            }
+        }
+        for (JujuUnit unit : List.copyOf(units.values())) {
+            if (unit.busyUntil() != null && reached(unit.busyUntil()) && machineStarted(unit.machine())) {
+                units.put(unit.name(), unit.with(unit.workload(), unit.agent(), null));
+                busyMessages.remove(unit.name());
+                settleUnit(unit);
+            }
+        }
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration m = migrations.get(i);
+            if (m.inProgress() && reached(m.finishesAt())) {
+                migrations.set(i, finishMigration(m));
+            }
+        }
+        for (PlaybookRun run : List.copyOf(runs.values())) {
+            if (!run.finished() && reached(run.finishesAt())) {
+                applyPlaybook(run);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ MAAS
+
+    public synchronized List<MaasMachine> machines() {
+        advance();
+        return List.copyOf(machines.values());
+    }
+
+    public synchronized Optional<MaasMachine> machine(String systemId) {
+        advance();
+        return Optional.ofNullable(machines.get(systemId));
+    }
+
+    public synchronized Optional<MaasMachine> machineByHostname(String hostname) {
+        advance();
+        return machines.values().stream().filter(m -> m.hostname().equals(hostname)).findFirst();
+    }
+
+    public synchronized Set<String> maasTags() {
+        return Set.copyOf(maasTags);
+    }
+
+    private MaasMachine requireMachine(String systemId) {
+        MaasMachine m = machines.get(systemId);
+        if (m == null) {
+            throw LabException.notFound("No Machine matches the given query.");
+        }
+        return m;
+    }
+
+    /**
+     * Starts commissioning (allowed from New, Failed commissioning, Ready, Broken): Commissioning now, Ready (or Failed
+     * commissioning under a {@link FaultType#COMMISSIONING_FAILS} fault) after {@link LabOperation#COMMISSION}.
+     */
+    public synchronized MaasMachine commission(String systemId) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (!Set.of(MachineStatus.NEW, MachineStatus.FAILED_COMMISSIONING, MachineStatus.READY, MachineStatus.BROKEN).contains(m.status())) {
+            throw LabException.conflict("Commission is not available because of the current state of the node.");
+        }
+        count("maas-commission");
+        boolean fails = fire(FaultType.COMMISSIONING_FAILS, m.systemId(), m.hostname()).isPresent();
+        List<LabScriptResult> results = new ArrayList<>();
+        int id = 1;
+        for (String script : COMMISSIONING_SCRIPTS) {
+            results.add(new LabScriptResult(id++, ScriptPhase.COMMISSIONING, script, ScriptStatus.RUNNING, -1, "", now(), null));
+        }
+        results.add(new LabScriptResult(id, ScriptPhase.TESTING, "smartctl-validate", ScriptStatus.PENDING, -1, "", null, null));
+        MaasMachine started = m.with("", PowerState.ON, "", m.tags(), results)
+                .pending(MachineStatus.COMMISSIONING, "Commissioning", fails ? MachineStatus.FAILED_COMMISSIONING : MachineStatus.READY,
+                        due(LabOperation.COMMISSION));
+        machines.put(systemId, started);
+        return started;
+    }
+
+    /** Allocates a Ready machine having every tag (and the system id and zone, when given) to {@code owner}. */
+    public synchronized MaasMachine allocate(List<String> tags, String systemId, String zone, String owner) {
+        advance();
+        MaasMachine m = findAllocatable(tags, systemId, zone).orElseThrow(() -> LabException.conflict(
+                "No available machine matches constraints: " + describeConstraints(tags, systemId, zone)));
+        count("maas-allocate");
+        MaasMachine allocated = m.with(owner, m.powerState(), "", m.tags(), m.scriptResults())
+                .withStatus(MachineStatus.ALLOCATED, "From 'Ready' to 'Allocated' (to " + owner + ")");
+        machines.put(m.systemId(), allocated);
+        return allocated;
+    }
+
+    private Optional<MaasMachine> findAllocatable(List<String> tags, String systemId, String zone) {
+        for (String tag : tags) {
+            if (holds(FaultType.ALLOCATION_FAILS, tag).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        if (tags.isEmpty() && holds(FaultType.ALLOCATION_FAILS, "").isPresent()) {
+            return Optional.empty();
+        }
+        return machines.values().stream()
+                .filter(m -> m.status() == MachineStatus.READY && m.owner().isEmpty())
+                .filter(m -> m.tags().containsAll(tags))
+                .filter(m -> systemId == null || systemId.isEmpty() || m.systemId().equals(systemId))
+                .filter(m -> zone == null || zone.isEmpty() || m.zone().equals(zone))
+                .findFirst();
+    }
+
+    private static String describeConstraints(List<String> tags, String systemId, String zone) {
+        List<String> parts = new ArrayList<>();
+        if (!tags.isEmpty()) {
+            parts.add("tags=" + String.join(",", tags));
+        }
+        if (systemId != null && !systemId.isEmpty()) {
+            parts.add("system_id=" + systemId);
+        }
+        if (zone != null && !zone.isEmpty()) {
+            parts.add("zone=" + zone);
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Deploys an Allocated (or Ready: allocated on the way) machine: Deploying now, Deployed after {@link LabOperation#MACHINE_DEPLOY}. */
+    public synchronized MaasMachine deploy(String systemId, String distroSeries, String owner) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (m.status() != MachineStatus.ALLOCATED && m.status() != MachineStatus.READY) {
+            throw LabException.conflict("Can't deploy a machine that is in the '" + m.status().label() + "' state");
+        }
+        count("maas-deploy");
+        String by = m.owner().isEmpty() ? owner : m.owner();
+        MaasMachine deploying = m.with(by, PowerState.ON, distroSeries == null || distroSeries.isEmpty() ? "jammy" : distroSeries, m.tags(),
+                m.scriptResults()).pending(MachineStatus.DEPLOYING, "Deploying", MachineStatus.DEPLOYED, due(LabOperation.MACHINE_DEPLOY));
+        machines.put(systemId, deploying);
+        return deploying;
+    }
+
+    /** Releases a machine: Releasing now, Ready (owner cleared, powered off) after {@link LabOperation#MACHINE_RELEASE}; a Ready machine stays. */
+    public synchronized MaasMachine release(String systemId) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (m.status() == MachineStatus.READY || m.status() == MachineStatus.RELEASING) {
+            return m;
+        }
+        if (!Set.of(MachineStatus.ALLOCATED, MachineStatus.RESERVED, MachineStatus.BROKEN, MachineStatus.DEPLOYING, MachineStatus.DEPLOYED,
+                MachineStatus.FAILED_DEPLOYMENT, MachineStatus.FAILED_DISK_ERASING, MachineStatus.FAILED_RELEASING).contains(m.status())) {
+            throw LabException.conflict("Machine cannot be released in its current state ('" + m.status().label() + "').");
+        }
+        count("maas-release");
+        MaasMachine releasing = m.pending(MachineStatus.RELEASING, "Releasing", MachineStatus.READY, due(LabOperation.MACHINE_RELEASE));
+        machines.put(systemId, releasing);
+        return releasing;
+    }
+
+    public synchronized MaasMachine powerOn(String systemId) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (m.owner().isEmpty()) {
+            throw LabException.conflict("Can't start node: it hasn't been allocated.");
+        }
+        count("maas-power-on");
+        MaasMachine on = m.with(m.owner(), PowerState.ON, m.distroSeries(), m.tags(), m.scriptResults());
+        machines.put(systemId, on);
+        return on;
+    }
+
+    public synchronized MaasMachine powerOff(String systemId) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        count("maas-power-off");
+        MaasMachine off = m.with(m.owner(), PowerState.OFF, m.distroSeries(), m.tags(), m.scriptResults());
+        machines.put(systemId, off);
+        return off;
+    }
+
+    /** Creates a tag (a no-op if it exists). */
+    public synchronized void createTag(String tag) {
+        if (maasTags.add(tag)) {
+            count("maas-create-tag");
+        }
+    }
+
+    /** Adds a tag to a machine; returns false when it already had it. */
+    public synchronized boolean tagMachine(String systemId, String tag) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (m.hasTag(tag)) {
+            return false;
+        }
+        count("maas-tag");
+        maasTags.add(tag);
+        List<String> tags = new ArrayList<>(m.tags());
+        tags.add(tag);
+        machines.put(systemId, m.with(m.owner(), m.powerState(), m.distroSeries(), tags, m.scriptResults()));
+        return true;
+    }
+
+    public synchronized boolean untagMachine(String systemId, String tag) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (!m.hasTag(tag)) {
+            return false;
+        }
+        count("maas-untag");
+        List<String> tags = new ArrayList<>(m.tags());
+        tags.remove(tag);
+        machines.put(systemId, m.with(m.owner(), m.powerState(), m.distroSeries(), tags, m.scriptResults()));
+        return true;
+    }
+
+    private void finishMachine(MaasMachine m) {
+        MachineStatus next = m.pendingStatus();
+        switch (next) {
+            case READY, FAILED_COMMISSIONING -> {
+                if (m.status() == MachineStatus.RELEASING) {
+                    machines.put(m.systemId(), m.with("", PowerState.OFF, "", m.tags(), m.scriptResults())
+                            .withStatus(MachineStatus.READY, "From 'Releasing' to 'Ready'"));
+                    nodes.remove(m.hostname());
+                    return;
+                }
+                boolean failed = next == MachineStatus.FAILED_COMMISSIONING;
+                String failure = holds(FaultType.COMMISSIONING_FAILS, m.systemId(), m.hostname())
+                        .map(f -> f.messageOr("")).orElse("");
+                List<LabScriptResult> results = new ArrayList<>();
+                for (LabScriptResult r : m.scriptResults()) {
+                    boolean breaking = failed && r.name().equals("50-maas-01-commissioning");
+                    if (r.phase() == ScriptPhase.TESTING) {
+                        results.add(failed
+                                ? new LabScriptResult(r.id(), r.phase(), r.name(), ScriptStatus.ABORTED, -1, "", null, null)
+                                : new LabScriptResult(r.id(), r.phase(), r.name(), ScriptStatus.PASSED, 0,
+                                "SMART support is available; SMART overall-health self-assessment test result: PASSED\n", m.pendingUntil(),
+                                m.pendingUntil()));
+                    } else {
+                        results.add(new LabScriptResult(r.id(), r.phase(), r.name(), breaking ? ScriptStatus.FAILED : ScriptStatus.PASSED,
+                                breaking ? 1 : 0, breaking ? (failure.isEmpty()
+                                ? "Traceback (most recent call last):\nRuntimeError: lshw exited 1: no storage devices found on " + m.hostname() + "\n"
+                                : failure + "\n") : "", r.started(), m.pendingUntil()));
+                    }
+                }
+                machines.put(m.systemId(), m.with(m.owner(), PowerState.OFF, m.distroSeries(), m.tags(), results)
+                        .withStatus(next, failed ? "Failed commissioning: 50-maas-01-commissioning failed" : "From 'Commissioning' to 'Ready'"));
+            }
+            case DEPLOYED -> {
+                machines.put(m.systemId(), m.withStatus(MachineStatus.DEPLOYED, "From 'Deploying' to 'Deployed'"));
+                nodes.putIfAbsent(m.hostname(), new LabNode(m.hostname(), m.ipAddresses().isEmpty() ? "" : m.ipAddresses().get(0), m.zone(),
+                        List.of()));
+            }
+            default -> machines.put(m.systemId(), m.withStatus(next, "From '" + m.status().label() + "' to '" + next.label() + "'"));
+        }
+    }
+
+    /** A host can be reached when it is a node whose MAAS machine (if any) is Deployed and powered on, and no fault cuts it off. */
+    private boolean reachable(String host) {
+        if (host.equals("localhost")) {
+            return true; // the deployer itself ([deployment] in the inventory)
+        }
+        if (!nodes.containsKey(host) || holdsExactly(FaultType.HOST_UNREACHABLE, host)) {
+            return false;
+        }
+        return powered(host);
+    }
+
+    private boolean powered(String host) {
+        return machines.values().stream().filter(m -> m.hostname().equals(host)).findFirst()
+                .map(m -> m.status() == MachineStatus.DEPLOYED && m.powerState() == PowerState.ON).orElse(true);
+    }
+
+    private boolean hostDown(String host) {
+        return !powered(host) || holdsExactly(FaultType.HYPERVISOR_DOWN, host) || stoppedHosts.contains(host);
+    }
+
+    // ------------------------------------------------------------------ Nova
+
+    public synchronized List<Hypervisor> hypervisors() {
+        advance();
+        return hypervisors.values().stream().map(this::view).toList();
+    }
+
+    public synchronized Optional<Hypervisor> hypervisor(String hostname) {
+        advance();
+        return Optional.ofNullable(hypervisors.get(hostname)).map(this::view);
+    }
+
+    private Hypervisor view(Hypervisor h) {
+        return h.withUp(h.up() && !h.forcedDown() && !hostDown(h.hostname()));
+    }
+
+    private Hypervisor requireHypervisor(String host) {
+        Hypervisor h = hypervisors.get(host);
+        if (h == null) {
+            throw LabException.notFound("Compute host " + host + " could not be found.");
+        }
+        return h;
+    }
+
+    /** What a hypervisor's instances use, and what is left under its allocation ratios. */
+    public synchronized HypervisorUsage usage(String hostname) {
+        advance();
+        return usageOf(requireHypervisor(hostname));
+    }
+
+    private HypervisorUsage usageOf(Hypervisor h) {
+        List<Instance> placed = new ArrayList<>(instancesOnHost(h.hostname()));
+        for (Migration m : migrations) {
+            if (m.inProgress() && m.destHost().equals(h.hostname()) && instances.containsKey(m.instanceId())) {
+                placed.add(instances.get(m.instanceId()));
+            }
+        }
+        long cpu = placed.stream().mapToLong(i -> i.flavor().vcpus()).sum();
+        long ram = placed.stream().mapToLong(i -> i.flavor().ramMib()).sum();
+        long disk = placed.stream().mapToLong(i -> i.flavor().diskGib()).sum();
+        return new HypervisorUsage(h.hostname(), placed.size(), cpu, ram, disk, h.schedulableVcpus() - cpu, h.schedulableRamMib() - ram,
+                h.schedulableDiskGib() - disk);
+    }
+
+    public synchronized Hypervisor disableComputeService(String host, String reason) {
+        advance();
+        Hypervisor h = requireHypervisor(host);
+        count("disable-compute-service");
+        hypervisors.put(host, h.withService(false, reason == null ? "" : reason, h.forcedDown()));
+        return view(hypervisors.get(host));
+    }
+
+    public synchronized Hypervisor enableComputeService(String host) {
+        advance();
+        Hypervisor h = requireHypervisor(host);
+        count("enable-compute-service");
+        hypervisors.put(host, h.withService(true, "", h.forcedDown()));
+        return view(hypervisors.get(host));
+    }
+
+    /** Sets or clears {@code forced_down} of a host's nova-compute service (before an evacuation). */
+    public synchronized Hypervisor forceDownComputeService(String host, boolean forcedDown) {
+        advance();
+        Hypervisor h = requireHypervisor(host);
+        count(forcedDown ? "force-down-compute-service" : "unset-force-down-compute-service");
+        hypervisors.put(host, h.withService(h.enabled(), h.disabledReason(), forcedDown));
+        return view(hypervisors.get(host));
+    }
+
+    public synchronized List<Flavor> flavors() {
+        return List.copyOf(flavors.values());
+    }
+
+    public synchronized List<ServerGroup> serverGroups() {
+        return List.copyOf(serverGroups.values());
+    }
+
+    public synchronized List<Instance> instances() {
+        advance();
+        return List.copyOf(instances.values());
+    }
+
+    public synchronized Optional<Instance> instance(String id) {
+        advance();
+        return Optional.ofNullable(instances.get(id));
+    }
+
+    public synchronized List<Instance> instancesOn(String host) {
+        advance();
+        return instancesOnHost(host);
+    }
+
+    private List<Instance> instancesOnHost(String host) {
+        return instances.values().stream().filter(i -> host.equals(i.host())).toList();
+    }
+
+    private Instance requireInstance(String id) {
+        Instance i = instances.get(id);
+        if (i == null) {
+            throw LabException.notFound("Instance " + id + " could not be found.");
+        }
+        return i;
+    }
+
+    public synchronized List<Migration> migrations() {
+        advance();
+        return List.copyOf(migrations);
+    }
+
+    /**
+     * Starts a live migration to {@code targetHost}, or to a host the scheduler picks when it is null or empty. The
+     * instance is MIGRATING until {@link LabOperation#LIVE_MIGRATION} has passed, then ACTIVE on the target (or, under a
+     * {@link FaultType#LIVE_MIGRATION_FAILS} fault, ACTIVE where it was, the migration in error).
+     */
+    public synchronized Migration startLiveMigration(String serverId, String targetHost) {
+        advance();
+        Instance i = requireInstance(serverId);
+        if (i.status() != InstanceStatus.ACTIVE && i.status() != InstanceStatus.PAUSED) {
+            throw LabException.conflict("Cannot 'os-migrateLive' instance " + i.id() + " while it is in vm_state " + vmState(i));
+        }
+        checkSourceUp(i);
+        Hypervisor target = schedule(i, targetHost);
+        count("live-migration");
+        boolean failing = fire(FaultType.LIVE_MIGRATION_FAILS, i.id(), i.name()).isPresent();
+        instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.MIGRATING, "migrating"));
+        Migration m = new Migration(migrations.size() + 1, i.id(), "live-migration", i.host(), target.hostname(), "running", now(),
+                due(LabOperation.LIVE_MIGRATION), failing);
+        migrations.add(m);
+        return m;
+    }
+
+    /** Starts a cold migration (ACTIVE or SHUTOFF instances): RESIZE now, VERIFY_RESIZE on the target later, until {@link #confirmResize}. */
+    public synchronized Migration startColdMigration(String serverId, String targetHost) {
+        advance();
+        Instance i = requireInstance(serverId);
+        if (i.status() != InstanceStatus.ACTIVE && i.status() != InstanceStatus.SHUTOFF) {
+            throw LabException.conflict("Cannot 'migrate' instance " + i.id() + " while it is in vm_state " + vmState(i));
+        }
+        Hypervisor target = schedule(i, targetHost);
+        count("cold-migration");
+        boolean failing = fire(FaultType.LIVE_MIGRATION_FAILS, i.id(), i.name()).isPresent();
+        statusBeforeResize.put(i.id(), i.status());
+        instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.RESIZE, "resize_migrating"));
+        Migration m = new Migration(migrations.size() + 1, i.id(), "migration", i.host(), target.hostname(), "running", now(),
+                due(LabOperation.COLD_MIGRATION), failing);
+        migrations.add(m);
+        return m;
+    }
+
+    public synchronized Instance confirmResize(String serverId) {
+        advance();
+        Instance i = requireInstance(serverId);
+        if (i.status() != InstanceStatus.VERIFY_RESIZE) {
+            throw LabException.conflict("Cannot 'confirmResize' instance " + i.id() + " while it is in vm_state " + vmState(i));
+        }
+        count("confirm-resize");
+        InstanceStatus before = statusBeforeResize.getOrDefault(i.id(), InstanceStatus.ACTIVE);
+        Instance confirmed = i.moved(i.host(), i.zone(), before, "");
+        instances.put(i.id(), confirmed);
+        for (int k = 0; k < migrations.size(); k++) {
+            Migration m = migrations.get(k);
+            if (m.instanceId().equals(i.id()) && m.status().equals("finished")) {
+                migrations.set(k, m.withStatus("confirmed"));
+            }
+        }
+        return confirmed;
+    }
+
+    /** Rebuilds an instance of a down host elsewhere (REBUILD now, ACTIVE on the target after {@link LabOperation#EVACUATION}). */
+    public synchronized Migration evacuate(String serverId, String targetHost) {
+        advance();
+        Instance i = requireInstance(serverId);
+        Hypervisor source = hypervisors.get(i.host());
+        if (source != null && view(source).up()) {
+            throw LabException.conflict("Compute service of " + i.host() + " is still in use.");
+        }
+        Hypervisor target = schedule(i, targetHost);
+        count("evacuation");
+        instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.REBUILD, "rebuild_spawning"));
+        Migration m = new Migration(migrations.size() + 1, i.id(), "evacuation", i.host(), target.hostname(), "running", now(),
+                due(LabOperation.EVACUATION), false);
+        migrations.add(m);
+        return m;
+    }
+
+    private static String vmState(Instance i) {
+        return switch (i.status()) {
+            case SHUTOFF -> "stopped";
+            case ERROR -> "error";
+            case VERIFY_RESIZE -> "resized";
+            default -> "active";
+        };
+    }
+
+    private void checkSourceUp(Instance i) {
+        Hypervisor source = hypervisors.get(i.host());
+        if (source == null || !view(source).up()) {
+            throw LabException.conflict("Compute service of " + i.host() + " is unavailable at this time.");
+        }
+    }
+
+    /** The scheduler: same availability zone, enabled and up, room under the allocation ratios, server group policy kept. */
+    private Hypervisor schedule(Instance i, String targetHost) {
+        if (targetHost != null && !targetHost.isEmpty()) {
+            Hypervisor target = requireHypervisor(targetHost);
+            if (target.hostname().equals(i.host())) {
+                throw LabException.badRequest("The target host can't be the same one.");
+            }
+            String why = refusal(i, target);
+            if (why != null) {
+                throw LabException.badRequest("No valid host was found. " + why);
+            }
+            return target;
+        }
+        return hypervisors.values().stream()
+                .filter(h -> !h.hostname().equals(i.host()) && refusal(i, h) == null)
+                .max(Comparator.comparingLong((Hypervisor h) -> usageOf(h).ramMibFree()).thenComparing(Hypervisor::hostname, Comparator.reverseOrder()))
+                .orElseThrow(() -> LabException.badRequest("No valid host was found. There are not enough hosts available."));
+    }
+
+    private String refusal(Instance i, Hypervisor h) {
+        if (!h.enabled()) {
+            return "Host " + h.hostname() + " is disabled.";
+        }
+        if (!view(h).up()) {
+            return "Host " + h.hostname() + " is down.";
+        }
+        if (!h.zone().equals(i.zone())) {
+            return "Host " + h.hostname() + " is not in availability zone " + i.zone() + ".";
+        }
+        if (!usageOf(h).fits(i.flavor())) {
+            return "Host " + h.hostname() + " has not enough free resources for flavor " + i.flavor().name() + ".";
+        }
+        ServerGroup group = serverGroups.get(i.serverGroupId());
+        if (group != null) {
+            List<String> memberHosts = instances.values().stream()
+                    .filter(o -> !o.id().equals(i.id()) && o.serverGroupId().equals(group.id())).map(Instance::host).toList();
+            if (group.policy().equals("anti-affinity") && memberHosts.contains(h.hostname())) {
+                return "Host " + h.hostname() + " already runs a member of anti-affinity server group " + group.name() + ".";
+            }
+            if (group.policy().equals("affinity") && !memberHosts.isEmpty() && !memberHosts.contains(h.hostname())) {
+                return "Host " + h.hostname() + " does not run the members of affinity server group " + group.name() + ".";
+            }
+        }
+        return null;
+    }
+
+    private Migration finishMigration(Migration m) {
+        Instance i = instances.get(m.instanceId());
+        if (i == null) {
+            return m.withStatus("error");
+        }
+        if (m.failing()) {
+            InstanceStatus back = m.kind().equals("migration") ? statusBeforeResize.getOrDefault(i.id(), InstanceStatus.ACTIVE) : InstanceStatus.ACTIVE;
+            instances.put(i.id(), i.moved(i.host(), i.zone(), back, ""));
+            return m.withStatus("error");
+        }
+        String zone = Optional.ofNullable(hypervisors.get(m.destHost())).map(Hypervisor::zone).orElse(i.zone());
+        return switch (m.kind()) {
+            case "migration" -> {
+                instances.put(i.id(), i.moved(m.destHost(), zone, InstanceStatus.VERIFY_RESIZE, ""));
+                yield m.withStatus("finished");
+            }
+            case "evacuation" -> {
+                instances.put(i.id(), i.moved(m.destHost(), zone, InstanceStatus.ACTIVE, ""));
+                yield m.withStatus("done");
+            }
+            default -> {
+                instances.put(i.id(), i.moved(m.destHost(), zone, InstanceStatus.ACTIVE, ""));
+                yield m.withStatus("completed");
+            }
+        };
+    }
+
+    private void ensureHypervisor(String host) {
+        if (hypervisors.containsKey(host)) {
+            return;
+        }
+        Optional<MaasMachine> machine = machines.values().stream().filter(m -> m.hostname().equals(host)).findFirst();
+        String zone = machine.map(MaasMachine::zone).or(() -> Optional.ofNullable(nodes.get(host)).map(LabNode::zone)).orElse("nova");
+        int cpus = machine.map(MaasMachine::cpuCount).orElse(32);
+        long ram = machine.map(MaasMachine::memoryMib).orElse(131072L);
+        long disk = machine.map(m -> m.storageMb() / 1074).orElse(960L);
+        int id = hypervisors.values().stream().mapToInt(Hypervisor::id).max().orElse(0) + 1;
+        hypervisors.put(host, new Hypervisor(id, uuid("service", host), host, zone, cpus, ram, disk, defaultRatios[0], defaultRatios[1],
+                defaultRatios[2], true, "", false, true));
+        if (flavour == Flavour.KOLLA) {
+            addAgent("Open vSwitch agent", "neutron-openvswitch-agent", host, zone);
+        } else {
+            addAgent("OVN Controller agent", "ovn-controller", host, zone);
+            addAgent("OVN Metadata agent", "neutron-ovn-metadata-agent", host, zone);
+        }
+    }
+
+    private void addAgent(String type, String binary, String host, String zone) {
+        String id = uuid("agent", binary + "@" + host);
+        agents.putIfAbsent(id, new NetworkAgent(id, type, binary, host, zone, true, true));
+    }
+
+    // ------------------------------------------------------------------ Neutron, Cinder, Keystone
+
+    public synchronized List<NetworkAgent> networkAgents() {
+        advance();
+        return agents.values().stream().map(a -> a.with(a.alive() && !hostDown(a.host()) && !holdsExactly(FaultType.AGENT_DEAD, a.host()),
+                a.adminStateUp())).toList();
+    }
+
+    public synchronized NetworkAgent setAgentAdminState(String agentId, boolean adminStateUp) {
+        NetworkAgent a = agents.get(agentId);
+        if (a == null) {
+            throw LabException.notFound("Agent " + agentId + " could not be found.");
+        }
+        count(adminStateUp ? "enable-network-agent" : "disable-network-agent");
+        agents.put(agentId, a.with(a.alive(), adminStateUp));
+        return agents.get(agentId);
+    }
+
+    public synchronized List<Port> ports() {
+        return List.copyOf(ports.values());
+    }
+
+    public synchronized void deletePort(String portId) {
+        if (ports.remove(portId) == null) {
+            throw LabException.notFound("Port " + portId + " could not be found.");
+        }
+        count("delete-port");
+        floatingIps.replaceAll((id, f) -> f.portId().equals(portId) ? new FloatingIp(f.id(), f.address(), f.projectId(), f.floatingNetworkId(), "", "") : f);
+    }
+
+    public synchronized List<FloatingIp> floatingIps() {
+        return List.copyOf(floatingIps.values());
+    }
+
+    public synchronized void deleteFloatingIp(String id) {
+        if (floatingIps.remove(id) == null) {
+            throw LabException.notFound("Floating IP " + id + " could not be found.");
+        }
+        count("delete-floating-ip");
+    }
+
+    public synchronized List<SecurityGroup> securityGroups() {
+        return List.copyOf(securityGroups.values());
+    }
+
+    public synchronized void deleteSecurityGroupRule(String ruleId) {
+        for (SecurityGroup g : List.copyOf(securityGroups.values())) {
+            List<SecurityGroupRule> kept = g.rules().stream().filter(r -> !r.id().equals(ruleId)).toList();
+            if (kept.size() != g.rules().size()) {
+                securityGroups.put(g.id(), new SecurityGroup(g.id(), g.name(), g.projectId(), g.description(), kept));
+                count("delete-security-group-rule");
+                return;
+            }
+        }
+        throw LabException.notFound("Security group rule " + ruleId + " does not exist");
+    }
+
+    public synchronized List<VolumeService> volumeServices() {
+        advance();
+        return volumeServices.stream().map(v -> new VolumeService(v.binary(), v.host(), v.zone(), v.enabled(),
+                v.up() && !hostDown(v.node()) && holds(FaultType.VOLUME_SERVICE_DOWN, v.node(), v.host()).isEmpty())).toList();
+    }
+
+    public synchronized List<KeystoneUser> users() {
+        return List.copyOf(users.values());
+    }
+
+    public synchronized KeystoneUser disableUser(String userId) {
+        KeystoneUser u = users.get(userId);
+        if (u == null) {
+            throw LabException.notFound("Could not find user: " + userId + ".");
+        }
+        count("disable-user");
+        KeystoneUser disabled = new KeystoneUser(u.id(), u.name(), u.domainId(), u.defaultProjectId(), false, u.lastActiveAt());
+        users.put(userId, disabled);
+        return disabled;
+    }
+
+    // ------------------------------------------------------------------ Ceph and backups
+
+    public synchronized Optional<CephStatus> ceph() {
+        advance();
+        if (cephFsid.isEmpty()) {
+            return Optional.empty();
+        }
+        int osds = cephOsdsByHost.values().stream().mapToInt(Integer::intValue).sum();
+        int up = cephOsdsByHost.entrySet().stream().filter(e -> !hostDown(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        List<String> checks = new ArrayList<>();
+        cephFlags.forEach(f -> checks.add("OSDMAP_FLAGS: " + f + " flag(s) set"));
+        if (up < osds) {
+            checks.add("OSD_DOWN: " + (osds - up) + " osds down");
+        }
+        holds(FaultType.CEPH_UNHEALTHY).ifPresent(f -> checks.add(f.messageOr("PG_DEGRADED: Degraded data redundancy: 112/3360 objects degraded (3.333%)")));
+        return Optional.of(new CephStatus(cephFsid, checks.isEmpty() ? "HEALTH_OK" : "HEALTH_WARN", checks, cephMonitors, osds, up, cephFlags));
+    }
+
+    /** {@code ceph osd set|unset <flag>}; returns false when nothing changed. */
+    public synchronized boolean setCephFlag(String flag, boolean set) {
+        boolean changed = set ? cephFlags.add(flag) : cephFlags.remove(flag);
+        if (changed) {
+            count(set ? "ceph-set-" + flag : "ceph-unset-" + flag);
+        }
+        return changed;
+    }
+
+    public synchronized List<Backup> backups() {
+        advance();
+        return List.copyOf(backups);
+    }
+
+    private Backup addBackup(String kind, String host, String location, long size) {
+        Backup b = new Backup("b" + (backups.size() + 1), kind, host, location, now(), size, sha256(name + kind + location + now()));
+        backups.add(b);
+        return b;
+    }
+
+    /** {@code mysqldump --all-databases} on {@code host}: the dump's text, recorded as a backup. */
+    public synchronized String dumpDatabases(String host) {
+        advance();
+        count("mysqldump");
+        fire(FaultType.BACKUP_FAILS).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("mysqldump: Got error: 2013: \"Lost connection to server during query\" when using LOCK TABLES"));
+        });
+        String dump = "-- MariaDB dump 10.19  Distrib 10.11.6-MariaDB, for debian-linux-gnu (x86_64)\n--\n-- Host: " + host
+                + "    Database: \n-- ------------------------------------------------------\n"
+                + "CREATE DATABASE IF NOT EXISTS `keystone`;\nCREATE DATABASE IF NOT EXISTS `nova`;\nCREATE DATABASE IF NOT EXISTS `nova_api`;\n"
+                + "CREATE DATABASE IF NOT EXISTS `neutron`;\nCREATE DATABASE IF NOT EXISTS `glance`;\nCREATE DATABASE IF NOT EXISTS `cinder`;\n"
+                + "CREATE DATABASE IF NOT EXISTS `placement`;\n-- instances: " + instances.size() + "\n-- Dump completed on "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(now()) + "\n";
+        addBackup("mysqldump", host, "stdout", dump.length());
+        return dump;
+    }
+
+    /** {@code mysql} reading a dump on standard input. */
+    public synchronized void restoreDatabases(String host, String dump) {
+        advance();
+        count("mysql-restore");
+        fire(FaultType.RESTORE_FAILS).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("ERROR 2013 (HY000) at line 1: Lost connection to server during query"));
+        });
+        if (!dump.contains("-- MariaDB dump") && !dump.contains("-- MySQL dump")) {
+            throw LabException.badRequest("ERROR 1064 (42000) at line 1: You have an error in your SQL syntax");
+        }
+    }
+
+    // ------------------------------------------------------------------ Juju (charmed)
+
+    public synchronized String jujuVersion() {
+        return jujuVersion;
+    }
+
+    public synchronized String jujuModel() {
+        return jujuModel;
+    }
+
+    public synchronized List<JujuApplication> applications() {
+        return List.copyOf(applications.values());
+    }
+
+    public synchronized Optional<JujuApplication> application(String app) {
+        return Optional.ofNullable(applications.get(app));
+    }
+
+    /** Every unit, subordinates included, with its status as shown now. */
+    public synchronized List<JujuUnit> units() {
+        advance();
+        return units.values().stream().map(this::view).toList();
+    }
+
+    public synchronized Optional<JujuUnit> unit(String unit) {
+        advance();
+        return Optional.ofNullable(units.get(unit)).map(this::view);
+    }
+
+    public synchronized List<JujuMachine> jujuMachines() {
+        advance();
+        return List.copyOf(jujuMachines.values());
+    }
+
+    private boolean machineStarted(String machineId) {
+        JujuMachine jm = jujuMachines.get(machineId);
+        return jm != null && jm.startsAt() == null && jm.jujuStatus().current().equals("started");
+    }
+
+    private JujuUnit view(JujuUnit unit) {
+        JujuMachine machine = jujuMachines.get(unit.machine());
+        String host = machine == null ? "" : jujuMachines.getOrDefault(machine.hostMachine(), machine).hostname();
+        if (!host.isEmpty() && hostDown(host)) {
+            return unit.with(new JujuStatus("unknown", "agent lost, see 'juju show-status-log " + unit.name() + "'"), JujuStatus.of("lost"),
+                    unit.busyUntil());
+        }
+        Optional<LabFault> error = holds(FaultType.UNIT_ERROR, unit.name(), unit.application());
+        if (error.isPresent()) {
+            return unit.with(new JujuStatus("error", error.get().messageOr("hook failed: \"config-changed\"")), JujuStatus.of("idle"),
+                    unit.busyUntil());
+        }
+        if (unit.busyUntil() != null) {
+            if (!machineStarted(unit.machine())) {
+                return unit.with(new JujuStatus("waiting", "waiting for machine"), JujuStatus.of("allocating"), unit.busyUntil());
+            }
+            return unit.with(new JujuStatus("maintenance", busyMessages.getOrDefault(unit.name(), "installing charm software")),
+                    JujuStatus.of("executing"), unit.busyUntil());
+        }
+        if (flavour == Flavour.CHARMED) {
+            Optional<LabFault> precheck = holds(FaultType.PRECHECK_FAILS);
+            if (precheck.isPresent() && unit.application().equals(precheck.get().target().isEmpty() ? "vault" : precheck.get().target())) {
+                return unit.with(new JujuStatus("blocked", precheck.get().messageOr("Unit is sealed")), JujuStatus.of("idle"), null);
+            }
+        }
+        return unit;
+    }
+
+    /**
+     * {@code juju add-machine --constraints tags=<tag>}: a Ready MAAS machine carrying every tag is allocated and deployed
+     * to Juju; the machine is pending until the MAAS deployment ends. Without such a machine it shows a provisioning error.
+     */
+    public synchronized JujuMachine addJujuMachine(List<String> tags) {
+        advance();
+        count("juju-add-machine");
+        String id = Integer.toString(nextMachineId++);
+        String constraints = tags.isEmpty() ? "" : "tags=" + String.join(",", tags);
+        Optional<MaasMachine> free = findAllocatable(tags, "", "");
+        JujuMachine jm;
+        if (free.isPresent()) {
+            MaasMachine m = free.get();
+            machines.put(m.systemId(), m.with("juju", m.powerState(), "", m.tags(), m.scriptResults())
+                    .withStatus(MachineStatus.ALLOCATED, "From 'Ready' to 'Allocated' (to juju)"));
+            MaasMachine deploying = deploy(m.systemId(), "jammy", "juju");
+            jm = new JujuMachine(id, m.systemId(), m.hostname(), m.zone(), m.ipAddresses().isEmpty() ? "" : m.ipAddresses().get(0), constraints,
+                    m.cpuCount(), m.memoryMib(), JujuStatus.of("pending"), new JujuStatus("allocating", "Deploying: ubuntu/amd64/ga-22.04/jammy"),
+                    deploying.pendingUntil());
+        } else {
+            jm = new JujuMachine(id, "", "", "", "", constraints, 0, 0, JujuStatus.of("pending"), new JujuStatus("provisioning error",
+                    "No available machine matches constraints: [('agent_name', ['" + uuid("agent", name) + "']), ('tags', " + tags
+                            .stream().map(t -> "'" + t + "'").toList() + ")] (resolved to \"" + constraints + "\")"), null);
+        }
+        jujuMachines.put(id, jm);
+        return jm;
+    }
+
+    /** {@code juju add-unit <app> --to <machine>}: the unit (and units of the application's subordinates) become active/idle after the machine started and {@link LabOperation#UNIT_ACTIVE}. */
+    public synchronized JujuUnit addUnit(String application, String machineId) {
+        advance();
+        JujuApplication app = applications.get(application);
+        if (app == null) {
+            throw LabException.notFound("application \"" + application + "\" not found");
+        }
+        if (app.subordinate()) {
+            throw LabException.badRequest("cannot add unit to application \"" + application + "\": application is a subordinate");
+        }
+        JujuMachine machine = jujuMachines.get(machineId);
+        if (machine == null) {
+            throw LabException.notFound("machine " + machineId + " not found");
+        }
+        count("juju-add-unit");
+        Instant from = machine.startsAt() != null && machine.startsAt().isAfter(now()) ? machine.startsAt() : now();
+        Instant ready = from.plus(timings.of(LabOperation.UNIT_ACTIVE));
+        boolean provisioningFailed = machine.machineStatus().current().equals("provisioning error");
+        Instant busy = provisioningFailed ? Instant.MAX : ready;
+        JujuUnit unit = newUnit(app, machineId, "", busy);
+        for (JujuApplication sub : applications.values()) {
+            if (sub.subordinateTo().contains(application)) {
+                newUnit(sub, machineId, unit.name(), busy);
+            }
+        }
+        return view(unit);
+    }
+
+    private JujuUnit newUnit(JujuApplication app, String machineId, String principal, Instant busyUntil) {
+        int number = nextUnitNumber.merge(app.name(), 1, Integer::sum) - 1;
+        String unitName = app.name() + "/" + number;
+        boolean leader = units.values().stream().noneMatch(u -> u.application().equals(app.name()));
+        JujuMachine machine = jujuMachines.get(machineId);
+        JujuUnit unit = new JujuUnit(unitName, app.name(), machineId, new JujuStatus("active", readyMessage(app)), JujuStatus.of("idle"), leader,
+                machine == null ? "" : machine.address(), principal, busyUntil);
+        units.put(unitName, unit);
+        return unit;
+    }
+
+    private static String readyMessage(JujuApplication app) {
+        return switch (app.charm()) {
+            case "mysql-innodb-cluster" -> "Unit is ready: Mode: R/W, Cluster is ONLINE and can tolerate up to ONE failure.";
+            case "vault" -> "Unit is ready (active: true, mlock: disabled)";
+            case "ceph-mon" -> "Unit is ready and clustered";
+            case "ceph-osd" -> "Unit is ready (1 OSD)";
+            case "ovn-chassis", "ovn-central" -> "Unit is ready";
+            default -> "Unit is ready";
+        };
+    }
+
+    private void settleUnit(JujuUnit unit) {
+        JujuApplication app = applications.get(unit.application());
+        if (app != null && app.charm().equals("nova-compute") && !unit.subordinate()) {
+            JujuMachine jm = jujuMachines.get(unit.machine());
+            if (jm != null && !jm.hostname().isEmpty()) {
+                ensureHypervisor(jm.hostname());
+            }
+        }
+    }
+
+    /** {@code juju remove-unit}: the unit and its subordinates go; returns false when it did not exist. */
+    public synchronized boolean removeUnit(String unit) {
+        advance();
+        if (!units.containsKey(unit)) {
+            return false;
+        }
+        count("juju-remove-unit");
+        units.remove(unit);
+        units.values().removeIf(u -> u.principal().equals(unit));
+        return true;
+    }
+
+    /** {@code juju refresh --channel}: new channel and revision; the units execute for {@link LabOperation#CHARM_REFRESH}. */
+    public synchronized JujuApplication refresh(String application, String channel) {
+        advance();
+        JujuApplication app = applications.get(application);
+        if (app == null) {
+            throw LabException.notFound("application \"" + application + "\" not found");
+        }
+        count("juju-refresh");
+        int revision = app.revision() + 1;
+        Matcher m = Pattern.compile("-(\\d+)$").matcher(app.canUpgradeTo());
+        if (channel.equals(app.channel()) && m.find()) {
+            revision = Integer.parseInt(m.group(1));
+        } else if (!channel.equals(app.channel())) {
+            revision = app.revision() + 17;
+        }
+        applications.put(application, app.refreshed(channel, revision, app.workloadVersion()));
+        Instant until = due(LabOperation.CHARM_REFRESH);
+        for (JujuUnit u : List.copyOf(units.values())) {
+            if (u.application().equals(application)) {
+                units.put(u.name(), u.with(u.workload(), u.agent(), until));
+                busyMessages.put(u.name(), "Running openstack upgrade on charm refresh");
+            }
+        }
+        return applications.get(application);
+    }
+
+    public synchronized Map<String, String> config(String application) {
+        JujuApplication app = applications.get(application);
+        if (app == null) {
+            throw LabException.notFound("application \"" + application + "\" not found");
+        }
+        return app.config();
+    }
+
+    public synchronized void setConfig(String application, String key, String value) {
+        JujuApplication app = applications.get(application);
+        if (app == null) {
+            throw LabException.notFound("application \"" + application + "\" not found");
+        }
+        count("juju-config");
+        Map<String, String> config = new TreeMap<>(app.config());
+        config.put(key, value);
+        applications.put(application, app.withConfig(config));
+    }
+
+    /**
+     * Runs a charm action on a unit and returns its result at once; the caller decides how long it is shown to take
+     * ({@link LabOperation#CHARM_ACTION}). Actions: pause, resume, openstack-upgrade, disable, enable (nova-compute),
+     * instance-count (nova-compute), mysqldump (mysql-innodb-cluster).
+     *
+     * @throws LabException (BAD_REQUEST) for an action the unit's charm does not define, worded like Juju
+     */
+    public synchronized ActionOutcome runAction(String unitName, String action, Map<String, String> params) {
+        advance();
+        JujuUnit unit = units.get(unitName);
+        if (unit == null) {
+            throw LabException.notFound("unit \"" + unitName + "\" not found");
+        }
+        JujuApplication app = applications.get(unit.application());
+        String charm = app.charm();
+        String id = Integer.toString(++sequence);
+        String host = hostOfUnit(unit);
+        Map<String, String> results = new LinkedHashMap<>();
+        switch (action) {
+            case "pause" -> {
+                count("juju-action-pause");
+                units.put(unitName, unit.with(new JujuStatus("maintenance", "Paused. Use 'resume' action to resume normal service."), unit.agent(),
+                        unit.busyUntil()));
+            }
+            case "resume" -> {
+                count("juju-action-resume");
+                units.put(unitName, unit.with(new JujuStatus("active", readyMessage(app)), unit.agent(), unit.busyUntil()));
+            }
+            case "openstack-upgrade" -> {
+                count("juju-action-openstack-upgrade");
+                Optional<LabFault> fault = fire(FaultType.UPGRADE_FAILS, host, unitName, unit.application());
+                if (fault.isPresent()) {
+                    return new ActionOutcome(id, unitName, action, "failed", fault.get().messageOr("openstack-upgrade failed on " + host
+                            + ": dpkg: error processing package " + charm + "-common (--configure)"), Map.of(), 1, "", "");
+                }
+                String track = app.channel().contains("/") ? app.channel().substring(0, app.channel().indexOf('/')) : "";
+                applications.put(app.name(), app.refreshed(app.channel(), app.revision(), NOVA_VERSIONS.getOrDefault(track, app.workloadVersion())));
+                results.put("outcome", "success, upgrade completed");
+            }
+            case "disable", "enable" -> {
+                requireCharm(charm, "nova-compute", unitName, action);
+                count("juju-action-" + action);
+                Hypervisor h = requireHypervisor(host);
+                hypervisors.put(host, action.equals("disable") ? h.withService(false, "disabled by juju action on " + unitName, h.forcedDown())
+                        : h.withService(true, "", h.forcedDown()));
+            }
+            case "instance-count" -> {
+                requireCharm(charm, "nova-compute", unitName, action);
+                results.put("instance-count", Integer.toString(instancesOnHost(host).size()));
+            }
+            case "mysqldump" -> {
+                requireCharm(charm, "mysql-innodb-cluster", unitName, action);
+                count("juju-action-mysqldump");
+                Optional<LabFault> fault = fire(FaultType.BACKUP_FAILS);
+                if (fault.isPresent()) {
+                    return new ActionOutcome(id, unitName, action, "failed", fault.get().messageOr("mysqldump failed: Command '['/usr/bin/mysqldump', "
+                            + "'-u', 'root', '--single-transaction']' returned non-zero exit status 2."), Map.of(), 0, "", "");
+                }
+                String file = "/var/backups/mysql/mysqldump-" + params.getOrDefault("databases", "all").replace(',', '-') + "-"
+                        + STAMP.format(now()) + ".gz";
+                Backup b = addBackup("mysqldump", host, file, 48_213_504L);
+                files.put(file, new LabFile("mysqldump archive " + b.sha256(), b.sizeBytes()));
+                results.put("mysqldump-file", file);
+            }
+            default -> throw LabException.badRequest("action \"" + action + "\" not defined on unit \"" + unitName + "\"");
+        }
+        return new ActionOutcome(id, unitName, action, "completed", "", results, 0, "", "");
+    }
+
+    private static void requireCharm(String charm, String wanted, String unit, String action) {
+        if (!charm.equals(wanted)) {
+            throw LabException.badRequest("action \"" + action + "\" not defined on unit \"" + unit + "\"");
+        }
+    }
+
+    private String hostOfUnit(JujuUnit unit) {
+        JujuMachine m = jujuMachines.get(unit.machine());
+        if (m == null) {
+            return "";
+        }
+        JujuMachine host = jujuMachines.getOrDefault(m.hostMachine(), m);
+        return host.hostname();
+    }
+
+    /** {@code juju create-backup --filename <file>}: the archive lands in the jump host's files. */
+    public synchronized Backup createControllerBackup(String file) {
+        advance();
+        count("juju-create-backup");
+        fire(FaultType.BACKUP_FAILS).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("while creating backup: backup failed: mongodump: connection refused"));
+        });
+        Backup b = addBackup("juju-controller", "jump", file, 31_457_280L);
+        files.put(file, new LabFile("juju-backup/metadata.json " + b.sha256(), b.sizeBytes()));
+        return b;
+    }
+
+    // ------------------------------------------------------------------ Kolla (deployer files, runs, containers)
+
+    public synchronized String kollaAnsibleVersion() {
+        return kollaAnsibleVersion;
+    }
+
+    public synchronized String inventoryPath() {
+        return inventoryPath;
+    }
+
+    public synchronized String globalsPath() {
+        return globalsPath;
+    }
+
+    /** {@code openstack_release} of globals.yml, if set. */
+    public synchronized Optional<String> globalsRelease() {
+        LabFile globals = files.get(globalsPath);
+        if (globals == null) {
+            return Optional.empty();
+        }
+        Matcher m = RELEASE.matcher(globals.content());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The release each deployed host runs. */
+    public synchronized Map<String, String> hostReleases() {
+        advance();
+        return Map.copyOf(hostReleases);
+    }
+
+    public synchronized Optional<LabFile> file(String path) {
+        advance();
+        return Optional.ofNullable(files.get(path));
+    }
+
+    public synchronized boolean isDirectory(String path) {
+        String prefix = path.endsWith("/") ? path : path + "/";
+        return directories.contains(path) || files.keySet().stream().anyMatch(f -> f.startsWith(prefix));
+    }
+
+    public synchronized void writeFile(String path, String content) {
+        count("file-write");
+        files.put(path, LabFile.text(content));
+    }
+
+    public synchronized void copyFile(String from, String to) {
+        LabFile f = files.get(from);
+        if (f == null) {
+            throw LabException.notFound("cannot stat '" + from + "': No such file or directory");
+        }
+        count("file-copy");
+        files.put(to, f);
+    }
+
+    public synchronized void moveFile(String from, String to) {
+        LabFile f = files.remove(from);
+        if (f == null) {
+            throw LabException.notFound("cannot stat '" + from + "': No such file or directory");
+        }
+        count("file-move");
+        files.put(to, f);
+    }
+
+    public synchronized boolean deleteFile(String path) {
+        boolean existed = files.remove(path) != null;
+        if (existed) {
+            count("file-delete");
+        }
+        return existed;
+    }
+
+    public synchronized void makeDirectory(String path) {
+        directories.add(path);
+    }
+
+    /**
+     * Starts a kolla-ansible run: what fails (from faults and from hosts that cannot be reached) and the output are
+     * decided now; it finishes after the action's duration, when its effects on the model are applied.
+     *
+     * @param action kolla-ansible's action word, with underscores: {@code prechecks}, {@code pull}, {@code bootstrap-servers},
+     *               {@code deploy}, {@code upgrade}, {@code reconfigure}, {@code stop}, {@code mariadb_backup}, {@code mariadb_recovery}
+     * @param limit  hosts or groups of {@code --limit}, empty for all
+     */
+    public synchronized PlaybookRun startPlaybook(String action, List<String> limit, boolean incremental) {
+        advance();
+        LabOperation op = switch (action) {
+            case "prechecks" -> LabOperation.KOLLA_PRECHECKS;
+            case "pull" -> LabOperation.KOLLA_PULL;
+            case "bootstrap-servers" -> LabOperation.KOLLA_BOOTSTRAP_SERVERS;
+            case "deploy" -> LabOperation.KOLLA_DEPLOY;
+            case "upgrade" -> LabOperation.KOLLA_UPGRADE;
+            case "reconfigure" -> LabOperation.KOLLA_RECONFIGURE;
+            case "stop" -> LabOperation.KOLLA_STOP;
+            case "mariadb_backup" -> LabOperation.KOLLA_MARIADB_BACKUP;
+            case "mariadb_recovery" -> LabOperation.KOLLA_MARIADB_RECOVERY;
+            default -> throw LabException.badRequest("unknown kolla-ansible action " + action);
+        };
+        count("kolla-" + action.replace('_', '-') + (incremental ? "-incremental" : ""));
+        String id = "run-" + (runs.size() + 1);
+        LabFile inventoryFile = files.get(inventoryPath);
+        Inventory inventory = Inventory.parse(inventoryFile == null ? "" : inventoryFile.content());
+        Set<String> candidates = switch (action) {
+            case "mariadb_backup" -> firstOf(inventory.hostsOf("control"));
+            case "mariadb_recovery" -> inventory.hostsOf("control");
+            default -> inventory.allHosts();
+        };
+        List<String> hosts = new ArrayList<>(inventory.limit(candidates, limit));
+        PlaybookOutput out = new PlaybookOutput();
+        if (hosts.isEmpty()) {
+            out.line("[WARNING]: Could not match supplied host pattern, ignoring: " + String.join(",", limit));
+            out.error("Specified inventory, host pattern and/or --limit leaves us with no hosts to target.");
+            PlaybookRun run = new PlaybookRun(id, action, limit, hosts, List.of(), List.of(), 1, out.toString(), now(), due(op), false);
+            runs.put(id, run);
+            return run;
+        }
+        List<String> unreachable = hosts.stream().filter(h -> !reachable(h)).toList();
+        List<String> failed = new ArrayList<>();
+        String failure = "";
+        List<String> reached = hosts.stream().filter(h -> !unreachable.contains(h)).toList();
+        FaultType type = switch (action) {
+            case "deploy", "reconfigure", "bootstrap-servers" -> FaultType.DEPLOY_FAILS;
+            case "upgrade" -> FaultType.UPGRADE_FAILS;
+            case "prechecks" -> FaultType.PRECHECK_FAILS;
+            case "mariadb_backup" -> FaultType.BACKUP_FAILS;
+            case "mariadb_recovery" -> FaultType.RESTORE_FAILS;
+            default -> null;
+        };
+        if (type != null) {
+            for (String host : reached) {
+                boolean anyHost = type == FaultType.PRECHECK_FAILS || type == FaultType.BACKUP_FAILS || type == FaultType.RESTORE_FAILS;
+                Optional<LabFault> fault = anyHost && failed.isEmpty() ? fire(type, host) : holdsExactly(type, host) ? fire(type, host) : Optional.empty();
+                if (fault.isPresent()) {
+                    failed.add(host);
+                    failure = fault.get().messageOr(defaultFailure(action, host));
+                }
+            }
+        }
+        out.play("Gather facts for all hosts");
+        out.task("Gather facts", reached, List.of(), List.of(), unreachable, "");
+        List<String> roles = rolesFor(action);
+        for (int r = 0; r < roles.size(); r++) {
+            boolean last = r == roles.size() - 1;
+            List<String> healthy = reached.stream().filter(h -> !failed.contains(h)).toList();
+            out.play("Apply role " + roles.get(r));
+            out.task(roles.get(r) + " : " + taskName(action), last ? List.of() : healthy, last ? healthy : List.of(), last ? failed : List.of(),
+                    List.of(), failure);
+        }
+        if (!failed.isEmpty() || !unreachable.isEmpty()) {
+            out.line("\nNO MORE HOSTS LEFT *************************************************************");
+        }
+        out.recap(hosts, failed, unreachable, 6 + 4 * roles.size());
+        int exit = !unreachable.isEmpty() ? 4 : !failed.isEmpty() ? 2 : 0;
+        PlaybookRun run = new PlaybookRun(id, action + (incremental ? " --incremental" : ""), limit, hosts, failed, unreachable, exit,
+                out.toString(), now(), due(op), false);
+        runs.put(id, run);
+        return run;
+    }
+
+    private static Set<String> firstOf(Set<String> hosts) {
+        return hosts.isEmpty() ? Set.of() : Set.of(hosts.iterator().next());
+    }
+
+    private static List<String> rolesFor(String action) {
+        return switch (action) {
+            case "mariadb_backup", "mariadb_recovery" -> List.of("mariadb");
+            case "prechecks" -> List.of("prechecks", "nova-cell");
+            case "pull" -> List.of("common", "nova-cell");
+            case "bootstrap-servers" -> List.of("openstack.kolla.baremetal");
+            default -> List.of("common", "nova", "nova-cell");
+        };
+    }
+
+    private static String taskName(String action) {
+        return switch (action) {
+            case "prechecks" -> "Checking free port for Nova Compute";
+            case "pull" -> "Pulling nova-compute image";
+            case "mariadb_backup" -> "Taking a full backup";
+            case "mariadb_recovery" -> "Starting first MariaDB container";
+            case "bootstrap-servers" -> "Install docker SDK for python";
+            case "stop" -> "Stopping Kolla containers";
+            case "upgrade" -> "Run Nova upgrade checks";
+            default -> "Check nova-compute containers";
+        };
+    }
+
+    private String defaultFailure(String action, String host) {
+        return switch (action) {
+            case "prechecks" -> "NTP daemon is not running or the clock is not synchronised on " + host;
+            case "upgrade" -> "nova-status upgrade check failed (rc=2): Check: Placement API  Result: Failure";
+            case "mariadb_backup" -> "Container mariabackup exited with code 1: mariabackup: Error writing file '/backup/xtrabackup_logfile' (Errcode: 28 \"No space left on device\")";
+            case "mariadb_recovery" -> "Failed to bootstrap MariaDB cluster on " + host + ": WSREP: failed to open gcomm backend connection: 110";
+            default -> "Container nova_compute on " + host + " exited with code 1: libvirt.libvirtError: Failed to connect socket to '/run/libvirt/virtqemud-sock'";
+        };
+    }
+
+    public synchronized Optional<PlaybookRun> playbookRun(String id) {
+        advance();
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    public synchronized List<PlaybookRun> playbookRuns() {
+        advance();
+        return List.copyOf(runs.values());
+    }
+
+    /** Ends a run now, whatever the simulated time (a CLI that was waited for in the foreground); its effects are applied once. */
+    public synchronized PlaybookRun finishPlaybook(String id) {
+        advance();
+        PlaybookRun run = runs.get(id);
+        if (run == null) {
+            throw LabException.notFound("no kolla-ansible run " + id);
+        }
+        if (!run.finished()) {
+            applyPlaybook(run);
+        }
+        return runs.get(id);
+    }
+
+    private void applyPlaybook(PlaybookRun run) {
+        runs.put(run.id(), run.done());
+        if (run.exitCode() == 1) {
+            return;
+        }
+        List<String> ok = run.hosts().stream().filter(h -> !run.failedHosts().contains(h) && !run.unreachableHosts().contains(h)).toList();
+        Inventory inventory = Inventory.parse(Optional.ofNullable(files.get(inventoryPath)).map(LabFile::content).orElse(""));
+        String release = globalsRelease().orElse(openstackRelease);
+        String action = run.action().split(" ")[0];
+        switch (action) {
+            case "deploy", "upgrade", "reconfigure" -> ok.forEach(host -> {
+                deployedHosts.add(host);
+                stoppedHosts.remove(host);
+                hostReleases.put(host, release);
+                Set<String> groups = inventory.groupsOf(host);
+                if (groups.contains("compute")) {
+                    ensureHypervisor(host);
+                }
+                if (groups.contains("network")) {
+                    String zone = Optional.ofNullable(nodes.get(host)).map(LabNode::zone).orElse("nova");
+                    addAgent("L3 agent", "neutron-l3-agent", host, zone);
+                    addAgent("DHCP agent", "neutron-dhcp-agent", host, zone);
+                    addAgent("Metadata agent", "neutron-metadata-agent", host, zone);
+                    addAgent("Open vSwitch agent", "neutron-openvswitch-agent", host, zone);
+                }
+            });
+            case "stop" -> stoppedHosts.addAll(ok);
+            case "mariadb_backup" -> ok.forEach(host -> {
+                boolean incremental = run.action().contains("--incremental");
+                String file = (incremental ? "incremental-" : "mysqlbackup-") + DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneOffset.UTC)
+                        .format(run.startedAt()) + "-" + run.startedAt().getEpochSecond() + ".qp.xbc.xbs.gz";
+                addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
+                        incremental ? 4_718_592L : 157_286_400L);
+            });
+            default -> {
+                // prechecks, pull, bootstrap-servers, recovery: nothing visible changes
+            }
+        }
+    }
+
+    /**
+     * {@code docker ps -a} on a node: the containers of its inventory groups (none until it was deployed), exited when
+     * kolla-ansible stopped them, nova_compute restarting on a hypervisor that is down.
+     *
+     * @throws LabException (CONFLICT) when the host cannot be reached
+     */
+    public synchronized List<Container> containers(String host) {
+        advance();
+        if (!reachable(host)) {
+            throw LabException.conflict("ssh: connect to host " + host + " port 22: No route to host");
+        }
+        if (!deployedHosts.contains(host)) {
+            return List.of();
+        }
+        Inventory inventory = Inventory.parse(Optional.ofNullable(files.get(inventoryPath)).map(LabFile::content).orElse(""));
+        String release = hostReleases.getOrDefault(host, openstackRelease());
+        List<Container> out = new ArrayList<>();
+        for (String c : KollaCatalogue.containersOf(inventory.groupsOf(host))) {
+            String status;
+            boolean running;
+            if (stoppedHosts.contains(host)) {
+                status = "Exited (0) 3 minutes ago";
+                running = false;
+            } else if (c.equals("nova_compute") && holdsExactly(FaultType.HYPERVISOR_DOWN, host)) {
+                status = "Restarting (1) 12 seconds ago";
+                running = false;
+            } else {
+                status = "Up 3 days (healthy)";
+                running = true;
+            }
+            out.add(new Container(sha256(host + c).substring(0, 12), c, KollaCatalogue.image(c, release), status, running));
+        }
+        return out;
+    }
+
+    /** The last {@code lines} lines of a container's log. */
+    public synchronized String containerLogs(String host, String container, int lines) {
+        Container c = containers(host).stream().filter(x -> x.name().equals(container)).findFirst()
+                .orElseThrow(() -> LabException.notFound("Error response from daemon: No such container: " + container));
+        List<String> log = new ArrayList<>();
+        String ts = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC).format(now());
+        for (int i = 0; i < 5; i++) {
+            log.add(ts + " 7 INFO " + container.replace('_', '.') + " [-] periodic task run on " + host);
+        }
+        if (!c.running()) {
+            log.add(ts + " 7 ERROR " + container.replace('_', '.') + " [-] " + (stoppedHosts.contains(host) ? "Caught SIGTERM, exiting"
+                    : "libvirt.libvirtError: Failed to connect socket to '/run/libvirt/virtqemud-sock': Connection refused"));
+        }
+        return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size())) + "\n";
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String uuid(String kind, String key) {
+        return UUID.nameUUIDFromBytes((name + "/" + kind + "/" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int compareMachineIds(String a, String b) {
+        String[] pa = a.split("/");
+        String[] pb = b.split("/");
+        for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
+            int c = i % 2 == 1 ? pa[i].compareTo(pb[i]) : Integer.compare(Integer.parseInt(pa[i]), Integer.parseInt(pb[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(pa.length, pb.length);
+    }
+
+    // ------------------------------------------------------------------ building (topology loader)
+
+    /** Builds a site from a topology; not for use once the site is served. */
+    public Builder builder() {
+        return new Builder();
+    }
+
+    /** Seeds a site. Each method adds one thing as it is at the start, without counting it as an action. */
+    public final class Builder {
+
+        private Builder() {
+        }
+
+        public LabSite site() {
+            return LabSite.this;
+        }
+
+        public Builder openstackRelease(String release) {
+            openstackRelease = release;
+            return this;
+        }
+
+        public Builder allocationRatios(double cpu, double ram, double disk) {
+            defaultRatios = new double[] {cpu, ram, disk};
+            return this;
+        }
+
+        public Builder node(LabNode node) {
+            nodes.put(node.hostname(), node);
+            deployedHosts.add(node.hostname());
+            hostReleases.put(node.hostname(), openstackRelease);
+            return this;
+        }
+
+        public Builder machine(MaasMachine machine) {
+            machines.put(machine.systemId(), machine);
+            maasTags.addAll(machine.tags());
+            return this;
+        }
+
+        public Builder hypervisor(String host, String zone, int vcpus, long ramMib, long diskGib) {
+            int id = hypervisors.size() + 1;
+            hypervisors.put(host, new Hypervisor(id, uuid("service", host), host, zone, vcpus, ramMib, diskGib, defaultRatios[0], defaultRatios[1],
+                    defaultRatios[2], true, "", false, true));
+            return this;
+        }
+
+        public Builder disabledComputeService(String host, String reason) {
+            Hypervisor h = hypervisors.get(host);
+            hypervisors.put(host, h.withService(false, reason, false));
+            return this;
+        }
+
+        public Builder flavor(Flavor flavor) {
+            flavors.put(flavor.name(), flavor);
+            return this;
+        }
+
+        public Builder serverGroup(ServerGroup group) {
+            serverGroups.put(group.id(), group);
+            return this;
+        }
+
+        public Builder instance(Instance instance) {
+            instances.put(instance.id(), instance);
+            return this;
+        }
+
+        public Builder agent(String type, String binary, String host, String zone) {
+            addAgent(type, binary, host, zone);
+            return this;
+        }
+
+        public Builder volumeService(String binary, String host, String zone) {
+            volumeServices.add(new VolumeService(binary, host, zone, true, true));
+            return this;
+        }
+
+        public Builder user(KeystoneUser user) {
+            users.put(user.id(), user);
+            return this;
+        }
+
+        public Builder securityGroup(SecurityGroup group) {
+            securityGroups.put(group.id(), group);
+            return this;
+        }
+
+        public Builder floatingIp(FloatingIp ip) {
+            floatingIps.put(ip.id(), ip);
+            return this;
+        }
+
+        public Builder port(Port port) {
+            ports.put(port.id(), port);
+            return this;
+        }
+
+        public Builder backup(String kind, String host, String location, Instant takenAt, long size) {
+            backups.add(new Backup("b" + (backups.size() + 1), kind, host, location, takenAt, size, sha256(name + kind + location + takenAt)));
+            return this;
+        }
+
+        public Builder ceph(String fsid, List<String> monitors, Map<String, Integer> osdsByHost) {
+            cephFsid = fsid;
+            cephMonitors.addAll(monitors);
+            cephOsdsByHost.putAll(osdsByHost);
+            return this;
+        }
+
+        public Builder juju(String version, String model) {
+            jujuVersion = version;
+            jujuModel = model;
+            return this;
+        }
+
+        public Builder application(JujuApplication app) {
+            applications.put(app.name(), app);
+            return this;
+        }
+
+        public Builder jujuMachine(JujuMachine machine) {
+            jujuMachines.put(machine.id(), machine);
+            if (!machine.container()) {
+                nextMachineId = Math.max(nextMachineId, Integer.parseInt(machine.id()) + 1);
+            }
+            return this;
+        }
+
+        /** A settled unit (and the units of the application's subordinates beside it). */
+        public Builder unit(String application, String machineId) {
+            JujuApplication app = applications.get(application);
+            JujuUnit unit = newUnit(app, machineId, "", null);
+            for (JujuApplication sub : applications.values()) {
+                if (sub.subordinateTo().contains(application)) {
+                    newUnit(sub, machineId, unit.name(), null);
+                }
+            }
+            return this;
+        }
+
+        public Builder kolla(String version, String inventory, String inventoryText, String globals, String globalsText) {
+            kollaAnsibleVersion = version;
+            inventoryPath = inventory;
+            globalsPath = globals;
+            files.put(inventory, LabFile.text(inventoryText));
+            files.put(globals, LabFile.text(globalsText));
+            return this;
+        }
+
+        public Builder file(String path, String content) {
+            files.put(path, LabFile.text(content));
+            return this;
+        }
+
+        public Builder fault(LabFault fault) {
+            injectFault(fault);
+            return this;
+        }
+
+        /** A stable id for seeded objects: a name-based UUID within this site. */
+        public String id(String kind, String key) {
+            return uuid(kind, key);
+        }
+    }
+}
