@@ -56,7 +56,8 @@ class FirstAdministratorTest {
                 .run("--DAYSHIFT_H2_URL=jdbc:h2:file:" + data.resolve("dayshift") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--DAYSHIFT_ADMIN_PASSWORD=" + adminPassword,
                         "--server.port=0",
-                        "--camunda.bpm.job-execution.enabled=false");
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--dayshift.lab.enabled=false");
     }
 
     private static int occurrences(String text, String needle) {
