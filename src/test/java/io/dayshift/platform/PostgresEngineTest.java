@@ -91,7 +91,7 @@ class PostgresEngineTest {
     }
 
     private static HistoricProcessInstance waitUntilEnded(HistoryService history, String instanceId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
             if (instance.getEndTime() != null) {
@@ -99,6 +99,6 @@ class PostgresEngineTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("run " + instanceId + " did not end within 60 s after the restart");
+        throw new AssertionError("run " + instanceId + " did not end within 180 s after the restart");
     }
 }
