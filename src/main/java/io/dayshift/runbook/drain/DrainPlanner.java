@@ -1,0 +1,120 @@
+package io.dayshift.runbook.drain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, before anything moves, whether the other hosts can take every instance of a host: within
+ * each instance's availability zone, under the hosts' allocation ratios, never putting two members of
+ * an anti-affinity group on one host nor splitting an affinity group, and keeping the site's reserve
+ * ({@code reserveHosts} times the largest host's capacity) free afterwards.
+ *
+ * <p>Largest instances are placed first, each on the host with the most free memory that fits it: the
+ * spread Nova's default weighers aim for, and a plan an approver can read. It is an expectation, not
+ * an order: the scheduler chooses the target when the instance moves.
+ */
+public final class DrainPlanner {
+
+    private DrainPlanner() {
+    }
+
+    public static DrainPlan plan(String host, List<Instance> instances, List<Host> candidates, int reserveHosts) {
+        Map<String, Resources> free = new HashMap<>();
+        Map<String, Set<String>> groupsOn = new HashMap<>();
+        Map<String, Host> byName = new LinkedHashMap<>();
+        for (Host candidate : candidates) {
+            if (!candidate.name().equals(host)) {
+                byName.put(candidate.name(), candidate);
+                free.put(candidate.name(), candidate.free());
+                groupsOn.put(candidate.name(), new HashSet<>(candidate.serverGroups()));
+            }
+        }
+        Map<String, String> moves = new LinkedHashMap<>();
+        Map<String, String> unplaceable = new LinkedHashMap<>();
+        Map<String, String> affinityTargets = new HashMap<>();
+
+        List<Instance> largestFirst = new ArrayList<>(instances);
+        largestFirst.sort(Comparator.comparingLong((Instance i) -> i.flavor().ramMb())
+                .thenComparingLong(i -> i.flavor().vcpus())
+                .thenComparingLong(i -> i.flavor().diskGb())
+                .reversed()
+                .thenComparing(Instance::id));
+
+        for (Instance instance : largestFirst) {
+            Optional<Host> target = byName.values().stream()
+                    .filter(h -> instance.zone().map(zone -> zone.equals(h.zone())).orElse(true))
+                    .filter(h -> instance.flavor().fitsIn(free.get(h.name())))
+                    .filter(h -> allowedByGroup(instance, h.name(), groupsOn, affinityTargets))
+                    .max(Comparator.comparingLong((Host h) -> free.get(h.name()).ramMb()).thenComparing(Host::name, Comparator.reverseOrder()));
+            if (target.isEmpty()) {
+                unplaceable.put(label(instance), whyNot(instance, byName.values(), free, groupsOn, affinityTargets));
+                continue;
+            }
+            String to = target.get().name();
+            moves.put(instance.id(), to);
+            free.put(to, free.get(to).minus(instance.flavor()));
+            instance.serverGroup().ifPresent(group -> {
+                groupsOn.get(to).add(group.id());
+                if (group.policy() == ServerGroup.Policy.AFFINITY) {
+                    affinityTargets.putIfAbsent(group.id(), to);
+                }
+            });
+        }
+
+        Resources largest = byName.values().stream().map(Host::capacity)
+                .max(Comparator.comparingLong(Resources::ramMb).thenComparingLong(Resources::vcpus))
+                .orElse(Resources.NONE);
+        Resources freeAfter = free.values().stream().reduce(Resources.NONE, Resources::plus);
+        return new DrainPlan(host, moves, unplaceable, largest.times(reserveHosts), freeAfter);
+    }
+
+    private static boolean allowedByGroup(Instance instance, String host, Map<String, Set<String>> groupsOn, Map<String, String> affinityTargets) {
+        if (instance.serverGroup().isEmpty()) {
+            return true;
+        }
+        ServerGroup group = instance.serverGroup().get();
+        return switch (group.policy()) {
+            case ANTI_AFFINITY -> !groupsOn.get(host).contains(group.id());
+            case AFFINITY -> affinityTargets.getOrDefault(group.id(), host).equals(host);
+            case SOFT_AFFINITY, SOFT_ANTI_AFFINITY -> true;
+        };
+    }
+
+    private static String whyNot(Instance instance, Iterable<Host> hosts, Map<String, Resources> free,
+                                 Map<String, Set<String>> groupsOn, Map<String, String> affinityTargets) {
+        int inZone = 0;
+        int withRoom = 0;
+        long mostFreeRam = 0;
+        for (Host h : hosts) {
+            if (instance.zone().map(zone -> zone.equals(h.zone())).orElse(true)) {
+                inZone++;
+                mostFreeRam = Math.max(mostFreeRam, free.get(h.name()).ramMb());
+                if (instance.flavor().fitsIn(free.get(h.name()))) {
+                    withRoom++;
+                }
+            }
+        }
+        String where = instance.zone().map(zone -> " in availability zone " + zone).orElse("");
+        if (inZone == 0) {
+            return "no other enabled, up host" + where;
+        }
+        if (withRoom == 0) {
+            return "needs " + instance.flavor() + "; no host" + where + " has that much free (most free RAM: " + mostFreeRam + " MiB)";
+        }
+        ServerGroup group = instance.serverGroup().orElseThrow();
+        return group.policy() == ServerGroup.Policy.AFFINITY
+                ? "affinity group " + group.name() + " must stay on one host, " + affinityTargets.get(group.id()) + ", which has no room"
+                : "anti-affinity group " + group.name() + " already has a member on every host" + where + " with room";
+    }
+
+    private static String label(Instance instance) {
+        return instance.name() + " (" + instance.id() + ")";
+    }
+}
