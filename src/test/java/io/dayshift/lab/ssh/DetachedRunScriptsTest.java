@@ -22,6 +22,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +112,28 @@ class DetachedRunScriptsTest {
         assertThat(line("test -d '" + run.directory() + "'").exit()).isZero();
         assertThat(line("test -f '" + run.directory() + "/ended'").exit()).isZero();
         assertThat(start(kolla, run, deploy).launched()).isFalse();
+        assertThat(kolla.destructiveActions()).containsEntry("kolla-deploy", 1L);
+    }
+
+    @Test
+    void concurrentStartsLaunchOnce() throws Exception {
+        DetachedRun run = DetachedRun.at(BASE, "4711-Task_Deploy");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Start> results = new ArrayList<>();
+        try {
+            List<Callable<Start>> starts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                starts.add(() -> start(kolla, run, bashDeploy("cn03")));
+            }
+            for (Future<Start> f : pool.invokeAll(starts)) {
+                results.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(results).filteredOn(Start::launched).hasSize(1);
+        assertThat(results).extracting(Start::command).containsOnly(bashDeploy("cn03").render());
         assertThat(kolla.destructiveActions()).containsEntry("kolla-deploy", 1L);
     }
 
