@@ -6,9 +6,9 @@ public enum KollaOutcome {
     SUCCEEDED,
     /** Exit 1: an Ansible error before or outside the hosts (bad inventory, missing role). */
     ERROR,
-    /** Exit 2: one or more hosts failed a task. */
+    /** Exit 2 (or exit 1 of kolla-ansible's bash CLI, before 20.x, with failed hosts in the recap): one or more hosts failed a task. */
     HOSTS_FAILED,
-    /** Exit 4 and the recap shows unreachable hosts. */
+    /** Exit 4 (or exit 1 of the bash CLI) and the recap shows unreachable hosts. */
     HOSTS_UNREACHABLE,
     /** Exit 4 without unreachable hosts: a playbook or inventory parse error. */
     PARSE_ERROR,

@@ -44,11 +44,17 @@ final class AnsibleResults {
     /**
      * The outcome of an exit code; exit 4 means either unreachable hosts or a parse error, and the recap tells which.
      * Unreachable wins over failed in Ansible's own mapping, so a 4 with unreachable hosts is HOSTS_UNREACHABLE.
+     *
+     * <p>Exit 1 with troubled hosts in the recap is read from the recap: the bash CLI of kolla-ansible (up to 19.x,
+     * {@code tools/kolla-ansible} {@code process_cmd}) exits 1 whenever ansible-playbook fails, after printing
+     * {@code Command failed ansible-playbook …}, so its 2 and 4 arrive as 1. ansible-playbook itself exits 1 only for an
+     * error that stops it before the PLAY RECAP is printed.
      */
     static KollaOutcome outcome(int exitCode, Map<String, HostRecap> recap) {
         return switch (exitCode) {
             case 0 -> KollaOutcome.SUCCEEDED;
-            case 1 -> KollaOutcome.ERROR;
+            case 1 -> recap.values().stream().anyMatch(h -> h.unreachable() > 0) ? KollaOutcome.HOSTS_UNREACHABLE
+                    : recap.values().stream().anyMatch(h -> h.failed() > 0) ? KollaOutcome.HOSTS_FAILED : KollaOutcome.ERROR;
             case 2 -> KollaOutcome.HOSTS_FAILED;
             case 4 -> recap.values().stream().anyMatch(h -> h.unreachable() > 0) ? KollaOutcome.HOSTS_UNREACHABLE : KollaOutcome.PARSE_ERROR;
             case 5, 6 -> KollaOutcome.BAD_OPTIONS;

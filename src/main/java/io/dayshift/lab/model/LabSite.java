@@ -247,6 +247,7 @@ public final class LabSite {
                 applyPlaybook(run);
             }
         }
+        endDetachedProcesses();
     }
 
     // ------------------------------------------------------------------ MAAS
@@ -1554,6 +1555,100 @@ public final class LabSite {
                     : "libvirt.libvirtError: Failed to connect socket to '/run/libvirt/virtqemud-sock': Connection refused"));
         }
         return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size())) + "\n";
+    }
+
+    // ------------------------------------------------------------------ detached runs (commands started with nohup on the deployer)
+    // A run directory <base>/<runId>/ among the deployer's files (command, started, boot, pid, log, and once it ended: ended, rc),
+    // and its process, alive until its simulated end. Nothing here counts as a destructive action: what the command does does.
+
+    /** Whether {@code mkdir -p BASE} and then {@code mkdir DIR} made a new run directory. */
+    public enum RunDirectory {
+        /** The run directory is new: the caller launches the command. */
+        CREATED,
+        /** A run directory of that name exists already: nothing is launched. */
+        EXISTS,
+        /** The base cannot hold runs: it, or a directory above it, is a file. */
+        BASE_NOT_A_DIRECTORY,
+        /** The run directory's name is taken by a file, or its parent is not a directory. */
+        CANNOT_CREATE
+    }
+
+    /** A command running in the background: it ends at {@code endsAt}, when {@code finalLog} and {@code exitStatus} are written. */
+    private record DetachedProcess(long pid, String directory, Instant endsAt, String finalLog, int exitStatus) {
+    }
+
+    private final Map<Long, DetachedProcess> detachedProcesses = new LinkedHashMap<>();
+    private long lastPid = 24_117;
+
+    /** The deployer's {@code /proc/sys/kernel/random/boot_id}: one boot for the site's whole life. */
+    public synchronized String bootId() {
+        return uuid("boot", "deployer");
+    }
+
+    /**
+     * {@code mkdir -p base} then {@code mkdir directory} as one step (only one caller can win the second): when the run
+     * directory is new, writes {@code command} (the command line and a newline), {@code started} (now, epoch seconds) and
+     * {@code boot} into it.
+     */
+    public synchronized RunDirectory createRunDirectory(String base, String directory, String commandLine) {
+        advance();
+        for (String dir = base; !dir.isEmpty(); dir = parentOf(dir)) {
+            if (files.containsKey(dir)) {
+                return RunDirectory.BASE_NOT_A_DIRECTORY;
+            }
+        }
+        for (String dir = base; !dir.isEmpty(); dir = parentOf(dir)) {
+            directories.add(dir);
+        }
+        if (files.containsKey(directory) || !isDirectory(parentOf(directory).isEmpty() ? "/" : parentOf(directory))) {
+            return RunDirectory.CANNOT_CREATE;
+        }
+        if (isDirectory(directory)) {
+            return RunDirectory.EXISTS;
+        }
+        directories.add(directory);
+        files.put(directory + "/command", LabFile.text(commandLine + "\n"));
+        files.put(directory + "/started", LabFile.text(now().getEpochSecond() + "\n"));
+        files.put(directory + "/boot", LabFile.text(bootId() + "\n"));
+        return RunDirectory.CREATED;
+    }
+
+    /**
+     * Launches a background process in {@code directory}: writes {@code pid} and the log as it is at once, and at
+     * {@code endsAt} (now or later) the whole log, {@code ended} and {@code rc}.
+     *
+     * @return its process id
+     */
+    public synchronized long launchDetached(String directory, String logAtStart, String finalLog, int exitStatus, Instant endsAt) {
+        advance();
+        long pid = ++lastPid;
+        detachedProcesses.put(pid, new DetachedProcess(pid, directory, endsAt, finalLog, exitStatus));
+        files.put(directory + "/log", LabFile.text(logAtStart));
+        files.put(directory + "/pid", LabFile.text(pid + "\n"));
+        endDetachedProcesses();
+        return pid;
+    }
+
+    /** {@code kill -0 pid} of a process launched by {@link #launchDetached}: true until it has ended. */
+    public synchronized boolean processAlive(long pid) {
+        advance();
+        return detachedProcesses.containsKey(pid);
+    }
+
+    private void endDetachedProcesses() {
+        for (DetachedProcess p : List.copyOf(detachedProcesses.values())) {
+            if (reached(p.endsAt())) {
+                files.put(p.directory() + "/log", LabFile.text(p.finalLog()));
+                files.put(p.directory() + "/ended", LabFile.text(p.endsAt().getEpochSecond() + "\n"));
+                files.put(p.directory() + "/rc", LabFile.text(p.exitStatus() + "\n"));
+                detachedProcesses.remove(p.pid());
+            }
+        }
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "" : path.substring(0, slash);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,15 +1,18 @@
 package io.dayshift.lab.ssh;
 
 import io.dayshift.lab.model.LabException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The lab's command interpreter: reads the line like a shell ({@link CommandLine}), drops a leading {@code sudo -n},
  * runs each command against the site's model and stops at the first that fails, as {@code &&} does. A program it does
- * not know answers like {@code sh} does ({@code sh: 1: foo: not found}, exit 127).
+ * not know answers like {@code sh} does ({@code sh: 1: foo: not found}, exit 127). The two scripts that start and look
+ * at a detached run are recognised whole ({@link DetachedRunScripts}); nothing else with shell syntax is run.
  */
 public final class LabShell {
 
@@ -19,12 +22,33 @@ public final class LabShell {
         ShellResult run(Session session, List<String> args) throws InterruptedException;
     }
 
+    /** A program that can be started in the background ({@code nohup … &}) and keeps running in simulated time. */
+    @FunctionalInterface
+    public interface Background {
+        BackgroundRun start(Session session, List<String> args);
+    }
+
+    /**
+     * A command started in the background: its log (standard output and error together) at once, its whole log and exit
+     * status once it ends at {@code endsAt} (now, for a command that ends at once).
+     */
+    public record BackgroundRun(String logAtStart, String finalLog, int exit, Instant endsAt) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(LabShell.class);
 
     private final Map<String, Program> programs;
+    private final Map<String, Background> background;
+    private final DetachedRunScripts detached = new DetachedRunScripts(this::startInBackground);
 
     public LabShell(Map<String, Program> programs) {
+        this(programs, Map.of());
+    }
+
+    /** @param background the programs that keep running when started in the background; any other ends at once */
+    public LabShell(Map<String, Program> programs, Map<String, Background> background) {
         this.programs = Map.copyOf(programs);
+        this.background = Map.copyOf(background);
     }
 
     /** The programs of a lab site: juju, kolla-ansible, the file commands the Kolla adapter uses, docker, mysqldump, mysql, ceph. */
@@ -40,10 +64,15 @@ public final class LabShell {
                 Map.entry("rm", files::rm), Map.entry("mkdir", files::mkdir), Map.entry("test", files::test), Map.entry("wc", files::wc),
                 Map.entry("true", (s, a) -> ShellResult.ok("")),
                 Map.entry("docker", node::docker), Map.entry("mysqldump", node::mysqldump), Map.entry("mysql", node::mysql),
-                Map.entry("ceph", node::ceph)));
+                Map.entry("ceph", node::ceph)),
+                Map.of("kolla-ansible", kolla::background));
     }
 
     public ShellResult execute(Session session, String line) {
+        Optional<ShellResult> script = detached.answer(session, line);
+        if (script.isPresent()) {
+            return script.get();
+        }
         List<List<String>> commands;
         try {
             commands = CommandLine.parse(line);
@@ -63,6 +92,37 @@ public final class LabShell {
             }
         }
         return new ShellResult(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * {@code nohup sh -c 'COMMAND' < /dev/null}: a program that keeps running starts in simulated time; any other command
+     * line is run at once, as in the foreground, and its output becomes the log.
+     */
+    private BackgroundRun startInBackground(Session session, String commandLine) {
+        Session detachedSession = new Session(session.site(), session.node(), () -> "", d -> { });
+        try {
+            List<List<String>> commands = CommandLine.parse(commandLine);
+            if (commands.size() == 1) {
+                List<String> w = withoutSudo(commands.get(0));
+                Background b = w.isEmpty() ? null : background.get(w.get(0).substring(w.get(0).lastIndexOf('/') + 1));
+                if (b != null) {
+                    return b.start(detachedSession, w.subList(1, w.size()));
+                }
+            }
+        } catch (CommandLine.UnsupportedSyntaxException e) {
+            // answered below, as sh -c would answer the line
+        } catch (LabException e) {
+            return new BackgroundRun("", e.getMessage() + "\n", 1, session.site().now());
+        } catch (RuntimeException e) {
+            log.warn("lab site {}: '{}' failed inside the lab", session.site().name(), commandLine, e);
+            return new BackgroundRun("", "internal error of the lab: " + e + "\n", 255, session.site().now());
+        }
+        ShellResult r = execute(detachedSession, commandLine);
+        return new BackgroundRun("", r.stdout() + r.stderr(), r.exit(), session.site().now());
+    }
+
+    private static List<String> withoutSudo(List<String> words) {
+        return words.size() >= 2 && words.get(0).equals("sudo") && words.get(1).equals("-n") ? words.subList(2, words.size()) : words;
     }
 
     private ShellResult runOne(Session session, List<String> words) {

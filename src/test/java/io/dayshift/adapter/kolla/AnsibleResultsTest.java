@@ -68,10 +68,26 @@ class AnsibleResultsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, SUCCEEDED", "1, ERROR", "2, HOSTS_FAILED", "4, PARSE_ERROR", "5, BAD_OPTIONS", "6, BAD_OPTIONS", "99, INTERRUPTED",
+    @CsvSource({"0, SUCCEEDED", "1, HOSTS_FAILED", "2, HOSTS_FAILED", "4, PARSE_ERROR", "5, BAD_OPTIONS", "6, BAD_OPTIONS", "99, INTERRUPTED",
             "250, UNEXPECTED_ERROR", "255, UNKNOWN", "3, UNKNOWN"})
     void mapsExitCodesWithoutUnreachableHosts(int exit, KollaOutcome outcome) {
         assertThat(AnsibleResults.outcome(exit, AnsibleResults.recap(fixture("play-recap-task-failed.stdout")))).isEqualTo(outcome);
+    }
+
+    @Test
+    void exitOneIsAnErrorUnlessTheRecapShowsTroubledHostsAsTheBashCliReportsThem() {
+        // kolla-ansible before 20.x: "Command failed ansible-playbook …" and exit 1, whatever ansible-playbook exited with
+        String unreachable = """
+                PLAY RECAP *********************************************************************
+                cn01                       : ok=12   changed=3    unreachable=0    failed=1    skipped=2    rescued=0    ignored=0  \s
+                cn02                       : ok=0    changed=0    unreachable=1    failed=0    skipped=0    rescued=0    ignored=0  \s
+                Command failed ansible-playbook -e @/etc/kolla/globals.yml  -e @/etc/kolla/passwords.yml -e CONFIG_DIR=/etc/kolla  -e kolla_action=deploy /usr/local/share/kolla-ansible/ansible/site.yml  --inventory /etc/kolla/multinode
+                """;
+
+        assertThat(AnsibleResults.outcome(1, Map.of())).isEqualTo(KollaOutcome.ERROR);
+        assertThat(AnsibleResults.outcome(1, AnsibleResults.recap(fixture("play-recap-success-rescued-ignored.stdout")))).isEqualTo(KollaOutcome.ERROR);
+        assertThat(AnsibleResults.outcome(1, AnsibleResults.recap(fixture("play-recap-task-failed.stdout")))).isEqualTo(KollaOutcome.HOSTS_FAILED);
+        assertThat(AnsibleResults.outcome(1, AnsibleResults.recap(unreachable))).isEqualTo(KollaOutcome.HOSTS_UNREACHABLE);
     }
 
     @Test

@@ -1,0 +1,226 @@
+package io.dayshift.adapter.kolla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dayshift.adapter.ssh.SshTestSupport;
+import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.KollaAction;
+import io.dayshift.kolla.KollaOutcome;
+import io.dayshift.kolla.KollaRun;
+import io.dayshift.kolla.KollaRunConflictException;
+import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.kolla.KollaRunState;
+import io.dayshift.kolla.KollaRunStatus;
+import io.dayshift.lab.model.Backup;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabOperation;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.site.Secrets;
+import io.dayshift.site.Site;
+import io.dayshift.testing.LabFixture;
+import io.dayshift.testing.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production Kolla adapter over real SSH against the built-in lab's kolla site (kolla-ansible 17.3.0, the bash CLI):
+ * kolla-ansible started detached, checked while it runs in simulated time, and read back when it has ended.
+ */
+class KollaDeployerOnLabTest {
+
+    private static final String RUNS = "/var/tmp/dayshift/kolla-runs";
+
+    private final MutableClock clock = MutableClock.at("2025-05-06T07:00:00Z");
+    private LabFixture lab;
+    private KollaAnsibleDeployer kolla;
+    private Site site;
+    private LabSite model;
+
+    @BeforeEach
+    void start() {
+        lab = LabFixture.start("lab", "lab/small-kolla.yaml", clock);
+        Secrets secrets = new Secrets(name -> null);
+        kolla = new KollaAnsibleDeployer(SshTestSupport.shell(secrets), KollaProperties.defaults(), secrets, Clock.systemUTC());
+        site = lab.site();
+        model = lab.model();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        lab.close();
+    }
+
+    /** Lets the simulated run take its time, then checks it: it must have finished. */
+    private KollaRun finished(KollaRunHandle handle, LabOperation operation) {
+        clock.advance(model.duration(operation));
+        KollaRunState state = kolla.check(site, handle);
+        assertThat(state.status()).as(state.detail()).isEqualTo(KollaRunStatus.FINISHED);
+        return state.result().orElseThrow();
+    }
+
+    @Test
+    void aDeployLimitedToAHostRunsDetachedAndFinishesWithItsRecap() {
+        KollaRunHandle handle = kolla.start(site, KollaAction.DEPLOY, List.of("cn03"), "4711-Task_DeployComputeHost");
+
+        assertThat(handle).isEqualTo(new KollaRunHandle("4711-Task_DeployComputeHost", KollaAction.DEPLOY,
+                "kolla-ansible -i '/etc/kolla/multinode' deploy --limit 'cn03'", RUNS + "/4711-Task_DeployComputeHost"));
+        KollaRunState running = kolla.check(site, handle);
+        assertThat(running.status()).isEqualTo(KollaRunStatus.RUNNING);
+        assertThat(running.detail()).contains("running for 0s").contains("pid");
+        assertThat(running.logTail()).isEmpty();
+        assertThat(model.destructiveActions()).containsEntry("kolla-deploy", 1L);
+
+        clock.advance(model.duration(LabOperation.KOLLA_DEPLOY).minusSeconds(1));
+        assertThat(kolla.check(site, handle).status()).isEqualTo(KollaRunStatus.RUNNING);
+        clock.advance(Duration.ofSeconds(1));
+        KollaRunState done = kolla.check(site, handle);
+        assertThat(done.status()).isEqualTo(KollaRunStatus.FINISHED);
+        KollaRun run = done.result().orElseThrow();
+
+        assertThat(run.outcome()).isEqualTo(KollaOutcome.SUCCEEDED);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.command()).isEqualTo("kolla-ansible -i '/etc/kolla/multinode' deploy --limit 'cn03'");
+        assertThat(run.recap()).containsOnlyKeys("cn03");
+        assertThat(run.recap().get("cn03").failed()).isZero();
+        assertThat(run.logTail()).startsWith("Deploying Playbooks : ansible-playbook ").contains("PLAY RECAP ****");
+        assertThat(run.truncated()).isFalse();
+        assertThat(run.took()).isEqualTo(model.duration(LabOperation.KOLLA_DEPLOY));
+        assertThat(model.file(handle.directory() + "/rc").orElseThrow().content()).isEqualTo("0\n");
+        assertThat(kolla.check(site, handle).result()).contains(run);
+    }
+
+    @Test
+    void startingTheSameRunAgainLaunchesNothingAndAnotherCommandUnderItsIdIsAConflict() {
+        KollaRunHandle first = kolla.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade");
+
+        KollaRunHandle again = kolla.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(model.destructiveActions()).containsEntry("kolla-upgrade", 1L);
+        assertThat(finished(first, LabOperation.KOLLA_UPGRADE).succeeded()).isTrue();
+        assertThat(kolla.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade")).isEqualTo(first);
+        assertThatThrownBy(() -> kolla.start(site, KollaAction.UPGRADE, List.of("cn01"), "4711-Task_Upgrade"))
+                .isInstanceOf(KollaRunConflictException.class)
+                .hasMessageContaining("run id 4711-Task_Upgrade is taken")
+                .hasMessageContaining("it runs: kolla-ansible -i '/etc/kolla/multinode' upgrade ;");
+        assertThat(model.destructiveActions()).containsEntry("kolla-upgrade", 1L);
+        assertThat(kolla.check(site, first).status()).isEqualTo(KollaRunStatus.FINISHED);
+    }
+
+    @Test
+    void anInjectedDeployFaultFailsThatHostOnly() {
+        model.injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "cn05"));
+
+        KollaRun run = finished(kolla.start(site, KollaAction.DEPLOY, List.of("cn04", "cn05"), "deploy-cn04-cn05"), LabOperation.KOLLA_DEPLOY);
+
+        assertThat(run.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
+        assertThat(run.exitCode()).isEqualTo(1); // the bash CLI of kolla-ansible 17.3.0 turns ansible-playbook's 2 into 1
+        assertThat(run.troubledHosts()).containsExactly("cn05");
+        assertThat(run.recap()).containsOnlyKeys("cn04", "cn05");
+        assertThat(run.logTail()).contains("fatal: [cn05]: FAILED!").contains("Command failed ansible-playbook");
+        assertThat(model.hostReleases()).containsKey("cn04");
+    }
+
+    @Test
+    void failingPrechecksNameTheHost() {
+        model.injectFault(LabFault.of(FaultType.PRECHECK_FAILS, "cn02"));
+
+        KollaRun prechecks = finished(kolla.start(site, KollaAction.PRECHECKS, List.of("compute"), "prechecks-compute"), LabOperation.KOLLA_PRECHECKS);
+
+        assertThat(prechecks.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
+        assertThat(prechecks.troubledHosts()).containsExactly("cn02");
+        assertThat(prechecks.recap()).containsOnlyKeys("cn01", "cn02", "cn03", "cn04", "cn05", "cn06");
+        assertThat(prechecks.logTail()).contains("NTP daemon is not running");
+        assertThat(model.destructiveActions()).containsEntry("kolla-prechecks", 1L);
+    }
+
+    @Test
+    void aHostNotYetDeployedInMaasIsUnreachable() {
+        kolla.addHost(site, "compute", "spare01");
+
+        KollaRun run = finished(kolla.start(site, KollaAction.BOOTSTRAP_SERVERS, List.of("spare01"), "bootstrap-spare01"),
+                LabOperation.KOLLA_BOOTSTRAP_SERVERS);
+
+        assertThat(run.outcome()).isEqualTo(KollaOutcome.HOSTS_UNREACHABLE);
+        assertThat(run.troubledHosts()).containsExactly("spare01");
+        assertThat(run.logTail()).contains("fatal: [spare01]: UNREACHABLE!");
+    }
+
+    @Test
+    void mariadbBackupsFullAndIncrementalLandInTheBackupVolume() {
+        model.injectFault(new LabFault("", FaultType.BACKUP_FAILS, "", "", 1));
+        int seeded = model.backups().size();
+
+        KollaRun failed = finished(kolla.start(site, KollaAction.MARIADB_BACKUP_FULL, List.of(), "backup-1"), LabOperation.KOLLA_MARIADB_BACKUP);
+        KollaRunHandle fullHandle = kolla.start(site, KollaAction.MARIADB_BACKUP_FULL, List.of(), "backup-2");
+        KollaRun full = finished(fullHandle, LabOperation.KOLLA_MARIADB_BACKUP);
+        KollaRunHandle incrementalHandle = kolla.start(site, KollaAction.MARIADB_BACKUP_INCREMENTAL, List.of(), "backup-3");
+        KollaRun incremental = finished(incrementalHandle, LabOperation.KOLLA_MARIADB_BACKUP);
+
+        assertThat(failed.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
+        assertThat(failed.logTail()).contains("No space left on device");
+        assertThat(full.succeeded()).isTrue();
+        assertThat(fullHandle.command()).isEqualTo("kolla-ansible -i '/etc/kolla/multinode' mariadb_backup");
+        assertThat(full.recap()).containsOnlyKeys("cc01");
+        assertThat(incremental.succeeded()).isTrue();
+        assertThat(incrementalHandle.command()).isEqualTo("kolla-ansible -i '/etc/kolla/multinode' mariadb_backup --incremental");
+        assertThat(incremental.logTail()).contains("-e kolla_action=backup -e mariadb_backup_type=incremental");
+        assertThat(model.backups()).hasSize(seeded + 2);
+        assertThat(model.backups().subList(seeded, seeded + 2)).extracting(Backup::kind).containsExactly("mariadb-full", "mariadb-incremental");
+        assertThat(model.destructiveActions()).containsEntry("kolla-mariadb-backup", 2L).containsEntry("kolla-mariadb-backup-incremental", 1L);
+    }
+
+    @Test
+    void addingAComputeEditsTheModelsInventoryAndItsDeployRegistersTheHypervisor() {
+        String spare = model.machineByHostname("spare01").orElseThrow().systemId();
+        model.deploy(spare, "jammy", "admin");
+        clock.advance(model.duration(LabOperation.MACHINE_DEPLOY));
+
+        FileChange added = kolla.addHost(site, "compute", "spare01");
+        KollaRun deploy = finished(kolla.start(site, KollaAction.DEPLOY, List.of("spare01"), "deploy-spare01"), LabOperation.KOLLA_DEPLOY);
+
+        assertThat(added.changed()).isTrue();
+        assertThat(model.file("/etc/kolla/multinode").orElseThrow().content()).contains("cn06\nspare01\n");
+        assertThat(model.file(added.backup())).isPresent();
+        assertThat(kolla.inventoryHasHost(site, "compute", "spare01")).isTrue();
+        assertThat(deploy.succeeded()).isTrue();
+        assertThat(model.hypervisor("spare01")).isPresent();
+        assertThat(kolla.addHost(site, "compute", "spare01").changed()).isFalse();
+
+        FileChange removed = kolla.removeHost(site, "compute", "spare01");
+        assertThat(removed.changed()).isTrue();
+        assertThat(kolla.inventoryHasHost(site, "compute", "spare01")).isFalse();
+    }
+
+    @Test
+    void theReleaseInGlobalsIsReadAndSetOnTheModelsFileAndAnUpgradeBringsTheHostsToIt() {
+        assertThat(kolla.openstackRelease(site)).contains("2023.2");
+
+        FileChange change = kolla.setOpenstackRelease(site, "2024.1");
+
+        assertThat(change.changed()).isTrue();
+        assertThat(model.globalsRelease()).contains("2024.1");
+        assertThat(kolla.openstackRelease(site)).contains("2024.1");
+        KollaRunHandle upgrade = kolla.start(site, KollaAction.UPGRADE, List.of(), "upgrade-2024.1");
+        assertThat(model.hostReleases()).containsEntry("cn01", "2023.2");
+        assertThat(finished(upgrade, LabOperation.KOLLA_UPGRADE).succeeded()).isTrue();
+        assertThat(model.hostReleases()).containsEntry("cn01", "2024.1");
+    }
+
+    @Test
+    void aRunWhoseDirectoryIsGoneIsLost() {
+        KollaRunHandle never = new KollaRunHandle("never-started", KollaAction.DEPLOY, "kolla-ansible -i '/etc/kolla/multinode' deploy",
+                RUNS + "/never-started");
+
+        KollaRunState lost = kolla.check(site, never);
+
+        assertThat(lost.status()).isEqualTo(KollaRunStatus.LOST);
+        assertThat(lost.detail()).contains("does not exist");
+    }
+}
