@@ -54,7 +54,7 @@ final class DetachedRunScripts {
             "else s=gone; fi;",
             "if [ \"$s\" != running ]; then tail -c @TAIL@ log 2>/dev/null; fi;",
             "printf '\\n%s\\n' '" + MARKER + "';",
-            "echo \"$s\"; { cat rc 2>/dev/null || echo; }; echo \"$p\"; { cat started 2>/dev/null || echo; }; { cat ended 2>/dev/null || echo; };",
+            "printf '%s\\n' \"$s\" \"$(cat rc 2>/dev/null)\" \"$p\" \"$(cat started 2>/dev/null)\" \"$(cat ended 2>/dev/null)\";",
             "date +%s; { wc -c < log; } 2>/dev/null || echo 0; exit 0");
 
     /** One word in POSIX single quotes, a quote inside written {@code '\''}. */
