@@ -6,6 +6,8 @@ import io.dayshift.site.SiteSource;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +23,12 @@ public class LabConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LabConfiguration.class);
 
+    /** The name of an optional {@link Clock} bean the lab's simulated time follows instead of the system clock (for tests). */
+    public static final String CLOCK = "labClock";
+
     @Bean(destroyMethod = "close")
-    LabSites labSites(LabProperties properties) {
-        LabSites lab = LabSites.start(properties, Clock.systemUTC(), Session.Sleeper.REAL);
+    LabSites labSites(LabProperties properties, @Qualifier(CLOCK) ObjectProvider<Clock> clock) {
+        LabSites lab = LabSites.start(properties, clock.getIfAvailable(Clock::systemUTC), Session.Sleeper.REAL);
         log.warn("==========================================================================================");
         log.warn(" SIMULATED SITES: {} are the built-in LAB, not real clouds.", lab.all().stream().map(LabSite::name).toList());
         log.warn(" Nothing a runbook does to them touches a real machine. Lab files: {} (time factor {}).", lab.directory(),

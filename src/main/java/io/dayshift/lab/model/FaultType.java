@@ -24,6 +24,8 @@ public enum FaultType {
     VOLUME_SERVICE_DOWN(false),
     /** Commissioning of machine {@code target} (system id or host name; any when empty) ends in Failed commissioning with a failed script. */
     COMMISSIONING_FAILS(false),
+    /** Testing after commissioning of machine {@code target} (system id or host name; any when empty) ends in Failed testing with a failed testing script. */
+    TESTING_FAILS(false),
     /** No MAAS machine can be allocated for tag {@code target} (any tag when empty): Juju shows a provisioning error. */
     ALLOCATION_FAILS(false),
     /** Unit {@code target} (or every unit of application {@code target}) is stuck in error. */

@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 public enum LabOperation {
     COMMISSION(20),
+    /** The testing scripts after commissioning (MAAS's Testing status). */
+    MACHINE_TESTING(10),
     MACHINE_DEPLOY(15),
     MACHINE_RELEASE(5),
     LIVE_MIGRATION(5),

@@ -280,35 +280,16 @@ public final class LabSite {
     }
 
     /**
-     * Starts commissioning (allowed from New, Failed commissioning, Ready, Broken): Commissioning now, Ready (or Failed
-     * commissioning under a {@link FaultType#COMMISSIONING_FAILS} fault) after {@link LabOperation#COMMISSION}.
+     * Starts commissioning with MAAS's default scripts (see {@link #commission(String, String, List, List, boolean)}).
      */
     public synchronized MaasMachine commission(String systemId) {
-        advance();
-        MaasMachine m = requireMachine(systemId);
-        if (!Set.of(MachineStatus.NEW, MachineStatus.FAILED_COMMISSIONING, MachineStatus.READY, MachineStatus.BROKEN).contains(m.status())) {
-            throw LabException.conflict("Commission is not available because of the current state of the node.");
-        }
-        count("maas-commission");
-        boolean fails = fire(FaultType.COMMISSIONING_FAILS, m.systemId(), m.hostname()).isPresent();
-        List<LabScriptResult> results = new ArrayList<>();
-        int id = 1;
-        for (String script : COMMISSIONING_SCRIPTS) {
-            results.add(new LabScriptResult(id++, ScriptPhase.COMMISSIONING, script, ScriptStatus.RUNNING, -1, "", now(), null));
-        }
-        results.add(new LabScriptResult(id, ScriptPhase.TESTING, "smartctl-validate", ScriptStatus.PENDING, -1, "", null, null));
-        MaasMachine started = m.with("", PowerState.ON, "", m.tags(), results)
-                .pending(MachineStatus.COMMISSIONING, "Commissioning", fails ? MachineStatus.FAILED_COMMISSIONING : MachineStatus.READY,
-                        due(LabOperation.COMMISSION));
-        machines.put(systemId, started);
-        return started;
+        return commission(systemId, MAAS_API_USER, List.of(), List.of(), false);
     }
 
     /** Allocates a Ready machine having every tag (and the system id and zone, when given) to {@code owner}. */
     public synchronized MaasMachine allocate(List<String> tags, String systemId, String zone, String owner) {
         advance();
-        MaasMachine m = findAllocatable(tags, systemId, zone).orElseThrow(() -> LabException.conflict(
-                "No available machine matches constraints: " + describeConstraints(tags, systemId, zone)));
+        MaasMachine m = findAllocatable(tags, systemId, zone).orElseThrow(() -> LabException.conflict(notAvailable(tags, systemId, zone)));
         count("maas-allocate");
         MaasMachine allocated = m.with(owner, m.powerState(), "", m.tags(), m.scriptResults())
                 .withStatus(MachineStatus.ALLOCATED, "From 'Ready' to 'Allocated' (to " + owner + ")");
@@ -333,18 +314,25 @@ public final class LabSite {
                 .findFirst();
     }
 
-    private static String describeConstraints(List<String> tags, String systemId, String zone) {
-        List<String> parts = new ArrayList<>();
-        if (!tags.isEmpty()) {
-            parts.add("tags=" + String.join(",", tags));
-        }
+    /** MAAS's refusal of an allocation (src/maasserver/api/machines.py {@code allocate}). */
+    private static String notAvailable(List<String> tags, String systemId, String zone) {
         if (systemId != null && !systemId.isEmpty()) {
-            parts.add("system_id=" + systemId);
+            return "No machine with system ID " + systemId + " available.";
+        }
+        List<String> constraints = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
+        if (!tags.isEmpty()) {
+            constraints.add("('tags', [" + String.join(", ", tags.stream().map(t -> "'" + t + "'").toList()) + "])");
+            resolved.add("tags=" + String.join(",", tags));
         }
         if (zone != null && !zone.isEmpty()) {
-            parts.add("zone=" + zone);
+            constraints.add("('zone', ['" + zone + "'])");
+            resolved.add("zone=" + zone);
         }
-        return String.join(" ", parts);
+        if (constraints.isEmpty()) {
+            return "No machine available.";
+        }
+        return "No available machine matches constraints: [" + String.join(", ", constraints) + "] (resolved to \"" + String.join(" ", resolved) + "\")";
     }
 
     /** Deploys an Allocated (or Ready: allocated on the way) machine: Deploying now, Deployed after {@link LabOperation#MACHINE_DEPLOY}. */
@@ -436,36 +424,15 @@ public final class LabSite {
     }
 
     private void finishMachine(MaasMachine m) {
+        if (finishMaasStep(m)) {
+            return;
+        }
         MachineStatus next = m.pendingStatus();
         switch (next) {
-            case READY, FAILED_COMMISSIONING -> {
-                if (m.status() == MachineStatus.RELEASING) {
-                    machines.put(m.systemId(), m.with("", PowerState.OFF, "", m.tags(), m.scriptResults())
-                            .withStatus(MachineStatus.READY, "From 'Releasing' to 'Ready'"));
-                    nodes.remove(m.hostname());
-                    return;
-                }
-                boolean failed = next == MachineStatus.FAILED_COMMISSIONING;
-                String failure = holds(FaultType.COMMISSIONING_FAILS, m.systemId(), m.hostname())
-                        .map(f -> f.messageOr("")).orElse("");
-                List<LabScriptResult> results = new ArrayList<>();
-                for (LabScriptResult r : m.scriptResults()) {
-                    boolean breaking = failed && r.name().equals("50-maas-01-commissioning");
-                    if (r.phase() == ScriptPhase.TESTING) {
-                        results.add(failed
-                                ? new LabScriptResult(r.id(), r.phase(), r.name(), ScriptStatus.ABORTED, -1, "", null, null)
-                                : new LabScriptResult(r.id(), r.phase(), r.name(), ScriptStatus.PASSED, 0,
-                                "SMART support is available; SMART overall-health self-assessment test result: PASSED\n", m.pendingUntil(),
-                                m.pendingUntil()));
-                    } else {
-                        results.add(new LabScriptResult(r.id(), r.phase(), r.name(), breaking ? ScriptStatus.FAILED : ScriptStatus.PASSED,
-                                breaking ? 1 : 0, breaking ? (failure.isEmpty()
-                                ? "Traceback (most recent call last):\nRuntimeError: lshw exited 1: no storage devices found on " + m.hostname() + "\n"
-                                : failure + "\n") : "", r.started(), m.pendingUntil()));
-                    }
-                }
-                machines.put(m.systemId(), m.with(m.owner(), PowerState.OFF, m.distroSeries(), m.tags(), results)
-                        .withStatus(next, failed ? "Failed commissioning: 50-maas-01-commissioning failed" : "From 'Commissioning' to 'Ready'"));
+            case READY -> {
+                machines.put(m.systemId(), m.with("", PowerState.OFF, "", m.tags(), m.scriptResults())
+                        .withStatus(MachineStatus.READY, "From '" + m.status().label() + "' to 'Ready'"));
+                nodes.remove(m.hostname());
             }
             case DEPLOYED -> {
                 machines.put(m.systemId(), m.withStatus(MachineStatus.DEPLOYED, "From 'Deploying' to 'Deployed'"));
@@ -494,6 +461,239 @@ public final class LabSite {
 
     private boolean hostDown(String host) {
         return !powered(host) || holdsExactly(FaultType.HYPERVISOR_DOWN, host) || stoppedHosts.contains(host);
+    }
+
+    // ------------------------------------------------------------------ MAAS region API (lab-maas)
+    // Commissioning with its testing phase, script sets, broken machines, erasing releases, tag comments.
+
+    /** The MAAS user the lab's API key belongs to (an administrator, as commissioning requires). */
+    public static final String MAAS_API_USER = "admin";
+    /** MAAS's default testing script after commissioning. */
+    public static final String DEFAULT_TESTING_SCRIPT = "smartctl-validate";
+    private static final String FAILING_COMMISSIONING_SCRIPT = "50-maas-01-commissioning";
+    private static final Set<MachineStatus> RELEASABLE = Set.of(MachineStatus.ALLOCATED, MachineStatus.RESERVED, MachineStatus.BROKEN,
+            MachineStatus.DEPLOYING, MachineStatus.DEPLOYED, MachineStatus.FAILED_DEPLOYMENT, MachineStatus.FAILED_DISK_ERASING,
+            MachineStatus.FAILED_RELEASING);
+
+    /** A machine's current commissioning and testing sets, and the failure decided when commissioning started. */
+    private record ScriptRun(int commissioningSetId, int testingSetId, ScriptPhase failingPhase, String failingScript, String failureOutput) {
+    }
+
+    private final Map<String, ScriptRun> scriptRuns = new HashMap<>();
+    private final Map<String, String> errorDescriptions = new HashMap<>();
+    private final Map<String, String> tagComments = new HashMap<>();
+    private int nextScriptSetId = 1;
+    private int nextScriptResultId = 1;
+
+    /**
+     * Starts commissioning (allowed from New, Failed commissioning, Ready, Broken; else a {@link LabException.Kind#BAD_REQUEST}
+     * worded like MAAS's form error): Commissioning for {@link LabOperation#COMMISSION}, then Testing for
+     * {@link LabOperation#MACHINE_TESTING} (unless {@code skipTesting}), then Ready. Under a {@link FaultType#COMMISSIONING_FAILS}
+     * fault it ends in Failed commissioning, under {@link FaultType#TESTING_FAILS} in Failed testing, each with a failed script
+     * whose output says why (the fault's message, when it has one).
+     *
+     * @param owner                the MAAS user commissioning it (owns it until it is Ready)
+     * @param commissioningScripts extra commissioning scripts, run after the built-in ones
+     * @param testingScripts       testing scripts; empty for {@value #DEFAULT_TESTING_SCRIPT}
+     */
+    public synchronized MaasMachine commission(String systemId, String owner, List<String> commissioningScripts, List<String> testingScripts,
+                                               boolean skipTesting) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        if (!Set.of(MachineStatus.NEW, MachineStatus.FAILED_COMMISSIONING, MachineStatus.READY, MachineStatus.BROKEN).contains(m.status())) {
+            throw LabException.badRequest("Commission is not available because of the current state of the node.");
+        }
+        count("maas-commission");
+        List<String> tests = skipTesting ? List.of() : testingScripts.isEmpty() ? List.of(DEFAULT_TESTING_SCRIPT) : List.copyOf(testingScripts);
+        Optional<LabFault> commissioningFault = fire(FaultType.COMMISSIONING_FAILS, m.systemId(), m.hostname());
+        Optional<LabFault> testingFault = commissioningFault.isPresent() || tests.isEmpty()
+                ? Optional.empty() : fire(FaultType.TESTING_FAILS, m.systemId(), m.hostname());
+        List<LabScriptResult> results = new ArrayList<>();
+        List<String> scripts = new ArrayList<>(COMMISSIONING_SCRIPTS);
+        commissioningScripts.stream().filter(s -> !scripts.contains(s)).forEach(scripts::add);
+        for (String script : scripts) {
+            results.add(new LabScriptResult(nextScriptResultId++, ScriptPhase.COMMISSIONING, script, ScriptStatus.RUNNING, -1, "", now(), null));
+        }
+        for (String script : tests) {
+            results.add(new LabScriptResult(nextScriptResultId++, ScriptPhase.TESTING, script, ScriptStatus.PENDING, -1, "", null, null));
+        }
+        ScriptRun run;
+        if (commissioningFault.isPresent()) {
+            run = new ScriptRun(nextScriptSetId++, tests.isEmpty() ? 0 : nextScriptSetId++, ScriptPhase.COMMISSIONING, FAILING_COMMISSIONING_SCRIPT,
+                    commissioningFault.get().messageOr("Traceback (most recent call last):\n  File \"/tmp/user_data.sh.XXXXXX/scripts/commissioning/"
+                            + FAILING_COMMISSIONING_SCRIPT + "\", line 812, in <module>\nRuntimeError: lshw exited 1: no storage devices found on "
+                            + m.hostname()) + "\n");
+        } else if (testingFault.isPresent()) {
+            String script = tests.get(0);
+            run = new ScriptRun(nextScriptSetId++, nextScriptSetId++, ScriptPhase.TESTING, script,
+                    testingFault.get().messageOr(script.startsWith("smartctl")
+                            ? "/dev/sda: SMART overall-health self-assessment test result: FAILED!\n"
+                            + "Drive failure expected in less than 24 hours. SAVE ALL DATA.\nError: SMART validation failed on " + m.hostname()
+                            : script + " failed on " + m.hostname() + ": exit status 1") + "\n");
+        } else {
+            run = new ScriptRun(nextScriptSetId++, tests.isEmpty() ? 0 : nextScriptSetId++, null, "", "");
+        }
+        scriptRuns.put(systemId, run);
+        errorDescriptions.remove(systemId);
+        MachineStatus then = run.failingPhase() == ScriptPhase.COMMISSIONING ? MachineStatus.FAILED_COMMISSIONING
+                : tests.isEmpty() ? MachineStatus.READY : MachineStatus.TESTING;
+        MaasMachine started = m.with(owner, PowerState.ON, "", m.tags(), results)
+                .pending(MachineStatus.COMMISSIONING, "From '" + m.status().label() + "' to 'Commissioning'", then, due(LabOperation.COMMISSION));
+        machines.put(systemId, started);
+        return started;
+    }
+
+    /** The machine's current commissioning or testing run, empty when it has none. */
+    public synchronized Optional<LabScriptSet> currentScriptSet(String systemId, ScriptPhase phase) {
+        advance();
+        MaasMachine m = machines.get(systemId);
+        if (m == null) {
+            return Optional.empty();
+        }
+        List<LabScriptResult> results = m.scriptResults().stream().filter(r -> r.phase() == phase).toList();
+        if (results.isEmpty()) {
+            return Optional.empty();
+        }
+        ScriptRun run = scriptRuns.computeIfAbsent(systemId, id -> new ScriptRun(nextScriptSetId++, nextScriptSetId++, null, "", ""));
+        return Optional.of(new LabScriptSet(phase == ScriptPhase.COMMISSIONING ? run.commissioningSetId() : run.testingSetId(), systemId, phase,
+                results));
+    }
+
+    /** One of the machine's current script sets by its id, empty when it is not one of them. */
+    public synchronized Optional<LabScriptSet> scriptSet(String systemId, int id) {
+        for (ScriptPhase phase : ScriptPhase.values()) {
+            Optional<LabScriptSet> set = currentScriptSet(systemId, phase);
+            if (set.isPresent() && set.get().id() == id) {
+                return set;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Marks a machine Broken with {@code comment} as its error description, releasing it first (owner cleared, powered
+     * off, out of the cloud) when it was allocated or deployed, as MAAS's {@code Node.mark_broken} does.
+     */
+    public synchronized MaasMachine markBroken(String systemId, String comment) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        count("maas-mark-broken");
+        boolean release = RELEASABLE.contains(m.status());
+        MaasMachine broken = m.with("", release ? PowerState.OFF : m.powerState(), release ? "" : m.distroSeries(), m.tags(), m.scriptResults())
+                .withStatus(MachineStatus.BROKEN, "From '" + m.status().label() + "' to 'Broken'");
+        if (release) {
+            nodes.remove(m.hostname());
+        }
+        errorDescriptions.put(systemId, comment == null ? "" : comment);
+        machines.put(systemId, broken);
+        return broken;
+    }
+
+    /** The error description MAAS shows for the machine ({@code ""} when none). */
+    public synchronized String errorDescription(String systemId) {
+        return errorDescriptions.getOrDefault(systemId, "");
+    }
+
+    /**
+     * Releases a machine, erasing its disks first when asked: Disk erasing now, then Ready after
+     * {@link LabOperation#MACHINE_RELEASE}. Without erasing, or for a Ready or Releasing machine, as {@link #release(String)}.
+     */
+    public synchronized MaasMachine release(String systemId, boolean erase) {
+        advance();
+        MaasMachine m = requireMachine(systemId);
+        boolean noOp = m.status() == MachineStatus.READY || m.status() == MachineStatus.RELEASING;
+        MaasMachine released = release(systemId);
+        if (!erase || noOp) {
+            return released;
+        }
+        MaasMachine erasing = released.pending(MachineStatus.DISK_ERASING, "From '" + m.status().label() + "' to 'Disk erasing'", MachineStatus.READY,
+                due(LabOperation.MACHINE_RELEASE));
+        machines.put(systemId, erasing);
+        return erasing;
+    }
+
+    /** Creates a manual tag with a comment; returns false (and changes nothing) when it exists. */
+    public synchronized boolean createTag(String tag, String comment) {
+        if (maasTags.contains(tag)) {
+            return false;
+        }
+        createTag(tag);
+        tagComments.put(tag, comment == null ? "" : comment);
+        return true;
+    }
+
+    public synchronized String tagComment(String tag) {
+        return tagComments.getOrDefault(tag, "");
+    }
+
+    /** Ends a commissioning, testing or disk-erasing step whose time is up (and the next one, if its time is up too); false for others. */
+    private boolean finishMaasStep(MaasMachine m) {
+        if (!Set.of(MachineStatus.COMMISSIONING, MachineStatus.TESTING, MachineStatus.DISK_ERASING).contains(m.status())) {
+            return false;
+        }
+        MaasMachine current = m;
+        while (current != null && current.pendingStatus() != null && reached(current.pendingUntil())) {
+            current = switch (current.status()) {
+                case COMMISSIONING -> endCommissioning(current);
+                case TESTING -> endTesting(current);
+                case DISK_ERASING -> {
+                    machines.put(current.systemId(), current.with("", PowerState.OFF, "", current.tags(), current.scriptResults())
+                            .withStatus(MachineStatus.READY, "From 'Disk erasing' to 'Ready'"));
+                    nodes.remove(current.hostname());
+                    yield null;
+                }
+                default -> null;
+            };
+        }
+        return true;
+    }
+
+    private MaasMachine endCommissioning(MaasMachine m) {
+        ScriptRun run = scriptRuns.getOrDefault(m.systemId(), new ScriptRun(0, 0, null, "", ""));
+        Instant at = m.pendingUntil();
+        boolean failed = run.failingPhase() == ScriptPhase.COMMISSIONING;
+        List<LabScriptResult> results = new ArrayList<>();
+        for (LabScriptResult r : m.scriptResults()) {
+            if (r.phase() == ScriptPhase.COMMISSIONING) {
+                results.add(ended(r, failed && r.name().equals(run.failingScript()), run.failureOutput(), at));
+            } else {
+                results.add(failed ? new LabScriptResult(r.id(), r.phase(), r.name(), ScriptStatus.ABORTED, -1, "", null, null)
+                        : m.pendingStatus() == MachineStatus.TESTING
+                        ? new LabScriptResult(r.id(), r.phase(), r.name(), ScriptStatus.RUNNING, -1, "", at, null) : r);
+            }
+        }
+        if (m.pendingStatus() == MachineStatus.TESTING) {
+            MaasMachine testing = m.with(m.owner(), m.powerState(), m.distroSeries(), m.tags(), results)
+                    .pending(MachineStatus.TESTING, "From 'Commissioning' to 'Testing'", run.failingPhase() == ScriptPhase.TESTING
+                            ? MachineStatus.FAILED_TESTING : MachineStatus.READY, at.plus(timings.of(LabOperation.MACHINE_TESTING)));
+            machines.put(m.systemId(), testing);
+            return testing;
+        }
+        MachineStatus next = failed ? MachineStatus.FAILED_COMMISSIONING : MachineStatus.READY;
+        machines.put(m.systemId(), m.with(failed ? m.owner() : "", PowerState.OFF, m.distroSeries(), m.tags(), results)
+                .withStatus(next, "From 'Commissioning' to '" + next.label() + "'"));
+        return null;
+    }
+
+    private MaasMachine endTesting(MaasMachine m) {
+        ScriptRun run = scriptRuns.getOrDefault(m.systemId(), new ScriptRun(0, 0, null, "", ""));
+        Instant at = m.pendingUntil();
+        boolean failed = run.failingPhase() == ScriptPhase.TESTING;
+        List<LabScriptResult> results = new ArrayList<>();
+        for (LabScriptResult r : m.scriptResults()) {
+            results.add(r.phase() == ScriptPhase.TESTING ? ended(r, failed && r.name().equals(run.failingScript()), run.failureOutput(), at) : r);
+        }
+        MachineStatus next = failed ? MachineStatus.FAILED_TESTING : MachineStatus.READY;
+        machines.put(m.systemId(), m.with(failed ? m.owner() : "", PowerState.OFF, m.distroSeries(), m.tags(), results)
+                .withStatus(next, "From 'Testing' to '" + next.label() + "'"));
+        return null;
+    }
+
+    private static LabScriptResult ended(LabScriptResult r, boolean fails, String failureOutput, Instant at) {
+        String output = fails ? failureOutput : r.name().startsWith("smartctl")
+                ? "/dev/sda: SMART support is available; SMART overall-health self-assessment test result: PASSED\n" : "";
+        return new LabScriptResult(r.id(), r.phase(), r.name(), fails ? ScriptStatus.FAILED : ScriptStatus.PASSED, fails ? 1 : 0, output,
+                r.started() == null ? at : r.started(), at);
     }
 
     // ------------------------------------------------------------------ Nova

@@ -37,6 +37,8 @@ class LabSiteTest {
         clock.advance(Duration.ofSeconds(19));
         assertThat(site.machine(id).orElseThrow().status()).isEqualTo(MachineStatus.COMMISSIONING);
         clock.advance(Duration.ofSeconds(1));
+        assertThat(site.machine(id).orElseThrow().status()).isEqualTo(MachineStatus.TESTING);
+        clock.advance(Duration.ofSeconds(10));
 
         MaasMachine done = site.machine(id).orElseThrow();
         assertThat(done.status()).isEqualTo(MachineStatus.READY);
@@ -61,7 +63,7 @@ class LabSiteTest {
     @Test
     void aDeployedMachineCannotBeCommissioned() {
         assertThatThrownBy(() -> site.commission(byName("cn01").systemId()))
-                .isInstanceOfSatisfying(LabException.class, e -> assertThat(e.kind()).isEqualTo(LabException.Kind.CONFLICT))
+                .isInstanceOfSatisfying(LabException.class, e -> assertThat(e.kind()).isEqualTo(LabException.Kind.BAD_REQUEST))
                 .hasMessageContaining("Commission is not available");
         assertThat(site.destructiveActions()).doesNotContainKey("maas-commission");
     }
