@@ -75,9 +75,16 @@ class NovaApi {
         return Api.json(200, body, mv.headers());
     }
 
-    @PutMapping("/os-services/{action:enable|disable|disable-log-reason|force-down}")
-    ResponseEntity<String> legacyServiceAction(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String action,
-                                               @RequestBody(required = false) String text, HttpServletRequest request) {
+    private static final List<String> LEGACY_ACTIONS = List.of("enable", "disable", "disable-log-reason", "force-down");
+
+    /** {@code PUT /os-services/<action>} below 2.53, {@code PUT /os-services/<uuid>} from 2.53. */
+    @PutMapping("/os-services/{id}")
+    ResponseEntity<String> updateService(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id,
+                                         @RequestBody(required = false) String text, HttpServletRequest request) {
+        return LEGACY_ACTIONS.contains(id) ? legacyServiceAction(site, id, text, request) : updateServiceById(site, id, text, request);
+    }
+
+    private ResponseEntity<String> legacyServiceAction(LabSite site, String action, String text, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
         if (mv.atLeast("2.53") || action.equals("force-down") && !mv.atLeast("2.11")) {
             return Api.json(404, Api.novaFault(404, "The resource could not be found."), mv.headers());
@@ -122,9 +129,7 @@ class NovaApi {
         return Api.json(200, answer, mv.headers());
     }
 
-    @PutMapping("/os-services/{id}")
-    ResponseEntity<String> updateService(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id,
-                                         @RequestBody(required = false) String text, HttpServletRequest request) {
+    private ResponseEntity<String> updateServiceById(LabSite site, String id, String text, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
         if (!mv.atLeast("2.53")) {
             return Api.json(404, Api.novaFault(404, "The resource could not be found."), mv.headers());
