@@ -112,4 +112,15 @@ class LabSiteOpenStackTest {
         assertThat(site.novaServices()).filteredOn(s -> s.binary().equals("nova-compute")).hasSize(6)
                 .filteredOn(s -> !s.up()).extracting(NovaService::host).containsExactly("cn04");
     }
+    @Test
+    void onACharmedSiteTheControlServicesRunInNovaCloudControllersContainers() {
+        LabSite charmed = loader.load("lab-charmed", loader.readResource("lab/small-charmed.yaml"), clock, LabTimings.scaled(1.0));
+
+        assertThat(charmed.novaServices()).filteredOn(s -> s.binary().equals("nova-scheduler")).hasSize(3)
+                .allSatisfy(s -> {
+                    assertThat(s.host()).startsWith("juju-");
+                    assertThat(s.zone()).isEqualTo("internal");
+                    assertThat(s.up()).isTrue();
+                });
+    }
 }
