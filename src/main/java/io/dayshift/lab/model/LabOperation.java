@@ -30,7 +30,9 @@ public enum LabOperation {
     KOLLA_RECONFIGURE(10),
     KOLLA_STOP(5),
     KOLLA_MARIADB_BACKUP(5),
-    KOLLA_MARIADB_RECOVERY(10);
+    KOLLA_MARIADB_RECOVERY(10),
+    // OpenStack API (io.dayshift.lab.openstack)
+    SERVER_BUILD(3);
 
     private final Duration defaultDuration;
 

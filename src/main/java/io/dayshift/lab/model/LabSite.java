@@ -248,6 +248,7 @@ public final class LabSite {
             }
         }
         endDetachedProcesses();
+        advanceServerBuilds(); // OpenStack API (io.dayshift.lab.openstack)
     }
 
     // ------------------------------------------------------------------ MAAS
@@ -1842,6 +1843,295 @@ public final class LabSite {
                 files.put(p.directory() + "/ended", LabFile.text(p.endsAt().getEpochSecond() + "\n"));
                 files.put(p.directory() + "/rc", LabFile.text(p.exitStatus() + "\n"));
                 detachedProcesses.remove(p.pid());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ OpenStack API (io.dayshift.lab.openstack)
+    // What the lab's Keystone, Nova, Neutron and Glance endpoints need beyond the operations above: booting and deleting
+    // servers, the Nova service list, images and networks, and the checks and refusals Nova makes in front of a move
+    // (worded as Nova words them; a move the scheduler refuses leaves an "error" migration record, as in Nova).
+
+    private static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
+
+    private final Map<String, Instant> buildsUntil = new HashMap<>();
+    private final Map<String, String> imageOfInstance = new HashMap<>();
+    private final Map<String, LabImage> images = new LinkedHashMap<>();
+    private final Map<String, LabNetwork> networks = new LinkedHashMap<>();
+
+    /** Servers in BUILD become ACTIVE once {@link LabOperation#SERVER_BUILD} has passed. */
+    private void advanceServerBuilds() {
+        for (String id : List.copyOf(buildsUntil.keySet())) {
+            if (reached(buildsUntil.get(id))) {
+                buildsUntil.remove(id);
+                Instance i = instances.get(id);
+                if (i != null && i.status() == InstanceStatus.BUILD) {
+                    instances.put(id, i.moved(i.host(), i.zone(), InstanceStatus.ACTIVE, ""));
+                }
+            }
+        }
+    }
+
+    /** The project the lab's {@code admin} user is scoped to. */
+    public String adminProjectId() {
+        return uuid("project", "admin").replace("-", "");
+    }
+
+    /** Glance's images: a CirrOS and an Ubuntu image, both active and public. */
+    public synchronized List<LabImage> images() {
+        seedImagesAndNetworks();
+        return List.copyOf(images.values());
+    }
+
+    /** The image a server was booted from (the first image for servers of the topology). */
+    public synchronized Optional<LabImage> imageOf(String serverId) {
+        seedImagesAndNetworks();
+        return Optional.ofNullable(images.get(imageOfInstance.getOrDefault(serverId, images.keySet().iterator().next())));
+    }
+
+    /** Neutron's networks: {@code public} (external), {@code private} (shared) and those the topology's ports are on. */
+    public synchronized List<LabNetwork> networks() {
+        seedImagesAndNetworks();
+        for (Port p : ports.values()) {
+            if (!networks.containsKey(p.networkId())) {
+                int n = networks.size();
+                networks.put(p.networkId(), new LabNetwork(p.networkId(), "net-" + p.projectId().substring(0, Math.min(8, p.projectId().length())),
+                        p.projectId(), false, false, "192.168." + n + ".0/24", 1000 + n));
+            }
+        }
+        return List.copyOf(networks.values());
+    }
+
+    private void seedImagesAndNetworks() {
+        if (!images.isEmpty()) {
+            return;
+        }
+        Instant seeded = now().minus(Duration.ofDays(400));
+        String admin = adminProjectId();
+        images.put(uuid("image", "cirros"), new LabImage(uuid("image", "cirros"), "cirros-0.6.2-x86_64-disk", "active", "public", "qcow2", "bare",
+                21430272, admin, seeded));
+        images.put(uuid("image", "jammy"), new LabImage(uuid("image", "jammy"), "ubuntu-22.04-server-cloudimg-amd64", "active", "public", "qcow2",
+                "bare", 692584448, admin, seeded));
+        floatingIps.values().stream().map(FloatingIp::floatingNetworkId).filter(id -> !id.isEmpty()).findFirst()
+                .or(() -> Optional.of(uuid("network", "public")))
+                .ifPresent(id -> networks.put(id, new LabNetwork(id, "public", admin, false, true, "203.0.113.0/24", 0)));
+        String privateNet = uuid("network", "private");
+        networks.put(privateNet, new LabNetwork(privateNet, "private", admin, true, false, "10.0.0.0/24", 1001));
+    }
+
+    /** Nova's services: nova-scheduler and nova-conductor on the controllers (or nova-cloud-controller's units), nova-compute per hypervisor. */
+    public synchronized List<NovaService> novaServices() {
+        advance();
+        List<NovaService> out = new ArrayList<>();
+        Map<String, String> controlHosts = new LinkedHashMap<>(); // service host -> node it runs on
+        applications.values().stream().filter(a -> a.charm().equals("nova-cloud-controller")).findFirst().ifPresent(app -> units.values().stream()
+                .filter(u -> u.application().equals(app.name()))
+                .forEach(u -> Optional.ofNullable(jujuMachines.get(u.machine())).ifPresent(m -> controlHosts.put(m.hostname(),
+                        Optional.ofNullable(jujuMachines.get(m.hostMachine())).map(JujuMachine::hostname).orElse(m.hostname())))));
+        if (controlHosts.isEmpty()) {
+            nodes.values().stream().filter(n -> n.hasRole("control")).forEach(n -> controlHosts.put(n.hostname(), n.hostname()));
+        }
+        int id = 1;
+        for (String binary : List.of("nova-scheduler", "nova-conductor")) {
+            for (Map.Entry<String, String> host : controlHosts.entrySet()) {
+                out.add(new NovaService(uuid("service", binary + "@" + host.getKey()), id++, binary, host.getKey(), "internal", true, "", false,
+                        !hostDown(host.getValue())));
+            }
+        }
+        int computeBase = id;
+        for (Hypervisor h : hypervisors.values()) {
+            Hypervisor v = view(h);
+            out.add(new NovaService(h.serviceId(), computeBase + h.id(), "nova-compute", h.hostname(), h.zone(), h.enabled(), h.disabledReason(),
+                    h.forcedDown(), v.up()));
+        }
+        return out;
+    }
+
+    /**
+     * Boots a server as Nova does at compute API 2.74: BUILD now, ACTIVE after {@link LabOperation#SERVER_BUILD}, on
+     * {@code host} when given (the scheduler still checks it) or on the host the scheduler picks in {@code zone} (any
+     * zone when empty), keeping the anti-affinity or affinity of {@code serverGroupId}. A server no host can take goes
+     * to ERROR with Nova's fault "No valid host was found", as in Nova, where scheduling happens after the API answered.
+     *
+     * @param networkId the network to give it a port on, or {@code ""} for none
+     */
+    public synchronized Instance bootServer(String serverName, String projectId, String flavorId, String imageId, String host, String zone,
+                                            String serverGroupId, String networkId) {
+        advance();
+        seedImagesAndNetworks();
+        Flavor flavor = flavors.values().stream().filter(f -> f.id().equals(flavorId)).findFirst()
+                .orElseThrow(() -> LabException.badRequest("Invalid flavorRef provided."));
+        if (!images.containsKey(imageId)) {
+            throw LabException.badRequest("Can not find requested image");
+        }
+        boolean pinned = host != null && !host.isEmpty();
+        if (pinned && !hypervisors.containsKey(host)) {
+            throw LabException.badRequest("Compute host " + host + " could not be found.");
+        }
+        boolean inZone = zone != null && !zone.isEmpty();
+        if (inZone && hypervisors.values().stream().noneMatch(h -> h.zone().equals(zone))) {
+            throw LabException.badRequest("The requested availability zone is not available");
+        }
+        String group = serverGroupId == null ? "" : serverGroupId;
+        if (!group.isEmpty() && !serverGroups.containsKey(group)) {
+            throw LabException.badRequest("Invalid server group hint: server group " + group + " could not be found.");
+        }
+        String network = networkId == null ? "" : networkId;
+        if (!network.isEmpty() && networks().stream().noneMatch(n -> n.id().equals(network))) {
+            throw LabException.badRequest("Network " + network + " could not be found.");
+        }
+        count("boot-server");
+        String id = UUID.randomUUID().toString();
+        Optional<Hypervisor> chosen = hypervisors.values().stream()
+                .filter(h -> !pinned || h.hostname().equals(host))
+                .filter(h -> !inZone || h.zone().equals(zone))
+                .filter(h -> refusal(new Instance(id, serverName, projectId, "", h.zone(), flavor, InstanceStatus.BUILD, "", group, "", now()), h) == null)
+                .max(Comparator.comparingLong((Hypervisor h) -> usageOf(h).ramMibFree()).thenComparing(Hypervisor::hostname, Comparator.reverseOrder()));
+        imageOfInstance.put(id, imageId);
+        if (chosen.isEmpty()) {
+            Instance failed = new Instance(id, serverName, projectId, "", inZone ? zone : "", flavor, InstanceStatus.ERROR, "", group, NO_VALID_HOST,
+                    now());
+            instances.put(id, failed);
+            return failed;
+        }
+        Hypervisor h = chosen.get();
+        Instance building = new Instance(id, serverName, projectId, h.hostname(), h.zone(), flavor, InstanceStatus.BUILD, "spawning", group, "", now());
+        instances.put(id, building);
+        buildsUntil.put(id, due(LabOperation.SERVER_BUILD));
+        if (!network.isEmpty()) {
+            int n = ports.size() + 1;
+            ports.put(uuid("port", id), new Port(uuid("port", id), "", network, projectId,
+                    String.format("fa:16:3e:%02x:%02x:%02x", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff),
+                    "10.0.0." + (n % 250 + 3), "compute:" + h.zone(), id, h.hostname()));
+        }
+        return building;
+    }
+
+    /** Deletes a server with its ports (floating IPs on them are disassociated). */
+    public synchronized void deleteServer(String serverId) {
+        advance();
+        requireInstance(serverId);
+        count("delete-server");
+        instances.remove(serverId);
+        buildsUntil.remove(serverId);
+        imageOfInstance.remove(serverId);
+        List<String> gone = ports.values().stream().filter(p -> p.deviceId().equals(serverId)).map(Port::id).toList();
+        gone.forEach(ports::remove);
+        floatingIps.replaceAll((fid, f) -> gone.contains(f.portId())
+                ? new FloatingIp(f.id(), f.address(), f.projectId(), f.floatingNetworkId(), "", "") : f);
+    }
+
+    /**
+     * A live migration as Nova's API takes it (compute 2.30, block migration "auto"): state checked first (409), then
+     * the named host (400 when unknown), the source service (400 when down) and the scheduler (400 "No valid host",
+     * which leaves an error migration record; naming the server's own host is refused that way too).
+     */
+    public synchronized Migration liveMigrateServer(String serverId, String targetHost) {
+        advance();
+        Instance i = requireInstance(serverId);
+        if (i.status() != InstanceStatus.ACTIVE && i.status() != InstanceStatus.PAUSED) {
+            throw LabException.conflict("Cannot 'os-migrateLive' instance " + i.id() + " while it is in vm_state " + vmState(i));
+        }
+        boolean named = targetHost != null && !targetHost.isEmpty();
+        if (named && !hypervisors.containsKey(targetHost)) {
+            throw LabException.badRequest("Compute host " + targetHost + " could not be found.");
+        }
+        Hypervisor source = hypervisors.get(i.host());
+        if (source == null || !view(source).up()) {
+            throw LabException.badRequest("Compute service of " + i.host() + " is unavailable at this time.");
+        }
+        if (named && targetHost.equals(i.host())) {
+            throw refusedMove(i, "live-migration", NO_VALID_HOST);
+        }
+        try {
+            schedule(i, named ? targetHost : null);
+        } catch (LabException refused) {
+            throw refusedMove(i, "live-migration", refused.getMessage());
+        }
+        return startLiveMigration(serverId, targetHost);
+    }
+
+    /** A cold migration as Nova's API takes it (compute 2.56): state (409), named host (400), then the scheduler as for live migrations. */
+    public synchronized Migration coldMigrateServer(String serverId, String targetHost) {
+        advance();
+        Instance i = requireInstance(serverId);
+        if (i.status() != InstanceStatus.ACTIVE && i.status() != InstanceStatus.SHUTOFF) {
+            throw LabException.conflict("Cannot 'migrate' instance " + i.id() + " while it is in vm_state " + vmState(i));
+        }
+        boolean named = targetHost != null && !targetHost.isEmpty();
+        if (named && !hypervisors.containsKey(targetHost)) {
+            throw LabException.badRequest("Compute host " + targetHost + " could not be found.");
+        }
+        if (named && targetHost.equals(i.host())) {
+            throw LabException.badRequest("Cannot migrate to the host where the server exists.");
+        }
+        try {
+            schedule(i, named ? targetHost : null);
+        } catch (LabException refused) {
+            throw refusedMove(i, "migration", refused.getMessage());
+        }
+        return startColdMigration(serverId, targetHost);
+    }
+
+    /**
+     * An evacuation as Nova's API takes it (compute 2.29, the scheduler picks the host): state (409), the source's
+     * compute service must be down (400 "still in use"). When no host can take the server, Nova has already answered:
+     * the server goes to ERROR and the migration record to error.
+     */
+    public synchronized Migration evacuateServer(String serverId) {
+        advance();
+        Instance i = requireInstance(serverId);
+        if (i.status() != InstanceStatus.ACTIVE && i.status() != InstanceStatus.SHUTOFF && i.status() != InstanceStatus.ERROR) {
+            throw LabException.conflict("Cannot 'evacuate' instance " + i.id() + " while it is in vm_state " + vmState(i));
+        }
+        Hypervisor source = hypervisors.get(i.host());
+        if (source != null && view(source).up()) {
+            throw LabException.badRequest("Compute service of " + i.host() + " is still in use.");
+        }
+        try {
+            schedule(i, null);
+        } catch (LabException refused) {
+            count("evacuation");
+            Migration failed = new Migration(migrations.size() + 1, i.id(), "evacuation", i.host(), "", "error", now(), now(), false);
+            migrations.add(failed);
+            instances.put(i.id(), new Instance(i.id(), i.name(), i.projectId(), i.host(), i.zone(), i.flavor(), InstanceStatus.ERROR, "",
+                    i.serverGroupId(), NO_VALID_HOST, i.createdAt()));
+            return failed;
+        }
+        return evacuate(serverId, null);
+    }
+
+    private LabException refusedMove(Instance i, String kind, String message) {
+        migrations.add(new Migration(migrations.size() + 1, i.id(), kind, i.host(), "", "error", now(), now(), false));
+        return LabException.badRequest(message.startsWith("No valid host") ? message : NO_VALID_HOST);
+    }
+
+    /**
+     * Sets or clears {@code forced_down} the way Nova's API does: an unknown host is 404, and a host that evacuated
+     * servers cannot be forced up while their migrations are still {@code done} (its nova-compute must restart first).
+     */
+    public synchronized Hypervisor setForcedDown(String host, boolean forcedDown) {
+        advance();
+        if (!hypervisors.containsKey(host)) {
+            throw LabException.notFound("Host '" + host + "' is not mapped to any cell");
+        }
+        if (!forcedDown && migrations.stream().anyMatch(m -> m.kind().equals("evacuation") && m.status().equals("done") && m.sourceHost().equals(host))) {
+            throw LabException.badRequest("Unable to force up host " + host + " as `done` evacuation migration records remain associated with the "
+                    + "host. Ensure the compute service has been restarted, allowing these records to move to `completed` before retrying this "
+                    + "request.");
+        }
+        return forceDownComputeService(host, forcedDown);
+    }
+
+    /** Restarts a host's nova-compute: it cleans up the servers evacuated from it, so their migrations go from {@code done} to {@code completed}. */
+    public synchronized void restartComputeService(String host) {
+        advance();
+        requireHypervisor(host);
+        count("restart-nova-compute");
+        for (int k = 0; k < migrations.size(); k++) {
+            Migration m = migrations.get(k);
+            if (m.kind().equals("evacuation") && m.status().equals("done") && m.sourceHost().equals(host)) {
+                migrations.set(k, m.withStatus("completed"));
             }
         }
     }
