@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaException;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,6 +272,68 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             throw new KollaException(where(site) + ": cannot read " + file + " as YAML (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
+    }
+
+    // --- nodes, through Ansible ad-hoc commands on the deployer ---
+
+    @Override
+    public List<HostContainers> containers(Site site, String hostPattern) {
+        String operation = "list the containers of " + hostPattern;
+        List<HostContainers> out = new ArrayList<>();
+        for (AdHocOutput.HostResult r : adHoc(site, operation, hostPattern, ShellCommand.of("docker").flag("ps").flag("-a"))) {
+            if (r.outcome() != AdHocOutput.Outcome.OK) {
+                out.add(new HostContainers(r.host(), Optional.of(secrets.redact(r.problem())), List.of()));
+                continue;
+            }
+            try {
+                out.add(new HostContainers(r.host(), Optional.empty(), DockerPs.parse(r.lines())));
+            } catch (IllegalArgumentException e) {
+                out.add(new HostContainers(r.host(), Optional.of("cannot read docker ps: " + e.getMessage()), List.of()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<ContainerLog> containerLogTail(Site site, List<String> hosts, String container, int lines) {
+        Arg.WORD.check(container);
+        if (lines < 1 || lines > 10_000) {
+            throw new IllegalArgumentException("lines must be 1 to 10000, got " + lines + " (site " + site.name() + ")");
+        }
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        String pattern = String.join(",", hosts);
+        ShellCommand logs = ShellCommand.of("docker").flag("logs").flag("--tail").arg(Arg.NUMBER, Integer.toString(lines)).arg(Arg.WORD, container);
+        return adHoc(site, "read the last " + lines + " log lines of " + container + " on " + pattern, pattern, logs).stream()
+                .map(r -> r.outcome() == AdHocOutput.Outcome.OK
+                        ? new ContainerLog(r.host(), container, Optional.empty(), r.lines().stream().map(secrets::redact).toList())
+                        : new ContainerLog(r.host(), container, Optional.of(secrets.redact(r.problem())), List.of()))
+                .toList();
+    }
+
+    /**
+     * {@code ansible PATTERN -i INVENTORY -m command -a 'COMMAND'} on the deployer, read per host. The {@code ansible} program
+     * is the one beside kolla-ansible (same virtualenv) when the executable is a path, else {@code ansible} on the PATH.
+     * Exit 0, 2 (a host failed) and 4 (a host unreachable) are answers; any other exit is a failure of the step.
+     */
+    private List<AdHocOutput.HostResult> adHoc(Site site, String operation, String hostPattern, ShellCommand nodeCommand) {
+        Arg.HOST_LIST.check(hostPattern);
+        String inventory = path(site, kolla(site).inventory(), "inventory");
+        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(Arg.HOST_LIST, hostPattern).flag("-i").arg(Arg.PATH, inventory)
+                .flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
+        CommandResult result = run(site, operation, command, properties.fileTimeout());
+        if (result.exitStatus() != 0 && result.exitStatus() != 2 && result.exitStatus() != 4) {
+            throw new KollaException(where(site) + ": " + operation + " failed: " + command.render() + " exited " + result.exitStatus() + ": "
+                    + tail(result.stderr() + "\n" + result.stdout()));
+        }
+        return AdHocOutput.parse(result.stdout());
+    }
+
+    String ansibleExecutable() {
+        String kollaAnsible = properties.executable();
+        int slash = kollaAnsible.lastIndexOf('/');
+        return slash < 0 ? "ansible" : kollaAnsible.substring(0, slash + 1) + "ansible";
     }
 
     // --- safe remote edit ---

@@ -57,7 +57,9 @@ public final class LabShell {
         KollaAnsibleCli kolla = new KollaAnsibleCli();
         FileCommands files = new FileCommands();
         NodeCommands node = new NodeCommands();
+        AnsibleAdHoc ansible = new AnsibleAdHoc(node);
         return new LabShell(Map.ofEntries(
+                Map.entry("ansible", ansible::run),
                 Map.entry("juju", juju::run),
                 Map.entry("kolla-ansible", kolla::run),
                 Map.entry("cat", files::cat), Map.entry("tee", files::tee), Map.entry("cp", files::cp), Map.entry("mv", files::mv),
