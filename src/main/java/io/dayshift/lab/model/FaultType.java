@@ -35,7 +35,12 @@ public enum FaultType {
     /** Restores fail: kolla-ansible mariadb recovery, mysql reading a dump. */
     RESTORE_FAILS(false),
     /** Ceph reports HEALTH_WARN (with {@code message} as the reason, if given). */
-    CEPH_UNHEALTHY(false);
+    CEPH_UNHEALTHY(false),
+    /**
+     * The site's OpenStack API {@code target} ({@code compute}, {@code placement}, {@code network}, {@code volume}, {@code image},
+     * {@code identity}; any when empty) answers 503 as its load balancer does when no backend is left.
+     */
+    API_UNAVAILABLE(false);
 
     private final boolean needsTarget;
 

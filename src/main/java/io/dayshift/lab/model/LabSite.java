@@ -2141,6 +2141,16 @@ public final class LabSite {
         return slash <= 0 ? "" : path.substring(0, slash);
     }
 
+    // ------------------------------------------------------------------ drain-compute-node (runbook-drain)
+
+    /**
+     * Whether a request to the site's OpenStack API {@code service} ({@code compute}, {@code placement}…) fails with 503
+     * under an {@link FaultType#API_UNAVAILABLE} fault; a fault limited to {@code times} requests is consumed by each.
+     */
+    public synchronized boolean apiUnavailable(String service) {
+        return fire(FaultType.API_UNAVAILABLE, service).isPresent();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String uuid(String kind, String key) {
