@@ -1,5 +1,6 @@
 package io.dayshift.runbook.drain;
 
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.EVIDENCE;
 import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
 import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST_EMPTY;
 import static io.dayshift.runbook.drain.DrainComputeNodeVariables.REMAINING_INSTANCES;
@@ -31,6 +32,7 @@ class VerifyHostEmptyDelegate implements JavaDelegate {
         InstanceStates remaining = DrainSummaries.states(compute.serversOnHost(site, host));
         REMAINING_INSTANCES.set(execution, remaining);
         HOST_EMPTY.set(execution, remaining.none());
+        EVIDENCE.set(execution, "Still on " + host + ": " + remaining.describe());
         Steps.record(execution, "GET /servers/detail?all_tenants=1&host=" + host, host, remaining.none() ? "empty"
                 : remaining.instances().size() + " instance(s) left", remaining.describe());
     }
