@@ -33,9 +33,10 @@ class ListHostInstancesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         String host = HOST.get(execution);
+        List<ServerDetail> servers = compute.serverDetailsOnHost(site, host);
         Map<String, ServerGroup> groupOf = new HashMap<>();
         compute.serverGroups(site).forEach(g -> g.members().forEach(member -> groupOf.put(member, g)));
-        List<DrainInstance> found = compute.serverDetailsOnHost(site, host).stream().map(s -> instance(s, groupOf.get(s.id()))).toList();
+        List<DrainInstance> found = servers.stream().map(s -> instance(s, groupOf.get(s.id()))).toList();
         DrainInstances instances = new DrainInstances(found);
         INSTANCES.set(execution, instances);
         MOVED_INSTANCES.set(execution, new InstanceMoves(List.of()));
