@@ -87,4 +87,18 @@ public interface ComputeCloud {
 
     /** Deletes the server; a server that is already gone is not an error. */
     void deleteServer(Site site, String serverId);
+
+    // ---- capacity planning (drain-compute-node) ---------------------------------------------
+
+    /**
+     * Every server on the host, of every project (all pages), with its flavor's resources and its availability zone
+     * (compute 2.47: the flavor embedded in the server).
+     */
+    List<ServerDetail> serverDetailsOnHost(Site site, String host);
+
+    /** Every server group of every project, with its policy and members. */
+    List<ServerGroup> serverGroups(Site site);
+
+    /** What the allocations on a hypervisor's resource provider use, per resource class (Placement usages). */
+    List<ResourceUsage> usages(Site site, String hypervisorHostname);
 }

@@ -5,6 +5,9 @@ import io.dayshift.compute.ComputeService;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.NetworkAgent;
 import io.dayshift.compute.ResourceInventory;
+import io.dayshift.compute.ResourceUsage;
+import io.dayshift.compute.ServerDetail;
+import io.dayshift.compute.ServerGroup;
 import io.dayshift.compute.ServerSettlement.Migration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,5 +118,54 @@ final class NovaJson {
             return Json.text(p, "uuid");
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code GET /servers/detail} from compute 2.47: the flavor is embedded ({@code vcpus}, {@code ram}, {@code disk},
+     * {@code ephemeral}, {@code swap} in MiB or {@code ""}, {@code original_name}); {@code DISK_GB} as Placement counts it
+     * is root + ephemeral + swap rounded up to GiB.
+     */
+    static List<ServerDetail> serverDetails(JsonNode root) {
+        List<ServerDetail> servers = new ArrayList<>();
+        for (JsonNode s : root.path("servers")) {
+            JsonNode f = s.path("flavor");
+            long swapMb = f.path("swap").asLong(0);
+            ServerDetail.ServerFlavor flavor = new ServerDetail.ServerFlavor(
+                    Json.text(f, "original_name").orElse(Json.text(f, "id").orElse("")),
+                    Json.number(f, "vcpus"),
+                    Json.number(f, "ram"),
+                    Json.number(f, "disk") + Json.number(f, "ephemeral") + (swapMb + 1023) / 1024);
+            servers.add(new ServerDetail(
+                    Json.required(s, "id"),
+                    Json.text(s, "name").orElse(""),
+                    Json.text(s, "tenant_id").orElse(""),
+                    Json.text(s, "status").orElse("UNKNOWN"),
+                    Json.text(s, "OS-EXT-STS:task_state"),
+                    Json.text(s, "OS-EXT-SRV-ATTR:host"),
+                    Json.text(s, "OS-EXT-AZ:availability_zone"),
+                    flavor));
+        }
+        return servers;
+    }
+
+    /** {@code GET /os-server-groups}: {@code policy} from compute 2.64, the first of {@code policies} before it. */
+    static List<ServerGroup> serverGroups(JsonNode root) {
+        List<ServerGroup> groups = new ArrayList<>();
+        for (JsonNode g : root.path("server_groups")) {
+            String policy = Json.text(g, "policy").orElseGet(() -> g.path("policies").path(0).asText(""));
+            List<String> members = new ArrayList<>();
+            g.path("members").forEach(m -> members.add(m.asText()));
+            groups.add(new ServerGroup(Json.required(g, "id"), Json.text(g, "name").orElse(""), Json.text(g, "project_id").orElse(""),
+                    policy, members));
+        }
+        return groups;
+    }
+
+    /** {@code GET /resource_providers/{uuid}/usages}, sorted by resource class. */
+    static List<ResourceUsage> usages(JsonNode root) {
+        List<ResourceUsage> usages = new ArrayList<>();
+        root.path("usages").fields().forEachRemaining(e -> usages.add(new ResourceUsage(e.getKey(), e.getValue().asLong(0))));
+        usages.sort(Comparator.comparing(ResourceUsage::resourceClass));
+        return usages;
     }
 }

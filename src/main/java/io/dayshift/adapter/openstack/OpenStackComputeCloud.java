@@ -5,6 +5,9 @@ import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.ResourceInventory;
+import io.dayshift.compute.ResourceUsage;
+import io.dayshift.compute.ServerDetail;
+import io.dayshift.compute.ServerGroup;
 import io.dayshift.compute.ServerRequest;
 import io.dayshift.compute.ServerSettlement;
 import io.dayshift.compute.ServerSummary;
@@ -249,4 +252,49 @@ final class OpenStackComputeCloud implements ComputeCloud {
                 Optional.ofNullable(server.getHost()).filter(h -> !h.isBlank()));
     }
 
+    // ---- capacity planning --------------------------------------------------------------------
+
+    @Override
+    public List<ServerDetail> serverDetailsOnHost(Site site, String host) {
+        return calls.call(site, "list servers with flavors", "host " + host, os -> Pages.all(pageSize,
+                (marker, limit) -> {
+                    Map<String, Object> query = new LinkedHashMap<>();
+                    query.put("all_tenants", "1");
+                    query.put("host", host);
+                    query.put("limit", limit);
+                    marker.ifPresent(m -> query.put("marker", m));
+                    return NovaJson.serverDetails(RawApi.compute().get("/servers/detail", query, RequestBodies.SERVER_FLAVORS));
+                },
+                ServerDetail::id));
+    }
+
+    @Override
+    public List<ServerGroup> serverGroups(Site site) {
+        return calls.call(site, "list server groups", "all projects", os -> {
+            // os-server-groups pages by offset, not by marker; a short page may still be capped by [api] max_limit.
+            List<ServerGroup> all = new java.util.ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (true) {
+                Map<String, Object> query = new LinkedHashMap<>();
+                query.put("all_projects", "True");
+                query.put("limit", pageSize);
+                query.put("offset", all.size());
+                List<ServerGroup> page = NovaJson.serverGroups(RawApi.compute().get("/os-server-groups", query, RequestBodies.SERVER_GROUPS));
+                if (page.isEmpty() || !page.stream().map(ServerGroup::id).allMatch(seen::add)) {
+                    return all;
+                }
+                all.addAll(page);
+            }
+        });
+    }
+
+    @Override
+    public List<ResourceUsage> usages(Site site, String hypervisorHostname) {
+        return calls.call(site, "read placement usages", "hypervisor " + hypervisorHostname, os -> {
+            RawApi placement = RawApi.placement();
+            String uuid = NovaJson.firstProviderUuid(placement.get("/resource_providers", Map.of("name", hypervisorHostname), null))
+                    .orElseThrow(() -> new ApiException(404, "placement has no resource provider named " + hypervisorHostname));
+            return NovaJson.usages(placement.get("/resource_providers/" + uuid + "/usages", Map.of(), null));
+        });
+    }
 }

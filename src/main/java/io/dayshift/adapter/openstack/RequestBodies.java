@@ -26,6 +26,10 @@ final class RequestBodies {
     static final String MIGRATIONS = "2.59";
     /** A server may be booted on a named {@code host}. */
     static final String BOOT = "2.74";
+    /** Servers embed their flavor ({@code vcpus}, {@code ram}, {@code disk}, {@code ephemeral}, {@code swap}, {@code original_name}). */
+    static final String SERVER_FLAVORS = "2.47";
+    /** Server groups carry one {@code policy} (and {@code rules}) instead of the {@code policies} list. */
+    static final String SERVER_GROUPS = "2.64";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

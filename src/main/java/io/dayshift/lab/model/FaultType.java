@@ -40,8 +40,11 @@ public enum FaultType {
     CONTAINER_EXITED(true),
     /** Container {@code target} ({@code host/container}, or a container name for every host) keeps running but logs errors ({@code message}). */
     CONTAINER_ERRORS(true),
-    /** The OpenStack API {@code target} ({@code identity}, {@code compute}, {@code placement}, {@code network}, {@code image} or {@code volume}) answers 503 to every request, as HAProxy does with no backend. */
-    API_DOWN(true);
+    /**
+     * The site's OpenStack API {@code target} ({@code identity}, {@code compute}, {@code placement}, {@code network},
+     * {@code image} or {@code volume}; any when empty) answers 503, as its load balancer does when no backend is left.
+     */
+    API_DOWN(false);
 
     private final boolean needsTarget;
 

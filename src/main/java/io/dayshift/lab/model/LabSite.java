@@ -2185,9 +2185,9 @@ public final class LabSite {
         return reachable(host);
     }
 
-    /** Whether the OpenStack API of a service type is down (fault api-down). */
+    /** Whether the OpenStack API of a service type is down (fault api-down); a fault limited to {@code times} requests is used up by each. */
     public synchronized boolean apiDown(String serviceType) {
-        return holds(FaultType.API_DOWN, serviceType).isPresent();
+        return fire(FaultType.API_DOWN, serviceType).isPresent();
     }
 
     private Optional<LabFault> containerFault(FaultType type, String host, String container) {
@@ -2201,6 +2201,8 @@ public final class LabSite {
                         ts + " 7 WARNING " + container.replace('_', '.') + " [-] retrying in 2 seconds",
                         ts + " 7 ERROR " + container.replace('_', '.') + " [-] " + f.messageOr(DEFAULT_CONTAINER_ERROR)))
                 .orElse(List.of());
+    // ------------------------------------------------------------------ drain-compute-node (runbook-drain)
+
     }
 
     // ------------------------------------------------------------------ helpers

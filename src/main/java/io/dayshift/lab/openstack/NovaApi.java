@@ -12,6 +12,7 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.Migration;
 import io.dayshift.lab.model.NovaService;
 import io.dayshift.lab.model.Port;
+import io.dayshift.lab.model.ServerGroup;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -517,6 +518,65 @@ class NovaApi {
         ObjectNode body = Api.object();
         body.set("flavor", NovaViews.flavor(f, compute(request, site), true));
         return Api.json(200, body, mv.headers());
+    }
+
+    // ---- server groups (drain-compute-node) ---------------------------------------------------
+
+    /**
+     * {@code GET /os-server-groups}: the token's project's groups, or every project's with {@code all_projects} (the
+     * lab's token is an admin's); paged by {@code limit} and {@code offset} as Nova does. {@code policies} below 2.64,
+     * {@code policy} and {@code rules} from 2.64; {@code project_id} and {@code user_id} from 2.13.
+     */
+    @GetMapping("/os-server-groups")
+    ResponseEntity<String> serverGroups(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestAttribute(TokenCheck.TOKEN) KeystoneTokens.Token token,
+                                        @RequestParam Map<String, String> query, HttpServletRequest request) {
+        Microversion mv = Microversion.of(request);
+        boolean allProjects = query.containsKey("all_projects")
+                && !List.of("0", "false", "f", "no", "off").contains(query.get("all_projects").toLowerCase(Locale.ROOT));
+        Map<String, List<String>> members = serverGroupMembers(site);
+        List<ServerGroup> matching = site.serverGroups().stream()
+                .filter(g -> allProjects || g.projectId().equals(token.projectId()))
+                .toList();
+        int offset = nonNegative(query, "offset", 0);
+        int limit = Math.min(nonNegative(query, "limit", MAX_LIMIT), MAX_LIMIT);
+        ArrayNode list = Api.array();
+        matching.stream().skip(offset).limit(limit)
+                .forEach(g -> list.add(NovaViews.serverGroup(site, g, members.getOrDefault(g.id(), List.of()), token.userId(), mv)));
+        ObjectNode body = Api.object();
+        body.set("server_groups", list);
+        return Api.json(200, body, mv.headers());
+    }
+
+    @GetMapping("/os-server-groups/{id}")
+    ResponseEntity<String> serverGroup(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestAttribute(TokenCheck.TOKEN) KeystoneTokens.Token token,
+                                       @PathVariable String id, HttpServletRequest request) {
+        Microversion mv = Microversion.of(request);
+        ServerGroup group = site.serverGroups().stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Instance group " + id + " could not be found."));
+        ObjectNode body = Api.object();
+        body.set("server_group", NovaViews.serverGroup(site, group, serverGroupMembers(site).getOrDefault(id, List.of()), token.userId(), mv));
+        return Api.json(200, body, mv.headers());
+    }
+
+    private static Map<String, List<String>> serverGroupMembers(LabSite site) {
+        return site.instances().stream().filter(i -> !i.serverGroupId().isEmpty())
+                .collect(Collectors.groupingBy(Instance::serverGroupId, Collectors.mapping(Instance::id, Collectors.toList())));
+    }
+
+    private static int nonNegative(Map<String, String> query, String name, int fallback) {
+        if (!query.containsKey(name)) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(query.get(name));
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below as Nova does
+        }
+        throw new LabException(LabException.Kind.BAD_REQUEST, "Invalid input for query parameters " + name + ". Value: " + query.get(name)
+                + ". '" + query.get(name) + "' does not match '^[0-9]*$'");
     }
 
     // ---- errors and paging --------------------------------------------------------------------

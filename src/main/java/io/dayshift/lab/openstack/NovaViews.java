@@ -14,6 +14,7 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.Migration;
 import io.dayshift.lab.model.NovaService;
 import io.dayshift.lab.model.Port;
+import io.dayshift.lab.model.ServerGroup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -215,6 +216,27 @@ final class NovaViews {
         if (mv.atLeast("2.23") && m.inProgress() && m.kind().equals("live-migration")) {
             String path = "/servers/" + m.instanceId() + "/migrations/" + m.id();
             links(o.putArray("links"), compute + path, bookmark + path);
+        }
+        return o;
+    }
+
+    // ---- server groups --------------------------------------------------------------------------
+
+    static ObjectNode serverGroup(LabSite site, ServerGroup g, List<String> members, String userId, Microversion mv) {
+        ObjectNode o = Api.object().put("id", g.id()).put("name", g.name());
+        if (mv.atLeast("2.64")) {
+            o.put("policy", g.policy());
+            o.putObject("rules");
+        } else {
+            o.putArray("policies").add(g.policy());
+        }
+        ArrayNode list = o.putArray("members");
+        members.forEach(list::add);
+        if (!mv.atLeast("2.64")) {
+            o.putObject("metadata");
+        }
+        if (mv.atLeast("2.13")) {
+            o.put("project_id", g.projectId()).put("user_id", userId);
         }
         return o;
     }

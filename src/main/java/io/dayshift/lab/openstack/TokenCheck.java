@@ -25,6 +25,7 @@ final class TokenCheck implements HandlerInterceptor {
     static final String PREFIX = "/lab/openstack/";
     private static final Pattern PATH = Pattern.compile("^/lab/openstack/([^/]+)/([^/]+)(/.*)?$");
     private static final String UNAUTHORIZED = "The request you have made requires authentication.";
+    private static final String UNAVAILABLE = "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n";
 
     private final LabSites lab;
     private final KeystoneTokens tokens;
@@ -50,11 +51,11 @@ final class TokenCheck implements HandlerInterceptor {
         request.setAttribute(SITE, site.get());
         String service = m.group(2);
         String rest = m.group(3) == null ? "" : m.group(3);
-        if (site.get().apiDown(service)) { // fault api-down: HAProxy has no backend for the service
+        if (site.get().apiDown(service)) {
+            // fault api-down: what HAProxy answers when every backend of the service is down
             response.setStatus(503);
             response.setContentType("text/html");
-            response.getOutputStream().write("<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n"
-                    .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(UNAVAILABLE.getBytes(StandardCharsets.UTF_8));
             return false;
         }
         if (service.equals("identity") && (rest.equals("/v3/auth/tokens") && request.getMethod().equals("POST")

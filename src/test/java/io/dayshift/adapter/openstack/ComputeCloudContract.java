@@ -12,6 +12,8 @@ import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.Image;
 import io.dayshift.compute.NetworkPort;
 import io.dayshift.compute.ResourceInventory;
+import io.dayshift.compute.ResourceUsage;
+import io.dayshift.compute.ServerDetail;
 import io.dayshift.compute.ServerRequest;
 import io.dayshift.compute.ServerSettlement;
 import io.dayshift.compute.ServerSettlement.Phase;
@@ -442,6 +444,51 @@ public abstract class ComputeCloudContract {
             assertThat(f.ramMb()).isPositive();
         });
         assertThat(images).anySatisfy(i -> assertThat(i.status()).isEqualTo("active"));
+    }
+
+    // ---- capacity planning (drain-compute-node) -------------------------------------------------
+
+    @Test
+    void listsTheServersOfAHostWithTheirFlavorsAndZone() {
+        String host = computeHosts().get(0);
+        String id = bootActiveOn(host, "detail");
+        Flavor flavor = inventory().flavors(site()).get(0);
+
+        ServerDetail detail = compute().serverDetailsOnHost(site(), host).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+
+        assertThat(detail.host()).contains(host);
+        assertThat(detail.status()).isEqualTo("ACTIVE");
+        assertThat(detail.availabilityZone()).isPresent();
+        assertThat(detail.flavor().name()).isEqualTo(flavor.name());
+        assertThat(detail.flavor().vcpus()).isEqualTo(flavor.vcpus());
+        assertThat(detail.flavor().ramMb()).isEqualTo(flavor.ramMb());
+        assertThat(detail.flavor().diskGb()).isGreaterThanOrEqualTo(flavor.diskGb());
+        assertThat(compute().serverDetailsOnHost(site(), computeHosts().get(1))).extracting(ServerDetail::id).doesNotContain(id);
+    }
+
+    @Test
+    void listsServerGroupsOfEveryProjectWithTheirPolicies() {
+        assertThat(compute().serverGroups(site())).allSatisfy(g -> {
+            assertThat(g.id()).isNotBlank();
+            assertThat(g.policy()).isIn("affinity", "anti-affinity", "soft-affinity", "soft-anti-affinity");
+            assertThat(g.members()).doesNotContainNull();
+        });
+    }
+
+    @Test
+    void reportsPlacementUsagesOfAHypervisor() {
+        String host = computeHosts().get(0);
+        String node = compute().hypervisors(site()).stream().filter(h -> h.serviceHost().equals(host)).findFirst().orElseThrow().hostname();
+        bootActiveOn(host, "usage");
+        Flavor flavor = inventory().flavors(site()).get(0);
+
+        List<ResourceUsage> usages = compute().usages(site(), node);
+
+        assertThat(usages).extracting(ResourceUsage::resourceClass).contains("VCPU", "MEMORY_MB", "DISK_GB");
+        assertThat(usages).filteredOn(u -> u.resourceClass().equals("VCPU")).singleElement()
+                .satisfies(u -> assertThat(u.used()).isGreaterThanOrEqualTo(flavor.vcpus()));
+        assertThatThrownBy(() -> compute().usages(site(), "no-such-hypervisor"))
+                .isInstanceOf(ComputeCloudException.class).hasMessageContaining("no-such-hypervisor").hasMessageContaining("usages");
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -122,4 +122,60 @@ class NovaJsonTest {
     private static com.fasterxml.jackson.databind.JsonNode parseNode(String json) {
         return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(parse(json));
     }
+
+    // ---- capacity planning (drain-compute-node) ---------------------------------------------------------
+
+    @Test
+    void placementUsagesByResourceClass() {
+        assertThat(NovaJson.usages(Fixtures.json("placement-usages-cn01.json")))
+                .containsExactly(new io.dayshift.compute.ResourceUsage("DISK_GB", 0), new io.dayshift.compute.ResourceUsage("MEMORY_MB", 0),
+                        new io.dayshift.compute.ResourceUsage("VCPU", 0));
+    }
+
+    @Test
+    void serverGroupsFromCompute264AndFromBefore() {
+        assertThat(NovaJson.serverGroups(Fixtures.json("nova-os-server-groups-2.64-empty.json"))).isEmpty();
+        String at264 = """
+                {"server_groups": [{"id": "616fb98f-46ca-475e-917e-2563e5a8cd19", "name": "test", "policy": "anti-affinity",
+                  "rules": {"max_server_per_host": 3}, "members": ["a1", "b2"], "project_id": "6f70656e737461636b20342065766572",
+                  "user_id": "fake"}]}""";
+        String at21 = """
+                {"server_groups": [{"id": "616fb98f-46ca-475e-917e-2563e5a8cd19", "name": "test", "policies": ["soft-affinity"],
+                  "members": [], "metadata": {}}]}""";
+
+        io.dayshift.compute.ServerGroup now = NovaJson.serverGroups(parseNode(at264)).get(0);
+        io.dayshift.compute.ServerGroup before = NovaJson.serverGroups(parseNode(at21)).get(0);
+
+        assertThat(now.policy()).isEqualTo("anti-affinity");
+        assertThat(now.members()).containsExactly("a1", "b2");
+        assertThat(now.projectId()).isEqualTo("6f70656e737461636b20342065766572");
+        assertThat(before.policy()).isEqualTo("soft-affinity");
+        assertThat(before.members()).isEmpty();
+        assertThat(before.projectId()).isEmpty();
+    }
+
+    @Test
+    void serversWithTheirEmbeddedFlavorFromCompute247() {
+        String json = """
+                {"servers": [{"id": "9168b536-cd40-4630-b43f-b259807c6e87", "name": "new-server-test", "status": "SHUTOFF",
+                  "tenant_id": "6f70656e737461636b20342065766572", "OS-EXT-STS:task_state": null, "OS-EXT-SRV-ATTR:host": "compute",
+                  "OS-EXT-AZ:availability_zone": "us-west",
+                  "flavor": {"disk": 1, "ephemeral": 2, "extra_specs": {"hw:cpu_policy": "dedicated"}, "original_name": "m1.tiny.specs",
+                             "ram": 512, "swap": 1536, "vcpus": 1}},
+                 {"id": "b2", "name": "no-swap", "status": "ACTIVE", "tenant_id": "p", "OS-EXT-STS:task_state": "migrating",
+                  "OS-EXT-SRV-ATTR:host": "cn02", "OS-EXT-AZ:availability_zone": "nova",
+                  "flavor": {"disk": 20, "ephemeral": 0, "original_name": "m1.small", "ram": 2048, "swap": "", "vcpus": 1}}]}""";
+
+        List<io.dayshift.compute.ServerDetail> servers = NovaJson.serverDetails(parseNode(json));
+
+        io.dayshift.compute.ServerDetail first = servers.get(0);
+        assertThat(first.status()).isEqualTo("SHUTOFF");
+        assertThat(first.host()).contains("compute");
+        assertThat(first.availabilityZone()).contains("us-west");
+        assertThat(first.taskState()).isEmpty();
+        // DISK_GB as Placement allocates it: root 1 + ephemeral 2 + swap 1536 MiB rounded up to 2 GiB
+        assertThat(first.flavor()).isEqualTo(new io.dayshift.compute.ServerDetail.ServerFlavor("m1.tiny.specs", 1, 512, 5));
+        assertThat(servers.get(1).flavor().diskGb()).isEqualTo(20);
+        assertThat(servers.get(1).taskState()).contains("migrating");
+    }
 }

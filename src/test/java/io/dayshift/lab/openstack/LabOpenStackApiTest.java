@@ -222,4 +222,57 @@ class LabOpenStackApiTest {
         assertThat(hypervisors).filteredOn(h -> h.path("hypervisor_hostname").asText().equals("cn04")).singleElement()
                 .satisfies(h -> assertThat(h.path("state").asText()).isEqualTo("down"));
     }
+
+    // ---- server groups and api-down (drain-compute-node) --------------------------------------------
+
+    @Test
+    void serverGroupsShowPoliciesBefore264APolicyFrom264AndTheirMembers() {
+        String token = token("lab");
+        String url = base("lab") + "/compute/v2.1/os-server-groups?all_projects=True";
+
+        JsonNode old = json(send("GET", url, token, null, "OpenStack-API-Version", "compute 2.1")).path("server_groups");
+        JsonNode now = json(send("GET", url, token, null, "OpenStack-API-Version", "compute 2.64")).path("server_groups");
+
+        assertThat(old).extracting(g -> g.path("name").asText()).contains("db-cluster", "web-frontends");
+        JsonNode dbOld = find(old, "db-cluster");
+        assertThat(dbOld.path("policies").get(0).asText()).isEqualTo("anti-affinity");
+        assertThat(dbOld.has("policy")).isFalse();
+        assertThat(dbOld.has("project_id")).isFalse();
+        JsonNode db = find(now, "db-cluster");
+        assertThat(db.path("policy").asText()).isEqualTo("anti-affinity");
+        assertThat(db.has("policies")).isFalse();
+        assertThat(db.path("rules").isObject()).isTrue();
+        List<String> members = new java.util.ArrayList<>();
+        db.path("members").forEach(m -> members.add(m.asText()));
+        assertThat(members).hasSize(3).allSatisfy(id -> assertThat(lab.require("lab").instance(id).orElseThrow().name()).startsWith("db-"));
+        assertThat(json(send("GET", url + "&limit=1&offset=1", token, null, "OpenStack-API-Version", "compute 2.64")).path("server_groups"))
+                .hasSize(1);
+        assertThat(send("GET", url + "&limit=-1", token, null).statusCode()).isEqualTo(400);
+        assertThat(json(send("GET", base("lab") + "/compute/v2.1/os-server-groups/" + db.path("id").asText(), token, null,
+                "OpenStack-API-Version", "compute 2.64")).path("server_group").path("name").asText()).isEqualTo("db-cluster");
+    }
+
+    @Test
+    void anUnavailableApiAnswers503LikeItsLoadBalancerAndHealsAfterTheGivenTimes() {
+        String token = token("lab");
+        lab.require("lab").injectFault(new io.dayshift.lab.model.LabFault("", io.dayshift.lab.model.FaultType.API_DOWN, "compute", "", 1));
+
+        HttpResponse<String> down = send("GET", base("lab") + "/compute/v2.1/os-services", token, null);
+        HttpResponse<String> placement = send("GET", base("lab") + "/placement/resource_providers", token, null);
+        HttpResponse<String> again = send("GET", base("lab") + "/compute/v2.1/os-services", token, null);
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("No server is available to handle this request.");
+        assertThat(placement.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode find(JsonNode groups, String name) {
+        for (JsonNode g : groups) {
+            if (g.path("name").asText().equals(name)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no server group " + name + " in " + groups);
+    }
 }

@@ -1,0 +1,52 @@
+package io.dayshift.runbook.drain;
+
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.CAPACITY_SUFFICIENT;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASON;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.PLAN;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.PLAN_SUMMARY;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+
+import io.dayshift.compute.ComputeCloud;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_PlanCapacity}: can the other enabled, up hosts take every instance and keep the site's reserve? Nothing has
+ * moved yet; when they cannot, the run ends with the numbers in {@code summary}.
+ */
+@Component("planDrainCapacity")
+class PlanDrainCapacityDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final CapacityPlanning planning;
+    private final DrainComputeNodeSettings settings;
+
+    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNodeSettings settings) {
+        this.sites = sites;
+        this.planning = new CapacityPlanning(compute);
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Site site = sites.require(SITE.get(execution));
+        String host = HOST.get(execution);
+        CapacityPlanning.Planned planned = planning.plan(site, host, INSTANCES.get(execution), OPERATOR_REASON.get(execution), settings.getBatchSize());
+        DrainPlan plan = planned.plan();
+        PLAN.set(execution, plan);
+        PLAN_SUMMARY.set(execution, planned.text());
+        CAPACITY_SUFFICIENT.set(execution, plan.feasible());
+        Steps.record(execution, "GET /os-services, /os-hypervisors/detail, placement inventories and usages of " + planned.candidates() + " host(s)",
+                host, plan.feasible() ? "capacity sufficient" : "not enough capacity", planned.text());
+        if (!plan.feasible()) {
+            RunLog.summarise(execution, "Not enough capacity to drain " + host + " on site " + site.name() + "; nothing was changed. "
+                    + String.join("; ", plan.problems()) + ".");
+        }
+    }
+}

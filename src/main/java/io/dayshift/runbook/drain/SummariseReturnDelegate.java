@@ -1,0 +1,32 @@
+package io.dayshift.runbook.drain;
+
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASON;
+import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.ENABLED_BY_RUN;
+import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.EVIDENCE;
+import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.RETURNED;
+import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.SERVICE_READY;
+
+import io.dayshift.approval.Approvals;
+import io.dayshift.runbook.RunLog;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_SummariseReturn} and {@code Task_SummariseUnreadyReturn}: {@code returned} and {@code summary}. */
+@Component("summariseReturn")
+class SummariseReturnDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean ready = SERVICE_READY.find(execution).orElse(false);
+        String host = HOST.get(execution);
+        RETURNED.set(execution, ready);
+        RunLog.summarise(execution, "Host " + host + " on site " + SITE.get(execution) + (ready ? " returned to service: " : " NOT returned to service: ")
+                + (ENABLED_BY_RUN.find(execution).orElse(false) ? "its nova-compute service was enabled" : "its nova-compute service was already enabled")
+                + " (reason: \"" + OPERATOR_REASON.find(execution).orElse("") + "\"); " + EVIDENCE.find(execution).orElse("") + ". Started by "
+                + Approvals.INITIATOR.find(execution).orElse("(unknown)") + (ready ? "; the scheduler places new instances on it again." : "."));
+        Steps.record(execution, "summary", host, ready ? "returned" : "not returned", EVIDENCE.find(execution).orElse(""));
+    }
+}

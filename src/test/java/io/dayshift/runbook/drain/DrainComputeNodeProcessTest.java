@@ -1,0 +1,658 @@
+package io.dayshift.runbook.drain;
+
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.APPROVE_PLAN;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.CHECK_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.COLD_MIGRATE_INSTANCE;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.CONFIRM_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.DECIDE_FAILED_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.DECIDE_HOST_NOT_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.DISABLE_COMPUTE_SERVICE;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_DRAIN_ABORTED;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_HOST_DRAINED;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_HOST_NOT_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INPUT_REJECTED;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INSTANCE_ALREADY_GONE;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INSTANCE_MOVED;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INSTANCE_SKIPPED;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_NOT_ENOUGH_CAPACITY;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_PLAN_REJECTED;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.LIST_INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.MIGRATION_DEADLINE;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.PLAN_CAPACITY;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.START_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.VALIDATE_INPUT;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.VERIFY_HOST_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNodeIds.WAIT_MIGRATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.access.Roles;
+import io.dayshift.compute.ComputeCloud;
+import io.dayshift.lab.LabConfiguration;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.Hypervisor;
+import io.dayshift.lab.model.Instance;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.site.Sites;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.MutableClock;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code drain-compute-node}, one method per path, on the whole service with the lab's Nova and Placement behind the
+ * production OpenStack adapter: site {@code lab} from {@code lab/drain-kolla.yaml} (one host per test), site
+ * {@code lab-charmed} from the default charmed topology. The job executor is off: each test runs the jobs itself and
+ * moves the lab's time (the {@code labClock} bean). The class covers every flow node and sequence flow of the model.
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class DrainComputeNodeProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DIR = DrainTestSupport.temp("drain-lab-");
+    private static final int PORT = DrainTestSupport.freePort();
+    private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
+    private static final String REASON = "BIOS update, ticket OPS-4711";
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "1");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
+        registry.add("dayshift.runbooks.drain-compute-node.batch-size", () -> "2");
+        registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT5S");
+        registry.add("dayshift.runbooks.drain-compute-node.migration-deadline", () -> "PT10M");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Lab {
+
+        @Bean(LabConfiguration.CLOCK)
+        Clock labClock() {
+            return CLOCK;
+        }
+
+        /** Every flow node and sequence flow of the runbook is covered by this class. */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    LabSites lab;
+    @Autowired
+    ComputeCloud compute;
+    @Autowired
+    Sites sites;
+
+    @BeforeEach
+    void users() {
+        BpmnAwareTests.init(engine);
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
+        Users.ensure(identity, "alice", Roles.APPROVERS);
+        Users.ensure(identity, "ivan", Roles.OPS_LEADS, Roles.APPROVERS);
+    }
+
+    // ---- the happy paths -------------------------------------------------------------------------------------
+
+    @Test
+    void drainsAKollaHostSpreadingItsInstancesAsPlannedAndLeavesItDisabled() {
+        // given cn01 with two running instances, a stopped one and a web frontend whose anti-affinity group has a member on cn02
+        List<String> before = idsOn("lab", "cn01");
+        assertThat(before).hasSize(4);
+        long liveBefore = destructive("lab", "live-migration");
+        long coldBefore = destructive("lab", "cold-migration");
+
+        // when olga starts the drain, the plan is made and alice approves it
+        ProcessInstance run = start("lab", "cn01", REASON);
+        execute(job());
+        assertThat(run).isWaitingAt(VALIDATE_INPUT);
+        execute(job());
+        assertThat(run).isWaitingAt(LIST_INSTANCES);
+        execute(job());
+        assertThat(run).isWaitingAt(PLAN_CAPACITY);
+        execute(job());
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        assertThat(task()).hasCandidateGroup(Roles.APPROVERS);
+        String planText = (String) tasks.getVariable(task().getId(), "planSummary");
+        assertThat(planText).contains("Drain cn01 on site lab: 4 instance(s). Reason: \"" + REASON + "\"")
+                .contains("happy-03").contains("cold migration, the guest is off").contains("anti-affinity group web-frontends")
+                .contains("reserve to keep free (1 host(s)): 256 vCPU, 262144 MiB RAM, 4000 GiB disk");
+        DrainPlan plan = plan(run);
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.moves()).containsOnlyKeys(before);
+        String web01 = model("lab").instances().stream().filter(i -> i.name().equals("web-01")).findFirst().orElseThrow().id();
+        assertThat(plan.moves().get(web01)).isNotEqualTo("cn02");
+        approve(true, "capacity fine, window agreed");
+
+        // and the first batch starts; Nova is still moving when it is first checked
+        execute(job());
+        assertThat(run).isWaitingAt(START_MIGRATION);
+        assertThat(model("lab").hypervisor("cn01").orElseThrow().enabled()).isFalse();
+        runStartsInPlanOrder(run);
+        runJobs(run, WAIT_MIGRATION);
+        runJobs(run, CHECK_MIGRATION);
+        assertThat(run).isWaitingAt(WAIT_MIGRATION);
+        drive(run);
+
+        // then every instance left cn01 for the host the plan expected, cn01 is empty and disabled with the reason
+        assertThat(run).isEnded().hasPassed(DISABLE_COMPUTE_SERVICE, CONFIRM_MIGRATION, END_INSTANCE_MOVED, END_HOST_DRAINED)
+                .hasNotPassed(DECIDE_FAILED_MIGRATION, COLD_MIGRATE_INSTANCE);
+        assertThat(idsOn("lab", "cn01")).isEmpty();
+        for (String id : before) {
+            assertThat(model("lab").instance(id).orElseThrow().host()).as(id).isEqualTo(plan.moves().get(id));
+        }
+        Hypervisor cn01 = model("lab").hypervisor("cn01").orElseThrow();
+        assertThat(cn01.enabled()).isFalse();
+        assertThat(cn01.disabledReason()).isEqualTo(REASON);
+        assertThat(destructive("lab", "live-migration")).isEqualTo(liveBefore + 3);
+        assertThat(destructive("lab", "cold-migration")).isEqualTo(coldBefore + 1);
+        assertThat(variable(run, "drained")).isEqualTo(true);
+        InstanceMoves moved = (InstanceMoves) variable(run, "movedInstances");
+        assertThat(moved.moves()).extracting(InstanceMove::id).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(moved.moves()).allSatisfy(m -> assertThat(m.toHost()).isEqualTo(m.expectedHost()));
+        assertThat(summary(run)).startsWith("Host cn01 on site lab drained: 4 instance(s) moved (3 live, 1 cold: ")
+                .contains("stays disabled (\"" + REASON + "\") for maintenance").contains("started by olga, approved by alice (\"capacity fine, window agreed\")")
+                .contains("return-compute-node");
+        assertThat(steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, LIST_INSTANCES, PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE,
+                START_MIGRATION, CHECK_MIGRATION, CONFIRM_MIGRATION, VERIFY_HOST_EMPTY, DrainComputeNodeIds.SUMMARISE_DRAIN);
+    }
+
+    @Test
+    void drainsAHostOfTheCharmedSite() {
+        // given cn06 of the charmed lab site with its two running instances
+        List<String> before = idsOn("lab-charmed", "cn06");
+        assertThat(before).isNotEmpty();
+
+        // when the drain runs and is approved
+        ProcessInstance run = start("lab-charmed", "cn06", "kernel update");
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        approve(true, "fine");
+        drive(run);
+
+        // then the host is empty, disabled, and its instances stayed in its zone
+        assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
+        assertThat(idsOn("lab-charmed", "cn06")).isEmpty();
+        assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("kernel update");
+        for (String id : before) {
+            String host = model("lab-charmed").instance(id).orElseThrow().host();
+            assertThat(model("lab-charmed").hypervisor(host).orElseThrow().zone()).isEqualTo("az2");
+        }
+        assertThat(variable(run, "drained")).isEqualTo(true);
+    }
+
+    // ---- input, capacity and approval -----------------------------------------------------------------------
+
+    @Test
+    void anUnknownHostAndShellSyntaxAreRejectedBeforeAnythingChanges() {
+        // given two bad inputs
+        Map<String, Long> before = model("lab").destructiveActions();
+
+        // when the runs check them
+        ProcessInstance unknown = start("lab", "cn99", REASON);
+        execute(job());
+        execute(job());
+        ProcessInstance injected = start("lab", "cn01; rm -rf /", " ");
+        execute(job());
+        execute(job());
+
+        // then both end rejected, saying why, and nothing was touched
+        assertThat(unknown).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(LIST_INSTANCES);
+        assertThat(summary(unknown)).startsWith("Input rejected, nothing was changed: host cn99 has no nova-compute service on site lab")
+                .contains("cn01, cn02");
+        assertThat(injected).isEnded().hasPassed(END_INPUT_REJECTED);
+        assertThat(summary(injected)).contains("host refused \"cn01; rm -rf /\": expected a host name").contains("give a reason");
+        assertThat(variable(injected, "drained")).isEqualTo(false);
+        assertThat(model("lab").destructiveActions()).isEqualTo(before);
+        ProcessInstance noSite = start("nowhere", "cn01", REASON);
+        execute(job());
+        execute(job());
+        assertThat(summary(noSite)).contains("there is no site 'nowhere'");
+    }
+
+    @Test
+    void whenTheOtherHostsCannotTakeTheInstancesTheRunStopsWithTheNumbers() {
+        // given cn13 in az3, whose only other host cn14 is full
+        Map<String, Long> before = model("lab").destructiveActions();
+
+        // when the drain plans
+        ProcessInstance run = start("lab", "cn13", REASON);
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+
+        // then it ends before the approval, with the shortfall, and nothing moved or was disabled
+        assertThat(run).isEnded().hasPassed(END_NOT_ENOUGH_CAPACITY).hasNotPassed(APPROVE_PLAN);
+        assertThat(summary(run)).startsWith("Not enough capacity to drain cn13 on site lab; nothing was changed. lonely-01 (")
+                .contains("needs 4 vCPU, 8192 MiB RAM, 80 GiB disk; no host in availability zone az3 has that much free (most free RAM: 0 MiB)");
+        assertThat(model("lab").hypervisor("cn13").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void aRejectedPlanEndsTheRunRecordingWhoAndWhy() {
+        // given a plan for cn06 waiting for approval
+        ProcessInstance run = startAndPlan("lab", "cn06");
+
+        // when alice rejects it
+        approve(false, "not during the sale week");
+
+        // then the run ends, nothing changed, and the summary names her and her reason
+        execute(job());
+        assertThat(run).isEnded().hasPassed(END_PLAN_REJECTED).hasNotPassed(DISABLE_COMPUTE_SERVICE);
+        assertThat(summary(run)).isEqualTo("Drain of cn06 on site lab rejected by alice: \"not during the sale week\". Started by olga; nothing was changed.");
+        assertThat(model("lab").hypervisor("cn06").orElseThrow().enabled()).isTrue();
+        assertThat(variable(run, "operatorReason")).isEqualTo(REASON);
+    }
+
+    @Test
+    void theInitiatorCannotApproveTheirOwnDrainOverRest() throws Exception {
+        // given ivan (ops lead and approver) starts a drain over REST
+        Http ivan = Http.as(PORT, "ivan", Users.PASSWORD);
+        HttpResponse<String> started = ivan.postJson("/engine-rest/process-definition/key/drain-compute-node/start",
+                "{\"variables\":{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn12\"},\"reason\":{\"value\":\"disk swap\"}}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        ProcessInstance run = runtime.createProcessInstanceQuery().processInstanceId(JSON.readTree(started.body()).get("id").asText()).singleResult();
+        assertThat(run).isStarted();
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        String taskId = task().getId();
+
+        // when he tries to claim and to complete its approval
+        HttpResponse<String> claim = ivan.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"ivan\"}");
+        HttpResponse<String> complete = ivan.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}");
+
+        // then both are refused and the approval still waits for another approver
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(complete.statusCode()).isEqualTo(403);
+        assertThat(complete.body()).contains("Four-eyes rule");
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        assertThat(model("lab").hypervisor("cn12").orElseThrow().enabled()).isTrue();
+        runtime.deleteProcessInstance(run.getId(), "test over");
+    }
+
+    // ---- migrations that fail -------------------------------------------------------------------------------
+
+    @Test
+    void aFailedLiveMigrationFallsBackToAColdMigration() {
+        // given the next migration of fallback-01 fails (Nova leaves it ACTIVE on cn03, the migration in error)
+        model("lab").injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, "fallback-01", "", 1));
+        ProcessInstance run = startPlanAndApprove("cn03");
+
+        // when the drain runs
+        drive(run);
+
+        // then the live migration failed, the cold one moved it and was confirmed, and no operator was needed
+        assertThat(run).isEnded().hasPassed(COLD_MIGRATE_INSTANCE, CONFIRM_MIGRATION, END_HOST_DRAINED).hasNotPassed(DECIDE_FAILED_MIGRATION);
+        assertThat(idsOn("lab", "cn03")).isEmpty();
+        InstanceMoves moved = (InstanceMoves) variable(run, "movedInstances");
+        assertThat(moved.moves()).singleElement().satisfies(m -> assertThat(m.how()).isEqualTo("cold"));
+        assertThat(summary(run)).contains("1 instance(s) moved (0 live, 1 cold: fallback-01 → ");
+    }
+
+    @Test
+    void aMigrationThatKeepsFailingGoesToAnOpsLeadWhoRetriesItOnceFixed() {
+        // given every migration of retry-01 fails, live and cold
+        LabFault fault = model("lab").injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, "retry-01", "", 0));
+        ProcessInstance run = startPlanAndApprove("cn04");
+
+        // when the live migration and the cold one fail
+        drive(run);
+
+        // then an ops lead sees what Nova shows
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION).hasPassed(COLD_MIGRATE_INSTANCE);
+        assertThat(task()).hasCandidateGroup(Roles.OPS_LEADS);
+        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("retry-01").contains("ACTIVE").contains("on cn04")
+                .contains("newest migration migration error cn04 → ");
+        long live = destructive("lab", "live-migration");
+
+        // and once the cause is fixed, a retry moves it live
+        model("lab").removeFault(fault.id());
+        decide("retry", "libvirt on cn04 restarted");
+        drive(run);
+        assertThat(run).isEnded().hasPassed(END_INSTANCE_MOVED, END_HOST_DRAINED);
+        assertThat(destructive("lab", "live-migration")).isEqualTo(live + 1);
+        assertThat(steps(run)).anySatisfy(s -> assertThat(s.action()).isEqualTo("operator decision: retry"));
+    }
+
+    @Test
+    void anInstanceNovaCannotMoveIsSkippedAndTheHostIsCheckedAgainAfterTheOperatorDeletedIt() {
+        // given broken-01 on cn05 is in ERROR
+        ProcessInstance run = startPlanAndApprove("cn05");
+
+        // when the run tries to move it
+        drive(run);
+
+        // then Nova's refusal goes to an ops lead, who skips it
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION);
+        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("ERROR").contains("Nova moves neither live nor cold");
+        decide("skip", "dead VM, the owner will delete it");
+        drive(run);
+
+        // and the host is not empty: after deleting the instance by hand, the ops lead checks again and the host is drained
+        assertThat(run).isWaitingAt(DECIDE_HOST_NOT_EMPTY).hasPassed(END_INSTANCE_SKIPPED);
+        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("broken-01").contains("ERROR");
+        idsOn("lab", "cn05").forEach(id -> model("lab").deleteServer(id));
+        decide("recheck", "deleted broken-01 with the owner's consent");
+        drive(run);
+        assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
+        assertThat(variable(run, "drained")).isEqualTo(true);
+        assertThat(summary(run)).contains("no instance moved");
+    }
+
+    @Test
+    void anAbortBeforeAnythingMovedEnablesTheComputeServiceAgain() {
+        // given every migration of abort-01 on cn07 fails
+        LabFault fault = model("lab").injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, "abort-01", "", 0));
+        ProcessInstance run = startPlanAndApprove("cn07");
+        drive(run);
+        assertThat(model("lab").hypervisor("cn07").orElseThrow().enabled()).isFalse();
+
+        // when the ops lead aborts
+        decide("abort", "hypervisor misbehaves, investigate first");
+        drive(run);
+
+        // then nothing had moved, so cn07 is enabled again and the summary says so
+        assertThat(run).isEnded().hasPassed(END_DRAIN_ABORTED);
+        assertThat(model("lab").hypervisor("cn07").orElseThrow().enabled()).isTrue();
+        assertThat(summary(run)).startsWith("Drain of cn07 on site lab aborted by olivia (\"hypervisor misbehaves, investigate first\")")
+                .contains("Nothing had moved, so its nova-compute service was enabled again.");
+        assertThat(variable(run, "drained")).isEqualTo(false);
+        model("lab").removeFault(fault.id());
+    }
+
+    @Test
+    void anAbortAfterAnInstanceMovedLeavesTheComputeServiceDisabledAndSaysSo() {
+        // given partial-02 on cn08 cannot move, partial-01 can
+        LabFault fault = model("lab").injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, "partial-02", "", 0));
+        ProcessInstance run = startPlanAndApprove("cn08");
+        drive(run);
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION);
+
+        // when the ops lead aborts
+        decide("abort", "stop here");
+        drive(run);
+
+        // then cn08 stays disabled, and the summary says why and what is left
+        assertThat(run).isEnded().hasPassed(END_DRAIN_ABORTED);
+        assertThat(model("lab").hypervisor("cn08").orElseThrow().enabled()).isFalse();
+        assertThat(summary(run)).contains("Its nova-compute service is left disabled: 1 instance(s) had left the host")
+                .contains("partial-01 → ").contains("Still on the host: partial-02");
+        model("lab").removeFault(fault.id());
+    }
+
+    @Test
+    void aMigrationPastItsDeadlineGoesToAnOpsLeadAndAHostLeftNotEmptyEndsNotDrained() {
+        // given slow-01's live migration has started on cn09 and lab time stands still
+        ProcessInstance run = startPlanAndApprove("cn09");
+        execute(job());
+        execute(job());
+        runJobs(run, WAIT_MIGRATION);
+        runJobs(run, CHECK_MIGRATION);
+        assertThat(run).isWaitingAt(WAIT_MIGRATION);
+
+        // when the deadline passes
+        runJobs(run, MIGRATION_DEADLINE);
+
+        // then an ops lead decides; skipping leaves the instance on the host, and finishing ends the run not drained
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION);
+        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("MIGRATING");
+        decide("skip", "leave it, we will look tomorrow");
+        execute(job());
+        assertThat(run).isWaitingAt(DECIDE_HOST_NOT_EMPTY);
+        decide("finish", "maintenance postponed");
+        execute(job());
+        assertThat(run).isEnded().hasPassed(END_INSTANCE_SKIPPED, END_HOST_NOT_EMPTY).hasNotPassed(END_HOST_DRAINED);
+        assertThat(variable(run, "drained")).isEqualTo(false);
+        assertThat(summary(run)).startsWith("Host cn09 on site lab NOT drained, 1 instance(s) left on it (slow-01 (");
+        CLOCK.advance(Duration.ofSeconds(10)); // let the lab finish that migration for the other tests
+    }
+
+    // ---- technical failures and retried steps ---------------------------------------------------------------
+
+    @Test
+    void anUnavailableComputeApiIsRetriedThenRaisesAnIncidentNamingSiteHostAndOperation() {
+        // given Nova's API answers 503
+        LabFault fault = model("lab").injectFault(new LabFault("", FaultType.API_DOWN, "compute", "", 0));
+        ProcessInstance run = start("lab", "cn10", REASON);
+        execute(job());
+
+        // when the first step has used its retries (R2/PT1S here)
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
+            try {
+                management.executeJob(job().getId());
+            } catch (RuntimeException expected) {
+                // each try fails; the engine counts it
+            }
+        }
+
+        // then an incident says what failed and where
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(VALIDATE_INPUT);
+        assertThat(incident.getIncidentMessage()).contains("site lab").contains("503");
+        assertThat(run).isNotEnded();
+
+        // and once the API is back, an ops lead retries it and the run goes on
+        model("lab").removeFault(fault.id());
+        management.setJobRetries(job().getId(), 1);
+        execute(job());
+        assertThat(run).isWaitingAt(LIST_INSTANCES);
+        runtime.deleteProcessInstance(run.getId(), "test over");
+    }
+
+    @Test
+    void stepsThatRunTwiceDoNotMigrateAnInstanceTwice() {
+        // given a drain of cn11 whose first batch is about to start
+        ProcessInstance run = startPlanAndApprove("cn11");
+        execute(job());
+        assertThat(run).isWaitingAt(START_MIGRATION);
+        List<String> order = ((DrainInstances) variable(run, "instances")).ids();
+        String first = order.get(0);
+        String second = order.get(1);
+        // the first start step already reached Nova once (its transaction was then lost), and someone moved the second by hand
+        compute.liveMigrate(sites.require("lab"), second);
+        CLOCK.advance(Duration.ofSeconds(10));
+        compute.liveMigrate(sites.require("lab"), first);
+        long live = destructive("lab", "live-migration");
+
+        // when the steps run
+        runStartsInPlanOrder(run);
+        drive(run);
+
+        // then neither was migrated again: the first was only awaited, the second was already elsewhere
+        assertThat(destructive("lab", "live-migration")).isEqualTo(live);
+        assertThat(run).isEnded().hasPassed(END_INSTANCE_ALREADY_GONE, END_INSTANCE_MOVED, END_HOST_DRAINED);
+        assertThat(steps(run)).filteredOn(s -> START_MIGRATION.equals(s.step())).extracting(StepRecord::result)
+                .containsExactlyInAnyOrder("started", "elsewhere");
+        assertThat(steps(run)).anySatisfy(s -> assertThat(s.action()).contains("already moving, not started again"));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private ProcessInstance start(String site, String host, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("host", host);
+        variables.put("reason", reason);
+        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        try {
+            ProcessInstance run = runtime.startProcessInstanceByKey(DrainComputeNodeIds.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(DrainComputeNodeIds.START);
+            return run;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private ProcessInstance startAndPlan(String site, String host) {
+        ProcessInstance run = start(site, host, REASON);
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        return run;
+    }
+
+    private ProcessInstance startPlanAndApprove(String host) {
+        ProcessInstance run = startAndPlan("lab", host);
+        approve(true, "go ahead");
+        return run;
+    }
+
+    /** Alice (an approver, not the initiator) claims the approval and decides. */
+    private void approve(boolean approved, String reason) {
+        Task task = task();
+        tasks.claim(task.getId(), "alice");
+        tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
+    }
+
+    /** Olivia (an ops lead) claims the operator task and decides. */
+    private void decide(String decision, String note) {
+        Task task = task();
+        tasks.claim(task.getId(), "olivia");
+        tasks.complete(task.getId(), Map.of("decision", decision, "note", note));
+    }
+
+    /**
+     * Runs the run's jobs until only user tasks or deadline timers are left: async steps at once, each wait for Nova after
+     * the lab's time moved on 10 s (a live migration takes 5 s, a cold one 8 s). Start steps run in the plan's order.
+     */
+    private void drive(ProcessInstance run) {
+        for (int i = 0; i < 300; i++) {
+            Set<String> deadlines = management.createJobQuery().processInstanceId(run.getId()).activityId(MIGRATION_DEADLINE).list().stream()
+                    .map(Job::getId).collect(Collectors.toSet());
+            List<Job> ready = management.createJobQuery().processInstanceId(run.getId()).list().stream()
+                    .filter(j -> !deadlines.contains(j.getId())).sorted(Comparator.comparingInt(this::planIndex)).toList();
+            if (ready.isEmpty()) {
+                return;
+            }
+            Job next = ready.get(0);
+            boolean waitForNova = management.createJobQuery().processInstanceId(run.getId()).activityId(WAIT_MIGRATION).list().stream()
+                    .anyMatch(j -> j.getId().equals(next.getId()));
+            if (waitForNova) {
+                CLOCK.advance(Duration.ofSeconds(10));
+            }
+            execute(next);
+        }
+        throw new AssertionError("the run did not come to rest");
+    }
+
+    private void runStartsInPlanOrder(ProcessInstance run) {
+        List<Job> starts = new ArrayList<>(management.createJobQuery().processInstanceId(run.getId()).activityId(START_MIGRATION).list());
+        starts.sort(Comparator.comparingInt(this::planIndex));
+        starts.forEach(j -> execute(j));
+    }
+
+    private void runJobs(ProcessInstance run, String activityId) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(run.getId()).activityId(activityId).list();
+        assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
+        jobs.forEach(j -> execute(j));
+    }
+
+    /** Where the job's instance stands in the run's migration order; jobs of no instance first. */
+    private int planIndex(Job job) {
+        Object id = job.getExecutionId() == null ? null : runtime.getVariable(job.getExecutionId(), "instanceId");
+        if (id == null) {
+            return -1;
+        }
+        DrainInstances instances = (DrainInstances) runtime.getVariable(job.getProcessInstanceId(), "instances");
+        return instances.ids().indexOf(id);
+    }
+
+    private LabSite model(String site) {
+        return lab.require(site);
+    }
+
+    private List<String> idsOn(String site, String host) {
+        return model(site).instancesOn(host).stream().map(Instance::id).toList();
+    }
+
+    private long destructive(String site, String action) {
+        return model(site).destructiveActions().getOrDefault(action, 0L);
+    }
+
+    private DrainPlan plan(ProcessInstance run) {
+        return (DrainPlan) runtime.getVariable(run.getId(), "plan");
+    }
+
+    private Object variable(ProcessInstance run, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
+    }
+
+    private String summary(ProcessInstance run) {
+        return (String) variable(run, RunLog.SUMMARY.name());
+    }
+
+    private List<StepRecord> steps(ProcessInstance run) {
+        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
+    }
+}

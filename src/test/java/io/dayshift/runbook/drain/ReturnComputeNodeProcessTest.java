@@ -1,0 +1,302 @@
+package io.dayshift.runbook.drain;
+
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.DECIDE_SERVICE_NOT_READY;
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.ENABLE_COMPUTE_SERVICE;
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.END_HOST_RETURNED;
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.END_INPUT_REJECTED;
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.END_SERVICE_NOT_READY;
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.VALIDATE_INPUT;
+import static io.dayshift.runbook.drain.ReturnComputeNodeIds.VERIFY_COMPUTE_SERVICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabConfiguration;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.testing.MutableClock;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code return-compute-node}, one method per path, on the whole service with the lab (site {@code lab} from
+ * {@code lab/drain-kolla.yaml}, {@code lab-charmed} from the default charmed topology) and the production OpenStack
+ * adapter; the job executor is off. The class covers every flow node and sequence flow of the model.
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class ReturnComputeNodeProcessTest {
+
+    private static final Path DIR = DrainTestSupport.temp("return-lab-");
+    private static final int PORT = DrainTestSupport.freePort();
+    private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "1");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Lab {
+
+        @Bean(LabConfiguration.CLOCK)
+        Clock labClock() {
+            return CLOCK;
+        }
+
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    LabSites lab;
+
+    @BeforeEach
+    void users() {
+        BpmnAwareTests.init(engine);
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
+    }
+
+    @Test
+    void returnsADrainedKollaHostToService() {
+        // given cn01, disabled by a drain
+        model("lab").disableComputeService("cn01", "BIOS update, ticket OPS-4711");
+        long enables = destructive("lab", "enable-compute-service");
+
+        // when olga returns it
+        ProcessInstance run = start("lab", "cn01", "BIOS updated");
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(ENABLE_COMPUTE_SERVICE);
+        execute(job());
+        execute(job());
+        execute(job());
+
+        // then its nova-compute is enabled and up, once, and the summary says so
+        assertThat(run).isEnded().hasPassed(VERIFY_COMPUTE_SERVICE, END_HOST_RETURNED).hasNotPassed(DECIDE_SERVICE_NOT_READY);
+        assertThat(model("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").hypervisor("cn01").orElseThrow().disabledReason()).isEmpty();
+        assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables + 1);
+        assertThat(variable(run, "returned")).isEqualTo(true);
+        assertThat(summary(run)).startsWith("Host cn01 on site lab returned to service: its nova-compute service was enabled (reason: \"BIOS updated\")")
+                .contains("enabled, up").contains("Started by olga");
+        assertThat(steps(run)).extracting(StepRecord::step).containsExactly(VALIDATE_INPUT, ENABLE_COMPUTE_SERVICE, VERIFY_COMPUTE_SERVICE,
+                ReturnComputeNodeIds.SUMMARISE_RETURN);
+    }
+
+    @Test
+    void returnsAHostOfTheCharmedSite() {
+        model("lab-charmed").disableComputeService("cn06", "kernel update");
+
+        ProcessInstance run = start("lab-charmed", "cn06", "kernel updated");
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+
+        assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
+        assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aHostThatIsAlreadyEnabledIsNotEnabledAgain() {
+        // given cn03 is enabled
+        long enables = destructive("lab", "enable-compute-service");
+
+        // when the run returns it
+        ProcessInstance run = start("lab", "cn03", "double-check");
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+
+        // then nothing was called to change it
+        assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
+        assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables);
+        assertThat(summary(run)).contains("its nova-compute service was already enabled");
+    }
+
+    @Test
+    void anUnknownHostAndShellSyntaxAreRejected() {
+        Map<String, Long> before = model("lab").destructiveActions();
+
+        ProcessInstance unknown = start("lab", "cn99", "back");
+        execute(job());
+        execute(job());
+        ProcessInstance injected = start("lab", "cn01 && reboot", "back");
+        execute(job());
+        execute(job());
+
+        assertThat(unknown).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(ENABLE_COMPUTE_SERVICE);
+        assertThat(summary(unknown)).contains("host cn99 has no nova-compute service on site lab");
+        assertThat(injected).isEnded().hasPassed(END_INPUT_REJECTED);
+        assertThat(summary(injected)).contains("host refused \"cn01 && reboot\": expected a host name");
+        assertThat(variable(injected, "returned")).isEqualTo(false);
+        assertThat(model("lab").destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void aServiceThatStaysDownGoesToAnOpsLeadWhoChecksAgainOnceItIsUp() {
+        // given cn04's nova-compute is down
+        model("lab").disableComputeService("cn04", "maintenance");
+        LabFault down = model("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn04"));
+        ProcessInstance run = start("lab", "cn04", "repaired");
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+
+        // then an ops lead sees it enabled but down
+        assertThat(run).isWaitingAt(DECIDE_SERVICE_NOT_READY);
+        assertThat(task()).hasCandidateGroup(Roles.OPS_LEADS);
+        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("nova-compute on cn04: enabled, down");
+
+        // when the service is up again and the ops lead checks again, the host is returned
+        model("lab").removeFault(down.id());
+        decide("recheck", "restarted nova_compute");
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
+        assertThat(variable(run, "returned")).isEqualTo(true);
+    }
+
+    @Test
+    void anOpsLeadMayFinishWithTheServiceStillDown() {
+        model("lab").disableComputeService("cn05", "maintenance");
+        LabFault down = model("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn05"));
+        ProcessInstance run = start("lab", "cn05", "repaired");
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(DECIDE_SERVICE_NOT_READY);
+
+        decide("finish", "hardware fault, ticket OPS-4712");
+        execute(job());
+
+        assertThat(run).isEnded().hasPassed(END_SERVICE_NOT_READY).hasNotPassed(END_HOST_RETURNED);
+        assertThat(variable(run, "returned")).isEqualTo(false);
+        assertThat(summary(run)).startsWith("Host cn05 on site lab NOT returned to service");
+        model("lab").removeFault(down.id());
+    }
+
+    @Test
+    void anUnavailableComputeApiIsRetriedThenRaisesAnIncident() {
+        LabFault fault = model("lab").injectFault(new LabFault("", FaultType.API_DOWN, "compute", "", 0));
+        ProcessInstance run = start("lab", "cn06", "back");
+        execute(job());
+
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
+            try {
+                management.executeJob(job().getId());
+            } catch (RuntimeException expected) {
+                // each try fails; the engine counts it
+            }
+        }
+
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(VALIDATE_INPUT);
+        assertThat(incident.getIncidentMessage()).contains("site lab").contains("503");
+        model("lab").removeFault(fault.id());
+        runtime.deleteProcessInstance(run.getId(), "test over");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private ProcessInstance start(String site, String host, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("host", host);
+        variables.put("reason", reason);
+        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        try {
+            ProcessInstance run = runtime.startProcessInstanceByKey(ReturnComputeNodeIds.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(ReturnComputeNodeIds.START);
+            return run;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void decide(String decision, String note) {
+        Task task = task();
+        tasks.claim(task.getId(), "olivia");
+        tasks.complete(task.getId(), Map.of("decision", decision, "note", note));
+    }
+
+    private LabSite model(String site) {
+        return lab.require(site);
+    }
+
+    private long destructive(String site, String action) {
+        return model(site).destructiveActions().getOrDefault(action, 0L);
+    }
+
+    private Object variable(ProcessInstance run, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
+    }
+
+    private String summary(ProcessInstance run) {
+        return (String) variable(run, RunLog.SUMMARY.name());
+    }
+
+    private List<StepRecord> steps(ProcessInstance run) {
+        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
+    }
+}
