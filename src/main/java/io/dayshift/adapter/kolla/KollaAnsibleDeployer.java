@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.HostDiscovery;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaException;
@@ -66,6 +67,10 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     /** How much of a run's log is read back when it has ended: enough for the PLAY RECAP of hundreds of hosts. */
     private static final int LOG_READ_BYTES = 1024 * 1024;
+    /** The first nova-conductor, as kolla-ansible's nova-cell role delegates discovery to {@code groups[nova_cell_conductor_group][0]}. */
+    private static final String FIRST_CONDUCTOR = "nova-conductor[0]";
+    private static final String DISCOVER_HOSTS = "docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service --verbose";
+    private static final Pattern HOST_MAPPED = Pattern.compile("(?m)^Creating host mapping for (?:service|compute host) '?([A-Za-z0-9._-]+)'?");
 
     private record CachedVersion(int major, Instant until) {
     }
@@ -269,6 +274,41 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             throw new KollaException(where(site) + ": cannot read " + file + " as YAML (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
+    }
+
+    // --- commands on nodes (add-compute-node) ---
+
+    @Override
+    public HostDiscovery discoverComputeHosts(Site site) {
+        String inventory = path(site, kolla(site).inventory(), "inventory");
+        ShellCommand command = ShellCommand.of(ansible()).arg(Arg.HOST_PATTERN, FIRST_CONDUCTOR).flag("-i").arg(Arg.PATH, inventory)
+                .flag("--become").flag("-m").flag("command").flag("-a").arg(Arg.MODULE_ARGS, DISCOVER_HOSTS);
+        String operation = "nova-manage cell_v2 discover_hosts on " + FIRST_CONDUCTOR;
+        CommandResult result = run(site, operation, command, properties.fileTimeout());
+        List<AnsibleAdHoc.HostOutput> hosts = AnsibleAdHoc.parse(result.stdout());
+        if (hosts.isEmpty()) {
+            throw new KollaException(where(site) + ": " + operation + ": no host answered (exit " + result.exitStatus() + "): "
+                    + tail(result.stderr().isBlank() ? result.stdout() : result.stderr()));
+        }
+        AnsibleAdHoc.HostOutput answer = hosts.get(0);
+        if (!answer.succeeded()) {
+            throw new KollaException(where(site) + ": " + operation + " failed on " + answer.host() + " ("
+                    + (answer.unreachable() ? "unreachable" : "rc " + answer.rc()) + "): " + tail(answer.output()));
+        }
+        List<String> mapped = new java.util.ArrayList<>();
+        Matcher m = HOST_MAPPED.matcher(answer.output());
+        while (m.find()) {
+            mapped.add(m.group(1));
+        }
+        log.info("site {}: discover_hosts on {} mapped {}", site.name(), answer.host(), mapped);
+        return new HostDiscovery(answer.host(), mapped, secrets.redact(answer.output()));
+    }
+
+    /** {@code ansible} beside the configured kolla-ansible (both live in the deployer's virtualenv), else from the PATH. */
+    private String ansible() {
+        String executable = properties.executable();
+        int slash = executable.lastIndexOf('/');
+        return slash < 0 ? "ansible" : executable.substring(0, slash + 1) + "ansible";
     }
 
     // --- safe remote edit ---

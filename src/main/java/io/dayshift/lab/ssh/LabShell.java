@@ -57,6 +57,7 @@ public final class LabShell {
         KollaAnsibleCli kolla = new KollaAnsibleCli();
         FileCommands files = new FileCommands();
         NodeCommands node = new NodeCommands();
+        AnsibleAdHoc ansible = new AnsibleAdHoc();
         return new LabShell(Map.ofEntries(
                 Map.entry("juju", juju::run),
                 Map.entry("kolla-ansible", kolla::run),
@@ -64,7 +65,8 @@ public final class LabShell {
                 Map.entry("rm", files::rm), Map.entry("mkdir", files::mkdir), Map.entry("test", files::test), Map.entry("wc", files::wc),
                 Map.entry("true", (s, a) -> ShellResult.ok("")),
                 Map.entry("docker", node::docker), Map.entry("mysqldump", node::mysqldump), Map.entry("mysql", node::mysql),
-                Map.entry("ceph", node::ceph)),
+                Map.entry("ceph", node::ceph),
+                Map.entry("ansible", ansible::run)),
                 Map.of("kolla-ansible", kolla::background));
     }
 
