@@ -34,4 +34,11 @@ public interface CloudInventory {
     List<Flavor> flavors(Site site);
 
     List<Image> images(Site site);
+
+    /**
+     * Every endpoint of the catalog the site's token carries (the interface and region of its clouds.yaml entry), each
+     * probed with one unauthenticated GET on its URL, bounded by the adapter's connect timeout. An endpoint that does not
+     * answer is a result ({@link ApiEndpoint#reachable()} false), not an exception; failing to get a token is one.
+     */
+    List<ApiEndpoint> apiEndpoints(Site site);
 }

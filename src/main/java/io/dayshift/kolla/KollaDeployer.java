@@ -52,6 +52,22 @@ public interface KollaDeployer {
     /** Sets {@code openstack_release} in globals.yml (for an upgrade or its rollback). */
     FileChange setOpenstackRelease(Site site, String release);
 
+    // ---- nodes, through Ansible ad-hoc commands on the deployer (read-only) -----------------------------------------
+
+    /**
+     * The containers on each node of {@code hostPattern} (inventory host names and groups separated by commas, e.g.
+     * {@code baremetal,loadbalancer} or {@code cn03}): {@code ansible <pattern> -i <inventory> -m command -a 'docker ps -a'}
+     * run on the deployer. A node that cannot be reached, or whose command fails, is a result with a problem, not an
+     * exception.
+     */
+    List<HostContainers> containers(Site site, String hostPattern);
+
+    /**
+     * The last {@code lines} lines (1 to 10,000) of {@code container}'s log on each of {@code hosts}:
+     * {@code ansible <hosts> -i <inventory> -m command -a 'docker logs --tail <lines> <container>'} run on the deployer.
+     */
+    List<ContainerLog> containerLogTail(Site site, List<String> hosts, String container, int lines);
+
     // ---- add-compute-node ----------------------------------------------------------------------
 
     /**

@@ -44,13 +44,7 @@ public enum Arg {
      * An Ansible host pattern naming one host or group, optionally one member of a group by index: {@code cn05},
      * {@code nova-conductor}, {@code nova-conductor[0]}.
      */
-    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]"),
-    /**
-     * The free-form argument of Ansible's {@code command} module ({@code -a}), written by our code from literals and
-     * validated values: plain words separated by single spaces, no shell characters, e.g.
-     * {@code docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service}.
-     */
-    MODULE_ARGS("[A-Za-z0-9_./:=,@+-]+(?: [A-Za-z0-9_./:=,@+-]+){0,31}", "a command of plain words separated by single spaces");
+    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]");
 
     private final Pattern pattern;
     private final String description;

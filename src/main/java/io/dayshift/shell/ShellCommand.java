@@ -54,6 +54,15 @@ public final class ShellCommand {
         return append(ShellQuoting.quote(kind.check(value)));
     }
 
+    /**
+     * A whole command line as one argument, quoted as a single word, for programs that take a command as their value
+     * (Ansible's {@code -a} of the {@code command} module). {@code inner} was built by this class too, so it holds only
+     * literals and checked, quoted values.
+     */
+    public ShellCommand commandArg(ShellCommand inner) {
+        return append(ShellQuoting.quote(inner.render()));
+    }
+
     /** Runs this command with {@code sudo -n} (never prompts for a password). */
     public ShellCommand withSudo() {
         List<String> prefixed = new ArrayList<>(List.of("sudo", "-n"));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.HostDiscovery;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +72,6 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     private static final int LOG_READ_BYTES = 1024 * 1024;
     /** The first nova-conductor, as kolla-ansible's nova-cell role delegates discovery to {@code groups[nova_cell_conductor_group][0]}. */
     private static final String FIRST_CONDUCTOR = "nova-conductor[0]";
-    private static final String DISCOVER_HOSTS = "docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service --verbose";
     private static final Pattern HOST_MAPPED = Pattern.compile("(?m)^Creating host mapping for (?:service|compute host) '?([A-Za-z0-9._-]+)'?");
 
     private record CachedVersion(int major, Instant until) {
@@ -276,39 +278,99 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         }
     }
 
+    // --- nodes, through Ansible ad-hoc commands on the deployer ---
+
+    @Override
+    public List<HostContainers> containers(Site site, String hostPattern) {
+        String operation = "list the containers of " + hostPattern;
+        List<HostContainers> out = new ArrayList<>();
+        for (AdHocOutput.HostResult r : adHoc(site, operation, hostPattern, ShellCommand.of("docker").flag("ps").flag("-a"))) {
+            if (r.outcome() != AdHocOutput.Outcome.OK) {
+                out.add(new HostContainers(r.host(), Optional.of(secrets.redact(r.problem())), List.of()));
+                continue;
+            }
+            try {
+                out.add(new HostContainers(r.host(), Optional.empty(), DockerPs.parse(r.lines())));
+            } catch (IllegalArgumentException e) {
+                out.add(new HostContainers(r.host(), Optional.of("cannot read docker ps: " + e.getMessage()), List.of()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<ContainerLog> containerLogTail(Site site, List<String> hosts, String container, int lines) {
+        Arg.WORD.check(container);
+        if (lines < 1 || lines > 10_000) {
+            throw new IllegalArgumentException("lines must be 1 to 10000, got " + lines + " (site " + site.name() + ")");
+        }
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        String pattern = String.join(",", hosts);
+        ShellCommand logs = ShellCommand.of("docker").flag("logs").flag("--tail").arg(Arg.NUMBER, Integer.toString(lines)).arg(Arg.WORD, container);
+        return adHoc(site, "read the last " + lines + " log lines of " + container + " on " + pattern, pattern, logs).stream()
+                .map(r -> r.outcome() == AdHocOutput.Outcome.OK
+                        ? new ContainerLog(r.host(), container, Optional.empty(), r.lines().stream().map(secrets::redact).toList())
+                        : new ContainerLog(r.host(), container, Optional.of(secrets.redact(r.problem())), List.of()))
+                .toList();
+    }
+
+    /**
+     * {@code ansible PATTERN -i INVENTORY -m command -a 'COMMAND'} on the deployer, read per host. The {@code ansible} program
+     * is the one beside kolla-ansible (same virtualenv) when the executable is a path, else {@code ansible} on the PATH.
+     * Exit 0, 2 (a host failed) and 4 (a host unreachable) are answers; any other exit is a failure of the step.
+     */
+    private List<AdHocOutput.HostResult> adHoc(Site site, String operation, String hostPattern, ShellCommand nodeCommand) {
+        return adHocOn(site, operation, hostPattern, Arg.HOST_LIST, nodeCommand, false);
+    }
+
+    /** {@link #adHoc} with the pattern checked as {@code patternKind}, and with {@code --become} (root on the node) when asked. */
+    private List<AdHocOutput.HostResult> adHocOn(Site site, String operation, String hostPattern, Arg patternKind, ShellCommand nodeCommand,
+                                                 boolean become) {
+        patternKind.check(hostPattern);
+        String inventory = path(site, kolla(site).inventory(), "inventory");
+        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(patternKind, hostPattern).flag("-i").arg(Arg.PATH, inventory);
+        if (become) {
+            command = command.flag("--become");
+        }
+        command = command.flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
+        CommandResult result = run(site, operation, command, properties.fileTimeout());
+        if (result.exitStatus() != 0 && result.exitStatus() != 2 && result.exitStatus() != 4) {
+            throw new KollaException(where(site) + ": " + operation + " failed: " + command.render() + " exited " + result.exitStatus() + ": "
+                    + tail(result.stderr() + "\n" + result.stdout()));
+        }
+        return AdHocOutput.parse(result.stdout());
+    }
+
+    String ansibleExecutable() {
+        String kollaAnsible = properties.executable();
+        int slash = kollaAnsible.lastIndexOf('/');
+        return slash < 0 ? "ansible" : kollaAnsible.substring(0, slash + 1) + "ansible";
+    }
+
     // --- commands on nodes (add-compute-node) ---
 
     @Override
     public HostDiscovery discoverComputeHosts(Site site) {
-        String inventory = path(site, kolla(site).inventory(), "inventory");
-        ShellCommand command = ShellCommand.of(ansible()).arg(Arg.HOST_PATTERN, FIRST_CONDUCTOR).flag("-i").arg(Arg.PATH, inventory)
-                .flag("--become").flag("-m").flag("command").flag("-a").arg(Arg.MODULE_ARGS, DISCOVER_HOSTS);
-        String operation = "nova-manage cell_v2 discover_hosts on " + FIRST_CONDUCTOR;
-        CommandResult result = run(site, operation, command, properties.fileTimeout());
-        List<AnsibleAdHoc.HostOutput> hosts = AnsibleAdHoc.parse(result.stdout());
+        String operation = "run nova-manage cell_v2 discover_hosts on " + FIRST_CONDUCTOR;
+        ShellCommand discover = ShellCommand.of("docker").flag("exec").flag("nova_conductor").flag("nova-manage").flag("cell_v2")
+                .flag("discover_hosts").flag("--by-service").flag("--verbose");
+        List<AdHocOutput.HostResult> hosts = adHocOn(site, operation, Arg.HOST_PATTERN.check(FIRST_CONDUCTOR), Arg.HOST_PATTERN, discover, true);
         if (hosts.isEmpty()) {
-            throw new KollaException(where(site) + ": " + operation + ": no host answered (exit " + result.exitStatus() + "): "
-                    + tail(result.stderr().isBlank() ? result.stdout() : result.stderr()));
+            throw new KollaException(where(site) + ": cannot " + operation + ": the inventory has no nova-conductor host");
         }
-        AnsibleAdHoc.HostOutput answer = hosts.get(0);
-        if (!answer.succeeded()) {
-            throw new KollaException(where(site) + ": " + operation + " failed on " + answer.host() + " ("
-                    + (answer.unreachable() ? "unreachable" : "rc " + answer.rc()) + "): " + tail(answer.output()));
+        AdHocOutput.HostResult answer = hosts.get(0);
+        if (answer.outcome() != AdHocOutput.Outcome.OK) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": " + answer.host() + " " + secrets.redact(answer.problem()));
         }
-        List<String> mapped = new java.util.ArrayList<>();
-        Matcher m = HOST_MAPPED.matcher(answer.output());
+        List<String> mapped = new ArrayList<>();
+        Matcher m = HOST_MAPPED.matcher(answer.text());
         while (m.find()) {
             mapped.add(m.group(1));
         }
         log.info("site {}: discover_hosts on {} mapped {}", site.name(), answer.host(), mapped);
-        return new HostDiscovery(answer.host(), mapped, secrets.redact(answer.output()));
-    }
-
-    /** {@code ansible} beside the configured kolla-ansible (both live in the deployer's virtualenv), else from the PATH. */
-    private String ansible() {
-        String executable = properties.executable();
-        int slash = executable.lastIndexOf('/');
-        return slash < 0 ? "ansible" : executable.substring(0, slash + 1) + "ansible";
+        return new HostDiscovery(answer.host(), mapped, secrets.redact(answer.text()));
     }
 
     // --- safe remote edit ---

@@ -190,6 +190,16 @@ final class OpenStackCalls implements AutoCloseable {
         return domain.byId() ? Identifier.byId(domain.value()) : Identifier.byName(domain.value());
     }
 
+    /** The secrets every message is masked with. */
+    Secrets secrets() {
+        return secrets;
+    }
+
+    /** The TCP connect timeout of every request (also the bound of one reachability probe). */
+    java.time.Duration connectTimeout() {
+        return properties.connectTimeout();
+    }
+
     @Override
     public void close() {
         workers.shutdownNow();

@@ -1,5 +1,6 @@
 package io.dayshift.adapter.openstack;
 
+import io.dayshift.compute.ApiEndpoint;
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.CloudUser;
 import io.dayshift.compute.FloatingIp;
@@ -10,10 +11,24 @@ import io.dayshift.compute.NetworkPort;
 import io.dayshift.compute.SecurityGroupRule;
 import io.dayshift.compute.VolumeService;
 import io.dayshift.site.Site;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.openstack4j.api.types.Facing;
+import org.openstack4j.model.identity.v3.Endpoint;
+import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.model.network.Port;
 import org.openstack4j.model.network.options.PortListOptions;
 import org.openstack4j.model.storage.block.ext.Service;
@@ -22,9 +37,11 @@ import org.openstack4j.model.storage.block.ext.Service;
 final class OpenStackCloudInventory implements CloudInventory {
 
     private final OpenStackCalls calls;
+    private final HttpClient probes;
 
     OpenStackCloudInventory(OpenStackCalls calls) {
         this.calls = calls;
+        this.probes = HttpClient.newBuilder().connectTimeout(calls.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -102,6 +119,63 @@ final class OpenStackCloudInventory implements CloudInventory {
                         i.getVisibility() == null ? "unknown" : i.getVisibility().name().toLowerCase(),
                         i.getSize() == null ? 0 : i.getSize()))
                 .toList());
+    }
+
+    /** A catalog entry to probe. */
+    private record Target(String type, String name, String url) {
+    }
+
+    @Override
+    public List<ApiEndpoint> apiEndpoints(Site site) {
+        List<Target> targets = calls.call(site, "read the service catalog", "", os -> {
+            CloudConfig cloud = CloudsYaml.read(site.openstack().cloudsFile(), site.openstack().cloud(), calls.secrets());
+            return catalog(os.getToken(), cloud);
+        });
+        Duration timeout = calls.connectTimeout();
+        List<CompletableFuture<ApiEndpoint>> answers = new ArrayList<>();
+        for (Target target : targets) {
+            long started = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(target.url())).timeout(timeout).header("Accept", "application/json").GET().build();
+            answers.add(probes.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, failure) -> new ApiEndpoint(target.type(), target.name(), target.url(),
+                            failure == null ? OptionalInt.of(response.statusCode()) : OptionalInt.empty(),
+                            failure == null ? Optional.empty() : Optional.of(problem(failure, timeout)),
+                            (System.nanoTime() - started) / 1_000_000)));
+        }
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** The endpoints of the clouds.yaml entry's interface (and region, if it names one), in the catalog's order. */
+    private static List<Target> catalog(Token token, CloudConfig cloud) {
+        Facing facing = switch (cloud.interfaceName()) {
+            case "internal" -> Facing.INTERNAL;
+            case "admin" -> Facing.ADMIN;
+            default -> Facing.PUBLIC;
+        };
+        List<Target> targets = new ArrayList<>();
+        if (token.getCatalog() == null) {
+            return targets;
+        }
+        for (org.openstack4j.model.identity.v3.Service service : token.getCatalog()) {
+            for (Endpoint endpoint : service.getEndpoints()) {
+                boolean region = cloud.regionName().map(r -> r.equals(endpoint.getRegion()) || r.equals(endpoint.getRegionId())).orElse(true);
+                if (endpoint.getIface() == facing && region && endpoint.getUrl() != null) {
+                    targets.add(new Target(nonNull(service.getType()), nonNull(service.getName()), endpoint.getUrl().toString()));
+                }
+            }
+        }
+        return targets;
+    }
+
+    private String problem(Throwable failure, Duration timeout) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within " + timeout.toSeconds() + "s";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + calls.secrets().redact(cause.getMessage()));
     }
 
     static NetworkPort port(Port p) {
