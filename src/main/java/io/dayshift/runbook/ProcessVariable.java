@@ -40,6 +40,16 @@ public final class ProcessVariable<T> {
         return new ProcessVariable<>(name, type);
     }
 
+    /**
+     * A list of records kept as one JSON array (its element type is read from the first element when stored); always
+     * stored as an {@link java.util.ArrayList}, which Camunda can read back.
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> ProcessVariable<java.util.List<E>> list(String name, Class<E> element) {
+        Objects.requireNonNull(element);
+        return new ProcessVariable<>(name, (Class<java.util.List<E>>) (Class<?>) java.util.List.class);
+    }
+
     public String name() {
         return name;
     }
@@ -72,6 +82,9 @@ public final class ProcessVariable<T> {
     public TypedValue typed(T value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
             return Variables.untypedValue(value);
+        }
+        if (value instanceof java.util.List<?> list && !(value instanceof java.util.ArrayList<?>)) {
+            return Variables.objectValue(new java.util.ArrayList<>(list)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
         }
         return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
     }

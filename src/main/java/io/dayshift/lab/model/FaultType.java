@@ -35,7 +35,13 @@ public enum FaultType {
     /** Restores fail: kolla-ansible mariadb recovery, mysql reading a dump. */
     RESTORE_FAILS(false),
     /** Ceph reports HEALTH_WARN (with {@code message} as the reason, if given). */
-    CEPH_UNHEALTHY(false);
+    CEPH_UNHEALTHY(false),
+    /** Container {@code target} ({@code host/container}, or a container name for every host) has exited; its log ends with an error ({@code message}). */
+    CONTAINER_EXITED(true),
+    /** Container {@code target} ({@code host/container}, or a container name for every host) keeps running but logs errors ({@code message}). */
+    CONTAINER_ERRORS(true),
+    /** The OpenStack API {@code target} ({@code identity}, {@code compute}, {@code placement}, {@code network}, {@code image} or {@code volume}) answers 503 to every request, as HAProxy does with no backend. */
+    API_DOWN(true);
 
     private final boolean needsTarget;
 

@@ -1738,6 +1738,9 @@ public final class LabSite {
             } else if (c.equals("nova_compute") && holdsExactly(FaultType.HYPERVISOR_DOWN, host)) {
                 status = "Restarting (1) 12 seconds ago";
                 running = false;
+            } else if (containerFault(FaultType.CONTAINER_EXITED, host, c).isPresent()) { // daily health check
+                status = "Exited (1) 7 minutes ago";
+                running = false;
             } else {
                 status = "Up 3 days (healthy)";
                 running = true;
@@ -1758,8 +1761,10 @@ public final class LabSite {
         }
         if (!c.running()) {
             log.add(ts + " 7 ERROR " + container.replace('_', '.') + " [-] " + (stoppedHosts.contains(host) ? "Caught SIGTERM, exiting"
-                    : "libvirt.libvirtError: Failed to connect socket to '/run/libvirt/virtqemud-sock': Connection refused"));
+                    : containerFault(FaultType.CONTAINER_EXITED, host, container).map(f -> f.messageOr(DEFAULT_CONTAINER_ERROR))
+                    .orElse("libvirt.libvirtError: Failed to connect socket to '/run/libvirt/virtqemud-sock': Connection refused")));
         }
+        log.addAll(faultLogLines(host, container, ts)); // daily health check
         return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size())) + "\n";
     }
 
@@ -2146,6 +2151,70 @@ public final class LabSite {
         return slash <= 0 ? "" : path.substring(0, slash);
     }
 
+    // ------------------------------------------------------------------ daily health check (runbook site-health-check)
+    // What the health check reads beyond the operations above: the hosts an Ansible pattern names, whether a node answers,
+    // containers that exited or log errors (faults container-exited, container-errors), an API that is down (api-down).
+
+    private static final String DEFAULT_CONTAINER_ERROR = "oslo_messaging.exceptions.MessagingTimeout: Timed out waiting for a reply";
+
+    /**
+     * The hosts an Ansible host pattern names in the inventory file at {@code inventoryPath}: host and group names separated by
+     * commas ({@code all} for every host, {@code group[N]} for one member of a group), in the inventory's order; names the inventory does not know are ignored, as Ansible
+     * does after its warning. Empty when there is no such file.
+     */
+    public synchronized List<String> inventoryHosts(String inventoryPath, String pattern) {
+        LabFile file = files.get(inventoryPath);
+        if (file == null) {
+            return List.of();
+        }
+        Inventory inventory = Inventory.parse(file.content());
+        Set<String> all = inventory.allHosts();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String item : pattern.split(",")) {
+            Matcher indexed = Pattern.compile("^(.+)\\[([0-9]+)\\]$").matcher(item);
+            if (indexed.matches()) { // add-compute-node: one member of a group, e.g. nova-conductor[0]
+                List<String> members = new ArrayList<>(inventory.hostsOf(indexed.group(1)));
+                int index = Integer.parseInt(indexed.group(2));
+                if (index < members.size()) {
+                    wanted.add(members.get(index));
+                }
+            } else if (item.equals("all") || item.equals("*")) {
+                wanted.addAll(all);
+            } else if (inventory.hasGroup(item)) {
+                wanted.addAll(inventory.hostsOf(item));
+            } else if (all.contains(item)) {
+                wanted.add(item);
+            }
+        }
+        List<String> ordered = new ArrayList<>(all);
+        ordered.retainAll(wanted);
+        return ordered;
+    }
+
+    /** Whether SSH to a node (from the deployer) would connect. */
+    public synchronized boolean nodeReachable(String host) {
+        advance();
+        return reachable(host);
+    }
+
+    /** Whether the OpenStack API of a service type is down (fault api-down). */
+    public synchronized boolean apiDown(String serviceType) {
+        return holds(FaultType.API_DOWN, serviceType).isPresent();
+    }
+
+    private Optional<LabFault> containerFault(FaultType type, String host, String container) {
+        return holds(type, host + "/" + container, container);
+    }
+
+    private List<String> faultLogLines(String host, String container, String ts) {
+        return containerFault(FaultType.CONTAINER_ERRORS, host, container)
+                .map(f -> List.of(
+                        ts + " 7 ERROR " + container.replace('_', '.') + " [-] " + f.messageOr(DEFAULT_CONTAINER_ERROR),
+                        ts + " 7 WARNING " + container.replace('_', '.') + " [-] retrying in 2 seconds",
+                        ts + " 7 ERROR " + container.replace('_', '.') + " [-] " + f.messageOr(DEFAULT_CONTAINER_ERROR)))
+                .orElse(List.of());
+    }
+
     // ------------------------------------------------------------------ add-compute-node (runbook-addcompute)
     // A Juju machine placed on one named MAAS machine, an empty Juju machine removed (Juju releases it in MAAS), the
     // hosts an Ansible ad-hoc pattern names, and nova-manage cell_v2 discover_hosts: compute hosts of the topology are
@@ -2207,30 +2276,6 @@ public final class LabSite {
             release(jm.instanceId());
         }
         return true;
-    }
-
-    /** Whether kolla-ansible (and Ansible) can reach the host now. */
-    public synchronized boolean nodeReachable(String host) {
-        advance();
-        return reachable(host);
-    }
-
-    /**
-     * The hosts an Ansible host pattern names in the site's inventory: a group (through its children), one member of a
-     * group by index ({@code nova-conductor[0]}), or a host; empty when nothing matches.
-     */
-    public synchronized List<String> inventoryHosts(String pattern) {
-        Inventory inventory = Inventory.parse(Optional.ofNullable(files.get(inventoryPath)).map(LabFile::content).orElse(""));
-        Matcher indexed = Pattern.compile("^(.+)\\[([0-9]+)\\]$").matcher(pattern);
-        if (indexed.matches()) {
-            List<String> members = new ArrayList<>(inventory.hostsOf(indexed.group(1)));
-            int index = Integer.parseInt(indexed.group(2));
-            return index < members.size() ? List.of(members.get(index)) : List.of();
-        }
-        if (inventory.hasGroup(pattern)) {
-            return List.copyOf(inventory.hostsOf(pattern));
-        }
-        return inventory.allHosts().contains(pattern) ? List.of(pattern) : List.of();
     }
 
     /** Whether a compute host is mapped to the cell (so the scheduler's hosts include it). */

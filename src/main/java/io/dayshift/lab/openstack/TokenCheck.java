@@ -50,9 +50,19 @@ final class TokenCheck implements HandlerInterceptor {
         request.setAttribute(SITE, site.get());
         String service = m.group(2);
         String rest = m.group(3) == null ? "" : m.group(3);
+        if (site.get().apiDown(service)) { // fault api-down: HAProxy has no backend for the service
+            response.setStatus(503);
+            response.setContentType("text/html");
+            response.getOutputStream().write("<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
         if (service.equals("identity") && (rest.equals("/v3/auth/tokens") && request.getMethod().equals("POST")
                 || rest.matches("(/v3)?/?") && request.getMethod().equals("GET"))) {
             return true;
+        }
+        if (request.getMethod().equals("GET") && VersionDocuments.isVersionRoot(service, rest)) {
+            return true; // version documents need no token, as in the real services
         }
         Optional<KeystoneTokens.Token> token = tokens.find(request.getHeader("X-Auth-Token"), site.get().name(), site.get().now());
         if (token.isEmpty()) {

@@ -1,109 +1,142 @@
 package io.dayshift.lab.ssh;
 
-import io.dayshift.lab.model.Container;
-import io.dayshift.lab.model.LabSite;
-import io.dayshift.site.Flavour;
+import io.dayshift.lab.model.LabException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * {@code ansible <pattern> -i <inventory> [--become] -m command -a '<command>'} on the deployer of a kolla lab site, as
- * runbooks reach single nodes (add-compute-node: {@code nova-manage cell_v2 discover_hosts} in the nova_conductor
- * container of the first conductor). Answers per host in the minimal callback's format Ansible uses for ad-hoc
- * commands, exits 2 when a host failed and 4 when one was unreachable. The command module runs only the few node
- * commands the lab knows; any other answers as a missing executable would.
+ * {@code ansible <pattern> -i <inventory> -m command -a '<command>'} on the deployer: the hosts of the pattern in the
+ * inventory file, each running the command as a node of the lab would ({@code docker ps -a}, {@code docker logs --tail N
+ * <container>}), answered in the ad-hoc stdout callback's format ({@code minimal}) and with Ansible's exit codes: 0, 2 when
+ * a host failed, 4 when a host was unreachable. Only the {@code command} module is known; its argument is split as the
+ * module splits it (quotes, no shell).
  */
 final class AnsibleAdHoc {
 
-    private static final Set<String> WITH_VALUE = Set.of("-i", "--inventory", "-m", "--module-name", "-a", "--args", "-u", "--user", "-f", "--forks");
-    private static final List<String> DISCOVER_HOSTS = List.of("docker", "exec", "nova_conductor", "nova-manage", "cell_v2", "discover_hosts",
-            "--by-service");
+    private final NodeCommands node;
 
-    ShellResult run(Session s, List<String> args) {
-        LabSite site = s.site();
-        if (site.flavour() != Flavour.KOLLA) {
-            return ShellResult.fail(127, "sh: 1: ansible: not found");
-        }
+    AnsibleAdHoc(NodeCommands node) {
+        this.node = node;
+    }
+
+    ShellResult run(Session s, List<String> args) throws InterruptedException {
         String pattern = null;
         String inventory = null;
         String module = "command";
         String moduleArgs = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (WITH_VALUE.contains(a) && i + 1 < args.size()) {
-                String value = args.get(++i);
-                switch (a) {
-                    case "-i", "--inventory" -> inventory = value;
-                    case "-m", "--module-name" -> module = value;
-                    case "-a", "--args" -> moduleArgs = value;
-                    default -> {
+            switch (a) {
+                case "-i", "--inventory", "--inventory-file" -> inventory = value(args, ++i, a);
+                case "-m", "--module-name" -> module = value(args, ++i, a);
+                case "-a", "--args" -> moduleArgs = value(args, ++i, a);
+                case "-b", "--become" -> {
+                    // root on the node: the lab's nodes do not tell users apart
+                }
+                default -> {
+                    if (a.startsWith("-") || pattern != null) {
+                        return ShellResult.fail(2, "usage: ansible [-h] [--version] [-v] [-b] [-i INVENTORY] [-m MODULE_NAME] [-a MODULE_ARGS] pattern\n"
+                                + "ansible: error: unrecognized arguments: " + a);
                     }
+                    pattern = a;
                 }
-            } else if (!a.startsWith("-")) {
-                if (pattern != null) {
-                    return ShellResult.fail(5, "ERROR! Extraneous options or arguments\n");
-                }
-                pattern = a;
             }
         }
         if (pattern == null) {
-            return ShellResult.fail(5, "usage: ansible [-h] [--version] [-v] [-b] ... pattern\nansible: error: the following arguments are required: pattern\n");
+            return ShellResult.fail(2, "usage: ansible [-h] [--version] [-v] [-b] [-i INVENTORY] [-m MODULE_NAME] [-a MODULE_ARGS] pattern\n"
+                    + "ansible: error: the following arguments are required: pattern");
         }
-        if (inventory == null || !inventory.equals(site.inventoryPath())) {
-            return new ShellResult(0, "", "[WARNING]: Unable to parse " + (inventory == null ? "/etc/ansible/hosts" : inventory)
-                    + " as an inventory source\n[WARNING]: No inventory was parsed, only implicit localhost is available\n"
-                    + "[WARNING]: Could not match supplied host pattern, ignoring: " + pattern + "\n");
+        if (!module.equals("command") && !module.equals("ansible.builtin.command")) {
+            return ShellResult.fail(1, "ERROR! the lab's ansible runs only the command module, not " + module);
         }
-        if (!module.equals("command")) {
-            return ShellResult.fail(2, "ERROR! the lab runs only the command module, not " + module + "\n");
+        if (moduleArgs == null || moduleArgs.isBlank()) {
+            return ShellResult.fail(1, "ERROR! No argument passed to command module");
         }
-        List<String> hosts = site.inventoryHosts(pattern);
+        StringBuilder warnings = new StringBuilder();
+        List<String> hosts = inventory == null ? List.of() : s.site().inventoryHosts(inventory, pattern);
+        if (inventory == null || s.site().file(inventory).isEmpty()) {
+            warnings.append("[WARNING]: Unable to parse ").append(inventory).append(" as an inventory source\n")
+                    .append("[WARNING]: No inventory was parsed, only implicit localhost is available\n");
+        }
         if (hosts.isEmpty()) {
-            return new ShellResult(0, "", "[WARNING]: Could not match supplied host pattern, ignoring: " + pattern + "\n"
-                    + "[WARNING]: No hosts matched, nothing to do\n");
+            warnings.append("[WARNING]: Could not match supplied host pattern, ignoring: ").append(pattern).append('\n');
+            return new ShellResult(0, "", warnings.toString());
         }
-        List<String> words = moduleArgs == null ? List.of() : List.of(moduleArgs.strip().split("\\s+"));
+        List<String> words;
+        try {
+            List<List<String>> parsed = CommandLine.parse(moduleArgs);
+            words = parsed.size() == 1 ? parsed.get(0) : List.of();
+        } catch (CommandLine.UnsupportedSyntaxException e) {
+            words = List.of();
+        }
         StringBuilder out = new StringBuilder();
         int exit = 0;
         for (String host : hosts) {
-            if (!site.nodeReachable(host)) {
+            if (!s.site().nodeReachable(host)) {
                 out.append(host).append(" | UNREACHABLE! => {\n    \"changed\": false,\n    \"msg\": \"Failed to connect to the host via ssh: ssh: connect to host ")
                         .append(host).append(" port 22: No route to host\",\n    \"unreachable\": true\n}\n");
                 exit = 4;
                 continue;
             }
-            ShellResult r = command(site, host, words);
-            if (r.exit() == 0) {
-                out.append(host).append(" | CHANGED | rc=0 >>\n").append(r.stdout());
-            } else {
-                out.append(host).append(" | FAILED | rc=").append(r.exit()).append(" >>\n").append(r.stdout()).append(r.stderr())
-                        .append("non-zero return code\n");
-                exit = Math.max(exit, 2);
+            ShellResult r = onNode(new Session(s.site(), host, () -> "", s.sleeper()), words);
+            if (r == null) {
+                String program = words.isEmpty() ? moduleArgs : words.get(0);
+                out.append(host).append(" | FAILED! => {\n    \"changed\": false,\n    \"cmd\": \"").append(program)
+                        .append("\",\n    \"msg\": \"[Errno 2] No such file or directory: b'").append(program).append("'\",\n    \"rc\": 2\n}\n");
+                exit = exit == 4 ? 4 : 2;
+                continue;
+            }
+            out.append(host).append(r.exit() == 0 ? " | CHANGED | rc=0 >>\n" : " | FAILED | rc=" + r.exit() + " >>\n")
+                    .append(stripLastNewline(r.stdout())).append(stripLastNewline(r.stderr()))
+                    .append(r.exit() == 0 ? "" : "non-zero return code").append('\n');
+            if (r.exit() != 0 && exit == 0) {
+                exit = 2;
             }
         }
-        return new ShellResult(exit, out.toString(), "");
+        return new ShellResult(exit, out.toString(), warnings.toString());
     }
 
-    /** The node commands the lab knows behind Ansible's command module. */
-    private static ShellResult command(LabSite site, String host, List<String> words) {
-        List<String> withoutVerbose = new ArrayList<>(words);
-        boolean verbose = withoutVerbose.remove("--verbose");
-        if (withoutVerbose.equals(DISCOVER_HOSTS)) {
-            boolean conductor = site.containers(host).stream().anyMatch(c -> c.name().equals("nova_conductor") && c.running());
-            if (!conductor) {
-                return ShellResult.fail(1, "Error response from daemon: No such container: nova_conductor\n");
-            }
-            String output = site.discoverHosts();
-            return ShellResult.ok(verbose ? output : "");
+    /** The node's answer, or null when the program does not exist there (the command module's Errno 2). */
+    private ShellResult onNode(Session nodeSession, List<String> words) throws InterruptedException {
+        if (words.isEmpty() || !words.get(0).equals("docker")) {
+            return null;
         }
-        if (words.size() == 3 && words.get(0).equals("docker") && words.get(1).equals("ps") && words.get(2).equals("-a")) {
-            StringBuilder out = new StringBuilder("CONTAINER ID   IMAGE   STATUS   NAMES\n");
-            for (Container c : site.containers(host)) {
-                out.append(c.id()).append("   ").append(c.image()).append("   ").append(c.status()).append("   ").append(c.name()).append('\n');
-            }
-            return ShellResult.ok(out.toString());
+        if (words.size() > 3 && words.subList(1, 4).equals(List.of("exec", "nova_conductor", "nova-manage"))) {
+            return novaManage(nodeSession, words.subList(4, words.size()));
         }
-        return ShellResult.fail(2, "[Errno 2] No such file or directory: b'" + (words.isEmpty() ? "" : words.get(0)) + "'\n");
+        try {
+            return node.docker(nodeSession, new ArrayList<>(words.subList(1, words.size())));
+        } catch (LabException e) {
+            return ShellResult.fail(1, e.getMessage());
+        }
+    }
+
+    /**
+     * add-compute-node: {@code docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service [--verbose]} on a
+     * controller whose nova_conductor runs; nova-manage prints its progress only with {@code --verbose}.
+     */
+    private static ShellResult novaManage(Session nodeSession, List<String> args) {
+        boolean conductor = nodeSession.site().containers(nodeSession.node()).stream().anyMatch(c -> c.name().equals("nova_conductor") && c.running());
+        if (!conductor) {
+            return ShellResult.fail(1, "Error response from daemon: No such container: nova_conductor\n");
+        }
+        List<String> options = new ArrayList<>(args);
+        boolean verbose = options.remove("--verbose");
+        if (!options.equals(List.of("cell_v2", "discover_hosts", "--by-service"))) {
+            return ShellResult.fail(2, "nova-manage: the lab knows only cell_v2 discover_hosts --by-service [--verbose], not " + String.join(" ", args) + "\n");
+        }
+        String output = nodeSession.site().discoverHosts();
+        return ShellResult.ok(verbose ? output : "");
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new LabException(LabException.Kind.BAD_REQUEST, "ansible: error: argument " + option + ": expected one argument");
+        }
+        return args.get(i);
+    }
+
+    private static String stripLastNewline(String text) {
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 }

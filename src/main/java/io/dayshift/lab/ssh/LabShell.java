@@ -57,16 +57,16 @@ public final class LabShell {
         KollaAnsibleCli kolla = new KollaAnsibleCli();
         FileCommands files = new FileCommands();
         NodeCommands node = new NodeCommands();
-        AnsibleAdHoc ansible = new AnsibleAdHoc();
+        AnsibleAdHoc ansible = new AnsibleAdHoc(node);
         return new LabShell(Map.ofEntries(
+                Map.entry("ansible", ansible::run),
                 Map.entry("juju", juju::run),
                 Map.entry("kolla-ansible", kolla::run),
                 Map.entry("cat", files::cat), Map.entry("tee", files::tee), Map.entry("cp", files::cp), Map.entry("mv", files::mv),
                 Map.entry("rm", files::rm), Map.entry("mkdir", files::mkdir), Map.entry("test", files::test), Map.entry("wc", files::wc),
                 Map.entry("true", (s, a) -> ShellResult.ok("")),
                 Map.entry("docker", node::docker), Map.entry("mysqldump", node::mysqldump), Map.entry("mysql", node::mysql),
-                Map.entry("ceph", node::ceph),
-                Map.entry("ansible", ansible::run)),
+                Map.entry("ceph", node::ceph)),
                 Map.of("kolla-ansible", kolla::background));
     }
 

@@ -2,12 +2,20 @@ package io.dayshift.runbook.healthcheck;
 
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.Unit;
+import io.dayshift.compute.ApiEndpoint;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.NetworkAgent;
+import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.VolumeService;
+import io.dayshift.kolla.ContainerLog;
+import io.dayshift.kolla.HostContainers;
+import io.dayshift.kolla.NodeContainer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The daily health check's rules: what counts as red (act now) and amber (look today). Each rule
@@ -77,6 +85,105 @@ public final class HealthRules {
             unitFinding(unit).ifPresent(findings::add);
             unit.subordinates().values().forEach(sub -> unitFinding(sub).ifPresent(findings::add));
         }));
+        return findings;
+    }
+
+    /**
+     * What a hypervisor uses of what Placement lets the scheduler hand out ({@code (total - reserved) * allocation ratio}
+     * per resource class). The hypervisor API counts the host's reserved RAM as used; it is taken off, so that used and
+     * capacity both count what servers may have. A resource class without an inventory has capacity 0 (reported as amber).
+     */
+    public static HypervisorLoad load(Hypervisor hypervisor, List<ResourceInventory> inventories) {
+        ResourceInventory none = new ResourceInventory("", 0, 0, 0, 0);
+        ResourceInventory vcpu = inventory(inventories, "VCPU").orElse(none);
+        ResourceInventory ram = inventory(inventories, "MEMORY_MB").orElse(none);
+        ResourceInventory disk = inventory(inventories, "DISK_GB").orElse(none);
+        return new HypervisorLoad(hypervisor.hostname(), hypervisor.vcpusUsed(), vcpu.capacity(),
+                Math.max(0, hypervisor.memoryMbUsed() - ram.reserved()), ram.capacity(), hypervisor.diskGbUsed(), disk.capacity());
+    }
+
+    private static Optional<ResourceInventory> inventory(List<ResourceInventory> inventories, String resourceClass) {
+        return inventories.stream().filter(i -> i.resourceClass().equals(resourceClass)).findFirst();
+    }
+
+    /**
+     * Red when an API does not answer at its catalog URL or answers 5xx; amber when it answers its root with a client error
+     * other than 401 and 403 (the catalog points at a wrong path). Red too when the catalog lists nothing to check.
+     */
+    public static List<Finding> apiEndpoints(List<ApiEndpoint> endpoints) {
+        List<Finding> findings = new ArrayList<>();
+        if (endpoints.isEmpty()) {
+            findings.add(red("api-endpoints", "service catalog", "lists no endpoint of the site's interface and region"));
+        }
+        for (ApiEndpoint endpoint : endpoints) {
+            String subject = endpoint.serviceName() + " API (" + endpoint.serviceType() + ")";
+            if (!endpoint.reachable()) {
+                findings.add(red("api-endpoints", subject, endpoint.status().isPresent()
+                        ? "answers HTTP " + endpoint.status().getAsInt() + " at " + endpoint.url()
+                        : "does not answer at " + endpoint.url() + ": " + endpoint.problem().orElse("no answer")));
+            } else {
+                int status = endpoint.status().getAsInt();
+                if (status >= 400 && status != 401 && status != 403) {
+                    findings.add(amber("api-endpoints", subject, "answers HTTP " + status + " at its catalog URL " + endpoint.url()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Red for a node Ansible cannot reach or list, and for a key container (nova_compute, mariadb, rabbitmq…) that is not
+     * running; amber for any other container not running, a container whose health check fails, and a node with no containers.
+     */
+    public static List<Finding> containers(List<HostContainers> hosts, Collection<String> keyContainers) {
+        List<Finding> findings = new ArrayList<>();
+        for (HostContainers host : hosts) {
+            if (!host.answered()) {
+                findings.add(red("containers", host.host(), "its containers cannot be listed: " + host.problem().orElse("")));
+                continue;
+            }
+            if (host.containers().isEmpty()) {
+                findings.add(amber("containers", host.host(), "runs no containers"));
+            }
+            for (NodeContainer c : host.containers()) {
+                String subject = c.name() + " on " + host.host();
+                if (!c.running()) {
+                    findings.add(keyContainers.contains(c.name())
+                            ? red("containers", subject, "is not running: " + c.status() + " (a key container)")
+                            : amber("containers", subject, "is not running: " + c.status()));
+                } else if (c.unhealthy()) {
+                    findings.add(amber("containers", subject, "fails its health check: " + c.status()));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static final Pattern ERROR_LINE = Pattern.compile("\\b(ERROR|CRITICAL)\\b");
+    private static final Pattern CRITICAL_LINE = Pattern.compile("\\bCRITICAL\\b");
+
+    /**
+     * Red when a container's recent log has CRITICAL lines; amber when it has ERROR lines or cannot be read. The message
+     * gives the counts and the latest such line.
+     */
+    public static List<Finding> containerLogs(List<ContainerLog> logs) {
+        List<Finding> findings = new ArrayList<>();
+        for (ContainerLog log : logs) {
+            String subject = log.container() + " on " + log.host();
+            if (log.problem().isPresent()) {
+                findings.add(amber("container-logs", subject, "its log cannot be read: " + log.problem().get()));
+                continue;
+            }
+            List<String> errors = log.lines().stream().filter(l -> ERROR_LINE.matcher(l).find()).toList();
+            if (errors.isEmpty()) {
+                continue;
+            }
+            long critical = errors.stream().filter(l -> CRITICAL_LINE.matcher(l).find()).count();
+            String latest = errors.get(errors.size() - 1).strip();
+            String message = errors.size() + " error line(s)" + (critical > 0 ? ", " + critical + " CRITICAL," : "") + " in its last "
+                    + log.lines().size() + " log lines; latest: " + (latest.length() > 300 ? latest.substring(0, 300) + "…" : latest);
+            findings.add(critical > 0 ? red("container-logs", subject, message) : amber("container-logs", subject, message));
+        }
         return findings;
     }
 
