@@ -1,10 +1,11 @@
 package io.dayshift.runbook.addcompute;
 
+import io.dayshift.runbook.healthcheck.Finding;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The health check's findings as lines of text, whatever shape the called runbook gives them. */
+/** The health check's findings ({@code site-health-check}'s {@code findings}: a list of {@link Finding}s) as lines of text. */
 final class HealthReport {
 
     private HealthReport() {
@@ -36,6 +37,9 @@ final class HealthReport {
     }
 
     private static String line(Object finding) {
+        if (finding instanceof Finding f) {
+            return f.health() + " " + f.check() + ": " + f.subject() + " " + f.message();
+        }
         if (finding instanceof Map<?, ?> map) {
             return map.values().stream().map(String::valueOf).collect(Collectors.joining(" | "));
         }
