@@ -1,0 +1,26 @@
+package io.dayshift.runbook.commission;
+
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** Appends this runbook's step records, stamped with the engine's clock (which tests can move). */
+final class Steps {
+
+    private Steps() {
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    static void record(DelegateExecution execution, String action, String target, String result, String evidence) {
+        RunLog.record(execution, new StepRecord(null, action, target, result, null, evidence, now()));
+    }
+
+    static void record(DelegateExecution execution, String step, String action, String target, String result, String evidence) {
+        RunLog.record(execution, new StepRecord(step, action, target, result, null, evidence, now()));
+    }
+}

@@ -1,0 +1,158 @@
+package io.dayshift.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every runbook model in {@code processes/} (the classpath root) keeps the conventions a machine can check
+ * ({@link ProcessModelRules}); and the checks do catch a broken model.
+ */
+class ProcessModelsTest {
+
+    private static ProcessModelRules rules;
+
+    @BeforeAll
+    static void scan() throws Exception {
+        rules = new ProcessModelRules(beanNames(), formIds(), idsByProcess());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRunbookModelKeepsTheConventions() throws IOException {
+        Resource[] models = new PathMatchingResourcePatternResolver().getResources("classpath*:*.bpmn");
+        assertThat(models).extracting(Resource::getFilename).contains("commission-machines.bpmn");
+        return Stream.of(models).map(model -> DynamicTest.dynamicTest(model.getFilename(), () -> {
+            try (InputStream in = model.getInputStream()) {
+                assertThat(rules.violations(model.getFilename(), Bpmn.readModelFromStream(in))).isEmpty();
+            }
+        }));
+    }
+
+    @Test
+    void theIdsOfEveryRunbookAreFound() {
+        assertThat(idsByProcess().get("commission-machines")).contains("Task_ValidateInput", "EndEvent_InputRejected", "Flow_Retry");
+    }
+
+    @Test
+    void aBrokenModelBreaksEveryRule() throws IOException {
+        ProcessModelRules withMissingId = new ProcessModelRules(rules.beanNames(), rules.formIds(),
+                Map.of("BrokenRunbook", Set.of("Task_ThatIsNotThere", "Task_CheckSomething")));
+        BpmnModelInstance broken;
+        try (InputStream in = getClass().getResourceAsStream("/model-checks/broken-runbook.bpmn.xml")) {
+            broken = Bpmn.readModelFromStream(in);
+        }
+
+        List<String> violations = withMissingId.violations("broken-runbook.bpmn.xml", broken);
+
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("process id 'BrokenRunbook' must equal the file name 'broken-runbook'"))
+                .anySatisfy(v -> assertThat(v).contains("the process has no camunda:historyTimeToLive"))
+                .anySatisfy(v -> assertThat(v).contains("start event StartEvent_Started must record camunda:initiator"))
+                .anySatisfy(v -> assertThat(v).contains("start event StartEvent_Started must be camunda:asyncAfter"))
+                .anySatisfy(v -> assertThat(v).contains("service task Task_CheckSomething must be camunda:asyncBefore"))
+                .anySatisfy(v -> assertThat(v).contains("service task Task_CheckSomething needs a failedJobRetryTimeCycle").contains("'R3/PT1M'"))
+                .anySatisfy(v -> assertThat(v).contains("service task Gateway_0yblx89 needs a failedJobRetryTimeCycle").contains("'${retries.ftp}'"))
+                .anySatisfy(v -> assertThat(v).contains("Task_CheckSomething delegates to ${noSuchBean}, which names no Spring bean"))
+                .anySatisfy(v -> assertThat(v).contains("user task Task_Approve must be offered to approvers or ops-leads, not [everyone]"))
+                .anySatisfy(v -> assertThat(v).contains("Task_Approve needs camunda:formRef"))
+                .anySatisfy(v -> assertThat(v).contains("StartEvent_Started needs camunda:formRef"))
+                .anySatisfy(v -> assertThat(v).contains("element id 'Gateway_0yblx89'"))
+                .anySatisfy(v -> assertThat(v).contains("flow node EndEvent_Done has no shape"))
+                .anySatisfy(v -> assertThat(v).contains("sequence flow Flow_ToEnd has no edge"))
+                .anySatisfy(v -> assertThat(v).contains("the Ids class names 'Task_ThatIsNotThere'"))
+                .noneSatisfy(v -> assertThat(v).contains("'Task_CheckSomething', which the model does not have"));
+        assertThat(violations).hasSize(18); // the four flows without an edge count once each
+    }
+
+    @Test
+    void theRunbookModelPassesWhereTheBrokenOneFails() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/commission-machines.bpmn")) {
+            assertThat(rules.violations("commission-machines.bpmn", Bpmn.readModelFromStream(in))).isEmpty();
+        }
+    }
+
+    // ---- what the service has -----------------------------------------------------------------------------
+
+    /** The names of the service's Spring beans: its components and the @Bean methods of its configurations. */
+    static Set<String> beanNames() throws ClassNotFoundException {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+        SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
+        Set<String> names = new HashSet<>();
+        for (BeanDefinition definition : scanner.findCandidateComponents("io.dayshift")) {
+            names.add(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry));
+            for (Method method : Class.forName(definition.getBeanClassName()).getDeclaredMethods()) {
+                Bean bean = method.getAnnotation(Bean.class);
+                if (bean != null) {
+                    names.addAll(bean.name().length > 0 ? List.of(bean.name()) : List.of(method.getName()));
+                }
+            }
+        }
+        return names;
+    }
+
+    static Set<String> formIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:*.form")) {
+            try (InputStream in = form.getInputStream()) {
+                ids.add(new ObjectMapper().readTree(in).path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    /** Every {@code io.dayshift.runbook..*Ids} class: its PROCESS_KEY → the element ids among its constants. */
+    static Map<String, Set<String>> idsByProcess() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Ids"));
+        Map<String, Set<String>> byKey = new HashMap<>();
+        for (BeanDefinition definition : scanner.findCandidateComponents("io.dayshift.runbook")) {
+            try {
+                Class<?> ids = Class.forName(definition.getBeanClassName());
+                Set<String> elements = new HashSet<>();
+                String key = null;
+                for (Field field : ids.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                        String value = (String) field.get(null);
+                        if (field.getName().equals("PROCESS_KEY")) {
+                            key = value;
+                        } else if (ProcessModelRules.looksLikeElementId(value)) {
+                            elements.add(value);
+                        }
+                    }
+                }
+                if (key != null) {
+                    byKey.put(key, elements);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return byKey;
+    }
+}

@@ -1,0 +1,486 @@
+package io.dayshift.runbook.commission;
+
+import static io.dayshift.runbook.commission.CommissionMachinesIds.APPLY_TAGS;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.CHECK_COMMISSIONING;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.COMMISSION_MACHINE;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.DECIDE_FAILED_MACHINE;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.INPUT_REJECTED_END;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINES_COMMISSIONED_END;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINE_MARKED_BROKEN_END;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINE_READY_END;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINE_SKIPPED_END;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.START_EVENT;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.SUMMARISE_RUN;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.VALIDATE_INPUT;
+import static io.dayshift.runbook.commission.CommissionMachinesIds.WAIT_COMMISSIONING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabConfiguration;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabOperation;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.machine.CommissionOptions;
+import io.dayshift.machine.MachineProvisioner;
+import io.dayshift.machine.MachineStatus;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.site.Site;
+import io.dayshift.site.SiteSource;
+import io.dayshift.site.Sites;
+import io.dayshift.testing.MutableClock;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code commission-machines}, one method per path, on the whole service with the lab's MAAS and the production MAAS
+ * adapter. The job executor is off: each test runs the jobs itself at every async boundary, and moves the lab's time
+ * (the {@code labClock} bean) or the engine's clock. The class must cover every flow node and sequence flow of the
+ * model (process-test coverage, report under {@code target/process-test-coverage/}).
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class CommissionMachinesProcessTest {
+
+    private static final Path DIR = temp();
+    private static final int PORT = freePort();
+    /** Nothing listens here: the MAAS of the site {@code lab-unreachable}. */
+    private static final int CLOSED_PORT = freePort();
+    private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
+    private static final String UNREACHABLE = "lab-unreachable";
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "1");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/maas-contract.yaml");
+        registry.add("dayshift.retries.maas", () -> "R2/PT1S");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Lab {
+
+        @Bean(LabConfiguration.CLOCK)
+        Clock labClock() {
+            return CLOCK;
+        }
+
+        /** A copy of the lab site whose MAAS URL points at a closed port. */
+        @Bean
+        SiteSource unreachableMaas(LabSites lab) {
+            return () -> lab.siteConfigurations().stream().filter(s -> s.name().equals("lab")).map(s -> new Site(UNREACHABLE, s.flavour(), true,
+                    s.openstack(), new Site.Maas(URI.create("http://127.0.0.1:" + CLOSED_PORT + "/MAAS"), s.maas().apiKey()), s.juju(), s.kolla(),
+                    s.ssh(), s.capacity())).toList();
+        }
+
+        /** Every flow node and sequence flow of the runbook is covered by this class. */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    LabSites lab;
+    @Autowired
+    MachineProvisioner provisioner;
+    @Autowired
+    Sites sites;
+
+    @BeforeEach
+    void users() {
+        BpmnAwareTests.init(engine);
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
+    }
+
+    @AfterEach
+    void engineTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void commissionsTwoMachinesInParallelAndTagsThemWhenReady() {
+        // given a Ready and a New machine
+        long commissionsBefore = destructive("maas-commission");
+
+        // when olga starts the run and MAAS works through both machines
+        ProcessInstance run = start("spare01, new01", "rack-a,openstack-compute", "");
+        execute(job());
+        assertThat(run).isWaitingAt(VALIDATE_INPUT);
+        execute(job());
+        assertThat(run).isWaitingAt(COMMISSION_MACHINE);
+        runJobs(run, COMMISSION_MACHINE, 2);
+        runJobs(run, WAIT_COMMISSIONING, 2);
+        runJobs(run, CHECK_COMMISSIONING, 2);
+        assertThat(run).isWaitingAt(WAIT_COMMISSIONING); // still commissioning: the loop waits again
+        letMaasFinish();
+        runJobs(run, WAIT_COMMISSIONING, 2);
+        runJobs(run, CHECK_COMMISSIONING, 2);
+        assertThat(run).isWaitingAt(APPLY_TAGS);
+        execute(job());
+        execute(job());
+
+        // then both are Ready in MAAS, commissioned once each, and tagged
+        assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END).hasNotPassed(DECIDE_FAILED_MACHINE);
+        assertThat(destructive("maas-commission")).isEqualTo(commissionsBefore + 2);
+        for (String hostname : List.of("spare01", "new01")) {
+            assertThat(machine(hostname).status()).isEqualTo(MachineStatus.READY);
+            assertThat(machine(hostname).tags()).contains("rack-a", "openstack-compute");
+        }
+        assertThat(summary(run)).startsWith("Site lab: 2 of 2 machines commissioned and Ready, tagged rack-a, openstack-compute: ")
+                .contains("spare01 (", "new01 (").contains("No operator decision was needed").contains("Started by olga");
+        assertThat(steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, COMMISSION_MACHINE, CHECK_COMMISSIONING, APPLY_TAGS, SUMMARISE_RUN);
+        assertThat(steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).extracting(StepRecord::action)
+                .allMatch(action -> action.matches("POST machines/[a-z0-9]+/\\?op=commission"));
+    }
+
+    @Test
+    void aRetriedCommissionStepDoesNotCommissionTheMachineAgain() {
+        // given a run whose commission step reached MAAS once already (its transaction was then lost)
+        ProcessInstance run = start("new02", "", "none");
+        execute(job());
+        execute(job());
+        provisioner.commission(sites.require("lab"), "new02", CommissionOptions.withoutTests());
+        long commissions = destructive("maas-commission");
+
+        // when the step runs again
+        execute(job());
+
+        // then it sees MAAS commissioning and only waits
+        assertThat(destructive("maas-commission")).isEqualTo(commissions);
+        assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
+        assertThat(steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).singleElement()
+                .satisfies(s -> assertThat(s.result()).isEqualTo("already Commissioning"));
+        letMaasFinish();
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(MACHINES_COMMISSIONED_END);
+    }
+
+    @Test
+    void aNameThatIsNotAMachineNameIsRefusedBeforeAnyMaasCall() {
+        // given an input with shell syntax
+        Map<String, Long> before = model().destructiveActions();
+
+        // when the run checks it
+        ProcessInstance run = start("cn01; rm -rf /,new03", "openstack-compute", "");
+        execute(job());
+        execute(job());
+
+        // then it ends rejected, saying why, and MAAS was not touched
+        assertThat(run).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(COMMISSION_MACHINE);
+        assertThat(summary(run)).startsWith("Input rejected, nothing was commissioned on site lab: ")
+                .contains("'cn01; rm -rf /' is not a MAAS hostname or system id");
+        assertThat(model().destructiveActions()).isEqualTo(before);
+        assertThat(steps(run)).singleElement().satisfies(s -> {
+            assertThat(s.step()).isEqualTo(VALIDATE_INPUT);
+            assertThat(s.result()).isEqualTo("rejected");
+        });
+    }
+
+    @Test
+    void unknownMachinesAndMachinesInAWrongStateAreNamedWithTheirStatus() {
+        // given an unknown machine, a deployed one and one named twice (by hostname and system id)
+        Map<String, Long> before = model().destructiveActions();
+        String new05 = model().machineByHostname("new05").orElseThrow().systemId();
+
+        // when the run checks them
+        ProcessInstance run = start("nosuch99,cn02,new05," + new05, "", "");
+        execute(job());
+        execute(job());
+
+        // then each problem is named, and nothing was done
+        assertThat(run).isEnded().hasPassed(INPUT_REJECTED_END);
+        assertThat(summary(run)).contains("knows no machine 'nosuch99'")
+                .containsPattern("cn02 \\([a-z0-9]+\\) is Deployed, not New, Ready or Failed commissioning")
+                .contains("'new05' and '" + new05 + "' are the same machine");
+        assertThat(model().destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void aMachineThatFailsCommissioningIsRetriedByTheOperatorAndBecomesReady() {
+        // given MAAS fails the next commissioning of new04
+        model().injectFault(new LabFault("", FaultType.COMMISSIONING_FAILS, "new04", "lshw: no storage devices found on new04", 1));
+        ProcessInstance run = startAndCommission("new04");
+
+        // when commissioning ends
+        letMaasFinish();
+        execute(job());
+        execute(job());
+
+        // then an ops lead sees the failed script and decides
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
+        assertThat(task()).hasCandidateGroup(Roles.OPS_LEADS);
+        String report = (String) tasks.getVariable(task().getId(), "failureReport");
+        assertThat(report).contains("new04 (").contains("Failed commissioning")
+                .contains("50-maas-01-commissioning (commissioning): Failed, exit code 1").contains("lshw: no storage devices found on new04");
+        assertThat(tasks.getVariable(task().getId(), "machineName")).asString().startsWith("new04 (");
+        decide("retry", "transient: lshw flaked, disks are seen in the BMC");
+
+        // and the retry commissions it again, and it becomes Ready
+        execute(job());
+        letMaasFinish();
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END);
+        assertThat(machine("new04").status()).isEqualTo(MachineStatus.READY);
+        assertThat(summary(run)).startsWith("Site lab: 1 of 1 machines commissioned and Ready")
+                .contains("Operator decisions: new04 (").contains(": retry by olivia (\"transient: lshw flaked, disks are seen in the BMC\")");
+    }
+
+    @Test
+    void aMachineThatFailsCommissioningIsMarkedBrokenWithTheOperatorsNote() {
+        // given commissioning of new08 fails
+        model().injectFault(new LabFault("", FaultType.COMMISSIONING_FAILS, "new08", "", 1));
+        ProcessInstance run = startAndCommission("new08");
+        letMaasFinish();
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
+
+        // when the operator marks it broken
+        decide("mark-broken", "no disks seen by lshw; RMA ticket 4711");
+        execute(job());
+
+        // then MAAS shows it Broken with the note as its error description
+        assertThat(machine("new08").status()).isEqualTo(MachineStatus.BROKEN);
+        assertThat(model().errorDescription(machine("new08").systemId())).isEqualTo("no disks seen by lshw; RMA ticket 4711");
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(MACHINE_MARKED_BROKEN_END, MACHINES_COMMISSIONED_END).hasNotPassed(MACHINE_READY_END);
+        assertThat(summary(run)).startsWith("Site lab: 0 of 1 machines commissioned and Ready.")
+                .contains("Failed and marked broken: new08 (").contains("mark-broken by olivia");
+    }
+
+    @Test
+    void aMachineMaasRefusesToCommissionAgainGoesBackToTheOperatorWhoSkipsIt() {
+        // given new06 fails testing, and MAAS does not commission a machine in Failed testing
+        model().injectFault(new LabFault("", FaultType.TESTING_FAILS, "new06", "", 1));
+        ProcessInstance run = startAndCommission("new06");
+        letMaasFinish();
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
+        assertThat((String) tasks.getVariable(task().getId(), "failureReport"))
+                .contains("Failed testing").contains("smartctl-validate (testing): Failed, exit code 1");
+
+        // when the operator asks for a retry
+        decide("retry", "try once more");
+        execute(job());
+
+        // then MAAS's refusal comes back to the operator, who skips the machine
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE).hasPassed(CommissionMachinesIds.COMMISSION_REFUSED_EVENT);
+        assertThat((String) tasks.getVariable(task().getId(), "failureReport")).contains("in the machine's current state");
+        decide("skip", "send to the vendor");
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(MACHINE_SKIPPED_END, MACHINES_COMMISSIONED_END);
+        assertThat(machine("new06").status()).isEqualTo(MachineStatus.FAILED_TESTING);
+        assertThat(machine("new06").tags()).doesNotContain("rack-b");
+        assertThat(summary(run)).contains("Failed and skipped (left as MAAS shows them): new06 (")
+                .contains("retry by olivia").contains("skip by olivia (\"send to the vendor\")");
+    }
+
+    @Test
+    void pastTheDeadlineTheOperatorDecidesAndARetryDoesNotCommissionAgain() {
+        // given new07 is still commissioning when the deadline (45 min) has passed
+        ProcessInstance run = startAndCommission("new07");
+        long commissions = destructive("maas-commission");
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(46))));
+
+        // when the check runs
+        execute(job());
+        execute(job());
+
+        // then an ops lead decides; a retry does not ask MAAS again, it waits again
+        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
+        assertThat((String) tasks.getVariable(task().getId(), "failureReport")).contains("is still Commissioning after the deadline");
+        decide("retry", "MAAS is slow today, give it more time");
+        execute(job());
+        assertThat(destructive("maas-commission")).isEqualTo(commissions);
+        letMaasFinish();
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END);
+    }
+
+    @Test
+    void anUnreachableMaasIsRetriedThenRaisesAnIncidentNamingSiteMachineAndOperation() {
+        // given a site whose MAAS does not answer
+        ProcessInstance run = start(UNREACHABLE, "spare05", "", "");
+        execute(job());
+
+        // when the first step has used its retries (R2/PT1S here)
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
+            try {
+                management.executeJob(job().getId());
+            } catch (RuntimeException expected) {
+                // each try fails; the engine counts it
+            }
+        }
+
+        // then an incident says what failed, where and on which machine
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(VALIDATE_INPUT);
+        assertThat(incident.getIncidentMessage()).contains("site " + UNREACHABLE).contains("spare05").contains("read")
+                .contains("cannot connect to MAAS");
+        assertThat(run).isNotEnded().isWaitingAt(VALIDATE_INPUT);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private ProcessInstance start(String machines, String tags, String testingScripts) {
+        return start("lab", machines, tags, testingScripts);
+    }
+
+    private ProcessInstance start(String site, String machines, String tags, String testingScripts) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("machines", machines);
+        variables.put("tags", tags);
+        variables.put("testingScripts", testingScripts);
+        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        try {
+            ProcessInstance run = runtime.startProcessInstanceByKey(CommissionMachinesIds.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(START_EVENT);
+            return run;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Starts a run for one machine and runs it until MAAS commissions it and the run waits for the first check. */
+    private ProcessInstance startAndCommission(String machine) {
+        ProcessInstance run = start(machine, "rack-b", "");
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
+        return run;
+    }
+
+    /** Olivia (an ops lead, not the initiator) claims the operator task and completes it. */
+    private void decide(String decision, String note) {
+        Task task = task();
+        tasks.claim(task.getId(), "olivia");
+        complete(task, withVariables("decision", decision, "note", note));
+    }
+
+    private void runJobs(ProcessInstance run, String activityId, int expected) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(run.getId()).activityId(activityId).list();
+        assertThat(jobs).as("jobs at " + activityId).hasSize(expected);
+        jobs.forEach(j -> execute(j));
+    }
+
+    /** Lab time passes until commissioning and testing are over. */
+    private void letMaasFinish() {
+        CLOCK.advance(model().timings().of(LabOperation.COMMISSION).plus(model().timings().of(LabOperation.MACHINE_TESTING)).plusSeconds(1));
+    }
+
+    private LabSite model() {
+        return lab.require("lab");
+    }
+
+    private io.dayshift.lab.model.MaasMachine machine(String hostname) {
+        return model().machineByHostname(hostname).orElseThrow();
+    }
+
+    private long destructive(String action) {
+        return model().destructiveActions().getOrDefault(action, 0L);
+    }
+
+    private String summary(ProcessInstance run) {
+        return (String) history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(RunLog.SUMMARY.name())
+                .singleResult().getValue();
+    }
+
+    private List<StepRecord> steps(ProcessInstance run) {
+        Object steps = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(RunLog.STEPS.name())
+                .singleResult().getValue();
+        return ((RunLog.StepRecords) steps).steps();
+    }
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("commission-lab-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
