@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -65,6 +66,13 @@ record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String,
             problems.add(fileName + ": the process has no camunda:historyTimeToLive");
         }
         model.getModelElementsByType(StartEvent.class).stream().filter(e -> e.getParentElement() == process).forEach(start -> {
+            if (!start.getEventDefinitions().isEmpty() && start.getEventDefinitions().stream().allMatch(d -> d instanceof TimerEventDefinition)) {
+                // started by the engine's clock: no initiator, no form, but the start returns at once all the same
+                if (!start.isCamundaAsyncAfter()) {
+                    problems.add(fileName + ": start event " + start.getId() + " must be camunda:asyncAfter=\"true\"");
+                }
+                return;
+            }
             if (!"initiator".equals(start.getCamundaInitiator())) {
                 problems.add(fileName + ": start event " + start.getId() + " must record camunda:initiator=\"initiator\"");
             }

@@ -1,13 +1,9 @@
 package io.dayshift.runbook.healthcheck;
 
-/**
- * The process keys, element ids and error codes of {@code processes/site-health-check.bpmn} and
- * {@code processes/daily-health-check.bpmn}, once.
- */
+/** The process key, element ids and error codes of {@code processes/site-health-check.bpmn}, once. */
 public final class SiteHealthCheckIds {
 
     public static final String PROCESS_KEY = "site-health-check";
-    public static final String DAILY_PROCESS_KEY = "daily-health-check";
 
     public static final String START_EVENT = "StartEvent_HealthCheckRequested";
     public static final String VALIDATE_INPUT = "Task_ValidateInput";
@@ -28,10 +24,6 @@ public final class SiteHealthCheckIds {
     public static final String SITE_GREEN_END = "EndEvent_SiteGreen";
     public static final String SITE_AMBER_END = "EndEvent_SiteAmber";
     public static final String SITE_RED_END = "EndEvent_SiteRed";
-
-    public static final String DAILY_START_EVENT = "StartEvent_DailyCheckDue";
-    public static final String CHECK_EACH_SITE = "CallActivity_CheckSite";
-    public static final String DAILY_END = "EndEvent_DailyCheckDone";
 
     public static final String ERROR_INPUT_REJECTED = "Error_InputRejected";
     /** Error code: the site is not configured (or not a site name); nothing was checked. */

@@ -214,6 +214,19 @@ public abstract class ComputeCloudContract {
                 .hasMessageContaining("disable");
     }
 
+    // ---- API reachability (the daily health check) ---------------------------------------------
+
+    @Test
+    void everyCatalogEndpointAnswersAGetOnItsRoot() {
+        List<io.dayshift.compute.ApiEndpoint> endpoints = inventory().apiEndpoints(site());
+
+        assertThat(endpoints).extracting(io.dayshift.compute.ApiEndpoint::serviceType).contains("identity", "compute", "network", "image", "placement");
+        assertThat(endpoints).allSatisfy(e -> {
+            assertThat(e.reachable()).as(e.serviceType() + " at " + e.url() + ": " + e.status() + " " + e.problem()).isTrue();
+            assertThat(e.status().getAsInt()).as(e.url()).isIn(200, 300, 401);
+        });
+    }
+
     // ---- hypervisors and capacity -------------------------------------------------------------
 
     @Test

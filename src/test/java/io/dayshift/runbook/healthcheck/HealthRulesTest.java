@@ -7,7 +7,14 @@ import io.dayshift.charm.Application;
 import io.dayshift.charm.EntityStatus;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.Unit;
+import io.dayshift.compute.ApiEndpoint;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.Hypervisor;
+import io.dayshift.compute.ResourceInventory;
+import io.dayshift.kolla.ContainerLog;
+import io.dayshift.kolla.HostContainers;
+import io.dayshift.kolla.NodeContainer;
+import java.util.OptionalInt;
 import io.dayshift.compute.NetworkAgent;
 import io.dayshift.compute.VolumeService;
 import java.time.Instant;
@@ -111,5 +118,85 @@ class HealthRulesTest {
 
     private static Application application(String name, Map<String, Unit> units) {
         return new Application(name, name, "2023.2/stable", 1, "", new EntityStatus("active", ""), "", List.of(), Map.of(), units);
+    }
+
+    // ---- the rules added with the runbook site-health-check ----------------------------------------------------
+
+    @Test
+    void loadIsCountedAgainstPlacementCapacityWithoutTheHostsReservedRam() {
+        Hypervisor cn01 = new Hypervisor("id", "cn01", "cn01", "QEMU", true, true, 32, 90, 131072, 110592, 1800, 1000, 12);
+        HypervisorLoad load = HealthRules.load(cn01, List.of(
+                new ResourceInventory("VCPU", 32, 0, 4.0, 32),
+                new ResourceInventory("MEMORY_MB", 131072, 4096, 1.0, 131072),
+                new ResourceInventory("DISK_GB", 1800, 0, 1.0, 1800)));
+
+        assertThat(load).isEqualTo(new HypervisorLoad("cn01", 90, 128, 106496, 126976, 1000, 1800));
+        // CPU at 70 % (90 of 128) is not above 70 %; RAM is
+        assertThat(HealthRules.hypervisorUsage(List.of(load), Thresholds.SEED)).extracting(Finding::message).containsExactly(
+                "RAM at 84 % (106496 of 126976 MiB), above the 80 % threshold");
+    }
+
+    @Test
+    void aHypervisorWithoutInventoriesHasNoCapacityReported() {
+        Hypervisor cn09 = new Hypervisor("id", "cn09", "cn09", "QEMU", true, true, 32, 0, 131072, 0, 1800, 0, 0);
+        assertThat(HealthRules.hypervisorUsage(List.of(HealthRules.load(cn09, List.of())), Thresholds.SEED))
+                .extracting(Finding::health, Finding::message).containsExactly(
+                        tuple(Health.AMBER, "CPU capacity is not reported"), tuple(Health.AMBER, "RAM capacity is not reported"),
+                        tuple(Health.AMBER, "disk capacity is not reported"));
+    }
+
+    @Test
+    void anApiThatDoesNotAnswerOrAnswers5xxIsRedAndAWrongPathAmber() {
+        List<Finding> findings = HealthRules.apiEndpoints(List.of(
+                endpoint("identity", "keystone", 200, null),
+                endpoint("image", "glance", 300, null),
+                endpoint("volumev3", "cinderv3", 401, null),
+                endpoint("compute", "nova", 503, null),
+                endpoint("network", "neutron", -1, "connection refused"),
+                endpoint("placement", "placement", 404, null)));
+
+        assertThat(findings).extracting(Finding::health, Finding::subject, Finding::message).containsExactly(
+                tuple(Health.RED, "nova API (compute)", "answers HTTP 503 at http://api/compute"),
+                tuple(Health.RED, "neutron API (network)", "does not answer at http://api/network: connection refused"),
+                tuple(Health.AMBER, "placement API (placement)", "answers HTTP 404 at its catalog URL http://api/placement"));
+        assertThat(HealthRules.apiEndpoints(List.of())).singleElement().extracting(Finding::health).isEqualTo(Health.RED);
+    }
+
+    @Test
+    void aKeyContainerDownIsRedAnyOtherAmberAndAnUnreachableNodeRed() {
+        List<Finding> findings = HealthRules.containers(List.of(
+                new HostContainers("cc01", Optional.empty(), List.of(
+                        new NodeContainer("mariadb", "img", "Exited (1) 2 minutes ago", false),
+                        new NodeContainer("horizon", "img", "Restarting (1) 5 seconds ago", false),
+                        new NodeContainer("keystone", "img", "Up 2 hours (unhealthy)", true),
+                        new NodeContainer("nova_api", "img", "Up 3 days (healthy)", true))),
+                new HostContainers("cn04", Optional.of("unreachable: No route to host"), List.of()),
+                new HostContainers("cn07", Optional.empty(), List.of())), List.of("mariadb", "keystone", "nova_api"));
+
+        assertThat(findings).extracting(Finding::health, Finding::subject, Finding::message).containsExactly(
+                tuple(Health.RED, "mariadb on cc01", "is not running: Exited (1) 2 minutes ago (a key container)"),
+                tuple(Health.AMBER, "horizon on cc01", "is not running: Restarting (1) 5 seconds ago"),
+                tuple(Health.AMBER, "keystone on cc01", "fails its health check: Up 2 hours (unhealthy)"),
+                tuple(Health.RED, "cn04", "its containers cannot be listed: unreachable: No route to host"),
+                tuple(Health.AMBER, "cn07", "runs no containers"));
+    }
+
+    @Test
+    void criticalLinesAreRedErrorLinesAmberWithTheCountsAndTheLatestLine() {
+        List<Finding> findings = HealthRules.containerLogs(List.of(
+                new ContainerLog("cn01", "nova_compute", Optional.empty(), List.of("2025 INFO ok", "2025 ERROR first", "2025 WARNING w", "2025 ERROR second")),
+                new ContainerLog("cc01", "mariadb", Optional.empty(), List.of("2025 ERROR a", "2025 CRITICAL b")),
+                new ContainerLog("cc02", "rabbitmq", Optional.empty(), List.of("2025 INFO ERRORS_TOTAL=0 fine")),
+                new ContainerLog("cc03", "keystone", Optional.of("rc=1: No such container: keystone"), List.of())));
+
+        assertThat(findings).extracting(Finding::health, Finding::subject, Finding::message).containsExactly(
+                tuple(Health.AMBER, "nova_compute on cn01", "2 error line(s) in its last 4 log lines; latest: 2025 ERROR second"),
+                tuple(Health.RED, "mariadb on cc01", "2 error line(s), 1 CRITICAL, in its last 2 log lines; latest: 2025 CRITICAL b"),
+                tuple(Health.AMBER, "keystone on cc03", "its log cannot be read: rc=1: No such container: keystone"));
+    }
+
+    private static ApiEndpoint endpoint(String type, String name, int status, String problem) {
+        return new ApiEndpoint(type, name, "http://api/" + type, status < 0 ? OptionalInt.empty() : OptionalInt.of(status),
+                Optional.ofNullable(problem), 3);
     }
 }

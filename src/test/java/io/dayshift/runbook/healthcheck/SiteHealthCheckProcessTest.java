@@ -1,0 +1,442 @@
+package io.dayshift.runbook.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.HypervisorUsage;
+import io.dayshift.lab.model.Flavor;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabImage;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.testing.ServiceTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code site-health-check} and {@code daily-health-check} against the built-in lab through the production adapters: the
+ * whole service with the lab on (time factor 0), the job executor off, each job run by the test. Faults are injected into the
+ * lab's model; a third site, {@code broken}, has a clouds.yaml whose Keystone is a closed port.
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class SiteHealthCheckProcessTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Coverage {
+
+        /** Every flow node and sequence flow of both models is covered by this class. */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    private static final Path DIR = temp();
+    private static final Path BROKEN_CLOUDS = brokenCloudsYaml();
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", () -> DIR.resolve("lab").toString());
+        registry.add("dayshift.lab.time-factor", () -> "0");
+        registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
+        registry.add("dayshift.health-check.sites", () -> "lab,lab-charmed");
+        // A kolla site whose clouds.yaml points at a port nobody listens on: every OpenStack call fails.
+        String broken = "dayshift.sites.broken.";
+        registry.add(broken + "flavour", () -> "kolla");
+        registry.add(broken + "openstack.cloud", () -> "broken");
+        registry.add(broken + "openstack.clouds-file", BROKEN_CLOUDS::toString);
+        registry.add(broken + "kolla.host-group", () -> "deployer");
+        registry.add(broken + "kolla.inventory", () -> "/etc/kolla/multinode");
+        registry.add(broken + "kolla.globals", () -> "/etc/kolla/globals.yml");
+        registry.add(broken + "ssh.deployer.hosts[0]", () -> "127.0.0.1");
+        registry.add(broken + "ssh.deployer.port", () -> "1");
+        registry.add(broken + "ssh.deployer.user", () -> "dayshift");
+        registry.add(broken + "ssh.deployer.private-key", () -> DIR.resolve("no-key").toString());
+        registry.add(broken + "ssh.deployer.known-hosts", () -> DIR.resolve("no-known-hosts").toString());
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    LabSites lab;
+
+    private final List<String> bootedServers = new ArrayList<>();
+
+    @BeforeEach
+    void engine() {
+        init(engine);
+    }
+
+    /**
+     * The lab's topologies start with cn01 "nearly full": 108,544 of 131,072 MiB of RAM (83 %), which the check rightly
+     * reports amber against the 80 % threshold. A healthy site here is that lab with one m1.large server less on cn01
+     * (76 %), on both sites, once per test class.
+     */
+    @BeforeEach
+    void relieveCn01() {
+        for (String name : List.of("lab", "lab-charmed")) {
+            LabSite site = lab.require(name);
+            HypervisorUsage cn01 = site.usage("cn01");
+            if (cn01.ramMibUsed() * 100 > 80 * (cn01.ramMibUsed() + cn01.ramMibFree())) {
+                site.instancesOn("cn01").stream().filter(i -> i.flavor().name().equals("m1.large")).findFirst()
+                        .ifPresent(i -> site.deleteServer(i.id()));
+            }
+        }
+    }
+
+    @AfterEach
+    void healLab() {
+        for (LabSite site : lab.all()) {
+            site.clearFaults();
+        }
+        LabSite kolla = lab.require("lab");
+        bootedServers.forEach(kolla::deleteServer);
+        bootedServers.clear();
+        kolla.hypervisors().stream().filter(h -> !h.enabled()).forEach(h -> kolla.enableComputeService(h.hostname()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- healthy
+
+    @Test
+    void aHealthyKollaSiteIsGreen() {
+        // given the kolla lab as it starts
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then every step ran, the site is green, without findings
+        assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheckIds.VALIDATE_INPUT, SiteHealthCheckIds.CHECK_COMPUTE_SERVICES,
+                SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES, SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE,
+                SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS,
+                SiteHealthCheckIds.GRADE_HEALTH, SiteHealthCheckIds.SITE_GREEN_END).hasNotPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS);
+        assertThat(health(run)).isEqualTo("GREEN");
+        assertThat(findings(run)).isEmpty();
+        assertThat(summary(run)).startsWith("Site lab is GREEN (0 red, 0 amber finding(s))");
+        assertThat(steps(run)).extracting(StepRecord::step).containsExactly(SiteHealthCheckIds.VALIDATE_INPUT,
+                SiteHealthCheckIds.CHECK_COMPUTE_SERVICES, SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES,
+                SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE, SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CONTAINERS,
+                SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.GRADE_HEALTH);
+        assertThat(steps(run).get(5).result()).contains("identity=200", "compute=200", "image=300", "volumev3=401");
+    }
+
+    @Test
+    void aHealthyCharmedSiteIsGreen() {
+        // given the charmed lab as it starts
+        // when the check runs
+        ProcessInstance run = check("lab-charmed");
+
+        // then it took the charmed branch and the site is green
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS, SiteHealthCheckIds.SITE_GREEN_END)
+                .hasNotPassed(SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS);
+        assertThat(health(run)).isEqualTo("GREEN");
+        assertThat(findings(run)).isEmpty();
+        assertThat(steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_CHARM_UNITS)).singleElement()
+                .satisfies(s -> assertThat(s.action()).startsWith("juju status --format=json -m openstack"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- red
+
+    @Test
+    void aHypervisorDownMakesTheSiteRed() {
+        // given cn03 of the kolla lab is down
+        lab.require("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn03"));
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then it is red, naming the service, the agent and the container of cn03
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(health(run)).isEqualTo("RED");
+        assertThat(findings(run)).filteredOn(f -> f.health() == Health.RED).extracting(Finding::check, Finding::subject)
+                .contains(org.assertj.core.groups.Tuple.tuple("compute-services", "nova-compute on cn03"),
+                        org.assertj.core.groups.Tuple.tuple("containers", "nova_compute on cn03"));
+        assertThat(findings(run)).anySatisfy(f -> assertThat(f.subject()).endsWith(" on cn03").isNotEqualTo("nova-compute on cn03")
+                .satisfies(s -> assertThat(f.check()).isEqualTo("network-agents")));
+        assertThat(findings(run)).filteredOn(f -> f.subject().equals("nova_compute on cn03") && f.check().equals("containers")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Restarting (1)"));
+        assertThat(summary(run)).startsWith("Site lab is RED").contains("nova-compute on cn03");
+    }
+
+    @Test
+    void aUnitInErrorMakesACharmedSiteRed() {
+        // given keystone/0 of the charmed lab is in error
+        lab.require("lab-charmed").injectFault(LabFault.of(FaultType.UNIT_ERROR, "keystone/0"));
+
+        // when the check runs
+        ProcessInstance run = check("lab-charmed");
+
+        // then it is red, naming the unit and Juju's message
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(findings(run)).singleElement().satisfies(f -> {
+            assertThat(f.health()).isEqualTo(Health.RED);
+            assertThat(f.subject()).isEqualTo("keystone/0");
+            assertThat(f.message()).contains("workload error").contains("hook failed");
+        });
+    }
+
+    @Test
+    void anApiThatAnswers503MakesTheSiteRed() {
+        // given the image API of the kolla lab has no backend
+        lab.require("lab").injectFault(LabFault.of(FaultType.API_DOWN, "image"));
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then Glance's endpoint is red with the status and the URL
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(findings(run)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("glance API (image)");
+            assertThat(f.message()).startsWith("answers HTTP 503 at http://127.0.0.1:").endsWith("/lab/openstack/lab/image");
+        });
+    }
+
+    @Test
+    void aKeyContainerThatExitedMakesTheSiteRed() {
+        // given mariadb on cc01 has exited
+        lab.require("lab").injectFault(new LabFault("", FaultType.CONTAINER_EXITED, "cc01/mariadb", "InnoDB: Database page corruption", 0));
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then the container is red, and its last log lines show the error
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("containers", Health.RED, "mariadb on cc01"),
+                org.assertj.core.groups.Tuple.tuple("container-logs", Health.AMBER, "mariadb on cc01"));
+        assertThat(findings(run).get(0).message()).isEqualTo("is not running: Exited (1) 7 minutes ago (a key container)");
+        assertThat(findings(run).get(1).message()).contains("1 error line(s)").contains("InnoDB: Database page corruption");
+    }
+
+    // ---------------------------------------------------------------------------------------------------- amber
+
+    @Test
+    void aHostLoadedPastTheRamThresholdMakesTheSiteAmber() {
+        // given cn06 gets six more m1.xlarge servers: 8 x 16 GiB of 128 GiB RAM
+        LabSite site = lab.require("lab");
+        Flavor xlarge = site.flavors().stream().filter(f -> f.name().equals("m1.xlarge")).findFirst().orElseThrow();
+        LabImage image = site.images().get(0);
+        for (int i = 1; i <= 6; i++) {
+            bootedServers.add(site.bootServer("load-" + i, site.adminProjectId(), xlarge.id(), image.id(), "cn06", "", "", "").id());
+        }
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then cn06 is amber with its numbers against the 80 % threshold
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(health(run)).isEqualTo("AMBER");
+        assertThat(findings(run)).filteredOn(f -> f.subject().equals("cn06")).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("hypervisor-usage");
+            assertThat(f.message()).startsWith("RAM at ").contains("of 131072 MiB").endsWith("above the 80 % threshold");
+        });
+    }
+
+    @Test
+    void aComputeServiceDisabledForMaintenanceMakesTheSiteAmber() {
+        // given cn05's nova-compute is disabled
+        lab.require("lab").disableComputeService("cn05", "kernel update CHG-1234");
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then it is amber with the reason
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(findings(run)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("nova-compute on cn05");
+            assertThat(f.message()).isEqualTo("is disabled: kernel update CHG-1234");
+        });
+    }
+
+    @Test
+    void anExitedContainerAndErrorLinesMakeAKollaSiteAmber() {
+        // given horizon on cc02 has exited, and nova_conductor on cc01 logs errors
+        LabSite site = lab.require("lab");
+        site.injectFault(LabFault.of(FaultType.CONTAINER_EXITED, "cc02/horizon"));
+        site.injectFault(new LabFault("", FaultType.CONTAINER_ERRORS, "cc01/nova_conductor", "AMQP server on rabbitmq:5672 is unreachable", 0));
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then both are amber, with the container's status and the error lines counted
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("containers", Health.AMBER, "horizon on cc02"),
+                org.assertj.core.groups.Tuple.tuple("container-logs", Health.AMBER, "nova_conductor on cc01"));
+        assertThat(findings(run).get(1).message()).startsWith("2 error line(s) in its last 8 log lines")
+                .contains("AMQP server on rabbitmq:5672 is unreachable");
+    }
+
+    // ---------------------------------------------------------------------------------------------------- input, failures
+
+    @Test
+    void anUnknownSiteIsRejectedAndCountsAsRed() {
+        // given no site named atlantis
+        // when a check of it starts
+        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheckIds.PROCESS_KEY, Map.of("site", "atlantis"));
+        runJobs(run);
+
+        // then the input is rejected, nothing is checked, and a caller's gate sees RED
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.INPUT_REJECTED_END).hasNotPassed(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
+        assertThat(summary(run)).startsWith("Input rejected, nothing was checked: 'atlantis' is not a configured site")
+                .contains("lab-charmed");
+        assertThat(health(run)).isEqualTo("RED");
+        assertThat(findings(run)).singleElement().extracting(Finding::check).isEqualTo("input");
+    }
+
+    @Test
+    void aSiteWhoseApiCannotBeReachedRaisesAnIncidentAfterTheRetries() {
+        // given site broken, whose Keystone is a closed port
+        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheckIds.PROCESS_KEY, Map.of("site", "broken"));
+        management.executeJob(onlyJob(run).getId()); // after the start
+        management.executeJob(onlyJob(run).getId()); // validate input, up to the first OpenStack step
+
+        // when the first OpenStack step fails as often as its profile allows (dayshift.retries.openstack=R2/PT1S: two tries)
+        for (int left = 2; left >= 1; left--) {
+            Job job = onlyJob(run);
+            assertThat(job.getRetries()).isEqualTo(left);
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("site broken");
+        }
+
+        // then an incident names the step and the failure; the run waits there
+        assertThat(run).isNotEnded().isWaitingAt(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
+        assertThat(incident.getIncidentMessage()).contains("site broken").contains("authenticate");
+        assertThat(onlyJob(run).getRetries()).isZero();
+        runtime.deleteProcessInstance(run.getId(), "test done");
+    }
+
+    // ---------------------------------------------------------------------------------------------------- daily
+
+    @Test
+    void theDailyCheckStartsOneCheckPerConfiguredSite() {
+        // given the daily process's timer (it never fires by itself: the job executor is off)
+        Job timer = management.createJobQuery().processDefinitionKey(DailyHealthCheckIds.PROCESS_KEY).timers().singleResult();
+        assertThat(timer).isNotNull();
+
+        // when it fires
+        management.executeJob(timer.getId());
+        ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyHealthCheckIds.PROCESS_KEY).singleResult();
+        management.executeJob(onlyJob(daily).getId());
+
+        // then one site-health-check runs per configured site, each to its end, and the daily run ends
+        List<ProcessInstance> checks = runtime.createProcessInstanceQuery().processDefinitionKey(SiteHealthCheckIds.PROCESS_KEY)
+                .superProcessInstanceId(daily.getId()).list();
+        assertThat(checks).extracting(c -> runtime.getVariable(c.getId(), "site")).containsExactlyInAnyOrder("lab", "lab-charmed");
+        checks.forEach(this::runJobs);
+        assertThat(daily).isEnded().hasPassed(DailyHealthCheckIds.CHECK_EACH_SITE, DailyHealthCheckIds.DAILY_CHECK_DONE_END);
+        assertThat(checks).allSatisfy(c -> assertThat(c).isEnded().hasPassed(SiteHealthCheckIds.SITE_GREEN_END));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private ProcessInstance check(String site) {
+        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheckIds.PROCESS_KEY, Map.of("site", site));
+        runJobs(run);
+        return run;
+    }
+
+    /** Runs the instance's jobs one by one, as the job executor would, until it has none left. */
+    private void runJobs(ProcessInstance run) {
+        for (int i = 0; i < 50; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(run.getId()).list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            management.executeJob(jobs.get(0).getId());
+        }
+        throw new AssertionError("run " + run.getId() + " did not end within 50 jobs");
+    }
+
+    private Job onlyJob(ProcessInstance run) {
+        return management.createJobQuery().processInstanceId(run.getId()).singleResult();
+    }
+
+    private Object variable(ProcessInstance run, String name) {
+        var v = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    private String health(ProcessInstance run) {
+        return (String) variable(run, SiteHealthCheckVariables.HEALTH.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Finding> findings(ProcessInstance run) {
+        return (List<Finding>) variable(run, SiteHealthCheckVariables.FINDINGS.name());
+    }
+
+    private String summary(ProcessInstance run) {
+        return (String) variable(run, RunLog.SUMMARY.name());
+    }
+
+    private List<StepRecord> steps(ProcessInstance run) {
+        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
+    }
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("site-health-check-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path brokenCloudsYaml() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            int closed = socket.getLocalPort();
+            return Files.writeString(DIR.resolve("broken-clouds.yaml"), """
+                    clouds:
+                      broken:
+                        auth:
+                          auth_url: http://127.0.0.1:%d/v3
+                          username: admin
+                          password: not-a-real-password
+                          project_name: admin
+                          user_domain_name: Default
+                          project_domain_name: Default
+                        region_name: RegionOne
+                        interface: public
+                        identity_api_version: 3
+                    """.formatted(closed));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
