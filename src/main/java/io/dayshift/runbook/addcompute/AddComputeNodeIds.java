@@ -11,7 +11,7 @@ public final class AddComputeNodeIds {
     public static final String VALIDATE_INPUT = "Task_ValidateInput";
     public static final String INPUT_REJECTED_EVENT = "Event_InputRejected";
     public static final String INPUT_REJECTED_END = "EndEvent_InputRejected";
-    public static final String CHECK_SITE_HEALTH = "CallActivity_CheckSiteHealth";
+    public static final String CHECK_SITE_HEALTH = "Task_CheckSiteHealth";
     public static final String SITE_HEALTHY = "Gateway_SiteHealthy";
     public static final String REPORT_UNHEALTHY_SITE = "Task_ReportUnhealthySite";
     public static final String SITE_UNHEALTHY_END = "EndEvent_SiteUnhealthy";

@@ -41,7 +41,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,17 +54,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * {@code add-compute-node} on the built-in lab, through the production adapters: one method per path, on the kolla site
  * {@code lab} and the charmed site {@code lab-charmed}. The job executor is off: each test runs the jobs itself, fires
  * the timers of the wait loops, and moves the lab's clock between two looks, so that every wait is seen once unfinished
- * and once done. Deadlines are passed by moving the engine's clock.
+ * and once done. Deadlines are passed by moving the engine's clock. The class must cover every flow node and sequence flow
+ * of the model (process-test coverage, report under {@code target/process-test-coverage/}).
  */
 @ServiceTest
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class AddComputeNodeProcessTest {
 
     private static final Path DIR = temp();
@@ -89,6 +88,12 @@ class AddComputeNodeProcessTest {
         @Bean(LabConfiguration.CLOCK)
         Clock labClock() {
             return CLOCK;
+        }
+
+        /** Every flow node and sequence flow of add-compute-node is covered by this class (the called health check has its own test). */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(HEALTH_CHECK_KEY).build();
         }
     }
 
