@@ -58,7 +58,7 @@ public final class AddComputeNodeIds {
     public static final String ROLLBACK_FLAVOUR = "Gateway_RollbackFlavour";
     public static final String REMOVE_COMPUTE_UNIT = "Task_RemoveComputeUnit";
     public static final String REMOVE_HOST_FROM_INVENTORY = "Task_RemoveHostFromInventory";
-    public static final String ROLLED_BACK = "Gateway_HostRemoved";
+    public static final String HOST_REMOVED = "Gateway_HostRemoved";
     public static final String RELEASE_MACHINE = "Task_ReleaseMachine";
     public static final String SUMMARISE_ROLLBACK = "Task_SummariseRollback";
     public static final String ADDITION_ROLLED_BACK_END = "EndEvent_AdditionRolledBack";

@@ -2,6 +2,8 @@ package io.dayshift.runbook.addcompute;
 
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.runbook.healthcheck.Finding;
+import java.util.List;
 
 /**
  * The variables of {@code add-compute-node}. The start form gives {@link #SITE}, {@link #MACHINE} and optionally
@@ -33,7 +35,7 @@ public final class AddComputeNodeVariables {
 
     /** The site health check's verdict (GREEN, AMBER, RED), findings and summary (out of {@code site-health-check}). */
     public static final ProcessVariable<String> HEALTH = ProcessVariable.string("health");
-    public static final String HEALTH_FINDINGS = "healthFindings";
+    public static final ProcessVariable<List<Finding>> HEALTH_FINDINGS = ProcessVariable.list("healthFindings", Finding.class);
     public static final ProcessVariable<String> HEALTH_SUMMARY = ProcessVariable.string("healthSummary");
     /** The findings as text for the forms and the summary. */
     public static final ProcessVariable<String> HEALTH_REPORT = ProcessVariable.string("healthReport");

@@ -13,6 +13,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SYSTEM_ID;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
 
 import io.dayshift.site.Flavour;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class PlanComputeAdditionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String host = MACHINE.get(execution);
         boolean charmed = Flavour.valueOf(FLAVOUR.get(execution)) == Flavour.CHARMED;
-        String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), execution.getVariable(HEALTH_FINDINGS));
+        String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), HEALTH_FINDINGS.find(execution).orElse(List.of()));
         HEALTH_REPORT.set(execution, report);
         String how = charmed
                 ? "Juju: add a unit of application " + AddComputeNodeSettings.COMPUTE_APPLICATION + " (its subordinates follow) on a new Juju machine"

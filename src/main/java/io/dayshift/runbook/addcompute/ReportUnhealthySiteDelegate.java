@@ -8,6 +8,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
 
 import io.dayshift.runbook.RunLog;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class ReportUnhealthySiteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), execution.getVariable(HEALTH_FINDINGS));
+        String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), HEALTH_FINDINGS.find(execution).orElse(List.of()));
         HEALTH_REPORT.set(execution, report);
         Steps.record(execution, "call " + AddComputeNodeIds.HEALTH_CHECK_KEY, SITE.get(execution), "RED: stopped", report);
         RunLog.summarise(execution, "Nothing was done: " + MACHINE.get(execution) + " was not added to site " + SITE.get(execution)
