@@ -61,4 +61,25 @@ public interface CharmModel {
 
     /** Backs up the controller and downloads the archive onto the Juju host. */
     ControllerBackup createControllerBackup(Site site);
+
+    // ---- add-compute-node ----------------------------------------------------------------------
+
+    /**
+     * Adds a unit of {@code application} on one named MAAS machine: {@code juju add-machine <maasHostname> --constraints
+     * tags=<maasTag>} (on MAAS a placement without {@code =} is a node name; the tag constraint makes MAAS refuse a machine
+     * that lost its tag) then {@code juju add-unit <application> --to <machine>}, never {@code --constraints} on add-unit.
+     * Safe to repeat: a unit of the application already on that MAAS machine is returned as it is, and an empty machine
+     * of the model on it (or a tagged one still pending, not yet given a MAAS machine) is reused.
+     *
+     * @return the unit and its Juju machine; check it with {@link #checkUnit} until READY
+     */
+    NewUnit addUnitOnMachine(Site site, String application, String maasHostname, String maasTag);
+
+    /**
+     * Removes an empty machine from the model ({@code juju remove-machine}); on MAAS, Juju releases it.
+     *
+     * @return false when the machine was already gone
+     * @throws CharmModelException when units still run on it
+     */
+    boolean removeMachine(Site site, String machine);
 }

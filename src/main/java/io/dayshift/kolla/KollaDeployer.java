@@ -67,4 +67,16 @@ public interface KollaDeployer {
      * {@code ansible <hosts> -i <inventory> -m command -a 'docker logs --tail <lines> <container>'} run on the deployer.
      */
     List<ContainerLog> containerLogTail(Site site, List<String> hosts, String container, int lines);
+
+    // ---- add-compute-node ----------------------------------------------------------------------
+
+    /**
+     * Maps new compute hosts to their cell: {@code nova-manage cell_v2 discover_hosts --by-service --verbose} in the
+     * {@code nova_conductor} container of the first host of the inventory's {@code nova-conductor} group, run from the
+     * deployer with an Ansible ad-hoc command (as kolla-ansible's nova-cell role does). Safe to repeat: hosts mapped
+     * already are not mapped again.
+     *
+     * @throws KollaException when the controller cannot be reached or the command fails there
+     */
+    HostDiscovery discoverComputeHosts(Site site);
 }

@@ -39,7 +39,12 @@ public enum Arg {
      * The id of a detached run, chosen by the caller and stable across retries of one step (a process instance id and an
      * activity id: {@code 4711-Task_DeployComputeHost}); one path segment, never {@code .} or {@code ..}.
      */
-    RUN_ID("[A-Za-z0-9][A-Za-z0-9_.-]{0,100}", "a run id of letters, digits, '.', '_' and '-' starting with a letter or digit (at most 101)");
+    RUN_ID("[A-Za-z0-9][A-Za-z0-9_.-]{0,100}", "a run id of letters, digits, '.', '_' and '-' starting with a letter or digit (at most 101)"),
+    /**
+     * An Ansible host pattern naming one host or group, optionally one member of a group by index: {@code cn05},
+     * {@code nova-conductor}, {@code nova-conductor[0]}.
+     */
+    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]");
 
     private final Pattern pattern;
     private final String description;

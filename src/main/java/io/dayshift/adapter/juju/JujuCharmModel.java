@@ -127,6 +127,79 @@ final class JujuCharmModel implements CharmModel {
     }
 
     @Override
+    public NewUnit addUnitOnMachine(Site site, String application, String maasHostname, String maasTag) {
+        Arg.APPLICATION.check(application);
+        Arg.HOSTNAME.check(maasHostname);
+        Arg.MAAS_NAME.check(maasTag);
+        String operation = "add a unit of " + application + " on MAAS machine " + maasHostname;
+        ModelStatus before = status(site);
+        Application app = before.application(application).orElseThrow(() -> new CharmModelException(
+                where(site) + ": cannot " + operation + ": application " + application + " is not in model " + model(site)));
+        if (app.subordinate()) {
+            throw new CharmModelException(where(site) + ": cannot " + operation + ": " + application
+                    + " is a subordinate application; its units follow its principals " + app.subordinateTo());
+        }
+        Optional<Unit> there = app.units().values().stream()
+                .filter(u -> before.machine(u.machine()).map(m -> onMaasMachine(m, maasHostname)).orElse(false))
+                .findFirst();
+        if (there.isPresent()) {
+            return new NewUnit(there.get().name(), there.get().machine());
+        }
+        Optional<Machine> reusable = before.machines().values().stream()
+                .filter(m -> !m.id().contains("/") && hasTag(m.constraints(), maasTag) && !m.provisioningFailed())
+                .filter(m -> before.unitsOn(m.id()).isEmpty())
+                .filter(m -> onMaasMachine(m, maasHostname) || m.hostname().isEmpty() && m.instanceId().isEmpty())
+                .min(Comparator.comparingInt(m -> Integer.parseInt(m.id())));
+        String machine;
+        if (reusable.isPresent()) {
+            machine = reusable.get().id();
+        } else {
+            CommandResult added = runOk(site, "juju add-machine (" + operation + ")",
+                    inModel(site, "add-machine").arg(Arg.HOSTNAME, maasHostname).flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag),
+                    properties.commandTimeout());
+            Matcher created = CREATED_MACHINE.matcher(added.stderr() + "\n" + added.stdout());
+            if (!created.find()) {
+                throw new CharmModelException(where(site) + ": cannot " + operation + ": juju add-machine did not say which machine it created: "
+                        + tail(added.stderr() + added.stdout()));
+            }
+            machine = created.group(1);
+        }
+        runOk(site, "juju add-unit (" + operation + ")",
+                inModel(site, "add-unit").arg(Arg.APPLICATION, application).flag("--to").arg(Arg.MACHINE, machine), properties.commandTimeout());
+        String placedOn = machine;
+        Unit unit = status(site).application(application).flatMap(a -> a.units().values().stream()
+                        .filter(u -> u.machine().equals(placedOn)).max(Comparator.comparingInt(JujuCharmModel::unitNumber)))
+                .orElseThrow(() -> new CharmModelException(where(site) + ": " + operation + ": juju add-unit succeeded but model "
+                        + model(site) + " shows no unit of " + application + " on machine " + placedOn));
+        return new NewUnit(unit.name(), placedOn);
+    }
+
+    @Override
+    public boolean removeMachine(Site site, String machine) {
+        Arg.MACHINE.check(machine);
+        ModelStatus status = status(site);
+        if (status.machine(machine).isEmpty()) {
+            return false;
+        }
+        List<Unit> units = status.unitsOn(machine);
+        if (!units.isEmpty()) {
+            throw new CharmModelException(where(site) + ": cannot remove machine " + machine + ": units still run on it: "
+                    + units.stream().map(Unit::name).sorted().toList());
+        }
+        ShellCommand command = inModel(site, "remove-machine").arg(Arg.MACHINE, machine);
+        if (major(site) >= 3) {
+            command = command.flag("--no-prompt");
+        }
+        runOk(site, "juju remove-machine " + machine, command, properties.commandTimeout());
+        return true;
+    }
+
+    /** The model's machine is this MAAS machine: its hostname, short or fully qualified. */
+    private static boolean onMaasMachine(Machine machine, String maasHostname) {
+        return machine.hostname().equals(maasHostname) || machine.hostname().startsWith(maasHostname + ".");
+    }
+
+    @Override
     public UnitCheck checkUnit(Site site, String unitName) {
         Arg.UNIT.check(unitName);
         ModelStatus status = status(site);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.FileChange;
 import io.dayshift.kolla.HostContainers;
+import io.dayshift.kolla.HostDiscovery;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaException;
@@ -69,6 +70,9 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     /** How much of a run's log is read back when it has ended: enough for the PLAY RECAP of hundreds of hosts. */
     private static final int LOG_READ_BYTES = 1024 * 1024;
+    /** The first nova-conductor, as kolla-ansible's nova-cell role delegates discovery to {@code groups[nova_cell_conductor_group][0]}. */
+    private static final String FIRST_CONDUCTOR = "nova-conductor[0]";
+    private static final Pattern HOST_MAPPED = Pattern.compile("(?m)^Creating host mapping for (?:service|compute host) '?([A-Za-z0-9._-]+)'?");
 
     private record CachedVersion(int major, Instant until) {
     }
@@ -318,10 +322,19 @@ final class KollaAnsibleDeployer implements KollaDeployer {
      * Exit 0, 2 (a host failed) and 4 (a host unreachable) are answers; any other exit is a failure of the step.
      */
     private List<AdHocOutput.HostResult> adHoc(Site site, String operation, String hostPattern, ShellCommand nodeCommand) {
-        Arg.HOST_LIST.check(hostPattern);
+        return adHocOn(site, operation, hostPattern, Arg.HOST_LIST, nodeCommand, false);
+    }
+
+    /** {@link #adHoc} with the pattern checked as {@code patternKind}, and with {@code --become} (root on the node) when asked. */
+    private List<AdHocOutput.HostResult> adHocOn(Site site, String operation, String hostPattern, Arg patternKind, ShellCommand nodeCommand,
+                                                 boolean become) {
+        patternKind.check(hostPattern);
         String inventory = path(site, kolla(site).inventory(), "inventory");
-        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(Arg.HOST_LIST, hostPattern).flag("-i").arg(Arg.PATH, inventory)
-                .flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
+        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(patternKind, hostPattern).flag("-i").arg(Arg.PATH, inventory);
+        if (become) {
+            command = command.flag("--become");
+        }
+        command = command.flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
         CommandResult result = run(site, operation, command, properties.fileTimeout());
         if (result.exitStatus() != 0 && result.exitStatus() != 2 && result.exitStatus() != 4) {
             throw new KollaException(where(site) + ": " + operation + " failed: " + command.render() + " exited " + result.exitStatus() + ": "
@@ -334,6 +347,30 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         String kollaAnsible = properties.executable();
         int slash = kollaAnsible.lastIndexOf('/');
         return slash < 0 ? "ansible" : kollaAnsible.substring(0, slash + 1) + "ansible";
+    }
+
+    // --- commands on nodes (add-compute-node) ---
+
+    @Override
+    public HostDiscovery discoverComputeHosts(Site site) {
+        String operation = "run nova-manage cell_v2 discover_hosts on " + FIRST_CONDUCTOR;
+        ShellCommand discover = ShellCommand.of("docker").flag("exec").flag("nova_conductor").flag("nova-manage").flag("cell_v2")
+                .flag("discover_hosts").flag("--by-service").flag("--verbose");
+        List<AdHocOutput.HostResult> hosts = adHocOn(site, operation, Arg.HOST_PATTERN.check(FIRST_CONDUCTOR), Arg.HOST_PATTERN, discover, true);
+        if (hosts.isEmpty()) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": the inventory has no nova-conductor host");
+        }
+        AdHocOutput.HostResult answer = hosts.get(0);
+        if (answer.outcome() != AdHocOutput.Outcome.OK) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": " + answer.host() + " " + secrets.redact(answer.problem()));
+        }
+        List<String> mapped = new ArrayList<>();
+        Matcher m = HOST_MAPPED.matcher(answer.text());
+        while (m.find()) {
+            mapped.add(m.group(1));
+        }
+        log.info("site {}: discover_hosts on {} mapped {}", site.name(), answer.host(), mapped);
+        return new HostDiscovery(answer.host(), mapped, secrets.redact(answer.text()));
     }
 
     // --- safe remote edit ---

@@ -1417,6 +1417,11 @@ public final class LabSite {
                 files.put(file, new LabFile("mysqldump archive " + b.sha256(), b.sizeBytes()));
                 results.put("mysqldump-file", file);
             }
+            case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
+                requireCharm(charm, "nova-cloud-controller", unitName, action);
+                count("juju-action-discover-hosts");
+                return new ActionOutcome(id, unitName, action, "completed", "", Map.of(), 0, discoverHosts(), "");
+            }
             default -> throw LabException.badRequest("action \"" + action + "\" not defined on unit \"" + unitName + "\"");
         }
         return new ActionOutcome(id, unitName, action, "completed", "", results, 0, "", "");
@@ -2154,7 +2159,7 @@ public final class LabSite {
 
     /**
      * The hosts an Ansible host pattern names in the inventory file at {@code inventoryPath}: host and group names separated by
-     * commas ({@code all} for every host), in the inventory's order; names the inventory does not know are ignored, as Ansible
+     * commas ({@code all} for every host, {@code group[N]} for one member of a group), in the inventory's order; names the inventory does not know are ignored, as Ansible
      * does after its warning. Empty when there is no such file.
      */
     public synchronized List<String> inventoryHosts(String inventoryPath, String pattern) {
@@ -2166,7 +2171,14 @@ public final class LabSite {
         Set<String> all = inventory.allHosts();
         Set<String> wanted = new LinkedHashSet<>();
         for (String item : pattern.split(",")) {
-            if (item.equals("all") || item.equals("*")) {
+            Matcher indexed = Pattern.compile("^(.+)\\[([0-9]+)\\]$").matcher(item);
+            if (indexed.matches()) { // add-compute-node: one member of a group, e.g. nova-conductor[0]
+                List<String> members = new ArrayList<>(inventory.hostsOf(indexed.group(1)));
+                int index = Integer.parseInt(indexed.group(2));
+                if (index < members.size()) {
+                    wanted.add(members.get(index));
+                }
+            } else if (item.equals("all") || item.equals("*")) {
                 wanted.addAll(all);
             } else if (inventory.hasGroup(item)) {
                 wanted.addAll(inventory.hostsOf(item));
@@ -2203,6 +2215,103 @@ public final class LabSite {
                 .orElse(List.of());
     // ------------------------------------------------------------------ drain-compute-node (runbook-drain)
 
+    }
+
+    // ------------------------------------------------------------------ add-compute-node (runbook-addcompute)
+    // A Juju machine placed on one named MAAS machine, an empty Juju machine removed (Juju releases it in MAAS), the
+    // hosts an Ansible ad-hoc pattern names, and nova-manage cell_v2 discover_hosts: compute hosts of the topology are
+    // mapped to the cell from the start, hosts added later once discovery ran.
+
+    private final Set<String> hostMappings = new LinkedHashSet<>();
+
+    /**
+     * {@code juju add-machine <node> --constraints tags=<tags>}: MAAS machine {@code node} (host name or system id) is
+     * allocated and deployed to Juju when it is Ready and carries every tag; otherwise the machine shows MAAS's refusal
+     * as a provisioning error, as Juju does.
+     */
+    public synchronized JujuMachine addJujuMachineOn(String node, List<String> tags) {
+        advance();
+        count("juju-add-machine");
+        String id = Integer.toString(nextMachineId++);
+        String constraints = tags.isEmpty() ? "" : "tags=" + String.join(",", tags);
+        Optional<MaasMachine> named = machines.values().stream().filter(m -> m.hostname().equals(node) || m.systemId().equals(node)).findFirst();
+        Optional<MaasMachine> free = named.flatMap(m -> findAllocatable(tags, m.systemId(), ""));
+        JujuMachine jm;
+        if (free.isPresent()) {
+            MaasMachine m = free.get();
+            machines.put(m.systemId(), m.with("juju", m.powerState(), "", m.tags(), m.scriptResults())
+                    .withStatus(MachineStatus.ALLOCATED, "From 'Ready' to 'Allocated' (to juju)"));
+            MaasMachine deploying = deploy(m.systemId(), "jammy", "juju");
+            jm = new JujuMachine(id, m.systemId(), m.hostname(), m.zone(), m.ipAddresses().isEmpty() ? "" : m.ipAddresses().get(0), constraints,
+                    m.cpuCount(), m.memoryMib(), JujuStatus.of("pending"), new JujuStatus("allocating", "Deploying: ubuntu/amd64/ga-22.04/jammy"),
+                    deploying.pendingUntil());
+        } else {
+            String wanted = "('name', ['" + node + "'])" + (tags.isEmpty() ? "" : ", ('tags', " + tags.stream().map(t -> "'" + t + "'").toList() + ")");
+            jm = new JujuMachine(id, "", "", "", "", constraints, 0, 0, JujuStatus.of("pending"), new JujuStatus("provisioning error",
+                    "No available machine matches constraints: [" + wanted + "] (resolved to \"name=" + node + (constraints.isEmpty() ? "" : " " + constraints)
+                            + "\")"), null);
+        }
+        jujuMachines.put(id, jm);
+        return jm;
+    }
+
+    /**
+     * {@code juju remove-machine <id>}: an empty machine leaves the model and Juju releases its MAAS machine.
+     *
+     * @return false when there is no such machine
+     * @throws LabException (BAD_REQUEST) when a unit is still assigned to it, worded like Juju
+     */
+    public synchronized boolean removeJujuMachine(String machineId) {
+        advance();
+        JujuMachine jm = jujuMachines.get(machineId);
+        if (jm == null) {
+            return false;
+        }
+        Optional<JujuUnit> assigned = units.values().stream().filter(u -> u.machine().equals(machineId) && u.principal().isEmpty()).findFirst();
+        if (assigned.isPresent()) {
+            throw LabException.badRequest("cannot remove machine " + machineId + ": machine " + machineId + " has unit \"" + assigned.get().name()
+                    + "\" assigned");
+        }
+        count("juju-remove-machine");
+        jujuMachines.remove(machineId);
+        if (!jm.instanceId().isEmpty() && machines.containsKey(jm.instanceId())) {
+            release(jm.instanceId());
+        }
+        return true;
+    }
+
+    /** Whether a compute host is mapped to the cell (so the scheduler's hosts include it). */
+    public synchronized boolean cellMapped(String host) {
+        advance();
+        return hypervisors.containsKey(host) && (seededCompute(host) || hostMappings.contains(host));
+    }
+
+    /**
+     * {@code nova-manage cell_v2 discover_hosts --by-service --verbose}: maps every nova-compute host not mapped yet and
+     * prints what nova-manage prints.
+     */
+    public synchronized String discoverHosts() {
+        advance();
+        String cell = uuid("cell", "cell1");
+        List<String> mapped = new ArrayList<>();
+        for (String host : hypervisors.keySet()) {
+            if (!seededCompute(host) && hostMappings.add(host)) {
+                mapped.add(host);
+            }
+        }
+        if (!mapped.isEmpty()) {
+            count("nova-discover-hosts");
+        }
+        StringBuilder out = new StringBuilder("Found 2 cell mappings.\nSkipping cell0 since it does not contain hosts.\n")
+                .append("Getting computes from cell 'cell1': ").append(cell).append('\n');
+        mapped.forEach(h -> out.append("Creating host mapping for service ").append(h).append('\n'));
+        out.append("Found ").append(mapped.size()).append(" unmapped computes in cell: ").append(cell).append('\n');
+        return out.toString();
+    }
+
+    private boolean seededCompute(String host) {
+        LabNode node = nodes.get(host);
+        return node != null && node.hasRole("compute");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -30,6 +30,9 @@ final class AnsibleAdHoc {
                 case "-i", "--inventory", "--inventory-file" -> inventory = value(args, ++i, a);
                 case "-m", "--module-name" -> module = value(args, ++i, a);
                 case "-a", "--args" -> moduleArgs = value(args, ++i, a);
+                case "-b", "--become" -> {
+                    // root on the node: the lab's nodes do not tell users apart
+                }
                 default -> {
                     if (a.startsWith("-") || pattern != null) {
                         return ShellResult.fail(2, "usage: ansible [-h] [--version] [-v] [-b] [-i INVENTORY] [-m MODULE_NAME] [-a MODULE_ARGS] pattern\n"
@@ -98,11 +101,32 @@ final class AnsibleAdHoc {
         if (words.isEmpty() || !words.get(0).equals("docker")) {
             return null;
         }
+        if (words.size() > 3 && words.subList(1, 4).equals(List.of("exec", "nova_conductor", "nova-manage"))) {
+            return novaManage(nodeSession, words.subList(4, words.size()));
+        }
         try {
             return node.docker(nodeSession, new ArrayList<>(words.subList(1, words.size())));
         } catch (LabException e) {
             return ShellResult.fail(1, e.getMessage());
         }
+    }
+
+    /**
+     * add-compute-node: {@code docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service [--verbose]} on a
+     * controller whose nova_conductor runs; nova-manage prints its progress only with {@code --verbose}.
+     */
+    private static ShellResult novaManage(Session nodeSession, List<String> args) {
+        boolean conductor = nodeSession.site().containers(nodeSession.node()).stream().anyMatch(c -> c.name().equals("nova_conductor") && c.running());
+        if (!conductor) {
+            return ShellResult.fail(1, "Error response from daemon: No such container: nova_conductor\n");
+        }
+        List<String> options = new ArrayList<>(args);
+        boolean verbose = options.remove("--verbose");
+        if (!options.equals(List.of("cell_v2", "discover_hosts", "--by-service"))) {
+            return ShellResult.fail(2, "nova-manage: the lab knows only cell_v2 discover_hosts --by-service [--verbose], not " + String.join(" ", args) + "\n");
+        }
+        String output = nodeSession.site().discoverHosts();
+        return ShellResult.ok(verbose ? output : "");
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -93,6 +93,7 @@ final class JujuCli {
             case "add-machine" -> addMachine(site, p);
             case "add-unit" -> addUnit(site, p);
             case "remove-unit" -> removeUnit(site, p);
+            case "remove-machine" -> removeMachine(site, p);
             case "refresh" -> refresh(site, p);
             case "upgrade-charm" -> juju3 ? notACommand(verb) : refresh(site, p);
             case "config" -> config(site, p);
@@ -142,7 +143,10 @@ final class JujuCli {
                 }
             }
         }
-        JujuMachine m = site.addJujuMachine(tags);
+        if (p.words().size() > 1) {
+            return ShellResult.fail(2, "ERROR unrecognized args: " + p.words().subList(1, p.words().size()));
+        }
+        JujuMachine m = p.words().isEmpty() ? site.addJujuMachine(tags) : site.addJujuMachineOn(p.words().get(0), tags);
         return new ShellResult(0, "", "created machine " + m.id() + "\n");
     }
 
@@ -165,6 +169,25 @@ final class JujuCli {
                 return ShellResult.fail(1, "ERROR unit \"" + unit + "\" does not exist");
             }
             err.append("will remove unit ").append(unit).append('\n');
+        }
+        return new ShellResult(0, "", err.toString());
+    }
+
+    /** {@code juju remove-machine <id>…} (add-compute-node's rollback): Juju releases the MAAS machine. */
+    private ShellResult removeMachine(LabSite site, Parsed p) {
+        if (p.words().isEmpty()) {
+            return ShellResult.fail(2, "ERROR no machines specified");
+        }
+        StringBuilder err = new StringBuilder();
+        for (String machine : p.words()) {
+            try {
+                if (!site.removeJujuMachine(machine)) {
+                    return ShellResult.fail(1, "ERROR machine " + machine + " not found");
+                }
+            } catch (LabException e) {
+                return ShellResult.fail(1, "ERROR " + e.getMessage());
+            }
+            err.append("will remove machine ").append(machine).append('\n');
         }
         return new ShellResult(0, "", err.toString());
     }

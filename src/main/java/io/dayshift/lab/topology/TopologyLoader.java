@@ -268,6 +268,12 @@ public final class TopologyLoader {
                 [haproxy:children]
                 loadbalancer
 
+                [nova:children]
+                control
+
+                [nova-conductor:children]
+                nova
+
                 [nova-compute:children]
                 compute
 

@@ -157,6 +157,74 @@ class JujuCharmModelContractTest {
                 .isInstanceOf(CharmModelException.class).hasMessageContaining("subordinate");
     }
 
+    // --- add-compute-node: a unit on one named MAAS machine, removing its machine ---
+
+    @ParameterizedTest
+    @CsvSource({J3, J29})
+    void addsAUnitOnANamedMaasMachineWithAPlacementAndTheTagConstraint(String fixture) throws Exception {
+        use(fixture);
+        juju.statuses.add(Fixtures.read(fixture));
+        juju.statuses.add(withUnit(Fixtures.read(fixture), "nova-compute/1", "12", "waiting", "allocating", "pending", "allocating"));
+        juju.replies.put("juju add-machine -m 'openstack' 'spare01' --constraints 'tags=openstack-compute'", new Reply(0, "", "created machine 12\n"));
+        juju.replies.put("juju add-unit -m 'openstack' 'nova-compute' --to '12'", Reply.ok(""));
+
+        NewUnit unit = model.addUnitOnMachine(site, "nova-compute", "spare01", "openstack-compute");
+
+        assertThat(unit).isEqualTo(new NewUnit("nova-compute/1", "12"));
+        assertThat(server.commands()).containsExactly(STATUS,
+                "juju add-machine -m 'openstack' 'spare01' --constraints 'tags=openstack-compute'",
+                "juju add-unit -m 'openstack' 'nova-compute' --to '12'",
+                STATUS);
+        assertThat(server.commands()).filteredOn(c -> c.contains("add-unit")).noneMatch(c -> c.contains("--constraints"));
+    }
+
+    @Test
+    void aUnitAlreadyOnThatMaasMachineIsReturnedWithoutAddingAnything() throws Exception {
+        ObjectNode root = (ObjectNode) json.readTree(withUnit(Fixtures.read(J3), "nova-compute/1", "12", "active", "idle", "started", "running"));
+        ((ObjectNode) root.at("/machines/12")).put("hostname", "spare01");
+        juju.statuses.add(json.writeValueAsString(root));
+
+        NewUnit unit = model.addUnitOnMachine(site, "nova-compute", "spare01", "openstack-compute");
+
+        assertThat(unit).isEqualTo(new NewUnit("nova-compute/1", "12"));
+        assertThat(server.commands()).containsExactly(STATUS);
+    }
+
+    @Test
+    void aMachineNameWithShellCharactersIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> model.addUnitOnMachine(site, "nova-compute", "new01; rm -rf /", "openstack-compute"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.commands()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({J3 + ",juju remove-machine -m 'openstack' '12' --no-prompt", J29 + ",juju remove-machine -m 'openstack' '12'"})
+    void removesAnEmptyMachine(String fixture, String expected) throws Exception {
+        use(fixture);
+        juju.statuses.add(withMachine(Fixtures.read(fixture), "12", "tags=openstack-compute", "started", "running", ""));
+        juju.replies.put(expected, new Reply(0, "", "will remove machine 12\n"));
+
+        assertThat(model.removeMachine(site, "12")).isTrue();
+        assertThat(server.commands()).contains(expected);
+    }
+
+    @Test
+    void aMachineWithUnitsIsNotRemoved() throws Exception {
+        juju.statuses.add(withUnit(Fixtures.read(J3), "nova-compute/1", "12", "active", "idle", "started", "running"));
+
+        assertThatThrownBy(() -> model.removeMachine(site, "12")).isInstanceOf(CharmModelException.class)
+                .hasMessageContaining("site lab").hasMessageContaining("nova-compute/1");
+        assertThat(server.commands()).noneMatch(c -> c.contains("remove-machine"));
+    }
+
+    @Test
+    void removingAMachineThatIsGoneDoesNothing() {
+        juju.statuses.add(Fixtures.read(J3));
+
+        assertThat(model.removeMachine(site, "99")).isFalse();
+        assertThat(server.commands()).containsExactly(STATUS);
+    }
+
     // --- check a unit (no waiting) ---
 
     @Test

@@ -1,0 +1,53 @@
+package io.dayshift.runbook.addcompute;
+
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.CAPACITY;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.FLAVOUR;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_FINDINGS;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_REPORT;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_SUMMARY;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.PLAN;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SYSTEM_ID;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
+
+import io.dayshift.site.Flavour;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_PlanAddition}: what the approvers are asked to approve, in words (no call to the site). */
+@Component("planComputeAddition")
+class PlanComputeAdditionDelegate implements JavaDelegate {
+
+    private final AddComputeNodeSettings settings;
+
+    PlanComputeAdditionDelegate(AddComputeNodeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String host = MACHINE.get(execution);
+        boolean charmed = Flavour.valueOf(FLAVOUR.get(execution)) == Flavour.CHARMED;
+        String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), HEALTH_FINDINGS.find(execution).orElse(List.of()));
+        HEALTH_REPORT.set(execution, report);
+        String how = charmed
+                ? "Juju: add a unit of application " + AddComputeNodeSettings.COMPUTE_APPLICATION + " (its subordinates follow) on a new Juju machine"
+                + " placed on MAAS machine " + host + " (juju add-machine " + host + " --constraints tags=" + settings.computeTag()
+                + ", then juju add-unit --to it); wait until the unit and its subordinates are active/idle"
+                : "MAAS: allocate and deploy " + host + " (Ubuntu), wait until Deployed. Kolla-Ansible: add " + host + " to inventory group ["
+                + AddComputeNodeSettings.COMPUTE_GROUP + "], then run " + String.join(", ", AddComputeNodeSettings.KOLLA_ACTIONS)
+                + " each with --limit " + host;
+        String plan = "Add compute host " + host + " to site " + SITE.get(execution) + " (" + FLAVOUR.get(execution).toLowerCase() + ").\n"
+                + "Machine: " + host + " (MAAS system id " + SYSTEM_ID.get(execution) + "), " + CAPACITY.get(execution) + ".\n"
+                + "Availability zone: " + ZONE.get(execution) + ".\n"
+                + "Steps: " + how + ". Then map it to the cell (nova-manage cell_v2 discover_hosts), wait until its nova-compute service is"
+                + " up and enabled in " + ZONE.get(execution) + ", boot a tiny smoke-test server pinned to it, wait for ACTIVE, delete it.\n"
+                + "If a step fails, an ops lead retries or rolls back (the rollback needs a second approval).\n\n" + report;
+        PLAN.set(execution, plan);
+        Steps.record(execution, "plan", host, "plan ready for approval", plan);
+    }
+}

@@ -1,0 +1,27 @@
+package io.dayshift.runbook.addcompute;
+
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+
+import io.dayshift.approval.ApprovalDecision;
+import io.dayshift.approval.Approvals;
+import io.dayshift.runbook.RunLog;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_RecordRejection}: the approver said no; nothing was changed. */
+@Component("recordAdditionRejection")
+class RecordRejectionDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<ApprovalDecision> decisions = Approvals.DECISIONS.find(execution).map(Approvals.Decisions::decisions).orElse(List.of());
+        String who = decisions.isEmpty() ? "an approver" : decisions.get(decisions.size() - 1).approver();
+        String why = Approvals.REASON.find(execution).orElse("");
+        Steps.record(execution, "approval", MACHINE.get(execution), "rejected by " + who, why);
+        RunLog.summarise(execution, "Nothing was done: " + who + " rejected adding " + MACHINE.get(execution) + " to site " + SITE.get(execution)
+                + ": " + why);
+    }
+}

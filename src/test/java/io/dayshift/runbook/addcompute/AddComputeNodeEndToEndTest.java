@@ -1,0 +1,138 @@
+package io.dayshift.runbook.addcompute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.Hypervisor;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service with the lab and the job executor on, driven over REST only, as people would: an ops lead starts
+ * {@code add-compute-node} on the kolla lab site, an approver (another user) claims and approves it, and the run ends
+ * with the host in the lab's Nova. The lab runs on the system clock, 100 times faster than its defaults.
+ */
+@ServiceTest
+class AddComputeNodeEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DIR = temp();
+    private static final int PORT = freePort();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "0.01");
+        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+        registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+        registry.add("dayshift.runbooks.add-compute-node.check-interval", () -> "PT1S");
+    }
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    LabSites lab;
+
+    @Test
+    void anOpsLeadStartsItAnotherUserApprovesItAndTheHostJoinsTheCloud() throws Exception {
+        // given an ops lead and an approver
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "anna", Roles.APPROVERS);
+        Http olga = Http.as(PORT, "olga", Users.PASSWORD);
+        Http anna = Http.as(PORT, "anna", Users.PASSWORD);
+
+        // when olga starts the runbook over REST
+        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/add-compute-node/start",
+                "{\"variables\":{\"site\":{\"value\":\"lab\"},\"machine\":{\"value\":\"spare01\"},\"availabilityZone\":{\"value\":\"az1\"}}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String instanceId = JSON.readTree(started.body()).get("id").asText();
+
+        // and anna finds the approval with the plan, claims it and approves it
+        JsonNode offered = waitFor(() -> json(anna.get("/engine-rest/task?candidateGroup=approvers&processInstanceId=" + instanceId)),
+                tasks -> tasks.size() == 1);
+        String taskId = offered.get(0).get("id").asText();
+        JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=plan,machine,zone"));
+        assertThat(form.at("/plan/value").asText()).contains("spare01").contains("[compute]").contains("az1");
+        assertThat(anna.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"anna\"}").statusCode()).isEqualTo(204);
+        assertThat(anna.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"capacity for the peak\"}}}").statusCode()).isEqualTo(204);
+
+        // then the run ends with the host added, as its history shows
+        JsonNode ended = waitFor(() -> json(olga.get("/engine-rest/history/process-instance/" + instanceId)),
+                p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode());
+        assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
+        JsonNode end = json(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
+                + AddComputeNodeIds.COMPUTE_NODE_ADDED_END));
+        assertThat(end.size()).isEqualTo(1);
+        JsonNode summary = json(olga.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId + "&variableName=summary"));
+        assertThat(summary.get(0).get("value").asText()).contains("Added compute host spare01").contains("Approved by anna");
+        Hypervisor hypervisor = lab.require("lab").hypervisor("spare01").orElseThrow();
+        assertThat(hypervisor.up()).isTrue();
+        assertThat(hypervisor.zone()).isEqualTo("az1");
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Read {
+        JsonNode get() throws Exception;
+    }
+
+    /** Polls until the answer satisfies {@code done}, for at most {@link #PATIENCE}. */
+    private static JsonNode waitFor(Read read, Predicate<JsonNode> done) throws Exception {
+        Instant until = Instant.now().plus(PATIENCE);
+        JsonNode last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not done within " + PATIENCE + ": " + last);
+            }
+            Thread.sleep(250);
+            last = read.get();
+        }
+        return last;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("add-compute-node-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

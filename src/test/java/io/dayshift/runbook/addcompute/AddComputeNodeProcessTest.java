@@ -1,0 +1,645 @@
+package io.dayshift.runbook.addcompute;
+
+import static io.dayshift.runbook.addcompute.AddComputeNodeIds.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabConfiguration;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.Hypervisor;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.lab.model.MaasMachine;
+import io.dayshift.lab.model.PlaybookRun;
+import io.dayshift.machine.MachineStatus;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.MutableClock;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code add-compute-node} on the built-in lab, through the production adapters: one method per path, on the kolla site
+ * {@code lab} and the charmed site {@code lab-charmed}. The job executor is off: each test runs the jobs itself, fires
+ * the timers of the wait loops, and moves the lab's clock between two looks, so that every wait is seen once unfinished
+ * and once done. Deadlines are passed by moving the engine's clock. The class must cover every flow node and sequence flow
+ * of the model (process-test coverage, report under {@code target/process-test-coverage/}).
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class AddComputeNodeProcessTest {
+
+    private static final Path DIR = temp();
+    /** The lab's MAAS URL names the service's port before it listens: a free port chosen here, not port 0. */
+    private static final int PORT = freePort();
+    private static final MutableClock CLOCK = MutableClock.at("2025-06-02T08:00:00Z");
+    private static final String TAG = "openstack-compute";
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "0.01");
+        registry.add("dayshift.runbooks.add-compute-node.check-interval", () -> "PT10S");
+        registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class LabClock {
+
+        @Bean(LabConfiguration.CLOCK)
+        Clock labClock() {
+            return CLOCK;
+        }
+
+        /** Every flow node and sequence flow of add-compute-node is covered by this class (the called health check has its own test). */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(HEALTH_CHECK_KEY).build();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    LabSites lab;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        Users.ensure(identity, "olga", Roles.OPS_LEADS, Roles.APPROVERS);
+        Users.ensure(identity, "anna", Roles.APPROVERS);
+        Users.ensure(identity, "omar", Roles.OPS_LEADS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+        lab.all().forEach(LabSite::clearFaults);
+    }
+
+    // ---- happy paths ----------------------------------------------------------------------------------------------
+
+    @Test
+    void kollaHappyPathDeploysTheMachineRunsKollaLimitedToItAndSmokeTestsTheNewHypervisor() {
+        // given a Ready, tagged machine of the kolla site
+        LabSite site = lab.require("lab");
+        MaasMachine machine = site.machineByHostname("spare01").orElseThrow();
+        Map<String, Long> before = site.destructiveActions();
+
+        // when an ops lead starts the run and another user approves the plan
+        ProcessInstance pi = start("lab", "spare01", "az1");
+        runUntilTask(pi, APPROVE_ADDITION);
+        assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, PLAN_ADDITION);
+        assertThat((String) runtime.getVariable(pi.getId(), "plan")).contains("spare01").contains("[compute]").contains("az1")
+                .contains("32 CPU threads").contains("Site health: ");
+        approve(pi, APPROVE_ADDITION, "anna", true, "capacity for the autumn peak");
+        // the new host's nova-compute has not reported yet at the first look
+        runUntil(pi, CHECK_HYPERVISOR, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare01")));
+        site.clearFaults();
+        runUntilEnd(pi);
+
+        // then the host was deployed in MAAS, added to [compute], bootstrapped, pulled and deployed with --limit spare01
+        assertThat(pi).isEnded().hasPassed(DEPLOY_MACHINE, ADD_HOST_TO_INVENTORY, DISCOVER_COMPUTE_HOSTS, BOOT_SMOKE_TEST, DELETE_SMOKE_TEST)
+                .hasPassedInOrder(START_KOLLA_RUN, CHECK_KOLLA_RUN, START_KOLLA_RUN, CHECK_KOLLA_RUN, START_KOLLA_RUN, CHECK_KOLLA_RUN)
+                .hasNotPassed(ADD_COMPUTE_UNIT).hasPassed(COMPUTE_NODE_ADDED_END);
+        assertThat(site.machine(machine.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
+        assertThat(site.file(site.inventoryPath()).orElseThrow().content()).contains("\nspare01\n");
+        List<PlaybookRun> runs = site.playbookRuns().stream().filter(r -> r.limit().equals(List.of("spare01"))).toList();
+        assertThat(runs).extracting(PlaybookRun::action).containsExactly("bootstrap-servers", "pull", "deploy");
+        // and the lab's Nova shows the host with its MAAS machine's capacity, mapped to the cell
+        Hypervisor hypervisor = site.hypervisor("spare01").orElseThrow();
+        assertThat(hypervisor.vcpus()).isEqualTo(machine.cpuCount());
+        assertThat(hypervisor.ramMib()).isEqualTo(machine.memoryMib());
+        assertThat(hypervisor.zone()).isEqualTo("az1");
+        assertThat(hypervisor.up()).isTrue();
+        assertThat(site.cellMapped("spare01")).isTrue();
+        // and the smoke-test server is gone again
+        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-spare01"));
+        assertThat(delta(site, before, "boot-server")).isOne();
+        assertThat(delta(site, before, "delete-server")).isOne();
+        assertThat(delta(site, before, "maas-deploy")).isOne();
+        assertThat(summary(pi)).contains("Added compute host spare01").contains("Approved by anna");
+        assertThat(steps(pi)).contains("--limit").contains("discover_hosts").contains("dayshift-smoke-spare01-1");
+    }
+
+    @Test
+    void charmedHappyPathAddsANovaComputeUnitOnThatMachine() {
+        // given a Ready, tagged machine of the charmed site
+        LabSite site = lab.require("lab-charmed");
+        MaasMachine machine = site.machineByHostname("spare01").orElseThrow();
+        Map<String, Long> before = site.destructiveActions();
+
+        // when the run is started (no zone: the machine's MAAS zone) and approved
+        ProcessInstance pi = start("lab-charmed", "spare01", "");
+        runUntilTask(pi, APPROVE_ADDITION);
+        assertThat((String) runtime.getVariable(pi.getId(), "plan")).contains("nova-compute").contains("juju add-machine spare01");
+        approve(pi, APPROVE_ADDITION, "anna", true, "needed");
+        runUntilEnd(pi);
+
+        // then a nova-compute unit (and its subordinates) runs on a Juju machine placed on that MAAS machine
+        assertThat(pi).isEnded().hasPassed(ADD_COMPUTE_UNIT, CHECK_UNIT, DISCOVER_COMPUTE_HOSTS, CHECK_HYPERVISOR, BOOT_SMOKE_TEST,
+                DELETE_SMOKE_TEST, COMPUTE_NODE_ADDED_END).hasNotPassed(DEPLOY_MACHINE, START_KOLLA_RUN);
+        String unit = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("unit").singleResult().getValue();
+        assertThat(site.unit(unit).orElseThrow().workload().current()).isEqualTo("active");
+        assertThat(site.jujuMachines()).anyMatch(m -> m.hostname().equals("spare01") && m.instanceId().equals(machine.systemId()));
+        assertThat(delta(site, before, "juju-action-discover-hosts")).isOne();
+        assertThat(delta(site, before, "juju-add-unit")).isOne();
+        Hypervisor hypervisor = site.hypervisor("spare01").orElseThrow();
+        assertThat(hypervisor.vcpus()).isEqualTo(machine.cpuCount());
+        assertThat(hypervisor.ramMib()).isEqualTo(machine.memoryMib());
+        assertThat(site.cellMapped("spare01")).isTrue();
+        assertThat(summary(pi)).contains("as Juju unit " + unit);
+    }
+
+    // ---- input --------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "lab         | nope99            |     | knows no machine 'nope99'",
+            "lab         | new01             |     | is New, not Ready",
+            "lab         | spare02           | az9 | has no availability zone az9",
+            "lab         | spare02           | az2 | is in MAAS zone az1, not az2",
+            "lab         | new01; rm -rf /   |     | is not a MAAS hostname",
+            "nowhere     | spare01           |     | there is no site 'nowhere'"})
+    void invalidInputIsRejectedBeforeAnythingIsDone(String siteName, String machine, String zone, String why) {
+        // given a site's actions so far
+        Map<String, Long> before = lab.require("lab").destructiveActions();
+
+        // when a run names something that cannot be added
+        ProcessInstance pi = start(siteName, machine, zone == null ? "" : zone);
+        runJobs();
+
+        // then it ends at once with the reason, having changed nothing
+        assertThat(pi).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(CHECK_SITE_HEALTH);
+        assertThat(summary(pi)).contains(why);
+        assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void aReadyMachineWithoutTheComputeTagIsRejected() {
+        // given a Ready machine that lost its compute tag
+        LabSite site = lab.require("lab-charmed");
+        String systemId = site.machineByHostname("spare02").orElseThrow().systemId();
+        site.untagMachine(systemId, TAG);
+        try {
+            // when a run names it
+            ProcessInstance pi = start("lab-charmed", "spare02", "");
+            runJobs();
+
+            // then it is rejected, naming the tag
+            assertThat(pi).isEnded().hasPassed(INPUT_REJECTED_END);
+            assertThat(summary(pi)).contains("does not carry the MAAS tag " + TAG);
+        } finally {
+            site.tagMachine(systemId, TAG);
+        }
+    }
+
+    // ---- health, approvals ----------------------------------------------------------------------------------------
+
+    @Test
+    void aRedSiteStopsTheRunWithTheFindings() {
+        // given a hypervisor of the site is down
+        LabSite site = lab.require("lab");
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn03"));
+        Map<String, Long> before = site.destructiveActions();
+
+        // when a run starts
+        ProcessInstance pi = start("lab", readyMachine(), "");
+        runJobs();
+
+        // then the health check's RED verdict stops it before the approval, with the findings in the summary
+        assertThat(pi).isEnded().hasPassed(CHECK_SITE_HEALTH, REPORT_UNHEALTHY_SITE, SITE_UNHEALTHY_END).hasNotPassed(PLAN_ADDITION);
+        assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("health").singleResult()
+                .getValue()).isEqualTo("RED");
+        assertThat(summary(pi)).contains("RED").contains("cn03");
+        assertThat(site.destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void aRejectedPlanEndsTheRunWithWhoAndWhy() {
+        // given a run waiting for its approval
+        ProcessInstance pi = start("lab", readyMachine(), "");
+        runUntilTask(pi, APPROVE_ADDITION);
+        Map<String, Long> before = lab.require("lab").destructiveActions();
+
+        // when the approver rejects it
+        approve(pi, APPROVE_ADDITION, "anna", false, "wrong rack, use spare03");
+
+        // then nothing is done and the summary says who and why
+        assertThat(pi).isEnded().hasPassed(RECORD_REJECTION, ADDITION_REJECTED_END).hasNotPassed(DEPLOY_MACHINE);
+        assertThat(summary(pi)).contains("anna rejected").contains("wrong rack");
+        assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void theInitiatorCannotApproveOverRest() {
+        // given a run started by olga, who is an approver too
+        ProcessInstance pi = start("lab", readyMachine(), "");
+        runUntilTask(pi, APPROVE_ADDITION);
+        String taskId = task(pi, APPROVE_ADDITION).getId();
+        Http olga = Http.as(port, "olga", Users.PASSWORD);
+
+        // when she claims or completes her own run's approval over REST
+        HttpResponse<String> claim = olga.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"olga\"}");
+        HttpResponse<String> complete = olga.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}");
+
+        // then the engine refuses both (403) and the approval still waits
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(claim.body()).contains("Four-eyes rule");
+        assertThat(complete.statusCode()).isEqualTo(403);
+        assertThat(pi).isWaitingAt(APPROVE_ADDITION);
+        runtime.deleteProcessInstance(pi.getId(), "test done");
+    }
+
+    // ---- failures after the deploy --------------------------------------------------------------------------------
+
+    @Test
+    void aDeployFailingOnTheHostGoesToAnOperatorWhoRetriesAndThenPastTheHypervisorDeadlineRetriesAgain() {
+        // given kolla-ansible fails once on the new host
+        LabSite site = lab.require("lab");
+        site.injectFault(new LabFault("", FaultType.DEPLOY_FAILS, "spare02", "", 1));
+        ProcessInstance pi = start("lab", "spare02", "");
+        runUntilTask(pi, APPROVE_ADDITION);
+        approve(pi, APPROVE_ADDITION, "anna", true, "go");
+
+        // when the run reaches the operator with the playbook's evidence
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).contains("Failed: kolla-ansible bootstrap-servers --limit spare02")
+                .contains("spare02").contains("failed=1");
+        // and the ops lead retries
+        decide(pi, "omar", RETRY, "libvirt socket fixed on spare02");
+
+        // then the actions run again under new run ids; this time the hypervisor stays down past its deadline
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare02"));
+        runUntil(pi, CHECK_HYPERVISOR, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)))));
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).startsWith("Not done by the deadline").contains("nova-compute on spare02 is down");
+        site.clearFaults();
+        decide(pi, "omar", RETRY, "nova_libvirt restarted");
+        runUntilEnd(pi);
+
+        assertThat(pi).isEnded().hasPassed(COMPUTE_NODE_ADDED_END);
+        assertThat(site.playbookRuns().stream().filter(r -> r.limit().equals(List.of("spare02"))).map(PlaybookRun::action).toList())
+                .containsExactly("bootstrap-servers", "bootstrap-servers", "pull", "deploy", "bootstrap-servers", "pull", "deploy");
+        assertThat(steps(pi)).contains("-Task_StartKollaRun-bootstrap-servers-1").contains("-Task_StartKollaRun-deploy-3");
+    }
+
+    @Test
+    void aRollbackNeedsAnApprovalThenTakesTheHostOutOfTheInventoryAndReleasesTheMachine() {
+        // given a run whose MAAS deployment is not done by its deadline
+        LabSite site = lab.require("lab");
+        String systemId = site.machineByHostname("spare03").orElseThrow().systemId();
+        ProcessInstance pi = start("lab", "spare03", "az2");
+        runUntilTask(pi, APPROVE_ADDITION);
+        approve(pi, APPROVE_ADDITION, "anna", true, "go");
+        runUntil(pi, CHECK_MACHINE, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)))));
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).startsWith("Not done by the deadline").contains("Deploying");
+        decide(pi, "omar", RETRY, "MAAS was slow");
+        // and then kolla-ansible keeps failing on the host
+        site.injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "spare03"));
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat(site.file(site.inventoryPath()).orElseThrow().content()).contains("\nspare03\n");
+
+        // when the ops lead rolls back, the first approver refuses, the ops lead insists and the second approves
+        decide(pi, "omar", ROLL_BACK, "broken NIC on spare03");
+        approve(pi, APPROVE_ROLLBACK, "anna", false, "try once more");
+        runUntilTask(pi, DECIDE_FAILURE);
+        decide(pi, "omar", ROLL_BACK, "NIC confirmed dead by the DC");
+        assertThat(tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator cannot approve the rollback").isFalse();
+        approve(pi, APPROVE_ROLLBACK, "anna", true, "agreed, hardware fault");
+        runUntilEnd(pi);
+
+        // then the host is out of the inventory and the machine released in MAAS
+        assertThat(pi).isEnded().hasPassed(DISABLE_COMPUTE_SERVICE, REMOVE_HOST_FROM_INVENTORY, RELEASE_MACHINE, SUMMARISE_ROLLBACK,
+                ADDITION_ROLLED_BACK_END).hasNotPassed(REMOVE_COMPUTE_UNIT, COMPUTE_NODE_ADDED_END);
+        assertThat(site.file(site.inventoryPath()).orElseThrow().content()).doesNotContain("\nspare03\n");
+        assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
+        assertThat(summary(pi)).contains("Rolled back").contains("taken out of the inventory").contains("Rejected by anna")
+                .contains("Approved by anna");
+    }
+
+    @Test
+    void aUnitStuckInErrorGoesToAnOperatorAndASmokeTestThatFailsToo() {
+        // given the new unit will be stuck in error (after the health check: every nova-compute unit shows the fault)
+        LabSite site = lab.require("lab-charmed");
+        ProcessInstance pi = start("lab-charmed", "spare02", "");
+        runUntilTask(pi, APPROVE_ADDITION);
+        String unitFault = site.injectFault(new LabFault("", FaultType.UNIT_ERROR, "nova-compute", "hook failed: \"install\"", 0)).id();
+        approve(pi, APPROVE_ADDITION, "anna", true, "go");
+
+        // when the unit check sees the error
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).contains("is in error").contains("hook failed");
+
+        // then an operator fixes it and retries; the unit is reused, not added again
+        site.removeFault(unitFault);
+        long unitsAdded = site.destructiveActions().getOrDefault("juju-add-unit", 0L);
+        decide(pi, "omar", RETRY, "juju resolved");
+        // and when the host goes down right before the smoke test, the smoke test fails too
+        runUntil(pi, BOOT_SMOKE_TEST, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare02")));
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).contains("ERROR");
+        site.clearFaults();
+        decide(pi, "omar", RETRY, "power feed fixed");
+        runUntilEnd(pi);
+
+        assertThat(pi).isEnded().hasPassed(COMPUTE_NODE_ADDED_END);
+        assertThat(site.destructiveActions().getOrDefault("juju-add-unit", 0L)).isEqualTo(unitsAdded);
+        assertThat(steps(pi)).contains("dayshift-smoke-spare02-2").contains("dayshift-smoke-spare02-3");
+    }
+
+    @Test
+    void aUnitThatNeverBecomesActiveMeetsItsDeadlineAndIsRolledBackOnCharmed() {
+        // given the new host goes down as soon as it is deployed (its agents are lost)
+        LabSite site = lab.require("lab-charmed");
+        String systemId = site.machineByHostname("spare03").orElseThrow().systemId();
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare03"));
+        Map<String, Long> before = site.destructiveActions();
+        ProcessInstance pi = start("lab-charmed", "spare03", "az2");
+        runUntilTask(pi, APPROVE_ADDITION);
+        approve(pi, APPROVE_ADDITION, "anna", true, "go");
+
+        // when the unit is still not active past its deadline
+        runUntil(pi, CHECK_UNIT, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3)))));
+        runUntilTask(pi, DECIDE_FAILURE);
+        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).startsWith("Not done by the deadline");
+
+        // then the ops lead rolls back with an approval: the unit and its Juju machine go, MAAS gets the machine back
+        decide(pi, "omar", ROLL_BACK, "bad PSU");
+        approve(pi, APPROVE_ROLLBACK, "anna", true, "ok");
+        runUntilEnd(pi);
+        assertThat(pi).isEnded().hasPassed(REMOVE_COMPUTE_UNIT, RELEASE_MACHINE, ADDITION_ROLLED_BACK_END).hasNotPassed(REMOVE_HOST_FROM_INVENTORY);
+        assertThat(site.jujuMachines()).noneMatch(m -> m.instanceId().equals(systemId));
+        assertThat(site.units()).noneMatch(u -> u.machine().isEmpty() && u.application().equals("nova-compute"));
+        assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
+        assertThat(delta(site, before, "juju-remove-machine")).isOne();
+        assertThat(delta(site, before, "juju-remove-unit")).isOne();
+    }
+
+    // ---- technical failure ----------------------------------------------------------------------------------------
+
+    @Test
+    void aTechnicalFailureIsRetriedThenBecomesAnIncident() {
+        // given Nova's API is down
+        lab.require("lab").injectFault(LabFault.of(FaultType.API_DOWN, "compute"));
+        ProcessInstance pi = start("lab", readyMachine(), "");
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).activityId(START_EVENT).singleResult().getId());
+
+        // when the validation's job fails every time it is retried
+        Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+        for (int i = 0; i < 10 && job != null && job.getRetries() > 0; i++) {
+            try {
+                management.executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                // the adapter's exception: the job's retries go down
+            }
+            job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+        }
+
+        // then an incident names the step, and the run waits there
+        assertThat(job.getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId()).isEqualTo(VALIDATE_INPUT);
+        assertThat(job.getExceptionMessage()).contains("lab");
+        runtime.deleteProcessInstance(pi.getId(), "test done");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private static long delta(LabSite site, Map<String, Long> before, String action) {
+        return site.destructiveActions().getOrDefault(action, 0L) - before.getOrDefault(action, 0L);
+    }
+
+    /**
+     * A Ready machine with the compute tag on {@code lab} for the runs that change nothing (the spares are added by other
+     * tests): new02, commissioned and tagged once.
+     */
+    private String readyMachine() {
+        LabSite site = lab.require("lab");
+        MaasMachine m = site.machineByHostname("new02").orElseThrow();
+        if (m.status() == MachineStatus.NEW) {
+            site.commission(m.systemId());
+            CLOCK.advance(Duration.ofMinutes(5));
+            site.tagMachine(m.systemId(), TAG);
+        }
+        assertThat(site.machine(m.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.READY);
+        return "new02";
+    }
+
+    private ProcessInstance start(String site, String machine, String zone) {
+        login("olga");
+        try {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("site", site);
+            variables.put("machine", machine);
+            variables.put("availabilityZone", zone);
+            return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Runs every job that is due (not the wait loops' timers), in every instance, until none is left. */
+    private void runJobs() {
+        runJobsExcept(null);
+    }
+
+    /** As {@link #runJobs}, but stops, returning true, as soon as a job of {@code activityId} (a timer or not) is waiting. */
+    private boolean runJobsExcept(String activityId) {
+        for (int round = 0; round < 500; round++) {
+            if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
+                return true;
+            }
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(j -> management.createJobQuery().jobId(j.getId()).timers().count() == 0).toList();
+            if (due.isEmpty()) {
+                return false;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    /**
+     * One round of the wait loops: fires the run's timers and runs the jobs; when the run is back at the timer it was at (a
+     * check found the work unfinished), two minutes of lab time pass, so every wait is seen unfinished once, then done.
+     */
+    private void tick(ProcessInstance pi) {
+        tick(pi, null);
+    }
+
+    private void tick(ProcessInstance pi, String stopAt) {
+        List<String> before = timerActivities(pi);
+        management.createJobQuery().processInstanceId(pi.getId()).timers().list().forEach(j -> management.executeJob(j.getId()));
+        runJobsExcept(stopAt);
+        if (!before.isEmpty() && timerActivities(pi).equals(before)) {
+            CLOCK.advance(Duration.ofMinutes(2));
+        }
+    }
+
+    private List<String> timerActivities(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0 ? List.of()
+                : runtime.getActiveActivityIds(pi.getId()).stream().filter(a -> a.startsWith("Timer_")).sorted().toList();
+    }
+
+    private void runUntilTask(ProcessInstance pi, String taskKey) {
+        for (int i = 0; i < 40; i++) {
+            runJobs();
+            if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+                return;
+            }
+            tick(pi);
+        }
+        throw new AssertionError("run never reached " + taskKey + "; it is at " + timerActivities(pi) + ", summary: "
+                + history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("summary").list());
+    }
+
+    /** Drives the run until {@code activityId} is next (its job, or the timer before a check), does {@code before}, then lets it run. */
+    private void runUntil(ProcessInstance pi, String activityId, Runnable before) {
+        String next = switch (activityId) {
+            case CHECK_UNIT -> WAIT_UNIT;
+            case CHECK_MACHINE -> WAIT_MACHINE;
+            case CHECK_KOLLA_RUN -> WAIT_KOLLA_RUN;
+            case CHECK_HYPERVISOR -> WAIT_HYPERVISOR;
+            case CHECK_SMOKE_TEST -> WAIT_SMOKE_TEST;
+            default -> activityId;
+        };
+        for (int i = 0; i < 40; i++) {
+            if (runJobsExcept(next)) {
+                before.run();
+                tick(pi);
+                return;
+            }
+            tick(pi, next);
+        }
+        throw new AssertionError("run never reached " + activityId + "; it is at " + timerActivities(pi));
+    }
+
+    private void runUntilEnd(ProcessInstance pi) {
+        for (int i = 0; i < 60 && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0; i++) {
+            tick(pi);
+        }
+        assertThat(pi).isEnded();
+    }
+
+    /** The user, with their groups, as the engine's authorization checks see a logged-in user. */
+    private void login(String user) {
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+    }
+
+    private Task task(ProcessInstance pi, String key) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private void approve(ProcessInstance pi, String key, String user, boolean approved, String reason) {
+        Task task = task(pi, key);
+        assertThat(task).as("task " + key).isNotNull();
+        login(user);
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs();
+    }
+
+    private boolean tryApprove(ProcessInstance pi, String key, String user) {
+        try {
+            approve(pi, key, user, true, "me");
+            return true;
+        } catch (org.camunda.bpm.engine.AuthorizationException refused) {
+            return false;
+        }
+    }
+
+    private void decide(ProcessInstance pi, String user, String decision, String note) {
+        Task task = task(pi, DECIDE_FAILURE);
+        assertThat(task).as("operator task").isNotNull();
+        login(user);
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), Map.of("decision", decision, "note", note));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs();
+    }
+
+    private String summary(ProcessInstance pi) {
+        return String.valueOf(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("summary").singleResult().getValue());
+    }
+
+    private String steps(ProcessInstance pi) {
+        return String.valueOf(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("steps").singleResult().getValue());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("add-compute-node-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
