@@ -2,6 +2,7 @@ package io.dayshift;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,6 +17,16 @@ class ArchitectureTest {
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.dayshift");
+
+    /** The rules below would pass on nothing: make sure the import found the project, ports and adapters. */
+    @Test
+    void theRulesSeeTheWholeProject() {
+        assertThat(production.containPackage("io.dayshift.adapter.openstack")).isTrue();
+        assertThat(production.containPackage("io.dayshift.lab")).isTrue();
+        for (String port : PORTS) {
+            assertThat(production.containPackage(port)).as(port).isTrue();
+        }
+    }
 
     @Test
     void onlyAdaptersTalkToOutsideSystems() {

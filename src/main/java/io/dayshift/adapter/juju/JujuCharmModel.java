@@ -103,27 +103,8 @@ final class JujuCharmModel implements CharmModel {
                 .filter(m -> !m.id().contains("/") && hasTag(m.constraints(), maasTag) && !m.provisioningFailed())
                 .filter(m -> before.unitsOn(m.id()).isEmpty())
                 .min(Comparator.comparingInt(m -> Integer.parseInt(m.id())));
-        String machine;
-        if (reusable.isPresent()) {
-            machine = reusable.get().id();
-        } else {
-            CommandResult added = runOk(site, "juju add-machine (" + operation + ")",
-                    inModel(site, "add-machine").flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag), properties.commandTimeout());
-            Matcher created = CREATED_MACHINE.matcher(added.stderr() + "\n" + added.stdout());
-            if (!created.find()) {
-                throw new CharmModelException(where(site) + ": cannot " + operation + ": juju add-machine did not say which machine it created: "
-                        + tail(added.stderr() + added.stdout()));
-            }
-            machine = created.group(1);
-        }
-        runOk(site, "juju add-unit (" + operation + ")",
-                inModel(site, "add-unit").arg(Arg.APPLICATION, application).flag("--to").arg(Arg.MACHINE, machine), properties.commandTimeout());
-        String placedOn = machine;
-        Unit unit = status(site).application(application).flatMap(a -> a.units().values().stream()
-                        .filter(u -> u.machine().equals(placedOn)).max(Comparator.comparingInt(JujuCharmModel::unitNumber)))
-                .orElseThrow(() -> new CharmModelException(where(site) + ": " + operation + ": juju add-unit succeeded but model "
-                        + model(site) + " shows no unit of " + application + " on machine " + placedOn));
-        return new NewUnit(unit.name(), placedOn);
+        return placeUnit(site, application, operation, reusable,
+                inModel(site, "add-machine").flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag));
     }
 
     @Override
@@ -150,13 +131,20 @@ final class JujuCharmModel implements CharmModel {
                 .filter(m -> before.unitsOn(m.id()).isEmpty())
                 .filter(m -> onMaasMachine(m, maasHostname) || m.hostname().isEmpty() && m.instanceId().isEmpty())
                 .min(Comparator.comparingInt(m -> Integer.parseInt(m.id())));
+        return placeUnit(site, application, operation, reusable,
+                inModel(site, "add-machine").arg(Arg.HOSTNAME, maasHostname).flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag));
+    }
+
+    /**
+     * Puts a new unit of {@code application} on the reusable machine, or on the machine {@code addMachine} creates, and
+     * finds it in the model (add-unit itself takes no constraints: the machine carries them).
+     */
+    private NewUnit placeUnit(Site site, String application, String operation, Optional<Machine> reusable, ShellCommand addMachine) {
         String machine;
         if (reusable.isPresent()) {
             machine = reusable.get().id();
         } else {
-            CommandResult added = runOk(site, "juju add-machine (" + operation + ")",
-                    inModel(site, "add-machine").arg(Arg.HOSTNAME, maasHostname).flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag),
-                    properties.commandTimeout());
+            CommandResult added = runOk(site, "juju add-machine (" + operation + ")", addMachine, properties.commandTimeout());
             Matcher created = CREATED_MACHINE.matcher(added.stderr() + "\n" + added.stdout());
             if (!created.find()) {
                 throw new CharmModelException(where(site) + ": cannot " + operation + ": juju add-machine did not say which machine it created: "
@@ -166,12 +154,11 @@ final class JujuCharmModel implements CharmModel {
         }
         runOk(site, "juju add-unit (" + operation + ")",
                 inModel(site, "add-unit").arg(Arg.APPLICATION, application).flag("--to").arg(Arg.MACHINE, machine), properties.commandTimeout());
-        String placedOn = machine;
         Unit unit = status(site).application(application).flatMap(a -> a.units().values().stream()
-                        .filter(u -> u.machine().equals(placedOn)).max(Comparator.comparingInt(JujuCharmModel::unitNumber)))
+                        .filter(u -> u.machine().equals(machine)).max(Comparator.comparingInt(JujuCharmModel::unitNumber)))
                 .orElseThrow(() -> new CharmModelException(where(site) + ": " + operation + ": juju add-unit succeeded but model "
-                        + model(site) + " shows no unit of " + application + " on machine " + placedOn));
-        return new NewUnit(unit.name(), placedOn);
+                        + model(site) + " shows no unit of " + application + " on machine " + machine));
+        return new NewUnit(unit.name(), machine);
     }
 
     @Override
