@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * One cloud Dayshift may touch, as configured under {@code dayshift.sites.<name>}. It says how to
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param kolla      the Kolla-Ansible deployer, inventory and globals (kolla sites)
  * @param ssh        SSH access per host group, e.g. {@code jump}, {@code deployer}, {@code controllers}, {@code monitors}
  * @param capacity   what must stay free when hosts are emptied
+ * @param notifications {@code notify}: where incident notifications for this site go (chat webhook, mail recipients); null: nowhere
  */
 public record Site(
         String name,
@@ -29,7 +31,8 @@ public record Site(
         Juju juju,
         Kolla kolla,
         Map<String, HostGroup> ssh,
-        Capacity capacity) {
+        Capacity capacity,
+        @Name("notify") Notify notifications) {
 
     public Site {
         ssh = ssh == null ? Map.of() : Map.copyOf(ssh);
@@ -68,8 +71,23 @@ public record Site(
     public record Capacity(int reserveHosts) {
     }
 
+    /**
+     * Where notifications about this site go, {@code dayshift.sites.<site>.notify} (the component is named
+     * {@code notifications} because a record cannot have a {@code notify()} accessor: {@code Object.notify()} is final).
+     *
+     * @param chatWebhook where a Slack-compatible incoming-webhook URL is read from ({@code file:…} or {@code env:…}); the
+     *                    URL embeds a token, so it is a secret; null: no chat
+     * @param emailTo     mail recipients; empty: no mail
+     */
+    public record Notify(SecretRef chatWebhook, List<String> emailTo) {
+
+        public Notify {
+            emailTo = emailTo == null ? List.of() : List.copyOf(emailTo);
+        }
+    }
+
     Site named(String siteName) {
-        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity);
+        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications);
     }
 
     public Optional<HostGroup> hostGroup(String group) {

@@ -17,6 +17,9 @@ public final class Sites {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
+    /** A plain {@code local@domain} address; names and display forms are not accepted. */
+    private static final Pattern MAIL_ADDRESS = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+");
+
     private final Map<String, Site> byName;
 
     public Sites(Map<String, Site> configured) {
@@ -109,6 +112,16 @@ public final class Sites {
                 problems.add(groupKey + ": user, private-key and known-hosts are required (host keys are always checked)");
             }
         });
+        if (site.notifications() != null) {
+            if (site.notifications().chatWebhook() == null && site.notifications().emailTo().isEmpty()) {
+                problems.add(key + ".notify: give chat-webhook (file:… or env:…), email-to, or both");
+            }
+            for (String address : site.notifications().emailTo()) {
+                if (address == null || !MAIL_ADDRESS.matcher(address).matches()) {
+                    problems.add(key + ".notify.email-to: '" + address + "' is not a mail address");
+                }
+            }
+        }
         if (site.capacity().reserveHosts() < 0) {
             problems.add(key + ".capacity.reserve-hosts: must be 0 or more");
         }

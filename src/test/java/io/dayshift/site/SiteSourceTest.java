@@ -13,7 +13,7 @@ class SiteSourceTest {
 
     private static Site charmed(String name) {
         return new Site(name, Flavour.CHARMED, true, new Site.OpenStack(name, Path.of("/tmp/clouds.yaml")), null, new Site.Juju("jump", "openstack"),
-                null, Map.of("jump", new Site.HostGroup(List.of("127.0.0.1"), 2222, "dayshift", Path.of("/k"), Path.of("/kh"))), null);
+                null, Map.of("jump", new Site.HostGroup(List.of("127.0.0.1"), 2222, "dayshift", Path.of("/k"), Path.of("/kh"))), null, null);
     }
 
     @Test
@@ -32,7 +32,7 @@ class SiteSourceTest {
 
     @Test
     void contributedSitesAreCheckedLikeConfiguredOnes() {
-        Site broken = new Site("lab", Flavour.KOLLA, true, new Site.OpenStack("lab", Path.of("/c")), null, null, null, Map.of(), null);
+        Site broken = new Site("lab", Flavour.KOLLA, true, new Site.OpenStack("lab", Path.of("/c")), null, null, null, Map.of(), null, null);
 
         assertThatThrownBy(() -> Sites.of(new SitesProperties(Map.of()), List.of(broken))).hasMessageContaining("dayshift.sites.lab.kolla");
     }

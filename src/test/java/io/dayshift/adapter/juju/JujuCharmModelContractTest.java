@@ -84,7 +84,7 @@ class JujuCharmModelContractTest {
 
     static Site site(String name, SshEndpoint jump, String jujuModel) {
         return new Site(name, Flavour.CHARMED, false, new Site.OpenStack(name, Path.of("clouds.yaml")), null, new Site.Juju("jump", jujuModel), null,
-                Map.of("jump", new Site.HostGroup(List.of(jump.host()), jump.port(), jump.user(), jump.privateKey(), jump.knownHosts())), null);
+                Map.of("jump", new Site.HostGroup(List.of(jump.host()), jump.port(), jump.user(), jump.privateKey(), jump.knownHosts())), null, null);
     }
 
     private void use(String juju29or3) {

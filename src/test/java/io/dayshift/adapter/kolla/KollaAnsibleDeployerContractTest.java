@@ -112,7 +112,7 @@ class KollaAnsibleDeployerContractTest {
         return new Site("lab", Flavour.KOLLA, false, new Site.OpenStack("lab", Path.of("clouds.yaml")), null, null,
                 new Site.Kolla("deployer", inventory, globals, Path.of("/etc/kolla")),
                 Map.of("deployer", new Site.HostGroup(List.of(deployer.host()), deployer.port(), deployer.user(), deployer.privateKey(), deployer.knownHosts())),
-                null);
+                null, null);
     }
 
     // --- commands of both CLIs ---

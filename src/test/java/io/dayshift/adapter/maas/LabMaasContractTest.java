@@ -250,7 +250,7 @@ class LabMaasContractTest extends MachineProvisionerContract {
         String otherSitesKey = "0123456789:" + labKey.substring(labKey.indexOf(':') + 1, labKey.lastIndexOf(':')) + ":Wr0ngS3cretOfAnotherSite42";
         Site wrong = new Site("lab", site().flavour(), true, site().openstack(),
                 new Site.Maas(site().maas().url(), io.dayshift.site.SecretRef.parse("env:LAB_MAAS_WRONG_KEY")), null, site().kolla(),
-                site().ssh(), site().capacity());
+                site().ssh(), site().capacity(), null);
         MachineProvisioner withWrongKey = MaasAdapterConfiguration.create(MaasProperties.defaults(),
                 new Secrets(name -> "LAB_MAAS_WRONG_KEY".equals(name) ? otherSitesKey : null));
 

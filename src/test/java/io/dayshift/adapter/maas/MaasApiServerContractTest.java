@@ -36,7 +36,7 @@ class MaasApiServerContractTest extends MachineProvisionerContract {
     void start() {
         maas = MaasApiServer.start(API_KEY);
         site = new Site("lab", Flavour.KOLLA, true, null, new Site.Maas(maas.url(), SecretRef.parse("env:MAAS_API_KEY")), null, null,
-                Map.of(), null);
+                Map.of(), null, null);
         provisioner = MaasAdapterConfiguration.create(
                 new MaasProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), 2, Duration.ofMillis(20), Duration.ofMillis(50), 2000),
                 new Secrets(name -> "MAAS_API_KEY".equals(name) ? API_KEY : null));

@@ -135,7 +135,7 @@ class MaasMachineProvisionerContractTest {
     @Test
     void aSiteUrlWithoutTheMaasPathIsReportedAsConfiguration() {
         Site wrongUrl = new Site("lab", Flavour.KOLLA, true, null,
-                new Site.Maas(URI.create(maas.url().toString().replace("/MAAS", "")), KEY_REF), null, null, Map.of(), null);
+                new Site.Maas(URI.create(maas.url().toString().replace("/MAAS", "")), KEY_REF), null, null, Map.of(), null, null);
 
         assertThatThrownBy(() -> provisioner.findMachine(wrongUrl, "compute-01"))
                 .isInstanceOf(MachineProvisioningException.class)
@@ -503,7 +503,7 @@ class MaasMachineProvisionerContractTest {
     }
 
     private Site site() {
-        return new Site("lab", Flavour.KOLLA, true, null, new Site.Maas(maas.url(), KEY_REF), null, null, Map.of(), null);
+        return new Site("lab", Flavour.KOLLA, true, null, new Site.Maas(maas.url(), KEY_REF), null, null, Map.of(), null, null);
     }
 
     private MachineProvisioner provisioner(String apiKey, int attempts) {

@@ -95,7 +95,7 @@ class OpenStackCallsTest {
                 """.formatted(server.getAddress().getPort(), PASSWORD));
         site = new Site("test", Flavour.KOLLA, false, new Site.OpenStack("test", clouds), null, null,
                 new Site.Kolla("deployer", dir, dir, dir),
-                Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "x", dir, dir)), null);
+                Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "x", dir, dir)), null, null);
         OpenStackProperties properties = new OpenStackProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), callTimeout,
                 Duration.ofMinutes(5), 100);
         calls = new OpenStackCalls(new Secrets(name -> null), properties, Clock.systemUTC());
@@ -161,7 +161,7 @@ class OpenStackCallsTest {
     @Test
     void keepsOneSessionPerSiteName() throws IOException {
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
-        Site other = new Site("other", site.flavour(), false, site.openstack(), null, null, site.kolla(), site.ssh(), null);
+        Site other = new Site("other", site.flavour(), false, site.openstack(), null, null, site.kolla(), site.ssh(), null, null);
 
         cloud.computeServices(site);
         cloud.computeServices(other);
@@ -176,7 +176,7 @@ class OpenStackCallsTest {
     @Test
     void aSiteWithoutOpenStackSettingsFailsNamingIt() throws IOException {
         OpenStackComputeCloud cloud = cloud(Duration.ofSeconds(30));
-        Site bare = new Site("bare", Flavour.KOLLA, false, null, null, null, site.kolla(), site.ssh(), null);
+        Site bare = new Site("bare", Flavour.KOLLA, false, null, null, null, site.kolla(), site.ssh(), null, null);
 
         assertThatThrownBy(() -> cloud.computeServices(bare))
                 .isInstanceOf(ComputeCloudException.class)

@@ -65,7 +65,7 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
         site = new Site(SITE, Flavour.KOLLA, false, new Site.OpenStack(SITE, clouds), null, null,
                 new Site.Kolla("deployer", temp.resolve("inventory"), temp.resolve("globals.yml"), temp),
                 Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "unused", temp.resolve("key"), temp.resolve("known_hosts"))),
-                null);
+                null, null);
         calls = new OpenStackCalls(new Secrets(), OpenStackProperties.defaults(), Clock.systemUTC());
         compute = new OpenStackComputeCloud(calls, 2); // a tiny page size, so that listings really paginate
         inventory = new OpenStackCloudInventory(calls);

@@ -115,7 +115,7 @@ class CommissionMachinesProcessTest {
         SiteSource unreachableMaas(LabSites lab) {
             return () -> lab.siteConfigurations().stream().filter(s -> s.name().equals("lab")).map(s -> new Site(UNREACHABLE, s.flavour(), true,
                     s.openstack(), new Site.Maas(URI.create("http://127.0.0.1:" + CLOSED_PORT + "/MAAS"), s.maas().apiKey()), s.juju(), s.kolla(),
-                    s.ssh(), s.capacity())).toList();
+                    s.ssh(), s.capacity(), null)).toList();
         }
 
         /** Every flow node and sequence flow of the runbook is covered by this class. */
