@@ -1,5 +1,7 @@
 package io.dayshift.alert;
 
+import static io.dayshift.alert.WebhookBodies.alert;
+import static io.dayshift.alert.WebhookBodies.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -259,38 +261,5 @@ class AlertmanagerWebhookTest {
         List<String> problems = new ArrayList<>();
         JSON.readTree(response.body()).get("problems").forEach(problem -> problems.add(problem.asText()));
         return problems;
-    }
-
-    /** A webhook body as Alertmanager sends it (payload version "4"). */
-    private static String notification(String status, String... alerts) {
-        return """
-                {
-                  "version": "4",
-                  "groupKey": "{}:{alertname=\\"HypervisorDown\\"}",
-                  "truncatedAlerts": 0,
-                  "status": "%s",
-                  "receiver": "dayshift",
-                  "groupLabels": {"alertname": "HypervisorDown"},
-                  "commonLabels": {"alertname": "HypervisorDown", "site": "east"},
-                  "commonAnnotations": {},
-                  "externalURL": "http://alertmanager.example.org:9093",
-                  "alerts": [%s]
-                }
-                """.formatted(status, String.join(",", alerts));
-    }
-
-    private static String alert(String status, String fingerprint, String alertname, String severity, String site) {
-        return """
-                {
-                  "status": "%s",
-                  "labels": {"alertname": "%s", "severity": "%s", "site": "%s", "instance": "compute-07"},
-                  "annotations": {"summary": "Hypervisor compute-07 is down", "runbook_url": "https://wiki.example.org/hv"},
-                  "startsAt": "2026-11-21T09:59:30.123Z",
-                  "endsAt": "%s",
-                  "generatorURL": "http://prometheus.example.org:9090/graph?g0.expr=up",
-                  "fingerprint": "%s"
-                }
-                """.formatted(status, alertname, severity, site,
-                status.equals("resolved") ? "2026-11-21T10:20:00Z" : "0001-01-01T00:00:00Z", fingerprint);
     }
 }
