@@ -25,6 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       engine's authorizations apply to every call.</li>
  *   <li>{@code /camunda/**}: Cockpit, Tasklist and Admin, with their own login, session and CSRF
  *       protection; their first-user setup page is closed.</li>
+ *   <li>{@code /api/alerts/alertmanager}: Alertmanager's webhook, which carries a bearer token that its
+ *       controller checks itself (constant time; 503 while no token is configured); no HTTP basic, no session.</li>
  *   <li>everything else: HTTP basic against the same users, except {@code /actuator/health} and
  *       {@code /error} (which must stay reachable, or a 401 becomes a redirect).</li>
  * </ul>
@@ -35,6 +37,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest";
+    static final String ALERTMANAGER_WEBHOOK = "/api/alerts/alertmanager";
 
     @Bean
     FilterRegistrationBean<Filter> engineRestAuthentication() {
@@ -50,6 +53,18 @@ class SecurityConfiguration {
     @Bean
     CamundaUserAuthenticationProvider camundaUserAuthenticationProvider(IdentityService identity) {
         return new CamundaUserAuthenticationProvider(identity);
+    }
+
+    /** Exactly the webhook's path: the bearer token is checked by the controller, so nothing here demands a login. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain alertmanagerWebhookChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths(ALERTMANAGER_WEBHOOK))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
     }
 
     @Bean

@@ -31,6 +31,11 @@ public final class Http {
         return new Http("http://localhost:" + port, "Basic " + token);
     }
 
+    /** As a caller that sends {@code Authorization: Bearer <token>}, such as Alertmanager. */
+    public static Http bearer(int port, String token) {
+        return new Http("http://localhost:" + port, "Bearer " + token);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }

@@ -1,0 +1,44 @@
+package io.dayshift.alert;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One alert of an Alertmanager notification, as far as Dayshift reads it.
+ *
+ * @param status      {@code firing} or {@code resolved}
+ * @param fingerprint Alertmanager's identity of the label set
+ * @param startsAt    when it started firing; with the fingerprint, the identity of one occurrence
+ */
+public record Alert(
+        String status,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        Instant startsAt,
+        String fingerprint,
+        String generatorUrl) {
+
+    public Alert {
+        labels = Map.copyOf(labels);
+        annotations = Map.copyOf(annotations);
+    }
+
+    public boolean firing() {
+        return "firing".equals(status);
+    }
+
+    public String alertname() {
+        return labels.get("alertname");
+    }
+
+    /** The key that names this occurrence: the same alert delivered again has the same key. */
+    public String dedupeKey() {
+        return "alert:" + fingerprint + ":" + startsAt;
+    }
+
+    /** {@code annotations.summary}, or the alert's name. */
+    public String summary() {
+        String summary = annotations.get("summary");
+        return summary == null || summary.isBlank() ? alertname() : summary.strip();
+    }
+}

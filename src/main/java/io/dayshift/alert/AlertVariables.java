@@ -1,0 +1,28 @@
+package io.dayshift.alert;
+
+import io.dayshift.runbook.ProcessVariable;
+
+/**
+ * What an alert hands to the runbook it starts, and the message that tells the run the alert is over.
+ * Only what Alertmanager sent about the alert, never anything secret.
+ */
+public final class AlertVariables {
+
+    public static final ProcessVariable<String> SITE = ProcessVariable.string("site");
+    /** {@code annotations.summary}, or the alert's name. */
+    public static final ProcessVariable<String> SUMMARY = ProcessVariable.string("summary");
+    public static final ProcessVariable<String> ALERTNAME = ProcessVariable.string("alertname");
+    /** The {@code severity} label, or empty. */
+    public static final ProcessVariable<String> SEVERITY = ProcessVariable.string("severity");
+    public static final ProcessVariable<String> FINGERPRINT = ProcessVariable.string("fingerprint");
+    /** RFC 3339, in UTC. */
+    public static final ProcessVariable<String> STARTS_AT = ProcessVariable.string("startsAt");
+    /** The alert's labels as one JSON object of strings. */
+    public static final ProcessVariable<String> LABELS = ProcessVariable.string("labels");
+
+    /** Correlated by business key when Alertmanager reports the alert resolved. */
+    public static final String MESSAGE_ALERT_RESOLVED = "AlertResolved";
+
+    private AlertVariables() {
+    }
+}

@@ -1,0 +1,145 @@
+package io.dayshift.alert;
+
+import static io.dayshift.alert.WebhookBodies.alert;
+import static io.dayshift.alert.WebhookBodies.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.DayshiftApplication;
+import io.dayshift.testing.Http;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The intake on a real PostgreSQL (the {@code postgres} profile): parallel deliveries of one alert start one
+ * run, where a failed insert aborts the whole transaction; the ledger table is created once and outlives a
+ * restart, so a delivery after the restart joins the run too.
+ */
+class PostgresAlertIntakeTest {
+
+    private static final String TOKEN = "alert-intake-pg-token-71d2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE USER dayshift WITH PASSWORD 'pg-test-password'");
+            statement.execute("CREATE DATABASE dayshift OWNER dayshift");
+        }
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void parallelDeliveriesStartOneRunAndARestartKeepsIt() throws Exception {
+        String body = notification("firing", alert("firing", "b0000000000000a1", "HypervisorDown", "critical", "east"));
+        String started;
+
+        // given eight deliveries of the same alert at once
+        try (ConfigurableApplicationContext service = start()) {
+            List<JsonResult> results = deliverInParallel(port(service), body, 8);
+
+            // then one starts the run, the others join it
+            assertThat(results).extracting(JsonResult::result).containsOnlyOnce("STARTED").hasSize(8);
+            assertThat(results).extracting(JsonResult::result).filteredOn("JOINED"::equals).hasSize(7);
+            started = results.get(0).processInstanceId();
+            assertThat(results).extracting(JsonResult::processInstanceId).containsOnly(started);
+            assertThat(runsOf(service)).isEqualTo(1);
+        }
+
+        // when the service restarts and Alertmanager repeats the notification
+        try (ConfigurableApplicationContext service = start()) {
+            HttpResponse<String> again = Http.bearer(port(service), TOKEN).postJson(AlertmanagerWebhook.PATH, body);
+
+            // then it joins the same run
+            assertThat(again.statusCode()).isEqualTo(200);
+            JsonResult joined = JsonResult.of(again);
+            assertThat(joined.result()).isEqualTo("JOINED");
+            assertThat(joined.processInstanceId()).isEqualTo(started);
+            assertThat(runsOf(service)).isEqualTo(1);
+        }
+    }
+
+    private static List<JsonResult> deliverInParallel(int port, String body, int deliveries) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return Http.bearer(port, TOKEN).postJson(AlertmanagerWebhook.PATH, body);
+                }));
+            }
+            go.countDown();
+            List<JsonResult> results = new ArrayList<>();
+            for (Future<HttpResponse<String>> future : futures) {
+                HttpResponse<String> response = future.get(60, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                results.add(JsonResult.of(response));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long runsOf(ConfigurableApplicationContext service) {
+        return service.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("alert:b0000000000000a1:" + WebhookBodies.STARTS_AT).count();
+    }
+
+    private static int port(ConfigurableApplicationContext service) {
+        return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext start() {
+        String east = "--dayshift.sites.east.";
+        return new SpringApplicationBuilder(DayshiftApplication.class)
+                .profiles("postgres")
+                .run("--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl("dayshift", "dayshift"),
+                        "--DAYSHIFT_DB_USER=dayshift",
+                        "--DAYSHIFT_DB_PASSWORD=pg-test-password",
+                        "--DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
+                        "--DAYSHIFT_ALERTS_TOKEN=" + TOKEN,
+                        "--server.port=0",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--dayshift.alerts.rules[0].alertnames=HypervisorDown",
+                        "--dayshift.alerts.rules[0].process=alert-test-incident",
+                        east + "flavour=kolla",
+                        east + "openstack.cloud=east",
+                        east + "openstack.clouds-file=clouds.yaml",
+                        east + "kolla.host-group=deployer",
+                        east + "kolla.inventory=/etc/kolla/multinode",
+                        east + "kolla.globals=/etc/kolla/globals.yml",
+                        east + "ssh.deployer.hosts[0]=deploy01.example.org",
+                        east + "ssh.deployer.user=dayshift",
+                        east + "ssh.deployer.private-key=id_ed25519",
+                        east + "ssh.deployer.known-hosts=known_hosts");
+    }
+
+    private record JsonResult(String result, String processInstanceId) {
+        static JsonResult of(HttpResponse<String> response) throws Exception {
+            var outcome = JSON.readTree(response.body()).get("outcomes").get(0);
+            return new JsonResult(outcome.get("result").asText(), outcome.get("processInstanceId").asText());
+        }
+    }
+}
