@@ -8,8 +8,8 @@ import io.dayshift.shell.DetachedRun.Inspection;
 import io.dayshift.shell.DetachedRun.Start;
 import io.dayshift.shell.DetachedRun.State;
 import io.dayshift.site.Secrets;
+import io.dayshift.testing.DetachedProcesses;
 import io.dayshift.testing.TestSshServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class DetachedRunTest {
 
     @AfterEach
     void stop() throws Exception {
-        killLeftovers(work.resolve("runs"));
+        DetachedProcesses.killLeftovers(work.resolve("runs"));
         server.close();
     }
 
@@ -140,7 +140,7 @@ class DetachedRunTest {
         started(run, waitsForRelease());
         long pid = inspect(run).pid().orElseThrow();
 
-        kill(pid);
+        DetachedProcesses.kill(pid);
         Inspection lost = awaitNot(run, State.RUNNING);
 
         assertThat(lost.state()).isEqualTo(State.LOST);
@@ -269,25 +269,5 @@ class DetachedRunTest {
         }
     }
 
-    private static void kill(long pid) {
-        ProcessHandle.of(pid).ifPresent(p -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        });
-    }
 
-    /** Detached processes outlive the SSH server's sessions: end the ones these tests started. */
-    static void killLeftovers(Path runs) throws IOException {
-        if (!Files.isDirectory(runs)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(runs)) {
-            for (Path dir : dirs.toList()) {
-                Path pid = dir.resolve("pid");
-                if (Files.isRegularFile(pid) && Files.readString(pid).strip().matches("[0-9]+")) {
-                    kill(Long.parseLong(Files.readString(pid).strip()));
-                }
-            }
-        }
-    }
 }

@@ -18,6 +18,7 @@ import io.dayshift.site.Flavour;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
 import io.dayshift.site.SshEndpoint;
+import io.dayshift.testing.DetachedProcesses;
 import io.dayshift.testing.TestSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ class KollaAnsibleDeployerContractTest {
     @AfterEach
     void stop() throws Exception {
         Files.writeString(ctl.resolve("release"), "");
-        killLeftovers(runs);
+        DetachedProcesses.killLeftovers(runs);
         server.close();
     }
 
@@ -249,7 +250,7 @@ class KollaAnsibleDeployerContractTest {
         KollaRunHandle handle = deployer.start(site, KollaAction.UPGRADE, List.of(), "4711-Task_Upgrade");
         long pid = Long.parseLong(Files.readString(runs.resolve("4711-Task_Upgrade").resolve("pid")).strip());
 
-        kill(pid);
+        DetachedProcesses.kill(pid);
         KollaRunState lost = awaitDone(handle);
 
         assertThat(lost.status()).isEqualTo(KollaRunStatus.LOST);
@@ -385,27 +386,7 @@ class KollaAnsibleDeployerContractTest {
         return state.result().orElseThrow();
     }
 
-    private static void kill(long pid) {
-        ProcessHandle.of(pid).ifPresent(p -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        });
-    }
 
-    /** Detached runs outlive the SSH sessions that started them: end the ones a test left running. */
-    private static void killLeftovers(Path runs) throws IOException {
-        if (!Files.isDirectory(runs)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(runs)) {
-            for (Path dir : dirs.toList()) {
-                Path pid = dir.resolve("pid");
-                if (Files.isRegularFile(pid) && Files.readString(pid).strip().matches("[0-9]+")) {
-                    kill(Long.parseLong(Files.readString(pid).strip()));
-                }
-            }
-        }
-    }
 
     // --- inventory edits on a real file ---
 
