@@ -1,10 +1,10 @@
 package io.dayshift.access;
 
-import io.dayshift.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import io.dayshift.testing.WebappSession;
 import java.net.http.HttpResponse;

@@ -1,11 +1,11 @@
 package io.dayshift.access;
 
-import io.dayshift.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,12 +1,12 @@
 package io.dayshift.approval;
 
-import io.dayshift.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.HistoryService;

@@ -6,8 +6,8 @@ import io.dayshift.access.Roles;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.Users;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class LabWiringTest {
 
-    private static final Path DIR = temp();
+    private static final Path DIR = LabTests.tempDirectory("lab-wiring-");
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
@@ -34,13 +34,6 @@ class LabWiringTest {
         registry.add("dayshift.lab.time-factor", () -> "0");
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("lab-wiring-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @LocalServerPort
     int port;

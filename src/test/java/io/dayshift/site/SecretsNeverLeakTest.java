@@ -1,6 +1,5 @@
 package io.dayshift.site;
 
-import io.dayshift.testing.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +7,7 @@ import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.machine.MachineQuery;
 import io.dayshift.testing.MaasApiServer;
+import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.TestSshServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

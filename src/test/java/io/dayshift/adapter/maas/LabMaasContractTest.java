@@ -9,9 +9,9 @@ import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabOperation;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.LabTimings;
-import io.dayshift.lab.model.LabOperation;
 import io.dayshift.machine.CommissionOptions;
 import io.dayshift.machine.CommissioningState;
 import io.dayshift.machine.MachineProvisioner;
@@ -25,17 +25,15 @@ import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.MutableClock;
 import io.dayshift.testing.ServiceTest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,8 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceTest
 class LabMaasContractTest extends MachineProvisionerContract {
 
-    private static final Path DIR = temp();
-    private static final int PORT = freePort();
+    private static final Path DIR = LabTests.tempDirectory("lab-maas-");
+    private static final int PORT = LabTests.freePort();
     private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
     private static final AtomicInteger SPARE = new AtomicInteger();
     private static final AtomicInteger NEW = new AtomicInteger();
@@ -366,19 +364,4 @@ class LabMaasContractTest extends MachineProvisionerContract {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("lab-maas-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

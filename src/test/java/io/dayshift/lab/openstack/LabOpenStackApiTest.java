@@ -10,6 +10,7 @@ import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.InstanceStatus;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceTest
 class LabOpenStackApiTest {
 
-    private static final Path DIR = temp();
+    private static final Path DIR = LabTests.tempDirectory("lab-openstack-api-");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -47,13 +48,6 @@ class LabOpenStackApiTest {
         registry.add("dayshift.lab.time-factor", () -> "0");
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("lab-openstack-api-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -8,10 +8,8 @@ import io.dayshift.lab.model.LabNetwork;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceTest
 class LabOpenStackContractTest extends ComputeCloudContract {
 
-    private static final Path DIR = temp();
+    private static final Path DIR = LabTests.tempDirectory("lab-openstack-contract-");
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
@@ -39,13 +37,6 @@ class LabOpenStackContractTest extends ComputeCloudContract {
         registry.add("dayshift.adapters.openstack.page-size", () -> "2");
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("lab-openstack-contract-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Autowired
     ComputeCloud compute;

@@ -8,13 +8,12 @@ import io.dayshift.access.Roles;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class AddComputeNodeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = temp();
-    private static final int PORT = freePort();
+    private static final Path DIR = LabTests.tempDirectory("add-compute-node-e2e-");
+    private static final int PORT = LabTests.freePort();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @DynamicPropertySource
@@ -120,19 +119,4 @@ class AddComputeNodeEndToEndTest {
         return last;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("add-compute-node-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -15,13 +15,11 @@ import io.dayshift.lab.model.MaasMachine;
 import io.dayshift.lab.model.PlaybookRun;
 import io.dayshift.machine.MachineStatus;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.MutableClock;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +38,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +64,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ProcessEngineCoverageConfiguration.class)
 class AddComputeNodeProcessTest {
 
-    private static final Path DIR = temp();
+    private static final Path DIR = LabTests.tempDirectory("add-compute-node-");
     /** The lab's MAAS URL names the service's port before it listens: a free port chosen here, not port 0. */
-    private static final int PORT = freePort();
+    private static final int PORT = LabTests.freePort();
     private static final MutableClock CLOCK = MutableClock.at("2025-06-02T08:00:00Z");
     private static final String TAG = "openstack-compute";
 
@@ -627,19 +625,4 @@ class AddComputeNodeProcessTest {
         return String.valueOf(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("steps").singleResult().getValue());
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("add-compute-node-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class CommissionMachinesEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = temp();
-    private static final int PORT = freePort();
+    private static final Path DIR = LabTests.tempDirectory("commission-e2e-");
+    private static final int PORT = LabTests.freePort();
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(120);
 
     @DynamicPropertySource
@@ -105,19 +102,4 @@ class CommissionMachinesEndToEndTest {
         return found.get(0);
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("commission-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

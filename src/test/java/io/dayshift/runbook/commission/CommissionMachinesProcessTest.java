@@ -36,14 +36,11 @@ import io.dayshift.runbook.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.SiteSource;
 import io.dayshift.site.Sites;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.MutableClock;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,10 +82,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ProcessEngineCoverageConfiguration.class)
 class CommissionMachinesProcessTest {
 
-    private static final Path DIR = temp();
-    private static final int PORT = freePort();
+    private static final Path DIR = LabTests.tempDirectory("commission-lab-");
+    private static final int PORT = LabTests.freePort();
     /** Nothing listens here: the MAAS of the site {@code lab-unreachable}. */
-    private static final int CLOSED_PORT = freePort();
+    private static final int CLOSED_PORT = LabTests.freePort();
     private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
     private static final String UNREACHABLE = "lab-unreachable";
 
@@ -468,19 +465,4 @@ class CommissionMachinesProcessTest {
         return ((RunLog.StepRecords) steps).steps();
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("commission-lab-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class DrainComputeNodeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = DrainTestSupport.temp("drain-e2e-");
-    private static final int PORT = DrainTestSupport.freePort();
+    private static final Path DIR = LabTests.tempDirectory("drain-e2e-");
+    private static final int PORT = LabTests.freePort();
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(120);
 
     @DynamicPropertySource

@@ -43,6 +43,7 @@ import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.MutableClock;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
@@ -90,8 +91,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class DrainComputeNodeProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = DrainTestSupport.temp("drain-lab-");
-    private static final int PORT = DrainTestSupport.freePort();
+    private static final Path DIR = LabTests.tempDirectory("drain-lab-");
+    private static final int PORT = LabTests.freePort();
     private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
     private static final String REASON = "BIOS update, ticket OPS-4711";
 

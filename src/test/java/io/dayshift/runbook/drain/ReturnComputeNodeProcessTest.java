@@ -21,6 +21,7 @@ import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.MutableClock;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
@@ -59,8 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ProcessEngineCoverageConfiguration.class)
 class ReturnComputeNodeProcessTest {
 
-    private static final Path DIR = DrainTestSupport.temp("return-lab-");
-    private static final int PORT = DrainTestSupport.freePort();
+    private static final Path DIR = LabTests.tempDirectory("return-lab-");
+    private static final int PORT = LabTests.freePort();
     private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
 
     @DynamicPropertySource

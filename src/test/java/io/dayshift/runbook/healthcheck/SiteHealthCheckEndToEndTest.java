@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ class SiteHealthCheckEndToEndTest {
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", () -> temp().toString());
+        registry.add("dayshift.lab.directory", () -> LabTests.tempDirectory("site-health-check-e2e-").toString());
         registry.add("dayshift.lab.time-factor", () -> "0");
         registry.add("camunda.bpm.job-execution.enabled", () -> "true");
         registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
@@ -121,11 +120,4 @@ class SiteHealthCheckEndToEndTest {
         return byName;
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("site-health-check-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

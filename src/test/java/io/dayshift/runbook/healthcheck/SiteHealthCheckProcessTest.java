@@ -7,13 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
-import io.dayshift.lab.model.HypervisorUsage;
 import io.dayshift.lab.model.Flavor;
+import io.dayshift.lab.model.HypervisorUsage;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabImage;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
+import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +31,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SiteHealthCheckProcessTest {
         }
     }
 
-    private static final Path DIR = temp();
+    private static final Path DIR = LabTests.tempDirectory("site-health-check-");
     private static final Path BROKEN_CLOUDS = brokenCloudsYaml();
 
     @DynamicPropertySource
@@ -410,13 +411,6 @@ class SiteHealthCheckProcessTest {
         return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
     }
 
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("site-health-check-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path brokenCloudsYaml() {
         try (ServerSocket socket = new ServerSocket(0)) {
