@@ -10,7 +10,6 @@ import static io.dayshift.runbook.sev1.Sev1IncidentVariables.VERDICT;
 import io.dayshift.notify.Severity;
 import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.sev1.IncidentRecord.MitigationRecord;
-import io.dayshift.runbook.sev1.IncidentRecord.PhaseRecord;
 import io.dayshift.site.Sites;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +58,5 @@ class SummariseIncidentDelegate implements JavaDelegate {
     private static String describe(MitigationRecord m) {
         return m.action() + (m.target().isEmpty() ? "" : " " + m.target()) + " chosen by " + m.chosenBy()
                 + (m.approvedBy().isEmpty() ? "" : ", approved by " + m.approvedBy()) + ": " + m.outcome();
-    }
-
-    static boolean overran(PhaseRecord p) {
-        return p.escalatedAt() != null;
     }
 }
