@@ -60,7 +60,7 @@ public interface CharmModel {
     boolean removeUnit(Site site, String unit);
 
     /**
-     * Restarts a systemd service on a unit's machine: {@code juju exec --unit <unit> -- systemctl restart <service>} (Juju 3),
+     * Restarts a systemd service on a unit's machine: {@code juju exec --unit <unit> 'systemctl restart <service>'} (Juju 3),
      * {@code juju run --unit <unit> 'systemctl restart <service>'} (Juju 2.9).
      *
      * @return what the command printed

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.dayshift.site.Site;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openstackUrl the Keystone URL written into clouds.yaml as {@code auth_url}; {@code {site}} is replaced by the site's name
  * @param maasUrl      the MAAS URL given to the sites; {@code {site}} is replaced by the site's name
  * @param sites        site name → topology resource on the classpath
- * @param notify       where incident notifications of every lab site go (as a site's {@code notify}); none when not set
+ * @param notifications {@code notify}: where incident notifications of every lab site go (as a site's {@code notify}); none when not set
  */
 @ConfigurationProperties("dayshift.lab")
 public record LabProperties(
@@ -33,7 +34,7 @@ public record LabProperties(
         @DefaultValue("http://127.0.0.1:8080/lab/openstack/{site}/identity/v3") String openstackUrl,
         @DefaultValue("http://127.0.0.1:8080/lab/maas/{site}/MAAS") String maasUrl,
         Map<String, String> sites,
-        Site.Notify notify) {
+        @Name("notify") Site.Notify notifications) {
 
     public static final Map<String, String> DEFAULT_SITES = defaultSites();
 

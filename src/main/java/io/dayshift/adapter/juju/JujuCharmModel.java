@@ -297,9 +297,7 @@ final class JujuCharmModel implements CharmModel {
         Arg.UNIT.check(unit);
         Arg.WORD.check(service);
         ShellCommand restart = ShellCommand.of("systemctl").flag("restart").arg(Arg.WORD, service);
-        ShellCommand command = major(site) >= 3
-                ? inModel(site, "exec").flag("--unit").arg(Arg.UNIT, unit).flag("--").flag("systemctl").flag("restart").arg(Arg.WORD, service)
-                : inModel(site, "run").flag("--unit").arg(Arg.UNIT, unit).commandArg(restart);
+        ShellCommand command = inModel(site, major(site) >= 3 ? "exec" : "run").flag("--unit").arg(Arg.UNIT, unit).commandArg(restart);
         return tail(runOk(site, "restart " + service + " on unit " + unit, command, properties.commandTimeout()).stdout());
     }
 

@@ -231,7 +231,8 @@ final class JujuCli {
     }
 
     /**
-     * {@code juju exec --unit U -- systemctl restart S} (Juju 3) or {@code juju run --unit U 'systemctl restart S'} (2.9): the lab's
+     * {@code juju exec --unit U 'systemctl restart S'} (or {@code -- systemctl restart S}; Juju 3) or {@code juju run --unit U
+     * 'systemctl restart S'} (2.9): the lab's
      * machines know only restarting a service (sev1-incident).
      */
     private ShellResult exec(Session s, List<String> args, boolean juju3) {
@@ -241,14 +242,18 @@ final class JujuCli {
         }
         String unit = args.get(unitAt + 1);
         List<String> command;
-        if (juju3) {
-            int dashes = args.indexOf("--");
-            command = dashes < 0 ? List.of() : args.subList(dashes + 1, args.size());
+        int dashes = args.indexOf("--");
+        if (dashes >= 0) {
+            command = args.subList(dashes + 1, args.size());
         } else {
             List<String> rest = new ArrayList<>(args);
             rest.remove(unitAt + 1);
             rest.remove(unitAt);
-            rest.removeIf(a -> a.startsWith("-m") || a.equals(s.site().jujuModel()) || a.startsWith("--model"));
+            int model = rest.indexOf("-m") >= 0 ? rest.indexOf("-m") : rest.indexOf("--model");
+            if (model >= 0 && model + 1 < rest.size()) {
+                rest.remove(model + 1);
+                rest.remove(model);
+            }
             command = rest.size() == 1 ? List.of(rest.get(0).split(" ")) : List.of();
         }
         if (command.size() != 3 || !command.get(0).equals("systemctl") || !command.get(1).equals("restart")) {

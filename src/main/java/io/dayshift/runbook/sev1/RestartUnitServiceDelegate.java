@@ -30,6 +30,6 @@ class RestartUnitServiceDelegate implements JavaDelegate {
         String service = target.substring(target.indexOf(':') + 1);
         String output = charms.restartService(site, unit, service);
         Mitigations.done(execution, "service " + service + " of " + unit + " restarted");
-        Steps.record(execution, "juju exec --unit " + unit + " -- systemctl restart " + service + " (juju run on 2.9)", unit, "restarted", output);
+        Steps.record(execution, "juju exec --unit " + unit + " 'systemctl restart " + service + "' (juju run on 2.9)", unit, "restarted", output);
     }
 }
