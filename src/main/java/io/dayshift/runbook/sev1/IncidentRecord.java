@@ -102,6 +102,6 @@ public record IncidentRecord(String source, String title, Instant openedAt, List
 
     static String minutes(Duration d) {
         long s = d.toSeconds();
-        return s % 60 == 0 ? (s / 60) + " min" : (s / 60) + " min " + (s % 60) + " s";
+        return s < 60 ? s + " s" : s % 60 == 0 ? (s / 60) + " min" : (s / 60) + " min " + (s % 60) + " s";
     }
 }

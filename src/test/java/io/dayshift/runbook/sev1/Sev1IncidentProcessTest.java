@@ -252,6 +252,7 @@ class Sev1IncidentProcessTest {
 
             // when the post-mortem is written
             complete("olga", Map.of("rootCause", "PSU failure on cn03", "followUps", "OPS-1: replace PSU; return-compute-node cn03"));
+            drive(run);
 
             // then the incident closes with its summary and every phase's times
             assertThat(run).isEnded().hasPassed(END_INCIDENT_CLOSED);
