@@ -238,6 +238,12 @@ class Sev1IncidentProcessTest {
             runJob(run, WAIT_EVACUATIONS);
             runJob(run, CHECK_EVACUATIONS);
             assertThat(run).isWaitingAt(WAIT_EVACUATIONS);
+            drive(run, Set.of(WAIT_SMOKE_INSTANCE));
+
+            // and the site is verified, the smoke instance checked while it still builds
+            runJob(run, WAIT_SMOKE_INSTANCE);
+            runJob(run, Sev1IncidentIds.CHECK_SMOKE_INSTANCE);
+            assertThat(run).isWaitingAt(WAIT_SMOKE_INSTANCE);
             drive(run);
             assertThat(run).isWaitingAt(WRITE_POST_MORTEM);
             Evacuations evacuations = (Evacuations) variable(run, "evacuations");
