@@ -22,8 +22,11 @@ final class IncidentScope {
     /** The host a finding is about ({@code nova-compute on cn03}, {@code cn03}), or empty for a site-wide one. */
     static String hostOf(Finding finding) {
         int on = finding.subject().lastIndexOf(" on ");
-        return on >= 0 ? finding.subject().substring(on + 4) : finding.check().equals("hypervisor-usage") || finding.check().equals("containers")
-                && !finding.subject().contains(" ") ? finding.subject() : "";
+        if (on >= 0) {
+            return finding.subject().substring(on + 4);
+        }
+        boolean aboutANode = finding.check().equals("hypervisor-usage") || finding.check().equals("containers") && !finding.subject().contains(" ");
+        return aboutANode ? finding.subject() : "";
     }
 
     static String describe(String health, List<Finding> findings, List<String> downHosts) {
