@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The house rules of layout: ports and adapters, each library behind its adapter. */
 class ArchitectureTest {
 
-    private static final String[] PORTS = {"io.dayshift.machine", "io.dayshift.charm", "io.dayshift.kolla", "io.dayshift.compute", "io.dayshift.notify"};
+    private static final String[] PORTS = {"io.dayshift.machine", "io.dayshift.charm", "io.dayshift.kolla", "io.dayshift.compute", "io.dayshift.notify",
+        "io.dayshift.ceph"};
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

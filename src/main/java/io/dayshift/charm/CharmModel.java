@@ -59,6 +59,15 @@ public interface CharmModel {
      */
     boolean removeUnit(Site site, String unit);
 
+    /**
+     * Restarts a systemd service on a unit's machine: {@code juju exec --unit <unit> 'systemctl restart <service>'} (Juju 3),
+     * {@code juju run --unit <unit> 'systemctl restart <service>'} (Juju 2.9).
+     *
+     * @return what the command printed
+     * @throws CharmModelException when the unit cannot be reached or the restart fails
+     */
+    String restartService(Site site, String unit, String service);
+
     /** Backs up the controller and downloads the archive onto the Juju host. */
     ControllerBackup createControllerBackup(Site site);
 

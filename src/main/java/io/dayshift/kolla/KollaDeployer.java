@@ -68,6 +68,14 @@ public interface KollaDeployer {
      */
     List<ContainerLog> containerLogTail(Site site, List<String> hosts, String container, int lines);
 
+    /**
+     * Restarts one container on one node: {@code ansible <host> -i <inventory> --become -m command -a 'docker restart <container>'}
+     * run on the deployer (the incident runbook's mitigation).
+     *
+     * @return what the node answered; a node that cannot be reached, or a restart docker refuses, is a result with a problem
+     */
+    ContainerLog restartContainer(Site site, String host, String container);
+
     // ---- add-compute-node ----------------------------------------------------------------------
 
     /**

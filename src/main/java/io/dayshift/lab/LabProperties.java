@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.dayshift.site.Site;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openstackUrl the Keystone URL written into clouds.yaml as {@code auth_url}; {@code {site}} is replaced by the site's name
  * @param maasUrl      the MAAS URL given to the sites; {@code {site}} is replaced by the site's name
  * @param sites        site name → topology resource on the classpath
+ * @param notifications {@code notify}: where incident notifications of every lab site go (as a site's {@code notify}); none when not set
  */
 @ConfigurationProperties("dayshift.lab")
 public record LabProperties(
@@ -29,13 +33,21 @@ public record LabProperties(
         @DefaultValue("dayshift") String user,
         @DefaultValue("http://127.0.0.1:8080/lab/openstack/{site}/identity/v3") String openstackUrl,
         @DefaultValue("http://127.0.0.1:8080/lab/maas/{site}/MAAS") String maasUrl,
-        Map<String, String> sites) {
+        Map<String, String> sites,
+        @Name("notify") Site.Notify notifications) {
 
     public static final Map<String, String> DEFAULT_SITES = defaultSites();
 
+    @ConstructorBinding
     public LabProperties {
         durations = durations == null ? Map.of() : Map.copyOf(durations);
         sites = sites == null || sites.isEmpty() ? DEFAULT_SITES : Map.copyOf(sites);
+    }
+
+    /** The lab without notification settings. */
+    public LabProperties(boolean enabled, Path directory, double timeFactor, Map<String, Duration> durations, String user, String openstackUrl,
+                         String maasUrl, Map<String, String> sites) {
+        this(enabled, directory, timeFactor, durations, user, openstackUrl, maasUrl, sites, null);
     }
 
     private static Map<String, String> defaultSites() {

@@ -127,9 +127,9 @@ public final class LabSites implements AutoCloseable {
             Site config = site.flavour() == Flavour.KOLLA
                     ? new Site(name, Flavour.KOLLA, true, openstack, maas, null,
                     new Site.Kolla("deployer", Path.of(site.inventoryPath()), Path.of(site.globalsPath()), Path.of("/etc/kolla")),
-                    Map.of("deployer", group), new Site.Capacity(1), null)
+                    Map.of("deployer", group), new Site.Capacity(1), properties.notifications())
                     : new Site(name, Flavour.CHARMED, true, openstack, maas, new Site.Juju("jump", site.jujuModel()), null, Map.of("jump", group),
-                    new Site.Capacity(1), null);
+                    new Site.Capacity(1), properties.notifications());
             siteConfigs.put(name, config);
         }
         Files.writeString(knownHosts, known.toString(), StandardCharsets.UTF_8);

@@ -20,18 +20,21 @@ public class RetryProfiles {
     private final String juju;
     private final String kolla;
     private final String shell;
+    private final String notify;
 
     RetryProfiles(
             @Value("${dayshift.retries.openstack:R5/PT1M}") String openstack,
             @Value("${dayshift.retries.maas:R5/PT1M}") String maas,
             @Value("${dayshift.retries.juju:R3/PT2M}") String juju,
             @Value("${dayshift.retries.kolla:R1/PT5M}") String kolla,
-            @Value("${dayshift.retries.shell:R3/PT1M}") String shell) {
+            @Value("${dayshift.retries.shell:R3/PT1M}") String shell,
+            @Value("${dayshift.retries.notify:R3/PT1M}") String notify) {
         this.openstack = checked("openstack", openstack);
         this.maas = checked("maas", maas);
         this.juju = checked("juju", juju);
         this.kolla = checked("kolla", kolla);
         this.shell = checked("shell", shell);
+        this.notify = checked("notify", notify);
     }
 
     /** OpenStack APIs: short outages (a restarting API, a token refresh) pass quickly. */
@@ -57,6 +60,11 @@ public class RetryProfiles {
     /** Other commands over SSH. */
     public String getShell() {
         return shell;
+    }
+
+    /** Chat webhooks and mail: a failed channel never fails a step, so a retry only covers the engine's own trouble. */
+    public String getNotify() {
+        return notify;
     }
 
     private static String checked(String system, String cycle) {

@@ -35,7 +35,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
  */
 record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String, Set<String>> idsByProcess) {
 
-    static final Set<String> SYSTEMS = Set.of("openstack", "maas", "juju", "kolla", "shell");
+    static final Set<String> SYSTEMS = Set.of("openstack", "maas", "juju", "kolla", "shell", "notify");
     static final Set<String> GROUPS = Set.of("approvers", "ops-leads");
     static final List<String> PREFIXES = List.of("Task", "Gateway", "EndEvent", "StartEvent", "Timer", "Flow", "Error", "Event", "SubProcess");
     /** A prefix, then a name in CamelCase: {@code Gateway_PlanApproved}, never a generated {@code Gateway_0yblx89}. */

@@ -293,6 +293,15 @@ final class JujuCharmModel implements CharmModel {
     }
 
     @Override
+    public String restartService(Site site, String unit, String service) {
+        Arg.UNIT.check(unit);
+        Arg.WORD.check(service);
+        ShellCommand restart = ShellCommand.of("systemctl").flag("restart").arg(Arg.WORD, service);
+        ShellCommand command = inModel(site, major(site) >= 3 ? "exec" : "run").flag("--unit").arg(Arg.UNIT, unit).commandArg(restart);
+        return tail(runOk(site, "restart " + service + " on unit " + unit, command, properties.commandTimeout()).stdout());
+    }
+
+    @Override
     public boolean removeUnit(Site site, String unit) {
         Arg.UNIT.check(unit);
         if (status(site).unit(unit).isEmpty()) {

@@ -316,6 +316,21 @@ final class KollaAnsibleDeployer implements KollaDeployer {
                 .toList();
     }
 
+    @Override
+    public ContainerLog restartContainer(Site site, String host, String container) {
+        Arg.HOSTNAME.check(host);
+        Arg.WORD.check(container);
+        ShellCommand restart = ShellCommand.of("docker").flag("restart").arg(Arg.WORD, container);
+        List<AdHocOutput.HostResult> answers = adHocOn(site, "restart container " + container + " on " + host, host, Arg.HOSTNAME, restart, true);
+        if (answers.isEmpty()) {
+            return new ContainerLog(host, container, Optional.of("the inventory has no host " + host), List.of());
+        }
+        AdHocOutput.HostResult r = answers.get(0);
+        return r.outcome() == AdHocOutput.Outcome.OK
+                ? new ContainerLog(r.host(), container, Optional.empty(), r.lines().stream().map(secrets::redact).toList())
+                : new ContainerLog(r.host(), container, Optional.of(secrets.redact(r.problem())), List.of());
+    }
+
     /**
      * {@code ansible PATTERN -i INVENTORY -m command -a 'COMMAND'} on the deployer, read per host. The {@code ansible} program
      * is the one beside kolla-ansible (same virtualenv) when the executable is a path, else {@code ansible} on the PATH.

@@ -2314,6 +2314,39 @@ public final class LabSite {
         return node != null && node.hasRole("compute");
     }
 
+    // ------------------------------------------------------------------ sev1-incident (runbook-sev1)
+    // The mitigations an operator may choose: restarting a container (docker restart on a node) or a unit's service
+    // (systemctl restart through juju exec / juju run).
+
+    /**
+     * {@code docker restart <container>} on a node: the container runs again unless its cause persists (nova_compute of a
+     * hypervisor that is down keeps restarting; a container-exited fault on every node is not a fault of this node only).
+     *
+     * @throws LabException (CONFLICT) when the node cannot be reached, (NOT_FOUND) when it has no such container
+     */
+    public synchronized void restartContainer(String host, String container) {
+        if (containers(host).stream().noneMatch(c -> c.name().equals(container))) {
+            throw LabException.notFound("Error response from daemon: No such container: " + container);
+        }
+        count("restart-container");
+        faults.removeIf(f -> (f.type() == FaultType.CONTAINER_EXITED || f.type() == FaultType.CONTAINER_ERRORS)
+                && f.target().equals(host + "/" + container));
+    }
+
+    /**
+     * {@code systemctl restart <service>} on a unit's machine through Juju: refused for an unknown unit, and for a unit whose
+     * machine is down (Juju waits for the agent in vain). A service restart does not clear a hook error.
+     *
+     * @throws LabException (NOT_FOUND) for an unknown unit, (CONFLICT) when its agent is lost
+     */
+    public synchronized void restartUnitService(String unit, String service) {
+        JujuUnit u = unit(unit).orElseThrow(() -> LabException.notFound("ERROR unit \"" + unit + "\" not found"));
+        if (u.agent().current().equals("lost")) {
+            throw LabException.conflict("ERROR timed out waiting for results from: unit " + unit);
+        }
+        count("restart-unit-service");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String uuid(String kind, String key) {

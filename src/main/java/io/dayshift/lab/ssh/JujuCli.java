@@ -97,7 +97,9 @@ final class JujuCli {
             case "refresh" -> refresh(site, p);
             case "upgrade-charm" -> juju3 ? notACommand(verb) : refresh(site, p);
             case "config" -> config(site, p);
-            case "run" -> juju3 ? action(s, p, true) : ShellResult.fail(2, "ERROR flag provided but not defined: --format (2.9's run executes commands; use run-action)");
+            case "run" -> juju3 ? action(s, p, true) : args.contains("--unit") ? exec(s, args.subList(1, args.size()), false)
+                    : ShellResult.fail(2, "ERROR flag provided but not defined: --format (2.9's run executes commands; use run-action)");
+            case "exec" -> juju3 ? exec(s, args.subList(1, args.size()), true) : notACommand(verb);
             case "run-action" -> juju3 ? notACommand(verb) : action(s, p, false);
             default -> notACommand(verb);
         };
@@ -226,6 +228,43 @@ final class JujuCli {
             site.setConfig(app, kv.substring(0, eq), kv.substring(eq + 1));
         }
         return ShellResult.ok("");
+    }
+
+    /**
+     * {@code juju exec --unit U 'systemctl restart S'} (or {@code -- systemctl restart S}; Juju 3) or {@code juju run --unit U
+     * 'systemctl restart S'} (2.9): the lab's
+     * machines know only restarting a service (sev1-incident).
+     */
+    private ShellResult exec(Session s, List<String> args, boolean juju3) {
+        int unitAt = args.indexOf("--unit");
+        if (unitAt < 0 || unitAt + 1 >= args.size()) {
+            return ShellResult.fail(2, "ERROR you must specify a target, either through --all, --machine, --application or --unit");
+        }
+        String unit = args.get(unitAt + 1);
+        List<String> command;
+        int dashes = args.indexOf("--");
+        if (dashes >= 0) {
+            command = args.subList(dashes + 1, args.size());
+        } else {
+            List<String> rest = new ArrayList<>(args);
+            rest.remove(unitAt + 1);
+            rest.remove(unitAt);
+            int model = rest.indexOf("-m") >= 0 ? rest.indexOf("-m") : rest.indexOf("--model");
+            if (model >= 0 && model + 1 < rest.size()) {
+                rest.remove(model + 1);
+                rest.remove(model);
+            }
+            command = rest.size() == 1 ? List.of(rest.get(0).split(" ")) : List.of();
+        }
+        if (command.size() != 3 || !command.get(0).equals("systemctl") || !command.get(1).equals("restart")) {
+            return ShellResult.fail(1, "the lab's machines only run 'systemctl restart <service>' through juju " + (juju3 ? "exec" : "run"));
+        }
+        try {
+            s.site().restartUnitService(unit, command.get(2));
+            return ShellResult.ok("");
+        } catch (LabException e) {
+            return ShellResult.fail(1, e.getMessage());
+        }
     }
 
     private ShellResult action(Session s, Parsed p, boolean juju3) throws InterruptedException {

@@ -52,6 +52,17 @@ final class NodeCommands {
                     return ShellResult.fail(1, e.getMessage());
                 }
             }
+            case "restart" -> { // sev1-incident
+                if (args.size() != 2 || args.get(1).startsWith("-")) {
+                    return ShellResult.fail(1, "\"docker restart\" requires at least 1 argument.");
+                }
+                try {
+                    s.site().restartContainer(s.node(), args.get(1));
+                    return ShellResult.ok(args.get(1) + "\n");
+                } catch (LabException e) {
+                    return ShellResult.fail(1, e.getMessage());
+                }
+            }
             default -> {
                 return ShellResult.fail(1, "docker: '" + args.get(0) + "' is not a docker command the lab knows.");
             }

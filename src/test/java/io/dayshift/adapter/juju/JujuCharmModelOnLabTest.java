@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.adapter.ssh.SshTestSupport;
 import io.dayshift.charm.ActionFailedException;
 import io.dayshift.charm.ActionResult;
+import io.dayshift.charm.CharmModelException;
 import io.dayshift.charm.ControllerBackup;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.NewUnit;
@@ -158,5 +159,24 @@ class JujuCharmModelOnLabTest {
         model.injectFault(LabFault.of(FaultType.BACKUP_FAILS, ""));
         assertThatThrownBy(() -> juju.runAction(site, "mysql-innodb-cluster/0", "mysqldump", Map.of()))
                 .isInstanceOf(ActionFailedException.class).hasMessageContaining("mysqldump failed");
+    }
+
+    @Test
+    void aUnitsServiceIsRestartedWithJujuExecOn3AndJujuRunOn29AndALostUnitIsAFailure() throws Exception {
+        start("lab/small-charmed.yaml");
+        juju.restartService(site, "keystone/0", "apache2");
+        assertThat(model.destructiveActions()).containsEntry("restart-unit-service", 1L);
+
+        model.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn01"));
+        String lost = juju.status(site).application("nova-compute").orElseThrow().units().values().stream()
+                .filter(u -> u.agent().is("lost")).findFirst().orElseThrow().name();
+        assertThatThrownBy(() -> juju.restartService(site, lost, "nova-compute"))
+                .isInstanceOf(CharmModelException.class).hasMessageContaining("timed out waiting for results from: unit " + lost);
+        assertThatThrownBy(() -> juju.restartService(site, "keystone/0", "apache2; reboot")).isInstanceOf(IllegalArgumentException.class);
+        lab.close();
+
+        start("lab/charmed-juju29.yaml");
+        juju.restartService(site, "keystone/0", "apache2");
+        assertThat(model.destructiveActions()).containsEntry("restart-unit-service", 1L);
     }
 }

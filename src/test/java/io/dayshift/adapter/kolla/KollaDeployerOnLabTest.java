@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dayshift.adapter.ssh.SshTestSupport;
+import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.FileChange;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaOutcome;
@@ -222,5 +223,24 @@ class KollaDeployerOnLabTest {
 
         assertThat(lost.status()).isEqualTo(KollaRunStatus.LOST);
         assertThat(lost.detail()).contains("does not exist");
+    }
+
+    @Test
+    void anExitedContainerIsRestartedOverAnsibleAndAnUnknownOneIsReported() {
+        model.injectFault(new LabFault("", FaultType.CONTAINER_EXITED, "cc02/nova_api", "", 0));
+        assertThat(kolla.containers(site, "cc02").get(0).containers()).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo("nova_api");
+            assertThat(c.running()).isFalse();
+        });
+
+        ContainerLog restarted = kolla.restartContainer(site, "cc02", "nova_api");
+
+        assertThat(restarted.problem()).isEmpty();
+        assertThat(restarted.lines()).containsExactly("nova_api");
+        assertThat(kolla.containers(site, "cc02").get(0).containers()).filteredOn(c -> c.name().equals("nova_api"))
+                .singleElement().satisfies(c -> assertThat(c.running()).isTrue());
+        assertThat(model.destructiveActions()).containsEntry("restart-container", 1L);
+        assertThat(kolla.restartContainer(site, "cc02", "nova_compute").problem()).hasValueSatisfying(p -> assertThat(p).contains("No such container"));
+        assertThatThrownBy(() -> kolla.restartContainer(site, "cc02", "nova_api;reboot")).isInstanceOf(IllegalArgumentException.class);
     }
 }

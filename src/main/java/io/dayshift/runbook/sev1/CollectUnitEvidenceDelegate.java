@@ -1,0 +1,61 @@
+package io.dayshift.runbook.sev1;
+
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_UNITS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+
+import io.dayshift.charm.Application;
+import io.dayshift.charm.CharmModel;
+import io.dayshift.charm.ModelStatus;
+import io.dayshift.charm.Unit;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CollectUnitEvidence} (charmed sites): {@code juju status} of the applications with a unit in error, blocked
+ * or lost; each such unit is offered for a service restart as {@code unit:service} (the service named as its application).
+ */
+@Component("collectUnitEvidence")
+class CollectUnitEvidenceDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final CharmModel charms;
+    private final Sev1IncidentSettings settings;
+
+    CollectUnitEvidenceDelegate(Sites sites, CharmModel charms, Sev1IncidentSettings settings) {
+        this.sites = sites;
+        this.charms = charms;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Site site = sites.require(SITE.get(execution));
+        ModelStatus status = charms.status(site);
+        List<String> failing = new ArrayList<>();
+        StringBuilder text = new StringBuilder("== Juju units (juju status, model " + status.model() + ", Juju " + status.jujuVersion() + ")\n");
+        for (Application app : status.applications().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
+            List<Unit> bad = app.units().values().stream().filter(CollectUnitEvidenceDelegate::failing).sorted((a, b) -> a.name().compareTo(b.name())).toList();
+            if (bad.isEmpty()) {
+                continue;
+            }
+            text.append(app.name()).append(" (").append(app.charm()).append(' ').append(app.channel()).append("): ").append(app.status().describe()).append('\n');
+            for (Unit u : bad) {
+                failing.add(u.name() + ":" + app.name());
+                text.append("  ").append(u.name()).append(" on machine ").append(u.machine()).append(": workload ").append(u.workload().describe())
+                        .append(", agent ").append(u.agent().describe()).append('\n');
+            }
+        }
+        FAILING_UNITS.set(execution, String.join(",", failing));
+        Evidence.append(execution, failing.isEmpty() ? text + "every unit is active or maintenance\n" : text.toString(), settings.evidenceChars());
+        Steps.record(execution, "juju status --format=json", site.name(), failing.size() + " unit(s) in error, blocked or lost", Steps.tail(text.toString(), 4000));
+    }
+
+    private static boolean failing(Unit unit) {
+        return unit.workload().is("error") || unit.workload().is("blocked") || unit.agent().is("lost") || unit.agent().is("error");
+    }
+}

@@ -1,0 +1,45 @@
+package io.dayshift.runbook.sev1;
+
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.DOWN_HOSTS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.EVIDENCE;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+
+import io.dayshift.compute.ComputeCloud;
+import io.dayshift.compute.ComputeService;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_ListDownHypervisors}: the compute hosts whose nova-compute is down and how many instances each holds; starts the evidence. */
+@Component("listDownHypervisors")
+class ListDownHypervisorsDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final ComputeCloud compute;
+
+    ListDownHypervisorsDelegate(Sites sites, ComputeCloud compute) {
+        this.sites = sites;
+        this.compute = compute;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Site site = sites.require(SITE.get(execution));
+        List<ComputeService> services = compute.computeServices(site).stream().filter(ComputeService::isCompute).toList();
+        List<String> down = IncidentScope.downHosts(services);
+        StringBuilder text = new StringBuilder("== Hypervisors (GET /os-services)\n");
+        for (ComputeService s : services.stream().filter(s -> down.contains(s.host())).toList()) {
+            text.append(s.host()).append(": nova-compute ").append(s.forcedDown() ? "forced down" : "down").append(", ")
+                    .append(s.enabled() ? "enabled" : "disabled").append(s.updatedAt().map(at -> ", last report " + at).orElse(""))
+                    .append(", ").append(compute.serversOnHost(site, s.host()).size()).append(" instance(s)\n");
+        }
+        text.append(down.isEmpty() ? "every nova-compute is up (" + services.size() + ")\n" : "");
+        DOWN_HOSTS.set(execution, String.join(",", down));
+        EVIDENCE.set(execution, text.toString());
+        Steps.record(execution, "GET /os-services?binary=nova-compute; GET /servers/detail?host=<down host>", site.name(),
+                down.isEmpty() ? "no hypervisor down" : "down: " + String.join(", ", down), text.toString());
+    }
+}

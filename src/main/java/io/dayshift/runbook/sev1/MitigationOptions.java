@@ -1,0 +1,35 @@
+package io.dayshift.runbook.sev1;
+
+import java.util.List;
+
+/**
+ * The mitigations that fit the findings ({@code mitigationOptions}): one per action and target, and always "no action".
+ *
+ * @param options in the order the form lists them
+ */
+public record MitigationOptions(List<Option> options) {
+
+    public MitigationOptions {
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /**
+     * @param action one of the actions of {@link Sev1IncidentIds}
+     * @param target the host, {@code host/container}, {@code unit:service} or the upgrade run's id; empty for "no action"
+     * @param why    the finding it answers
+     */
+    public record Option(String action, String target, String why) {
+    }
+
+    boolean offers(String action, String target) {
+        return options.stream().anyMatch(o -> o.action().equals(action) && o.target().equals(target));
+    }
+
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Option o : options) {
+            text.append("- ").append(o.action()).append(o.target().isEmpty() ? "" : " " + o.target()).append(": ").append(o.why()).append('\n');
+        }
+        return text.toString().strip();
+    }
+}

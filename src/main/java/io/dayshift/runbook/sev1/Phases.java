@@ -1,0 +1,34 @@
+package io.dayshift.runbook.sev1;
+
+import java.util.List;
+import java.util.Map;
+
+/** The phases of a Sev-1 incident, as the seed's runbook lays them out, and the sub-process of each. */
+final class Phases {
+
+    static final String DETECTION = "detection";
+    static final String COMMUNICATION = "communication";
+    static final String DIAGNOSIS = "diagnosis";
+    static final String MITIGATION = "mitigation";
+    static final String RESOLUTION = "resolution";
+
+    static final List<String> ALL = List.of(DETECTION, COMMUNICATION, DIAGNOSIS, MITIGATION, RESOLUTION);
+
+    private static final Map<String, String> BY_ACTIVITY = Map.of(
+            Sev1IncidentIds.DETECTION, DETECTION,
+            Sev1IncidentIds.COMMUNICATION, COMMUNICATION,
+            Sev1IncidentIds.DIAGNOSIS, DIAGNOSIS,
+            Sev1IncidentIds.MITIGATION, MITIGATION,
+            Sev1IncidentIds.RESOLUTION, RESOLUTION);
+
+    private Phases() {
+    }
+
+    static String ofActivity(String activityId) {
+        String phase = BY_ACTIVITY.get(activityId);
+        if (phase == null) {
+            throw new IllegalStateException("activity " + activityId + " is not a phase of " + Sev1IncidentIds.PROCESS_KEY);
+        }
+        return phase;
+    }
+}

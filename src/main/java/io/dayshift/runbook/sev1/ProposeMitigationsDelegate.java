@@ -1,0 +1,51 @@
+package io.dayshift.runbook.sev1;
+
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.DOWN_HOSTS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_CONTAINERS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_UNITS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_CHOICES;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_OPTIONS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+
+import io.dayshift.runbook.sev1.MitigationOptions.Option;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ProposeMitigations}, a rule: the mitigations that fit the findings. Evacuation only for a hypervisor that is
+ * down, a container restart only for a container that is not running, a unit's service restart only for a unit in error,
+ * a rollback only while a rolling upgrade of this site runs; "no action" (verify again) always.
+ */
+@Component("proposeMitigations")
+class ProposeMitigationsDelegate implements JavaDelegate {
+
+    private final RuntimeService runtime;
+
+    ProposeMitigationsDelegate(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Option> options = new ArrayList<>();
+        Steps.list(DOWN_HOSTS.find(execution).orElse("")).forEach(host -> options.add(new Option(Sev1IncidentIds.EVACUATE_HOST, host,
+                "nova-compute on " + host + " is down: fence it (force down) and rebuild its instances on healthy hosts")));
+        Steps.list(FAILING_CONTAINERS.find(execution).orElse("")).forEach(c -> options.add(new Option(Sev1IncidentIds.RESTART_CONTAINER_ACTION, c,
+                "container " + c + " is not running or unhealthy")));
+        Steps.list(FAILING_UNITS.find(execution).orElse("")).forEach(u -> options.add(new Option(Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION, u,
+                "unit " + u.substring(0, u.indexOf(':')) + " is in error, blocked or lost: restart its service " + u.substring(u.indexOf(':') + 1))));
+        runtime.createProcessInstanceQuery().processDefinitionKey(Sev1IncidentIds.ROLLING_UPGRADE).active()
+                .variableValueEquals(SITE.name(), SITE.get(execution)).list()
+                .forEach(upgrade -> options.add(new Option(Sev1IncidentIds.ROLLBACK_UPGRADE, upgrade.getId(),
+                        "a rolling upgrade of this site is running (run " + upgrade.getId() + "): ask it to roll back")));
+        options.add(new Option(Sev1IncidentIds.NO_ACTION, "", "nothing to do now (or it recovered by itself): verify the site again"));
+        MitigationOptions proposed = new MitigationOptions(options);
+        MITIGATION_OPTIONS.set(execution, proposed);
+        MITIGATION_CHOICES.set(execution, proposed.describe());
+        Steps.record(execution, "propose mitigations from the findings", SITE.get(execution), options.size() + " option(s)", proposed.describe());
+    }
+}

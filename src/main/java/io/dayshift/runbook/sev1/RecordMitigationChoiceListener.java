@@ -1,0 +1,68 @@
+package io.dayshift.runbook.sev1;
+
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.ACTION;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.CHOSEN_BY;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_OPTIONS;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_PLAN;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.NOTE;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing {@code Task_ChooseMitigation}: the action and target must be one of the options the findings gave, with a
+ * note, by a named user; the choice and the plan the approver sees are recorded.
+ */
+@Component("recordMitigationChoice")
+class RecordMitigationChoiceListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        String action = ACTION.find(task).map(String::strip).orElse("");
+        String target = TARGET.find(task).map(String::strip).orElse("");
+        String note = NOTE.find(task).map(String::strip).orElse("");
+        MitigationOptions options = MITIGATION_OPTIONS.get(task);
+        if (!options.offers(action, target)) {
+            throw new FormFieldValidationException(ACTION.name(), "'" + action + (target.isEmpty() ? "" : " " + target)
+                    + "' is not one of the mitigations the findings allow:\n" + options.describe());
+        }
+        if (note.isEmpty()) {
+            throw new FormFieldValidationException(NOTE.name(), "'" + task.getName() + "' needs a note saying why");
+        }
+        String user = decidingUser(task);
+        ACTION.set(task.getExecution(), action);
+        TARGET.set(task.getExecution(), target);
+        CHOSEN_BY.set(task.getExecution(), user);
+        MITIGATION_PLAN.set(task.getExecution(), plan(action, target, SITE.get(task)) + " Chosen by " + user + ": \"" + note + "\"");
+        Steps.record(task.getExecution(), task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
+                action + " (by " + user + ")", note);
+    }
+
+    static String plan(String action, String target, String site) {
+        return switch (action) {
+            case Sev1IncidentIds.EVACUATE_HOST -> "Evacuate " + target + " on site " + site + ": check that its nova-compute is really down, force it "
+                    + "down (fence), then rebuild every instance on it on healthy hosts chosen by the scheduler (anti-affinity respected).";
+            case Sev1IncidentIds.RESTART_CONTAINER_ACTION -> "Restart container " + target.substring(target.indexOf('/') + 1) + " on "
+                    + target.substring(0, target.indexOf('/')) + " (docker restart, through Ansible from the deployer) on site " + site + ".";
+            case Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION -> "Restart service " + target.substring(target.indexOf(':') + 1) + " of unit "
+                    + target.substring(0, target.indexOf(':')) + " (systemctl restart on the unit's machine, through Juju) on site " + site + ".";
+            case Sev1IncidentIds.ROLLBACK_UPGRADE -> "Ask the rolling upgrade " + target + " of site " + site + " to roll back (message RollbackRequested).";
+            default -> "No action: verify the site again.";
+        };
+    }
+
+    private static String decidingUser(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+        if (user == null) {
+            throw new AuthorizationException("'" + task.getName() + "' must be decided by a named user: claim it first");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,221 @@
+package io.dayshift.runbook.sev1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.Instance;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
+import io.dayshift.testing.ServiceTest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service with the built-in lab and the job executor running, driven only over HTTP as in the README's demo: the
+ * administrator takes cn03 of the Kolla lab down (a fault), Alertmanager posts HypervisorDown (twice: one incident), an ops
+ * lead updates the status page and chooses the evacuation, an approver approves it, the run evacuates cn03, Alertmanager
+ * reports the alert resolved, the run verifies the site and the ops lead writes the post-mortem. On the charmed lab an ops
+ * lead opens an incident from Tasklist's REST API and closes it after a verification. Lab operations take a hundredth of
+ * their time and the runs look every second. The wall times are logged, never asserted.
+ */
+@ServiceTest
+class Sev1IncidentEndToEndTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sev1IncidentEndToEndTest.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DIR = LabTests.tempDirectory("sev1-e2e-");
+    private static final int PORT = LabTests.freePort();
+    private static final String TOKEN = "e2e-alertmanager-token-0c41";
+    private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(180);
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "0.01");
+        registry.add("dayshift.runbooks.sev1-incident.check-interval", () -> "PT1S");
+        registry.add("dayshift.alerts.token", () -> TOKEN);
+        registry.add("dayshift.alerts.rules[0].alertnames", () -> "HypervisorDown,CephHealthError,APIResponseTimeSlow");
+        registry.add("dayshift.alerts.rules[0].severity", () -> "critical");
+        registry.add("dayshift.alerts.rules[0].process", () -> Sev1IncidentIds.PROCESS_KEY);
+        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+        registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
+    }
+
+    @Autowired
+    LabSites lab;
+
+    @Test
+    void anAlertOnTheKollaLabOpensOneIncidentThatEvacuatesTheDownHypervisor() throws Exception {
+        // given an ops lead, another ops lead and an approver, and cn03 taken down by the administrator
+        Http admin = Http.as(PORT, "admin", "test-admin-password");
+        Http olga = user(admin, "olga", "ops-leads");
+        Http olivia = user(admin, "olivia", "ops-leads");
+        Http alice = user(admin, "alice", "approvers");
+        assertThat(admin.postJson("/api/lab/sites/lab/faults", "{\"type\":\"hypervisor-down\",\"target\":\"cn03\"}").statusCode()).isEqualTo(201);
+        List<String> onCn03 = lab.require("lab").instancesOn("cn03").stream().map(Instance::id).toList();
+        Instant began = Instant.now();
+
+        // when Alertmanager posts HypervisorDown for the lab, and posts it again
+        Http alertmanager = Http.bearer(PORT, TOKEN);
+        HttpResponse<String> first = alertmanager.postJson("/api/alerts/alertmanager", body("firing"));
+        HttpResponse<String> again = alertmanager.postJson("/api/alerts/alertmanager", body("firing"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String id = JSON.readTree(first.body()).path("outcomes").get(0).path("processInstanceId").asText();
+        assertThat(JSON.readTree(again.body()).path("outcomes").get(0).path("result").asText()).isEqualTo("JOINED");
+        assertThat(JSON.readTree(again.body()).path("outcomes").get(0).path("processInstanceId").asText()).isEqualTo(id);
+        assertThat(JSON.readTree(olga.get("/engine-rest/process-instance/count?processDefinitionKey=sev1-incident").body()).path("count").asInt())
+                .isEqualTo(1);
+
+        // and olga updates the status page, olivia chooses the evacuation of cn03 and alice approves it
+        complete(olga, task(olga, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "olga", "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
+        JsonNode choice = task(olivia, id, Sev1IncidentIds.CHOOSE_MITIGATION);
+        assertThat(formVariable(olivia, choice, "mitigationChoices")).contains("evacuate-host cn03");
+        complete(olivia, choice, "olivia", "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
+        JsonNode approval = task(alice, id, Sev1IncidentIds.APPROVE_MITIGATION);
+        assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");
+        complete(alice, approval, "alice", "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
+
+        // then the run evacuates cn03 and verifies the site; Alertmanager's resolved is recorded on the way
+        JsonNode postMortem = task(olga, id, Sev1IncidentIds.WRITE_POST_MORTEM);
+        Duration toResolution = Duration.between(began, Instant.now());
+        HttpResponse<String> resolved = alertmanager.postJson("/api/alerts/alertmanager", body("resolved"));
+        assertThat(JSON.readTree(resolved.body()).path("outcomes").get(0).path("result").asText()).isEqualTo("RESOLVED");
+        assertThat(lab.require("lab").instancesOn("cn03")).isEmpty();
+        assertThat(lab.require("lab").instances().stream().filter(i -> onCn03.contains(i.id())))
+                .allSatisfy(i -> assertThat(i.host()).isNotEqualTo("cn03"));
+        waitUntil(olga, id, "incident", Sev1IncidentEndToEndTest::alertResolvedRecorded);
+
+        // and when olga writes the post-mortem the incident closes with its summary
+        complete(olga, postMortem, "olga", "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"replace PSU, return-compute-node cn03\"}}");
+        assertThat(waitUntilFinished(olga, id).path("state").asText()).isEqualTo("COMPLETED");
+        String summary = variable(olga, id, "summary");
+        assertThat(summary).contains("Sev-1 on lab \"Hypervisor cn03 is down\"").contains("RTO of 60 min met")
+                .contains("evacuate-host cn03 chosen by olivia, approved by alice: host cn03 fenced; " + onCn03.size() + " instance(s) evacuated, 0 not");
+        assertThat(stepIds(olga, id)).containsSubsequence(Sev1IncidentIds.VALIDATE_INPUT, Sev1IncidentIds.SCOPE_INCIDENT, Sev1IncidentIds.NOTIFY_INCIDENT,
+                Sev1IncidentIds.LIST_DOWN_HYPERVISORS, Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE, Sev1IncidentIds.COLLECT_CEPH_STATUS,
+                Sev1IncidentIds.FENCE_HOST, Sev1IncidentIds.EVACUATE_INSTANCES, Sev1IncidentIds.CHECK_EVACUATIONS, Sev1IncidentIds.BOOT_SMOKE_INSTANCE,
+                Sev1IncidentIds.DELETE_SMOKE_INSTANCE, Sev1IncidentIds.SUMMARISE_INCIDENT);
+        LOG.info("e2e kolla: alert to verified resolution in {} ms ({} instances evacuated, people's steps included); summary: {}",
+                toResolution.toMillis(), onCn03.size(), summary);
+    }
+
+    @Test
+    void anIncidentOpenedFromTasklistOnTheCharmedLabClosesAfterVerification() throws Exception {
+        Http admin = Http.as(PORT, "admin", "test-admin-password");
+        Http oscar = user(admin, "oscar", "ops-leads");
+        Instant began = Instant.now();
+
+        // when oscar opens a Sev-1 on the charmed lab, updates the status page and, seeing nothing to act on, verifies again
+        HttpResponse<String> started = oscar.postJson("/engine-rest/process-definition/key/sev1-incident/start", """
+                {"variables": {"site": {"value": "lab-charmed"}, "summary": {"value": "Horizon unreachable for some users"}}}""");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String id = JSON.readTree(started.body()).path("id").asText();
+        complete(oscar, task(oscar, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "oscar", "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
+        JsonNode choice = task(oscar, id, Sev1IncidentIds.CHOOSE_MITIGATION);
+        assertThat(formVariable(oscar, choice, "evidence")).contains("== Juju units (juju status").contains("== Ceph (ceph -s)");
+        complete(oscar, choice, "oscar", "{\"action\":{\"value\":\"no-action\"},\"target\":{\"value\":\"\"},\"note\":{\"value\":\"a client-side DNS issue\"}}");
+
+        // then the site is verified and the post-mortem closes it
+        complete(oscar, task(oscar, id, Sev1IncidentIds.WRITE_POST_MORTEM), "oscar",
+                "{\"rootCause\":{\"value\":\"resolver outage at the customer\"},\"followUps\":{\"value\":\"none\"}}");
+        assertThat(waitUntilFinished(oscar, id).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(variable(oscar, id, "summary")).contains("Sev-1 on lab-charmed").contains("Mitigations: none")
+                .contains("RTO of 60 min met");
+        assertThat(stepIds(oscar, id)).contains(Sev1IncidentIds.COLLECT_UNIT_EVIDENCE).doesNotContain(Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE);
+        LOG.info("e2e charmed: opened to closed in {} ms, people's steps included", Duration.between(began, Instant.now()).toMillis());
+    }
+
+    private static boolean alertResolvedRecorded(String incident) {
+        try {
+            JsonNode at = JSON.readTree(incident).path("alertResolvedAt");
+            return !at.isMissingNode() && !at.isNull();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("incident is not JSON: " + incident, e);
+        }
+    }
+
+    private static String body(String status) {
+        return Sev1IncidentProcessTest.notification(status, Sev1IncidentProcessTest.alert(status, "9c0ffee15bad", "HypervisorDown", "critical"));
+    }
+
+    private static Http user(Http admin, String id, String group) {
+        assertThat(admin.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"" + id
+                + "\",\"lastName\":\"Tester\"},\"credentials\":{\"password\":\"" + id + "-s3cret-pass\"}}").statusCode()).isEqualTo(204);
+        assertThat(admin.putJson("/engine-rest/group/" + group + "/members/" + id, "").statusCode()).isEqualTo(204);
+        return Http.as(PORT, id, id + "-s3cret-pass");
+    }
+
+    private static JsonNode task(Http user, String id, String definitionKey) throws Exception {
+        Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
+        while (Instant.now().isBefore(limit)) {
+            JsonNode found = JSON.readTree(user.get("/engine-rest/task?processInstanceId=" + id + "&taskDefinitionKey=" + definitionKey).body());
+            if (found.size() == 1) {
+                return found.get(0);
+            }
+            JsonNode incidents = JSON.readTree(user.get("/engine-rest/incident?processInstanceId=" + id).body());
+            assertThat(incidents).as("incidents of run %s", id).isEmpty();
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no task " + definitionKey + " for run " + id + " within " + RUN_TIME_LIMIT);
+    }
+
+    private static void complete(Http user, JsonNode task, String userId, String variables) {
+        String taskId = task.path("id").asText();
+        assertThat(user.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + userId + "\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> done = user.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":" + variables + "}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+
+    private static String formVariable(Http user, JsonNode task, String name) throws Exception {
+        return JSON.readTree(user.get("/engine-rest/task/" + task.path("id").asText() + "/form-variables?variableNames=" + name).body())
+                .path(name).path("value").asText();
+    }
+
+    private static JsonNode waitUntilFinished(Http user, String id) throws Exception {
+        Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
+        JsonNode run = JSON.readTree(user.get("/engine-rest/history/process-instance/" + id).body());
+        while (!run.path("state").asText().equals("COMPLETED") && Instant.now().isBefore(limit)) {
+            assertThat(run.path("state").asText()).as("the run of %s", id).isIn("ACTIVE", "COMPLETED");
+            Thread.sleep(250);
+            run = JSON.readTree(user.get("/engine-rest/history/process-instance/" + id).body());
+        }
+        return run;
+    }
+
+    private static void waitUntil(Http user, String id, String name, java.util.function.Predicate<String> holds) throws Exception {
+        Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
+        while (!holds.test(variable(user, id, name))) {
+            assertThat(Instant.now()).as("%s of run %s", name, id).isBefore(limit);
+            Thread.sleep(250);
+        }
+    }
+
+    private static String variable(Http user, String id, String name) throws Exception {
+        JsonNode found = JSON.readTree(user.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&variableName=" + name
+                + "&deserializeValues=false").body());
+        assertThat(found).as(name).hasSize(1);
+        return found.get(0).path("value").asText();
+    }
+
+    private static List<String> stepIds(Http user, String id) throws Exception {
+        JsonNode steps = JSON.readTree(variable(user, id, "steps")).path("steps");
+        List<String> ids = new ArrayList<>();
+        steps.forEach(step -> ids.add(step.path("step").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,769 @@
+package io.dayshift.runbook.sev1;
+
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.ACKNOWLEDGE_OVERRUN;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.APPROVE_MITIGATION;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.CHECK_EVACUATIONS;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.CHOOSE_MITIGATION;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.COLLECT_UNIT_EVIDENCE;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_ALERT_RESOLVED_RECORDED;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_INCIDENT_CLOSED;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_INPUT_REJECTED;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_OVERRUN_ACKNOWLEDGED;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_OVERRUN_KNOWN;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.EVACUATE_INSTANCES;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.FENCE_HOST;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.REQUEST_ROLLBACK;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.RESTART_CONTAINER;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.RESTART_UNIT_SERVICE;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.SCOPE_INCIDENT;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.UPDATE_STATUS_PAGE;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.WAIT_EVACUATIONS;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.WAIT_SMOKE_INSTANCE;
+import static io.dayshift.runbook.sev1.Sev1IncidentIds.WRITE_POST_MORTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabConfiguration;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.Instance;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.runbook.healthcheck.SiteHealthCheckIds;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
+import io.dayshift.testing.MutableClock;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code sev1-incident}, one method per path, on the whole service with the lab behind the production adapters (Nova,
+ * Placement, Neutron, Cinder and Keystone over HTTP; kolla-ansible's Ansible, Juju and Ceph over SSH), the Alertmanager
+ * intake over HTTP and a chat webhook served by this test. The job executor is off: each test runs the jobs itself and
+ * moves the lab's clock and the engine's. The class covers every flow node and sequence flow of the model.
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class Sev1IncidentProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DIR = LabTests.tempDirectory("sev1-lab-");
+    private static final int PORT = LabTests.freePort();
+    private static final MutableClock CLOCK = MutableClock.at("2026-11-21T10:00:00Z");
+    private static final String TOKEN = "alertmanager-test-token-7f3a";
+    private static final ChatWebhook CHAT = ChatWebhook.start();
+    private static final Set<String> SLA_TIMERS = Set.of(Sev1IncidentIds.DETECTION_OVERRUN, Sev1IncidentIds.COMMUNICATION_OVERRUN,
+            Sev1IncidentIds.DIAGNOSIS_OVERRUN, Sev1IncidentIds.MITIGATION_OVERRUN, Sev1IncidentIds.RESOLUTION_OVERRUN);
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "1");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
+        registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
+        registry.add("dayshift.runbooks.sev1-incident.check-interval", () -> "PT10S");
+        registry.add("dayshift.public-url", () -> "https://dayshift.example.org");
+        registry.add("dayshift.alerts.token", () -> TOKEN);
+        registry.add("dayshift.alerts.rules[0].alertnames", () -> "HypervisorDown,CephHealthError,APIResponseTimeSlow");
+        registry.add("dayshift.alerts.rules[0].severity", () -> "critical");
+        registry.add("dayshift.alerts.rules[0].process", () -> Sev1IncidentIds.PROCESS_KEY);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Lab {
+
+        @Bean(LabConfiguration.CLOCK)
+        Clock labClock() {
+            return CLOCK;
+        }
+
+        /** Every flow node and sequence flow of the runbook is covered by this class (the health check it calls has its own test). */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
+                    .excludeProcessDefinitionKeys(SiteHealthCheckIds.PROCESS_KEY, Sev1IncidentIds.ROLLING_UPGRADE).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    LabSites lab;
+
+    @BeforeEach
+    void users() {
+        BpmnAwareTests.init(engine);
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
+        Users.ensure(identity, "alice", Roles.APPROVERS);
+        Users.ensure(identity, "ivan", Roles.OPS_LEADS, Roles.APPROVERS);
+        ClockUtil.setCurrentTime(Date.from(CLOCK.instant()));
+        CHAT.reset();
+    }
+
+    @AfterEach
+    void healLab() {
+        runtime.createProcessInstanceQuery().rootProcessInstances().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over", true, true));
+        lab.all().forEach(LabSite::clearFaults);
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void stopChat() {
+        CHAT.stop();
+    }
+
+    // ---- from an alert to the end -----------------------------------------------------------------------------------
+
+    @Test
+    void anAlertForADownHypervisorOpensOneIncidentThatEvacuatesItAndClosesAfterVerification() throws Exception {
+        // given cn03 of the Kolla lab is down (service down, agents dead, nova_compute restarting) with five instances
+        LabSite site = lab.require("lab");
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn03"));
+        List<String> onCn03 = site.instancesOn("cn03").stream().map(Instance::id).toList();
+        assertThat(onCn03).hasSize(5);
+        try {
+            // when Alertmanager posts HypervisorDown twice (a repeated delivery)
+            String body = alertBody("firing", "a1b2c3d4e5f60718");
+            HttpResponse<String> first = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager", body);
+            HttpResponse<String> again = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager", body);
+
+            // then one incident is opened and the second delivery joins it
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            JsonNode started = JSON.readTree(first.body()).path("outcomes").get(0);
+            JsonNode joined = JSON.readTree(again.body()).path("outcomes").get(0);
+            assertThat(started.path("result").asText()).isEqualTo("STARTED");
+            assertThat(joined.path("result").asText()).isEqualTo("JOINED");
+            assertThat(joined.path("processInstanceId").asText()).isEqualTo(started.path("processInstanceId").asText());
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("alert:a1b2c3d4e5f60718:2026-11-21T09:59:30Z").count()).isEqualTo(1);
+            ProcessInstance run = runtime.createProcessInstanceQuery().processInstanceId(started.path("processInstanceId").asText()).singleResult();
+
+            // and detection scopes it, the chat webhook gets the Sev-1 with the link to the incident
+            drive(run);
+            assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
+            assertThat((String) variable(run, "scope")).contains("Hypervisors down: cn03").contains("nova-compute on cn03");
+            assertThat(CHAT.messages()).anySatisfy(m -> assertThat(m).contains("[SEV1] Sev-1 on lab: Hypervisor cn03 is down")
+                    .contains("https://dayshift.example.org/camunda/app/cockpit/default/#/process-instance/" + run.getId()));
+            complete("olivia", Map.of("statusPageNote", "Investigating: instances on one hypervisor unreachable"));
+
+            // when Alertmanager reports the alert resolved meanwhile
+            HttpResponse<String> resolved = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager", alertBody("resolved", "a1b2c3d4e5f60718"));
+            assertThat(JSON.readTree(resolved.body()).path("outcomes").get(0).path("result").asText()).isEqualTo("RESOLVED");
+
+            // then it is recorded, and the diagnosis offers the evacuation of cn03 with the evidence
+            drive(run);
+            assertThat(run).hasPassed(END_ALERT_RESOLVED_RECORDED, COLLECT_CONTAINER_EVIDENCE).isWaitingAt(CHOOSE_MITIGATION);
+            assertThat(incident(run).alertResolvedAt()).isNotNull();
+            assertThat((String) variable(run, "evidence")).contains("cn03: nova-compute down").contains("cn03/nova_compute: Restarting")
+                    .contains("== Ceph (ceph -s)").contains("HEALTH_");
+            assertThat((String) variable(run, "mitigationChoices")).contains("evacuate-host cn03").contains("restart-container cn03/nova_compute")
+                    .doesNotContain("rollback-upgrade");
+
+            // when olivia chooses the evacuation and alice approves it
+            choose("evacuate-host", "cn03", "hypervisor dead, IPMI shows it powered off");
+            assertThat(run).isWaitingAt(APPROVE_MITIGATION);
+            assertThat((String) variable(run, "mitigationPlan")).contains("Evacuate cn03 on site lab").contains("force it down (fence)");
+            approve("alice", true, "fenced by IPMI, go");
+
+            // then cn03 is fenced, its instances are rebuilt elsewhere (checked while Nova still rebuilds them)
+            runJob(run, FENCE_HOST);
+            assertThat(site.hypervisor("cn03").orElseThrow().forcedDown()).isTrue();
+            runJob(run, EVACUATE_INSTANCES);
+            runJob(run, WAIT_EVACUATIONS);
+            runJob(run, CHECK_EVACUATIONS);
+            assertThat(run).isWaitingAt(WAIT_EVACUATIONS);
+            drive(run, Set.of(WAIT_SMOKE_INSTANCE));
+
+            // and the site is verified, the smoke instance checked while it still builds
+            runJob(run, WAIT_SMOKE_INSTANCE);
+            runJob(run, Sev1IncidentIds.CHECK_SMOKE_INSTANCE);
+            assertThat(run).isWaitingAt(WAIT_SMOKE_INSTANCE);
+            drive(run);
+            assertThat(run).isWaitingAt(WRITE_POST_MORTEM);
+            Evacuations evacuations = (Evacuations) variable(run, "evacuations");
+            assertThat(evacuations.instances()).extracting(Evacuations.Evacuation::serverId).containsExactlyInAnyOrderElementsOf(onCn03);
+            assertThat(evacuations.instances()).allSatisfy(e -> assertThat(e.status()).isEqualTo(Evacuations.EVACUATED));
+            assertThat(site.instancesOn("cn03")).isEmpty();
+            Instance web03 = site.instances().stream().filter(i -> onCn03.contains(i.id()) && i.name().startsWith("web")).findFirst().orElseThrow();
+            assertThat(web03.host()).as("anti-affinity with the web frontends on cn02 and cn05").isNotIn("cn02", "cn05");
+            assertThat(site.destructiveActions()).containsEntry("evacuation", 5L);
+            assertThat((String) variable(run, "verdict")).startsWith("Resolved").contains("beyond the fenced host cn03");
+            assertThat(site.instances().stream().filter(i -> i.name().startsWith("dayshift-sev1-smoke"))).isEmpty();
+
+            // when the post-mortem is written
+            complete("olga", Map.of("rootCause", "PSU failure on cn03", "followUps", "OPS-1: replace PSU; return-compute-node cn03"));
+            drive(run);
+
+            // then the incident closes with its summary and every phase's times
+            assertThat(run).isEnded().hasPassed(END_INCIDENT_CLOSED);
+            IncidentRecord record = incident(run);
+            assertThat(record.source()).isEqualTo("alert HypervisorDown (a1b2c3d4e5f60718)");
+            assertThat(record.phases()).extracting(IncidentRecord.PhaseRecord::phase).containsExactly(Phases.ALL.toArray(String[]::new));
+            assertThat(record.phases()).allSatisfy(p -> assertThat(p.endedAt()).isNotNull());
+            assertThat(record.mitigations()).singleElement().satisfies(m -> {
+                assertThat(m.chosenBy()).isEqualTo("olivia");
+                assertThat(m.approvedBy()).isEqualTo("alice");
+                assertThat(m.outcome()).contains("5 instance(s) evacuated, 0 not");
+            });
+            assertThat((Boolean) variable(run, "rtoMet")).isTrue();
+            assertThat(summary(run)).contains("RTO of 60 min met").contains("evacuate-host cn03 chosen by olivia, approved by alice")
+                    .contains("Root cause: PSU failure on cn03").contains("Alertmanager reported the alert resolved");
+            assertThat(CHAT.messages()).anySatisfy(m -> assertThat(m).contains("[INFO] Sev-1 on lab closed"));
+        } finally {
+            // cn03 is repaired: nova-compute restarts (cleans the evacuated instances up) and is forced up again
+            site.clearFaults();
+            site.restartComputeService("cn03");
+            site.setForcedDown("cn03", false);
+        }
+    }
+
+    @Test
+    void anAlertForAnotherSiteOrSeverityOpensNoIncident() throws Exception {
+        // when Alertmanager posts an alert of no rule's severity
+        HttpResponse<String> posted = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager",
+                notification("firing", alert("firing", "0ddba11", "HypervisorDown", "warning")));
+
+        // then nothing starts
+        JsonNode outcome = JSON.readTree(posted.body()).path("outcomes").get(0);
+        assertThat(outcome.path("result").asText()).isEqualTo("IGNORED");
+        assertThat(outcome.path("processInstanceId").isMissingNode() || outcome.path("processInstanceId").isNull()).isTrue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("alert:0ddba11:2026-11-21T09:59:30Z").count()).isZero();
+    }
+
+    // ---- other mitigations ------------------------------------------------------------------------------------------
+
+    @Test
+    void aRejectedPlanGoesBackToTheOpsLeadAndAnExitedContainerIsRestarted() {
+        // given nova_api exited on cc02
+        LabSite site = lab.require("lab");
+        site.injectFault(new LabFault("", FaultType.CONTAINER_EXITED, "cc02/nova_api", "oslo_db.exception.DBConnectionError", 0));
+        ProcessInstance run = startManually("lab", "Compute API errors for every tenant");
+        toMitigation(run);
+        assertThat((String) variable(run, "evidence")).contains("cc02/nova_api: Exited (1)").contains("DBConnectionError");
+
+        // when the approver rejects the first choice, the ops lead chooses again and the approver agrees
+        choose("restart-container", "cc02/nova_api", "nova_api died on a DB blip");
+        approve("alice", false, "wait for the DB team first");
+        assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
+        choose("restart-container", "cc02/nova_api", "DB team says the database is fine");
+        approve("alice", true, "go");
+        drive(run);
+
+        // then the container was restarted over Ansible and the incident is resolved
+        assertThat(run).hasPassed(RESTART_CONTAINER).isWaitingAt(WRITE_POST_MORTEM);
+        assertThat(site.destructiveActions()).containsEntry("restart-container", 1L);
+        assertThat(steps(run)).anySatisfy(s -> assertThat(s.action()).contains("docker restart nova_api"));
+        closeWithPostMortem(run);
+        assertThat(incident(run).mitigations()).singleElement().satisfies(m -> assertThat(m.outcome()).isEqualTo("nova_api on cc02 restarted"));
+    }
+
+    @Test
+    void aUnitInErrorIsRestartedAndTheIncidentLoopsBackToDiagnosisWhileTheSiteIsStillRed() {
+        // given keystone/0 of the charmed lab is in error, and the diagnosis starts only at 10:25, past its 20 minutes
+        LabSite site = lab.require("lab-charmed");
+        site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "keystone/0"));
+        ProcessInstance run = startManually("lab-charmed", "Logins fail: Keystone errors");
+        drive(run);
+        complete("olivia", Map.of("statusPageNote", "Logins failing"));
+        at(25);
+        drive(run);
+
+        // then the overrun is escalated at once and the evidence shows the unit
+        assertThat(run).hasPassed(COLLECT_UNIT_EVIDENCE, Sev1IncidentIds.ESCALATE_OVERRUN).isWaitingAt(CHOOSE_MITIGATION).isWaitingAt(ACKNOWLEDGE_OVERRUN);
+        assertThat((String) variable(run, "evidence")).contains("keystone/0 on machine").contains("workload error");
+
+        // when the ops lead restarts the unit's service, approved
+        choose("restart-unit-service", "keystone/0:keystone", "apache2 wedged, restart it");
+        approve("alice", true, "go");
+        drive(run);
+
+        // then the restart ran through juju exec, but the unit is still in error: not resolved, diagnosed again (its
+        // overrun is not escalated twice)
+        assertThat(run).hasPassed(RESTART_UNIT_SERVICE, Sev1IncidentIds.JUDGE_RESOLUTION, END_OVERRUN_KNOWN);
+        assertThat(site.destructiveActions()).containsEntry("restart-unit-service", 1L);
+        assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
+        assertThat(incident(run).phases()).extracting(IncidentRecord.PhaseRecord::phase).containsSubsequence("resolution", "diagnosis", "mitigation");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName("verdict").singleResult().getValue())
+                .asString().startsWith("NOT resolved").contains("charm-units keystone/0");
+
+        // when the unit is fixed by hand and the ops lead verifies again
+        site.clearFaults();
+        choose("no-action", "", "ran juju resolved keystone/0 by hand");
+        drive(run);
+
+        // then the incident is resolved
+        assertThat(run).isWaitingAt(WRITE_POST_MORTEM);
+        closeWithPostMortem(run);
+    }
+
+    @Test
+    void aRunningUpgradeOfTheSiteIsAskedToRollBack() {
+        // given a rolling upgrade of lab runs and waits for a rollback request
+        deployUpgradeStandIn();
+        ProcessInstance upgrade = runtime.startProcessInstanceByKey(Sev1IncidentIds.ROLLING_UPGRADE, Map.of("site", "lab"));
+        ProcessInstance run = startManually("lab", "API latency since the upgrade started");
+        toMitigation(run);
+        assertThat((String) variable(run, "mitigationChoices")).contains("rollback-upgrade " + upgrade.getId());
+
+        // when the ops lead asks for the rollback and the approver agrees
+        choose("rollback-upgrade", upgrade.getId(), "latency began with the upgrade");
+        approve("alice", true, "roll back");
+        drive(run);
+
+        // then the upgrade got RollbackRequested with who and why
+        assertThat(run).hasPassed(REQUEST_ROLLBACK);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(upgrade.getId()).variableName("requestedBy").singleResult().getValue())
+                .isEqualTo("olivia");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(upgrade.getId()).variableName("reason").singleResult().getValue())
+                .asString().contains("latency began with the upgrade");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(upgrade.getId()).count()).isZero();
+        closeWithPostMortem(run);
+    }
+
+    @Test
+    void aHostThatIsUpAgainIsNotFencedAndTheOpsLeadChoosesAgain() {
+        // given cn05 is down when diagnosed
+        LabSite site = lab.require("lab");
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn05"));
+        ProcessInstance run = startManually("lab", "cn05 unreachable");
+        toMitigation(run);
+        choose("evacuate-host", "cn05", "cn05 down");
+        approve("alice", true, "ok");
+
+        // when it comes back before it is fenced
+        site.clearFaults();
+        runJob(run, FENCE_HOST);
+
+        // then nothing is forced down or evacuated and the choice is offered again
+        assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
+        assertThat(site.hypervisor("cn05").orElseThrow().forcedDown()).isFalse();
+        assertThat(site.destructiveActions().getOrDefault("evacuation", 0L)).isZero();
+        assertThat(steps(run)).anySatisfy(s -> assertThat(s.result()).isEqualTo("UP: not fenced, not evacuated"));
+        choose("no-action", "", "it rebooted by itself");
+        drive(run);
+        closeWithPostMortem(run);
+    }
+
+    // ---- time and people ----------------------------------------------------------------------------------------------
+
+    @Test
+    void phasesPastTheirDeadlinesAreEscalatedAndAcknowledgedAndTheRtoIsReportedMissed() {
+        // given an incident opened at 10:00 whose detection is still running at 10:06
+        ProcessInstance run = startManually("lab", "Dashboard down");
+        runJob(run, Sev1IncidentIds.START);
+        runJob(run, Sev1IncidentIds.VALIDATE_INPUT);
+        at(6);
+        escalate(run, Sev1IncidentIds.DETECTION_OVERRUN, "detection (5 min budget, 6 min since opening)");
+        drive(run);
+        assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
+
+        // when communication is still open at 10:11
+        at(11);
+        escalate(run, Sev1IncidentIds.COMMUNICATION_OVERRUN, "communication (10 min budget");
+        complete("olivia", Map.of("statusPageNote", "Dashboard unavailable"));
+        drive(run);
+
+        // and mitigation at 10:41, resolution at 10:61
+        at(41);
+        escalate(run, Sev1IncidentIds.MITIGATION_OVERRUN, "mitigation (40 min budget");
+        choose("no-action", "", "the dashboard container came back");
+        drive(run, Set.of(Sev1IncidentIds.BOOT_SMOKE_INSTANCE));
+        at(61);
+        escalate(run, Sev1IncidentIds.RESOLUTION_OVERRUN, "resolution (60 min budget");
+        drive(run);
+
+        // then each overrun was notified and acknowledged, and the summary says the RTO was missed
+        assertThat(CHAT.messages().stream().filter(m -> m.contains("overran")).count()).isEqualTo(4);
+        closeWithPostMortem(run);
+        assertThat(incident(run).phases()).filteredOn(p -> p.escalatedAt() != null).extracting(IncidentRecord.PhaseRecord::phase)
+                .containsExactly("detection", "communication", "mitigation", "resolution");
+        assertThat((Boolean) variable(run, "rtoMet")).isFalse();
+        assertThat(summary(run)).contains("RTO of 60 min MISSED").contains("(OVERRAN, escalated)");
+    }
+
+    @Test
+    void theInitiatorCannotApproveTheirOwnIncidentsMitigation() {
+        // given ivan (ops lead and approver) opened the incident and an evacuation was chosen
+        ProcessInstance second = start("ivan", "lab", "Everything slow again");
+        lab.require("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn06"));
+        try {
+            toMitigation(second);
+            choose("evacuate-host", "cn06", "cn06 down");
+
+            // when he tries to claim the approval himself, then the four-eyes rule refuses it
+            Task approval = task(second);
+            assertThatThrownBy(() -> tasks.claim(approval.getId(), "ivan")).isInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes rule");
+            assertThat(second).isWaitingAt(APPROVE_MITIGATION);
+        } finally {
+            runtime.deleteProcessInstance(second.getId(), "test over");
+        }
+    }
+
+    @Test
+    void aChoiceTheFindingsDoNotAllowIsRefused() {
+        ProcessInstance run = startManually("lab", "Something odd");
+        toMitigation(run);
+        Task choice = task(run);
+        tasks.claim(choice.getId(), "olivia");
+
+        // when the ops lead asks to evacuate a host that is up, then the task refuses it and stays open
+        assertThatThrownBy(() -> tasks.complete(choice.getId(), Map.of("action", "evacuate-host", "target", "cn01", "note", "why not")))
+                .hasMessageContaining("is not one of the mitigations the findings allow");
+        assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
+        runtime.deleteProcessInstance(run.getId(), "test over");
+    }
+
+    @Test
+    void aFailingChatWebhookNeverHoldsTheIncidentUp() {
+        // given the chat service answers 500
+        CHAT.failing(true);
+        try {
+            ProcessInstance run = startManually("lab", "Chat is down too");
+            drive(run);
+
+            // then the notification step records the failure and the incident goes on to the status page
+            assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
+            assertThat(steps(run)).anySatisfy(s -> {
+                assertThat(s.step()).isEqualTo(Sev1IncidentIds.NOTIFY_INCIDENT);
+                assertThat(s.result()).isEqualTo("chat NOT delivered");
+            });
+            runtime.deleteProcessInstance(run.getId(), "test over");
+        } finally {
+            CHAT.failing(false);
+        }
+    }
+
+    // ---- input and technical failures ---------------------------------------------------------------------------------
+
+    @Test
+    void anUnknownSiteIsRejectedBeforeAnythingIsTouched() {
+        ProcessInstance run = start("olga", "nowhere", "Everything down");
+        runJob(run, Sev1IncidentIds.START);
+        runJob(run, Sev1IncidentIds.VALIDATE_INPUT);
+
+        assertThat(run).isEnded().hasPassed(END_INPUT_REJECTED);
+        assertThat(summary(run)).contains("there is no site 'nowhere'").contains("lab-charmed");
+        assertThat(CHAT.messages()).isEmpty();
+    }
+
+    @Test
+    void anUnavailableComputeApiIsRetriedThenRaisesAnIncident() {
+        // given Nova's API answers 503 after the health check
+        ProcessInstance run = startManually("lab", "Nova API down");
+        runJob(run, Sev1IncidentIds.START);
+        drive(run, Set.of(SCOPE_INCIDENT));
+        LabFault fault = lab.require("lab").injectFault(new LabFault("", FaultType.API_DOWN, "compute", "", 0));
+
+        // when the scope step has used its retry
+        for (int attempt = 0; attempt < 3 && jobAt(run, SCOPE_INCIDENT).getRetries() > 0; attempt++) {
+            try {
+                management.executeJob(jobAt(run, SCOPE_INCIDENT).getId());
+            } catch (RuntimeException expected) {
+                // each try fails; the engine counts it
+            }
+        }
+
+        // then an incident names the site and the failure, and the run goes on once the API is back
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(SCOPE_INCIDENT);
+        assertThat(incident.getIncidentMessage()).contains("lab").contains("503");
+        lab.require("lab").removeFault(fault.id());
+        management.setJobRetries(jobAt(run, SCOPE_INCIDENT).getId(), 1);
+        drive(run);
+        assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
+        runtime.deleteProcessInstance(run.getId(), "test over");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------------
+
+    private ProcessInstance startManually(String site, String summary) {
+        return start("olga", site, summary);
+    }
+
+    private ProcessInstance start(String user, String site, String summary) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("summary", summary);
+        identity.setAuthentication(user, List.of(Roles.OPS_LEADS));
+        try {
+            ProcessInstance run = runtime.startProcessInstanceByKey(Sev1IncidentIds.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(Sev1IncidentIds.START);
+            return run;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Detection, communication (the status page updated by olivia) and diagnosis, up to the choice of a mitigation. */
+    private void toMitigation(ProcessInstance run) {
+        drive(run);
+        assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
+        complete("olivia", Map.of("statusPageNote", "Investigating"));
+        drive(run);
+        assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
+    }
+
+    private void choose(String action, String target, String note) {
+        complete("olivia", Map.of("action", action, "target", target, "note", note));
+    }
+
+    private void approve(String approver, boolean approved, String reason) {
+        Task task = tasks.createTaskQuery().taskDefinitionKey(APPROVE_MITIGATION).singleResult();
+        tasks.claim(task.getId(), approver);
+        tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
+    }
+
+    /** Claims and completes the one open operator task (not an acknowledgement) as {@code user}. */
+    private void complete(String user, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().active().list().stream().filter(t -> !t.getTaskDefinitionKey().equals(ACKNOWLEDGE_OVERRUN)
+                && !t.getTaskDefinitionKey().equals(APPROVE_MITIGATION)).findFirst().orElseThrow();
+        tasks.claim(task.getId(), user);
+        tasks.complete(task.getId(), variables);
+    }
+
+    private void closeWithPostMortem(ProcessInstance run) {
+        assertThat(run).isWaitingAt(WRITE_POST_MORTEM);
+        complete("olga", Map.of("rootCause", "as found", "followUps", "none"));
+        drive(run);
+        assertThat(run).isEnded().hasPassed(END_INCIDENT_CLOSED);
+    }
+
+    private void at(int minutes) {
+        ClockUtil.setCurrentTime(Date.from(CLOCK.instant().plus(Duration.ofMinutes(minutes))));
+    }
+
+    /** Fires a phase's SLA timer, checks the notification and has olga acknowledge the overrun. */
+    private void escalate(ProcessInstance run, String timer, String overrun) {
+        runJob(run, timer);
+        runJob(run, Sev1IncidentIds.ESCALATE_OVERRUN);
+        Task ack = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(ACKNOWLEDGE_OVERRUN).singleResult();
+        assertThat(ack.getName()).startsWith("Acknowledge overrun: ").contains(overrun);
+        tasks.claim(ack.getId(), "olga");
+        tasks.complete(ack.getId());
+        assertThat(run).hasPassed(END_OVERRUN_ACKNOWLEDGED);
+    }
+
+    private Task task(ProcessInstance run) {
+        return tasks.createTaskQuery().processInstanceId(run.getId()).active().list().stream()
+                .filter(t -> !t.getTaskDefinitionKey().equals(ACKNOWLEDGE_OVERRUN)).findFirst().orElseThrow();
+    }
+
+    private void drive(ProcessInstance run) {
+        drive(run, Set.of());
+    }
+
+    /**
+     * Runs the jobs of the incident and of the health checks it calls until only user tasks, SLA timers not yet due (on the
+     * engine's clock) or the jobs at {@code stopAt} are left; before each wait for Nova, the lab's time moves on 10 s. An SLA
+     * timer that is due (the incident re-entered a phase past its deadline) is fired, and an acknowledgement it brings is given.
+     */
+    private void drive(ProcessInstance run, Set<String> stopAt) {
+        for (int i = 0; i < 400; i++) {
+            List<Job> ready = jobsOf(run).stream().filter(j -> !stopAt.contains(activity(j)))
+                    .filter(j -> !SLA_TIMERS.contains(activity(j)) || !j.getDuedate().after(ClockUtil.getCurrentTime())).toList();
+            if (ready.isEmpty()) {
+                return;
+            }
+            Job next = ready.get(0);
+            if (Set.of(WAIT_EVACUATIONS, WAIT_SMOKE_INSTANCE).contains(activity(next))) {
+                CLOCK.advance(Duration.ofSeconds(10));
+            }
+            management.executeJob(next.getId());
+        }
+        throw new AssertionError("the run did not come to rest");
+    }
+
+    private List<Job> jobsOf(ProcessInstance run) {
+        List<String> ids = new ArrayList<>(List.of(run.getId()));
+        runtime.createProcessInstanceQuery().superProcessInstanceId(run.getId()).list().forEach(p -> ids.add(p.getId()));
+        List<Job> jobs = new ArrayList<>();
+        ids.forEach(id -> jobs.addAll(management.createJobQuery().processInstanceId(id).withRetriesLeft().list()));
+        return jobs;
+    }
+
+    /** The element a job belongs to: the async task, the timer event. */
+    private String activity(Job job) {
+        return management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+    }
+
+    private Job jobAt(ProcessInstance run, String activityId) {
+        return management.createJobQuery().processInstanceId(run.getId()).activityId(activityId).singleResult();
+    }
+
+    private void runJob(ProcessInstance run, String activityId) {
+        Job job = jobAt(run, activityId);
+        assertThat(job).as("job at " + activityId).isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    private Object variable(ProcessInstance run, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
+    }
+
+    private IncidentRecord incident(ProcessInstance run) {
+        return (IncidentRecord) variable(run, "incident");
+    }
+
+    private String summary(ProcessInstance run) {
+        return (String) variable(run, RunLog.SUMMARY.name());
+    }
+
+    private List<StepRecord> steps(ProcessInstance run) {
+        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
+    }
+
+    /** A run of rolling-upgrade that only waits for RollbackRequested, deployed as its latest version in this test's engine. */
+    private void deployUpgradeStandIn() {
+        try (InputStream in = getClass().getResourceAsStream("/sev1/rolling-upgrade-stand-in.bpmn.xml")) {
+            repository.createDeployment().addInputStream("rolling-upgrade-stand-in.bpmn", in).deploy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String alertBody(String status, String fingerprint) {
+        return notification(status, alert(status, fingerprint, "HypervisorDown", "critical"));
+    }
+
+    static String notification(String status, String alert) {
+        return """
+                {"version": "4", "groupKey": "{}:{alertname=\\"HypervisorDown\\"}", "truncatedAlerts": 0, "status": "%s", "receiver": "dayshift",
+                 "groupLabels": {"alertname": "HypervisorDown"}, "commonLabels": {}, "commonAnnotations": {},
+                 "externalURL": "http://alertmanager.example.org:9093", "alerts": [%s]}
+                """.formatted(status, alert);
+    }
+
+    static String alert(String status, String fingerprint, String alertname, String severity) {
+        return """
+                {"status": "%s", "labels": {"alertname": "%s", "severity": "%s", "site": "lab", "instance": "cn03"},
+                 "annotations": {"summary": "Hypervisor cn03 is down"}, "startsAt": "2026-11-21T09:59:30Z", "endsAt": "%s",
+                 "generatorURL": "http://prometheus.example.org:9090/graph", "fingerprint": "%s"}
+                """.formatted(status, alertname, severity, status.equals("resolved") ? "2026-11-21T10:20:00Z" : "0001-01-01T00:00:00Z", fingerprint);
+    }
+
+    /** A Slack-compatible incoming webhook in the test JVM: it keeps every message, and answers 500 when told to fail. */
+    static final class ChatWebhook {
+
+        private final HttpServer server;
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final AtomicInteger status = new AtomicInteger(200);
+        private final Path urlFile;
+
+        private ChatWebhook(HttpServer server, Path urlFile) {
+            this.server = server;
+            this.urlFile = urlFile;
+        }
+
+        static ChatWebhook start() {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                Path file = Files.createTempFile("chat-webhook-", ".url");
+                Files.writeString(file, "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T000/B000/XXXX\n");
+                ChatWebhook hook = new ChatWebhook(server, file);
+                server.createContext("/services/", exchange -> {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    int answer = hook.status.get();
+                    if (answer == 200) {
+                        hook.messages.add(body);
+                    }
+                    byte[] reply = (answer == 200 ? "ok" : "internal_error").getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(answer, reply.length);
+                    exchange.getResponseBody().write(reply);
+                    exchange.close();
+                });
+                server.start();
+                return hook;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Path urlFile() {
+            return urlFile;
+        }
+
+        List<String> messages() {
+            return List.copyOf(messages);
+        }
+
+        void reset() {
+            messages.clear();
+        }
+
+        void failing(boolean failing) {
+            status.set(failing ? 500 : 200);
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+    }
+}
