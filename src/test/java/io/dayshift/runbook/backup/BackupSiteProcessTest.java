@@ -204,6 +204,11 @@ class BackupSiteProcessTest {
         assertThat(site.fileMode(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().path())).isEqualTo("600");
         assertThat(variable(pi, "backupComplete")).isEqualTo(true);
         assertThat(steps(pi)).anySatisfy(s -> assertThat(s.action()).contains("mysqldump").contains("juju scp"));
+        // and the Ceph keys went into a file on the monitor host, never through Dayshift: not in any table of its database
+        String adminKey = "AQ" + "D".repeat(38); // client.admin's key as the lab's ceph auth export writes it
+        String database = String.join("\n", jdbc.queryForList("SCRIPT", String.class));
+        assertThat(database).contains(set.id()).doesNotContain(adminKey)
+                .doesNotContainIgnoringCase(java.util.HexFormat.of().formatHex(adminKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
