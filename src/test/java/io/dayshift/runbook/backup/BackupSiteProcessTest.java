@@ -332,6 +332,27 @@ class BackupSiteProcessTest {
                 .satisfies(s -> assertThat(s.evidence()).contains("invalid compressed data--crc error"));
     }
 
+    @Test
+    void anArtefactChangedBetweenItsBackupAndItsCheckFailsOnItsChecksum() {
+        // given a databases backup of the charmed site, stopped before the MySQL dump is verified
+        LabSite site = lab.require("lab-charmed");
+        ProcessInstance pi = start("lab-charmed", "databases");
+        runUntilFailing(pi, VERIFY_ARTEFACT);
+        Artefact dump = catalogue.find((String) runtime.getVariable(pi.getId(), "backupId")).orElseThrow()
+                .artefact(ArtefactKind.MYSQL_DUMP).orElseThrow();
+
+        // when the dump on the Juju host is overwritten before the check
+        site.writeFile(dump.path(), "not the dump that was taken\n-- Dump completed\n");
+        runToEnd(pi);
+
+        // then the check names the changed checksum; the MAAS part is still backed up
+        BackupSet set = catalogue.find(dump.path().split("/")[4]).orElseThrow();
+        assertThat(set.failures()).singleElement().asString().startsWith("MYSQL_DUMP: verification failed: checksum ")
+                .contains("differs from the recorded " + dump.sha256());
+        assertThat(set.artefact(ArtefactKind.MAAS_DATABASE).orElseThrow().verified()).isTrue();
+        assertThat(pi).hasPassed(VERIFICATION_FAILED_END, BACKUP_INCOMPLETE_END);
+    }
+
     // ---- retention ------------------------------------------------------------------------------------------------
 
     @Test
