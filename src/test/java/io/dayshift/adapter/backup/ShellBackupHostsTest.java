@@ -59,7 +59,7 @@ class ShellBackupHostsTest {
         assertThat(facts.sha256()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(facts.sizeBytes()).isEqualTo(42);
         assertThat(facts.mode()).isEqualTo("600");
-        assertThat(sent).containsExactly("10.0.0.11$ sudo -n test -f '/b/f'", "10.0.0.11$ sudo -n sha256sum '/b/f' && sudo -n stat -c '%s %a' '/b/f'");
+        assertThat(sent).containsExactly("10.0.0.11$ sudo -n test -f '/b/f' && sudo -n sha256sum '/b/f' && sudo -n stat -c '%s %a' '/b/f'");
     }
 
     @Test
