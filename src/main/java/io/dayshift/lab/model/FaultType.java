@@ -44,7 +44,12 @@ public enum FaultType {
      * The site's OpenStack API {@code target} ({@code identity}, {@code compute}, {@code placement}, {@code network},
      * {@code image} or {@code volume}; any when empty) answers 503, as its load balancer does when no backend is left.
      */
-    API_DOWN(false);
+    API_DOWN(false),
+    /**
+     * Backup artefact {@code target} (its path or file name; any when empty) reads back damaged: {@code sha256sum} gives
+     * another checksum and {@code gzip -t}, {@code tar -t}, {@code zgrep}, {@code pg_restore --list} report it unreadable.
+     */
+    BACKUP_CORRUPT(false);
 
     private final boolean needsTarget;
 

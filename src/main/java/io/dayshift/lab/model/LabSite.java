@@ -1414,7 +1414,7 @@ public final class LabSite {
                 String file = "/var/backups/mysql/mysqldump-" + params.getOrDefault("databases", "all").replace(',', '-') + "-"
                         + STAMP.format(now()) + ".gz";
                 Backup b = addBackup("mysqldump", host, file, 48_213_504L);
-                files.put(file, new LabFile("mysqldump archive " + b.sha256(), b.sizeBytes()));
+                files.put(file, new LabFile("mysqldump archive " + b.sha256() + "\n-- Dump completed on " + STAMP.format(now()) + "\n", b.sizeBytes()));
                 results.put("mysqldump-file", file);
             }
             case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
@@ -1452,6 +1452,91 @@ public final class LabSite {
         Backup b = addBackup("juju-controller", "jump", file, 31_457_280L);
         files.put(file, new LabFile("juju-backup/metadata.json " + b.sha256(), b.sizeBytes()));
         return b;
+    }
+
+    // ---- backup-site: artefacts written on the hosts, read back (checksum, mode, readability), counted and pruned ------
+
+    private final Map<String, Instant> fileTimes = new HashMap<>();
+    private final Map<String, String> fileModes = new HashMap<>();
+
+    /** Where Kolla's mariabackup container writes: the {@code mariadb_backup} Docker volume of the first MariaDB host. */
+    public static final String MARIADB_BACKUP_VOLUME = "/var/lib/docker/volumes/mariadb_backup/_data";
+
+    public synchronized boolean hasVault() {
+        return applications.containsKey("vault");
+    }
+
+    /**
+     * A backup program ({@code pg_dump}, {@code ceph}, {@code vault}, {@code tar}) writes {@code path}: a {@link FaultType#BACKUP_FAILS}
+     * fault for the program (or any) makes it fail with {@code failure} (or the fault's message) and write nothing.
+     */
+    public synchronized void writeBackupFile(String program, String path, LabFile content, String failure) {
+        advance();
+        count("backup-" + program);
+        fire(FaultType.BACKUP_FAILS, program).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr(failure));
+        });
+        files.put(path, content);
+        fileTimes.put(path, now());
+        fileModes.putIfAbsent(path, "644");
+    }
+
+    /** {@code install -m <mode>}: an empty file with that mode, or the mode of a directory. */
+    public synchronized void installFile(String path, String mode, boolean directory) {
+        if (directory) {
+            directories.add(path);
+        } else {
+            files.put(path, LabFile.text(""));
+            fileTimes.put(path, now());
+        }
+        fileModes.put(path, mode);
+    }
+
+    /** A file's octal mode as {@code stat -c %a} prints it; 644 unless installed otherwise. */
+    public synchronized String fileMode(String path) {
+        return fileModes.getOrDefault(path, "644");
+    }
+
+    /** When a file was last written (the epoch for seeded files), for {@code ls -t}. */
+    public synchronized Instant fileTime(String path) {
+        return fileTimes.getOrDefault(path, Instant.EPOCH);
+    }
+
+    /** The files directly in {@code directory}, newest first. */
+    public synchronized List<String> listDirectory(String directory) {
+        String prefix = directory.endsWith("/") ? directory : directory + "/";
+        return files.keySet().stream().filter(f -> f.startsWith(prefix) && f.indexOf('/', prefix.length()) < 0)
+                .sorted(Comparator.comparing((String f) -> fileTimes.getOrDefault(f, Instant.EPOCH)).reversed().thenComparing(Comparator.reverseOrder()))
+                .map(f -> f.substring(prefix.length())).toList();
+    }
+
+    /**
+     * A file's SHA-256 as {@code sha256sum} reads it now: of its content, or of something else once a
+     * {@link FaultType#BACKUP_CORRUPT} fault holds for its path or name.
+     */
+    public synchronized Optional<String> fileChecksum(String path) {
+        LabFile f = files.get(path);
+        if (f == null) {
+            return Optional.empty();
+        }
+        return Optional.of(sha256(f.content() + (corrupted(path) ? "\0bit rot" : "")));
+    }
+
+    /** Whether a {@link FaultType#BACKUP_CORRUPT} fault holds for the file (its full path or its name). */
+    public synchronized boolean corrupted(String path) {
+        return holds(FaultType.BACKUP_CORRUPT, path, path.substring(path.lastIndexOf('/') + 1)).isPresent();
+    }
+
+    /** Rows of the key tables, as {@code SELECT COUNT(*)} over the live (not deleted) rows would find them. */
+    public synchronized Map<String, Long> keyTableRows() {
+        advance();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("nova.instances", (long) instances.size());
+        rows.put("keystone.project", instances.values().stream().map(Instance::projectId).distinct().count() + 2); // + admin, service
+        rows.put("glance.images", (long) images.size());
+        rows.put("cinder.volumes", 0L);
+        rows.put("neutron.ports", (long) ports.size());
+        return rows;
     }
 
     // ------------------------------------------------------------------ Kolla (deployer files, runs, containers)
@@ -1515,10 +1600,14 @@ public final class LabSite {
         }
         count("file-move");
         files.put(to, f);
+        Optional.ofNullable(fileTimes.remove(from)).ifPresent(t -> fileTimes.put(to, t)); // backup-site: a rename keeps time and mode
+        Optional.ofNullable(fileModes.remove(from)).ifPresent(m -> fileModes.put(to, m));
     }
 
     public synchronized boolean deleteFile(String path) {
         boolean existed = files.remove(path) != null;
+        fileTimes.remove(path);
+        fileModes.remove(path);
         if (existed) {
             count("file-delete");
         }
@@ -1703,8 +1792,10 @@ public final class LabSite {
                 boolean incremental = run.action().contains("--incremental");
                 String file = (incremental ? "incremental-" : "mysqlbackup-") + DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneOffset.UTC)
                         .format(run.startedAt()) + "-" + run.startedAt().getEpochSecond() + ".qp.xbc.xbs.gz";
-                addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
+                Backup b = addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
                         incremental ? 4_718_592L : 157_286_400L);
+                files.put(MARIADB_BACKUP_VOLUME + "/" + file, new LabFile("mariabackup xbstream " + b.sha256(), b.sizeBytes())); // backup-site
+                fileTimes.put(MARIADB_BACKUP_VOLUME + "/" + file, now());
             });
             default -> {
                 // prechecks, pull, bootstrap-servers, recovery: nothing visible changes
