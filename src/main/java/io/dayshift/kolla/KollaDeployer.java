@@ -2,6 +2,7 @@ package io.dayshift.kolla;
 
 import io.dayshift.site.Site;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,4 +80,34 @@ public interface KollaDeployer {
      * @throws KollaException when the controller cannot be reached or the command fails there
      */
     HostDiscovery discoverComputeHosts(Site site);
+
+    // ---- dr-restore ------------------------------------------------------------------------------
+
+    /**
+     * Restores a full mariabackup on {@code host} as Kolla's documentation does it by hand, in the background like
+     * {@link #start}: {@code ansible <host> -i <inventory> --become -m command -a 'docker run --rm --volumes-from mariadb
+     * --volume mariadb_backup:/backup <mariadb image> bash -c <gunzip | mbstream -x; mariabackup --prepare; empty the
+     * datadir; mariabackup --copy-back> <file>'}. Refused while the host's {@code mariadb} container runs (stop it first).
+     * Safe to repeat like {@link #start}: the run id names the step.
+     *
+     * @param backupFile the file name in the {@code mariadb_backup} volume, e.g. {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}
+     * @throws KollaException when the host has no mariadb container, or it is running
+     */
+    KollaRunHandle startMariaDbRestore(Site site, String host, String backupFile, String runId);
+
+    /**
+     * {@code kolla-ansible mariadb_recovery -e mariadb_recover_inventory_name=<host>} in the background: bootstraps the
+     * Galera cluster from {@code host} (the node that holds the restored data) and lets the others rejoin by state transfer.
+     */
+    KollaRunHandle startMariaDbRecovery(Site site, String bootstrapHost, String runId);
+
+    /**
+     * The exact row count of each table ({@code database.table}) on {@code host}: {@code docker exec mariadb mysql
+     * --defaults-extra-file=<client file> -e 'SELECT COUNT(*) FROM <table>'} through Ansible, one table per call. The
+     * credentials stay in the client option file on the host (Kolla mounts {@code /etc/kolla/mariadb/} of the host at
+     * {@code /var/lib/kolla/config_files/} in the container); none is ever on a command line.
+     *
+     * @throws KollaException when a count cannot be read (a missing table is an error, not zero)
+     */
+    Map<String, Long> countRows(Site site, String host, List<String> tables);
 }

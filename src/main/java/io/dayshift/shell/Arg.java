@@ -44,7 +44,14 @@ public enum Arg {
      * An Ansible host pattern naming one host or group, optionally one member of a group by index: {@code cn05},
      * {@code nova-conductor}, {@code nova-conductor[0]}.
      */
-    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]");
+    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]"),
+    /** A container image reference: {@code quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy}. */
+    IMAGE("[a-z0-9][a-z0-9._-]{0,62}(?::[0-9]{1,5})?(?:/[a-z0-9][a-z0-9._-]{0,127}){0,5}(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?",
+            "a container image such as quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy"),
+    /** A file name without a directory: {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}. */
+    FILE_NAME("[A-Za-z0-9_][A-Za-z0-9_.+@-]{0,254}", "a file name such as mysqlbackup-21-11-2026.qp.xbc.xbs.gz (no directory)"),
+    /** A database table, qualified by its database: {@code nova.instances}. */
+    TABLE("[a-z][a-z0-9_]{0,63}\\.[a-z][a-z0-9_]{0,63}", "a table such as nova.instances (database.table)");
 
     private final Pattern pattern;
     private final String description;

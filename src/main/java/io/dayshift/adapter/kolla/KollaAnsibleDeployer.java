@@ -17,9 +17,11 @@ import io.dayshift.kolla.KollaRunConflictException;
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.kolla.KollaRunState;
 import io.dayshift.kolla.KollaRunStatus;
+import io.dayshift.kolla.NodeContainer;
 import io.dayshift.shell.Arg;
 import io.dayshift.shell.CommandResult;
 import io.dayshift.shell.DetachedRun;
+import io.dayshift.shell.MariaDbCommands;
 import io.dayshift.shell.RemoteCommandException;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.shell.ShellCommand;
@@ -97,8 +99,12 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             throw new IllegalArgumentException(action + " does not take a --limit (site " + site.name() + ")");
         }
         limit.forEach(Arg.HOSTNAME::check);
+        return startDetached(site, action, command(site, action, limit), runId);
+    }
+
+    /** Starts {@code command} detached as run {@code runId}, or finds the run that exists (see {@link #start}). */
+    private KollaRunHandle startDetached(Site site, KollaAction action, ShellCommand command, String runId) {
         DetachedRun run = DetachedRun.at(properties.runDirectory(), runId);
-        ShellCommand command = command(site, action, limit);
         String operation = "start kolla-ansible " + action + " as run " + runId;
         DetachedRun.Start start;
         try {
@@ -192,6 +198,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             case STOP -> "stop";
             case MARIADB_BACKUP_FULL, MARIADB_BACKUP_INCREMENTAL -> cliff ? "mariadb-backup" : "mariadb_backup";
             case MARIADB_RECOVERY -> cliff ? "mariadb-recovery" : "mariadb_recovery";
+            case MARIADB_RESTORE -> throw new IllegalArgumentException("the MariaDB restore is not a kolla-ansible action (site " + site.name() + ")");
         };
         command = cliff
                 ? command.flag(verb).flag("-i").arg(Arg.PATH, inventory)
@@ -328,19 +335,23 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     /** {@link #adHoc} with the pattern checked as {@code patternKind}, and with {@code --become} (root on the node) when asked. */
     private List<AdHocOutput.HostResult> adHocOn(Site site, String operation, String hostPattern, Arg patternKind, ShellCommand nodeCommand,
                                                  boolean become) {
-        patternKind.check(hostPattern);
-        String inventory = path(site, kolla(site).inventory(), "inventory");
-        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(patternKind, hostPattern).flag("-i").arg(Arg.PATH, inventory);
-        if (become) {
-            command = command.flag("--become");
-        }
-        command = command.flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
+        ShellCommand command = adHocCommand(site, hostPattern, patternKind, nodeCommand, become);
         CommandResult result = run(site, operation, command, properties.fileTimeout());
         if (result.exitStatus() != 0 && result.exitStatus() != 2 && result.exitStatus() != 4) {
             throw new KollaException(where(site) + ": " + operation + " failed: " + command.render() + " exited " + result.exitStatus() + ": "
                     + tail(result.stderr() + "\n" + result.stdout()));
         }
         return AdHocOutput.parse(result.stdout());
+    }
+
+    private ShellCommand adHocCommand(Site site, String hostPattern, Arg patternKind, ShellCommand nodeCommand, boolean become) {
+        patternKind.check(hostPattern);
+        String inventory = path(site, kolla(site).inventory(), "inventory");
+        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(patternKind, hostPattern).flag("-i").arg(Arg.PATH, inventory);
+        if (become) {
+            command = command.flag("--become");
+        }
+        return command.flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
     }
 
     String ansibleExecutable() {
@@ -371,6 +382,59 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         }
         log.info("site {}: discover_hosts on {} mapped {}", site.name(), answer.host(), mapped);
         return new HostDiscovery(answer.host(), mapped, secrets.redact(answer.text()));
+    }
+
+    // ---- dr-restore ---
+
+    @Override
+    public KollaRunHandle startMariaDbRestore(Site site, String host, String backupFile, String runId) {
+        Arg.HOSTNAME.check(host);
+        Arg.FILE_NAME.check(backupFile);
+        DetachedRun existing = DetachedRun.at(properties.runDirectory(), runId);
+        List<HostContainers> nodes = containers(site, host);
+        nodes.stream().flatMap(h -> h.problem().stream()).findFirst().ifPresent(p -> {
+            throw new KollaException(where(site) + ": cannot restore MariaDB on " + host + ": its containers cannot be listed: " + p);
+        });
+        NodeContainer mariadb = nodes.stream().flatMap(h -> h.containers().stream()).filter(c -> c.name().equals("mariadb")).findFirst()
+                .orElseThrow(() -> new KollaException(where(site) + ": cannot restore MariaDB on " + host + ": it has no mariadb container"));
+        ShellCommand restore = MariaDbCommands.restoreFromBackup(mariadb.image(), backupFile);
+        ShellCommand command = adHocCommand(site, host, Arg.HOSTNAME, restore, true);
+        if (mariadb.running() && !runExists(site, existing)) {
+            throw new KollaException(where(site) + ": refusing to restore MariaDB on " + host + " while its mariadb container runs ("
+                    + mariadb.status() + "); stop it first");
+        }
+        return startDetached(site, KollaAction.MARIADB_RESTORE, command, runId);
+    }
+
+    @Override
+    public KollaRunHandle startMariaDbRecovery(Site site, String bootstrapHost, String runId) {
+        ShellCommand command = command(site, KollaAction.MARIADB_RECOVERY, List.of()).flag("-e")
+                .arg(Arg.KEY_VALUE, "mariadb_recover_inventory_name=" + Arg.HOSTNAME.check(bootstrapHost));
+        return startDetached(site, KollaAction.MARIADB_RECOVERY, command, runId);
+    }
+
+    @Override
+    public Map<String, Long> countRows(Site site, String host, List<String> tables) {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            String operation = "count the rows of " + table + " on " + host;
+            List<AdHocOutput.HostResult> answer = adHocOn(site, operation, host, Arg.HOSTNAME, MariaDbCommands.countRows(table), true);
+            if (answer.isEmpty() || answer.get(0).outcome() != AdHocOutput.Outcome.OK) {
+                throw new KollaException(where(site) + ": cannot " + operation + ": "
+                        + (answer.isEmpty() ? "the inventory has no host " + host : secrets.redact(answer.get(0).problem())));
+            }
+            String text = answer.get(0).text().strip();
+            if (!text.matches("[0-9]{1,18}")) {
+                throw new KollaException(where(site) + ": cannot " + operation + ": mysql answered " + tail(text));
+            }
+            rows.put(table, Long.parseLong(text));
+        }
+        return rows;
+    }
+
+    private boolean runExists(Site site, DetachedRun run) {
+        return run(site, "look for run " + run.runId(), ShellCommand.of("test").flag("-d").arg(Arg.PATH, run.directory()), properties.fileTimeout())
+                .succeeded();
     }
 
     // --- safe remote edit ---

@@ -44,7 +44,9 @@ public enum FaultType {
      * The site's OpenStack API {@code target} ({@code identity}, {@code compute}, {@code placement}, {@code network},
      * {@code image} or {@code volume}; any when empty) answers 503, as its load balancer does when no backend is left.
      */
-    API_DOWN(false);
+    API_DOWN(false),
+    /** After a restore, table {@code target} ({@code nova.instances}; every table when empty) counts one row fewer than the backup held. */
+    RESTORE_INCOMPLETE(false);
 
     private final boolean needsTarget;
 

@@ -73,6 +73,10 @@ public final class LabSite {
     private final Map<String, FloatingIp> floatingIps = new LinkedHashMap<>();
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final List<Backup> backups = new ArrayList<>();
+    // dr-restore: the table rows each backup held, what a restore put back, where Galera was recovered
+    private final Map<String, Map<String, Long>> rowsAtBackup = new HashMap<>();
+    private Optional<Map<String, Long>> restoredRows = Optional.empty();
+    private final Set<String> mariadbRecovered = new LinkedHashSet<>();
     private String cephFsid = "";
     private final List<String> cephMonitors = new ArrayList<>();
     private final Map<String, Integer> cephOsdsByHost = new LinkedHashMap<>();
@@ -1109,6 +1113,7 @@ public final class LabSite {
     private Backup addBackup(String kind, String host, String location, long size) {
         Backup b = new Backup("b" + (backups.size() + 1), kind, host, location, now(), size, sha256(name + kind + location + now()));
         backups.add(b);
+        rowsAtBackup.put(location, liveTableRows());
         return b;
     }
 
@@ -1139,6 +1144,89 @@ public final class LabSite {
         if (!dump.contains("-- MariaDB dump") && !dump.contains("-- MySQL dump")) {
             throw LabException.badRequest("ERROR 1064 (42000) at line 1: You have an error in your SQL syntax");
         }
+    }
+
+    // ---- dr-restore ------------------------------------------------------------------------------------------
+
+    /** The key tables whose rows the lab counts, from its model: what a backup records and a restore is checked against. */
+    public static final List<String> KEY_TABLES = List.of("keystone.project", "keystone.user", "nova.instances", "nova.compute_nodes",
+            "nova_api.flavors", "neutron.networks", "neutron.ports", "glance.images", "cinder.services");
+
+    private Map<String, Long> liveTableRows() {
+        seedImagesAndNetworks();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("keystone.project", (long) users.values().stream().map(KeystoneUser::defaultProjectId).distinct().count() + 2);
+        rows.put("keystone.user", (long) users.size());
+        rows.put("nova.instances", (long) instances.size());
+        rows.put("nova.compute_nodes", (long) hypervisors.size());
+        rows.put("nova_api.flavors", (long) flavors.size());
+        rows.put("neutron.networks", (long) networks.size());
+        rows.put("neutron.ports", (long) ports.size());
+        rows.put("glance.images", (long) images.size());
+        rows.put("cinder.services", (long) volumeServices.size());
+        return rows;
+    }
+
+    /** The rows of each key table now: what the last restore put back, else the live model's. */
+    public synchronized Map<String, Long> tableRows() {
+        advance();
+        Map<String, Long> rows = new LinkedHashMap<>(liveTableRows());
+        restoredRows.ifPresent(rows::putAll);
+        return rows;
+    }
+
+    /** The rows the backup at {@code location} (a file, or {@code volume:mariadb_backup/<file>}) held when it was taken. */
+    public synchronized Optional<Map<String, Long>> tableRowsAt(String location) {
+        boolean known = backups.stream().anyMatch(b -> b.location().equals(location));
+        return known ? Optional.of(rowsOf(location)) : Optional.empty();
+    }
+
+    /** A backup's rows; one of the topology (taken before the lab started) holds the rows the lab started with. */
+    private Map<String, Long> rowsOf(String location) {
+        return Map.copyOf(rowsAtBackup.computeIfAbsent(location, l -> liveTableRows()));
+    }
+
+    /**
+     * {@code SELECT COUNT(*) FROM <table>} in the mariadb container of {@code host}; a {@link FaultType#RESTORE_INCOMPLETE}
+     * for the table (any when its target is empty) makes it one short of what was restored.
+     *
+     * @throws LabException (CONFLICT) when mariadb does not run there, (NOT_FOUND) for an unknown table, worded like mysql
+     */
+    public synchronized long countRows(String host, String table) {
+        boolean running = containers(host).stream().anyMatch(c -> c.name().equals("mariadb") && c.running());
+        if (!running) {
+            throw LabException.conflict("Error response from daemon: container " + sha256(host + "mariadb").substring(0, 12)
+                    + " is not running");
+        }
+        Long rows = tableRows().get(table);
+        if (rows == null) {
+            throw LabException.notFound("ERROR 1146 (42S02) at line 1: Table '" + table + "' doesn't exist");
+        }
+        boolean incomplete = faults.stream().anyMatch(f -> f.type() == FaultType.RESTORE_INCOMPLETE && (f.target().isEmpty() || f.target().equals(table)));
+        return incomplete ? Math.max(0, rows - 1) : rows;
+    }
+
+    /**
+     * The one-shot mariabackup container of a Kolla restore on {@code host}: unpacks and prepares {@code file} of the
+     * {@code mariadb_backup} volume and copies it back into the mariadb data volume; returns what mariabackup prints.
+     *
+     * @throws LabException (NOT_FOUND) when there is no such backup on that host, (CONFLICT) for an injected {@link FaultType#RESTORE_FAILS}
+     */
+    public synchronized String restoreMariaBackup(String host, String file) {
+        advance();
+        count("mariadb-restore");
+        String location = "volume:mariadb_backup/" + file;
+        if (backups.stream().noneMatch(b -> b.host().equals(host) && b.location().equals(location))) {
+            throw LabException.notFound("no backup /backup/" + file + " in the mariadb_backup volume");
+        }
+        fire(FaultType.RESTORE_FAILS, host).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("[00] " + STAMP.format(now()) + " mariabackup: Error: cannot open ./xtrabackup_checkpoints\n"
+                    + "[00] FATAL ERROR: " + STAMP.format(now()) + " failed to copy back: datadir is not empty"));
+        });
+        restoredRows = Optional.of(rowsOf(location));
+        String ts = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(now());
+        return "[00] " + ts + " mariabackup: Starting to apply redo log\n[00] " + ts + " completed OK!\n"
+                + "[01] " + ts + " Copying ./ibdata1 to /var/lib/mysql/ibdata1\n[00] " + ts + " completed OK!\nrestored " + file + " into /var/lib/mysql\n";
     }
 
     // ------------------------------------------------------------------ Juju (charmed)
@@ -1416,6 +1504,19 @@ public final class LabSite {
                 Backup b = addBackup("mysqldump", host, file, 48_213_504L);
                 files.put(file, new LabFile("mysqldump archive " + b.sha256(), b.sizeBytes()));
                 results.put("mysqldump-file", file);
+            }
+            case "restore-mysqldump" -> { // dr-restore
+                requireCharm(charm, "mysql-innodb-cluster", unitName, action);
+                count("juju-action-restore-mysqldump");
+                String file = params.getOrDefault("dump-file", "");
+                Optional<LabFault> fault = fire(FaultType.RESTORE_FAILS);
+                if (fault.isPresent() || !files.containsKey(file)) {
+                    return new ActionOutcome(id, unitName, action, "failed", fault.map(f -> f.messageOr("restore-mysqldump failed: Command "
+                            + "'/usr/bin/mysql -u root' returned non-zero exit status 1: ERROR 2013 (HY000) at line 4711: Lost connection to server during query"))
+                            .orElse("restore-mysqldump failed: [Errno 2] No such file or directory: '" + file + "'"), Map.of(), 0, "", "");
+                }
+                restoredRows = Optional.of(rowsOf(file));
+                results.put("outcome", "Restore of " + file + " succeeded");
             }
             case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
                 requireCharm(charm, "nova-cloud-controller", unitName, action);
@@ -1698,7 +1799,11 @@ public final class LabSite {
                     addAgent("Open vSwitch agent", "neutron-openvswitch-agent", host, zone);
                 }
             });
-            case "stop" -> stoppedHosts.addAll(ok);
+            case "stop" -> {
+                stoppedHosts.addAll(ok);
+                ok.forEach(mariadbRecovered::remove);
+            }
+            case "mariadb_recovery" -> mariadbRecovered.addAll(ok); // dr-restore: Galera is up again, the other services still stopped
             case "mariadb_backup" -> ok.forEach(host -> {
                 boolean incremental = run.action().contains("--incremental");
                 String file = (incremental ? "incremental-" : "mysqlbackup-") + DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneOffset.UTC)
@@ -1732,7 +1837,7 @@ public final class LabSite {
         for (String c : KollaCatalogue.containersOf(inventory.groupsOf(host))) {
             String status;
             boolean running;
-            if (stoppedHosts.contains(host)) {
+            if (stoppedHosts.contains(host) && !(c.equals("mariadb") && mariadbRecovered.contains(host))) {
                 status = "Exited (0) 3 minutes ago";
                 running = false;
             } else if (c.equals("nova_compute") && holdsExactly(FaultType.HYPERVISOR_DOWN, host)) {
