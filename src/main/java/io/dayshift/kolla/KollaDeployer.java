@@ -110,4 +110,16 @@ public interface KollaDeployer {
      * @throws KollaException when a count cannot be read (a missing table is an error, not zero)
      */
     Map<String, Long> countRows(Site site, String host, List<String> tables);
+
+    /**
+     * Puts the deployment's configuration directory ({@code config-dir}, e.g. {@code /etc/kolla}: globals.yml, passwords.yml,
+     * the inventory, service overrides) back from a backup archive on the deployer, made relative to its parent
+     * ({@code tar -czf <archive> -C /etc kolla}). Checks first that every entry lies inside that directory, then keeps the
+     * current directory as {@code <config-dir>.dayshift-<stamp>.tar.gz} and unpacks the archive over it. Safe to repeat.
+     * Secrets (passwords.yml) move host-side only.
+     *
+     * @return the directory, and the archive of what it held before
+     * @throws KollaException when the archive is missing, unreadable, or holds entries outside the directory
+     */
+    FileChange restoreConfiguration(Site site, String archive);
 }

@@ -432,6 +432,29 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         return rows;
     }
 
+    @Override
+    public FileChange restoreConfiguration(Site site, String archive) {
+        String dir = path(site, kolla(site).configDir(), "config-dir").replaceAll("/+$", "");
+        int slash = dir.lastIndexOf('/');
+        String parent = slash == 0 ? "/" : dir.substring(0, slash);
+        String name = dir.substring(slash + 1);
+        Arg.PATH.check(archive);
+        String listing = runOk(site, "list " + archive, ShellCommand.of("tar").flag("-tzf").arg(Arg.PATH, archive), null).stdout();
+        List<String> outside = listing.lines().filter(e -> !e.isBlank())
+                .filter(e -> !(e.equals(name) || e.startsWith(name + "/")) || e.contains("..") || e.startsWith("/")).limit(5).toList();
+        if (listing.isBlank() || !outside.isEmpty()) {
+            throw new KollaException(where(site) + ": refusing to unpack " + archive + " over " + dir + ": "
+                    + (listing.isBlank() ? "it is empty" : "it holds entries outside " + name + "/: " + String.join(", ", outside)));
+        }
+        String kept = Arg.PATH.check(dir + ".dayshift-" + STAMP.format(clock.instant()) + ".tar.gz");
+        runOk(site, "keep " + dir + " as " + kept, ShellCommand.of("tar").flag("-czf").arg(Arg.PATH, kept).flag("-C").arg(Arg.PATH, parent)
+                .arg(Arg.FILE_NAME, name), null);
+        runOk(site, "unpack " + archive + " into " + parent, ShellCommand.of("tar").flag("-xzf").arg(Arg.PATH, archive).flag("-C").arg(Arg.PATH, parent),
+                null);
+        log.info("site {}: configuration {} restored from {} (the previous one kept as {})", site.name(), dir, archive, kept);
+        return new FileChange(dir, true, kept);
+    }
+
     private boolean runExists(Site site, DetachedRun run) {
         return run(site, "look for run " + run.runId(), ShellCommand.of("test").flag("-d").arg(Arg.PATH, run.directory()), properties.fileTimeout())
                 .succeeded();

@@ -1229,6 +1229,62 @@ public final class LabSite {
                 + "[01] " + ts + " Copying ./ibdata1 to /var/lib/mysql/ibdata1\n[00] " + ts + " completed OK!\nrestored " + file + " into /var/lib/mysql\n";
     }
 
+    private static final String LAB_TAR = "LAB-TAR v1 (a gzip'd tar archive of the simulated deployer)\n";
+
+    /** {@code tar -czf <archive> -C <parent> <name>}: the files under {@code <parent>/<name>} into one archive file. */
+    public synchronized void archive(String archive, String parent, String name) {
+        String base = (parent.endsWith("/") ? parent : parent + "/");
+        StringBuilder content = new StringBuilder(LAB_TAR).append(name).append("/\t\n");
+        files.forEach((path, f) -> {
+            if (path.startsWith(base + name + "/")) {
+                content.append(path.substring(base.length())).append('\t')
+                        .append(java.util.Base64.getEncoder().encodeToString(f.content().getBytes(StandardCharsets.UTF_8))).append('\n');
+            }
+        });
+        files.put(archive, new LabFile(content.toString(), content.length()));
+    }
+
+    /** {@code tar -tzf <archive>}: its entries, directories ending in {@code /}. */
+    public synchronized List<String> archiveEntries(String archive) {
+        return archiveContent(archive).keySet().stream().toList();
+    }
+
+    /** {@code tar -xzf <archive> -C <parent>}: writes every file of the archive under {@code parent}; returns the files written. */
+    public synchronized List<String> extractArchive(String archive, String parent) {
+        Map<String, String> entries = archiveContent(archive);
+        count("tar-extract");
+        fire(FaultType.RESTORE_FAILS).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("tar: Unexpected EOF in archive\ntar: Error is not recoverable: exiting now"));
+        });
+        String base = (parent.endsWith("/") ? parent : parent + "/");
+        List<String> written = new ArrayList<>();
+        entries.forEach((entry, content) -> {
+            if (!entry.endsWith("/")) {
+                files.put(base + entry, new LabFile(content, content.length()));
+                written.add(base + entry);
+            } else {
+                directories.add(base + entry.substring(0, entry.length() - 1));
+            }
+        });
+        return written;
+    }
+
+    private Map<String, String> archiveContent(String archive) {
+        LabFile f = files.get(archive);
+        if (f == null) {
+            throw LabException.notFound("tar: " + archive + ": Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now");
+        }
+        if (!f.content().startsWith(LAB_TAR)) {
+            throw LabException.badRequest("gzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now");
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        f.content().substring(LAB_TAR.length()).lines().forEach(line -> {
+            int tab = line.indexOf('\t');
+            entries.put(line.substring(0, tab), new String(java.util.Base64.getDecoder().decode(line.substring(tab + 1)), StandardCharsets.UTF_8));
+        });
+        return entries;
+    }
+
     // ------------------------------------------------------------------ Juju (charmed)
 
     public synchronized String jujuVersion() {

@@ -66,7 +66,7 @@ public final class LabShell {
                 Map.entry("rm", files::rm), Map.entry("mkdir", files::mkdir), Map.entry("test", files::test), Map.entry("wc", files::wc),
                 Map.entry("true", (s, a) -> ShellResult.ok("")),
                 Map.entry("docker", node::docker), Map.entry("mysqldump", node::mysqldump), Map.entry("mysql", node::mysql),
-                Map.entry("ceph", node::ceph)),
+                Map.entry("ceph", node::ceph), Map.entry("tar", TarCommand::run)),
                 Map.of("kolla-ansible", kolla::background));
     }
 
