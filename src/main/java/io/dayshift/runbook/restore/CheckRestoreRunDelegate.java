@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_CheckRun} of {@code await-kolla-run}: one look at the detached run {@code kollaRun}. Still running: {@code
- * runEnded} false (the timer waits again). Succeeded: {@code runEnded}. Failed or lost: {@code KOLLA_RUN_FAILED} with the
+ * runEnded} false (the timer waits again). Succeeded: {@code runEnded}. Failed or lost: {@code RESTORE_STEP_FAILED} with the
  * outcome, the troubled hosts and the log tail, which the calling runbook catches.
  */
 @Component("checkAwaitedRun")
@@ -42,7 +42,7 @@ class CheckRestoreRunDelegate implements JavaDelegate {
         Steps.record(execution, "check run " + handle.runId() + " (" + handle.command() + ")", handle.runId(), state.status().toString(),
                 state.result().map(KollaRun::exitCode).orElse(null), state.detail() + (state.logTail().isEmpty() ? "" : "\n" + state.logTail()));
         if (!state.running() && !succeeded) {
-            throw new BpmnError(DrRestoreIds.KOLLA_RUN_FAILED, state.detail() + (state.status() == KollaRunStatus.LOST ? "" : "\n" + tail(state.logTail())));
+            throw new BpmnError(DrRestoreIds.RESTORE_STEP_FAILED, state.detail() + (state.status() == KollaRunStatus.LOST ? "" : "\n" + tail(state.logTail())));
         }
     }
 

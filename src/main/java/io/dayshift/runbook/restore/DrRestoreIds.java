@@ -1,6 +1,6 @@
 package io.dayshift.runbook.restore;
 
-/** The ids of {@code processes/dr-restore.bpmn} and {@code processes/await-kolla-run.bpmn} that code and tests use. */
+/** The ids of {@code processes/dr-restore.bpmn} that code and tests use. */
 public final class DrRestoreIds {
 
     public static final String PROCESS_KEY = "dr-restore";
@@ -16,18 +16,18 @@ public final class DrRestoreIds {
     public static final String RECORD_RESTORE_REJECTED = "Task_RecordRestoreRejected";
     public static final String RESTORE_SITE = "SubProcess_RestoreSite";
     public static final String STOP_SERVICES = "Task_StopAffectedServices";
-    public static final String AWAIT_STOP = "CallActivity_AwaitStop";
+    public static final String AWAIT_STOP = "Task_AwaitStop";
     public static final String RESTORE_CONFIGURATION = "Task_RestoreConfiguration";
     public static final String RESTORE_DATABASES = "Task_RestoreDatabases";
-    public static final String AWAIT_DATABASE_RESTORE = "CallActivity_AwaitDatabaseRestore";
+    public static final String AWAIT_DATABASE_RESTORE = "Task_AwaitDatabaseRestore";
     public static final String RECOVER_DATABASE_CLUSTER = "Task_RecoverDatabaseCluster";
-    public static final String AWAIT_RECOVERY = "CallActivity_AwaitRecovery";
+    public static final String AWAIT_RECOVERY = "Task_AwaitRecovery";
     public static final String VERIFY_DATABASE_RESTORE = "Task_VerifyDatabaseRestore";
     public static final String DECIDE_ROW_MISMATCH = "Task_DecideRowCountMismatch";
     public static final String REDEPLOY_CONTROLLERS = "Task_RedeployControllers";
-    public static final String AWAIT_REDEPLOY = "CallActivity_AwaitRedeploy";
+    public static final String AWAIT_REDEPLOY = "Task_AwaitRedeploy";
     public static final String RESYNC_COMPUTES = "Task_ResyncComputes";
-    public static final String AWAIT_RESYNC = "CallActivity_AwaitResync";
+    public static final String AWAIT_RESYNC = "Task_AwaitResync";
     public static final String DISCOVER_COMPUTE_HOSTS = "Task_DiscoverComputeHosts";
     public static final String DECIDE_RESTORE_FAILURE = "Task_DecideRestoreFailure";
     public static final String PREPARE_RETRY = "Task_PrepareRetry";
@@ -54,12 +54,18 @@ public final class DrRestoreIds {
     public static final String END_RESTORE_REJECTED = "EndEvent_RestoreRejected";
     public static final String END_RESTORE_ABANDONED = "EndEvent_RestoreAbandoned";
     public static final String END_SITE_RESTORED = "EndEvent_SiteRestored";
+    public static final String END_MISMATCH_NOT_ACCEPTED = "EndEvent_MismatchNotAccepted";
+    public static final String END_RESTORE_STEPS_DONE = "EndEvent_RestoreStepsDone";
+    public static final String RESTORE_ABANDONED_GATEWAY = "Gateway_RestoreAbandoned";
+    public static final String ROWS_MATCH = "Gateway_RowsMatch";
+    public static final String TEST_INSTANCE_DONE = "Gateway_TestInstanceDone";
+    public static final String SITE_VERIFIED = "Gateway_SiteVerified";
+    public static final String RESTORE_STEP_FAILED_EVENT = "Event_RestoreStepFailed";
     public static final String END_RESTORED_NOT_VERIFIED = "EndEvent_RestoredNotVerified";
 
     /** Error codes. */
     public static final String INPUT_REJECTED = "INPUT_REJECTED";
     public static final String RESTORE_STEP_FAILED = "RESTORE_STEP_FAILED";
-    public static final String RESTORE_ABANDONED = "RESTORE_ABANDONED";
 
     /** Decisions. */
     public static final String READY = "ready";
@@ -67,18 +73,6 @@ public final class DrRestoreIds {
     public static final String ACCEPT = "accept";
     public static final String RETRY = "retry";
     public static final String ABANDON = "abandon";
-
-    /** The reusable wait for a detached kolla-ansible run ({@code processes/await-kolla-run.bpmn}). */
-    public static final String AWAIT_PROCESS_KEY = "await-kolla-run";
-    public static final String AWAIT_START = "StartEvent_RunStarted";
-    public static final String AWAIT_ANYTHING = "Gateway_AnythingToAwait";
-    public static final String AWAIT_TIMER = "Timer_WaitRun";
-    public static final String AWAIT_CHECK = "Task_CheckRun";
-    public static final String AWAIT_ENDED = "Gateway_RunEnded";
-    public static final String AWAIT_END_SUCCEEDED = "EndEvent_RunSucceeded";
-    public static final String AWAIT_END_NOTHING = "EndEvent_NothingToAwait";
-    public static final String AWAIT_END_FAILED = "EndEvent_RunFailed";
-    public static final String KOLLA_RUN_FAILED = "KOLLA_RUN_FAILED";
 
     private DrRestoreIds() {
     }

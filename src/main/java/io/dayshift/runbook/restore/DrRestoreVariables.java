@@ -42,6 +42,8 @@ public final class DrRestoreVariables {
     public static final ProcessVariable<String> FAILURE = ProcessVariable.string("failure");
     /** 1 for the first pass through the restore, +1 for each retry an ops lead decides. */
     public static final ProcessVariable<Long> ATTEMPT = ProcessVariable.number("restoreAttempt");
+    /** An ops lead did not accept a row-count mismatch: {@code Gateway_RestoreAbandoned} reads it. */
+    public static final ProcessVariable<Boolean> ABANDONED = ProcessVariable.bool("restoreAbandoned");
     /** Restore steps that ended well (a retry skips them). */
     public static final ProcessVariable<CompletedSteps> COMPLETED = ProcessVariable.json("completedSteps", CompletedSteps.class);
 

@@ -43,6 +43,9 @@ class RecordRestoreDecisionListener implements TaskListener {
         if (user == null) {
             throw new AuthorizationException("'" + task.getName() + "' must be decided by a named user: claim it first");
         }
+        if (task.getTaskDefinitionKey().equals(DrRestoreIds.DECIDE_ROW_MISMATCH)) {
+            DrRestoreVariables.ABANDONED.set(task.getExecution().getProcessInstance(), decision.equals(DrRestoreIds.ABANDON));
+        }
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, SITE.find(task).orElse(""),
                 decision + " (by " + user + ")", null, note, Steps.now()));
     }

@@ -33,7 +33,7 @@ final class Steps {
     static boolean doneBefore(DelegateExecution execution) {
         boolean done = DrRestoreVariables.COMPLETED.find(execution).map(c -> c.steps().contains(execution.getCurrentActivityId())).orElse(false);
         if (done) {
-            DrRestoreVariables.KOLLA_RUN.set(execution, null);
+            await(execution, null);
             record(execution, "none", "", "skipped: done in an earlier attempt of this run", "");
         }
         return done;

@@ -42,6 +42,7 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
         STARTED_AT.set(execution, STARTED_AT.find(execution).orElse(Steps.now().toString()));
         RESTORED.set(execution, false);
         VERIFIED.set(execution, false);
+        DrRestoreVariables.ABANDONED.set(execution, false);
         String backupId = BACKUP_ID.find(execution).orElse("");
         RestoreInputCheck.Result result = check.check(SITE.find(execution).orElse(""), backupId, SCOPE.find(execution).orElse(""));
         if (!result.accepted()) {
