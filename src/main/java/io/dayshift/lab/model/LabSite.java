@@ -1244,6 +1244,11 @@ public final class LabSite {
         files.put(archive, new LabFile(content.toString(), content.length()));
     }
 
+    /** The paths of the deployer's files that start with {@code prefix}, sorted. */
+    public synchronized List<String> files(String prefix) {
+        return files.keySet().stream().filter(p -> p.startsWith(prefix)).sorted().toList();
+    }
+
     /** {@code tar -tzf <archive>}: its entries, directories ending in {@code /}. */
     public synchronized List<String> archiveEntries(String archive) {
         return archiveContent(archive).keySet().stream().toList();

@@ -31,7 +31,7 @@ class RecoverDatabaseClusterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Steps.doneBefore(execution)) {
+        if (!Steps.databaseInScope(execution) || Steps.doneBefore(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));

@@ -40,7 +40,7 @@ class RestoreDatabasesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Steps.doneBefore(execution)) {
+        if (!Steps.databaseInScope(execution) || Steps.doneBefore(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));

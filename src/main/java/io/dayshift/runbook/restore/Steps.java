@@ -49,4 +49,19 @@ final class Steps {
         DrRestoreVariables.HAND_OVER.set(execution.getProcessInstance(),
                 DrRestoreVariables.HAND_OVER.find(execution).orElse(new DrRestoreVariables.HandOver(null)).with(note));
     }
+
+    /**
+     * False, with the step recorded as skipped and nothing to await, when the run's {@code scope} leaves the databases alone;
+     * a runbook without a scope (rolling-upgrade's rollback) always restores them.
+     */
+    static boolean databaseInScope(DelegateExecution execution) {
+        String scope = DrRestoreVariables.SCOPE.find(execution).orElse(RestoreScope.DATABASE.word());
+        boolean database = RestoreScope.parse(scope).map(RestoreScope::database).orElse(true);
+        if (!database) {
+            await(execution, null);
+            DrRestoreVariables.ROWS_MISMATCH.set(execution, false);
+            record(execution, "none", "", "skipped: the scope is " + scope, "");
+        }
+        return database;
+    }
 }

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ValidateInput}: {@link RestoreInputCheck}; else {@code INPUT_REJECTED}. Starts the RTO clock, and tells the
+ * {@code Task_ValidateInput}: {@link RestoreInputCheck}; else {@code INPUT_REJECTED}. Records the start of the run (the RTO clock, the escalations' too), and tells the
  * gateway whether the backup is within the RPO (an older one needs an approver to accept the data loss).
  */
 @Component("validateRestoreInput")
@@ -39,7 +39,8 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        STARTED_AT.set(execution, STARTED_AT.find(execution).orElse(Steps.now().toString()));
+        STARTED_AT.set(execution, execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).singleResult().getStartTime().toInstant().toString());
         RESTORED.set(execution, false);
         VERIFIED.set(execution, false);
         DrRestoreVariables.ABANDONED.set(execution, false);

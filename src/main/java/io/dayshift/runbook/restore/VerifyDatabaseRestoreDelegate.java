@@ -36,6 +36,9 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (!Steps.databaseInScope(execution)) {
+            return;
+        }
         Site site = targets.site(SITE.get(execution));
         Artefact backup = targets.database(site, BACKUP_ID.get(execution));
         if (site.flavour() != Flavour.KOLLA) {
