@@ -84,42 +84,43 @@ public interface KollaDeployer {
     // ---- dr-restore ------------------------------------------------------------------------------
 
     /**
-     * Restores a full mariabackup on {@code host} as Kolla's documentation does it by hand, in the background like
-     * {@link #start}: {@code ansible <host> -i <inventory> --become -m command -a 'docker run --rm --volumes-from mariadb
-     * --volume mariadb_backup:/backup <mariadb image> bash -c <gunzip | mbstream -x; mariabackup --prepare; empty the
-     * datadir; mariabackup --copy-back> <file>'}. Refused while the host's {@code mariadb} container runs (stop it first).
-     * Safe to repeat like {@link #start}: the run id names the step.
+     * Restores a full mariabackup as Kolla's documentation does it by hand, on the node Kolla's {@code mariadb_backup} writes
+     * to ({@code mariadb[0]}: the first host of the inventory's {@code mariadb} group), in the background like {@link #start}:
+     * {@code ansible mariadb[0] -i <inventory> --become -m command -a 'docker run --rm --volumes-from mariadb --volume
+     * mariadb_backup:/backup <its mariadb image> bash -c <gunzip | mbstream -x; mariabackup --prepare; empty the datadir;
+     * mariabackup --copy-back> <file>'}. Refused while that node's {@code mariadb} container runs (stop it first). Safe to
+     * repeat like {@link #start}: the run id names the step.
      *
      * @param backupFile the file name in the {@code mariadb_backup} volume, e.g. {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}
-     * @throws KollaException when the host has no mariadb container, or it is running
+     * @throws KollaException when the node cannot be listed, has no mariadb container, or it is running
      */
-    KollaRunHandle startMariaDbRestore(Site site, String host, String backupFile, String runId);
+    KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId);
 
     /**
-     * {@code kolla-ansible mariadb_recovery -e mariadb_recover_inventory_name=<host>} in the background: bootstraps the
-     * Galera cluster from {@code host} (the node that holds the restored data) and lets the others rejoin by state transfer.
+     * {@code kolla-ansible mariadb_recovery -e mariadb_recover_inventory_name=<mariadb[0]>} in the background: bootstraps the
+     * Galera cluster from the node that holds the restored data; the others rejoin by state transfer.
      */
-    KollaRunHandle startMariaDbRecovery(Site site, String bootstrapHost, String runId);
+    KollaRunHandle startMariaDbRecovery(Site site, String runId);
 
     /**
-     * The exact row count of each table ({@code database.table}) on {@code host}: {@code docker exec mariadb mysql
+     * The exact row count of each table ({@code database.table}) on {@code mariadb[0]}: {@code docker exec mariadb mysql
      * --defaults-extra-file=<client file> -e 'SELECT COUNT(*) FROM <table>'} through Ansible, one table per call. The
      * credentials stay in the client option file on the host (Kolla mounts {@code /etc/kolla/mariadb/} of the host at
      * {@code /var/lib/kolla/config_files/} in the container); none is ever on a command line.
      *
      * @throws KollaException when a count cannot be read (a missing table is an error, not zero)
      */
-    Map<String, Long> countRows(Site site, String host, List<String> tables);
+    Map<String, Long> countRows(Site site, List<String> tables);
 
     /**
      * Puts the deployment's configuration directory ({@code config-dir}, e.g. {@code /etc/kolla}: globals.yml, passwords.yml,
-     * the inventory, service overrides) back from a backup archive on the deployer, made relative to its parent
-     * ({@code tar -czf <archive> -C /etc kolla}). Checks first that every entry lies inside that directory, then keeps the
-     * current directory as {@code <config-dir>.dayshift-<stamp>.tar.gz} and unpacks the archive over it. Safe to repeat.
-     * Secrets (passwords.yml) move host-side only.
+     * the inventory, service overrides) back from a backup archive on the deployer made with {@code tar -czf <archive>
+     * /etc/kolla} (members {@code etc/kolla/…}). Checks first that every member lies inside that directory, then keeps the
+     * current directory as {@code <config-dir>.dayshift-<stamp>.tar.gz} and unpacks the archive over it, as root, so owners
+     * and modes come back too. Safe to repeat. Secrets (passwords.yml) move host-side only.
      *
      * @return the directory, and the archive of what it held before
-     * @throws KollaException when the archive is missing, unreadable, or holds entries outside the directory
+     * @throws KollaException when the archive is missing, unreadable, or holds members outside the directory
      */
     FileChange restoreConfiguration(Site site, String archive);
 }

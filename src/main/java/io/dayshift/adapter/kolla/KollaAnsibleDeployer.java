@@ -99,6 +99,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             throw new IllegalArgumentException(action + " does not take a --limit (site " + site.name() + ")");
         }
         limit.forEach(Arg.HOSTNAME::check);
+        DetachedRun.at(properties.runDirectory(), runId); // a bad run id is refused before anything is sent
         return startDetached(site, action, command(site, action, limit), runId);
     }
 
@@ -386,42 +387,48 @@ final class KollaAnsibleDeployer implements KollaDeployer {
 
     // ---- dr-restore ---
 
+    /** Where Kolla's mariadb_backup writes and a restore puts the data back: {@code groups['mariadb'][0]}. */
+    private static final String FIRST_MARIADB = "mariadb[0]";
+
     @Override
-    public KollaRunHandle startMariaDbRestore(Site site, String host, String backupFile, String runId) {
-        Arg.HOSTNAME.check(host);
+    public KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId) {
         Arg.FILE_NAME.check(backupFile);
         DetachedRun existing = DetachedRun.at(properties.runDirectory(), runId);
-        List<HostContainers> nodes = containers(site, host);
-        nodes.stream().flatMap(h -> h.problem().stream()).findFirst().ifPresent(p -> {
-            throw new KollaException(where(site) + ": cannot restore MariaDB on " + host + ": its containers cannot be listed: " + p);
-        });
-        NodeContainer mariadb = nodes.stream().flatMap(h -> h.containers().stream()).filter(c -> c.name().equals("mariadb")).findFirst()
-                .orElseThrow(() -> new KollaException(where(site) + ": cannot restore MariaDB on " + host + ": it has no mariadb container"));
-        ShellCommand restore = MariaDbCommands.restoreFromBackup(mariadb.image(), backupFile);
-        ShellCommand command = adHocCommand(site, host, Arg.HOSTNAME, restore, true);
+        String operation = "restore MariaDB on " + FIRST_MARIADB;
+        AdHocOutput.HostResult node = firstMariaDb(site, operation);
+        NodeContainer mariadb;
+        try {
+            mariadb = DockerPs.parse(node.lines()).stream().filter(c -> c.name().equals("mariadb")).findFirst()
+                    .orElseThrow(() -> new KollaException(where(site) + ": cannot " + operation + ": " + node.host() + " has no mariadb container"));
+        } catch (IllegalArgumentException e) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": cannot read docker ps of " + node.host() + ": " + e.getMessage());
+        }
         if (mariadb.running() && !runExists(site, existing)) {
-            throw new KollaException(where(site) + ": refusing to restore MariaDB on " + host + " while its mariadb container runs ("
+            throw new KollaException(where(site) + ": refusing to restore MariaDB on " + node.host() + " while its mariadb container runs ("
                     + mariadb.status() + "); stop it first");
         }
+        ShellCommand command = adHocCommand(site, node.host(), Arg.HOSTNAME, MariaDbCommands.restoreFromBackup(mariadb.image(), backupFile), true);
         return startDetached(site, KollaAction.MARIADB_RESTORE, command, runId);
     }
 
     @Override
-    public KollaRunHandle startMariaDbRecovery(Site site, String bootstrapHost, String runId) {
+    public KollaRunHandle startMariaDbRecovery(Site site, String runId) {
+        DetachedRun.at(properties.runDirectory(), runId);
+        String bootstrap = firstMariaDb(site, "recover the Galera cluster").host();
         ShellCommand command = command(site, KollaAction.MARIADB_RECOVERY, List.of()).flag("-e")
-                .arg(Arg.KEY_VALUE, "mariadb_recover_inventory_name=" + Arg.HOSTNAME.check(bootstrapHost));
+                .arg(Arg.KEY_VALUE, "mariadb_recover_inventory_name=" + Arg.HOSTNAME.check(bootstrap));
         return startDetached(site, KollaAction.MARIADB_RECOVERY, command, runId);
     }
 
     @Override
-    public Map<String, Long> countRows(Site site, String host, List<String> tables) {
+    public Map<String, Long> countRows(Site site, List<String> tables) {
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         for (String table : tables) {
-            String operation = "count the rows of " + table + " on " + host;
-            List<AdHocOutput.HostResult> answer = adHocOn(site, operation, host, Arg.HOSTNAME, MariaDbCommands.countRows(table), true);
+            String operation = "count the rows of " + table + " on " + FIRST_MARIADB;
+            List<AdHocOutput.HostResult> answer = adHocOn(site, operation, FIRST_MARIADB, Arg.HOST_PATTERN, MariaDbCommands.countRows(table), true);
             if (answer.isEmpty() || answer.get(0).outcome() != AdHocOutput.Outcome.OK) {
                 throw new KollaException(where(site) + ": cannot " + operation + ": "
-                        + (answer.isEmpty() ? "the inventory has no host " + host : secrets.redact(answer.get(0).problem())));
+                        + (answer.isEmpty() ? "the inventory has no mariadb host" : answer.get(0).host() + " " + secrets.redact(answer.get(0).problem())));
             }
             String text = answer.get(0).text().strip();
             if (!text.matches("[0-9]{1,18}")) {
@@ -432,25 +439,35 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         return rows;
     }
 
+    /** {@code docker ps -a} on {@code mariadb[0]}: the node's inventory name and its containers, or why not. */
+    private AdHocOutput.HostResult firstMariaDb(Site site, String operation) {
+        List<AdHocOutput.HostResult> found = adHocOn(site, "list the containers of " + FIRST_MARIADB, FIRST_MARIADB, Arg.HOST_PATTERN,
+                ShellCommand.of("docker").flag("ps").flag("-a"), true);
+        if (found.isEmpty()) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": the inventory has no mariadb host");
+        }
+        AdHocOutput.HostResult node = found.get(0);
+        if (node.outcome() != AdHocOutput.Outcome.OK) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": " + node.host() + " cannot be listed: " + secrets.redact(node.problem()));
+        }
+        return node;
+    }
+
     @Override
     public FileChange restoreConfiguration(Site site, String archive) {
         String dir = path(site, kolla(site).configDir(), "config-dir").replaceAll("/+$", "");
-        int slash = dir.lastIndexOf('/');
-        String parent = slash == 0 ? "/" : dir.substring(0, slash);
-        String name = dir.substring(slash + 1);
+        String member = dir.substring(1);
         Arg.PATH.check(archive);
-        String listing = runOk(site, "list " + archive, ShellCommand.of("tar").flag("-tzf").arg(Arg.PATH, archive), null).stdout();
-        List<String> outside = listing.lines().filter(e -> !e.isBlank())
-                .filter(e -> !(e.equals(name) || e.startsWith(name + "/")) || e.contains("..") || e.startsWith("/")).limit(5).toList();
+        String listing = runOk(site, "list " + archive, ShellCommand.of("tar").flag("-tzf").arg(Arg.PATH, archive).withSudo(), null).stdout();
+        List<String> outside = listing.lines().filter(e -> !e.isBlank()).map(e -> e.replaceAll("/+$", ""))
+                .filter(e -> !(e.equals(member) || e.startsWith(member + "/")) || e.contains("..")).limit(5).toList();
         if (listing.isBlank() || !outside.isEmpty()) {
             throw new KollaException(where(site) + ": refusing to unpack " + archive + " over " + dir + ": "
-                    + (listing.isBlank() ? "it is empty" : "it holds entries outside " + name + "/: " + String.join(", ", outside)));
+                    + (listing.isBlank() ? "it is empty" : "it holds members outside " + member + "/: " + String.join(", ", outside)));
         }
         String kept = Arg.PATH.check(dir + ".dayshift-" + STAMP.format(clock.instant()) + ".tar.gz");
-        runOk(site, "keep " + dir + " as " + kept, ShellCommand.of("tar").flag("-czf").arg(Arg.PATH, kept).flag("-C").arg(Arg.PATH, parent)
-                .arg(Arg.FILE_NAME, name), null);
-        runOk(site, "unpack " + archive + " into " + parent, ShellCommand.of("tar").flag("-xzf").arg(Arg.PATH, archive).flag("-C").arg(Arg.PATH, parent),
-                null);
+        runOk(site, "keep " + dir + " as " + kept, ShellCommand.of("tar").flag("-czf").arg(Arg.PATH, kept).arg(Arg.PATH, dir).withSudo(), null);
+        runOk(site, "unpack " + archive + " over " + dir, ShellCommand.of("tar").flag("-xzf").arg(Arg.PATH, archive).flag("-C").arg(Arg.PATH, "/").withSudo(), null);
         log.info("site {}: configuration {} restored from {} (the previous one kept as {})", site.name(), dir, archive, kept);
         return new FileChange(dir, true, kept);
     }

@@ -1,9 +1,7 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
-import io.dayshift.backup.Artefact;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.site.Flavour;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_RecoverDatabaseCluster}, reading only {@code site} and {@code backupId}: Kolla: {@code kolla-ansible
- * mariadb_recovery -e mariadb_recover_inventory_name=<the restored node>}, detached, so that Galera bootstraps from the
+ * mariadb_recovery -e mariadb_recover_inventory_name=<mariadb[0]>}, detached, so that Galera bootstraps from the
  * restored data and the other nodes rejoin by state transfer. Charmed: nothing to do (the charm's restore runs in the
  * live cluster).
  */
@@ -40,9 +38,8 @@ class RecoverDatabaseClusterDelegate implements JavaDelegate {
             Steps.record(execution, "none", site.name(), "nothing to recover", "charmed: the mysql-innodb-cluster stayed up during the restore");
             return;
         }
-        Artefact backup = targets.database(site, BACKUP_ID.get(execution));
-        KollaRunHandle handle = kolla.startMariaDbRecovery(site, backup.host(), Steps.runId(execution));
+        KollaRunHandle handle = kolla.startMariaDbRecovery(site, Steps.runId(execution));
         Steps.await(execution, handle);
-        Steps.record(execution, handle.command(), backup.host(), "started as run " + handle.runId(), "");
+        Steps.record(execution, handle.command(), "mariadb[0]", "started as run " + handle.runId(), "");
     }
 }

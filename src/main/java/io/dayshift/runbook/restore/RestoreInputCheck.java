@@ -36,6 +36,9 @@ final class RestoreInputCheck {
         }
     }
 
+    /** Where Kolla's mariadb_backup writes on its node, and so where its restore container reads. */
+    static final String MARIADB_VOLUME = "/var/lib/docker/volumes/mariadb_backup/_data";
+
     private final Sites sites;
     private final BackupCatalogue catalogue;
 
@@ -70,6 +73,8 @@ final class RestoreInputCheck {
             boolean kolla = site.get().flavour() == Flavour.KOLLA;
             if (scope.get().database()) {
                 database = artefact(backup.get(), RestoreScope.databaseKind(kolla), problems);
+                database.filter(a -> kolla && !a.path().startsWith(MARIADB_VOLUME + "/")).ifPresent(a -> problems.add("the MARIADB_FULL artefact of backup "
+                        + backupId + " is not in the mariadb_backup volume (" + MARIADB_VOLUME + "), where a restore reads it: " + a.path()));
                 database.filter(a -> a.tableRows().isEmpty()).ifPresent(a -> problems.add("the " + a.kind() + " artefact of backup " + backupId
                         + " records no table row counts to check the restore against"));
             }

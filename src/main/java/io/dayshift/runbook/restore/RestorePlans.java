@@ -31,8 +31,8 @@ final class RestorePlans {
                 lines.add("2. keep the current configuration directory as an archive beside it, then unpack the backup's over it");
             }
             if (scope.database()) {
-                input.database().ifPresent(a -> lines.add("3. on " + a.host() + ": mbstream + mariabackup --prepare/--copy-back in a one-shot container,"
-                        + " then kolla-ansible mariadb_recovery from " + a.host() + "; compare the row counts with the backup's"));
+                input.database().ifPresent(a -> lines.add("3. on mariadb[0] (" + a.host() + "): mbstream + mariabackup --prepare/--copy-back in a one-shot"
+                        + " container, then kolla-ansible mariadb_recovery from it; compare the row counts with the backup's"));
             }
             lines.add("4. kolla-ansible deploy --limit control, then deploy --limit compute, then nova-manage cell_v2 discover_hosts");
         } else {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_VerifyDatabaseRestore}, reading only {@code site} and {@code backupId}: the exact row count of each key
- * table the backup recorded, read on the restored node, compared with the record. {@code rowsMismatch} when any differs.
+ * table the backup recorded, read on the restored node ({@code mariadb[0]}), compared with the record. {@code rowsMismatch} when any differs.
  * Charmed: the counts are not read (Dayshift holds no way into the cluster without its root password); recorded as not
  * compared, and handed over.
  */
@@ -50,7 +50,7 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
             Steps.record(execution, "none", backup.host(), "not compared", note);
             return;
         }
-        Map<String, Long> now = kolla.countRows(site, backup.host(), List.copyOf(backup.tableRows().keySet()));
+        Map<String, Long> now = kolla.countRows(site, List.copyOf(backup.tableRows().keySet()));
         List<String> lines = new ArrayList<>();
         boolean mismatch = false;
         for (Map.Entry<String, Long> e : backup.tableRows().entrySet()) {
@@ -63,7 +63,7 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
         ROWS_MISMATCH.set(execution, mismatch);
         ROW_CHECK.set(execution, check);
         EVIDENCE.set(execution, check);
-        Steps.record(execution, "docker exec mariadb mysql -e 'SELECT COUNT(*) FROM …' (" + backup.tableRows().size() + " tables)", backup.host(),
+        Steps.record(execution, "docker exec mariadb mysql -e 'SELECT COUNT(*) FROM …' (" + backup.tableRows().size() + " tables)", "mariadb[0]",
                 mismatch ? "row counts differ" : "row counts equal", check);
     }
 }

@@ -75,9 +75,9 @@ class KollaDatabaseRestoreOnLabTest {
         stopControllers();
 
         // when the backup is restored on cc01 and the cluster recovered from it
-        KollaRunHandle restore = kolla.startMariaDbRestore(site, "cc01", NIGHTLY, "4711-Task_RestoreDatabases");
+        KollaRunHandle restore = kolla.startMariaDbRestore(site, NIGHTLY, "4711-Task_RestoreDatabases");
         KollaRun restored = finished(restore, LabOperation.KOLLA_MARIADB_RECOVERY);
-        KollaRunHandle recovery = kolla.startMariaDbRecovery(site, "cc01", "4711-Task_RecoverDatabaseCluster");
+        KollaRunHandle recovery = kolla.startMariaDbRecovery(site, "4711-Task_RecoverDatabaseCluster");
         KollaRun recovered = finished(recovery, LabOperation.KOLLA_MARIADB_RECOVERY);
 
         // then the restore ran in the one-shot container with no secret on its command line, and the counts are the backup's
@@ -89,18 +89,18 @@ class KollaDatabaseRestoreOnLabTest {
         assertThat(restored.logTail()).contains("cc01 | CHANGED | rc=0 >>").contains("restored " + NIGHTLY + " into /var/lib/mysql");
         assertThat(recovery.command()).isEqualTo("kolla-ansible -i '/etc/kolla/multinode' mariadb_recovery -e 'mariadb_recover_inventory_name=cc01'");
         assertThat(recovered.succeeded()).isTrue();
-        assertThat(kolla.countRows(site, "cc01", List.of("nova.instances", "keystone.user")))
+        assertThat(kolla.countRows(site, List.of("nova.instances", "keystone.user")))
                 .containsExactly(Map.entry("nova.instances", atBackup.get("nova.instances")), Map.entry("keystone.user", atBackup.get("keystone.user")));
         assertThat(model.destructiveActions()).containsEntry("mariadb-restore", 1L).containsEntry("kolla-mariadb-recovery", 1L);
 
         // and starting the same restore again launches nothing
-        assertThat(kolla.startMariaDbRestore(site, "cc01", NIGHTLY, "4711-Task_RestoreDatabases")).isEqualTo(restore);
+        assertThat(kolla.startMariaDbRestore(site, NIGHTLY, "4711-Task_RestoreDatabases")).isEqualTo(restore);
         assertThat(model.destructiveActions()).containsEntry("mariadb-restore", 1L);
     }
 
     @Test
     void aRunningMariadbIsNeverOverwritten() {
-        assertThatThrownBy(() -> kolla.startMariaDbRestore(site, "cc01", NIGHTLY, "restore-live"))
+        assertThatThrownBy(() -> kolla.startMariaDbRestore(site, NIGHTLY, "restore-live"))
                 .isInstanceOf(KollaException.class)
                 .hasMessageContaining("refusing to restore MariaDB on cc01 while its mariadb container runs (Up 3 days (healthy)); stop it first");
         assertThat(model.destructiveActions()).doesNotContainKey("mariadb-restore");
@@ -110,28 +110,28 @@ class KollaDatabaseRestoreOnLabTest {
     void aMissingBackupAndAnInjectedFailureEndTheRunBadlyWithTheirEvidence() {
         stopControllers();
 
-        KollaRun missing = finished(kolla.startMariaDbRestore(site, "cc02", NIGHTLY, "restore-cc02"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun missing = finished(kolla.startMariaDbRestore(site, "mysqlbackup-lost.qp.xbc.xbs.gz", "restore-lost"), LabOperation.KOLLA_MARIADB_RECOVERY);
         model.injectFault(LabFault.of(FaultType.RESTORE_FAILS, "cc01"));
-        KollaRun failed = finished(kolla.startMariaDbRestore(site, "cc01", NIGHTLY, "restore-cc01"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun failed = finished(kolla.startMariaDbRestore(site, NIGHTLY, "restore-cc01"), LabOperation.KOLLA_MARIADB_RECOVERY);
 
         assertThat(missing.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
-        assertThat(missing.logTail()).contains("cc02 | FAILED | rc=2 >>").contains("no backup /backup/" + NIGHTLY + " in the mariadb_backup volume");
+        assertThat(missing.logTail()).contains("cc01 | FAILED | rc=2 >>").contains("no backup /backup/mysqlbackup-lost.qp.xbc.xbs.gz in the mariadb_backup volume");
         assertThat(failed.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
         assertThat(failed.logTail()).contains("failed to copy back");
     }
 
     @Test
     void rowsCannotBeCountedWhileMariadbIsDownAndAnUnknownTableIsAnError() {
-        assertThat(kolla.countRows(site, "cc02", List.of("glance.images"))).containsEntry("glance.images", (long) model.images().size());
+        assertThat(kolla.countRows(site, List.of("glance.images"))).containsEntry("glance.images", (long) model.images().size());
         model.injectFault(LabFault.of(FaultType.RESTORE_INCOMPLETE, "glance.images"));
-        assertThat(kolla.countRows(site, "cc02", List.of("glance.images"))).containsEntry("glance.images", model.images().size() - 1L);
+        assertThat(kolla.countRows(site, List.of("glance.images"))).containsEntry("glance.images", model.images().size() - 1L);
 
-        assertThatThrownBy(() -> kolla.countRows(site, "cc02", List.of("nova.no_such_table")))
+        assertThatThrownBy(() -> kolla.countRows(site, List.of("nova.no_such_table")))
                 .isInstanceOf(KollaException.class).hasMessageContaining("Table 'nova.no_such_table' doesn't exist");
         stopControllers();
-        assertThatThrownBy(() -> kolla.countRows(site, "cc02", List.of("glance.images")))
+        assertThatThrownBy(() -> kolla.countRows(site, List.of("glance.images")))
                 .isInstanceOf(KollaException.class).hasMessageContaining("is not running");
-        assertThatThrownBy(() -> kolla.countRows(site, "cc02", List.of("nova.instances; DROP DATABASE nova")))
+        assertThatThrownBy(() -> kolla.countRows(site, List.of("nova.instances; DROP DATABASE nova")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a table such as nova.instances");
     }
 }
