@@ -2,7 +2,6 @@ package io.dayshift.kolla;
 
 import io.dayshift.site.Site;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,16 +100,6 @@ public interface KollaDeployer {
      * Galera cluster from the node that holds the restored data; the others rejoin by state transfer.
      */
     KollaRunHandle startMariaDbRecovery(Site site, String runId);
-
-    /**
-     * The exact row count of each table ({@code database.table}) on {@code mariadb[0]}: {@code docker exec mariadb mysql
-     * --defaults-extra-file=<client file> -e 'SELECT COUNT(*) FROM <table>'} through Ansible, one table per call. The
-     * credentials stay in the client option file on the host (Kolla mounts {@code /etc/kolla/mariadb/} of the host at
-     * {@code /var/lib/kolla/config_files/} in the container); none is ever on a command line.
-     *
-     * @throws KollaException when a count cannot be read (a missing table is an error, not zero)
-     */
-    Map<String, Long> countRows(Site site, List<String> tables);
 
     /**
      * Puts the deployment's configuration directory ({@code config-dir}, e.g. {@code /etc/kolla}: globals.yml, passwords.yml,

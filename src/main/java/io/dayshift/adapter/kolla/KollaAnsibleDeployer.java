@@ -420,25 +420,6 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         return startDetached(site, KollaAction.MARIADB_RECOVERY, command, runId);
     }
 
-    @Override
-    public Map<String, Long> countRows(Site site, List<String> tables) {
-        Map<String, Long> rows = new java.util.LinkedHashMap<>();
-        for (String table : tables) {
-            String operation = "count the rows of " + table + " on " + FIRST_MARIADB;
-            List<AdHocOutput.HostResult> answer = adHocOn(site, operation, FIRST_MARIADB, Arg.HOST_PATTERN, MariaDbCommands.countRows(table), true);
-            if (answer.isEmpty() || answer.get(0).outcome() != AdHocOutput.Outcome.OK) {
-                throw new KollaException(where(site) + ": cannot " + operation + ": "
-                        + (answer.isEmpty() ? "the inventory has no mariadb host" : answer.get(0).host() + " " + secrets.redact(answer.get(0).problem())));
-            }
-            String text = answer.get(0).text().strip();
-            if (!text.matches("[0-9]{1,18}")) {
-                throw new KollaException(where(site) + ": cannot " + operation + ": mysql answered " + tail(text));
-            }
-            rows.put(table, Long.parseLong(text));
-        }
-        return rows;
-    }
-
     /** {@code docker ps -a} on {@code mariadb[0]}: the node's inventory name and its containers, or why not. */
     private AdHocOutput.HostResult firstMariaDb(Site site, String operation) {
         List<AdHocOutput.HostResult> found = adHocOn(site, "list the containers of " + FIRST_MARIADB, FIRST_MARIADB, Arg.HOST_PATTERN,

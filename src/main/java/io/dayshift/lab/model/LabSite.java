@@ -77,6 +77,7 @@ public final class LabSite {
     private final Map<String, Map<String, Long>> rowsAtBackup = new HashMap<>();
     private Optional<Map<String, Long>> restoredRows = Optional.empty();
     private final Set<String> mariadbRecovered = new LinkedHashSet<>();
+    private final Map<String, Map<String, String>> archived = new HashMap<>();
     private String cephFsid = "";
     private final List<String> cephMonitors = new ArrayList<>();
     private final Map<String, Integer> cephOsdsByHost = new LinkedHashMap<>();
@@ -1148,34 +1149,7 @@ public final class LabSite {
 
     // ---- dr-restore ------------------------------------------------------------------------------------------
 
-    /** The key tables whose rows the lab counts, from its model: what a backup records and a restore is checked against. */
-    public static final List<String> KEY_TABLES = List.of("keystone.project", "keystone.user", "nova.instances", "nova.compute_nodes",
-            "nova_api.flavors", "neutron.networks", "neutron.ports", "glance.images", "cinder.services");
-
-    private Map<String, Long> liveTableRows() {
-        seedImagesAndNetworks();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("keystone.project", (long) users.values().stream().map(KeystoneUser::defaultProjectId).distinct().count() + 2);
-        rows.put("keystone.user", (long) users.size());
-        rows.put("nova.instances", (long) instances.size());
-        rows.put("nova.compute_nodes", (long) hypervisors.size());
-        rows.put("nova_api.flavors", (long) flavors.size());
-        rows.put("neutron.networks", (long) networks.size());
-        rows.put("neutron.ports", (long) ports.size());
-        rows.put("glance.images", (long) images.size());
-        rows.put("cinder.services", (long) volumeServices.size());
-        return rows;
-    }
-
-    /** The rows of each key table now: what the last restore put back, else the live model's. */
-    public synchronized Map<String, Long> tableRows() {
-        advance();
-        Map<String, Long> rows = new LinkedHashMap<>(liveTableRows());
-        restoredRows.ifPresent(rows::putAll);
-        return rows;
-    }
-
-    /** The rows the backup at {@code location} (a file, or {@code volume:mariadb_backup/<file>}) held when it was taken. */
+    /** The rows of the key tables the backup at {@code location} (a file, or {@code volume:mariadb_backup/<file>}) held when taken. */
     public synchronized Optional<Map<String, Long>> tableRowsAt(String location) {
         boolean known = backups.stream().anyMatch(b -> b.location().equals(location));
         return known ? Optional.of(rowsOf(location)) : Optional.empty();
@@ -1184,26 +1158,6 @@ public final class LabSite {
     /** A backup's rows; one of the topology (taken before the lab started) holds the rows the lab started with. */
     private Map<String, Long> rowsOf(String location) {
         return Map.copyOf(rowsAtBackup.computeIfAbsent(location, l -> liveTableRows()));
-    }
-
-    /**
-     * {@code SELECT COUNT(*) FROM <table>} in the mariadb container of {@code host}; a {@link FaultType#RESTORE_INCOMPLETE}
-     * for the table (any when its target is empty) makes it one short of what was restored.
-     *
-     * @throws LabException (CONFLICT) when mariadb does not run there, (NOT_FOUND) for an unknown table, worded like mysql
-     */
-    public synchronized long countRows(String host, String table) {
-        boolean running = containers(host).stream().anyMatch(c -> c.name().equals("mariadb") && c.running());
-        if (!running) {
-            throw LabException.conflict("Error response from daemon: container " + sha256(host + "mariadb").substring(0, 12)
-                    + " is not running");
-        }
-        Long rows = tableRows().get(table);
-        if (rows == null) {
-            throw LabException.notFound("ERROR 1146 (42S02) at line 1: Table '" + table + "' doesn't exist");
-        }
-        boolean incomplete = faults.stream().anyMatch(f -> f.type() == FaultType.RESTORE_INCOMPLETE && (f.target().isEmpty() || f.target().equals(table)));
-        return incomplete ? Math.max(0, rows - 1) : rows;
     }
 
     /**
@@ -1229,65 +1183,45 @@ public final class LabSite {
                 + "[01] " + ts + " Copying ./ibdata1 to /var/lib/mysql/ibdata1\n[00] " + ts + " completed OK!\nrestored " + file + " into /var/lib/mysql\n";
     }
 
-    private static final String LAB_TAR = "LAB-TAR v1 (a gzip'd tar archive of the simulated deployer)\n";
-
-    /** {@code tar -czf <archive> -C <parent> <name>}: the files under {@code <parent>/<name>} into one archive file. */
-    public synchronized void archive(String archive, String parent, String name) {
-        String base = (parent.endsWith("/") ? parent : parent + "/");
-        StringBuilder content = new StringBuilder(LAB_TAR).append(name).append("/\t\n");
-        files.forEach((path, f) -> {
-            if (path.startsWith(base + name + "/")) {
-                content.append(path.substring(base.length())).append('\t')
-                        .append(java.util.Base64.getEncoder().encodeToString(f.content().getBytes(StandardCharsets.UTF_8))).append('\n');
-            }
-        });
-        files.put(archive, new LabFile(content.toString(), content.length()));
-    }
-
-    /** The paths of the deployer's files that start with {@code prefix}, sorted. */
+    /** The paths of the files that start with {@code prefix}, sorted. */
     public synchronized List<String> files(String prefix) {
         return files.keySet().stream().filter(p -> p.startsWith(prefix)).sorted().toList();
     }
 
-    /** {@code tar -tzf <archive>}: its entries, directories ending in {@code /}. */
-    public synchronized List<String> archiveEntries(String archive) {
-        return archiveContent(archive).keySet().stream().toList();
+    /**
+     * {@code tar -czf <archive> <path>…} as the lab's tar writes it (its members, and what they held), e.g. a backup of the
+     * Kolla configuration directory.
+     */
+    public synchronized void archive(String archive, List<String> sources) {
+        StringBuilder members = new StringBuilder("gzip tar archive, members:\n");
+        for (String source : sources) {
+            members.append(source.substring(1)).append('\n');
+            listDirectory(source).forEach(name -> members.append(source.substring(1)).append('/').append(name).append('\n'));
+        }
+        writeBackupFile("tar", archive, new LabFile(members.toString(), 1024), "tar: Cannot open: Permission denied");
     }
 
-    /** {@code tar -xzf <archive> -C <parent>}: writes every file of the archive under {@code parent}; returns the files written. */
-    public synchronized List<String> extractArchive(String archive, String parent) {
-        Map<String, String> entries = archiveContent(archive);
+    /** {@code tar -xzf <archive> -C <directory>}: writes back every file the archive holds; returns the paths written. */
+    public synchronized List<String> extractArchive(String archive, String directory) {
+        advance();
+        if (!files.containsKey(archive)) {
+            throw LabException.notFound("tar: " + archive + ": Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now");
+        }
+        if (corrupted(archive) || !archived.containsKey(archive)) {
+            throw LabException.badRequest("gzip: stdin: invalid compressed data--crc error\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now");
+        }
         count("tar-extract");
         fire(FaultType.RESTORE_FAILS).ifPresent(f -> {
             throw LabException.conflict(f.messageOr("tar: Unexpected EOF in archive\ntar: Error is not recoverable: exiting now"));
         });
-        String base = (parent.endsWith("/") ? parent : parent + "/");
+        String base = directory.endsWith("/") ? directory : directory + "/";
         List<String> written = new ArrayList<>();
-        entries.forEach((entry, content) -> {
-            if (!entry.endsWith("/")) {
-                files.put(base + entry, new LabFile(content, content.length()));
-                written.add(base + entry);
-            } else {
-                directories.add(base + entry.substring(0, entry.length() - 1));
-            }
+        archived.get(archive).forEach((member, content) -> {
+            files.put(base + member, LabFile.text(content));
+            fileTimes.put(base + member, now());
+            written.add(base + member);
         });
         return written;
-    }
-
-    private Map<String, String> archiveContent(String archive) {
-        LabFile f = files.get(archive);
-        if (f == null) {
-            throw LabException.notFound("tar: " + archive + ": Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now");
-        }
-        if (!f.content().startsWith(LAB_TAR)) {
-            throw LabException.badRequest("gzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now");
-        }
-        Map<String, String> entries = new LinkedHashMap<>();
-        f.content().substring(LAB_TAR.length()).lines().forEach(line -> {
-            int tab = line.indexOf('\t');
-            entries.put(line.substring(0, tab), new String(java.util.Base64.getDecoder().decode(line.substring(tab + 1)), StandardCharsets.UTF_8));
-        });
-        return entries;
     }
 
     // ------------------------------------------------------------------ Juju (charmed)
@@ -1563,7 +1497,7 @@ public final class LabSite {
                 String file = "/var/backups/mysql/mysqldump-" + params.getOrDefault("databases", "all").replace(',', '-') + "-"
                         + STAMP.format(now()) + ".gz";
                 Backup b = addBackup("mysqldump", host, file, 48_213_504L);
-                files.put(file, new LabFile("mysqldump archive " + b.sha256(), b.sizeBytes()));
+                files.put(file, new LabFile("mysqldump archive " + b.sha256() + "\n-- Dump completed on " + STAMP.format(now()) + "\n", b.sizeBytes()));
                 results.put("mysqldump-file", file);
             }
             case "restore-mysqldump" -> { // dr-restore
@@ -1576,7 +1510,9 @@ public final class LabSite {
                             + "'/usr/bin/mysql -u root' returned non-zero exit status 1: ERROR 2013 (HY000) at line 4711: Lost connection to server during query"))
                             .orElse("restore-mysqldump failed: [Errno 2] No such file or directory: '" + file + "'"), Map.of(), 0, "", "");
                 }
-                restoredRows = Optional.of(rowsOf(file));
+                String content = files.get(file).content();
+                String taken = backups.stream().filter(bk -> content.contains(bk.sha256())).map(Backup::location).findFirst().orElse(file);
+                restoredRows = Optional.of(rowsOf(taken)); // the dump's own backup, wherever it was copied to
                 results.put("outcome", "Restore of " + file + " succeeded");
             }
             case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
@@ -1614,6 +1550,108 @@ public final class LabSite {
         Backup b = addBackup("juju-controller", "jump", file, 31_457_280L);
         files.put(file, new LabFile("juju-backup/metadata.json " + b.sha256(), b.sizeBytes()));
         return b;
+    }
+
+    // ---- backup-site: artefacts written on the hosts, read back (checksum, mode, readability), counted and pruned ------
+
+    private final Map<String, Instant> fileTimes = new HashMap<>();
+    private final Map<String, String> fileModes = new HashMap<>();
+
+    /** Where Kolla's mariabackup container writes: the {@code mariadb_backup} Docker volume of the first MariaDB host. */
+    public static final String MARIADB_BACKUP_VOLUME = "/var/lib/docker/volumes/mariadb_backup/_data";
+
+    public synchronized boolean hasVault() {
+        return applications.containsKey("vault");
+    }
+
+    /**
+     * A backup program ({@code pg_dump}, {@code ceph}, {@code vault}, {@code tar}) writes {@code path}: a {@link FaultType#BACKUP_FAILS}
+     * fault for the program (or any) makes it fail with {@code failure} (or the fault's message) and write nothing.
+     */
+    public synchronized void writeBackupFile(String program, String path, LabFile content, String failure) {
+        advance();
+        count("backup-" + program);
+        fire(FaultType.BACKUP_FAILS, program).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr(failure));
+        });
+        files.put(path, content);
+        fileTimes.put(path, now());
+        fileModes.putIfAbsent(path, "644");
+        if (program.equals("tar")) { // dr-restore: what the archive holds, for tar -x
+            Map<String, String> held = new LinkedHashMap<>();
+            content.content().lines().skip(1).forEach(member -> Optional.ofNullable(files.get("/" + member)).ifPresent(f -> held.put(member, f.content())));
+            archived.put(path, held);
+        }
+    }
+
+    /** {@code install -m <mode>}: an empty file with that mode, or the mode of a directory. */
+    public synchronized void installFile(String path, String mode, boolean directory) {
+        if (directory) {
+            directories.add(path);
+        } else {
+            files.put(path, LabFile.text(""));
+            fileTimes.put(path, now());
+        }
+        fileModes.put(path, mode);
+    }
+
+    /** A file's octal mode as {@code stat -c %a} prints it; 644 unless installed otherwise. */
+    public synchronized String fileMode(String path) {
+        return fileModes.getOrDefault(path, "644");
+    }
+
+    /** When a file was last written (the epoch for seeded files), for {@code ls -t}. */
+    public synchronized Instant fileTime(String path) {
+        return fileTimes.getOrDefault(path, Instant.EPOCH);
+    }
+
+    /** The files directly in {@code directory}, newest first. */
+    public synchronized List<String> listDirectory(String directory) {
+        String prefix = directory.endsWith("/") ? directory : directory + "/";
+        return files.keySet().stream().filter(f -> f.startsWith(prefix) && f.indexOf('/', prefix.length()) < 0)
+                .sorted(Comparator.comparing((String f) -> fileTimes.getOrDefault(f, Instant.EPOCH)).reversed().thenComparing(Comparator.reverseOrder()))
+                .map(f -> f.substring(prefix.length())).toList();
+    }
+
+    /**
+     * A file's SHA-256 as {@code sha256sum} reads it now: of its content, or of something else once a
+     * {@link FaultType#BACKUP_CORRUPT} fault holds for its path or name.
+     */
+    public synchronized Optional<String> fileChecksum(String path) {
+        LabFile f = files.get(path);
+        if (f == null) {
+            return Optional.empty();
+        }
+        return Optional.of(sha256(f.content() + (corrupted(path) ? "\0bit rot" : "")));
+    }
+
+    /** Whether a {@link FaultType#BACKUP_CORRUPT} fault holds for the file (its full path or its name). */
+    public synchronized boolean corrupted(String path) {
+        return holds(FaultType.BACKUP_CORRUPT, path, path.substring(path.lastIndexOf('/') + 1)).isPresent();
+    }
+
+    /**
+     * Rows of the key tables, as {@code SELECT COUNT(*)} over the live (not deleted) rows would find them; after a restore
+     * (dr-restore), the rows the restored backup held, one fewer per table a {@link FaultType#RESTORE_INCOMPLETE} names.
+     */
+    public synchronized Map<String, Long> keyTableRows() {
+        advance();
+        Map<String, Long> rows = new LinkedHashMap<>(liveTableRows());
+        restoredRows.ifPresent(rows::putAll);
+        rows.replaceAll((table, n) -> faults.stream().anyMatch(f -> f.type() == FaultType.RESTORE_INCOMPLETE
+                && (f.target().isEmpty() || f.target().equals(table))) ? Math.max(0, n - 1) : n);
+        return rows;
+    }
+
+    private Map<String, Long> liveTableRows() {
+        seedImagesAndNetworks();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("nova.instances", (long) instances.size());
+        rows.put("keystone.project", instances.values().stream().map(Instance::projectId).distinct().count() + 2); // + admin, service
+        rows.put("glance.images", (long) images.size());
+        rows.put("cinder.volumes", 0L);
+        rows.put("neutron.ports", (long) ports.size());
+        return rows;
     }
 
     // ------------------------------------------------------------------ Kolla (deployer files, runs, containers)
@@ -1677,10 +1715,14 @@ public final class LabSite {
         }
         count("file-move");
         files.put(to, f);
+        Optional.ofNullable(fileTimes.remove(from)).ifPresent(t -> fileTimes.put(to, t)); // backup-site: a rename keeps time and mode
+        Optional.ofNullable(fileModes.remove(from)).ifPresent(m -> fileModes.put(to, m));
     }
 
     public synchronized boolean deleteFile(String path) {
         boolean existed = files.remove(path) != null;
+        fileTimes.remove(path);
+        fileModes.remove(path);
         if (existed) {
             count("file-delete");
         }
@@ -1869,8 +1911,10 @@ public final class LabSite {
                 boolean incremental = run.action().contains("--incremental");
                 String file = (incremental ? "incremental-" : "mysqlbackup-") + DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneOffset.UTC)
                         .format(run.startedAt()) + "-" + run.startedAt().getEpochSecond() + ".qp.xbc.xbs.gz";
-                addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
+                Backup b = addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
                         incremental ? 4_718_592L : 157_286_400L);
+                files.put(MARIADB_BACKUP_VOLUME + "/" + file, new LabFile("mariabackup xbstream " + b.sha256(), b.sizeBytes())); // backup-site
+                fileTimes.put(MARIADB_BACKUP_VOLUME + "/" + file, now());
             });
             default -> {
                 // prechecks, pull, bootstrap-servers, recovery: nothing visible changes

@@ -4,14 +4,11 @@ import io.dayshift.lab.model.Container;
 import io.dayshift.lab.model.LabException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * dr-restore on a Kolla node: the one-shot mariabackup container of Kolla's manual restore ({@code docker run --rm
- * --volumes-from mariadb --volume mariadb_backup:/backup <image> bash -c '<script>' dayshift-restore <file>}) and the row
- * counts ({@code docker exec mariadb mysql --defaults-extra-file=<file> --batch --skip-column-names -e 'SELECT COUNT(*) FROM
- * `db`.`table`'}). The script is recognised whole, as the lab's copy of Dayshift's: any other script is refused.
+ * --volumes-from mariadb --volume mariadb_backup:/backup <image> bash -c '<script>' dayshift-restore <file>}). The script is
+ * recognised whole, as the lab's copy of Dayshift's: any other script is refused.
  */
 final class MariaDbNodeCommands {
 
@@ -29,8 +26,6 @@ final class MariaDbNodeCommands {
             "echo \"restored $1 into /var/lib/mysql\"");
     private static final List<String> RUN_OPTIONS = List.of("run", "--rm", "--name", "dayshift_mariadb_restore", "--user", "root",
             "--volumes-from", "mariadb", "--volume", "mariadb_backup:/backup");
-    private static final String CLIENT_OPTIONS = "--defaults-extra-file=/var/lib/kolla/config_files/dayshift-client.cnf";
-    private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) FROM `([a-z][a-z0-9_]*)`\\.`([a-z][a-z0-9_]*)`");
 
     private MariaDbNodeCommands() {
     }
@@ -56,21 +51,6 @@ final class MariaDbNodeCommands {
             return ShellResult.ok(s.site().restoreMariaBackup(s.node(), rest.get(5)));
         } catch (LabException e) {
             return ShellResult.fail(e.kind() == LabException.Kind.NOT_FOUND ? 2 : 1, e.getMessage() + "\n");
-        }
-    }
-
-    static ShellResult exec(Session s, List<String> args) {
-        if (args.size() != 8 || !args.subList(0, 7).equals(List.of("exec", "mariadb", "mysql", CLIENT_OPTIONS, "--batch", "--skip-column-names", "-e"))) {
-            return ShellResult.fail(1, "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\n");
-        }
-        Matcher m = COUNT.matcher(args.get(7));
-        if (!m.matches()) {
-            return ShellResult.fail(1, "ERROR 1064 (42000) at line 1: the lab's mysql answers only SELECT COUNT(*) FROM `db`.`table`\n");
-        }
-        try {
-            return ShellResult.ok(s.site().countRows(s.node(), m.group(1) + "." + m.group(2)) + "\n");
-        } catch (LabException e) {
-            return ShellResult.fail(1, e.getMessage() + "\n");
         }
     }
 }

@@ -55,9 +55,6 @@ final class NodeCommands {
             case "run" -> {
                 return MariaDbNodeCommands.run(s, args);
             }
-            case "exec" -> {
-                return MariaDbNodeCommands.exec(s, args);
-            }
             default -> {
                 return ShellResult.fail(1, "docker: '" + args.get(0) + "' is not a docker command the lab knows.");
             }

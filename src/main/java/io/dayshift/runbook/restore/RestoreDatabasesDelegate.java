@@ -4,6 +4,7 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
 import io.dayshift.backup.Artefact;
+import io.dayshift.backup.BackupHosts;
 import io.dayshift.charm.ActionFailedException;
 import io.dayshift.charm.ActionResult;
 import io.dayshift.charm.CharmModel;
@@ -26,16 +27,19 @@ import org.springframework.stereotype.Component;
 @Component("restoreDatabases")
 class RestoreDatabasesDelegate implements JavaDelegate {
 
-    static final String DATABASE_APPLICATION = "mysql-innodb-cluster";
+    /** Where the mysql-innodb-cluster charm keeps its dumps on the unit's machine, and where the restore puts the backup's back. */
+    static final String UNIT_DUMPS = "/var/backups/mysql";
 
     private final RestoreTargets targets;
     private final KollaDeployer kolla;
     private final CharmModel charms;
+    private final BackupHosts hosts;
 
-    RestoreDatabasesDelegate(RestoreTargets targets, KollaDeployer kolla, CharmModel charms) {
+    RestoreDatabasesDelegate(RestoreTargets targets, KollaDeployer kolla, CharmModel charms, BackupHosts hosts) {
         this.targets = targets;
         this.kolla = kolla;
         this.charms = charms;
+        this.hosts = hosts;
     }
 
     @Override
@@ -52,10 +56,12 @@ class RestoreDatabasesDelegate implements JavaDelegate {
             return;
         }
         Steps.await(execution, null);
-        String leader = Leaders.of(charms.status(site), DATABASE_APPLICATION);
-        String action = "juju run " + leader + " restore-mysqldump dump-file=" + dump.path();
+        String leader = Leaders.of(charms.status(site), site.backup().mysqlApplication());
+        String onUnit = UNIT_DUMPS + "/" + RestoreInputCheck.fileName(dump.path());
+        hosts.copyToUnit(site, dump.path(), leader, onUnit);
+        String action = "juju scp " + dump.path() + " " + leader + ":" + onUnit + "; juju run " + leader + " restore-mysqldump dump-file=" + onUnit;
         try {
-            ActionResult result = charms.runAction(site, leader, "restore-mysqldump", Map.of("dump-file", dump.path()));
+            ActionResult result = charms.runAction(site, leader, "restore-mysqldump", Map.of("dump-file", onUnit));
             Steps.record(execution, action, leader, result.status(), result.results().getOrDefault("outcome", result.message()));
         } catch (ActionFailedException e) {
             Steps.record(execution, action, leader, "failed", e.getMessage());

@@ -25,22 +25,23 @@ final class RestorePlans {
         input.config().ifPresent(a -> lines.add("Configuration: " + artefact(a)));
         if (kolla) {
             if (scope.database()) {
-                lines.add("1. kolla-ansible stop --limit control (every container on the controllers; the computes keep their instances)");
+                lines.add("- kolla-ansible stop --limit control (every container on the controllers; the computes keep their instances)");
             }
             if (scope.config()) {
-                lines.add("2. keep the current configuration directory as an archive beside it, then unpack the backup's over it");
+                lines.add("- keep the current configuration directory as an archive beside it, then unpack the backup's over it");
             }
             if (scope.database()) {
-                input.database().ifPresent(a -> lines.add("3. on mariadb[0] (" + a.host() + "): mbstream + mariabackup --prepare/--copy-back in a one-shot"
+                input.database().ifPresent(a -> lines.add("- on mariadb[0] (" + a.host() + "): mbstream + mariabackup --prepare/--copy-back in a one-shot"
                         + " container, then kolla-ansible mariadb_recovery from it; compare the row counts with the backup's"));
             }
-            lines.add("4. kolla-ansible deploy --limit control, then deploy --limit compute, then nova-manage cell_v2 discover_hosts");
+            lines.add("- kolla-ansible deploy --limit control, then deploy --limit compute, then nova-manage cell_v2 discover_hosts");
         } else {
-            input.database().ifPresent(a -> lines.add("1. juju run mysql-innodb-cluster/<leader> restore-mysqldump dump-file=" + a.path()));
-            input.config().ifPresent(a -> lines.add("2. HAND-OVER: the Juju controller (" + a.path() + "), Vault and Ceph are restored out of band"));
-            lines.add("3. check every unit active/idle, then the nova-cloud-controller discover-hosts action");
+            input.database().ifPresent(a -> lines.add("- juju scp " + a.path() + " to the mysql-innodb-cluster leader, then its restore-mysqldump action;"
+                    + " compare the row counts with the backup's"));
+            input.config().ifPresent(a -> lines.add("- HAND-OVER: the Juju controller (" + a.path() + "), Vault and Ceph are restored out of band"));
+            lines.add("- check every unit active/idle, then the nova-cloud-controller discover-hosts action");
         }
-        lines.add("5. verify: compute and volume services up, images listed, a test instance boots and is deleted");
+        lines.add("- verify: compute and volume services up, images listed, a test instance boots and is deleted");
         return String.join("\n", lines);
     }
 

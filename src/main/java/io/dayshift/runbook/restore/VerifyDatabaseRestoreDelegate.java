@@ -7,31 +7,31 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.ROW_CHECK;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
 import io.dayshift.backup.Artefact;
-import io.dayshift.kolla.KollaDeployer;
-import io.dayshift.site.Flavour;
+import io.dayshift.backup.BackupHosts;
 import io.dayshift.site.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_VerifyDatabaseRestore}, reading only {@code site} and {@code backupId}: the exact row count of each key
- * table the backup recorded, read on the restored node ({@code mariadb[0]}), compared with the record. {@code rowsMismatch} when any differs.
- * Charmed: the counts are not read (Dayshift holds no way into the cluster without its root password); recorded as not
- * compared, and handed over.
+ * {@code Task_VerifyDatabaseRestore}, reading only {@code site} and {@code backupId}: the key tables' rows counted now as
+ * backup-site counted them when it took the backup (the same {@code mysql} query, on the site's database host group), and
+ * compared with the record; {@code rowsMismatch} when any differs. A site without a database host group (charmed, unless
+ * configured) cannot be counted: recorded as not compared, and handed over.
  */
 @Component("verifyDatabaseRestore")
 class VerifyDatabaseRestoreDelegate implements JavaDelegate {
 
     private final RestoreTargets targets;
-    private final KollaDeployer kolla;
+    private final BackupHosts hosts;
 
-    VerifyDatabaseRestoreDelegate(RestoreTargets targets, KollaDeployer kolla) {
+    VerifyDatabaseRestoreDelegate(RestoreTargets targets, BackupHosts hosts) {
         this.targets = targets;
-        this.kolla = kolla;
+        this.hosts = hosts;
     }
 
     @Override
@@ -41,16 +41,17 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
         }
         Site site = targets.site(SITE.get(execution));
         Artefact backup = targets.database(site, BACKUP_ID.get(execution));
-        if (site.flavour() != Flavour.KOLLA) {
-            String note = "row counts not compared on a charmed site: check them with 'juju run mysql-innodb-cluster/leader cluster-status' and "
-                    + "SELECT COUNT(*) on " + String.join(", ", backup.tableRows().keySet());
+        Optional<String> group = site.databaseHostGroup();
+        if (group.isEmpty()) {
+            String note = "row counts not compared: site " + site.name() + " names no database host group (dayshift.sites." + site.name()
+                    + ".backup.database-host-group); count " + String.join(", ", backup.tableRows().keySet()) + " by hand against " + backup.tableRows();
             ROWS_MISMATCH.set(execution, false);
             ROW_CHECK.set(execution, note);
             Steps.handOver(execution, note);
-            Steps.record(execution, "none", backup.host(), "not compared", note);
+            Steps.record(execution, "none", site.name(), "not compared", note);
             return;
         }
-        Map<String, Long> now = kolla.countRows(site, List.copyOf(backup.tableRows().keySet()));
+        Map<String, Long> now = hosts.countRows(site, group.get());
         List<String> lines = new ArrayList<>();
         boolean mismatch = false;
         for (Map.Entry<String, Long> e : backup.tableRows().entrySet()) {
@@ -63,7 +64,7 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
         ROWS_MISMATCH.set(execution, mismatch);
         ROW_CHECK.set(execution, check);
         EVIDENCE.set(execution, check);
-        Steps.record(execution, "docker exec mariadb mysql -e 'SELECT COUNT(*) FROM …' (" + backup.tableRows().size() + " tables)", "mariadb[0]",
+        Steps.record(execution, "mysql -e 'SELECT …, COUNT(*) FROM … UNION ALL …' (" + backup.tableRows().size() + " tables)", group.get(),
                 mismatch ? "row counts differ" : "row counts equal", check);
     }
 }
