@@ -67,6 +67,8 @@ public final class DrRestoreVariables {
     public static final ProcessVariable<Boolean> RTO_MET = ProcessVariable.bool("rtoMet");
     /** Output: true once the restore steps ran to their end. */
     public static final ProcessVariable<Boolean> RESTORED = ProcessVariable.bool("restored");
+    /** Charmed: the API units the run paused for the database restore (resumed with the controllers' redeploy). */
+    public static final ProcessVariable<UnitList> PAUSED_UNITS = ProcessVariable.json("pausedUnits", UnitList.class);
     /** Hand-over notes for what Dayshift does not do on this site (charmed: Juju controller, Vault, Ceph). */
     public static final ProcessVariable<HandOver> HAND_OVER = ProcessVariable.json("handOver", HandOver.class);
 
@@ -100,6 +102,13 @@ public final class DrRestoreVariables {
                 more.add(note);
             }
             return new HandOver(more);
+        }
+    }
+
+    /** Juju unit names. */
+    public record UnitList(List<String> units) {
+        public UnitList {
+            units = units == null ? List.of() : List.copyOf(units);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dayshift.runbook.restore;
 
+import static io.dayshift.runbook.restore.DrRestoreVariables.PAUSED_UNITS;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
 import io.dayshift.charm.CharmModel;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_RedeployControllers} ({@code kolla-ansible deploy --limit control}) and {@code Task_ResyncComputes}
  * ({@code deploy --limit compute}, which brings every nova-compute and agent back in line with the restored databases and
- * configuration), detached. Charmed: Juju redeploys nothing; the step records the units that are not active/idle, for
- * the verification to follow.
+ * configuration), detached. Charmed: the controllers' step resumes the API units the run paused; both record the units
+ * that are not active/idle, for the verification to follow.
  */
 @Component("redeployGroup")
 class RedeployDelegate implements JavaDelegate {
@@ -43,6 +44,11 @@ class RedeployDelegate implements JavaDelegate {
         String group = execution.getCurrentActivityId().equals(DrRestoreIds.REDEPLOY_CONTROLLERS) ? "control" : "compute";
         if (site.flavour() != Flavour.KOLLA) {
             Steps.await(execution, null);
+            if (group.equals("control")) {
+                List<String> resumed = ApiUnits.resume(charms, site, PAUSED_UNITS.find(execution).map(DrRestoreVariables.UnitList::units).orElse(List.of()));
+                Steps.record(execution, "juju run <unit> resume (the units the run paused)", site.name(), "resumed " + resumed.size() + " unit(s)",
+                        String.join(", ", resumed));
+            }
             ModelStatus status = charms.status(site);
             List<String> unsettled = status.applications().values().stream().flatMap(a -> a.units().values().stream())
                     .filter(u -> !u.activeAndIdle()).map(Unit::name).sorted().toList();

@@ -244,8 +244,11 @@ class DrRestoreProcessTest {
         approve(run, APPROVE_RESTORE, "anna", true, "go");
         runUntilEnd(run);
 
-        // then the charm restored the dump, discover-hosts ran, nothing was stopped, and the rest is handed over
+        // then the API units were paused around the charm's restore of the dump and resumed, discover-hosts ran, and the
+        // controller is handed over
         assertThat(run).hasPassed(DrRestoreIds.END_SITE_RESTORED);
+        assertThat(delta(site, before, "juju-action-pause")).isPositive().isEqualTo(delta(site, before, "juju-action-resume"));
+        assertThat(site.units()).noneMatch(u -> u.workload().message().startsWith("Paused"));
         assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(1);
         assertThat(delta(site, before, "juju-action-discover-hosts")).isEqualTo(1);
         assertThat(summary(run)).contains("restored (full)").contains("Hand-over: Juju controller: restore")
