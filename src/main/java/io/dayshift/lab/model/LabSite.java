@@ -1706,6 +1706,7 @@ public final class LabSite {
         }
         count("file-copy");
         files.put(to, f);
+        Optional.ofNullable(archived.get(from)).ifPresent(a -> archived.put(to, a)); // dr-restore: so does a copy
     }
 
     public synchronized void moveFile(String from, String to) {
@@ -1717,6 +1718,7 @@ public final class LabSite {
         files.put(to, f);
         Optional.ofNullable(fileTimes.remove(from)).ifPresent(t -> fileTimes.put(to, t)); // backup-site: a rename keeps time and mode
         Optional.ofNullable(fileModes.remove(from)).ifPresent(m -> fileModes.put(to, m));
+        Optional.ofNullable(archived.remove(from)).ifPresent(a -> archived.put(to, a)); // dr-restore: an archive keeps what it holds
     }
 
     public synchronized boolean deleteFile(String path) {
