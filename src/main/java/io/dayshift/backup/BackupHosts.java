@@ -40,6 +40,12 @@ public interface BackupHosts {
     /** {@code juju scp unit:remote target} onto the Juju host (a file a charm action left on a unit's machine). */
     void copyFromUnit(Site site, String unit, String remote, String target);
 
+    /**
+     * dr-restore: {@code juju scp -m <model> <local> <unit>:<remote>} on the Juju client host: puts an artefact back on a unit's
+     * machine (a dump for the mysql-innodb-cluster charm's {@code restore-mysqldump}). Safe to repeat (the copy is replaced).
+     */
+    void copyToUnit(Site site, String local, String unit, String remote);
+
     /** Whether the artefact is readable as its kind (a whole gzip stream, a dump with its trailer, a tar holding its key member…). */
     Readability readable(Site site, String group, ArtefactKind kind, String path);
 

@@ -62,7 +62,14 @@ public enum Arg {
      */
     ROW_COUNT_QUERY("SELECT '([a-z_]{1,64}\\.[a-z_]{1,64})', COUNT\\(\\*\\) FROM \\1(?: WHERE deleted = 0)?"
             + "(?: UNION ALL SELECT '([a-z_]{1,64}\\.[a-z_]{1,64})', COUNT\\(\\*\\) FROM [a-z_]{1,64}\\.[a-z_]{1,64}(?: WHERE deleted = 0)?){0,19}",
-            "a row count query of named tables");
+            "a row count query of named tables"),
+    // ---- dr-restore
+
+    /** A container image reference: {@code quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy}. */
+    IMAGE("[a-z0-9][a-z0-9._-]{0,62}(?::[0-9]{1,5})?(?:/[a-z0-9][a-z0-9._-]{0,127}){0,5}(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?",
+            "a container image such as quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy"),
+    /** A file name without a directory: {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}. */
+    FILE_NAME("[A-Za-z0-9_][A-Za-z0-9_.+@-]{0,254}", "a file name such as mysqlbackup-21-11-2026.qp.xbc.xbs.gz (no directory)");
 
     private final Pattern pattern;
     private final String description;

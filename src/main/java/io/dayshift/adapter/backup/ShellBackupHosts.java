@@ -131,6 +131,13 @@ final class ShellBackupHosts implements BackupHosts {
     }
 
     @Override
+    public void copyToUnit(Site site, String local, String unit, String remote) {
+        SshEndpoint host = site.firstHostOf(site.juju().hostGroup());
+        runOk(host, site, "juju scp " + local + " to " + unit, ShellCommand.of(properties.juju()).flag("scp").flag("-m").arg(Arg.MODEL, site.juju().model())
+                .arg(Arg.PATH, local).arg(Arg.UNIT_FILE, unit + ":" + remote), properties.readTimeout());
+    }
+
+    @Override
     public Readability readable(Site site, String group, ArtefactKind kind, String path) {
         ShellCommand check = switch (kind) {
             case MARIADB_FULL, MARIADB_INCREMENTAL -> ShellCommand.of("gzip").flag("-t").arg(Arg.PATH, path);

@@ -49,7 +49,9 @@ public enum FaultType {
      * Backup artefact {@code target} (its path or file name; any when empty) reads back damaged: {@code sha256sum} gives
      * another checksum and {@code gzip -t}, {@code tar -t}, {@code zgrep}, {@code pg_restore --list} report it unreadable.
      */
-    BACKUP_CORRUPT(false);
+    BACKUP_CORRUPT(false),
+    /** After a restore, table {@code target} ({@code nova.instances}; every table when empty) counts one row fewer than the backup held. */
+    RESTORE_INCOMPLETE(false);
 
     private final boolean needsTarget;
 

@@ -102,7 +102,7 @@ final class BackupCommands {
         return ShellResult.ok("");
     }
 
-    /** {@code tar -czf ARCHIVE PATH…} and {@code tar -tzf ARCHIVE MEMBER}. */
+    /** {@code tar -czf ARCHIVE PATH…}, {@code tar -tzf ARCHIVE [MEMBER…]} and (dr-restore) {@code tar -xzf ARCHIVE -C DIR}. */
     ShellResult tar(Session s, List<String> args) {
         if (args.isEmpty()) {
             return ShellResult.fail(2, "tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options");
@@ -144,6 +144,9 @@ final class BackupCommands {
             }
             List<String> lines = f.get().content().lines().toList();
             StringBuilder out = new StringBuilder();
+            if (rest.size() == 1) { // dr-restore: every member
+                lines.stream().skip(1).forEach(member -> out.append(member).append('\n'));
+            }
             for (String member : rest.subList(1, rest.size())) {
                 if (lines.stream().noneMatch(l -> l.equals(member) || l.startsWith(member + " "))) {
                     return new ShellResult(2, out.toString(), "tar: " + member + ": Not found in archive\ntar: Exiting with failure status due to previous errors\n");
@@ -152,7 +155,15 @@ final class BackupCommands {
             }
             return ShellResult.ok(out.toString());
         }
-        return ShellResult.fail(2, "tar: the lab's tar knows only -czf ARCHIVE PATH… and -tzf ARCHIVE MEMBER…");
+        if (mode.equals("-xzf") && rest.size() == 3 && rest.get(1).equals("-C")) { // dr-restore
+            try {
+                s.site().extractArchive(rest.get(0), rest.get(2));
+                return ShellResult.ok("");
+            } catch (LabException e) {
+                return ShellResult.fail(2, e.getMessage());
+            }
+        }
+        return ShellResult.fail(2, "tar: the lab's tar knows only -czf ARCHIVE PATH…, -tzf ARCHIVE [MEMBER…] and -xzf ARCHIVE -C DIR");
     }
 
     /** {@code gzip -t FILE}: silent when the stream is whole. */

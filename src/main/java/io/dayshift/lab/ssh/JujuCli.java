@@ -329,6 +329,18 @@ final class JujuCli {
 
     /** backup-site: {@code juju scp <unit>:<remote> <local>} copies a file off a unit's machine onto the Juju client host. */
     private static ShellResult scp(LabSite site, Parsed p) {
+        if (p.words().size() == 2 && !p.words().get(0).contains(":") && p.words().get(1).contains(":")) { // dr-restore: back onto a unit
+            String target = p.words().get(1);
+            String unit = target.substring(0, target.indexOf(':'));
+            if (site.units().stream().noneMatch(u -> u.name().equals(unit))) {
+                return ShellResult.fail(1, "ERROR unit \"" + unit + "\" not found");
+            }
+            if (site.file(p.words().get(0)).isEmpty()) {
+                return ShellResult.fail(1, "ERROR " + p.words().get(0) + ": no such file or directory");
+            }
+            site.copyFile(p.words().get(0), target.substring(target.indexOf(':') + 1));
+            return ShellResult.ok("");
+        }
         if (p.words().size() != 2 || !p.words().get(0).contains(":")) {
             return ShellResult.fail(2, "ERROR the lab's juju scp copies <unit>:<remote path> to a local path");
         }
