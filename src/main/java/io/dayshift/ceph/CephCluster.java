@@ -8,7 +8,7 @@ public interface CephCluster {
 
     /**
      * {@code ceph -s} on the site's Ceph admin host: the first host of SSH host group {@code monitors} when the site has one,
-     * else the tool host (the Kolla deployer or the Juju jump host). Empty when that host has no {@code ceph} command
+     * else of the Ceph monitor host group its backups use ({@code backup.ceph-monitor-host-group}), else the tool host (the Kolla deployer or the Juju jump host). Empty when that host has no {@code ceph} command
      * (the site has no Ceph, or no client for it); a cluster that does not answer is a status with its error as text.
      */
     Optional<CephStatus> status(Site site);

@@ -2,6 +2,7 @@ package io.dayshift.site;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,17 +122,17 @@ public record Site(
      * @param vaultAddress        the Vault API address as seen from that host
      * @param mysqlApplication    charmed: the MySQL InnoDB cluster application whose leader runs the {@code mysqldump} action
      */
-    public record Backup(Path directory, java.time.Duration databaseRetention, java.time.Duration configRetention,
-                         java.time.Duration incrementalWithin, java.time.Duration partDeadline, String mariadbHostGroup,
+    public record Backup(Path directory, Duration databaseRetention, Duration configRetention,
+                         Duration incrementalWithin, Duration partDeadline, String mariadbHostGroup,
                          String databaseHostGroup, String maasRegionHostGroup, String maasDatabase, String maasDatabaseUser,
                          String cephMonitorHostGroup, String vaultHostGroup, URI vaultAddress, String mysqlApplication) {
 
         public Backup {
             directory = directory == null ? Path.of("/var/backups/dayshift") : directory;
-            databaseRetention = databaseRetention == null ? java.time.Duration.ofDays(30) : databaseRetention;
-            configRetention = configRetention == null ? java.time.Duration.ofDays(90) : configRetention;
-            incrementalWithin = incrementalWithin == null ? java.time.Duration.ofDays(7) : incrementalWithin;
-            partDeadline = partDeadline == null ? java.time.Duration.ofHours(2) : partDeadline;
+            databaseRetention = databaseRetention == null ? Duration.ofDays(30) : databaseRetention;
+            configRetention = configRetention == null ? Duration.ofDays(90) : configRetention;
+            incrementalWithin = incrementalWithin == null ? Duration.ofDays(7) : incrementalWithin;
+            partDeadline = partDeadline == null ? Duration.ofHours(2) : partDeadline;
             maasDatabase = maasDatabase == null ? "maasdb" : maasDatabase;
             maasDatabaseUser = maasDatabaseUser == null ? "maas" : maasDatabaseUser;
             vaultAddress = vaultAddress == null ? URI.create("https://127.0.0.1:8200") : vaultAddress;

@@ -35,10 +35,8 @@ final class SshCephCluster implements CephCluster {
 
     @Override
     public Optional<CephStatus> status(Site site) {
-        SshEndpoint host = site.hostGroup(MONITORS).isPresent() ? site.firstHostOf(MONITORS)
-                : site.flavour() == Flavour.KOLLA ? site.kollaDeployer() : site.jujuHost();
         // --connect-timeout keeps a cluster without quorum from holding the step until the SSH timeout
-        CommandResult result = shell.run(host, ShellCommand.of("ceph").flag("--connect-timeout").flag("20").flag("-s"), timeout);
+        CommandResult result = shell.run(adminHost(site), ShellCommand.of("ceph").flag("--connect-timeout").flag("20").flag("-s"), timeout);
         if (result.exitStatus() == NOT_FOUND) {
             return Optional.empty();
         }
@@ -48,5 +46,17 @@ final class SshCephCluster implements CephCluster {
         }
         Matcher health = HEALTH.matcher(result.stdout());
         return Optional.of(new CephStatus(health.find() ? health.group(1) : "UNKNOWN", text));
+    }
+
+    /** Host group {@code monitors}, else the monitor host the site's backups use, else the deployer or the Juju client host. */
+    private static SshEndpoint adminHost(Site site) {
+        if (site.hostGroup(MONITORS).isPresent()) {
+            return site.firstHostOf(MONITORS);
+        }
+        String backupMonitor = site.backup().cephMonitorHostGroup();
+        if (backupMonitor != null) {
+            return site.firstHostOf(backupMonitor);
+        }
+        return site.flavour() == Flavour.KOLLA ? site.kollaDeployer() : site.jujuHost();
     }
 }
