@@ -1,0 +1,46 @@
+package io.dayshift.runbook.upgrade;
+
+import java.util.List;
+
+/**
+ * What the upgrade will do, decided before anything changes and shown to the approver. The model's loops read its lists:
+ * {@code ${plan.preparation()}}, {@code ${plan.controlPlane()}}, {@code ${plan.batches()}}, {@code ${plan.finish()}},
+ * {@code ${plan.rollback()}}.
+ *
+ * @param flavour        {@code KOLLA} or {@code CHARMED}
+ * @param currentRelease detected at the start
+ * @param targetRelease  asked for
+ * @param preparation    before the approval: nothing that disturbs a running service
+ * @param controlPlane   after the window opened, in order
+ * @param batches        the compute hosts, canary first, grouped by availability zone
+ * @param finish         after the batches (charmed: the data-plane applications cou upgrades after the hypervisors)
+ * @param rollback       what a rollback runs (kolla: the previous release back, reconfigure); empty on charmed sites
+ * @param notMoved       what the plan leaves as it is, and why
+ * @param drainReason    the disabled reason the drains give Nova
+ * @param returnReason   the reason recorded when a host returns
+ */
+public record UpgradePlan(String site, String flavour, String currentRelease, String targetRelease, List<UpgradeStep> preparation,
+                          List<UpgradeStep> controlPlane, List<HostBatch> batches, List<UpgradeStep> finish, List<UpgradeStep> rollback,
+                          List<String> notMoved, String drainReason, String returnReason) {
+
+    public static final String KOLLA = "KOLLA";
+    public static final String CHARMED = "CHARMED";
+
+    public UpgradePlan {
+        preparation = List.copyOf(preparation);
+        controlPlane = List.copyOf(controlPlane);
+        batches = List.copyOf(batches);
+        finish = List.copyOf(finish);
+        rollback = List.copyOf(rollback);
+        notMoved = List.copyOf(notMoved);
+    }
+
+    /** Every compute host of the plan, in upgrade order. */
+    public List<String> hosts() {
+        return batches.stream().flatMap(b -> b.hosts().stream()).toList();
+    }
+
+    public boolean kolla() {
+        return KOLLA.equals(flavour);
+    }
+}
