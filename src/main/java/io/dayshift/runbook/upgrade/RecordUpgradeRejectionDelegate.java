@@ -37,7 +37,7 @@ class RecordUpgradeRejectionDelegate implements JavaDelegate {
         }
         String who = Approvals.DECISIONS.find(execution).flatMap(d -> d.decisions().stream().reduce((a, b) -> b))
                 .map(d -> d.approver() + ": " + d.reason()).orElse("unknown");
-        RunLog.summarise(execution, "Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
-                + " rejected by " + who + "; no service was upgraded (backup " + BACKUP_ID.find(execution).orElse("none") + " was taken)." + restored);
+        RunLog.summarise(execution, Steps.fitted("Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
+                + " rejected by " + who + "; no service was upgraded (backup " + BACKUP_ID.find(execution).orElse("none") + " was taken)." + restored));
     }
 }

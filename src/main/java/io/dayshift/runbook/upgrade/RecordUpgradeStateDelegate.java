@@ -28,11 +28,11 @@ class RecordUpgradeStateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
         String text = state.describe(sites.require(plan.site()), plan);
-        HAND_OVER_STATE.set(execution, text);
+        HAND_OVER_STATE.set(execution, Steps.fitted(text));
         String why = plan.kolla() ? "a rollback step failed" : "charms do not downgrade";
-        RunLog.summarise(execution, Summaries.head(execution) + ": halted and handed over to an operator (" + why + "; "
+        RunLog.summarise(execution, Steps.fitted(Summaries.head(execution) + ": halted and handed over to an operator (" + why + "; "
                 + HALTED.find(execution).orElse(REQUESTED_BY.find(execution).map(r -> "rollback requested by " + r).orElse("rollback approved")) + "). "
-                + "State: " + text.replace('\n', ' ') + " Backup " + BACKUP_ID.find(execution).orElse("none") + "." + Summaries.approvals(execution));
+                + "State: " + text.replace('\n', ' ') + " Backup " + BACKUP_ID.find(execution).orElse("none") + "." + Summaries.approvals(execution)));
         Steps.record(execution, plan.kolla() ? "read openstack_release and containers" : "juju status", plan.site(), "state recorded", text);
     }
 }

@@ -20,6 +20,6 @@ class ReportUpgradeNotStartedDelegate implements JavaDelegate {
         String summary = "Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
                 + " not started, nothing was changed: " + why;
         Steps.record(execution, "report", plan.site(), "not started", why);
-        RunLog.summarise(execution, summary);
+        RunLog.summarise(execution, Steps.fitted(summary));
     }
 }

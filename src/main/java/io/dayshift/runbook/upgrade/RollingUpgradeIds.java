@@ -100,6 +100,8 @@ public final class RollingUpgradeIds {
     public static final String ROLL_BACK = "roll-back";
     public static final String STOP = "stop";
     public static final String CONTINUE = "continue";
+    /** Upgrade a host the drain could not empty, with what is left on it. */
+    public static final String PROCEED = "proceed";
 
     private RollingUpgradeIds() {
     }

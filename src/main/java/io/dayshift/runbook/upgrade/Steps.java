@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /** This runbook's step records and waits, on the engine's clock (which tests can move). */
 final class Steps {
 
-    private static final int EVIDENCE = 4000;
+    private static final int EVIDENCE = 3000;
 
     private Steps() {
     }
@@ -50,9 +50,14 @@ final class Steps {
         if (outcome.equals(RollingUpgradeIds.FAILED)) {
             String why = overdue ? "Not done by the deadline (" + DEADLINE.get(execution) + "): " + STAGE.get(execution) + ". Last seen: " + detail
                     : "Failed: " + STAGE.get(execution) + ". " + detail;
-            FAILURE_REPORT.set(execution, why + (evidence == null || evidence.isBlank() ? "" : "\n\n" + tail(evidence)));
+            FAILURE_REPORT.set(execution, fitted(why + (evidence == null || evidence.isBlank() ? "" : "\n\n" + tail(evidence))));
         }
         return outcome;
+    }
+
+    /** A string variable holds at most 4,000 characters: longer text is cut, saying so. */
+    static String fitted(String text) {
+        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (" + (text.length() - 3800) + " more characters)";
     }
 
     static String tail(String text) {

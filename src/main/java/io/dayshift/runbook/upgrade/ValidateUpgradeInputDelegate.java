@@ -37,7 +37,7 @@ class ValidateUpgradeInputDelegate implements JavaDelegate {
         CURRENT_RELEASE.set(execution, plan.currentRelease());
         PLANNED_HOSTS.set(execution, String.join(",", plan.hosts()));
         HOST_RELEASES.set(execution, HostReleases.of(plan.hosts(), plan.currentRelease()));
-        PLAN_SUMMARY.set(execution, PlanText.describe(plan, WINDOW_START.get(execution), WINDOW_END.get(execution)));
+        PLAN_SUMMARY.set(execution, Steps.fitted(PlanText.describe(plan, WINDOW_START.get(execution), WINDOW_END.get(execution))));
         Steps.record(execution, "check the input, read the current release, plan", plan.site(), "accepted: " + plan.currentRelease() + " → "
                 + plan.targetRelease(), plan.hosts().size() + " compute host(s) in " + plan.batches().size() + " batch(es)");
     }

@@ -29,7 +29,7 @@ class VerifyHostReleaseDelegate implements JavaDelegate {
         HOST_VERIFIED.set(execution, verified);
         HOST_RELEASES.set(execution.getProcessInstance(), HOST_RELEASES.get(execution).with(host, seen.release()));
         if (!verified) {
-            FAILURE_REPORT.set(execution, "Host " + host + " is not up on " + plan.targetRelease() + ": " + seen.detail());
+            FAILURE_REPORT.set(execution, Steps.fitted("Host " + host + " is not up on " + plan.targetRelease() + ": " + seen.detail()));
         }
         RunLog.record(execution, new io.dayshift.runbook.StepRecord(null, "verify release and nova-compute of " + host, host,
                 verified ? "on " + seen.release() + ", up" : "not verified", null, seen.detail(), Steps.now()));
