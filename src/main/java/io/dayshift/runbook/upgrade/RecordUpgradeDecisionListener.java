@@ -23,8 +23,7 @@ class RecordUpgradeDecisionListener implements TaskListener {
     private static final List<String> FAILURE = List.of(RollingUpgradeIds.RETRY, RollingUpgradeIds.ROLL_BACK, RollingUpgradeIds.STOP);
     private static final Map<String, List<String>> DECISIONS = Map.of(RollingUpgradeIds.DECIDE_WINDOW_CLOSED,
             List.of(RollingUpgradeIds.CONTINUE, RollingUpgradeIds.STOP), RollingUpgradeIds.DECIDE_DRAIN_FAILURE,
-            List.of(RollingUpgradeIds.RETRY, RollingUpgradeIds.PROCEED, RollingUpgradeIds.ROLL_BACK, RollingUpgradeIds.STOP), RollingUpgradeIds.RESTORE_DATABASES, List.of(),
-            RollingUpgradeIds.HAND_OVER_UPGRADE, List.of());
+            List.of(RollingUpgradeIds.RETRY, RollingUpgradeIds.PROCEED, RollingUpgradeIds.ROLL_BACK, RollingUpgradeIds.STOP), RollingUpgradeIds.HAND_OVER_UPGRADE, List.of());
 
     @Override
     public void notify(DelegateTask task) {

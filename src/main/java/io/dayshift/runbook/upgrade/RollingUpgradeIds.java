@@ -8,6 +8,7 @@ public final class RollingUpgradeIds {
     public static final String BACKUP_KEY = "backup-site";
     public static final String DRAIN_KEY = "drain-compute-node";
     public static final String RETURN_KEY = "return-compute-node";
+    public static final String AWAIT_KOLLA_RUN_KEY = "await-kolla-run";
 
     public static final String START = "StartEvent_UpgradeRequested";
     public static final String VALIDATE_INPUT = "Task_ValidateInput";
@@ -67,7 +68,13 @@ public final class RollingUpgradeIds {
     public static final String WAIT_ROLLBACK_STEP = "Timer_WaitRollbackStep";
     public static final String CHECK_ROLLBACK_STEP = "Task_CheckRollbackStep";
     public static final String ROLLBACK_FAILED_EVENT = "Event_RollbackFailed";
+    public static final String RESTORE_DATABASES_PHASE = "SubProcess_RestoreDatabases";
     public static final String RESTORE_DATABASES = "Task_RestoreDatabases";
+    public static final String AWAIT_DATABASE_RESTORE = "Task_AwaitDatabaseRestore";
+    public static final String RECOVER_DATABASE_CLUSTER = "Task_RecoverDatabaseCluster";
+    public static final String VERIFY_DATABASE_RESTORE = "Task_VerifyDatabaseRestore";
+    public static final String RESTORE_FAILED_EVENT = "Event_RestoreFailed";
+    public static final String RECONFIGURE_KOLLA = "SubProcess_ReconfigureKolla";
     public static final String VERIFY_ROLLBACK = "Task_VerifyRollback";
     public static final String SUMMARISE_ROLLBACK = "Task_SummariseRollback";
     public static final String RECORD_UPGRADE_STATE = "Task_RecordUpgradeState";
@@ -87,6 +94,8 @@ public final class RollingUpgradeIds {
     public static final String PLAN_REJECTED = "PLAN_REJECTED";
     public static final String UPGRADE_HALTED = "UPGRADE_HALTED";
     public static final String ROLLBACK_FAILED = "ROLLBACK_FAILED";
+    /** Thrown by the database-restore steps of dr-restore that the rollback reuses. */
+    public static final String RESTORE_STEP_FAILED = "RESTORE_STEP_FAILED";
     /** The message an incident run correlates to ask for the rollback of the running upgrade of its site. */
     public static final String ROLLBACK_REQUESTED_MESSAGE = "RollbackRequested";
 

@@ -36,7 +36,8 @@ class VerifyRollbackDelegate implements JavaDelegate {
             }
         }
         HOST_RELEASES.set(execution, releases);
-        ROLLED_BACK.set(execution, off.isEmpty());
+        boolean rowsDiffer = Boolean.TRUE.equals(execution.getVariable("rowsMismatch"));
+        ROLLED_BACK.set(execution, off.isEmpty() && !rowsDiffer);
         Steps.record(execution, "verify nova_compute release on " + plan.hosts().size() + " host(s)", plan.site(),
                 off.isEmpty() ? "all on " + plan.currentRelease() : off.size() + " not on " + plan.currentRelease(), String.join("\n", off));
     }

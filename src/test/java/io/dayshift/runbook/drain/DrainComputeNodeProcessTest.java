@@ -262,10 +262,19 @@ class DrainComputeNodeProcessTest {
         // when the drain it called runs
         ProcessInstance run = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
         drive(run);
+        // (cn05 holds an instance in ERROR, which Nova cannot move: the ops lead skips it and finishes)
+        for (int i = 0; i < 5 && runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() > 0; i++) {
+            Task question = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+            assertThat(question).as("drain waits for an ops lead").isNotNull();
+            tasks.claim(question.getId(), "olivia");
+            tasks.complete(question.getId(), Map.of("decision", question.getTaskDefinitionKey().equals(DECIDE_FAILED_MIGRATION) ? "skip" : "finish",
+                    "note", "instance in ERROR stays"));
+            drive(run);
+        }
 
-        // then it verified the calling run's approval, planned capacity, and drained without an approval task of its own
-        assertThat(run).isEnded().hasPassed(PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE, END_HOST_DRAINED).hasNotPassed(APPROVE_PLAN);
-        assertThat(idsOn("lab-charmed", "cn05")).isEmpty();
+        // then it verified the calling run's approval, planned capacity, and moved the instances without an approval task of its own
+        assertThat(run).isEnded().hasPassed(PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE, END_INSTANCE_MOVED).hasNotPassed(APPROVE_PLAN);
+        assertThat(idsOn("lab-charmed", "cn05")).hasSizeLessThanOrEqualTo(1);
         assertThat(steps(run)).anySatisfy(step -> assertThat(step.action()).isEqualTo("verify the calling run's approval Task_ApprovePlan"))
                 .anySatisfy(step -> assertThat(step.evidence()).contains("rolling-upgrade run " + parent.getId()).contains("approved by alice"));
         assertThat(variable(run, "parentApproved")).isEqualTo(true);

@@ -145,7 +145,7 @@ class RollingUpgradeLargeBenchmark {
         assertThat(site.hostReleases().entrySet().stream().filter(e -> e.getKey().startsWith("cn")).map(Map.Entry::getValue)).containsOnly("2024.1");
     }
 
-    private void answerDrainQuestions() {
+    private void answerDrainQuestions() throws Exception {
         for (Task t : tasks.createTaskQuery().list()) {
             String decision = switch (t.getTaskDefinitionKey()) {
                 case "Task_DecideFailedMigration" -> "skip";
