@@ -15,7 +15,12 @@ public enum KollaAction {
     /** An incremental MariaDB backup on top of the last full one. */
     MARIADB_BACKUP_INCREMENTAL(false),
     /** Restarts a Galera cluster that lost quorum from the node with the highest seqno. */
-    MARIADB_RECOVERY(false);
+    MARIADB_RECOVERY(false),
+    /**
+     * Not a kolla-ansible action: Kolla's documented manual restore of a mariabackup (mbstream, {@code mariabackup --prepare}
+     * and {@code --copy-back} in a one-shot container with the mariadb volumes), run from the deployer through Ansible.
+     */
+    MARIADB_RESTORE(false);
 
     private final boolean limitable;
 

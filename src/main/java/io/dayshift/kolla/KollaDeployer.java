@@ -79,4 +79,37 @@ public interface KollaDeployer {
      * @throws KollaException when the controller cannot be reached or the command fails there
      */
     HostDiscovery discoverComputeHosts(Site site);
+
+    // ---- dr-restore ------------------------------------------------------------------------------
+
+    /**
+     * Restores a full mariabackup as Kolla's documentation does it by hand, on the node Kolla's {@code mariadb_backup} writes
+     * to ({@code mariadb[0]}: the first host of the inventory's {@code mariadb} group), in the background like {@link #start}:
+     * {@code ansible mariadb[0] -i <inventory> --become -m command -a 'docker run --rm --volumes-from mariadb --volume
+     * mariadb_backup:/backup <its mariadb image> bash -c <gunzip | mbstream -x; mariabackup --prepare; empty the datadir;
+     * mariabackup --copy-back> <file>'}. Refused while that node's {@code mariadb} container runs (stop it first). Safe to
+     * repeat like {@link #start}: the run id names the step.
+     *
+     * @param backupFile the file name in the {@code mariadb_backup} volume, e.g. {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}
+     * @throws KollaException when the node cannot be listed, has no mariadb container, or it is running
+     */
+    KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId);
+
+    /**
+     * {@code kolla-ansible mariadb_recovery -e mariadb_recover_inventory_name=<mariadb[0]>} in the background: bootstraps the
+     * Galera cluster from the node that holds the restored data; the others rejoin by state transfer.
+     */
+    KollaRunHandle startMariaDbRecovery(Site site, String runId);
+
+    /**
+     * Puts the deployment's configuration directory ({@code config-dir}, e.g. {@code /etc/kolla}: globals.yml, passwords.yml,
+     * the inventory, service overrides) back from a backup archive on the deployer made with {@code tar -czf <archive>
+     * /etc/kolla} (members {@code etc/kolla/…}). Checks first that every member lies inside that directory, then keeps the
+     * current directory as {@code <config-dir>.dayshift-<stamp>.tar.gz} and unpacks the archive over it, as root, so owners
+     * and modes come back too. Safe to repeat. Secrets (passwords.yml) move host-side only.
+     *
+     * @return the directory, and the archive of what it held before
+     * @throws KollaException when the archive is missing, unreadable, or holds members outside the directory
+     */
+    FileChange restoreConfiguration(Site site, String archive);
 }

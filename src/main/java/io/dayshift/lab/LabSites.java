@@ -127,13 +127,33 @@ public final class LabSites implements AutoCloseable {
             Site config = site.flavour() == Flavour.KOLLA
                     ? new Site(name, Flavour.KOLLA, true, openstack, maas, null,
                     new Site.Kolla("deployer", Path.of(site.inventoryPath()), Path.of(site.globalsPath()), Path.of("/etc/kolla")),
-                    Map.of("deployer", group), new Site.Capacity(1), null)
-                    : new Site(name, Flavour.CHARMED, true, openstack, maas, new Site.Juju("jump", site.jujuModel()), null, Map.of("jump", group),
-                    new Site.Capacity(1), null);
+                    backupGroups(site, Map.of("deployer", group), group), new Site.Capacity(1), null, backupSettings(site))
+                    : new Site(name, Flavour.CHARMED, true, openstack, maas, new Site.Juju("jump", site.jujuModel()), null,
+                    backupGroups(site, Map.of("jump", group), group), new Site.Capacity(1), null, backupSettings(site));
             siteConfigs.put(name, config);
         }
         Files.writeString(knownHosts, known.toString(), StandardCharsets.UTF_8);
         writePrivate(clouds, cloudsYaml.toString());
+    }
+
+    // ---- backup-site: the MAAS region, a Ceph monitor and Vault (where the topology has them) are reached on the site's
+    // one lab SSH server, as separate host groups the way a real site names them
+
+    private static Map<String, Site.HostGroup> backupGroups(LabSite site, Map<String, Site.HostGroup> groups, Site.HostGroup server) {
+        Map<String, Site.HostGroup> all = new LinkedHashMap<>(groups);
+        all.put("maas-region", server);
+        if (site.ceph().isPresent()) {
+            all.put("ceph-mon", server);
+        }
+        if (site.hasVault()) {
+            all.put("vault", server);
+        }
+        return all;
+    }
+
+    private static Site.Backup backupSettings(LabSite site) {
+        return new Site.Backup(null, null, null, null, null, null, site.flavour() == Flavour.CHARMED ? "jump" : null, "maas-region",
+                null, null, site.ceph().isPresent() ? "ceph-mon" : null, site.hasVault() ? "vault" : null, null, null);
     }
 
     private static Path writePrivate(Path file, String content) throws IOException {

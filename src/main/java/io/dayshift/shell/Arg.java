@@ -44,7 +44,32 @@ public enum Arg {
      * An Ansible host pattern naming one host or group, optionally one member of a group by index: {@code cn05},
      * {@code nova-conductor}, {@code nova-conductor[0]}.
      */
-    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]");
+    HOST_PATTERN("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:\\[[0-9]{1,4}\\])?", "an Ansible host pattern such as cn05, compute or nova-conductor[0]"),
+    // ---- backup-site
+    /** A {@code stat -c} format of {@code %} directives separated by spaces: {@code %s %a}. */
+    STAT_FORMAT("%[a-zA-Z](?: %[a-zA-Z]){0,7}", "a stat format such as '%s %a'"),
+    /** Fixed text searched for in a file ({@code zgrep -F -e}): {@code -- Dump completed}. */
+    SEARCH_TEXT("[A-Za-z0-9 _.:-]{1,64}", "a search text of letters, digits, spaces, '_', '.', ':' and '-'"),
+    /** A member of an archive, relative, without {@code ..}: {@code etc/kolla/globals.yml}. */
+    ARCHIVE_MEMBER("[A-Za-z0-9_+@][A-Za-z0-9_.+@-]*(?:/[A-Za-z0-9_+@][A-Za-z0-9_.+@-]*)*", "an archive member such as etc/kolla/globals.yml"),
+    /** A file on a Juju unit's machine, for {@code juju scp}: {@code mysql-innodb-cluster/0:/var/backups/mysql/dump.gz}. */
+    UNIT_FILE("[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[0-9]{1,6}:/(?:[A-Za-z0-9_.+@-]+/)*[A-Za-z0-9_.+@-]+", "a unit file such as mysql-innodb-cluster/0:/var/backups/mysql/dump.gz"),
+    /** An HTTP(S) address without path or credentials: {@code https://127.0.0.1:8200}. */
+    URL("https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253})(?::[0-9]{1,5})?/?", "an address such as https://127.0.0.1:8200"),
+    /**
+     * The one SQL statement Dayshift sends to {@code mysql -e}: row counts of named tables,
+     * {@code SELECT 'nova.instances', COUNT(*) FROM nova.instances WHERE deleted = 0 UNION ALL SELECT …}.
+     */
+    ROW_COUNT_QUERY("SELECT '([a-z_]{1,64}\\.[a-z_]{1,64})', COUNT\\(\\*\\) FROM \\1(?: WHERE deleted = 0)?"
+            + "(?: UNION ALL SELECT '([a-z_]{1,64}\\.[a-z_]{1,64})', COUNT\\(\\*\\) FROM [a-z_]{1,64}\\.[a-z_]{1,64}(?: WHERE deleted = 0)?){0,19}",
+            "a row count query of named tables"),
+    // ---- dr-restore
+
+    /** A container image reference: {@code quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy}. */
+    IMAGE("[a-z0-9][a-z0-9._-]{0,62}(?::[0-9]{1,5})?(?:/[a-z0-9][a-z0-9._-]{0,127}){0,5}(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?",
+            "a container image such as quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy"),
+    /** A file name without a directory: {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}. */
+    FILE_NAME("[A-Za-z0-9_][A-Za-z0-9_.+@-]{0,254}", "a file name such as mysqlbackup-21-11-2026.qp.xbc.xbs.gz (no directory)");
 
     private final Pattern pattern;
     private final String description;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param ssh        SSH access per host group, e.g. {@code jump}, {@code deployer}, {@code controllers}, {@code monitors}
  * @param capacity   what must stay free when hosts are emptied
  * @param notifications {@code notify}: where incident notifications for this site go (chat webhook, mail recipients); null: nowhere
+ * @param backup     where {@code backup-site} keeps artefacts on the hosts, how long, and which hosts hold what; defaults when absent
  */
 public record Site(
         String name,
@@ -32,11 +34,20 @@ public record Site(
         Kolla kolla,
         Map<String, HostGroup> ssh,
         Capacity capacity,
-        @Name("notify") Notify notifications) {
+        @Name("notify") Notify notifications,
+        Backup backup) {
 
+    @ConstructorBinding
     public Site {
         ssh = ssh == null ? Map.of() : Map.copyOf(ssh);
         capacity = capacity == null ? new Capacity(0) : capacity;
+        backup = backup == null ? Backup.defaults() : backup;
+    }
+
+    /** A site with the default backup settings. */
+    public Site(String name, Flavour flavour, boolean simulated, OpenStack openstack, Maas maas, Juju juju, Kolla kolla,
+                Map<String, HostGroup> ssh, Capacity capacity, Notify notifications) {
+        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, null);
     }
 
     /** The site's entry in a clouds.yaml file: {@code clouds.<cloud>} in {@code clouds-file}. */
@@ -86,8 +97,64 @@ public record Site(
         }
     }
 
+    /**
+     * {@code dayshift.sites.<site>.backup}: what {@code backup-site} needs. Artefacts stay on the hosts that made them, under
+     * {@code directory}/{@code <backup id>}/ (the Kolla MariaDB backup stays in its {@code mariadb_backup} Docker volume); a part
+     * whose host group is not given is not applicable to the site (no Ceph, no Vault) and is named so in the summary.
+     * Credentials stay on the hosts, in the SSH user's own files: {@code ~/.pgpass} for the MAAS database, {@code ~/.vault-token}
+     * for Vault, {@code ~/.my.cnf} (a read-only account) for the row counts.
+     *
+     * @param directory           where artefacts go on each host (absolute, no spaces)
+     * @param databaseRetention   how long database artefacts are kept (the seed: 30 days)
+     * @param configRetention     how long configuration artefacts are kept (the seed: 90 days)
+     * @param incrementalWithin   Kolla: an incremental MariaDB backup is taken when a verified full one younger than this exists
+     * @param partDeadline        how long one part may take, incidents included, before it is recorded as not backed up
+     * @param mariadbHostGroup    Kolla: the group whose first host is the first host of the inventory's {@code mariadb} group
+     *                            (default: the deployer's group)
+     * @param databaseHostGroup   where the key tables' rows are counted with {@code mysql} (default on Kolla: {@code mariadbHostGroup};
+     *                            none on charmed sites unless given)
+     * @param maasRegionHostGroup the MAAS region controller (pg_dump); none: the MAAS database part is not applicable
+     * @param maasDatabase        the MAAS database name
+     * @param maasDatabaseUser    the MAAS database role {@code pg_dump} connects as (password in the SSH user's {@code ~/.pgpass})
+     * @param cephMonitorHostGroup a Ceph monitor host (admin keyring readable with sudo); none: no Ceph part
+     * @param vaultHostGroup      a Vault server; none: no Vault part
+     * @param vaultAddress        the Vault API address as seen from that host
+     * @param mysqlApplication    charmed: the MySQL InnoDB cluster application whose leader runs the {@code mysqldump} action
+     */
+    public record Backup(Path directory, java.time.Duration databaseRetention, java.time.Duration configRetention,
+                         java.time.Duration incrementalWithin, java.time.Duration partDeadline, String mariadbHostGroup,
+                         String databaseHostGroup, String maasRegionHostGroup, String maasDatabase, String maasDatabaseUser,
+                         String cephMonitorHostGroup, String vaultHostGroup, URI vaultAddress, String mysqlApplication) {
+
+        public Backup {
+            directory = directory == null ? Path.of("/var/backups/dayshift") : directory;
+            databaseRetention = databaseRetention == null ? java.time.Duration.ofDays(30) : databaseRetention;
+            configRetention = configRetention == null ? java.time.Duration.ofDays(90) : configRetention;
+            incrementalWithin = incrementalWithin == null ? java.time.Duration.ofDays(7) : incrementalWithin;
+            partDeadline = partDeadline == null ? java.time.Duration.ofHours(2) : partDeadline;
+            maasDatabase = maasDatabase == null ? "maasdb" : maasDatabase;
+            maasDatabaseUser = maasDatabaseUser == null ? "maas" : maasDatabaseUser;
+            vaultAddress = vaultAddress == null ? URI.create("https://127.0.0.1:8200") : vaultAddress;
+            mysqlApplication = mysqlApplication == null ? "mysql-innodb-cluster" : mysqlApplication;
+        }
+
+        public static Backup defaults() {
+            return new Backup(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** The backup settings' host group of the Kolla MariaDB host: the one given, else the deployer's. */
+    public Optional<String> mariadbHostGroup() {
+        return Optional.ofNullable(backup.mariadbHostGroup()).or(() -> Optional.ofNullable(kolla).map(Kolla::hostGroup));
+    }
+
+    /** Where rows of the key tables are counted: the group given, else on Kolla the MariaDB host's group. */
+    public Optional<String> databaseHostGroup() {
+        return Optional.ofNullable(backup.databaseHostGroup()).or(() -> flavour == Flavour.KOLLA ? mariadbHostGroup() : Optional.empty());
+    }
+
     Site named(String siteName) {
-        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications);
+        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup);
     }
 
     public Optional<HostGroup> hostGroup(String group) {

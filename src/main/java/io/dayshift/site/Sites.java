@@ -122,9 +122,36 @@ public final class Sites {
                 }
             }
         }
+        problems.addAll(backupProblems(site, key + ".backup"));
         if (site.capacity().reserveHosts() < 0) {
             problems.add(key + ".capacity.reserve-hosts: must be 0 or more");
         }
+        return problems;
+    }
+
+    private static List<String> backupProblems(Site site, String key) {
+        List<String> problems = new ArrayList<>();
+        Site.Backup backup = site.backup();
+        if (!backup.directory().isAbsolute() || !backup.directory().toString().matches("(/[A-Za-z0-9_.+@-]+)+")
+                || backup.directory().toString().contains("/..")) {
+            problems.add(key + ".directory: an absolute path of letters, digits, '_', '.', '+', '@' and '-', such as /var/backups/dayshift");
+        }
+        for (var retention : List.of(backup.databaseRetention(), backup.configRetention(), backup.incrementalWithin(), backup.partDeadline())) {
+            if (retention.isNegative() || retention.isZero()) {
+                problems.add(key + ": retentions, incremental-within and part-deadline must be positive durations");
+            }
+        }
+        java.util.Map<String, String> groups = new java.util.LinkedHashMap<>();
+        groups.put("mariadb-host-group", backup.mariadbHostGroup());
+        groups.put("database-host-group", backup.databaseHostGroup());
+        groups.put("maas-region-host-group", backup.maasRegionHostGroup());
+        groups.put("ceph-monitor-host-group", backup.cephMonitorHostGroup());
+        groups.put("vault-host-group", backup.vaultHostGroup());
+        groups.forEach((setting, group) -> {
+            if (group != null) {
+                checkGroup(site, key + "." + setting, group, problems);
+            }
+        });
         return problems;
     }
 

@@ -17,9 +17,11 @@ import io.dayshift.kolla.KollaRunConflictException;
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.kolla.KollaRunState;
 import io.dayshift.kolla.KollaRunStatus;
+import io.dayshift.kolla.NodeContainer;
 import io.dayshift.shell.Arg;
 import io.dayshift.shell.CommandResult;
 import io.dayshift.shell.DetachedRun;
+import io.dayshift.shell.MariaDbCommands;
 import io.dayshift.shell.RemoteCommandException;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.shell.ShellCommand;
@@ -97,8 +99,13 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             throw new IllegalArgumentException(action + " does not take a --limit (site " + site.name() + ")");
         }
         limit.forEach(Arg.HOSTNAME::check);
+        DetachedRun.at(properties.runDirectory(), runId); // a bad run id is refused before anything is sent
+        return startDetached(site, action, command(site, action, limit), runId);
+    }
+
+    /** Starts {@code command} detached as run {@code runId}, or finds the run that exists (see {@link #start}). */
+    private KollaRunHandle startDetached(Site site, KollaAction action, ShellCommand command, String runId) {
         DetachedRun run = DetachedRun.at(properties.runDirectory(), runId);
-        ShellCommand command = command(site, action, limit);
         String operation = "start kolla-ansible " + action + " as run " + runId;
         DetachedRun.Start start;
         try {
@@ -192,6 +199,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             case STOP -> "stop";
             case MARIADB_BACKUP_FULL, MARIADB_BACKUP_INCREMENTAL -> cliff ? "mariadb-backup" : "mariadb_backup";
             case MARIADB_RECOVERY -> cliff ? "mariadb-recovery" : "mariadb_recovery";
+            case MARIADB_RESTORE -> throw new IllegalArgumentException("the MariaDB restore is not a kolla-ansible action (site " + site.name() + ")");
         };
         command = cliff
                 ? command.flag(verb).flag("-i").arg(Arg.PATH, inventory)
@@ -328,19 +336,23 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     /** {@link #adHoc} with the pattern checked as {@code patternKind}, and with {@code --become} (root on the node) when asked. */
     private List<AdHocOutput.HostResult> adHocOn(Site site, String operation, String hostPattern, Arg patternKind, ShellCommand nodeCommand,
                                                  boolean become) {
-        patternKind.check(hostPattern);
-        String inventory = path(site, kolla(site).inventory(), "inventory");
-        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(patternKind, hostPattern).flag("-i").arg(Arg.PATH, inventory);
-        if (become) {
-            command = command.flag("--become");
-        }
-        command = command.flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
+        ShellCommand command = adHocCommand(site, hostPattern, patternKind, nodeCommand, become);
         CommandResult result = run(site, operation, command, properties.fileTimeout());
         if (result.exitStatus() != 0 && result.exitStatus() != 2 && result.exitStatus() != 4) {
             throw new KollaException(where(site) + ": " + operation + " failed: " + command.render() + " exited " + result.exitStatus() + ": "
                     + tail(result.stderr() + "\n" + result.stdout()));
         }
         return AdHocOutput.parse(result.stdout());
+    }
+
+    private ShellCommand adHocCommand(Site site, String hostPattern, Arg patternKind, ShellCommand nodeCommand, boolean become) {
+        patternKind.check(hostPattern);
+        String inventory = path(site, kolla(site).inventory(), "inventory");
+        ShellCommand command = ShellCommand.of(ansibleExecutable()).arg(patternKind, hostPattern).flag("-i").arg(Arg.PATH, inventory);
+        if (become) {
+            command = command.flag("--become");
+        }
+        return command.flag("-m").flag("command").flag("-a").commandArg(nodeCommand);
     }
 
     String ansibleExecutable() {
@@ -371,6 +383,79 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         }
         log.info("site {}: discover_hosts on {} mapped {}", site.name(), answer.host(), mapped);
         return new HostDiscovery(answer.host(), mapped, secrets.redact(answer.text()));
+    }
+
+    // ---- dr-restore ---
+
+    /** Where Kolla's mariadb_backup writes and a restore puts the data back: {@code groups['mariadb'][0]}. */
+    private static final String FIRST_MARIADB = "mariadb[0]";
+
+    @Override
+    public KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId) {
+        Arg.FILE_NAME.check(backupFile);
+        DetachedRun existing = DetachedRun.at(properties.runDirectory(), runId);
+        String operation = "restore MariaDB on " + FIRST_MARIADB;
+        AdHocOutput.HostResult node = firstMariaDb(site, operation);
+        NodeContainer mariadb;
+        try {
+            mariadb = DockerPs.parse(node.lines()).stream().filter(c -> c.name().equals("mariadb")).findFirst()
+                    .orElseThrow(() -> new KollaException(where(site) + ": cannot " + operation + ": " + node.host() + " has no mariadb container"));
+        } catch (IllegalArgumentException e) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": cannot read docker ps of " + node.host() + ": " + e.getMessage());
+        }
+        if (mariadb.running() && !runExists(site, existing)) {
+            throw new KollaException(where(site) + ": refusing to restore MariaDB on " + node.host() + " while its mariadb container runs ("
+                    + mariadb.status() + "); stop it first");
+        }
+        ShellCommand command = adHocCommand(site, node.host(), Arg.HOSTNAME, MariaDbCommands.restoreFromBackup(mariadb.image(), backupFile), true);
+        return startDetached(site, KollaAction.MARIADB_RESTORE, command, runId);
+    }
+
+    @Override
+    public KollaRunHandle startMariaDbRecovery(Site site, String runId) {
+        DetachedRun.at(properties.runDirectory(), runId);
+        String bootstrap = firstMariaDb(site, "recover the Galera cluster").host();
+        ShellCommand command = command(site, KollaAction.MARIADB_RECOVERY, List.of()).flag("-e")
+                .arg(Arg.KEY_VALUE, "mariadb_recover_inventory_name=" + Arg.HOSTNAME.check(bootstrap));
+        return startDetached(site, KollaAction.MARIADB_RECOVERY, command, runId);
+    }
+
+    /** {@code docker ps -a} on {@code mariadb[0]}: the node's inventory name and its containers, or why not. */
+    private AdHocOutput.HostResult firstMariaDb(Site site, String operation) {
+        List<AdHocOutput.HostResult> found = adHocOn(site, "list the containers of " + FIRST_MARIADB, FIRST_MARIADB, Arg.HOST_PATTERN,
+                ShellCommand.of("docker").flag("ps").flag("-a"), true);
+        if (found.isEmpty()) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": the inventory has no mariadb host");
+        }
+        AdHocOutput.HostResult node = found.get(0);
+        if (node.outcome() != AdHocOutput.Outcome.OK) {
+            throw new KollaException(where(site) + ": cannot " + operation + ": " + node.host() + " cannot be listed: " + secrets.redact(node.problem()));
+        }
+        return node;
+    }
+
+    @Override
+    public FileChange restoreConfiguration(Site site, String archive) {
+        String dir = path(site, kolla(site).configDir(), "config-dir").replaceAll("/+$", "");
+        String member = dir.substring(1);
+        Arg.PATH.check(archive);
+        String listing = runOk(site, "list " + archive, ShellCommand.of("tar").flag("-tzf").arg(Arg.PATH, archive).withSudo(), null).stdout();
+        List<String> outside = listing.lines().filter(e -> !e.isBlank()).map(e -> e.replaceAll("/+$", ""))
+                .filter(e -> !(e.equals(member) || e.startsWith(member + "/")) || e.contains("..")).limit(5).toList();
+        if (listing.isBlank() || !outside.isEmpty()) {
+            throw new KollaException(where(site) + ": refusing to unpack " + archive + " over " + dir + ": "
+                    + (listing.isBlank() ? "it is empty" : "it holds members outside " + member + "/: " + String.join(", ", outside)));
+        }
+        String kept = Arg.PATH.check(dir + ".dayshift-" + STAMP.format(clock.instant()) + ".tar.gz");
+        runOk(site, "keep " + dir + " as " + kept, ShellCommand.of("tar").flag("-czf").arg(Arg.PATH, kept).arg(Arg.PATH, dir).withSudo(), null);
+        runOk(site, "unpack " + archive + " over " + dir, ShellCommand.of("tar").flag("-xzf").arg(Arg.PATH, archive).flag("-C").arg(Arg.PATH, "/").withSudo(), null);
+        log.info("site {}: configuration {} restored from {} (the previous one kept as {})", site.name(), dir, archive, kept);
+        return new FileChange(dir, true, kept);
+    }
+
+    private boolean runExists(Site site, DetachedRun run) {
+        return run(site, "look for run " + run.runId(), ShellCommand.of("test").flag("-d").arg(Arg.PATH, run.directory()), properties.fileTimeout())
+                .succeeded();
     }
 
     // --- safe remote edit ---

@@ -44,7 +44,14 @@ public enum FaultType {
      * The site's OpenStack API {@code target} ({@code identity}, {@code compute}, {@code placement}, {@code network},
      * {@code image} or {@code volume}; any when empty) answers 503, as its load balancer does when no backend is left.
      */
-    API_DOWN(false);
+    API_DOWN(false),
+    /**
+     * Backup artefact {@code target} (its path or file name; any when empty) reads back damaged: {@code sha256sum} gives
+     * another checksum and {@code gzip -t}, {@code tar -t}, {@code zgrep}, {@code pg_restore --list} report it unreadable.
+     */
+    BACKUP_CORRUPT(false),
+    /** After a restore, table {@code target} ({@code nova.instances}; every table when empty) counts one row fewer than the backup held. */
+    RESTORE_INCOMPLETE(false);
 
     private final boolean needsTarget;
 

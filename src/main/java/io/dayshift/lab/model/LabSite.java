@@ -73,6 +73,11 @@ public final class LabSite {
     private final Map<String, FloatingIp> floatingIps = new LinkedHashMap<>();
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final List<Backup> backups = new ArrayList<>();
+    // dr-restore: the table rows each backup held, what a restore put back, where Galera was recovered
+    private final Map<String, Map<String, Long>> rowsAtBackup = new HashMap<>();
+    private Optional<Map<String, Long>> restoredRows = Optional.empty();
+    private final Set<String> mariadbRecovered = new LinkedHashSet<>();
+    private final Map<String, Map<String, String>> archived = new HashMap<>();
     private String cephFsid = "";
     private final List<String> cephMonitors = new ArrayList<>();
     private final Map<String, Integer> cephOsdsByHost = new LinkedHashMap<>();
@@ -1109,6 +1114,7 @@ public final class LabSite {
     private Backup addBackup(String kind, String host, String location, long size) {
         Backup b = new Backup("b" + (backups.size() + 1), kind, host, location, now(), size, sha256(name + kind + location + now()));
         backups.add(b);
+        rowsAtBackup.put(location, liveTableRows());
         return b;
     }
 
@@ -1139,6 +1145,83 @@ public final class LabSite {
         if (!dump.contains("-- MariaDB dump") && !dump.contains("-- MySQL dump")) {
             throw LabException.badRequest("ERROR 1064 (42000) at line 1: You have an error in your SQL syntax");
         }
+    }
+
+    // ---- dr-restore ------------------------------------------------------------------------------------------
+
+    /** The rows of the key tables the backup at {@code location} (a file, or {@code volume:mariadb_backup/<file>}) held when taken. */
+    public synchronized Optional<Map<String, Long>> tableRowsAt(String location) {
+        boolean known = backups.stream().anyMatch(b -> b.location().equals(location));
+        return known ? Optional.of(rowsOf(location)) : Optional.empty();
+    }
+
+    /** A backup's rows; one of the topology (taken before the lab started) holds the rows the lab started with. */
+    private Map<String, Long> rowsOf(String location) {
+        return Map.copyOf(rowsAtBackup.computeIfAbsent(location, l -> liveTableRows()));
+    }
+
+    /**
+     * The one-shot mariabackup container of a Kolla restore on {@code host}: unpacks and prepares {@code file} of the
+     * {@code mariadb_backup} volume and copies it back into the mariadb data volume; returns what mariabackup prints.
+     *
+     * @throws LabException (NOT_FOUND) when there is no such backup on that host, (CONFLICT) for an injected {@link FaultType#RESTORE_FAILS}
+     */
+    public synchronized String restoreMariaBackup(String host, String file) {
+        advance();
+        count("mariadb-restore");
+        String location = "volume:mariadb_backup/" + file;
+        if (backups.stream().noneMatch(b -> b.host().equals(host) && b.location().equals(location))) {
+            throw LabException.notFound("no backup /backup/" + file + " in the mariadb_backup volume");
+        }
+        fire(FaultType.RESTORE_FAILS, host).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("[00] " + STAMP.format(now()) + " mariabackup: Error: cannot open ./xtrabackup_checkpoints\n"
+                    + "[00] FATAL ERROR: " + STAMP.format(now()) + " failed to copy back: datadir is not empty"));
+        });
+        restoredRows = Optional.of(rowsOf(location));
+        String ts = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(now());
+        return "[00] " + ts + " mariabackup: Starting to apply redo log\n[00] " + ts + " completed OK!\n"
+                + "[01] " + ts + " Copying ./ibdata1 to /var/lib/mysql/ibdata1\n[00] " + ts + " completed OK!\nrestored " + file + " into /var/lib/mysql\n";
+    }
+
+    /** The paths of the files that start with {@code prefix}, sorted. */
+    public synchronized List<String> files(String prefix) {
+        return files.keySet().stream().filter(p -> p.startsWith(prefix)).sorted().toList();
+    }
+
+    /**
+     * {@code tar -czf <archive> <path>…} as the lab's tar writes it (its members, and what they held), e.g. a backup of the
+     * Kolla configuration directory.
+     */
+    public synchronized void archive(String archive, List<String> sources) {
+        StringBuilder members = new StringBuilder("gzip tar archive, members:\n");
+        for (String source : sources) {
+            members.append(source.substring(1)).append('\n');
+            listDirectory(source).forEach(name -> members.append(source.substring(1)).append('/').append(name).append('\n'));
+        }
+        writeBackupFile("tar", archive, new LabFile(members.toString(), 1024), "tar: Cannot open: Permission denied");
+    }
+
+    /** {@code tar -xzf <archive> -C <directory>}: writes back every file the archive holds; returns the paths written. */
+    public synchronized List<String> extractArchive(String archive, String directory) {
+        advance();
+        if (!files.containsKey(archive)) {
+            throw LabException.notFound("tar: " + archive + ": Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now");
+        }
+        if (corrupted(archive) || !archived.containsKey(archive)) {
+            throw LabException.badRequest("gzip: stdin: invalid compressed data--crc error\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now");
+        }
+        count("tar-extract");
+        fire(FaultType.RESTORE_FAILS).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr("tar: Unexpected EOF in archive\ntar: Error is not recoverable: exiting now"));
+        });
+        String base = directory.endsWith("/") ? directory : directory + "/";
+        List<String> written = new ArrayList<>();
+        archived.get(archive).forEach((member, content) -> {
+            files.put(base + member, LabFile.text(content));
+            fileTimes.put(base + member, now());
+            written.add(base + member);
+        });
+        return written;
     }
 
     // ------------------------------------------------------------------ Juju (charmed)
@@ -1414,8 +1497,23 @@ public final class LabSite {
                 String file = "/var/backups/mysql/mysqldump-" + params.getOrDefault("databases", "all").replace(',', '-') + "-"
                         + STAMP.format(now()) + ".gz";
                 Backup b = addBackup("mysqldump", host, file, 48_213_504L);
-                files.put(file, new LabFile("mysqldump archive " + b.sha256(), b.sizeBytes()));
+                files.put(file, new LabFile("mysqldump archive " + b.sha256() + "\n-- Dump completed on " + STAMP.format(now()) + "\n", b.sizeBytes()));
                 results.put("mysqldump-file", file);
+            }
+            case "restore-mysqldump" -> { // dr-restore
+                requireCharm(charm, "mysql-innodb-cluster", unitName, action);
+                count("juju-action-restore-mysqldump");
+                String file = params.getOrDefault("dump-file", "");
+                Optional<LabFault> fault = fire(FaultType.RESTORE_FAILS);
+                if (fault.isPresent() || !files.containsKey(file)) {
+                    return new ActionOutcome(id, unitName, action, "failed", fault.map(f -> f.messageOr("restore-mysqldump failed: Command "
+                            + "'/usr/bin/mysql -u root' returned non-zero exit status 1: ERROR 2013 (HY000) at line 4711: Lost connection to server during query"))
+                            .orElse("restore-mysqldump failed: [Errno 2] No such file or directory: '" + file + "'"), Map.of(), 0, "", "");
+                }
+                String content = files.get(file).content();
+                String taken = backups.stream().filter(bk -> content.contains(bk.sha256())).map(Backup::location).findFirst().orElse(file);
+                restoredRows = Optional.of(rowsOf(taken)); // the dump's own backup, wherever it was copied to
+                results.put("outcome", "Restore of " + file + " succeeded");
             }
             case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
                 requireCharm(charm, "nova-cloud-controller", unitName, action);
@@ -1452,6 +1550,108 @@ public final class LabSite {
         Backup b = addBackup("juju-controller", "jump", file, 31_457_280L);
         files.put(file, new LabFile("juju-backup/metadata.json " + b.sha256(), b.sizeBytes()));
         return b;
+    }
+
+    // ---- backup-site: artefacts written on the hosts, read back (checksum, mode, readability), counted and pruned ------
+
+    private final Map<String, Instant> fileTimes = new HashMap<>();
+    private final Map<String, String> fileModes = new HashMap<>();
+
+    /** Where Kolla's mariabackup container writes: the {@code mariadb_backup} Docker volume of the first MariaDB host. */
+    public static final String MARIADB_BACKUP_VOLUME = "/var/lib/docker/volumes/mariadb_backup/_data";
+
+    public synchronized boolean hasVault() {
+        return applications.containsKey("vault");
+    }
+
+    /**
+     * A backup program ({@code pg_dump}, {@code ceph}, {@code vault}, {@code tar}) writes {@code path}: a {@link FaultType#BACKUP_FAILS}
+     * fault for the program (or any) makes it fail with {@code failure} (or the fault's message) and write nothing.
+     */
+    public synchronized void writeBackupFile(String program, String path, LabFile content, String failure) {
+        advance();
+        count("backup-" + program);
+        fire(FaultType.BACKUP_FAILS, program).ifPresent(f -> {
+            throw LabException.conflict(f.messageOr(failure));
+        });
+        files.put(path, content);
+        fileTimes.put(path, now());
+        fileModes.putIfAbsent(path, "644");
+        if (program.equals("tar")) { // dr-restore: what the archive holds, for tar -x
+            Map<String, String> held = new LinkedHashMap<>();
+            content.content().lines().skip(1).forEach(member -> Optional.ofNullable(files.get("/" + member)).ifPresent(f -> held.put(member, f.content())));
+            archived.put(path, held);
+        }
+    }
+
+    /** {@code install -m <mode>}: an empty file with that mode, or the mode of a directory. */
+    public synchronized void installFile(String path, String mode, boolean directory) {
+        if (directory) {
+            directories.add(path);
+        } else {
+            files.put(path, LabFile.text(""));
+            fileTimes.put(path, now());
+        }
+        fileModes.put(path, mode);
+    }
+
+    /** A file's octal mode as {@code stat -c %a} prints it; 644 unless installed otherwise. */
+    public synchronized String fileMode(String path) {
+        return fileModes.getOrDefault(path, "644");
+    }
+
+    /** When a file was last written (the epoch for seeded files), for {@code ls -t}. */
+    public synchronized Instant fileTime(String path) {
+        return fileTimes.getOrDefault(path, Instant.EPOCH);
+    }
+
+    /** The files directly in {@code directory}, newest first. */
+    public synchronized List<String> listDirectory(String directory) {
+        String prefix = directory.endsWith("/") ? directory : directory + "/";
+        return files.keySet().stream().filter(f -> f.startsWith(prefix) && f.indexOf('/', prefix.length()) < 0)
+                .sorted(Comparator.comparing((String f) -> fileTimes.getOrDefault(f, Instant.EPOCH)).reversed().thenComparing(Comparator.reverseOrder()))
+                .map(f -> f.substring(prefix.length())).toList();
+    }
+
+    /**
+     * A file's SHA-256 as {@code sha256sum} reads it now: of its content, or of something else once a
+     * {@link FaultType#BACKUP_CORRUPT} fault holds for its path or name.
+     */
+    public synchronized Optional<String> fileChecksum(String path) {
+        LabFile f = files.get(path);
+        if (f == null) {
+            return Optional.empty();
+        }
+        return Optional.of(sha256(f.content() + (corrupted(path) ? "\0bit rot" : "")));
+    }
+
+    /** Whether a {@link FaultType#BACKUP_CORRUPT} fault holds for the file (its full path or its name). */
+    public synchronized boolean corrupted(String path) {
+        return holds(FaultType.BACKUP_CORRUPT, path, path.substring(path.lastIndexOf('/') + 1)).isPresent();
+    }
+
+    /**
+     * Rows of the key tables, as {@code SELECT COUNT(*)} over the live (not deleted) rows would find them; after a restore
+     * (dr-restore), the rows the restored backup held, one fewer per table a {@link FaultType#RESTORE_INCOMPLETE} names.
+     */
+    public synchronized Map<String, Long> keyTableRows() {
+        advance();
+        Map<String, Long> rows = new LinkedHashMap<>(liveTableRows());
+        restoredRows.ifPresent(rows::putAll);
+        rows.replaceAll((table, n) -> faults.stream().anyMatch(f -> f.type() == FaultType.RESTORE_INCOMPLETE
+                && (f.target().isEmpty() || f.target().equals(table))) ? Math.max(0, n - 1) : n);
+        return rows;
+    }
+
+    private Map<String, Long> liveTableRows() {
+        seedImagesAndNetworks();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("nova.instances", (long) instances.size());
+        rows.put("keystone.project", instances.values().stream().map(Instance::projectId).distinct().count() + 2); // + admin, service
+        rows.put("glance.images", (long) images.size());
+        rows.put("cinder.volumes", 0L);
+        rows.put("neutron.ports", (long) ports.size());
+        return rows;
     }
 
     // ------------------------------------------------------------------ Kolla (deployer files, runs, containers)
@@ -1515,10 +1715,14 @@ public final class LabSite {
         }
         count("file-move");
         files.put(to, f);
+        Optional.ofNullable(fileTimes.remove(from)).ifPresent(t -> fileTimes.put(to, t)); // backup-site: a rename keeps time and mode
+        Optional.ofNullable(fileModes.remove(from)).ifPresent(m -> fileModes.put(to, m));
     }
 
     public synchronized boolean deleteFile(String path) {
         boolean existed = files.remove(path) != null;
+        fileTimes.remove(path);
+        fileModes.remove(path);
         if (existed) {
             count("file-delete");
         }
@@ -1698,13 +1902,19 @@ public final class LabSite {
                     addAgent("Open vSwitch agent", "neutron-openvswitch-agent", host, zone);
                 }
             });
-            case "stop" -> stoppedHosts.addAll(ok);
+            case "stop" -> {
+                stoppedHosts.addAll(ok);
+                ok.forEach(mariadbRecovered::remove);
+            }
+            case "mariadb_recovery" -> mariadbRecovered.addAll(ok); // dr-restore: Galera is up again, the other services still stopped
             case "mariadb_backup" -> ok.forEach(host -> {
                 boolean incremental = run.action().contains("--incremental");
                 String file = (incremental ? "incremental-" : "mysqlbackup-") + DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneOffset.UTC)
                         .format(run.startedAt()) + "-" + run.startedAt().getEpochSecond() + ".qp.xbc.xbs.gz";
-                addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
+                Backup b = addBackup(incremental ? "mariadb-incremental" : "mariadb-full", host, "volume:mariadb_backup/" + file,
                         incremental ? 4_718_592L : 157_286_400L);
+                files.put(MARIADB_BACKUP_VOLUME + "/" + file, new LabFile("mariabackup xbstream " + b.sha256(), b.sizeBytes())); // backup-site
+                fileTimes.put(MARIADB_BACKUP_VOLUME + "/" + file, now());
             });
             default -> {
                 // prechecks, pull, bootstrap-servers, recovery: nothing visible changes
@@ -1732,7 +1942,7 @@ public final class LabSite {
         for (String c : KollaCatalogue.containersOf(inventory.groupsOf(host))) {
             String status;
             boolean running;
-            if (stoppedHosts.contains(host)) {
+            if (stoppedHosts.contains(host) && !(c.equals("mariadb") && mariadbRecovered.contains(host))) {
                 status = "Exited (0) 3 minutes ago";
                 running = false;
             } else if (c.equals("nova_compute") && holdsExactly(FaultType.HYPERVISOR_DOWN, host)) {

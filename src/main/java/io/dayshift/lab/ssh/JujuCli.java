@@ -99,6 +99,7 @@ final class JujuCli {
             case "config" -> config(site, p);
             case "run" -> juju3 ? action(s, p, true) : ShellResult.fail(2, "ERROR flag provided but not defined: --format (2.9's run executes commands; use run-action)");
             case "run-action" -> juju3 ? notACommand(verb) : action(s, p, false);
+            case "scp" -> scp(site, p);
             default -> notACommand(verb);
         };
     }
@@ -285,6 +286,36 @@ final class JujuCli {
                     + "\n\nuse 'juju show-task' to inspect the failure\n");
         }
         return new ShellResult(0, out, "");
+    }
+
+    /** backup-site: {@code juju scp <unit>:<remote> <local>} copies a file off a unit's machine onto the Juju client host. */
+    private static ShellResult scp(LabSite site, Parsed p) {
+        if (p.words().size() == 2 && !p.words().get(0).contains(":") && p.words().get(1).contains(":")) { // dr-restore: back onto a unit
+            String target = p.words().get(1);
+            String unit = target.substring(0, target.indexOf(':'));
+            if (site.units().stream().noneMatch(u -> u.name().equals(unit))) {
+                return ShellResult.fail(1, "ERROR unit \"" + unit + "\" not found");
+            }
+            if (site.file(p.words().get(0)).isEmpty()) {
+                return ShellResult.fail(1, "ERROR " + p.words().get(0) + ": no such file or directory");
+            }
+            site.copyFile(p.words().get(0), target.substring(target.indexOf(':') + 1));
+            return ShellResult.ok("");
+        }
+        if (p.words().size() != 2 || !p.words().get(0).contains(":")) {
+            return ShellResult.fail(2, "ERROR the lab's juju scp copies <unit>:<remote path> to a local path");
+        }
+        String source = p.words().get(0);
+        String unit = source.substring(0, source.indexOf(':'));
+        String remote = source.substring(source.indexOf(':') + 1);
+        if (site.units().stream().noneMatch(u -> u.name().equals(unit))) {
+            return ShellResult.fail(1, "ERROR unit \"" + unit + "\" not found");
+        }
+        if (site.file(remote).isEmpty()) {
+            return ShellResult.fail(1, "scp: " + remote + ": No such file or directory\nERROR exit status 1");
+        }
+        site.copyFile(remote, p.words().get(1));
+        return ShellResult.ok("");
     }
 
     private ShellResult createBackup(Session s, Parsed p, boolean juju3) throws InterruptedException {

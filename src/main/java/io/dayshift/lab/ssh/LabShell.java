@@ -58,6 +58,7 @@ public final class LabShell {
         FileCommands files = new FileCommands();
         NodeCommands node = new NodeCommands();
         AnsibleAdHoc ansible = new AnsibleAdHoc(node);
+        BackupCommands backup = new BackupCommands();
         return new LabShell(Map.ofEntries(
                 Map.entry("ansible", ansible::run),
                 Map.entry("juju", juju::run),
@@ -65,8 +66,13 @@ public final class LabShell {
                 Map.entry("cat", files::cat), Map.entry("tee", files::tee), Map.entry("cp", files::cp), Map.entry("mv", files::mv),
                 Map.entry("rm", files::rm), Map.entry("mkdir", files::mkdir), Map.entry("test", files::test), Map.entry("wc", files::wc),
                 Map.entry("true", (s, a) -> ShellResult.ok("")),
-                Map.entry("docker", node::docker), Map.entry("mysqldump", node::mysqldump), Map.entry("mysql", node::mysql),
-                Map.entry("ceph", node::ceph)),
+                Map.entry("docker", node::docker), Map.entry("mysqldump", node::mysqldump),
+                Map.entry("mysql", (s, a) -> backup.mysql(s, a, node::mysql)), Map.entry("ceph", (s, a) -> backup.ceph(s, a, node::ceph)),
+                // backup-site
+                Map.entry("sha256sum", backup::sha256sum), Map.entry("stat", backup::stat), Map.entry("ls", backup::ls),
+                Map.entry("install", backup::install), Map.entry("tar", backup::tar), Map.entry("gzip", backup::gzip),
+                Map.entry("zgrep", backup::zgrep), Map.entry("pg_dump", backup::pgDump), Map.entry("pg_restore", backup::pgRestore),
+                Map.entry("vault", backup::vault)),
                 Map.of("kolla-ansible", kolla::background));
     }
 

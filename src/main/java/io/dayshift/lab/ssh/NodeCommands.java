@@ -52,6 +52,9 @@ final class NodeCommands {
                     return ShellResult.fail(1, e.getMessage());
                 }
             }
+            case "run" -> {
+                return MariaDbNodeCommands.run(s, args);
+            }
             default -> {
                 return ShellResult.fail(1, "docker: '" + args.get(0) + "' is not a docker command the lab knows.");
             }

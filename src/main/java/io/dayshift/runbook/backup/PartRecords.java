@@ -1,0 +1,50 @@
+package io.dayshift.runbook.backup;
+
+import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSiteVariables.PART;
+
+import io.dayshift.backup.Artefact;
+import io.dayshift.backup.ArtefactKind;
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.FileFacts;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** What every part step records: the artefact it made (catalogue, variable, audit step) or why the part failed. */
+@Component
+class PartRecords {
+
+    private final BackupCatalogue catalogue;
+
+    PartRecords(BackupCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    static ArtefactKind part(DelegateExecution execution) {
+        return ArtefactKind.valueOf(PART.get(execution));
+    }
+
+    /** The part's artefact as found on its host, recorded unverified; {@code made}: written now, or found from an earlier try. */
+    void taken(DelegateExecution execution, FileFacts facts, TableRows rows, String action, boolean made) {
+        Artefact artefact = new Artefact(part(execution), facts.host(), facts.path(), facts.sizeBytes(), facts.sha256(), now(), false, rows.rows());
+        catalogue.append(BACKUP_ID.get(execution), artefact);
+        ARTEFACT.set(execution.getProcessInstance(), artefact);
+        RunLog.record(execution, new StepRecord(null, action, facts.host() + ":" + facts.path(), (made ? "written" : "there from an earlier try")
+                + ", " + facts.sizeBytes() + " bytes, mode " + facts.mode() + ", sha256 " + facts.sha256(), 0, "", now()));
+    }
+
+    /** The part could not be backed up: one line in the set's failures and in the audit trail. */
+    void failed(DelegateExecution execution, String action, String target, String reason, String evidence) {
+        catalogue.recordFailure(BACKUP_ID.get(execution), part(execution), reason);
+        RunLog.record(execution, new StepRecord(null, action, target, "not backed up: " + reason, null, evidence, now()));
+    }
+}

@@ -1,0 +1,50 @@
+package io.dayshift.runbook.backup;
+
+import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSiteVariables.NOT_APPLICABLE;
+import static io.dayshift.runbook.backup.BackupSiteVariables.PARTS;
+import static io.dayshift.runbook.backup.BackupSiteVariables.PART_DEADLINE;
+import static io.dayshift.runbook.backup.BackupSiteVariables.SCOPE;
+import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.BackupSet;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_PlanBackup}: opens the set in the catalogue and lists the parts ({@link BackupPlanner}). */
+@Component("planBackup")
+class PlanBackupDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final BackupCatalogue catalogue;
+
+    PlanBackupDelegate(Sites sites, BackupCatalogue catalogue) {
+        this.sites = sites;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Site site = sites.require(SITE.get(execution));
+        Instant now = PartRecords.now();
+        boolean recentFull = catalogue.latestFull(site.name(), now.minus(site.backup().incrementalWithin())).isPresent();
+        BackupPlanner.Plan plan = BackupPlanner.plan(site, BackupScope.parse(SCOPE.get(execution)).orElseThrow(), recentFull);
+        String id = BackupSet.idFor(site.name(), now);
+        catalogue.record(new BackupSet(id, site.name(), site.flavour().name().toLowerCase(), SCOPE.get(execution),
+                execution.getProcessInstanceId(), now, null, List.of(), List.of()));
+        BACKUP_ID.set(execution.getProcessInstance(), id);
+        PARTS.set(execution.getProcessInstance(), plan.parts());
+        NOT_APPLICABLE.set(execution.getProcessInstance(), plan.notApplicable());
+        PART_DEADLINE.set(execution.getProcessInstance(), site.backup().partDeadline().toString());
+        RunLog.record(execution, new StepRecord(null, "plan backup set " + id, site.name(), "parts " + plan.parts()
+                + (plan.notApplicable().isEmpty() ? "" : "; not applicable: " + plan.notApplicable()), null, "", now));
+    }
+}

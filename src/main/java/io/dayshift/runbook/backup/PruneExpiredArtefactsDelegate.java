@@ -1,0 +1,57 @@
+package io.dayshift.runbook.backup;
+
+import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED;
+import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.BackupHosts;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_PruneExpiredArtefacts}: removes what {@link RetentionPolicy} names, each from the host that holds it (only paths
+ * under the backup directory or the MariaDB backup volume), and records each pruning. A retry finds the ones already gone.
+ */
+@Component("pruneExpiredArtefacts")
+class PruneExpiredArtefactsDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final BackupCatalogue catalogue;
+    private final BackupHosts hosts;
+
+    PruneExpiredArtefactsDelegate(Sites sites, BackupCatalogue catalogue, BackupHosts hosts) {
+        this.sites = sites;
+        this.catalogue = catalogue;
+        this.hosts = hosts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Site site = sites.require(SITE.get(execution));
+        Instant now = PartRecords.now();
+        long pruned = 0;
+        for (RetentionPolicy.Expired expired : RetentionPolicy.expired(catalogue.forSite(site.name()), site.backup(), now)) {
+            Optional<String> group = BackupPlanner.hostGroup(site, expired.artefact().kind())
+                    .filter(g -> site.firstHostOf(g).host().equals(expired.artefact().host()));
+            String target = expired.artefact().host() + ":" + expired.artefact().path();
+            if (group.isEmpty()) {
+                RunLog.record(execution, new StepRecord(null, "prune " + expired.setId(), target, "kept: its host is no longer configured for "
+                        + expired.artefact().kind(), null, "", now));
+                continue;
+            }
+            boolean removed = hosts.remove(site, group.get(), expired.artefact().path());
+            catalogue.markPruned(expired.setId(), expired.artefact().kind(), now, execution.getProcessInstanceId());
+            pruned++;
+            RunLog.record(execution, new StepRecord(null, "rm -f " + expired.artefact().path(), target, (removed ? "pruned" : "was gone already")
+                    + " (" + expired.artefact().kind() + " of " + expired.artefact().takenAt() + ", set " + expired.setId() + ")", 0, "", now));
+        }
+        PRUNED.set(execution.getProcessInstance(), pruned);
+    }
+}

@@ -1,0 +1,50 @@
+package io.dayshift.runbook.backup;
+
+import static io.dayshift.runbook.backup.BackupSiteVariables.KOLLA_RUN;
+import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSiteVariables.TABLE_ROWS;
+
+import io.dayshift.backup.ArtefactKind;
+import io.dayshift.backup.BackupHosts;
+import io.dayshift.kolla.KollaAction;
+import io.dayshift.kolla.KollaDeployer;
+import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_StartMariaDbBackup} (Kolla): the key tables' row counts, then {@code kolla-ansible mariadb_backup} (full or
+ * incremental) started detached, run id {@code <process instance>-Task_StartMariaDbBackup-<part number>}: a retry finds it.
+ */
+@Component("startMariaDbBackup")
+class StartMariaDbBackupDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final KollaDeployer kolla;
+    private final BackupHosts hosts;
+
+    StartMariaDbBackupDelegate(Sites sites, KollaDeployer kolla, BackupHosts hosts) {
+        this.sites = sites;
+        this.kolla = kolla;
+        this.hosts = hosts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Site site = sites.require(SITE.get(execution));
+        TABLE_ROWS.set(execution.getProcessInstance(), site.databaseHostGroup().map(g -> new TableRows(hosts.countRows(site, g))).orElse(TableRows.none()));
+        KollaAction action = PartRecords.part(execution) == ArtefactKind.MARIADB_INCREMENTAL
+                ? KollaAction.MARIADB_BACKUP_INCREMENTAL : KollaAction.MARIADB_BACKUP_FULL;
+        String runId = execution.getProcessInstanceId() + "-" + execution.getCurrentActivityId() + "-" + execution.getVariable("loopCounter");
+        KollaRunHandle handle = kolla.start(site, action, List.of(), runId);
+        KOLLA_RUN.set(execution.getProcessInstance(), handle);
+        RunLog.record(execution, new StepRecord(null, handle.command(), runId, "started on the deployer", null,
+                "row counts " + TABLE_ROWS.get(execution).rows(), PartRecords.now()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.dayshift.runbook.restore;
+
+import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
+import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+
+import io.dayshift.backup.Artefact;
+import io.dayshift.backup.BackupHosts;
+import io.dayshift.charm.ActionFailedException;
+import io.dayshift.charm.ActionResult;
+import io.dayshift.charm.CharmModel;
+import io.dayshift.kolla.KollaDeployer;
+import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.site.Flavour;
+import io.dayshift.site.Site;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RestoreDatabases}, reading only {@code site} and {@code backupId} (rolling-upgrade's rollback reuses it):
+ * Kolla: the full mariabackup restored on the node Kolla backs up on ({@code mariadb[0]}) in a one-shot container, detached
+ * on the deployer (the next {@code await-kolla-run} waits for it; the node's mariadb must be stopped). Charmed: the mysql-innodb-cluster leader's
+ * {@code restore-mysqldump} action with the backup's dump; a failed action is {@code RESTORE_STEP_FAILED}.
+ */
+@Component("restoreDatabases")
+class RestoreDatabasesDelegate implements JavaDelegate {
+
+    /** Where the mysql-innodb-cluster charm keeps its dumps on the unit's machine, and where the restore puts the backup's back. */
+    static final String UNIT_DUMPS = "/var/backups/mysql";
+
+    private final RestoreTargets targets;
+    private final KollaDeployer kolla;
+    private final CharmModel charms;
+    private final BackupHosts hosts;
+
+    RestoreDatabasesDelegate(RestoreTargets targets, KollaDeployer kolla, CharmModel charms, BackupHosts hosts) {
+        this.targets = targets;
+        this.kolla = kolla;
+        this.charms = charms;
+        this.hosts = hosts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (!Steps.databaseInScope(execution) || Steps.doneBefore(execution)) {
+            return;
+        }
+        Site site = targets.site(SITE.get(execution));
+        Artefact dump = targets.database(site, BACKUP_ID.get(execution));
+        if (site.flavour() == Flavour.KOLLA) {
+            KollaRunHandle handle = kolla.startMariaDbRestore(site, RestoreInputCheck.fileName(dump.path()), Steps.runId(execution));
+            Steps.await(execution, handle);
+            Steps.record(execution, handle.command(), "mariadb[0] (" + dump.host() + ")", "started as run " + handle.runId(), "");
+            return;
+        }
+        Steps.await(execution, null);
+        String leader = Leaders.of(charms.status(site), site.backup().mysqlApplication());
+        String onUnit = UNIT_DUMPS + "/" + RestoreInputCheck.fileName(dump.path());
+        hosts.copyToUnit(site, dump.path(), leader, onUnit);
+        String action = "juju scp " + dump.path() + " " + leader + ":" + onUnit + "; juju run " + leader + " restore-mysqldump dump-file=" + onUnit;
+        try {
+            ActionResult result = charms.runAction(site, leader, "restore-mysqldump", Map.of("dump-file", onUnit));
+            Steps.record(execution, action, leader, result.status(), result.results().getOrDefault("outcome", result.message()));
+        } catch (ActionFailedException e) {
+            Steps.record(execution, action, leader, "failed", e.getMessage());
+            throw new BpmnError(DrRestoreIds.RESTORE_STEP_FAILED, "restore-mysqldump failed on " + leader + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.dayshift.runbook.restore;
+
+import io.dayshift.backup.Artefact;
+import io.dayshift.site.Flavour;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The plan the approval and operator forms show, in the order the restore runs. */
+final class RestorePlans {
+
+    private RestorePlans() {
+    }
+
+    static String describe(RestoreInputCheck.Result input, long ageHours, long rpoHours, long rtoHours) {
+        RestoreScope scope = input.scope().orElseThrow();
+        boolean kolla = input.site().orElseThrow().flavour() == Flavour.KOLLA;
+        String site = input.site().orElseThrow().name();
+        List<String> lines = new ArrayList<>();
+        lines.add("Restore " + scope.word() + " of site " + site + " (" + (kolla ? "Kolla-Ansible" : "Charmed OpenStack") + ") from backup "
+                + input.backup().orElseThrow().id() + ", " + ageHours + " h old (RPO " + rpoHours + " h" + (ageHours > rpoHours
+                ? ": everything written in the last " + ageHours + " h is LOST" : "") + "; RTO " + rtoHours + " h).");
+        input.database().ifPresent(a -> lines.add("Database: " + artefact(a) + "; key tables: " + a.tableRows().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+        input.config().ifPresent(a -> lines.add("Configuration: " + artefact(a)));
+        if (kolla) {
+            if (scope.database()) {
+                lines.add("- kolla-ansible stop --limit control (every container on the controllers; the computes keep their instances)");
+            }
+            if (scope.config()) {
+                lines.add("- keep the current configuration directory as an archive beside it, then unpack the backup's over it");
+            }
+            if (scope.database()) {
+                input.database().ifPresent(a -> lines.add("- on mariadb[0] (" + a.host() + "): mbstream + mariabackup --prepare/--copy-back in a one-shot"
+                        + " container, then kolla-ansible mariadb_recovery from it; compare the row counts with the backup's"));
+            }
+            lines.add("- kolla-ansible deploy --limit control, then deploy --limit compute, then nova-manage cell_v2 discover_hosts");
+        } else {
+            input.database().ifPresent(a -> lines.add("- juju scp " + a.path() + " to the mysql-innodb-cluster leader, then its restore-mysqldump action;"
+                    + " compare the row counts with the backup's"));
+            input.config().ifPresent(a -> lines.add("- HAND-OVER: the Juju controller (" + a.path() + "), Vault and Ceph are restored out of band"));
+            lines.add("- check every unit active/idle, then the nova-cloud-controller discover-hosts action");
+        }
+        lines.add("- verify: compute and volume services up, images listed, a test instance boots and is deleted");
+        return String.join("\n", lines);
+    }
+
+    private static String artefact(Artefact a) {
+        return a.kind() + " " + a.host() + ":" + a.path() + " (" + a.sizeBytes() + " bytes, taken " + a.takenAt() + ")";
+    }
+}

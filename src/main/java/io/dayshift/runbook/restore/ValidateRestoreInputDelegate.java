@@ -1,0 +1,66 @@
+package io.dayshift.runbook.restore;
+
+import static io.dayshift.runbook.restore.DrRestoreVariables.ATTEMPT;
+import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_AGE_HOURS;
+import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
+import static io.dayshift.runbook.restore.DrRestoreVariables.FLAVOUR;
+import static io.dayshift.runbook.restore.DrRestoreVariables.PLAN;
+import static io.dayshift.runbook.restore.DrRestoreVariables.RESTORED;
+import static io.dayshift.runbook.restore.DrRestoreVariables.RPO_HOURS;
+import static io.dayshift.runbook.restore.DrRestoreVariables.RTO_HOURS;
+import static io.dayshift.runbook.restore.DrRestoreVariables.SCOPE;
+import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestoreVariables.STARTED_AT;
+import static io.dayshift.runbook.restore.DrRestoreVariables.VERIFIED;
+import static io.dayshift.runbook.restore.DrRestoreVariables.WITHIN_RPO;
+
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.site.Sites;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ValidateInput}: {@link RestoreInputCheck}; else {@code INPUT_REJECTED}. Records the start of the run (the RTO clock, the escalations' too), and tells the
+ * gateway whether the backup is within the RPO (an older one needs an approver to accept the data loss).
+ */
+@Component("validateRestoreInput")
+class ValidateRestoreInputDelegate implements JavaDelegate {
+
+    private final RestoreInputCheck check;
+    private final DrRestoreSettings settings;
+
+    ValidateRestoreInputDelegate(Sites sites, BackupCatalogue catalogue, DrRestoreSettings settings) {
+        this.check = new RestoreInputCheck(sites, catalogue);
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        STARTED_AT.set(execution, execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).singleResult().getStartTime().toInstant().toString());
+        RESTORED.set(execution, false);
+        VERIFIED.set(execution, false);
+        DrRestoreVariables.ABANDONED.set(execution, false);
+        String backupId = BACKUP_ID.find(execution).orElse("");
+        RestoreInputCheck.Result result = check.check(SITE.find(execution).orElse(""), backupId, SCOPE.find(execution).orElse(""));
+        if (!result.accepted()) {
+            String message = "Input rejected, nothing was changed: " + String.join("; ", result.problems()) + ".";
+            Steps.record(execution, "read the backup catalogue (check the input)", backupId, "rejected", message);
+            throw new BpmnError(DrRestoreIds.INPUT_REJECTED, message);
+        }
+        long age = RestoreInputCheck.ageHours(result.dated(), Steps.now());
+        long rpo = settings.rpo().toHours();
+        BACKUP_AGE_HOURS.set(execution, age);
+        RPO_HOURS.set(execution, rpo);
+        RTO_HOURS.set(execution, settings.rto().toHours());
+        WITHIN_RPO.set(execution, age <= rpo);
+        FLAVOUR.set(execution, result.site().orElseThrow().flavour().name().toLowerCase(Locale.ROOT));
+        ATTEMPT.set(execution, 1L);
+        String plan = RestorePlans.describe(result, age, rpo, settings.rto().toHours());
+        PLAN.set(execution, plan);
+        Steps.record(execution, "read the backup catalogue (check the input)", backupId, "accepted" + (age <= rpo ? "" : ", older than the RPO"), plan);
+    }
+}

@@ -1,0 +1,143 @@
+package io.dayshift.runbook.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.access.Roles;
+import io.dayshift.backup.Artefact;
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.BackupSet;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
+import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service with the lab and the job executor on, driven over REST only: an ops lead starts a full backup of each lab
+ * site, the engine runs every part (no approval: nothing is changed on the cloud), and an auditor reads the outcome; the
+ * artefacts are on the lab's hosts with the recorded checksums. The wall time of each run is printed (not asserted).
+ */
+@ServiceTest
+class BackupSiteEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", () -> LabTests.tempDirectory("backup-site-e2e-").toString());
+        registry.add("dayshift.lab.time-factor", () -> "0");
+        registry.add("dayshift.backup.poll-interval", () -> "PT1S");
+        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
+        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    LabSites lab;
+    @Autowired
+    BackupCatalogue catalogue;
+
+    private Http olga;
+    private Http audrey;
+
+    @BeforeEach
+    void users() {
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "audrey", Roles.AUDITORS);
+        olga = Http.as(port, "olga", Users.PASSWORD);
+        audrey = Http.as(port, "audrey", Users.PASSWORD);
+    }
+
+    @Test
+    void anOpsLeadBacksUpTheKollaLabAndAnAuditorReadsWhatWasBackedUp() throws Exception {
+        backUpAndCheck("lab", 4);
+    }
+
+    @Test
+    void anOpsLeadBacksUpTheCharmedLabAndAnAuditorReadsWhatWasBackedUp() throws Exception {
+        backUpAndCheck("lab-charmed", 5);
+    }
+
+    private void backUpAndCheck(String site, int artefacts) throws Exception {
+        // given an auditor, who may not start runbooks
+        String body = "{\"variables\":{\"site\":{\"value\":\"" + site + "\",\"type\":\"String\"},\"scope\":{\"value\":\"full\",\"type\":\"String\"}}}";
+        assertThat(audrey.postJson("/engine-rest/process-definition/key/backup-site/start", body).statusCode()).isEqualTo(403);
+
+        // when an ops lead starts a full backup
+        Instant startedAt = Instant.now();
+        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/backup-site/start", body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String id = JSON.readTree(started.body()).path("id").asText();
+
+        // then the engine runs it to its end without an incident
+        JsonNode run = awaitEnded(id, Duration.ofSeconds(90));
+        System.out.printf("backup-site %s: %d ms wall time from start to end%n", site, Duration.between(startedAt, Instant.now()).toMillis());
+        assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("startUserId").asText()).isEqualTo("olga");
+        JsonNode ends = JSON.readTree(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + id
+                + "&activityId=" + BackupSiteIds.SITE_BACKED_UP_END).body());
+        assertThat(ends).hasSize(1);
+
+        // and an auditor reads the output contract from the history
+        Map<String, JsonNode> variables = variables(audrey, id);
+        assertThat(variables.get("backupComplete").path("value").asBoolean()).isTrue();
+        String backupId = variables.get("backupId").path("value").asText();
+        assertThat(backupId).startsWith(site + "-");
+        assertThat(variables.get("summary").path("value").asText()).contains("): complete.").contains("started by olga");
+        assertThat(variables.get("steps").path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");
+
+        // and every artefact is on its lab host with the recorded checksum
+        BackupSet set = catalogue.find(backupId).orElseThrow();
+        LabSite model = lab.require(site);
+        assertThat(set.artefacts()).hasSize(artefacts).allSatisfy(a -> {
+            assertThat(a.verified()).isTrue();
+            assertThat(model.fileChecksum(a.path())).contains(a.sha256());
+        });
+        System.out.printf("backup-site %s: %s%n", site, set.artefacts().stream().map(Artefact::kind).toList());
+    }
+
+    private JsonNode awaitEnded(String id, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            HttpResponse<String> response = olga.get("/engine-rest/history/process-instance/" + id);
+            JsonNode run = JSON.readTree(response.body());
+            if (!run.path("endTime").isNull() && !run.path("endTime").isMissingNode()) {
+                return run;
+            }
+            HttpResponse<String> incidents = olga.get("/engine-rest/incident?processInstanceId=" + id);
+            assertThat(JSON.readTree(incidents.body())).as("incidents of run " + id).isEmpty();
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("run " + id + " did not end within " + limit + ": " + response.body());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static Map<String, JsonNode> variables(Http who, String id) throws IOException {
+        HttpResponse<String> response = who.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&deserializeValues=false");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, JsonNode> byName = new HashMap<>();
+        JSON.readTree(response.body()).forEach(v -> byName.put(v.path("name").asText(), v));
+        return byName;
+    }
+}

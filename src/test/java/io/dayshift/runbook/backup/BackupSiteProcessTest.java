@@ -1,0 +1,473 @@
+package io.dayshift.runbook.backup;
+
+import static io.dayshift.runbook.backup.BackupSiteIds.ARCHIVE_KOLLA_CONFIG;
+import static io.dayshift.runbook.backup.BackupSiteIds.BACKUP_INCOMPLETE_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.CHECK_MARIADB_BACKUP;
+import static io.dayshift.runbook.backup.BackupSiteIds.CREATE_CONTROLLER_BACKUP;
+import static io.dayshift.runbook.backup.BackupSiteIds.DUMP_MAAS_DATABASE;
+import static io.dayshift.runbook.backup.BackupSiteIds.DUMP_MYSQL_CLUSTER;
+import static io.dayshift.runbook.backup.BackupSiteIds.EXPORT_CEPH_CONFIG;
+import static io.dayshift.runbook.backup.BackupSiteIds.INPUT_REJECTED_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.MARIADB_BACKUP_FAILED_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.PART_NOT_BACKED_UP_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.PART_TIMED_OUT_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.PLAN_BACKUP;
+import static io.dayshift.runbook.backup.BackupSiteIds.PRUNE_EXPIRED_ARTEFACTS;
+import static io.dayshift.runbook.backup.BackupSiteIds.RECORD_PART_TIMEOUT;
+import static io.dayshift.runbook.backup.BackupSiteIds.SAVE_VAULT_SNAPSHOT;
+import static io.dayshift.runbook.backup.BackupSiteIds.SITE_BACKED_UP_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.START_MARIADB_BACKUP;
+import static io.dayshift.runbook.backup.BackupSiteIds.SUMMARISE_BACKUP;
+import static io.dayshift.runbook.backup.BackupSiteIds.VALIDATE_INPUT;
+import static io.dayshift.runbook.backup.BackupSiteIds.VERIFICATION_FAILED_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.VERIFY_ARTEFACT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.dayshift.backup.Artefact;
+import io.dayshift.backup.ArtefactKind;
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.BackupSet;
+import io.dayshift.backup.PrunedArtefact;
+import io.dayshift.lab.LabConfiguration;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.testing.LabTests;
+import io.dayshift.testing.MutableClock;
+import io.dayshift.testing.ServiceTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code backup-site} and {@code daily-backup} on the built-in lab, through the production adapters: one method per path, on
+ * the kolla site {@code lab} and the charmed site {@code lab-charmed}. The job executor is off: each test runs the jobs itself,
+ * sees the MariaDB backup once running and, after moving the lab's clock, done. Deadlines are passed by moving the engine's
+ * clock. The catalogue is emptied before each test. The class covers every flow node and sequence flow of both models.
+ */
+@ServiceTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class BackupSiteProcessTest {
+
+    private static final Path DIR = LabTests.tempDirectory("backup-site-");
+    private static final int PORT = LabTests.freePort();
+    private static final MutableClock CLOCK = MutableClock.at("2026-11-02T01:30:00Z");
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("dayshift.lab.enabled", () -> "true");
+        registry.add("dayshift.lab.directory", DIR::toString);
+        registry.add("dayshift.lab.time-factor", () -> "0.01");
+        registry.add("dayshift.retries.shell", () -> "R2/PT1S");
+        registry.add("dayshift.backup.sites", () -> "lab,lab-charmed");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class LabClock {
+
+        @Bean(LabConfiguration.CLOCK)
+        Clock labClock() {
+            return CLOCK;
+        }
+
+        /** Every flow node and sequence flow of backup-site and daily-backup is covered by this class. */
+        @Bean
+        ProcessEngineCoverageProperties coverage() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    LabSites lab;
+    @Autowired
+    BackupCatalogue catalogue;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        for (String table : List.of("dayshift_backup_failure", "dayshift_backup_artefact", "dayshift_backup_set")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        lab.all().forEach(LabSite::clearFaults);
+    }
+
+    // ---- happy paths ----------------------------------------------------------------------------------------------
+
+    @Test
+    void kollaHappyPathBacksUpEveryPartVerifiesItAndRecordsItInTheCatalogue() {
+        // given the kolla lab, with no backup in the catalogue
+        LabSite site = lab.require("lab");
+
+        // when an ops lead starts a full backup
+        ProcessInstance pi = start("lab", "full");
+        runToEnd(pi);
+
+        // then MariaDB (full: no recent full exists), MAAS, the Kolla config and Ceph were backed up, each verified
+        assertThat(pi).isEnded().hasPassedInOrder(VALIDATE_INPUT, PLAN_BACKUP, START_MARIADB_BACKUP, CHECK_MARIADB_BACKUP, CHECK_MARIADB_BACKUP,
+                VERIFY_ARTEFACT, DUMP_MAAS_DATABASE, VERIFY_ARTEFACT, ARCHIVE_KOLLA_CONFIG, VERIFY_ARTEFACT, EXPORT_CEPH_CONFIG, VERIFY_ARTEFACT,
+                PRUNE_EXPIRED_ARTEFACTS, SUMMARISE_BACKUP, SITE_BACKED_UP_END).hasNotPassed(SAVE_VAULT_SNAPSHOT, CREATE_CONTROLLER_BACKUP);
+        assertThat(variable(pi, "backupComplete")).isEqualTo(true);
+        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        assertThat(set.id()).startsWith("lab-2");
+        assertThat(set.flavour()).isEqualTo("kolla");
+        assertThat(set.finishedAt()).isNotNull();
+        assertThat(set.failures()).isEmpty();
+        assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MARIADB_FULL, ArtefactKind.MAAS_DATABASE,
+                ArtefactKind.KOLLA_CONFIG, ArtefactKind.CEPH_CONFIG);
+        assertThat(set.artefacts()).allSatisfy(a -> {
+            assertThat(a.verified()).isTrue();
+            assertThat(a.sha256()).isEqualTo(site.fileChecksum(a.path()).orElseThrow());
+            assertThat(a.sizeBytes()).isEqualTo(site.file(a.path()).orElseThrow().size());
+        });
+        // the MariaDB backup stays in the mariadb_backup volume, with the key tables' row counts of that moment
+        Artefact mariadb = set.artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
+        assertThat(mariadb.path()).startsWith("/var/lib/docker/volumes/mariadb_backup/_data/mysqlbackup-").endsWith(".qp.xbc.xbs.gz");
+        assertThat(mariadb.tableRows()).containsEntry("nova.instances", (long) site.instances().size())
+                .containsKeys("keystone.project", "glance.images", "cinder.volumes", "neutron.ports");
+        // the others lie under the backup directory, readable only by their owner (they hold keys and passwords)
+        assertThat(set.artefacts()).filteredOn(a -> a != mariadb).allSatisfy(a -> {
+            assertThat(a.path()).startsWith("/var/backups/dayshift/" + set.id() + "/");
+            assertThat(site.fileMode(a.path())).isEqualTo("600");
+            assertThat(a.tableRows()).isEmpty();
+        });
+        assertThat(site.file(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().path() + ".d/ceph.keyring")).as("staged keys removed").isEmpty();
+        assertThat(summary(pi)).contains("complete").contains("Not applicable: VAULT_SNAPSHOT").contains("MARIADB_FULL 127.0.0.1:");
+        assertThat(steps(pi)).anySatisfy(s -> assertThat(s.action()).endsWith("mariadb_backup"));
+    }
+
+    @Test
+    void charmedHappyPathBacksUpControllerMySqlMaasCephAndVault() {
+        // given the charmed lab
+        LabSite site = lab.require("lab-charmed");
+
+        // when a full backup runs
+        ProcessInstance pi = start("lab-charmed", "full");
+        runToEnd(pi);
+
+        // then every charmed part was backed up onto its host and verified
+        assertThat(pi).isEnded().hasPassed(DUMP_MYSQL_CLUSTER, DUMP_MAAS_DATABASE, CREATE_CONTROLLER_BACKUP, EXPORT_CEPH_CONFIG, SAVE_VAULT_SNAPSHOT,
+                SITE_BACKED_UP_END).hasNotPassed(START_MARIADB_BACKUP, ARCHIVE_KOLLA_CONFIG);
+        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MYSQL_DUMP, ArtefactKind.MAAS_DATABASE,
+                ArtefactKind.JUJU_CONTROLLER, ArtefactKind.CEPH_CONFIG, ArtefactKind.VAULT_SNAPSHOT);
+        assertThat(set.artefacts()).allSatisfy(a -> assertThat(a.verified()).isTrue());
+        Artefact dump = set.artefact(ArtefactKind.MYSQL_DUMP).orElseThrow();
+        assertThat(dump.path()).isEqualTo("/var/backups/dayshift/" + set.id() + "/mysqldump.gz");
+        assertThat(site.file(dump.path()).orElseThrow().content()).contains("-- Dump completed");
+        assertThat(dump.tableRows()).containsEntry("nova.instances", (long) site.instances().size());
+        assertThat(site.fileMode(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().path())).isEqualTo("600");
+        assertThat(variable(pi, "backupComplete")).isEqualTo(true);
+        assertThat(steps(pi)).anySatisfy(s -> assertThat(s.action()).contains("mysqldump").contains("juju scp"));
+    }
+
+    @Test
+    void aRecentVerifiedFullMakesTheNextKollaBackupIncremental() {
+        // given a verified full MariaDB backup from an earlier run
+        ProcessInstance first = start("lab", "databases");
+        runToEnd(first);
+        assertThat(catalogue.find((String) variable(first, "backupId")).orElseThrow().artefact(ArtefactKind.MARIADB_FULL)).isPresent();
+
+        // when the next run starts a day later (engine time), within incremental-within (7 days)
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
+        CLOCK.advance(Duration.ofDays(1));
+        ProcessInstance second = start("lab", "databases");
+        runToEnd(second);
+
+        // then it took an incremental backup, on top of the full one, and only the databases
+        BackupSet set = catalogue.find((String) variable(second, "backupId")).orElseThrow();
+        assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MARIADB_INCREMENTAL, ArtefactKind.MAAS_DATABASE);
+        assertThat(set.artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow().path()).contains("/incremental-");
+        assertThat(steps(second)).anySatisfy(s -> assertThat(s.action()).contains("mariadb_backup").contains("--incremental"));
+        assertThat(second).hasPassed(SITE_BACKED_UP_END);
+    }
+
+    // ---- input ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void anUnknownSiteOrScopeIsRejectedBeforeAnyAction() {
+        // given a site that is not configured, and a scope that does not exist
+        Map<String, Long> before = lab.require("lab").destructiveActions();
+
+        // when runs are started with them
+        ProcessInstance unknownSite = start("atlantis", "full");
+        runToEnd(unknownSite);
+        ProcessInstance unknownScope = start("lab", "everything");
+        runToEnd(unknownScope);
+
+        // then both end as rejected, with no backup id, not complete, and nothing touched
+        assertThat(unknownSite).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(PLAN_BACKUP);
+        assertThat(summary(unknownSite)).startsWith("Input rejected, nothing was backed up: 'atlantis' is not a configured site");
+        assertThat(unknownScope).isEnded().hasPassed(INPUT_REJECTED_END);
+        assertThat(summary(unknownScope)).contains("scope 'everything' is not full, databases or config");
+        assertThat(variable(unknownScope, "backupId")).isEqualTo("");
+        assertThat(variable(unknownScope, "backupComplete")).isEqualTo(false);
+        assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
+        assertThat(catalogue.forSite("lab")).isEmpty();
+    }
+
+    // ---- a part fails: the others go on ---------------------------------------------------------------------------
+
+    @Test
+    void aFailedMariaDbRunIsRecordedAndTheOtherPartsAreStillBackedUp() {
+        // given kolla-ansible's mariadb_backup fails once (mariabackup runs out of space)
+        lab.require("lab").injectFault(new LabFault("", FaultType.BACKUP_FAILS, "", "", 1));
+
+        // when a full backup runs
+        ProcessInstance pi = start("lab", "full");
+        runToEnd(pi);
+
+        // then the MariaDB part ended failed, the other parts were backed up, and the run is incomplete
+        assertThat(pi).isEnded().hasPassed(MARIADB_BACKUP_FAILED_END, PART_NOT_BACKED_UP_END, DUMP_MAAS_DATABASE, ARCHIVE_KOLLA_CONFIG,
+                EXPORT_CEPH_CONFIG, BACKUP_INCOMPLETE_END);
+        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MAAS_DATABASE, ArtefactKind.KOLLA_CONFIG,
+                ArtefactKind.CEPH_CONFIG);
+        assertThat(set.failures()).singleElement().asString().startsWith("MARIADB_FULL: kolla-ansible mariadb_backup finished");
+        assertThat(variable(pi, "backupComplete")).isEqualTo(false);
+        assertThat(summary(pi)).contains("INCOMPLETE").contains("NOT backed up: MARIADB_FULL").contains("troubled hosts cc01");
+        assertThat(steps(pi)).filteredOn(s -> s.step().equals(CHECK_MARIADB_BACKUP)).last()
+                .satisfies(s -> assertThat(s.evidence()).contains("No space left on device"));
+    }
+
+    @Test
+    void aPartFailingPastItsRetriesRaisesAnIncidentAndIsRecordedAtItsDeadline() {
+        // given pg_dump on the MAAS region host cannot authenticate
+        lab.require("lab").injectFault(LabFault.of(FaultType.BACKUP_FAILS, "pg_dump"));
+        ProcessInstance pi = start("lab", "databases");
+
+        // when the MAAS step fails as often as its profile allows (dayshift.retries.shell=R2/PT1S: two tries)
+        runUntilFailing(pi, DUMP_MAAS_DATABASE);
+        for (int left = 2; left >= 1; left--) {
+            Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(DUMP_MAAS_DATABASE).singleResult();
+            assertThat(job.getRetries()).isEqualTo(left);
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("site lab").hasMessageContaining("pg_dump");
+        }
+        // then an incident names the step, and the run waits there
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+                .contains("password authentication failed for user \"maas\"");
+
+        // when nobody resolves it before the part's deadline (PT2H)
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(2)).plusSeconds(5)));
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(BackupSiteIds.PART_DEADLINE)
+                .singleResult().getId());
+        runToEnd(pi);
+
+        // then the part is recorded as not backed up, with the incident's message, and the run goes on to its end
+        assertThat(pi).isEnded().hasPassed(RECORD_PART_TIMEOUT, PART_TIMED_OUT_END, SUMMARISE_BACKUP, BACKUP_INCOMPLETE_END);
+        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        assertThat(set.artefacts()).extracting(Artefact::kind).containsExactly(ArtefactKind.MARIADB_FULL);
+        assertThat(set.failures()).singleElement().asString().startsWith("MAAS_DATABASE: did not finish within PT2H after an incident at "
+                + DUMP_MAAS_DATABASE).contains("password authentication failed");
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+    }
+
+    @Test
+    void anArtefactThatDoesNotVerifyIsRecordedUnverified() {
+        // given the Ceph archive reads back damaged
+        lab.require("lab-charmed").injectFault(LabFault.of(FaultType.BACKUP_CORRUPT, "ceph-config.tar.gz"));
+
+        // when a config backup runs on the charmed site
+        ProcessInstance pi = start("lab-charmed", "config");
+        runToEnd(pi);
+
+        // then Ceph's artefact is recorded but not verified, the other parts are, and the run is incomplete
+        assertThat(pi).isEnded().hasPassed(VERIFICATION_FAILED_END, PART_NOT_BACKED_UP_END, BACKUP_INCOMPLETE_END);
+        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        assertThat(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().verified()).isFalse();
+        assertThat(set.artefact(ArtefactKind.JUJU_CONTROLLER).orElseThrow().verified()).isTrue();
+        assertThat(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().verified()).isTrue();
+        assertThat(set.failures()).singleElement().asString().startsWith("CEPH_CONFIG: verification failed: not readable: sudo -n tar -tzf");
+        assertThat(steps(pi)).filteredOn(s -> s.step().equals(VERIFY_ARTEFACT) && s.result().startsWith("not backed up")).singleElement()
+                .satisfies(s -> assertThat(s.evidence()).contains("invalid compressed data--crc error"));
+    }
+
+    // ---- retention ------------------------------------------------------------------------------------------------
+
+    @Test
+    void expiredArtefactsArePrunedButNeverTheNewestGoodOne() {
+        // given (engine time 2026-12-01) earlier sets: a MAAS dump of 40 days ago and one of 35 days ago that did not
+        // verify, configuration of 100 and of 40 days ago; each file is on the lab's MAAS region host
+        Instant now = Instant.parse("2026-12-01T01:30:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        LabSite site = lab.require("lab");
+        Artefact oldDump = seed(site, "lab-20261022T013000Z", ArtefactKind.MAAS_DATABASE, now.minus(Duration.ofDays(40)), true);
+        Artefact badDump = seed(site, "lab-20261027T013000Z", ArtefactKind.MAAS_DATABASE, now.minus(Duration.ofDays(35)), false);
+        Artefact oldConfig = seed(site, "lab-20260823T013000Z", ArtefactKind.CEPH_CONFIG, now.minus(Duration.ofDays(100)), true);
+        Artefact youngConfig = seed(site, "lab-20261022T013000Z", ArtefactKind.CEPH_CONFIG, now.minus(Duration.ofDays(40)), true);
+
+        // when today's database backup fails (pg_dump) and is left to its deadline
+        lab.require("lab").injectFault(LabFault.of(FaultType.BACKUP_FAILS, "pg_dump"));
+        ProcessInstance pi = start("lab", "databases");
+        runUntilFailing(pi, DUMP_MAAS_DATABASE);
+        for (int i = 0; i < 2; i++) {
+            Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(DUMP_MAAS_DATABASE).singleResult();
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("pg_dump");
+        }
+        ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(3))));
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(BackupSiteIds.PART_DEADLINE)
+                .singleResult().getId());
+        runToEnd(pi);
+
+        // then the 100-day-old config and the unverified 35-day-old dump are pruned from the host and the catalogue; the
+        // 40-day-old dump stays, as the newest good MAAS backup, and so does the 40-day-old config (90 days for config)
+        assertThat(catalogue.pruned("lab")).extracting(PrunedArtefact::path).containsExactlyInAnyOrder(oldConfig.path(), badDump.path());
+        assertThat(catalogue.pruned("lab")).allSatisfy(p -> assertThat(p.prunedBy()).isEqualTo(pi.getId()));
+        assertThat(site.file(oldConfig.path())).isEmpty();
+        assertThat(site.file(badDump.path())).isEmpty();
+        assertThat(site.file(oldDump.path())).isPresent();
+        assertThat(site.file(youngConfig.path())).isPresent();
+        assertThat(variable(pi, "pruned")).isEqualTo(2L);
+        assertThat(summary(pi)).contains("Pruned 2 expired artefact(s)");
+    }
+
+    // ---- daily timer -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theDailyBackupBacksUpEveryConfiguredSite() {
+        // given the daily process's timer (it never fires by itself: the job executor is off)
+        Job timer = management.createJobQuery().processDefinitionKey(DailyBackupIds.PROCESS_KEY).timers().singleResult();
+        assertThat(timer).isNotNull();
+
+        // when it fires
+        management.executeJob(timer.getId());
+        ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyBackupIds.PROCESS_KEY).singleResult();
+        management.executeJob(management.createJobQuery().processInstanceId(daily.getId()).singleResult().getId());
+
+        // then backup-site runs for each configured site, one after the other, and the daily run ends
+        for (String site : List.of("lab", "lab-charmed")) {
+            ProcessInstance run = runtime.createProcessInstanceQuery().processDefinitionKey(BackupSiteIds.PROCESS_KEY)
+                    .superProcessInstanceId(daily.getId()).singleResult();
+            assertThat(runtime.getVariable(run.getId(), "site")).isEqualTo(site);
+            assertThat(runtime.getVariable(run.getId(), "scope")).isEqualTo("full");
+            runToEnd(run);
+            assertThat(run).hasPassed(SITE_BACKED_UP_END);
+        }
+        assertThat(daily).isEnded().hasPassed(DailyBackupIds.BACK_UP_EACH_SITE, DailyBackupIds.END_EVENT);
+        assertThat(catalogue.forSite("lab")).hasSize(1);
+        assertThat(catalogue.forSite("lab-charmed")).hasSize(1);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private ProcessInstance start(String site, String scope) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("scope", scope);
+        return runtime.startProcessInstanceByKey(BackupSiteIds.PROCESS_KEY, variables);
+    }
+
+    /**
+     * Runs the instance's jobs as the job executor would, until it ends. The MariaDB wait timer fires only when nothing else is
+     * left, after the lab's clock moved on, so the first look at the run sees it running. The part deadline never fires here.
+     */
+    private void runToEnd(ProcessInstance pi) {
+        int waits = 0;
+        for (int i = 0; i < 80 && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).list();
+            Job next = jobs.stream().filter(j -> !(j.getDuedate() != null && isTimer(j))).findFirst()
+                    .orElseGet(() -> jobs.stream().filter(j -> BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(j))).findFirst().orElse(null));
+            if (next == null) {
+                throw new AssertionError("run " + pi.getId() + " is stuck at " + runtime.getActiveActivityIds(pi.getId()));
+            }
+            if (BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(next)) && waits++ % 2 == 1) {
+                CLOCK.advance(Duration.ofMinutes(10));
+            }
+            management.executeJob(next.getId());
+        }
+        assertThat(pi).isEnded();
+    }
+
+    /** Runs jobs until the next one is the given step's (which is then left for the test). */
+    private void runUntilFailing(ProcessInstance pi, String activityId) {
+        for (int i = 0; i < 40; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).list();
+            if (jobs.stream().anyMatch(j -> activityId.equals(activity(j)))) {
+                return;
+            }
+            Job next = jobs.stream().filter(j -> !isTimer(j)).findFirst()
+                    .orElseGet(() -> jobs.stream().filter(j -> BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(j))).findFirst().orElseThrow());
+            if (BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(next))) {
+                CLOCK.advance(Duration.ofMinutes(10));
+            }
+            management.executeJob(next.getId());
+        }
+        throw new AssertionError("run never reached " + activityId);
+    }
+
+    private boolean isTimer(Job job) {
+        return management.createJobQuery().jobId(job.getId()).timers().count() > 0;
+    }
+
+    private String activity(Job job) {
+        return job.getJobDefinitionId() == null ? null
+                : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+    }
+
+    private Artefact seed(LabSite site, String setId, ArtefactKind kind, Instant takenAt, boolean verified) {
+        String path = "/var/backups/dayshift/" + setId + "/" + kind.name().toLowerCase() + ".seed";
+        site.writeFile(path, "seeded " + kind);
+        Artefact artefact = new Artefact(kind, "127.0.0.1", path, 12, "0".repeat(64), takenAt, verified, Map.of());
+        catalogue.record(new BackupSet(setId, "lab", "kolla", "full", "seed", takenAt, takenAt.plusSeconds(600), List.of(), List.of()));
+        catalogue.append(setId, artefact);
+        return artefact;
+    }
+
+    private Object variable(ProcessInstance pi, String name) {
+        var v = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name).singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    private String summary(ProcessInstance pi) {
+        return (String) variable(pi, RunLog.SUMMARY.name());
+    }
+
+    private List<StepRecord> steps(ProcessInstance pi) {
+        return ((RunLog.StepRecords) variable(pi, RunLog.STEPS.name())).steps();
+    }
+}
