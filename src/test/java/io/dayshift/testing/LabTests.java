@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** What tests that switch the built-in lab on need before the service starts. */
 public final class LabTests {
@@ -12,12 +14,22 @@ public final class LabTests {
     private LabTests() {
     }
 
-    /** A fresh directory for the lab's keys, known_hosts, clouds.yaml and API keys. */
+    /** A fresh directory for the lab's keys, known_hosts, clouds.yaml and API keys, deleted when the test JVM exits. */
     public static Path tempDirectory(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            Path directory = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory)));
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // The JVM is exiting; what is left stays in the temporary directory.
         }
     }
 

@@ -56,19 +56,21 @@ final class ShellBackupHosts implements BackupHosts {
         return tables;
     }
 
+    /** One command: {@code test -f} (silent exit 1 when absent), then {@code sha256sum} and {@code stat -c '%s %a'}. */
     @Override
     public Optional<FileFacts> facts(Site site, String group, String path) {
         SshEndpoint host = site.firstHostOf(group);
-        CommandResult exists = run(host, site, ShellCommand.of("test").flag("-f").arg(Arg.PATH, path).withSudo(), properties.readTimeout());
-        if (!exists.succeeded()) {
+        CommandResult read = run(host, site, ShellCommand.of("test").flag("-f").arg(Arg.PATH, path).withSudo()
+                .andThen(ShellCommand.of("sha256sum").arg(Arg.PATH, path).withSudo())
+                .andThen(ShellCommand.of("stat").flag("-c").arg(Arg.STAT_FORMAT, "%s %a").arg(Arg.PATH, path).withSudo()), properties.readTimeout());
+        if (read.exitStatus() == 1 && read.stdout().isBlank() && read.stderr().isBlank()) {
             return Optional.empty();
         }
-        CommandResult read = runOk(host, site, "checksum of " + path, ShellCommand.of("sha256sum").arg(Arg.PATH, path).withSudo()
-                .andThen(ShellCommand.of("stat").flag("-c").arg(Arg.STAT_FORMAT, "%s %a").arg(Arg.PATH, path).withSudo()), properties.readTimeout());
         Matcher sha = SHA.matcher(read.stdout());
         Matcher stat = STAT.matcher(read.stdout());
-        if (!sha.find() || !stat.find()) {
-            throw new BackupException(where(site, host) + ": cannot read the checksum and size of " + path + " from: " + tail(read.stdout()));
+        if (!read.succeeded() || !sha.find() || !stat.find()) {
+            throw new BackupException(where(site, host) + ": cannot read the checksum and size of " + path + " (exit " + read.exitStatus() + "): "
+                    + tail(read.stderr().isBlank() ? read.stdout() : read.stderr()));
         }
         return Optional.of(new FileFacts(host.host(), path, Long.parseLong(stat.group(1)), stat.group(2), sha.group(1)));
     }
@@ -96,16 +98,16 @@ final class ShellBackupHosts implements BackupHosts {
                 .flag("-U").arg(Arg.WORD, user).flag("-d").arg(Arg.WORD, database).flag("-Fc").flag("-f").arg(Arg.PATH, target + ".part"));
     }
 
+    /** The keys are staged in a directory of mode 700 next to the target and removed once archived. */
     @Override
     public void exportCeph(Site site, String group, String target) {
         String stage = target + ".d";
         ShellCommand export = ShellCommand.of("install").flag("-d").flag("-m").flag("700").arg(Arg.PATH, stage)
                 .andThen(ShellCommand.of("ceph").flag("config").flag("generate-minimal-conf").flag("-o").arg(Arg.PATH, stage + "/ceph.conf").withSudo())
                 .andThen(ShellCommand.of("ceph").flag("auth").flag("export").flag("-o").arg(Arg.PATH, stage + "/ceph.keyring").withSudo())
-                .andThen(ShellCommand.of("tar").flag("-czf").arg(Arg.PATH, target + ".part").arg(Arg.PATH, stage).withSudo());
+                .andThen(ShellCommand.of("tar").flag("-czf").arg(Arg.PATH, target + ".part").arg(Arg.PATH, stage).withSudo())
+                .andThen(ShellCommand.of("rm").flag("-f").arg(Arg.PATH, stage + "/ceph.conf").arg(Arg.PATH, stage + "/ceph.keyring"));
         write(site, group, target, "ceph configuration and keys", export);
-        run(site.firstHostOf(group), site, ShellCommand.of("rm").flag("-f").arg(Arg.PATH, stage + "/ceph.conf").arg(Arg.PATH, stage + "/ceph.keyring")
-                , properties.readTimeout());
     }
 
     @Override
@@ -177,10 +179,14 @@ final class ShellBackupHosts implements BackupHosts {
             throw new IllegalArgumentException("refused to remove " + path + ": not under " + directory + " nor " + MARIADB_VOLUME);
         }
         SshEndpoint host = site.firstHostOf(group);
-        if (!run(host, site, ShellCommand.of("test").flag("-e").arg(Arg.PATH, path).withSudo(), properties.readTimeout()).succeeded()) {
+        CommandResult removed = run(host, site, ShellCommand.of("test").flag("-e").arg(Arg.PATH, path).withSudo()
+                .andThen(ShellCommand.of("rm").flag("-f").arg(Arg.PATH, path).withSudo()), properties.readTimeout());
+        if (removed.exitStatus() == 1 && removed.stderr().isBlank()) {
             return false;
         }
-        runOk(host, site, "removal of " + path, ShellCommand.of("rm").flag("-f").arg(Arg.PATH, path).withSudo(), properties.readTimeout());
+        if (!removed.succeeded()) {
+            throw new BackupException(where(site, host) + ": removal of " + path + " failed (exit " + removed.exitStatus() + "): " + tail(removed.stderr()));
+        }
         return true;
     }
 

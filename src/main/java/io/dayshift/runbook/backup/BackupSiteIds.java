@@ -23,6 +23,7 @@ public final class BackupSiteIds {
     public static final String ARCHIVE_KOLLA_CONFIG = "Task_ArchiveKollaConfig";
     public static final String CREATE_CONTROLLER_BACKUP = "Task_CreateControllerBackup";
     public static final String DUMP_MYSQL_CLUSTER = "Task_DumpMySqlCluster";
+    public static final String COPY_MYSQL_DUMP = "Task_CopyMySqlDump";
     public static final String DUMP_MAAS_DATABASE = "Task_DumpMaasDatabase";
     public static final String EXPORT_CEPH_CONFIG = "Task_ExportCephConfig";
     public static final String SAVE_VAULT_SNAPSHOT = "Task_SaveVaultSnapshot";

@@ -44,6 +44,8 @@ public final class BackupSiteVariables {
     /** Row counts of the key tables taken with the database part, attached to its artefact. */
     public static final ProcessVariable<TableRows> TABLE_ROWS = ProcessVariable.json("tableRows", TableRows.class);
 
+    /** Charmed: where the {@code mysqldump} action left the dump (unit and path), for {@code Task_CopyMySqlDump}. */
+    public static final ProcessVariable<UnitFile> MYSQL_DUMP = ProcessVariable.json("mysqlDump", UnitFile.class);
     /** How many expired artefacts this run pruned. */
     public static final ProcessVariable<Long> PRUNED = ProcessVariable.number("pruned");
     /** Who started the run ({@code camunda:initiator}); absent when a timer or a calling runbook started it. */

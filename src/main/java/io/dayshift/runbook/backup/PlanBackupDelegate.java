@@ -38,6 +38,10 @@ class PlanBackupDelegate implements JavaDelegate {
         boolean recentFull = catalogue.latestFull(site.name(), now.minus(site.backup().incrementalWithin())).isPresent();
         BackupPlanner.Plan plan = BackupPlanner.plan(site, BackupScope.parse(SCOPE.get(execution)).orElseThrow(), recentFull);
         String id = BackupSet.idFor(site.name(), now);
+        catalogue.find(id).filter(taken -> !execution.getProcessInstanceId().equals(taken.processInstanceId())).ifPresent(taken -> {
+            throw new IllegalStateException("backup set " + id + " belongs to run " + taken.processInstanceId()
+                    + " started in the same second; the retry takes another id");
+        });
         catalogue.record(new BackupSet(id, site.name(), site.flavour().name().toLowerCase(), SCOPE.get(execution),
                 execution.getProcessInstanceId(), now, null, List.of(), List.of()));
         BACKUP_ID.set(execution.getProcessInstance(), id);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class RecordPartTimeoutDelegate implements JavaDelegate {
 
     private static final Set<String> PART_TASKS = Set.of(BackupSiteIds.START_MARIADB_BACKUP, BackupSiteIds.CHECK_MARIADB_BACKUP,
-            BackupSiteIds.ARCHIVE_KOLLA_CONFIG, BackupSiteIds.CREATE_CONTROLLER_BACKUP, BackupSiteIds.DUMP_MYSQL_CLUSTER,
+            BackupSiteIds.ARCHIVE_KOLLA_CONFIG, BackupSiteIds.CREATE_CONTROLLER_BACKUP, BackupSiteIds.DUMP_MYSQL_CLUSTER, BackupSiteIds.COPY_MYSQL_DUMP,
             BackupSiteIds.DUMP_MAAS_DATABASE, BackupSiteIds.EXPORT_CEPH_CONFIG, BackupSiteIds.SAVE_VAULT_SNAPSHOT, BackupSiteIds.VERIFY_ARTEFACT);
 
     private final HistoryService history;

@@ -204,6 +204,11 @@ class BackupSiteProcessTest {
         assertThat(site.fileMode(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().path())).isEqualTo("600");
         assertThat(variable(pi, "backupComplete")).isEqualTo(true);
         assertThat(steps(pi)).anySatisfy(s -> assertThat(s.action()).contains("mysqldump").contains("juju scp"));
+        // and the Ceph keys went into a file on the monitor host, never through Dayshift: not in any table of its database
+        String adminKey = "AQ" + "D".repeat(38); // client.admin's key as the lab's ceph auth export writes it
+        String database = String.join("\n", jdbc.queryForList("SCRIPT", String.class));
+        assertThat(database).contains(set.id()).doesNotContain(adminKey)
+                .doesNotContainIgnoringCase(java.util.HexFormat.of().formatHex(adminKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -327,6 +332,27 @@ class BackupSiteProcessTest {
                 .satisfies(s -> assertThat(s.evidence()).contains("invalid compressed data--crc error"));
     }
 
+    @Test
+    void anArtefactChangedBetweenItsBackupAndItsCheckFailsOnItsChecksum() {
+        // given a databases backup of the charmed site, stopped before the MySQL dump is verified
+        LabSite site = lab.require("lab-charmed");
+        ProcessInstance pi = start("lab-charmed", "databases");
+        runUntilFailing(pi, VERIFY_ARTEFACT);
+        Artefact dump = catalogue.find((String) runtime.getVariable(pi.getId(), "backupId")).orElseThrow()
+                .artefact(ArtefactKind.MYSQL_DUMP).orElseThrow();
+
+        // when the dump on the Juju host is overwritten before the check
+        site.writeFile(dump.path(), "not the dump that was taken\n-- Dump completed\n");
+        runToEnd(pi);
+
+        // then the check names the changed checksum; the MAAS part is still backed up
+        BackupSet set = catalogue.find(dump.path().split("/")[4]).orElseThrow();
+        assertThat(set.failures()).singleElement().asString().startsWith("MYSQL_DUMP: verification failed: checksum ")
+                .contains("differs from the recorded " + dump.sha256());
+        assertThat(set.artefact(ArtefactKind.MAAS_DATABASE).orElseThrow().verified()).isTrue();
+        assertThat(pi).hasPassed(VERIFICATION_FAILED_END, BACKUP_INCOMPLETE_END);
+    }
+
     // ---- retention ------------------------------------------------------------------------------------------------
 
     @Test
@@ -379,12 +405,12 @@ class BackupSiteProcessTest {
         ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyBackupIds.PROCESS_KEY).singleResult();
         management.executeJob(management.createJobQuery().processInstanceId(daily.getId()).singleResult().getId());
 
-        // then backup-site runs for each configured site, one after the other, and the daily run ends
-        for (String site : List.of("lab", "lab-charmed")) {
-            ProcessInstance run = runtime.createProcessInstanceQuery().processDefinitionKey(BackupSiteIds.PROCESS_KEY)
-                    .superProcessInstanceId(daily.getId()).singleResult();
-            assertThat(runtime.getVariable(run.getId(), "site")).isEqualTo(site);
-            assertThat(runtime.getVariable(run.getId(), "scope")).isEqualTo("full");
+        // then backup-site runs for each configured site, all at once, each to its end, and the daily run ends
+        List<ProcessInstance> runs = runtime.createProcessInstanceQuery().processDefinitionKey(BackupSiteIds.PROCESS_KEY)
+                .superProcessInstanceId(daily.getId()).list();
+        assertThat(runs).extracting(r -> runtime.getVariable(r.getId(), "site")).containsExactlyInAnyOrder("lab", "lab-charmed");
+        assertThat(runs).extracting(r -> runtime.getVariable(r.getId(), "scope")).containsOnly("full");
+        for (ProcessInstance run : runs) {
             runToEnd(run);
             assertThat(run).hasPassed(SITE_BACKED_UP_END);
         }
