@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,7 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * 90 % so that the shipped lab is GREEN.
  */
 @ServiceTest
-@Import(BackupStandIn.Configuration.class)
 class RollingUpgradeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,12 +66,9 @@ class RollingUpgradeEndToEndTest {
     ProcessEngine engine;
     @Autowired
     LabSites lab;
-    @Autowired
-    BackupStandIn backups;
 
     @BeforeEach
     void setUp() {
-        backups.deployIfMissing(engine);
         Users.ensure(identity, "olga", Roles.OPS_LEADS);
         Users.ensure(identity, "anna", Roles.APPROVERS);
     }

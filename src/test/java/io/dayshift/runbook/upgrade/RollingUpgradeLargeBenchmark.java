@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +42,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * migrations and kolla-ansible runs.
  */
 @ServiceTest
-@Import(BackupStandIn.Configuration.class)
 class RollingUpgradeLargeBenchmark {
 
     private static final Path DIR = LabTests.tempDirectory("rolling-upgrade-large-");
@@ -78,12 +76,9 @@ class RollingUpgradeLargeBenchmark {
     HistoryService history;
     @Autowired
     LabSites lab;
-    @Autowired
-    BackupStandIn backups;
 
     @Test
     void upgradesTwoHundredComputesInBatchesOfTen() throws Exception {
-        backups.deployIfMissing(engine);
         Users.ensure(identity, "olga", Roles.OPS_LEADS);
         Users.ensure(identity, "anna", Roles.APPROVERS);
         LabSite site = lab.require("large");

@@ -64,13 +64,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * so that it is GREEN, and make it not green with a fault where a test needs that.
  */
 @ServiceTest
-@Import({ProcessEngineCoverageConfiguration.class, BackupStandIn.Configuration.class})
+@Import(ProcessEngineCoverageConfiguration.class)
 class RollingUpgradeProcessTest {
 
     private static final Path DIR = LabTests.tempDirectory("rolling-upgrade-");
     private static final int PORT = LabTests.freePort();
     private static final MutableClock CLOCK = MutableClock.at("2025-06-02T08:00:00Z");
-    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-rollback-fails", "k-message", "k-reject",
+    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
+            "k-message", "k-reject",
             "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke");
     private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
 
@@ -102,7 +103,7 @@ class RollingUpgradeProcessTest {
         @Bean
         ProcessEngineCoverageProperties coverage() {
             return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys(HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY).build();
+                    .excludeProcessDefinitionKeys(HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY).build();
         }
     }
 
@@ -122,8 +123,6 @@ class RollingUpgradeProcessTest {
     HistoryService history;
     @Autowired
     LabSites lab;
-    @Autowired
-    BackupStandIn backups;
 
     @BeforeEach
     void setUp() {
@@ -131,8 +130,6 @@ class RollingUpgradeProcessTest {
         Users.ensure(identity, "olga", Roles.OPS_LEADS, Roles.APPROVERS);
         Users.ensure(identity, "anna", Roles.APPROVERS);
         Users.ensure(identity, "omar", Roles.OPS_LEADS);
-        backups.deployIfMissing(engine);
-        backups.complete(true);
     }
 
     @AfterEach
@@ -169,7 +166,8 @@ class RollingUpgradeProcessTest {
         assertThat(plan).contains("2023.2 → 2024.1").contains("kolla-ansible upgrade --limit control,loadbalancer")
                 .contains("kolla-ansible upgrade --limit network").contains("1. canary zone az2: cn06").contains("2. zone az1: cn01")
                 .contains("4. zone az1: cn03").contains("6. zone az2: cn05");
-        assertThat((String) runtime.getVariable(pi.getId(), "backupId")).isEqualTo(BackupStandIn.BACKUP_ID);
+        assertThat((String) runtime.getVariable(pi.getId(), "backupId")).startsWith("k-happy-");
+        assertThat(site.playbookRuns()).noneMatch(r -> r.action().equals("upgrade"));
 
         // when another user approves, and the window is open
         approve(pi, APPROVE_PLAN, "anna", true, "CAB-1234 approved the upgrade");
@@ -293,7 +291,8 @@ class RollingUpgradeProcessTest {
 
     @Test
     void anIncompleteBackupStopsTheUpgradeBeforeAnyChange() {
-        backups.complete(false);
+        // given the charmed site whose MySQL dump fails
+        lab.require("lab-charmed").injectFault(LabFault.of(FaultType.BACKUP_FAILS, ""));
         ProcessInstance pi = start("lab-charmed", "2024.1", 2, "");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(BACKUP_SITE, REPORT_BACKUP_INCOMPLETE, END_BACKUP_INCOMPLETE).hasNotPassed(PREPARE);
@@ -446,38 +445,44 @@ class RollingUpgradeProcessTest {
         assertThat(tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator may not approve the rollback").isFalse();
         site.clearFaults();
         approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back, restore tonight's data");
-        runUntilTask(pi, RESTORE_DATABASES);
-
-        // then the previous release is back and reconfigured before the databases are restored from the backup taken at the start
-        assertThat(site.globalsRelease()).contains("2023.2");
-        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).endsWith("reconfigure");
-        assertThat((String) variable(pi, "backupId")).isEqualTo(BackupStandIn.BACKUP_ID);
-        decide(pi, RESTORE_DATABASES, "omar", null, "restored " + BackupStandIn.BACKUP_ID + " with mariabackup, mariadb-recovery done");
         runUntilEnd(pi);
 
-        assertThat(pi).hasPassed(ROLL_BACK_KOLLA, VERIFY_ROLLBACK, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCH);
+        // then the previous release is back, the control plane was stopped, the databases restored from the backup taken at
+        // the start and the cluster recovered, then everything reconfigured: every host runs 2023.2 again
+        assertThat(pi).hasPassed(ROLL_BACK_KOLLA, RESTORE_DATABASES, AWAIT_DATABASE_RESTORE, RECOVER_DATABASE_CLUSTER, VERIFY_DATABASE_RESTORE,
+                RECONFIGURE_KOLLA, VERIFY_ROLLBACK, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCH);
+        assertThat(site.globalsRelease()).contains("2023.2");
+        List<String> actions = site.playbookRuns().stream().map(PlaybookRun::action).toList();
+        assertThat(actions.subList(actions.lastIndexOf("upgrade"), actions.size())).containsSubsequence("stop", "mariadb_recovery", "reconfigure");
         assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        String backup = (String) variable(pi, "backupId");
+        assertThat(backup).startsWith("k-rollback-");
         assertThat(variable(pi, "rolledBack")).isEqualTo(true);
-        assertThat(summary(pi)).contains("rolled back to 2023.2").contains("roll-back decided by omar").contains(BackupStandIn.BACKUP_ID)
+        assertThat(summary(pi)).contains("rolled back to 2023.2").contains("roll-back decided by omar").contains(backup)
                 .contains("Task_ApproveRollback approved by anna");
     }
 
-    @Test
-    void aFailedRollbackStepIsHandedOverWithTheStateOfEveryHost() {
-        LabSite site = lab.require("k-rollback-fails");
-        ProcessInstance pi = start("k-rollback-fails", "2024.1", 2, "");
+    @ParameterizedTest(name = "{0} fails")
+    @CsvSource({"stop,HOST_UNREACHABLE,cc01,Event_RollbackFailed", "restore,RESTORE_FAILS,,Event_RestoreFailed",
+            "reconfigure,DEPLOY_FAILS,cc01,Event_ReconfigureFailed"})
+    void aFailedRollbackStepIsHandedOverWithTheStateOfEveryHost(String step, FaultType fault, String target, String event) {
+        String name = "k-rb-" + step;
+        LabSite site = lab.require(name);
+        ProcessInstance pi = start(name, "2024.1", 2, "");
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "net01"));
         runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
         decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "network nodes broken");
-        site.injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "cc01"));
+        site.clearFaults();
+        site.injectFault(new LabFault("", fault, target == null ? "" : target, "", 0));
         runUntilTask(pi, APPROVE_ROLLBACK);
         approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back");
         runUntilTask(pi, HAND_OVER_UPGRADE);
 
-        assertThat(pi).hasPassed(ROLLBACK_FAILED_EVENT, RECORD_UPGRADE_STATE).hasNotPassed(RESTORE_DATABASES);
+        assertThat(pi).hasPassed(event, RECORD_UPGRADE_STATE).hasNotPassed(VERIFY_ROLLBACK);
         assertThat((String) variable(pi, "handOverState")).contains("openstack_release: 2023.2").contains("nova_compute 2023.2: cn01");
+        site.clearFaults();
         decide(pi, HAND_OVER_UPGRADE, "omar", null, "taking over, OPS-99");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(END_UPGRADE_HANDED_OVER);
