@@ -253,8 +253,8 @@ class DrainComputeNodeProcessTest {
 
     @Test
     void aDrainCalledByARunWhoseApprovedPlanListsTheHostAsksForNoApprovalOfItsOwnButStillPlansCapacity() {
-        // given a calling rolling-upgrade run whose plan, listing cn05 of the charmed site, an approver approved
-        ProcessInstance parent = startCallingRun("lab-charmed", "cn05", "cn04,cn05");
+        // given a calling rolling-upgrade run whose plan, listing cn03 of the charmed site, an approver approved
+        ProcessInstance parent = startCallingRun("lab-charmed", "cn03", "cn02,cn03");
         Task approval = tasks.createTaskQuery().processInstanceId(parent.getId()).singleResult();
         tasks.claim(approval.getId(), "alice");
         tasks.complete(approval.getId(), Map.of("approved", true, "reason", "upgrade plan CAB-1"));
@@ -262,7 +262,7 @@ class DrainComputeNodeProcessTest {
         // when the drain it called runs
         ProcessInstance run = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
         drive(run);
-        // (cn05 holds an instance in ERROR, which Nova cannot move: the ops lead skips it and finishes)
+        // (cn03 holds an instance in ERROR, which Nova cannot move: the ops lead skips it and finishes)
         for (int i = 0; i < 5 && runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() > 0; i++) {
             Task question = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
             assertThat(question).as("drain waits for an ops lead").isNotNull();
@@ -274,7 +274,7 @@ class DrainComputeNodeProcessTest {
 
         // then it verified the calling run's approval, planned capacity, and moved the instances without an approval task of its own
         assertThat(run).isEnded().hasPassed(PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE, END_INSTANCE_MOVED).hasNotPassed(APPROVE_PLAN);
-        assertThat(idsOn("lab-charmed", "cn05")).hasSizeLessThanOrEqualTo(1);
+        assertThat(idsOn("lab-charmed", "cn03")).hasSizeLessThanOrEqualTo(1);
         assertThat(steps(run)).anySatisfy(step -> assertThat(step.action()).isEqualTo("verify the calling run's approval Task_ApprovePlan"))
                 .anySatisfy(step -> assertThat(step.evidence()).contains("rolling-upgrade run " + parent.getId()).contains("approved by alice"));
         assertThat(variable(run, "parentApproved")).isEqualTo(true);
@@ -298,7 +298,7 @@ class DrainComputeNodeProcessTest {
         execute(job());
 
         // and a drain called by a run whose approved plan does not list the host
-        ProcessInstance parent = startCallingRun("lab-charmed", "cn04", "cn01,cn02");
+        ProcessInstance parent = startCallingRun("lab-charmed", "cn02", "cn01");
         Task approval = tasks.createTaskQuery().processInstanceId(parent.getId()).singleResult();
         tasks.claim(approval.getId(), "alice");
         tasks.complete(approval.getId(), Map.of("approved", true, "reason", "upgrade plan CAB-2"));
@@ -309,7 +309,7 @@ class DrainComputeNodeProcessTest {
         assertThat(byHand).isEnded().hasPassed(END_INPUT_REJECTED);
         assertThat(summary(byHand)).contains("this drain was not started by another run");
         assertThat(unlisted).isEnded().hasPassed(END_INPUT_REJECTED);
-        assertThat(summary(unlisted)).contains("does not list host cn04");
+        assertThat(summary(unlisted)).contains("does not list host cn02");
         assertThat(model("lab-charmed").destructiveActions()).isEqualTo(before);
     }
 

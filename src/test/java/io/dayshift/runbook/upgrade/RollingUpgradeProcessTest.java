@@ -160,7 +160,7 @@ class RollingUpgradeProcessTest {
         assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, BACKUP_SITE).hasPassedInOrder(START_PREPARATION_STEP, START_PREPARATION_STEP,
                 START_PREPARATION_STEP);
         assertThat(site.globalsRelease()).contains("2024.1");
-        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).containsExactly("pull", "prechecks");
+        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).containsExactly("mariadb_backup", "pull", "prechecks");
         assertThat(site.hostReleases().values()).containsOnly("2023.2");
         String plan = (String) runtime.getVariable(pi.getId(), "planSummary");
         assertThat(plan).contains("2023.2 → 2024.1").contains("kolla-ansible upgrade --limit control,loadbalancer")
@@ -291,9 +291,9 @@ class RollingUpgradeProcessTest {
 
     @Test
     void anIncompleteBackupStopsTheUpgradeBeforeAnyChange() {
-        // given the charmed site whose MySQL dump fails
-        lab.require("lab-charmed").injectFault(LabFault.of(FaultType.BACKUP_FAILS, ""));
-        ProcessInstance pi = start("lab-charmed", "2024.1", 2, "");
+        // given the kolla site whose MariaDB backup fails
+        lab.require("lab").injectFault(LabFault.of(FaultType.BACKUP_FAILS, "cc01"));
+        ProcessInstance pi = start("lab", "2024.1", 2, "");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(BACKUP_SITE, REPORT_BACKUP_INCOMPLETE, END_BACKUP_INCOMPLETE).hasNotPassed(PREPARE);
         assertThat(summary(pi)).contains("the backup did not complete");
