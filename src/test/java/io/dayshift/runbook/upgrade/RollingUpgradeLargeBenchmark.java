@@ -62,6 +62,10 @@ class RollingUpgradeLargeBenchmark {
         registry.add("dayshift.runbooks.rolling-upgrade.check-interval", () -> "PT1S");
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
         registry.add("dayshift.runbooks.drain-compute-node.batch-size", () -> "10");
+        // the large topology grades AMBER as generated (a few hosts above 75 % disk, cn001 area above 80 % RAM): the gate is
+        // set at 90 % for the benchmark, which measures the upgrade, not the health check
+        registry.add("dayshift.health-check.disk-percent", () -> "90");
+        registry.add("dayshift.health-check.ram-percent", () -> "90");
     }
 
     @Autowired
@@ -181,6 +185,10 @@ class RollingUpgradeLargeBenchmark {
             }
             Thread.sleep(500);
             value = read.call();
+            if (value == null && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0) {
+                throw new AssertionError("the run ended: " + history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                        .variableName("summary").singleResult().getValue());
+            }
         }
         return value;
     }
