@@ -10,6 +10,11 @@ public final class Approvals {
     public static final String APPROVERS = "approvers";
     /** Who started the run ({@code camunda:initiator} on every runbook's start event). */
     public static final ProcessVariable<String> INITIATOR = ProcessVariable.string("initiator");
+    /**
+     * Who asked for the decision at hand when that is not the initiator: the ops lead who chose a mitigation, the
+     * incident that requested a rollback. Like the initiator, they cannot decide it.
+     */
+    public static final ProcessVariable<String> REQUESTER = ProcessVariable.string("requestedBy");
     /** The approval form's decision; the gateway after the task reads it. */
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.bool("approved");
     /** The approval form's reason, required for approval and rejection alike. */

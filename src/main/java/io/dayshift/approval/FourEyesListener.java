@@ -4,6 +4,7 @@ import static io.dayshift.approval.Approvals.APPROVED;
 import static io.dayshift.approval.Approvals.DECISIONS;
 import static io.dayshift.approval.Approvals.INITIATOR;
 import static io.dayshift.approval.Approvals.REASON;
+import static io.dayshift.approval.Approvals.REQUESTER;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * The four-eyes rule on approval tasks, in the engine: the person who started a run can neither
- * claim nor complete its approvals, whatever the client (Tasklist, REST, Java). A decision needs
+ * The four-eyes rule on approval tasks, in the engine: the person who started a run, and the person who
+ * asked for the decision at hand ({@link Approvals#REQUESTER}), can neither claim nor complete it,
+ * whatever the client (Tasklist, REST, Java). A decision needs
  * {@code approved} and a non-blank {@code reason}; it is recorded with the approver's name.
  */
 class FourEyesListener implements TaskListener {
@@ -30,7 +32,7 @@ class FourEyesListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_ASSIGNMENT -> refuseInitiator(task, task.getAssignee(), "claim");
+            case EVENTNAME_ASSIGNMENT -> refuseOwnRequest(task, task.getAssignee(), "claim");
             case EVENTNAME_COMPLETE -> recordDecision(task);
             default -> {
             }
@@ -39,7 +41,7 @@ class FourEyesListener implements TaskListener {
 
     private void recordDecision(DelegateTask task) {
         String approver = decidingUser(task);
-        refuseInitiator(task, approver, "complete");
+        refuseOwnRequest(task, approver, "complete");
         Boolean approved = APPROVED.find(task).orElse(null);
         String reason = REASON.find(task).map(String::strip).orElse("");
         if (approved == null) {
@@ -66,11 +68,17 @@ class FourEyesListener implements TaskListener {
         return user;
     }
 
-    private static void refuseInitiator(DelegateTask task, String user, String what) {
-        String initiator = INITIATOR.find(task).orElse(null);
-        if (user != null && user.equals(initiator)) {
+    private static void refuseOwnRequest(DelegateTask task, String user, String what) {
+        if (user == null) {
+            return;
+        }
+        if (user.equals(INITIATOR.find(task).orElse(null))) {
             throw new AuthorizationException("Four-eyes rule: " + user + " started this run and cannot " + what
                     + " its approval '" + task.getName() + "'; another approver must decide.");
+        }
+        if (user.equals(REQUESTER.find(task).orElse(null))) {
+            throw new AuthorizationException("Four-eyes rule: " + user + " asked for what '" + task.getName()
+                    + "' decides and cannot " + what + " it; another approver must decide.");
         }
     }
 }

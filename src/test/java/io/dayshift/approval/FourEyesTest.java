@@ -68,6 +68,24 @@ class FourEyesTest {
     }
 
     @Test
+    void whoAskedForTheDecisionCannotTakeIt() throws Exception {
+        // given a run an alert started (no initiator), where ivan asked for what the approval decides (he chose the mitigation)
+        String instanceId = runtime.startProcessInstanceByKey("approval-check").getId();
+        runtime.setVariable(instanceId, Approvals.REQUESTER.name(), "ivan");
+        String taskId = approvalTask(instanceId);
+
+        // when ivan tries to claim or complete it, the engine refuses
+        HttpResponse<String> claim = ivan.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"ivan\"}");
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(claim.body()).contains("Four-eyes rule").contains("ivan asked for what");
+        HttpResponse<String> complete = ivan.postJson("/engine-rest/task/" + taskId + "/complete", decision(true, "mine, fine"));
+        assertThat(complete.statusCode()).isEqualTo(403);
+
+        // then the approval still waits for someone else
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
     void anotherApproverApprovesAndTheDecisionIsRecorded() throws Exception {
         String instanceId = start(ivan);
         String taskId = approvalTask(instanceId);

@@ -8,6 +8,7 @@ import static io.dayshift.runbook.sev1.Sev1IncidentVariables.NOTE;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
 
+import io.dayshift.approval.Approvals;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,6 +40,7 @@ class RecordMitigationChoiceListener implements TaskListener {
         ACTION.set(task.getExecution(), action);
         TARGET.set(task.getExecution(), target);
         CHOSEN_BY.set(task.getExecution(), user);
+        Approvals.REQUESTER.set(task.getExecution(), user);
         MITIGATION_PLAN.set(task.getExecution(), plan(action, target, SITE.get(task)) + " Chosen by " + user + ": \"" + note + "\"");
         Steps.record(task.getExecution(), task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
                 action + " (by " + user + ")", note);

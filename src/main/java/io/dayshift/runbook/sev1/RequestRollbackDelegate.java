@@ -34,7 +34,7 @@ class RequestRollbackDelegate implements JavaDelegate {
         try {
             runtime.createMessageCorrelation(Sev1IncidentIds.MESSAGE_ROLLBACK_REQUESTED).processInstanceId(upgrade)
                     .processInstanceVariableEquals(SITE.name(), SITE.get(execution))
-                    .setVariable("requestedBy", CHOSEN_BY.get(execution)).setVariable("reason", reason).correlateWithResult();
+                    .setVariable("requestedBy", CHOSEN_BY.get(execution)).setVariable("rollbackReason", reason).correlateWithResult();
             outcome = "rollback requested of upgrade " + upgrade;
         } catch (MismatchingMessageCorrelationException notWaiting) {
             outcome = "upgrade " + upgrade + " does not wait for a rollback request any more: nothing sent";

@@ -382,7 +382,7 @@ class Sev1IncidentProcessTest {
         assertThat(run).hasPassed(REQUEST_ROLLBACK);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(upgrade.getId()).variableName("requestedBy").singleResult().getValue())
                 .isEqualTo("olivia");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(upgrade.getId()).variableName("reason").singleResult().getValue())
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(upgrade.getId()).variableName("rollbackReason").singleResult().getValue())
                 .asString().contains("latency began with the upgrade");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(upgrade.getId()).count()).isZero();
         closeWithPostMortem(run);

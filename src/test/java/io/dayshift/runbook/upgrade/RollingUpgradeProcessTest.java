@@ -547,7 +547,7 @@ class RollingUpgradeProcessTest {
 
         // when an incident run correlates RollbackRequested to the running upgrade of the site
         runtime.createMessageCorrelation(ROLLBACK_REQUESTED_MESSAGE).processInstanceVariableEquals("site", "k-message")
-                .setVariable("requestedBy", "sev1-incident run 42").setVariable("reason", "API errors since the upgrade started").correlate();
+                .setVariable("requestedBy", "sev1-incident run 42").setVariable("rollbackReason", "API errors since the upgrade started").correlate();
         runJobs();
 
         // then the rollback waits for an approver; rejected, the upgrade stops where it is
