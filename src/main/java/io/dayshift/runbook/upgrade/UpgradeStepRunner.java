@@ -94,6 +94,15 @@ class UpgradeStepRunner {
         };
     }
 
+    /** Refuses to go on while {@code previous} still runs: two kolla-ansible playbooks must never run on a site at once. */
+    void requireEnded(Site site, KollaRunHandle previous) {
+        KollaRunState state = kolla.check(site, previous);
+        if (state.status() == KollaRunStatus.RUNNING) {
+            throw new IllegalStateException("kolla-ansible run " + previous.runId() + " (" + previous.command() + ") still runs on the "
+                    + "deployer of " + site.name() + "; the next step starts once it has ended (retry this job then)");
+        }
+    }
+
     Look check(Site site, UpgradeStep step, Optional<KollaRunHandle> run) {
         return switch (step.kind()) {
             case KOLLA_SET_RELEASE -> {
