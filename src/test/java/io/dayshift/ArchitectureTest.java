@@ -47,6 +47,15 @@ class ArchitectureTest {
         }
     }
 
+    /** The backup records and port likewise; the catalogue, which keeps them in the service's database, is the exception. */
+    @Test
+    void theBackupPortSpeaksOnlyItsOwnRecordsAndTheJdk() {
+        assertThat(production.containPackage("io.dayshift.backup")).isTrue();
+        classes().that().resideInAPackage("io.dayshift.backup").and().doNotHaveSimpleName("BackupCatalogue")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.dayshift.backup", "io.dayshift.site..")
+                .check(production);
+    }
+
     @Test
     void adaptersAreReachedOnlyThroughTheirPorts() {
         noClasses().that().resideOutsideOfPackages("io.dayshift.adapter..", "io.dayshift.lab..")
