@@ -3,6 +3,7 @@ package io.dayshift.testing;
 import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -23,31 +25,61 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-/** What {@link RunbookProcessTest} sets up: the lab's properties and clock and the coverage goal, then each test's engine. */
+/**
+ * What {@link RunbookProcessTest} and {@link RunbookEndToEndTest} set up before the service starts: the lab's properties
+ * (below the class's own {@code @DynamicPropertySource}), for a process test the lab's clock and the coverage goal, for an
+ * end-to-end test the job executor; then, for a process test, each test's engine.
+ */
 final class RunbookLab implements ContextCustomizerFactory {
+
+    /** Spring's name for the properties of {@code @DynamicPropertySource} methods. */
+    private static final String DYNAMIC_PROPERTIES = "Dynamic Test Properties";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        RunbookProcessTest test = TestContextAnnotationUtils.findMergedAnnotation(testClass, RunbookProcessTest.class);
-        return test == null ? null : new Customizer(testClass, test.clock(), test.timeFactor(), List.of(test.uncovered()));
+        RunbookProcessTest process = TestContextAnnotationUtils.findMergedAnnotation(testClass, RunbookProcessTest.class);
+        if (process != null) {
+            return new Customizer(testClass, process.timeFactor(), Map.of(), process.clock(), List.of(process.uncovered()));
+        }
+        RunbookEndToEndTest endToEnd = TestContextAnnotationUtils.findMergedAnnotation(testClass, RunbookEndToEndTest.class);
+        if (endToEnd != null) {
+            return new Customizer(testClass, endToEnd.timeFactor(), Map.of(
+                    "camunda.bpm.job-execution.enabled", "true",
+                    "camunda.bpm.job-execution.wait-time-in-millis", "200",
+                    "camunda.bpm.job-execution.max-wait", "1000"), "", null);
+        }
+        return null;
     }
 
-    /** One per test class, so that no two classes share a lab directory, a port or a clock. */
-    private record Customizer(Class<?> testClass, String clock, String timeFactor, List<String> uncovered) implements ContextCustomizer {
+    /**
+     * One per test class, so that no two classes share a lab directory, a port or a clock.
+     *
+     * @param uncovered null for a test that does not measure coverage
+     */
+    private record Customizer(Class<?> testClass, String timeFactor, Map<String, Object> more, String clock, List<String> uncovered)
+            implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
-            String directory = LabTests.tempDirectory(testClass.getSimpleName() + "-").toString();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("runbook process test lab", Map.of(
-                    "server.port", LabTests.freePort(),
-                    "dayshift.lab.enabled", "true",
-                    "dayshift.lab.directory", directory,
-                    "dayshift.lab.time-factor", timeFactor)));
+            Map<String, Object> properties = new HashMap<>(more);
+            properties.put("server.port", LabTests.freePort());
+            properties.put("dayshift.lab.enabled", "true");
+            properties.put("dayshift.lab.directory", LabTests.tempDirectory(testClass.getSimpleName() + "-").toString());
+            properties.put("dayshift.lab.time-factor", timeFactor);
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource lab = new MapPropertySource("runbook test lab", properties);
+            if (sources.contains(DYNAMIC_PROPERTIES)) {
+                sources.addAfter(DYNAMIC_PROPERTIES, lab);
+            } else {
+                sources.addFirst(lab);
+            }
             if (!clock.isEmpty()) {
                 context.getBeanFactory().registerSingleton(LabConfiguration.CLOCK, MutableClock.at(clock));
             }
-            context.getBeanFactory().registerSingleton("runbookCoverage", ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys(uncovered.toArray(String[]::new)).build());
+            if (uncovered != null) {
+                context.getBeanFactory().registerSingleton("runbookCoverage", ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
+                        .excludeProcessDefinitionKeys(uncovered.toArray(String[]::new)).build());
+            }
         }
     }
 

@@ -10,15 +10,13 @@ import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,19 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * site, the engine runs every part (no approval: nothing is changed on the cloud), and an auditor reads the outcome; the
  * artefacts are on the lab's hosts with the recorded checksums. The wall time of each run is printed (not asserted).
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0")
 class BackupSiteEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", () -> LabTests.tempDirectory("backup-site-e2e-").toString());
-        registry.add("dayshift.lab.time-factor", () -> "0");
         registry.add("dayshift.backup.poll-interval", () -> "PT1S");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     }
 
     @LocalServerPort
@@ -99,7 +92,7 @@ class BackupSiteEndToEndTest {
         assertThat(ends).hasSize(1);
 
         // and an auditor reads the output contract from the history
-        Map<String, JsonNode> variables = variables(audrey, id);
+        Map<String, JsonNode> variables = EngineRest.historicVariables(audrey, id);
         assertThat(variables.get("backupComplete").path("value").asBoolean()).isTrue();
         String backupId = variables.get("backupId").path("value").asText();
         assertThat(backupId).startsWith(site + "-");
@@ -131,13 +124,5 @@ class BackupSiteEndToEndTest {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static Map<String, JsonNode> variables(Http who, String id) throws IOException {
-        HttpResponse<String> response = who.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&deserializeValues=false");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Map<String, JsonNode> byName = new HashMap<>();
-        JSON.readTree(response.body()).forEach(v -> byName.put(v.path("name").asText(), v));
-        return byName;
     }
 }
