@@ -75,6 +75,23 @@ public final class EngineRest {
         return run;
     }
 
+    /** The historic run once it has ended; fails as soon as the run has an incident, or after {@code limit}. */
+    public static JsonNode awaitEnded(Http user, String runId, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            HttpResponse<String> response = user.get("/engine-rest/history/process-instance/" + runId);
+            JsonNode run = json(response.body());
+            if (!run.path("endTime").isNull() && !run.path("endTime").isMissingNode()) {
+                return run;
+            }
+            assertThat(json(user.get("/engine-rest/incident?processInstanceId=" + runId).body())).as("incidents of run " + runId).isEmpty();
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("run " + runId + " did not end within " + limit + ": " + response.body());
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private static JsonNode json(String body) {
         try {
             return JSON.readTree(body);

@@ -1,5 +1,7 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.testing.EngineRest.awaitEnded;
+import static io.dayshift.testing.EngineRest.historicVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,6 @@ import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
@@ -83,7 +84,7 @@ class BackupSiteEndToEndTest {
         String id = JSON.readTree(started.body()).path("id").asText();
 
         // then the engine runs it to its end without an incident
-        JsonNode run = awaitEnded(id, Duration.ofSeconds(90));
+        JsonNode run = awaitEnded(olga, id, Duration.ofSeconds(90));
         System.out.printf("backup-site %s: %d ms wall time from start to end%n", site, Duration.between(startedAt, Instant.now()).toMillis());
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
@@ -92,7 +93,7 @@ class BackupSiteEndToEndTest {
         assertThat(ends).hasSize(1);
 
         // and an auditor reads the output contract from the history
-        Map<String, JsonNode> variables = EngineRest.historicVariables(audrey, id);
+        Map<String, JsonNode> variables = historicVariables(audrey, id);
         assertThat(variables.get("backupComplete").path("value").asBoolean()).isTrue();
         String backupId = variables.get("backupId").path("value").asText();
         assertThat(backupId).startsWith(site + "-");
@@ -107,22 +108,5 @@ class BackupSiteEndToEndTest {
             assertThat(model.fileChecksum(a.path())).contains(a.sha256());
         });
         System.out.printf("backup-site %s: %s%n", site, set.artefacts().stream().map(Artefact::kind).toList());
-    }
-
-    private JsonNode awaitEnded(String id, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            HttpResponse<String> response = olga.get("/engine-rest/history/process-instance/" + id);
-            JsonNode run = JSON.readTree(response.body());
-            if (!run.path("endTime").isNull() && !run.path("endTime").isMissingNode()) {
-                return run;
-            }
-            HttpResponse<String> incidents = olga.get("/engine-rest/incident?processInstanceId=" + id);
-            assertThat(JSON.readTree(incidents.body())).as("incidents of run " + id).isEmpty();
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("run " + id + " did not end within " + limit + ": " + response.body());
-            }
-            Thread.sleep(200);
-        }
     }
 }

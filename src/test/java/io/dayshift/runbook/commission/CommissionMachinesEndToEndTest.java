@@ -1,10 +1,12 @@
 package io.dayshift.runbook.commission;
 
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.waitUntilCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -39,7 +41,7 @@ class CommissionMachinesEndToEndTest {
     void anOpsLeadCommissionsTwoLabMachinesAndTheHistoryShowsEveryStep() throws Exception {
         // given an ops lead, added by the administrator
         Http admin = Http.as(port, "admin", "test-admin-password");
-        Http olga = EngineRest.newUser(admin, port, "olga", "ops-leads");
+        Http olga = newUser(admin, port, "olga", "ops-leads");
 
         // when she starts the runbook for a New and a Ready machine of the lab site
         HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/commission-machines/start", """
@@ -52,7 +54,7 @@ class CommissionMachinesEndToEndTest {
         String id = JSON.readTree(started.body()).path("id").asText();
 
         // then the run completes by itself
-        JsonNode run = EngineRest.waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
+        JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
         JsonNode end = JSON.readTree(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + id
@@ -60,10 +62,10 @@ class CommissionMachinesEndToEndTest {
         assertThat(end).hasSize(1);
 
         // and its history has the summary and every step
-        String summary = EngineRest.historicVariable(olga, id, "summary").path("value").asText();
+        String summary = historicVariable(olga, id, "summary").path("value").asText();
         assertThat(summary).startsWith("Site lab: 2 of 2 machines commissioned and Ready, tagged openstack-compute, batch-e2e: ")
                 .contains("new01 (", "spare02 (").contains("Started by olga");
-        JsonNode steps = JSON.readTree(EngineRest.historicVariable(olga, id, "steps").path("value").asText()).path("steps");
+        JsonNode steps = JSON.readTree(historicVariable(olga, id, "steps").path("value").asText()).path("steps");
         List<String> stepIds = new ArrayList<>();
         steps.forEach(step -> stepIds.add(step.path("step").asText()));
         assertThat(stepIds).containsSubsequence(CommissionMachinesIds.VALIDATE_INPUT, CommissionMachinesIds.COMMISSION_MACHINE,

@@ -1,11 +1,14 @@
 package io.dayshift.runbook.drain;
 
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.stepIds;
+import static io.dayshift.testing.EngineRest.waitUntilCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
-import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -46,8 +49,8 @@ class DrainComputeNodeEndToEndTest {
     void anOpsLeadDrainsAHostAnApproverApprovesAndTheHostIsReturnedAfterwards() throws Exception {
         // given an ops lead and an approver, added by the administrator
         Http admin = Http.as(port, "admin", "test-admin-password");
-        Http olga = EngineRest.newUser(admin, port, "olga", "ops-leads");
-        Http alice = EngineRest.newUser(admin, port, "alice", "approvers");
+        Http olga = newUser(admin, port, "olga", "ops-leads");
+        Http alice = newUser(admin, port, "alice", "approvers");
 
         // when olga starts the drain of cn01
         HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/drain-compute-node/start", """
@@ -70,18 +73,18 @@ class DrainComputeNodeEndToEndTest {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
 
         // then the run drains the host by itself
-        JsonNode run = EngineRest.waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
+        JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
         assertThat(ended(olga, id, DrainComputeNodeIds.END_HOST_DRAINED)).isTrue();
-        assertThat(EngineRest.historicVariable(olga, id, "drained").path("value").asBoolean()).isTrue();
-        assertThat(EngineRest.historicVariable(olga, id, "summary").path("value").asText()).startsWith("Host cn01 on site lab drained: 4 instance(s) moved")
+        assertThat(historicVariable(olga, id, "drained").path("value").asBoolean()).isTrue();
+        assertThat(historicVariable(olga, id, "summary").path("value").asText()).startsWith("Host cn01 on site lab drained: 4 instance(s) moved")
                 .contains("approved by alice");
-        JsonNode moved = JSON.readTree(EngineRest.historicVariable(olga, id, "movedInstances").path("value").asText()).path("moves");
+        JsonNode moved = JSON.readTree(historicVariable(olga, id, "movedInstances").path("value").asText()).path("moves");
         assertThat(moved).hasSize(4);
         assertThat(lab.require("lab").instancesOn("cn01")).isEmpty();
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).isEqualTo("firmware update, ticket OPS-4711");
-        List<String> steps = EngineRest.stepIds(olga, id);
+        List<String> steps = stepIds(olga, id);
         assertThat(steps).containsSubsequence(DrainComputeNodeIds.VALIDATE_INPUT, DrainComputeNodeIds.LIST_INSTANCES, DrainComputeNodeIds.PLAN_CAPACITY,
                 DrainComputeNodeIds.DISABLE_COMPUTE_SERVICE, DrainComputeNodeIds.START_MIGRATION, DrainComputeNodeIds.VERIFY_HOST_EMPTY,
                 DrainComputeNodeIds.SUMMARISE_DRAIN);
@@ -94,9 +97,9 @@ class DrainComputeNodeEndToEndTest {
                   "reason": {"value": "firmware updated"}}}""");
         assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
         String returnId = JSON.readTree(returned.body()).path("id").asText();
-        assertThat(EngineRest.waitUntilCompleted(olga, returnId, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(waitUntilCompleted(olga, returnId, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(ended(olga, returnId, ReturnComputeNodeIds.END_HOST_RETURNED)).isTrue();
-        assertThat(EngineRest.historicVariable(olga, returnId, "returned").path("value").asBoolean()).isTrue();
+        assertThat(historicVariable(olga, returnId, "returned").path("value").asBoolean()).isTrue();
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
     }
 

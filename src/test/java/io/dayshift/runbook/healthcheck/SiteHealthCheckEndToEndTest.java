@@ -1,17 +1,17 @@
 package io.dayshift.runbook.healthcheck;
 
+import static io.dayshift.testing.EngineRest.awaitEnded;
+import static io.dayshift.testing.EngineRest.historicVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
-import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +64,7 @@ class SiteHealthCheckEndToEndTest {
         String id = JSON.readTree(started.body()).path("id").asText();
 
         // then the engine runs it to its end (bounded wait)
-        JsonNode run = awaitEnded(id, Duration.ofSeconds(30));
+        JsonNode run = awaitEnded(olga, id, Duration.ofSeconds(30));
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         JsonNode ends = JSON.readTree(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + id
                 + "&activityType=noneEndEvent").body());
@@ -72,7 +72,7 @@ class SiteHealthCheckEndToEndTest {
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
 
         // and an auditor reads the output contract from the history: the lab ships with cn01 at 83 % of its RAM
-        Map<String, JsonNode> variables = EngineRest.historicVariables(audrey, id);
+        Map<String, JsonNode> variables = historicVariables(audrey, id);
         assertThat(variables.get("health").path("value").asText()).isEqualTo("AMBER");
         assertThat(variables.get("findings").path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");
         JsonNode findings = JSON.readTree(variables.get("findings").path("value").asText());
@@ -85,22 +85,5 @@ class SiteHealthCheckEndToEndTest {
         });
         assertThat(variables.get("summary").path("value").asText()).startsWith("Site lab is AMBER (0 red, 1 amber finding(s))");
         assertThat(variables.get("initiator").path("value").asText()).isEqualTo("olga");
-    }
-
-    private JsonNode awaitEnded(String id, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            HttpResponse<String> response = olga.get("/engine-rest/history/process-instance/" + id);
-            JsonNode run = JSON.readTree(response.body());
-            if (!run.path("endTime").isNull() && !run.path("endTime").isMissingNode()) {
-                return run;
-            }
-            HttpResponse<String> incidents = olga.get("/engine-rest/incident?processInstanceId=" + id);
-            assertThat(JSON.readTree(incidents.body())).as("incidents of run " + id).isEmpty();
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("run " + id + " did not end within " + limit + ": " + response.body());
-            }
-            Thread.sleep(200);
-        }
     }
 }

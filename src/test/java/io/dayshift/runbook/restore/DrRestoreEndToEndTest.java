@@ -1,5 +1,9 @@
 package io.dayshift.runbook.restore;
 
+import static io.dayshift.testing.EngineRest.claimAndComplete;
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.stepIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +14,6 @@ import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -63,8 +66,8 @@ class DrRestoreEndToEndTest {
     void users() {
         if (olga == null) {
             Http admin = Http.as(port, "admin", "test-admin-password");
-            olga = EngineRest.newUser(admin, port, "olga", "ops-leads");
-            alice = EngineRest.newUser(admin, port, "alice", "approvers");
+            olga = newUser(admin, port, "olga", "ops-leads");
+            alice = newUser(admin, port, "alice", "approvers");
         }
     }
 
@@ -85,7 +88,7 @@ class DrRestoreEndToEndTest {
         assertThat(variable(id, "verified").path("value").asBoolean()).isTrue();
         assertThat(variable(id, "summary").path("value").asText()).startsWith("Site lab restored (database) from backup " + backup)
                 .contains("and verified").contains("the 4 h objective was met").contains("approved by alice");
-        assertThat(EngineRest.stepIds(olga, id)).containsSubsequence(DrRestoreIds.VALIDATE_INPUT, DrRestoreIds.STOP_SERVICES, DrRestoreIds.RESTORE_DATABASES,
+        assertThat(stepIds(olga, id)).containsSubsequence(DrRestoreIds.VALIDATE_INPUT, DrRestoreIds.STOP_SERVICES, DrRestoreIds.RESTORE_DATABASES,
                 DrRestoreIds.RECOVER_DATABASE_CLUSTER, DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.REDEPLOY_CONTROLLERS,
                 DrRestoreIds.RESYNC_COMPUTES, DrRestoreIds.DISCOVER_COMPUTE_HOSTS, DrRestoreIds.VERIFY_SERVICES, DrRestoreIds.SUMMARISE_RESTORE);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
@@ -153,12 +156,12 @@ class DrRestoreEndToEndTest {
         JsonNode confirm = waitForTask(olga, id, "ops-leads", DrRestoreIds.CONFIRM_INFRASTRUCTURE);
         JsonNode plan = JSON.readTree(olga.get("/engine-rest/task/" + confirm.path("id").asText() + "/form-variables?variableNames=restorePlan").body());
         assertThat(plan.path("restorePlan").path("value").asText()).contains("from backup " + backup);
-        EngineRest.claimAndComplete(olga, "olga", confirm, "{\"decision\":{\"value\":\"ready\"},\"note\":{\"value\":\"replacement controllers up\"}}");
+        claimAndComplete(olga, "olga", confirm, "{\"decision\":{\"value\":\"ready\"},\"note\":{\"value\":\"replacement controllers up\"}}");
 
         JsonNode approval = waitForTask(alice, id, "approvers", DrRestoreIds.APPROVE_RESTORE);
         HttpResponse<String> own = olga.postJson("/engine-rest/task/" + approval.path("id").asText() + "/claim", "{\"userId\":\"olga\"}");
         assertThat(own.statusCode()).as("the initiator cannot claim the approval").isEqualTo(403);
-        EngineRest.claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"DR drill agreed\"}}");
+        claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"DR drill agreed\"}}");
 
         JsonNode run = waitUntilFinished(id);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
@@ -206,7 +209,7 @@ class DrRestoreEndToEndTest {
     }
 
     private static JsonNode variable(String id, String name) {
-        return EngineRest.historicVariable(olga, id, name);
+        return historicVariable(olga, id, name);
     }
 
 }

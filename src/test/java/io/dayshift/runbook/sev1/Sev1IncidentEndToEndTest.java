@@ -1,12 +1,16 @@
 package io.dayshift.runbook.sev1;
 
+import static io.dayshift.testing.EngineRest.claimAndComplete;
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.stepIds;
+import static io.dayshift.testing.EngineRest.waitUntilCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Instance;
-import io.dayshift.testing.EngineRest;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -55,9 +59,9 @@ class Sev1IncidentEndToEndTest {
     void anAlertOnTheKollaLabOpensOneIncidentThatEvacuatesTheDownHypervisor() throws Exception {
         // given an ops lead, another ops lead and an approver, and cn03 taken down by the administrator
         Http admin = Http.as(port, "admin", "test-admin-password");
-        Http olga = EngineRest.newUser(admin, port, "olga", "ops-leads");
-        Http olivia = EngineRest.newUser(admin, port, "olivia", "ops-leads");
-        Http alice = EngineRest.newUser(admin, port, "alice", "approvers");
+        Http olga = newUser(admin, port, "olga", "ops-leads");
+        Http olivia = newUser(admin, port, "olivia", "ops-leads");
+        Http alice = newUser(admin, port, "alice", "approvers");
         assertThat(admin.postJson("/api/lab/sites/lab/faults", "{\"type\":\"hypervisor-down\",\"target\":\"cn03\"}").statusCode()).isEqualTo(201);
         List<String> onCn03 = lab.require("lab").instancesOn("cn03").stream().map(Instance::id).toList();
         Instant began = Instant.now();
@@ -74,13 +78,13 @@ class Sev1IncidentEndToEndTest {
                 .isEqualTo(1);
 
         // and olga updates the status page, olivia chooses the evacuation of cn03 and alice approves it
-        EngineRest.claimAndComplete(olga, "olga", task(olga, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
+        claimAndComplete(olga, "olga", task(olga, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
         JsonNode choice = task(olivia, id, Sev1IncidentIds.CHOOSE_MITIGATION);
         assertThat(formVariable(olivia, choice, "mitigationChoices")).contains("evacuate-host cn03");
-        EngineRest.claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
+        claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
         JsonNode approval = task(alice, id, Sev1IncidentIds.APPROVE_MITIGATION);
         assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");
-        EngineRest.claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
+        claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
 
         // then the run evacuates cn03 and verifies the site; Alertmanager's resolved is recorded on the way
         JsonNode postMortem = task(olga, id, Sev1IncidentIds.WRITE_POST_MORTEM);
@@ -93,12 +97,12 @@ class Sev1IncidentEndToEndTest {
         waitUntil(olga, id, "incident", Sev1IncidentEndToEndTest::alertResolvedRecorded);
 
         // and when olga writes the post-mortem the incident closes with its summary
-        EngineRest.claimAndComplete(olga, "olga", postMortem, "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"replace PSU, return-compute-node cn03\"}}");
-        assertThat(EngineRest.waitUntilCompleted(olga, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
+        claimAndComplete(olga, "olga", postMortem, "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"replace PSU, return-compute-node cn03\"}}");
+        assertThat(waitUntilCompleted(olga, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         String summary = variable(olga, id, "summary");
         assertThat(summary).contains("Sev-1 on lab \"Hypervisor cn03 is down\"").contains("RTO of 60 min met")
                 .contains("evacuate-host cn03 chosen by olivia, approved by alice: host cn03 fenced; " + onCn03.size() + " instance(s) evacuated, 0 not");
-        assertThat(EngineRest.stepIds(olga, id)).containsSubsequence(Sev1IncidentIds.VALIDATE_INPUT, Sev1IncidentIds.SCOPE_INCIDENT, Sev1IncidentIds.NOTIFY_INCIDENT,
+        assertThat(stepIds(olga, id)).containsSubsequence(Sev1IncidentIds.VALIDATE_INPUT, Sev1IncidentIds.SCOPE_INCIDENT, Sev1IncidentIds.NOTIFY_INCIDENT,
                 Sev1IncidentIds.LIST_DOWN_HYPERVISORS, Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE, Sev1IncidentIds.COLLECT_CEPH_STATUS,
                 Sev1IncidentIds.FENCE_HOST, Sev1IncidentIds.EVACUATE_INSTANCES, Sev1IncidentIds.CHECK_EVACUATIONS, Sev1IncidentIds.BOOT_SMOKE_INSTANCE,
                 Sev1IncidentIds.DELETE_SMOKE_INSTANCE, Sev1IncidentIds.SUMMARISE_INCIDENT);
@@ -109,7 +113,7 @@ class Sev1IncidentEndToEndTest {
     @Test
     void anIncidentOpenedFromTasklistOnTheCharmedLabClosesAfterVerification() throws Exception {
         Http admin = Http.as(port, "admin", "test-admin-password");
-        Http oscar = EngineRest.newUser(admin, port, "oscar", "ops-leads");
+        Http oscar = newUser(admin, port, "oscar", "ops-leads");
         Instant began = Instant.now();
 
         // when oscar opens a Sev-1 on the charmed lab, updates the status page and, seeing nothing to act on, verifies again
@@ -117,18 +121,18 @@ class Sev1IncidentEndToEndTest {
                 {"variables": {"site": {"value": "lab-charmed"}, "summary": {"value": "Horizon unreachable for some users"}}}""");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String id = JSON.readTree(started.body()).path("id").asText();
-        EngineRest.claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
+        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
         JsonNode choice = task(oscar, id, Sev1IncidentIds.CHOOSE_MITIGATION);
         assertThat(formVariable(oscar, choice, "evidence")).contains("== Juju units (juju status").contains("== Ceph (ceph -s)");
-        EngineRest.claimAndComplete(oscar, "oscar", choice, "{\"action\":{\"value\":\"no-action\"},\"target\":{\"value\":\"\"},\"note\":{\"value\":\"a client-side DNS issue\"}}");
+        claimAndComplete(oscar, "oscar", choice, "{\"action\":{\"value\":\"no-action\"},\"target\":{\"value\":\"\"},\"note\":{\"value\":\"a client-side DNS issue\"}}");
 
         // then the site is verified and the post-mortem closes it
-        EngineRest.claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.WRITE_POST_MORTEM),
+        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.WRITE_POST_MORTEM),
                 "{\"rootCause\":{\"value\":\"resolver outage at the customer\"},\"followUps\":{\"value\":\"none\"}}");
-        assertThat(EngineRest.waitUntilCompleted(oscar, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(waitUntilCompleted(oscar, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(variable(oscar, id, "summary")).contains("Sev-1 on lab-charmed").contains("Mitigations: none")
                 .contains("RTO of 60 min met");
-        assertThat(EngineRest.stepIds(oscar, id)).contains(Sev1IncidentIds.COLLECT_UNIT_EVIDENCE).doesNotContain(Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE);
+        assertThat(stepIds(oscar, id)).contains(Sev1IncidentIds.COLLECT_UNIT_EVIDENCE).doesNotContain(Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE);
         LOG.info("e2e charmed: opened to closed in {} ms, people's steps included", Duration.between(began, Instant.now()).toMillis());
     }
 
@@ -173,6 +177,6 @@ class Sev1IncidentEndToEndTest {
     }
 
     private static String variable(Http user, String id, String name) {
-        return EngineRest.historicVariable(user, id, name).path("value").asText();
+        return historicVariable(user, id, name).path("value").asText();
     }
 }
