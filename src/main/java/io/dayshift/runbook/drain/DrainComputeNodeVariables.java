@@ -15,7 +15,15 @@ public final class DrainComputeNodeVariables {
     /** Why the host is drained; the approval form's {@code reason} (the approver's) later overwrites this variable. */
     public static final ProcessVariable<String> REASON = ProcessVariable.string("reason");
 
+    /**
+     * Optional, for a drain called by another run (the rolling upgrade): the id of the calling run's approval task whose
+     * approved plan covers this host. The drain verifies it against its super process instance; it never trusts it.
+     */
+    public static final ProcessVariable<String> PARENT_APPROVAL = ProcessVariable.string("parentApproval");
+
     // ---- the run
+    /** Set by {@code Task_ValidateInput} only: the calling run's plan approval was verified, so the drain asks for none of its own. */
+    public static final ProcessVariable<Boolean> PARENT_APPROVED = ProcessVariable.bool("parentApproved");
     /** The start's {@code reason}, kept by {@code Task_ValidateInput}: the disabled reason given to Nova and shown to approvers. */
     public static final ProcessVariable<String> OPERATOR_REASON = ProcessVariable.string("operatorReason");
     public static final ProcessVariable<DrainInstances> INSTANCES = ProcessVariable.json("instances", DrainInstances.class);

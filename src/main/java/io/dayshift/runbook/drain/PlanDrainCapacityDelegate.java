@@ -33,6 +33,11 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
         this.settings = settings;
     }
 
+    /** A string variable holds at most 4,000 characters; a long plan is cut there (the whole plan stays in {@code plan} and in the step). */
+    static String fitted(String text) {
+        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (" + (text.length() - 3800) + " more characters: see the variable 'plan')";
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
@@ -40,7 +45,7 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
         CapacityPlanning.Planned planned = planning.plan(site, host, INSTANCES.get(execution), OPERATOR_REASON.get(execution), settings.getBatchSize());
         DrainPlan plan = planned.plan();
         PLAN.set(execution, plan);
-        PLAN_SUMMARY.set(execution, planned.text());
+        PLAN_SUMMARY.set(execution, fitted(planned.text()));
         CAPACITY_SUFFICIENT.set(execution, plan.feasible());
         Steps.record(execution, "GET /os-services, /os-hypervisors/detail, placement inventories and usages of " + planned.candidates() + " host(s)",
                 host, plan.feasible() ? "capacity sufficient" : "not enough capacity", planned.text());

@@ -54,10 +54,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +76,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code lab-charmed} from the default charmed topology. The job executor is off: each test runs the jobs itself and
  * moves the lab's time (the {@code labClock} bean). The class covers every flow node and sequence flow of the model.
  */
-@RunbookProcessTest(clock = "2025-05-06T07:00:00Z")
+@RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = "rolling-upgrade")
 class DrainComputeNodeProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,6 +104,8 @@ class DrainComputeNodeProcessTest {
     ManagementService management;
     @Autowired
     LabSites lab;
+    @Autowired
+    RepositoryService repository;
     @Autowired
     ComputeCloud compute;
     @Autowired
@@ -203,6 +208,70 @@ class DrainComputeNodeProcessTest {
             assertThat(model("lab-charmed").hypervisor(host).orElseThrow().zone()).isEqualTo("az2");
         }
         assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
+    }
+
+    // ---- under a calling run's approval (the rolling upgrade) ------------------------------------------------
+
+    @Test
+    void aDrainCalledByARunWhoseApprovedPlanListsTheHostAsksForNoApprovalOfItsOwnButStillPlansCapacity() {
+        // given a calling rolling-upgrade run whose plan, listing cn03 of the charmed site, an approver approved
+        ProcessInstance parent = startCallingRun("lab-charmed", "cn03", "cn02,cn03");
+        Task approval = tasks.createTaskQuery().processInstanceId(parent.getId()).singleResult();
+        tasks.claim(approval.getId(), "alice");
+        tasks.complete(approval.getId(), Map.of("approved", true, "reason", "upgrade plan CAB-1"));
+
+        // when the drain it called runs
+        ProcessInstance run = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
+        drive(run);
+        // (cn03 holds an instance in ERROR, which Nova cannot move: the ops lead skips it and finishes)
+        for (int i = 0; i < 5 && runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() > 0; i++) {
+            Task question = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+            assertThat(question).as("drain waits for an ops lead").isNotNull();
+            tasks.claim(question.getId(), "olivia");
+            tasks.complete(question.getId(), Map.of("decision", question.getTaskDefinitionKey().equals(DECIDE_FAILED_MIGRATION) ? "skip" : "finish",
+                    "note", "instance in ERROR stays"));
+            drive(run);
+        }
+
+        // then it verified the calling run's approval, planned capacity, and moved the instances without an approval task of its own
+        assertThat(run).isEnded().hasPassed(PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE, END_INSTANCE_MOVED).hasNotPassed(APPROVE_PLAN);
+        assertThat(idsOn("lab-charmed", "cn03")).hasSizeLessThanOrEqualTo(1);
+        assertThat(runbooks.steps(run)).anySatisfy(step -> assertThat(step.action()).isEqualTo("verify the calling run's approval Task_ApprovePlan"))
+                .anySatisfy(step -> assertThat(step.evidence()).contains("rolling-upgrade run " + parent.getId()).contains("approved by alice"));
+        assertThat(runbooks.variable(run, "parentApproved")).isEqualTo(true);
+    }
+
+    @Test
+    void aParentApprovalIsRefusedWithoutACallingRunOrWhenItsPlanDoesNotListTheHost() {
+        // given a drain started by hand that claims a calling run's approval
+        Map<String, Long> before = model("lab-charmed").destructiveActions();
+        Map<String, Object> variables = new HashMap<>(Map.of("site", "lab-charmed", "host", "cn04", "reason", REASON, "parentApproval", "Task_ApprovePlan",
+                "parentApproved", true));
+        runbooks.login("olga");
+        ProcessInstance byHand;
+        try {
+            byHand = runtime.startProcessInstanceByKey(DrainComputeNodeIds.PROCESS_KEY, variables);
+        } finally {
+            runbooks.logout();
+        }
+        assertThat(byHand).isStarted();
+        execute(job());
+        execute(job());
+
+        // and a drain called by a run whose approved plan does not list the host
+        ProcessInstance parent = startCallingRun("lab-charmed", "cn02", "cn01");
+        Task approval = tasks.createTaskQuery().processInstanceId(parent.getId()).singleResult();
+        tasks.claim(approval.getId(), "alice");
+        tasks.complete(approval.getId(), Map.of("approved", true, "reason", "upgrade plan CAB-2"));
+        ProcessInstance unlisted = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
+        drive(unlisted);
+
+        // then both are rejected before anything changes
+        assertThat(byHand).isEnded().hasPassed(END_INPUT_REJECTED);
+        assertThat(runbooks.summary(byHand)).contains("this drain was not started by another run");
+        assertThat(unlisted).isEnded().hasPassed(END_INPUT_REJECTED);
+        assertThat(runbooks.summary(unlisted)).contains("does not list host cn02");
+        assertThat(model("lab-charmed").destructiveActions()).isEqualTo(before);
     }
 
     // ---- input, capacity and approval -----------------------------------------------------------------------
@@ -498,6 +567,30 @@ class DrainComputeNodeProcessTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /**
+     * A minimal calling run under the key of the rolling upgrade, deployed by this test only: an approval of its plan
+     * ({@code Task_ApprovePlan}, offered to approvers, so the engine's four-eyes listener records it), then the drain
+     * called with {@code parentApproval}.
+     */
+    private ProcessInstance startCallingRun(String site, String host, String plannedHosts) {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("rolling-upgrade").processDefinitionName("calling run (test)").count() == 0) {
+            BpmnModelInstance model = Bpmn.createExecutableProcess("rolling-upgrade").name("calling run (test)").camundaHistoryTimeToLive(1)
+                    .startEvent("StartEvent_Started").camundaInitiator("initiator")
+                    .userTask("Task_ApprovePlan").camundaCandidateGroups("approvers")
+                    .callActivity("Task_DrainHost").calledElement(DrainComputeNodeIds.PROCESS_KEY)
+                    .camundaIn("site", "site").camundaIn("host", "host").camundaIn("reason", "reason").camundaIn("parentApproval", "parentApproval")
+                    .endEvent("EndEvent_Done").done();
+            repository.createDeployment().name("calling run (test)").addModelInstance("calling-run.bpmn", model).deploy();
+        }
+        runbooks.login("olga");
+        try {
+            return runtime.startProcessInstanceByKey("rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
+                    "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
+        } finally {
+            runbooks.logout();
+        }
+    }
 
     private ProcessInstance start(String site, String host, String reason) {
         Map<String, Object> variables = new HashMap<>();

@@ -1,0 +1,59 @@
+package io.dayshift.runbook.drain;
+
+import io.dayshift.approval.ApprovalDecision;
+import io.dayshift.approval.Approvals;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * A drain run under the approval of the run that called it: the calling (super) process instance must be a run of a
+ * runbook allowed to approve drains ({@code rolling-upgrade}), its decisions ({@code approvals}, written only by the
+ * engine's four-eyes listener) must hold an approval of the named task, and its approved plan must list this host
+ * ({@code plannedHosts}). A drain started by hand with {@code parentApproval} has no calling run and is refused.
+ */
+final class ParentApproval {
+
+    /** The runbooks whose plan approval covers the drains they call. */
+    static final Set<String> APPROVING_PROCESSES = Set.of("rolling-upgrade");
+    static final String PLANNED_HOSTS = "plannedHosts";
+
+    private ParentApproval() {
+    }
+
+    static Optional<String> problem(DelegateExecution execution, String task, String host) {
+        DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
+        if (parent == null) {
+            return Optional.of("parentApproval '" + task + "' names a calling run's approval, but this drain was not started by another run");
+        }
+        String key = processKey(parent);
+        if (!APPROVING_PROCESSES.contains(key)) {
+            return Optional.of("the calling run (" + key + ") is not one whose approval covers a drain (" + String.join(", ", APPROVING_PROCESSES) + ")");
+        }
+        if (approval(parent, task).isEmpty()) {
+            return Optional.of("the calling run " + parent.getProcessInstanceId() + " has no approval of " + task);
+        }
+        Object planned = parent.getVariable(PLANNED_HOSTS);
+        if (!(planned instanceof String hosts) || Arrays.stream(hosts.split(",")).map(String::strip).noneMatch(host::equals)) {
+            return Optional.of("the plan approved in the calling run " + parent.getProcessInstanceId() + " does not list host " + host);
+        }
+        return Optional.empty();
+    }
+
+    static String describe(DelegateExecution execution, String task) {
+        DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
+        return approval(parent, task).map(d -> processKey(parent) + " run " + parent.getProcessInstanceId() + ": " + task + " approved by " + d.approver()
+                + " at " + d.decidedAt() + " (" + d.reason() + ")").orElse("");
+    }
+
+    private static Optional<ApprovalDecision> approval(DelegateExecution parent, String task) {
+        return Approvals.DECISIONS.find(parent).flatMap(d -> d.decisions().stream().filter(x -> x.task().equals(task)).reduce((a, b) -> b))
+                .filter(ApprovalDecision::approved);
+    }
+
+    private static String processKey(DelegateExecution execution) {
+        String id = execution.getProcessDefinitionId();
+        return id == null ? "" : id.substring(0, Math.max(0, id.indexOf(':')));
+    }
+}

@@ -1,0 +1,50 @@
+package io.dayshift.runbook.upgrade;
+
+import java.util.List;
+
+/** The plan as the approver reads it: releases, control-plane order, canary, batches, what is left alone, the window. */
+final class PlanText {
+
+    private PlanText() {
+    }
+
+    static String describe(UpgradePlan plan, String windowStart, String windowEnd) {
+        StringBuilder out = new StringBuilder();
+        out.append("Site ").append(plan.site()).append(" (").append(plan.flavour().toLowerCase(java.util.Locale.ROOT)).append("): ")
+                .append(plan.currentRelease()).append(" → ").append(plan.targetRelease()).append(".\n");
+        out.append("Window: ").append(windowStart).append(" to ").append(windowEnd).append("; no batch starts after its end.\n");
+        out.append("\nBefore this approval (already done or running now):\n");
+        steps(out, plan.preparation());
+        out.append("\nControl plane, in this order:\n");
+        steps(out, plan.controlPlane());
+        List<HostBatch> batches = plan.batches();
+        out.append("\nCompute hosts: ").append(plan.hosts().size()).append(" in ").append(batches.size()).append(" batch(es); each host is drained ")
+                .append("(its capacity checked; covered by this approval), upgraded, returned to service and checked on ").append(plan.targetRelease())
+                .append(":\n");
+        int shown = 0;
+        for (HostBatch b : batches) {
+            if (shown++ == 25) {
+                out.append("  … ").append(batches.size() - 25).append(" more batch(es)\n");
+                break;
+            }
+            out.append("  ").append(b.number()).append(". ").append(b.canary() ? "canary " : "").append("zone ").append(b.zone().isEmpty() ? "(none)" : b.zone())
+                    .append(": ").append(String.join(", ", b.hosts())).append(" — ").append(b.upgrade().description()).append('\n');
+        }
+        if (!plan.finish().isEmpty()) {
+            out.append("\nThen the remaining data-plane applications:\n");
+            steps(out, plan.finish());
+        }
+        if (!plan.notMoved().isEmpty()) {
+            out.append("\nLeft on their channels (not OpenStack release tracks): ").append(String.join(", ", plan.notMoved())).append(".\n");
+        }
+        out.append("\nAfterwards: site health check, a smoke instance booted and deleted. Rollback: ")
+                .append(plan.kolla() ? "previous openstack_release, control plane stopped, databases restored from the backup taken at the start (mariabackup, Galera recovery, "
+                        + "row counts checked), kolla-ansible reconfigure."
+                        : "charms do not downgrade; the run stops and hands over with the state of every application and unit.");
+        return out.toString();
+    }
+
+    private static void steps(StringBuilder out, List<UpgradeStep> steps) {
+        steps.forEach(s -> out.append("  ").append(s.key()).append(": ").append(s.description()).append('\n'));
+    }
+}

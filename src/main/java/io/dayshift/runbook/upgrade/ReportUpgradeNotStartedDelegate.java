@@ -1,0 +1,25 @@
+package io.dayshift.runbook.upgrade;
+
+import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+
+import io.dayshift.runbook.RunLog;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_ReportSiteNotGreen}, {@code Task_ReportBackupIncomplete}: the run ends before any change, saying why. */
+@Component("reportUpgradeNotStarted")
+class ReportUpgradeNotStartedDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UpgradePlan plan = PLAN.get(execution);
+        String why = execution.getCurrentActivityId().equals(RollingUpgradeIds.REPORT_SITE_NOT_GREEN)
+                ? "the site health check is " + HEALTH.find(execution).orElse("unknown") + ", not GREEN: " + HEALTH_SUMMARY.find(execution).orElse("")
+                : "the backup did not complete (backup " + BACKUP_ID.find(execution).orElse("none") + "): " + BACKUP_SUMMARY.find(execution).orElse("");
+        String summary = "Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
+                + " not started, nothing was changed: " + why;
+        Steps.record(execution, "report", plan.site(), "not started", why);
+        RunLog.summarise(execution, Steps.fitted(summary));
+    }
+}

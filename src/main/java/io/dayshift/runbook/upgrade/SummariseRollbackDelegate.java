@@ -1,0 +1,26 @@
+package io.dayshift.runbook.upgrade;
+
+import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+
+import io.dayshift.runbook.RunLog;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_SummariseRollback} (kolla): the previous release back, reconfigured, databases restored from the backup, what the check saw. */
+@Component("summariseUpgradeRollback")
+class SummariseRollbackDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UpgradePlan plan = PLAN.get(execution);
+        boolean complete = ROLLED_BACK.find(execution).orElse(false);
+        RunLog.summarise(execution, Steps.fitted(Summaries.head(execution) + ": rolled back to " + plan.currentRelease() + " (" + HALTED.find(execution)
+                .orElse(REQUESTED_BY.find(execution).map(r -> "requested by " + r).orElse("")) + "): openstack_release " + plan.currentRelease()
+                + " again, control plane stopped, databases restored from backup " + BACKUP_ID.find(execution).orElse("none") + " (row counts: "
+                + String.valueOf(execution.getVariable("rowCheck")).replace('\n', ';') + "), kolla-ansible reconfigure. "
+                + (complete ? "Every compute host runs " + plan.currentRelease() + " again." : "Not every compute host runs " + plan.currentRelease()
+                + " again, or the row counts differ: see the hosts below and the steps 'Task_VerifyDatabaseRestore', 'Task_VerifyRollback'.") + Summaries.hosts(execution) + Summaries.approvals(execution)));
+        Steps.record(execution, "summarise", plan.site(), complete ? "rolled back" : "rolled back, hosts left over", "");
+    }
+}

@@ -1,0 +1,37 @@
+package io.dayshift.runbook.upgrade;
+
+import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+
+import io.dayshift.runbook.RunLog;
+import io.dayshift.site.Sites;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_VerifyHostRelease}: the host runs nova-compute on the target release and Nova has it enabled and up; else the operator decides. */
+@Component("verifyHostRelease")
+class VerifyHostReleaseDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final HostReleaseCheck check;
+
+    VerifyHostReleaseDelegate(Sites sites, HostReleaseCheck check) {
+        this.sites = sites;
+        this.check = check;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UpgradePlan plan = PLAN.get(execution);
+        String host = HOST.get(execution);
+        HostReleaseCheck.Seen seen = check.look(sites.require(plan.site()), plan, host);
+        boolean verified = seen.on(plan.targetRelease());
+        HOST_VERIFIED.set(execution, verified);
+        HOST_RELEASES.set(execution.getProcessInstance(), HOST_RELEASES.get(execution).with(host, seen.release()));
+        if (!verified) {
+            FAILURE_REPORT.set(execution, Steps.fitted("Host " + host + " is not up on " + plan.targetRelease() + ": " + seen.detail()));
+        }
+        RunLog.record(execution, new io.dayshift.runbook.StepRecord(null, "verify release and nova-compute of " + host, host,
+                verified ? "on " + seen.release() + ", up" : "not verified", null, seen.detail(), Steps.now()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.dayshift.runbook.upgrade;
+
+import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_VerifyRollback} (kolla): every compute host's nova_compute runs the previous release again; the hosts that do not are named. */
+@Component("verifyRollback")
+class VerifyRollbackDelegate implements JavaDelegate {
+
+    private final Sites sites;
+    private final HostReleaseCheck check;
+
+    VerifyRollbackDelegate(Sites sites, HostReleaseCheck check) {
+        this.sites = sites;
+        this.check = check;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UpgradePlan plan = PLAN.get(execution);
+        Site site = sites.require(plan.site());
+        HostReleases releases = HOST_RELEASES.get(execution);
+        List<String> off = new ArrayList<>();
+        for (String host : plan.hosts()) {
+            HostReleaseCheck.Seen seen = check.look(site, plan, host);
+            releases = releases.with(host, seen.release());
+            if (!seen.release().equals(plan.currentRelease())) {
+                off.add(host + " (" + seen.detail() + ")");
+            }
+        }
+        HOST_RELEASES.set(execution, releases);
+        boolean rowsDiffer = Boolean.TRUE.equals(execution.getVariable("rowsMismatch"));
+        ROLLED_BACK.set(execution, off.isEmpty() && !rowsDiffer);
+        Steps.record(execution, "verify nova_compute release on " + plan.hosts().size() + " host(s)", plan.site(),
+                off.isEmpty() ? "all on " + plan.currentRelease() : off.size() + " not on " + plan.currentRelease(), String.join("\n", off));
+    }
+}

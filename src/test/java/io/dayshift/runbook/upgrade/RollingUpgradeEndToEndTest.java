@@ -1,0 +1,165 @@
+package io.dayshift.runbook.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.RunbookEndToEndTest;
+import io.dayshift.testing.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service with the lab and the job executor on, driven over REST only, as people would: an ops lead starts
+ * {@code rolling-upgrade} on the kolla site {@code lab} and on the charmed site {@code lab-charmed}, an approver (another
+ * user) approves the plan, the ops lead works the drains' questions (an instance in ERROR cannot be migrated: skip it,
+ * finish, and let the upgrade proceed with that host), and the run ends with every compute host on the new release.
+ * The lab runs on the system clock, a thousand times faster than its defaults; the health check's RAM threshold is
+ * 90 % so that the shipped lab is GREEN.
+ */
+@RunbookEndToEndTest(timeFactor = "0.001")
+class RollingUpgradeEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofMinutes(6);
+    private static final Set<String> DRAIN_QUESTIONS = Set.of("Task_DecideFailedMigration", "Task_DecideHostNotEmpty", "Task_DecideDrainFailure");
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) {
+        registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+        registry.add("dayshift.health-check.ram-percent", () -> "90");
+        registry.add("dayshift.runbooks.rolling-upgrade.check-interval", () -> "PT1S");
+        registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    LabSites lab;
+
+    @BeforeEach
+    void setUp() {
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "anna", Roles.APPROVERS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lab", "lab-charmed"})
+    void anOpsLeadStartsItAnotherUserApprovesItAndEveryHostEndsOnTheNewRelease(String siteName) throws Exception {
+        // given an ops lead and an approver, and the site on 2023.2
+        Http olga = Http.as(port, "olga", Users.PASSWORD);
+        Http anna = Http.as(port, "anna", Users.PASSWORD);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        // when olga starts the upgrade to 2024.1 over REST, canary cn06, batches of one
+        Instant began = Instant.now();
+        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/rolling-upgrade/start", "{\"variables\":{"
+                + "\"site\":{\"value\":\"" + siteName + "\"},\"targetRelease\":{\"value\":\"2024.1\"},\"batchSize\":{\"value\":1,\"type\":\"Long\"},"
+                + "\"windowStart\":{\"value\":\"" + now.minusMinutes(1) + "\"},\"windowEnd\":{\"value\":\"" + now.plusHours(4) + "\"},"
+                + "\"canaryHost\":{\"value\":\"cn06\"}}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String instanceId = JSON.readTree(started.body()).get("id").asText();
+
+        // and anna finds the plan approval, may read the plan, and approves; olga may not
+        JsonNode offered = waitFor(() -> json(anna.get("/engine-rest/task?candidateGroup=approvers&processInstanceId=" + instanceId)), t -> t.size() == 1);
+        String taskId = offered.get(0).get("id").asText();
+        JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=planSummary,backupId"));
+        assertThat(form.at("/planSummary/value").asText()).contains("2023.2 → 2024.1").contains("canary");
+        assertThat(olga.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}").statusCode()).isEqualTo(403);
+        assertThat(anna.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"anna\"}").statusCode()).isEqualTo(204);
+        assertThat(anna.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"CAB-2024-17\"}}}").statusCode()).isEqualTo(204);
+
+        // then, olga answering the drains' questions, the run ends with the site upgraded
+        JsonNode ended = waitFor(() -> {
+            answerDrainQuestions(olga);
+            return json(olga.get("/engine-rest/history/process-instance/" + instanceId));
+        }, p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode());
+        Duration took = Duration.between(began, Instant.now());
+        assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
+        JsonNode end = json(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
+                + RollingUpgradeIds.END_SITE_UPGRADED));
+        assertThat(end.size()).isEqualTo(1);
+        JsonNode summary = json(olga.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId + "&variableName=summary"));
+        assertThat(summary.get(0).get("value").asText()).contains("upgraded").contains("2024.1 (6)").contains("approved by anna");
+        LabSite site = lab.require(siteName);
+        if (siteName.equals("lab")) {
+            assertThat(site.hostReleases().values()).containsOnly("2024.1");
+        } else {
+            assertThat(site.application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        }
+        assertThat(site.hypervisors()).allMatch(h -> h.enabled() && h.up());
+        System.out.println("rolling-upgrade end to end on " + siteName + ": " + took.toMillis() + " ms wall time");
+    }
+
+    /** Olga's part in the drains: skip what Nova cannot move, finish with it on the host, upgrade that host anyway. */
+    private static void answerDrainQuestions(Http olga) throws Exception {
+        for (JsonNode task : json(olga.get("/engine-rest/task?candidateGroup=ops-leads"))) {
+            String key = task.get("taskDefinitionKey").asText();
+            if (!DRAIN_QUESTIONS.contains(key)) {
+                continue;
+            }
+            String decision = switch (key) {
+                case "Task_DecideFailedMigration" -> "skip";
+                case "Task_DecideHostNotEmpty" -> "finish";
+                default -> "proceed";
+            };
+            String id = task.get("id").asText();
+            olga.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"olga\"}");
+            HttpResponse<String> done = olga.postJson("/engine-rest/task/" + id + "/complete", "{\"variables\":{\"decision\":{\"value\":\"" + decision
+                    + "\"},\"note\":{\"value\":\"an instance in ERROR cannot move; it stays on the host for the upgrade\"}}}");
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Read {
+        JsonNode get() throws Exception;
+    }
+
+    /** Polls until the answer satisfies {@code done}, for at most {@link #PATIENCE}. */
+    private static JsonNode waitFor(Read read, java.util.function.Predicate<JsonNode> done) throws Exception {
+        Instant until = Instant.now().plus(PATIENCE);
+        JsonNode last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not done within " + PATIENCE + ": " + last);
+            }
+            Thread.sleep(250);
+            last = read.get();
+        }
+        return last;
+    }
+}

@@ -1,0 +1,731 @@
+package io.dayshift.runbook.upgrade;
+
+import static io.dayshift.runbook.upgrade.RollingUpgradeIds.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.dayshift.access.Roles;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.LabSite;
+import io.dayshift.lab.model.PlaybookRun;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
+import io.dayshift.testing.Users;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code rolling-upgrade} on the built-in lab through the production adapters, one method per path. Every test that changes
+ * a site has a lab site of its own (the small kolla or charmed topology under another name), so the tests do not see each
+ * other's upgrades. The job executor is off: each test runs the jobs (of the run and of the runs it calls: site health
+ * check, backup, drains, returns), fires the wait loops' timers and moves the lab's clock between two looks. The class
+ * covers every flow node and sequence flow of the model (process-test coverage, report under
+ * {@code target/process-test-coverage/}).
+ *
+ * <p>The lab's default topology grades AMBER (cn01 uses 83 % of its RAM); these tests run with a RAM threshold of 90 %
+ * so that it is GREEN, and make it not green with a fault where a test needs that.
+ */
+@RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
+        uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY})
+class RollingUpgradeProcessTest {
+
+    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
+            "k-message", "k-reject",
+            "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke");
+    private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        KOLLA_SITES.forEach(s -> registry.add("dayshift.lab.sites." + s, () -> "lab/small-kolla.yaml"));
+        CHARMED_SITES.forEach(s -> registry.add("dayshift.lab.sites." + s, () -> "lab/small-charmed.yaml"));
+        registry.add("dayshift.health-check.ram-percent", () -> "90");
+        registry.add("dayshift.runbooks.rolling-upgrade.check-interval", () -> "PT10S");
+        registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT10S");
+        registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Runbooks runbooks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    LabSites lab;
+
+    @BeforeEach
+    void setUp() {
+        runbooks.user("olga", Roles.OPS_LEADS, Roles.APPROVERS);
+        runbooks.user("anna", Roles.APPROVERS);
+        runbooks.user("omar", Roles.OPS_LEADS);
+    }
+
+    @AfterEach
+    void deleteRuns() {
+        runtime.createProcessInstanceQuery().active().list().forEach(p -> {
+            if (runtime.createProcessInstanceQuery().processInstanceId(p.getId()).count() > 0) {
+                runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, true);
+            }
+        });
+    }
+
+    // ---- happy paths ----------------------------------------------------------------------------------------------
+
+    @Test
+    void kollaUpgradesTheControlPlaneThenTheCanaryThenBatchesPerZone() {
+        // given the kolla site on 2023.2, healthy
+        LabSite site = lab.require("k-happy");
+
+        // when an ops lead starts the upgrade to the next release with a canary and batches of one (each zone has three hosts:
+        // two drained at once would not fit on the third)
+        ProcessInstance pi = start("k-happy", "2024.1", 1, "cn06");
+        runUntilTask(pi, APPROVE_PLAN);
+
+        // then before the approval the site is green, a backup is taken, globals names 2024.1, images are pulled and prechecks ran
+        assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, BACKUP_SITE).hasPassedInOrder(START_PREPARATION_STEP, START_PREPARATION_STEP,
+                START_PREPARATION_STEP);
+        assertThat(site.globalsRelease()).contains("2024.1");
+        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).containsExactly("mariadb_backup", "pull", "prechecks");
+        assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        String plan = (String) runtime.getVariable(pi.getId(), "planSummary");
+        assertThat(plan).contains("2023.2 → 2024.1").contains("kolla-ansible upgrade --limit control,loadbalancer")
+                .contains("kolla-ansible upgrade --limit network").contains("1. canary zone az2: cn06").contains("2. zone az1: cn01")
+                .contains("4. zone az1: cn03").contains("6. zone az2: cn05");
+        assertThat((String) runtime.getVariable(pi.getId(), "backupId")).startsWith("k-happy-");
+        assertThat(site.playbookRuns()).noneMatch(r -> r.action().equals("upgrade"));
+
+        // when another user approves, and the window is open
+        approve(pi, APPROVE_PLAN, "anna", true, "CAB-1234 approved the upgrade");
+        runUntilEnd(pi);
+
+        // then the control plane went first, then the canary, then one batch at a time, and every host runs 2024.1
+        assertThat(pi).hasPassed(SUMMARISE_UPGRADE, END_SITE_UPGRADED, CHECK_UPGRADED_SITE_HEALTH, BOOT_SMOKE_INSTANCE, CHECK_SMOKE_INSTANCE)
+                .hasNotPassed(DECIDE_WINDOW_CLOSED, APPROVE_ROLLBACK);
+        List<PlaybookRun> upgrades = site.playbookRuns().stream().filter(r -> r.action().equals("upgrade")).toList();
+        assertThat(upgrades).extracting(PlaybookRun::limit).containsExactly(List.of("control", "loadbalancer"), List.of("network"), List.of("cn06"),
+                List.of("cn01"), List.of("cn02"), List.of("cn03"), List.of("cn04"), List.of("cn05"));
+        assertThat(site.hostReleases().values()).containsOnly("2024.1");
+        assertThat(site.hypervisors()).allMatch(h -> h.enabled() && h.up());
+        // and no drain asked for an approval of its own: the plan's approval covered them
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey(APPROVE_PLAN).count()).isOne();
+        List<String> drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(DRAIN_KEY).superProcessInstanceId(pi.getId()).list()
+                .stream().map(p -> p.getId()).toList();
+        assertThat(drains).hasSize(6);
+        drains.forEach(d -> assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(d).taskDefinitionKey("Task_ApprovePlan").count())
+                .as("approval tasks of drain " + d).isZero());
+        assertThat(variable(pi, "upgraded")).isEqualTo(true);
+        assertThat(summary(pi)).contains("upgraded").contains("2024.1 (6): cn01, cn02, cn03, cn04, cn05, cn06").contains("approved by anna");
+        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-upgrade-smoke"));
+    }
+
+    @Test
+    void charmedUpgradesApplicationsInCouOrderUnitsPerBatchAndAsksToContinueWhenTheWindowCloses() {
+        // given the charmed site on 2023.2
+        LabSite site = lab.require("c-happy");
+
+        // when the upgrade starts with batches of one and no canary
+        ProcessInstance pi = start("c-happy", "2024.1", 1, "", now().minusMinutes(5), now().plusHours(3));
+        runUntilTask(pi, APPROVE_PLAN);
+        String plan = (String) runtime.getVariable(pi.getId(), "planSummary");
+
+        // then the plan has the subordinates first, then the principals in cou's order, nova-compute unit by unit last
+        assertThat(plan).contains("every unit of model openstack active and idle");
+        assertThat(plan.indexOf("juju refresh cinder-ceph")).isLessThan(plan.indexOf("juju refresh keystone"));
+        assertThat(plan.indexOf("juju refresh keystone")).isLessThan(plan.indexOf("juju refresh cinder --channel"));
+        assertThat(plan.indexOf("juju refresh glance")).isLessThan(plan.indexOf("juju refresh placement"));
+        assertThat(plan.indexOf("juju refresh placement")).isLessThan(plan.indexOf("juju refresh nova-cloud-controller"));
+        assertThat(plan).contains("juju config nova-compute action-managed-upgrade=true; juju refresh nova-compute --channel 2024.1/stable")
+                .contains("1. zone az1: cn01").contains("6. zone az2: cn06").contains("remaining data-plane").contains("juju refresh neutron-api --channel 2024.1/stable")
+                .contains("Left on their channels").contains("vault (1.8/stable)");
+        approve(pi, APPROVE_PLAN, "anna", true, "CAB-77");
+
+        // and when the window closes after the first batch, an ops lead decides to continue
+        runUntil(pi, START_BATCH_UPGRADE, RollingUpgradeProcessTest::closeTheWindow, 0);
+        runUntilTask(pi, DECIDE_WINDOW_CLOSED);
+        decide(pi, DECIDE_WINDOW_CLOSED, "omar", CONTINUE, "the second zone is quiet, finishing tonight");
+        // (every later batch asks again: each one starts only on an ops lead's word once the window is over)
+        for (int batch = 3; batch <= 6; batch++) {
+            runUntilTask(pi, DECIDE_WINDOW_CLOSED);
+            decide(pi, DECIDE_WINDOW_CLOSED, "omar", CONTINUE, "batch " + batch + " too");
+        }
+        runUntilEnd(pi);
+
+        // then every OpenStack application tracks 2024.1/stable, nova-compute units were paused, upgraded and resumed
+        assertThat(pi).hasPassed(END_SITE_UPGRADED, FINISH_DATA_PLANE);
+        assertThat(site.application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.application("nova-compute").orElseThrow().config()).containsEntry("action-managed-upgrade", "true");
+        assertThat(site.application("keystone").orElseThrow().config()).containsEntry("openstack-origin", "cloud:jammy-caracal");
+        assertThat(site.application("neutron-api").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.application("vault").orElseThrow().channel()).isEqualTo("1.8/stable");
+        assertThat(site.destructiveActions()).containsEntry("juju-action-openstack-upgrade", 6L).containsEntry("juju-action-pause", 6L);
+        assertThat(summary(pi)).contains("upgraded").contains("2024.1 (6)");
+        assertThat(steps(pi)).contains("continue by omar");
+    }
+
+    // ---- refusals before anything changes --------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "lab|2024.2|2|6|2023.2 is not a SLURP release, so only the next release may follow; upgrade to 2024.1 first",
+            "lab|2025.1|2|6|skips releases",
+            "lab|2023.1|2|6|a rolling upgrade never downgrades",
+            "lab|2023.2|2|6|there is nothing to upgrade",
+            "lab|caracal|2|6|is not a release such as 2024.1",
+            "lab|2024.1|0|6|the batch size must be 1 to 20",
+            "lab|2024.1|2|1|less than 2 h from now",
+            "lab-charmed|2024.2|2|6|upgrade to 2024.1 first",
+            "nowhere|2024.1|2|6|there is no site 'nowhere'"})
+    void refusesBadInputAndSkippedReleasesBeforeAnyChange(String site, String target, long batch, long windowHours, String message) {
+        // given a site on 2023.2
+        Map<String, Long> before = lab.find(site).map(LabSite::destructiveActions).orElse(Map.of());
+
+        // when the upgrade is started with this input
+        ProcessInstance pi = start(site, target, batch, "", now(), now().plusHours(windowHours));
+        runJobs();
+
+        // then it ends at once with the reason, and nothing was touched
+        assertThat(pi).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(CHECK_SITE_HEALTH);
+        assertThat(summary(pi)).startsWith("Input rejected, nothing was changed").contains(message);
+        lab.find(site).ifPresent(s -> assertThat(s.destructiveActions()).isEqualTo(before));
+    }
+
+    @Test
+    void refusesAWindowThatEndsBeforeItStartsAndAnUnknownCanary() {
+        ProcessInstance pi = start("lab", "2024.1", 2, "cn99", now().plusHours(8), now().plusHours(4));
+        runJobs();
+        assertThat(summary(pi)).contains("the window must end after it starts").contains("the canary host cn99 has no nova-compute service");
+    }
+
+    @Test
+    void aSiteThatIsNotGreenIsNotUpgraded() {
+        // given a compute host down on the kolla site
+        LabSite site = lab.require("lab");
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn03"));
+        Map<String, Long> before = site.destructiveActions();
+
+        // when the upgrade starts
+        ProcessInstance pi = start("lab", "2024.1", 2, "");
+        runUntilEnd(pi);
+
+        // then it ends after the health check, before any backup or change
+        assertThat(pi).hasPassed(REPORT_SITE_NOT_GREEN, END_SITE_NOT_GREEN).hasNotPassed(BACKUP_SITE);
+        assertThat(summary(pi)).contains("not started, nothing was changed").contains("not GREEN").contains("RED");
+        assertThat(site.destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void anIncompleteBackupStopsTheUpgradeBeforeAnyChange() {
+        // given the kolla site whose MariaDB backup fails
+        lab.require("lab").injectFault(LabFault.of(FaultType.BACKUP_FAILS, "cc01"));
+        ProcessInstance pi = start("lab", "2024.1", 2, "");
+        runUntilEnd(pi);
+        assertThat(pi).hasPassed(BACKUP_SITE, REPORT_BACKUP_INCOMPLETE, END_BACKUP_INCOMPLETE).hasNotPassed(PREPARE);
+        assertThat(summary(pi)).contains("the backup did not complete");
+    }
+
+    // ---- approvals ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void aRejectedPlanPutsThePreviousReleaseBackInGlobals() {
+        LabSite site = lab.require("k-reject");
+        ProcessInstance pi = start("k-reject", "2024.1", 2, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        assertThat(site.globalsRelease()).contains("2024.1");
+
+        approve(pi, APPROVE_PLAN, "anna", false, "not before the freeze ends");
+        runUntilEnd(pi);
+
+        assertThat(pi).hasPassed(RECORD_REJECTION, END_PLAN_REJECTED).hasNotPassed(WAIT_FOR_WINDOW);
+        assertThat(site.globalsRelease()).contains("2023.2");
+        assertThat(site.playbookRuns()).noneMatch(r -> r.action().equals("upgrade"));
+        assertThat(summary(pi)).contains("rejected by anna: not before the freeze ends").contains("openstack_release is 2023.2 again");
+    }
+
+    @Test
+    void theInitiatorCannotApproveTheirOwnUpgradeOverRest() {
+        ProcessInstance pi = start("lab-charmed", "2024.1", 2, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        String taskId = runbooks.task(pi, APPROVE_PLAN).getId();
+        Http olga = Http.as(port, "olga", Users.PASSWORD);
+
+        HttpResponse<String> claim = olga.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"olga\"}");
+        HttpResponse<String> complete = olga.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}");
+
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(complete.statusCode()).isEqualTo(403);
+        assertThat(pi).isWaitingAt(APPROVE_PLAN);
+    }
+
+    // ---- failures, retries, stops ---------------------------------------------------------------------------------------
+
+    @Test
+    void failedStepsAreRetriedByAnOpsLeadAndTheUpgradeCompletes() {
+        // given a site whose prechecks, control-plane upgrade and canary upgrade each fail once
+        LabSite site = lab.require("k-retry");
+        site.injectFault(new LabFault("", FaultType.PRECHECK_FAILS, "", "", 1));
+        ProcessInstance pi = start("k-retry", "2024.1", 1, "cn02");
+
+        // when an ops lead retries each failed step after the cause is fixed
+        runUntilTask(pi, DECIDE_PREPARATION_FAILURE);
+        assertThat((String) variable(pi, "failureReport")).contains("prechecks").contains("NTP");
+        decide(pi, DECIDE_PREPARATION_FAILURE, "omar", RETRY, "chrony restarted on cc01");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cc01", "", 1));
+        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
+        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", RETRY, "placement API restarted");
+        // the canary's drain finds no room (every other host down), then its upgrade fails once, then it is not up at first
+        runUntil(pi, DRAIN_HOST, () -> List.of("cn01", "cn03", "cn04", "cn05", "cn06").forEach(h -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, h))), 0);
+        runUntilTask(pi, DECIDE_DRAIN_FAILURE);
+        site.clearFaults();
+        decide(pi, DECIDE_DRAIN_FAILURE, "omar", RETRY, "the other hosts are back");
+        site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cn02", "", 1));
+        runUntilTask(pi, DECIDE_BATCH_FAILURE);
+        decide(pi, DECIDE_BATCH_FAILURE, "omar", RETRY, "libvirt fixed");
+        runUntil(pi, VERIFY_HOST_RELEASE, () -> site.injectFault(LabFault.of(FaultType.CONTAINER_EXITED, "cn02/nova_compute")), 0);
+        runUntilTask(pi, DECIDE_HOST_FAILURE);
+        assertThat((String) variable(pi, "failureReport")).contains("Host cn02 is not up on 2024.1").contains("Exited");
+        site.clearFaults();
+        decide(pi, DECIDE_HOST_FAILURE, "omar", RETRY, "container restarted");
+        // and the smoke instance finds its host down once
+        runUntil(pi, BOOT_SMOKE_INSTANCE, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn02")), 0);
+        runUntilTask(pi, DECIDE_SMOKE_FAILURE);
+        site.clearFaults();
+        decide(pi, DECIDE_SMOKE_FAILURE, "omar", RETRY, "nova-compute back");
+        runUntilEnd(pi);
+
+        // then the run completed, with every decision in its steps, and each retried kolla run under a new run id
+        assertThat(pi).hasPassed(END_SITE_UPGRADED);
+        assertThat(site.hostReleases().values()).containsOnly("2024.1");
+        assertThat(site.playbookRuns().stream().filter(r -> r.action().equals("prechecks")).count()).isEqualTo(2);
+        assertThat(steps(pi)).contains("retry by omar").contains("chrony restarted").contains("-control-1-2").contains("-batch-1-2");
+        assertThat(variable(pi, "upgraded")).isEqualTo(true);
+    }
+
+    @ParameterizedTest(name = "stops at {0}")
+    @CsvSource({"prepare", "window", "drain", "host", "smoke"})
+    void anOpsLeadStopsTheUpgradeAndTheSummarySaysWhichHostsRunWhichRelease(String where) {
+        // given a fault at one point of the upgrade
+        String name = "k-stop-" + where;
+        LabSite site = lab.require(name);
+        if (where.equals("prepare")) {
+            site.injectFault(LabFault.of(FaultType.PRECHECK_FAILS, ""));
+        }
+        ProcessInstance pi = where.equals("window") ? start(name, "2024.1", 1, "cn06", now(), now().plusHours(3)) : start(name, "2024.1", 1, "cn06");
+        String decideAt = switch (where) {
+            case "prepare" -> DECIDE_PREPARATION_FAILURE;
+            case "window" -> DECIDE_WINDOW_CLOSED;
+            case "drain" -> DECIDE_DRAIN_FAILURE;
+            case "host" -> DECIDE_HOST_FAILURE;
+            default -> DECIDE_SMOKE_FAILURE;
+        };
+        if (!where.equals("prepare")) {
+            runUntilTask(pi, APPROVE_PLAN);
+            approve(pi, APPROVE_PLAN, "anna", true, "go");
+        }
+        switch (where) {
+            case "window" -> runUntil(pi, START_BATCH_UPGRADE, RollingUpgradeProcessTest::closeTheWindow, 0);
+            case "drain" -> runUntil(pi, DRAIN_HOST, () -> List.of("cn01", "cn02", "cn03", "cn04", "cn05")
+                    .forEach(h -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, h))), 0);
+            case "host" -> runUntil(pi, VERIFY_HOST_RELEASE, () -> site.injectFault(LabFault.of(FaultType.CONTAINER_EXITED, "cn06/nova_compute")), 0);
+            case "smoke" -> runUntil(pi, BOOT_SMOKE_INSTANCE, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn06")), 0);
+            default -> {
+            }
+        }
+
+        // when an ops lead decides to stop
+        runUntilTask(pi, decideAt);
+        decide(pi, decideAt, "omar", STOP, "stopping here, " + where);
+        runUntilEnd(pi);
+
+        // then the run ends stopped, not rolled back, saying who stopped it and which hosts run which release
+        assertThat(pi).hasPassed(UPGRADE_HALTED_EVENT, SUMMARISE_STOPPED_UPGRADE, END_UPGRADE_STOPPED).hasNotPassed(APPROVE_ROLLBACK);
+        assertThat(summary(pi)).contains("stopped, not rolled back (stop decided by omar").contains("stopping here, " + where)
+                .contains("Compute hosts by release");
+        if (where.equals("window")) {
+            assertThat(summary(pi)).contains("2024.1 (1): cn06").contains("2023.2 (5)");
+            assertThat(site.hostReleases()).containsEntry("cn06", "2024.1").containsEntry("cn01", "2023.2");
+        }
+        assertThat(variable(pi, "upgraded")).isEqualTo(false);
+    }
+
+    // ---- rollback ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void aFailedControlPlaneUpgradeIsRolledBackWithApprovalThePreviousReleaseReconfigureAndTheDatabaseRestore() {
+        // given a site whose control-plane upgrade fails on cc02
+        LabSite site = lab.require("k-rollback");
+        ProcessInstance pi = start("k-rollback", "2024.1", 2, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "cc02"));
+        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
+        assertThat((String) variable(pi, "failureReport")).contains("cc02").contains("nova-status upgrade check failed");
+
+        // when an ops lead decides to roll back and an approver approves
+        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "the placement schema migration broke");
+        runUntilTask(pi, APPROVE_ROLLBACK);
+        assertThat(runbooks.tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator may not approve the rollback").isFalse();
+        site.clearFaults();
+        approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back, restore tonight's data");
+        runUntilEnd(pi);
+
+        // then the previous release is back, the control plane was stopped, the databases restored from the backup taken at
+        // the start and the cluster recovered, then everything reconfigured: every host runs 2023.2 again
+        assertThat(pi).hasPassed(ROLL_BACK_KOLLA, RESTORE_DATABASES, AWAIT_DATABASE_RESTORE, RECOVER_DATABASE_CLUSTER, VERIFY_DATABASE_RESTORE,
+                RECONFIGURE_KOLLA, VERIFY_ROLLBACK, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCH);
+        assertThat(site.globalsRelease()).contains("2023.2");
+        List<String> actions = site.playbookRuns().stream().map(PlaybookRun::action).toList();
+        assertThat(actions.subList(actions.lastIndexOf("upgrade"), actions.size())).containsSubsequence("stop", "mariadb_recovery", "reconfigure");
+        assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        String backup = (String) variable(pi, "backupId");
+        assertThat(backup).startsWith("k-rollback-");
+        assertThat(variable(pi, "rolledBack")).isEqualTo(true);
+        assertThat(summary(pi)).contains("rolled back to 2023.2").contains("roll-back decided by omar").contains(backup)
+                .contains("Task_ApproveRollback approved by anna");
+    }
+
+    @ParameterizedTest(name = "{0} fails")
+    @CsvSource({"stop,HOST_UNREACHABLE,cc01,Event_RollbackFailed", "restore,RESTORE_FAILS,,Event_RestoreFailed",
+            "reconfigure,DEPLOY_FAILS,cc01,Event_ReconfigureFailed"})
+    void aFailedRollbackStepIsHandedOverWithTheStateOfEveryHost(String step, FaultType fault, String target, String event) {
+        String name = "k-rb-" + step;
+        LabSite site = lab.require(name);
+        ProcessInstance pi = start(name, "2024.1", 2, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "net01"));
+        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
+        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "network nodes broken");
+        site.clearFaults();
+        site.injectFault(new LabFault("", fault, target == null ? "" : target, "", 0));
+        runUntilTask(pi, APPROVE_ROLLBACK);
+        approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back");
+        runUntilTask(pi, HAND_OVER_UPGRADE);
+
+        assertThat(pi).hasPassed(event, RECORD_UPGRADE_STATE).hasNotPassed(VERIFY_ROLLBACK);
+        assertThat((String) variable(pi, "handOverState")).contains("openstack_release: 2023.2").contains("nova_compute 2023.2: cn01");
+        site.clearFaults();
+        decide(pi, HAND_OVER_UPGRADE, "omar", null, "taking over, OPS-99");
+        runUntilEnd(pi);
+        assertThat(pi).hasPassed(END_UPGRADE_HANDED_OVER);
+        assertThat(summary(pi)).contains("handed over").contains("a rollback step failed");
+    }
+
+    @Test
+    void charmedFailuresAreRetriedThenRolledBackByHandingOverTheExactState() {
+        // given the charmed site whose canary's openstack-upgrade fails once, then for good
+        LabSite site = lab.require("c-handover");
+        ProcessInstance pi = start("c-handover", "2024.1", 1, "cn04");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cn04", "", 1));
+        runUntilTask(pi, DECIDE_BATCH_FAILURE);
+        assertThat((String) variable(pi, "failureReport")).contains("openstack-upgrade").contains("may be left paused");
+        decide(pi, DECIDE_BATCH_FAILURE, "omar", RETRY, "apt lock released");
+        runUntil(pi, START_BATCH_UPGRADE, () -> site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "cn01")), 0);
+        runUntilTask(pi, DECIDE_BATCH_FAILURE);
+
+        // when the ops lead decides to roll back and an approver approves
+        decide(pi, DECIDE_BATCH_FAILURE, "omar", ROLL_BACK, "dpkg fails on cn01");
+        runUntilTask(pi, APPROVE_ROLLBACK);
+        approve(pi, APPROVE_ROLLBACK, "anna", true, "hand over");
+        runUntilTask(pi, HAND_OVER_UPGRADE);
+
+        // then nothing is downgraded: the run records each application's channel and the units not active/idle, and hands over
+        String state = (String) variable(pi, "handOverState");
+        assertThat(state).contains("keystone 2024.1/stable").contains("nova-compute 2024.1/stable").contains("vault 1.8/stable")
+                .contains("maintenance (\"Paused");
+        assertThat(site.application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        decide(pi, HAND_OVER_UPGRADE, "omar", null, "I take it from here: juju resolved, then cou");
+        runUntilEnd(pi);
+        assertThat(pi).hasPassed(RECORD_UPGRADE_STATE, END_UPGRADE_HANDED_OVER).hasNotPassed(ROLL_BACK_KOLLA);
+        assertThat(summary(pi)).contains("handed over to an operator (charms do not downgrade").contains("roll-back decided by omar");
+    }
+
+    @Test
+    void aFailedFinishStepOfTheCharmedDataPlaneIsRetriedOrStopped() {
+        LabSite site = lab.require("c-finish");
+        ProcessInstance pi = start("c-finish", "2024.1", 1, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        runUntil(pi, START_FINISH_STEP, () -> site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "neutron-api")), 0);
+        runUntilTask(pi, DECIDE_FINISH_FAILURE);
+        decide(pi, DECIDE_FINISH_FAILURE, "omar", RETRY, "juju resolved neutron-api/0");
+        runUntilTask(pi, DECIDE_FINISH_FAILURE);
+        decide(pi, DECIDE_FINISH_FAILURE, "omar", STOP, "leaving neutron-api for tomorrow");
+        runUntilEnd(pi);
+        assertThat(pi).hasPassed(END_UPGRADE_STOPPED);
+        assertThat(summary(pi)).contains("leaving neutron-api for tomorrow").contains("2024.1 (6)");
+    }
+
+    @Test
+    void anIncidentRunRequestsTheRollbackWhileTheUpgradeWaitsForItsWindow() {
+        // given an upgrade approved and waiting for a window that opens in an hour
+        ProcessInstance pi = start("k-message", "2024.1", 2, "", now().plusHours(1), now().plusHours(8));
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        runJobs();
+        assertThat(pi).isWaitingAt(WAIT_FOR_WINDOW);
+
+        // when an incident run correlates RollbackRequested to the running upgrade of the site
+        runtime.createMessageCorrelation(ROLLBACK_REQUESTED_MESSAGE).processInstanceVariableEquals("site", "k-message")
+                .setVariable("requestedBy", "sev1-incident run 42").setVariable("reason", "API errors since the upgrade started").correlate();
+        runJobs();
+
+        // then the rollback waits for an approver; rejected, the upgrade stops where it is
+        assertThat(pi).isWaitingAt(APPROVE_ROLLBACK);
+        assertThat(runtime.getVariable(pi.getId(), "requestedBy")).isEqualTo("sev1-incident run 42");
+        approve(pi, APPROVE_ROLLBACK, "anna", false, "the errors come from a tenant, not the upgrade");
+        runUntilEnd(pi);
+        assertThat(pi).hasPassed(ROLLBACK_REQUESTED_EVENT, SUMMARISE_STOPPED_UPGRADE, END_UPGRADE_STOPPED).hasNotPassed(UPGRADE_CONTROL_PLANE);
+        assertThat(summary(pi)).contains("a rollback was requested and rejected").contains("Task_ApproveRollback rejected by anna");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    /** The engine's clock moves four hours on: the maintenance window (three hours in these tests) has ended. */
+    private static void closeTheWindow() {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(4))));
+    }
+
+    private static OffsetDateTime now() {
+        return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(2));
+    }
+
+    private ProcessInstance start(String site, String target, long batch, String canary) {
+        return start(site, target, batch, canary, now().minusMinutes(5), now().plusHours(8));
+    }
+
+    private ProcessInstance start(String site, String target, long batch, String canary, OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+        runbooks.login("olga");
+        try {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("site", site);
+            variables.put("targetRelease", target);
+            variables.put("batchSize", batch);
+            variables.put("windowStart", windowStart.toString());
+            variables.put("windowEnd", windowEnd.toString());
+            variables.put("canaryHost", canary);
+            return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
+        } finally {
+            runbooks.logout();
+        }
+    }
+
+    private void runJobs() {
+        runJobsExcept(null);
+    }
+
+    /** Runs the due jobs (not timers) of every run, until none is left; stops, returning true, when a job of {@code activityId} waits. */
+    private boolean runJobsExcept(String activityId) {
+        for (int round = 0; round < 2000; round++) {
+            if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
+                return true;
+            }
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(j -> management.createJobQuery().jobId(j.getId()).timers().count() == 0).toList();
+            if (due.isEmpty()) {
+                return false;
+            }
+            management.executeJob(due.get(0).getId());
+            executed++;
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    /** Jobs run so far: a round of the wait loops in which only the checks ran (each back at its timer) lets lab time pass. */
+    private int executed;
+
+    /**
+     * One round of the wait loops: fires the due-or-loop timers of every run (the window's timer only once its time has come)
+     * and runs the jobs; when nothing moved, two minutes of lab time pass, so every wait is seen unfinished once, then done.
+     */
+    private void tick(String stopAt) {
+        operateDrains();
+        List<String> before = activeTimers();
+        Date now = ClockUtil.getCurrentTime();
+        List<Job> fired = management.createJobQuery().timers().list().stream().filter(j -> {
+            String activity = j.getJobDefinitionId() == null ? null
+                    : management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId();
+            return activity != null && activity.startsWith("Timer_Wait") && (!activity.equals(WAIT_FOR_WINDOW) || !j.getDuedate().after(now));
+        }).toList();
+        fired.forEach(j -> management.executeJob(j.getId()));
+        int ran = executed;
+        runJobsExcept(stopAt);
+        if (!before.isEmpty() && activeTimers().equals(before) && executed - ran <= fired.size()) {
+            runbooks.advance(Duration.ofMinutes(2));
+        }
+    }
+
+    /**
+     * The ops lead's part in the drains (as in the lab's topology some instances are in ERROR and cannot move): skip each
+     * instance the drain cannot migrate, finish the drain with them left on the host, and let the upgrade proceed with such a
+     * host. A drain that found no capacity is left to the test.
+     */
+    private boolean operateDrains() {
+        boolean acted = false;
+        for (Task t : tasks.createTaskQuery().list()) {
+            String decision = switch (t.getTaskDefinitionKey()) {
+                case "Task_DecideFailedMigration" -> "skip";
+                case "Task_DecideHostNotEmpty" -> "finish";
+                case DECIDE_DRAIN_FAILURE -> String.valueOf(runtime.getVariable(t.getExecutionId(), "drainSummary")).contains("NOT drained") ? PROCEED : null;
+                default -> null;
+            };
+            if (decision != null) {
+                runbooks.login("omar");
+                try {
+                    tasks.claim(t.getId(), "omar");
+                    tasks.complete(t.getId(), Map.of("decision", decision, "note", "instance in ERROR stays on the host for the upgrade"));
+                    acted = true;
+                } finally {
+                    runbooks.logout();
+                }
+            }
+        }
+        return acted;
+    }
+
+    private List<String> activeTimers() {
+        return management.createJobQuery().timers().list().stream().filter(j -> j.getExecutionId() != null && j.getJobDefinitionId() != null)
+                .map(j -> management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()).sorted().toList();
+    }
+
+    private void runUntilTask(ProcessInstance pi, String taskKey) {
+        for (int i = 0; i < 600; i++) {
+            runJobs();
+            if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+                return;
+            }
+            if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0) {
+                throw new AssertionError("run ended before " + taskKey + ": " + summary(pi));
+            }
+            tick(null);
+        }
+        String log = steps(pi);
+        throw new AssertionError("run never reached " + taskKey + "; it is at " + runtime.getActiveActivityIds(pi.getId()) + "; last steps: "
+                + log.substring(Math.max(0, log.length() - 3000)));
+    }
+
+    /** Drives the run until a job of {@code activityId} waits for the {@code (skip+1)}-th time, does {@code before}, then lets it run. */
+    private void runUntil(ProcessInstance pi, String activityId, Runnable before, int skip) {
+        int seen = 0;
+        for (int i = 0; i < 600; i++) {
+            if (runJobsExcept(activityId)) {
+                if (seen++ == skip) {
+                    before.run();
+                    return;
+                }
+                management.createJobQuery().activityId(activityId).list().forEach(j -> management.executeJob(j.getId()));
+                continue;
+            }
+            if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0) {
+                throw new AssertionError("run ended before " + activityId + ": " + summary(pi));
+            }
+            tick(activityId);
+        }
+        throw new AssertionError("run never reached " + activityId);
+    }
+
+    private void runUntilEnd(ProcessInstance pi) {
+        for (int i = 0; i < 600 && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0; i++) {
+            tick(null);
+            while (operateDrains()) {
+                runJobs();
+            }
+            if (tasks.createTaskQuery().processInstanceId(pi.getId()).count() > 0) {
+                throw new AssertionError("run waits at " + runtime.getActiveActivityIds(pi.getId()) + ": "
+                        + tasks.createTaskQuery().processInstanceId(pi.getId()).list().stream().map(t -> runtime.getVariables(t.getExecutionId())).toList());
+            }
+        }
+        if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
+            String log = steps(pi);
+            throw new AssertionError("run not ended; it is at " + runtime.getActiveActivityIds(pi.getId()) + ", tasks "
+                    + tasks.createTaskQuery().list().stream().map(t -> t.getTaskDefinitionKey() + " " + t.getProcessInstanceId()).toList()
+                    + ", drain summaries " + history.createHistoricVariableInstanceQuery().variableName("summary").list().stream()
+                    .map(v -> String.valueOf(v.getValue())).filter(v -> v.contains("rain")).toList() + ", incidents "
+                    + runtime.createIncidentQuery().list().stream().map(i -> i.getActivityId() + ": " + i.getIncidentMessage()).toList()
+                    + "; last steps: " + log.substring(Math.max(0, log.length() - 3000)));
+        }
+    }
+
+    private void approve(ProcessInstance pi, String key, String user, boolean approved, String reason) {
+        runbooks.approve(pi, key, user, approved, reason);
+        runJobs();
+    }
+
+    private void decide(ProcessInstance pi, String key, String user, String decision, String note) {
+        Task task = runbooks.task(pi, key);
+        assertThat(task).as("operator task " + key).isNotNull();
+        runbooks.login(user);
+        try {
+            tasks.claim(task.getId(), user);
+            Map<String, Object> variables = new HashMap<>();
+            if (decision != null) {
+                variables.put("decision", decision);
+            }
+            variables.put("note", note);
+            tasks.complete(task.getId(), variables);
+        } finally {
+            runbooks.logout();
+        }
+        runJobs();
+    }
+
+    private Object variable(ProcessInstance pi, String name) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
+            Object value = runtime.getVariable(pi.getId(), name);
+            if (value != null) {
+                return value;
+            }
+            return runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName(name).list().stream()
+                    .map(v -> v.getValue()).filter(v -> v != null).reduce((a, b) -> b).orElse(null);
+        }
+        return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name).list().stream()
+                .map(v -> v.getValue()).filter(v -> v != null).reduce((a, b) -> b).orElse(null);
+    }
+
+    private String summary(ProcessInstance pi) {
+        return String.valueOf(variable(pi, "summary"));
+    }
+
+    private String steps(ProcessInstance pi) {
+        return String.valueOf(variable(pi, "steps"));
+    }
+}
