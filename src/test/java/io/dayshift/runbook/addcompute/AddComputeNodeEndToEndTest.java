@@ -8,19 +8,18 @@ import io.dayshift.access.Roles;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,26 +28,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code add-compute-node} on the kolla lab site, an approver (another user) claims and approves it, and the run ends
  * with the host in the lab's Nova. The lab runs on the system clock, 100 times faster than its defaults.
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0.01")
 class AddComputeNodeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("add-compute-node-e2e-");
-    private static final int PORT = LabTests.freePort();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
         registry.add("dayshift.runbooks.add-compute-node.check-interval", () -> "PT1S");
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -59,8 +52,8 @@ class AddComputeNodeEndToEndTest {
         // given an ops lead and an approver
         Users.ensure(identity, "olga", Roles.OPS_LEADS);
         Users.ensure(identity, "anna", Roles.APPROVERS);
-        Http olga = Http.as(PORT, "olga", Users.PASSWORD);
-        Http anna = Http.as(PORT, "anna", Users.PASSWORD);
+        Http olga = Http.as(port, "olga", Users.PASSWORD);
+        Http anna = Http.as(port, "anna", Users.PASSWORD);
 
         // when olga starts the runbook over REST
         HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/add-compute-node/start",

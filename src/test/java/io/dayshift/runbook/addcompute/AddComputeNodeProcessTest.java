@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Hypervisor;
@@ -15,41 +14,28 @@ import io.dayshift.lab.model.MaasMachine;
 import io.dayshift.lab.model.PlaybookRun;
 import io.dayshift.machine.MachineStatus;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,45 +46,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * and once done. Deadlines are passed by moving the engine's clock. The class must cover every flow node and sequence flow
  * of the model (process-test coverage, report under {@code target/process-test-coverage/}).
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01", uncovered = HEALTH_CHECK_KEY)
 class AddComputeNodeProcessTest {
 
-    private static final Path DIR = LabTests.tempDirectory("add-compute-node-");
-    /** The lab's MAAS URL names the service's port before it listens: a free port chosen here, not port 0. */
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2025-06-02T08:00:00Z");
     private static final String TAG = "openstack-compute";
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.runbooks.add-compute-node.check-interval", () -> "PT10S");
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class LabClock {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        /** Every flow node and sequence flow of add-compute-node is covered by this class (the called health check has its own test). */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys(HEALTH_CHECK_KEY).build();
-        }
     }
 
     @LocalServerPort
     int port;
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -106,25 +68,15 @@ class AddComputeNodeProcessTest {
     @Autowired
     ManagementService management;
     @Autowired
-    IdentityService identity;
-    @Autowired
     HistoryService history;
     @Autowired
     LabSites lab;
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS, Roles.APPROVERS);
-        Users.ensure(identity, "anna", Roles.APPROVERS);
-        Users.ensure(identity, "omar", Roles.OPS_LEADS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-        lab.all().forEach(LabSite::clearFaults);
+        runbooks.user("olga", Roles.OPS_LEADS, Roles.APPROVERS);
+        runbooks.user("anna", Roles.APPROVERS);
+        runbooks.user("omar", Roles.OPS_LEADS);
     }
 
     // ---- happy paths ----------------------------------------------------------------------------------------------
@@ -168,7 +120,7 @@ class AddComputeNodeProcessTest {
         assertThat(delta(site, before, "boot-server")).isOne();
         assertThat(delta(site, before, "delete-server")).isOne();
         assertThat(delta(site, before, "maas-deploy")).isOne();
-        assertThat(summary(pi)).contains("Added compute host spare01").contains("Approved by anna");
+        assertThat(runbooks.summary(pi)).contains("Added compute host spare01").contains("Approved by anna");
         assertThat(steps(pi)).contains("--limit").contains("discover_hosts").contains("dayshift-smoke-spare01-1");
     }
 
@@ -198,7 +150,7 @@ class AddComputeNodeProcessTest {
         assertThat(hypervisor.vcpus()).isEqualTo(machine.cpuCount());
         assertThat(hypervisor.ramMib()).isEqualTo(machine.memoryMib());
         assertThat(site.cellMapped("spare01")).isTrue();
-        assertThat(summary(pi)).contains("as Juju unit " + unit);
+        assertThat(runbooks.summary(pi)).contains("as Juju unit " + unit);
     }
 
     // ---- input --------------------------------------------------------------------------------------------------
@@ -217,11 +169,11 @@ class AddComputeNodeProcessTest {
 
         // when a run names something that cannot be added
         ProcessInstance pi = start(siteName, machine, zone == null ? "" : zone);
-        runJobs();
+        runbooks.runJobs();
 
         // then it ends at once with the reason, having changed nothing
         assertThat(pi).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(CHECK_SITE_HEALTH);
-        assertThat(summary(pi)).contains(why);
+        assertThat(runbooks.summary(pi)).contains(why);
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
     }
 
@@ -234,11 +186,11 @@ class AddComputeNodeProcessTest {
         try {
             // when a run names it
             ProcessInstance pi = start("lab-charmed", "spare02", "");
-            runJobs();
+            runbooks.runJobs();
 
             // then it is rejected, naming the tag
             assertThat(pi).isEnded().hasPassed(INPUT_REJECTED_END);
-            assertThat(summary(pi)).contains("does not carry the MAAS tag " + TAG);
+            assertThat(runbooks.summary(pi)).contains("does not carry the MAAS tag " + TAG);
         } finally {
             site.tagMachine(systemId, TAG);
         }
@@ -255,13 +207,13 @@ class AddComputeNodeProcessTest {
 
         // when a run starts
         ProcessInstance pi = start("lab", readyMachine(), "");
-        runJobs();
+        runbooks.runJobs();
 
         // then the health check's RED verdict stops it before the approval, with the findings in the summary
         assertThat(pi).isEnded().hasPassed(CHECK_SITE_HEALTH, REPORT_UNHEALTHY_SITE, SITE_UNHEALTHY_END).hasNotPassed(PLAN_ADDITION);
         assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("health").singleResult()
                 .getValue()).isEqualTo("RED");
-        assertThat(summary(pi)).contains("RED").contains("cn03");
+        assertThat(runbooks.summary(pi)).contains("RED").contains("cn03");
         assertThat(site.destructiveActions()).isEqualTo(before);
     }
 
@@ -277,7 +229,7 @@ class AddComputeNodeProcessTest {
 
         // then nothing is done and the summary says who and why
         assertThat(pi).isEnded().hasPassed(RECORD_REJECTION, ADDITION_REJECTED_END).hasNotPassed(DEPLOY_MACHINE);
-        assertThat(summary(pi)).contains("anna rejected").contains("wrong rack");
+        assertThat(runbooks.summary(pi)).contains("anna rejected").contains("wrong rack");
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
     }
 
@@ -286,7 +238,7 @@ class AddComputeNodeProcessTest {
         // given a run started by olga, who is an approver too
         ProcessInstance pi = start("lab", readyMachine(), "");
         runUntilTask(pi, APPROVE_ADDITION);
-        String taskId = task(pi, APPROVE_ADDITION).getId();
+        String taskId = runbooks.task(pi, APPROVE_ADDITION).getId();
         Http olga = Http.as(port, "olga", Users.PASSWORD);
 
         // when she claims or completes her own run's approval over REST
@@ -357,7 +309,7 @@ class AddComputeNodeProcessTest {
         approve(pi, APPROVE_ROLLBACK, "anna", false, "try once more");
         runUntilTask(pi, DECIDE_FAILURE);
         decide(pi, "omar", ROLL_BACK, "NIC confirmed dead by the DC");
-        assertThat(tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator cannot approve the rollback").isFalse();
+        assertThat(runbooks.tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator cannot approve the rollback").isFalse();
         approve(pi, APPROVE_ROLLBACK, "anna", true, "agreed, hardware fault");
         runUntilEnd(pi);
 
@@ -366,7 +318,7 @@ class AddComputeNodeProcessTest {
                 ADDITION_ROLLED_BACK_END).hasNotPassed(REMOVE_COMPUTE_UNIT, COMPUTE_NODE_ADDED_END);
         assertThat(site.file(site.inventoryPath()).orElseThrow().content()).doesNotContain("\nspare03\n");
         assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
-        assertThat(summary(pi)).contains("Rolled back").contains("taken out of the inventory").contains("Rejected by anna")
+        assertThat(runbooks.summary(pi)).contains("Rolled back").contains("taken out of the inventory").contains("Rejected by anna")
                 .contains("Approved by anna");
     }
 
@@ -470,7 +422,7 @@ class AddComputeNodeProcessTest {
         MaasMachine m = site.machineByHostname("new02").orElseThrow();
         if (m.status() == MachineStatus.NEW) {
             site.commission(m.systemId());
-            CLOCK.advance(Duration.ofMinutes(5));
+            runbooks.advance(Duration.ofMinutes(5));
             site.tagMachine(m.systemId(), TAG);
         }
         assertThat(site.machine(m.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.READY);
@@ -478,7 +430,7 @@ class AddComputeNodeProcessTest {
     }
 
     private ProcessInstance start(String site, String machine, String zone) {
-        login("olga");
+        runbooks.login("olga");
         try {
             Map<String, Object> variables = new HashMap<>();
             variables.put("site", site);
@@ -486,29 +438,8 @@ class AddComputeNodeProcessTest {
             variables.put("availabilityZone", zone);
             return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
-    }
-
-    /** Runs every job that is due (not the wait loops' timers), in every instance, until none is left. */
-    private void runJobs() {
-        runJobsExcept(null);
-    }
-
-    /** As {@link #runJobs}, but stops, returning true, as soon as a job of {@code activityId} (a timer or not) is waiting. */
-    private boolean runJobsExcept(String activityId) {
-        for (int round = 0; round < 500; round++) {
-            if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
-                return true;
-            }
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(j -> management.createJobQuery().jobId(j.getId()).timers().count() == 0).toList();
-            if (due.isEmpty()) {
-                return false;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming");
     }
 
     /**
@@ -522,9 +453,9 @@ class AddComputeNodeProcessTest {
     private void tick(ProcessInstance pi, String stopAt) {
         List<String> before = timerActivities(pi);
         management.createJobQuery().processInstanceId(pi.getId()).timers().list().forEach(j -> management.executeJob(j.getId()));
-        runJobsExcept(stopAt);
+        runbooks.runJobsUntil(stopAt);
         if (!before.isEmpty() && timerActivities(pi).equals(before)) {
-            CLOCK.advance(Duration.ofMinutes(2));
+            runbooks.advance(Duration.ofMinutes(2));
         }
     }
 
@@ -535,7 +466,7 @@ class AddComputeNodeProcessTest {
 
     private void runUntilTask(ProcessInstance pi, String taskKey) {
         for (int i = 0; i < 40; i++) {
-            runJobs();
+            runbooks.runJobs();
             if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
                 return;
             }
@@ -556,7 +487,7 @@ class AddComputeNodeProcessTest {
             default -> activityId;
         };
         for (int i = 0; i < 40; i++) {
-            if (runJobsExcept(next)) {
+            if (runbooks.runJobsUntil(next)) {
                 before.run();
                 tick(pi);
                 return;
@@ -573,56 +504,17 @@ class AddComputeNodeProcessTest {
         assertThat(pi).isEnded();
     }
 
-    /** The user, with their groups, as the engine's authorization checks see a logged-in user. */
-    private void login(String user) {
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-    }
-
-    private Task task(ProcessInstance pi, String key) {
-        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
-
     private void approve(ProcessInstance pi, String key, String user, boolean approved, String reason) {
-        Task task = task(pi, key);
-        assertThat(task).as("task " + key).isNotNull();
-        login(user);
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
-        } finally {
-            identity.clearAuthentication();
-        }
-        runJobs();
-    }
-
-    private boolean tryApprove(ProcessInstance pi, String key, String user) {
-        try {
-            approve(pi, key, user, true, "me");
-            return true;
-        } catch (org.camunda.bpm.engine.AuthorizationException refused) {
-            return false;
-        }
+        runbooks.approve(pi, key, user, approved, reason);
+        runbooks.runJobs();
     }
 
     private void decide(ProcessInstance pi, String user, String decision, String note) {
-        Task task = task(pi, DECIDE_FAILURE);
-        assertThat(task).as("operator task").isNotNull();
-        login(user);
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), Map.of("decision", decision, "note", note));
-        } finally {
-            identity.clearAuthentication();
-        }
-        runJobs();
-    }
-
-    private String summary(ProcessInstance pi) {
-        return String.valueOf(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("summary").singleResult().getValue());
+        runbooks.decide(pi, DECIDE_FAILURE, user, decision, note);
+        runbooks.runJobs();
     }
 
     private String steps(ProcessInstance pi) {
-        return String.valueOf(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("steps").singleResult().getValue());
+        return String.valueOf(runbooks.variable(pi, "steps"));
     }
-
 }

@@ -1,5 +1,7 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.testing.EngineRest.awaitEnded;
+import static io.dayshift.testing.EngineRest.historicVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,14 +13,11 @@ import io.dayshift.backup.BackupSet;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,19 +32,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * site, the engine runs every part (no approval: nothing is changed on the cloud), and an auditor reads the outcome; the
  * artefacts are on the lab's hosts with the recorded checksums. The wall time of each run is printed (not asserted).
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0")
 class BackupSiteEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", () -> LabTests.tempDirectory("backup-site-e2e-").toString());
-        registry.add("dayshift.lab.time-factor", () -> "0");
         registry.add("dayshift.backup.poll-interval", () -> "PT1S");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     }
 
     @LocalServerPort
@@ -90,7 +84,7 @@ class BackupSiteEndToEndTest {
         String id = JSON.readTree(started.body()).path("id").asText();
 
         // then the engine runs it to its end without an incident
-        JsonNode run = awaitEnded(id, Duration.ofSeconds(90));
+        JsonNode run = awaitEnded(olga, id, Duration.ofSeconds(90));
         System.out.printf("backup-site %s: %d ms wall time from start to end%n", site, Duration.between(startedAt, Instant.now()).toMillis());
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
@@ -99,7 +93,7 @@ class BackupSiteEndToEndTest {
         assertThat(ends).hasSize(1);
 
         // and an auditor reads the output contract from the history
-        Map<String, JsonNode> variables = variables(audrey, id);
+        Map<String, JsonNode> variables = historicVariables(audrey, id);
         assertThat(variables.get("backupComplete").path("value").asBoolean()).isTrue();
         String backupId = variables.get("backupId").path("value").asText();
         assertThat(backupId).startsWith(site + "-");
@@ -114,30 +108,5 @@ class BackupSiteEndToEndTest {
             assertThat(model.fileChecksum(a.path())).contains(a.sha256());
         });
         System.out.printf("backup-site %s: %s%n", site, set.artefacts().stream().map(Artefact::kind).toList());
-    }
-
-    private JsonNode awaitEnded(String id, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            HttpResponse<String> response = olga.get("/engine-rest/history/process-instance/" + id);
-            JsonNode run = JSON.readTree(response.body());
-            if (!run.path("endTime").isNull() && !run.path("endTime").isMissingNode()) {
-                return run;
-            }
-            HttpResponse<String> incidents = olga.get("/engine-rest/incident?processInstanceId=" + id);
-            assertThat(JSON.readTree(incidents.body())).as("incidents of run " + id).isEmpty();
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("run " + id + " did not end within " + limit + ": " + response.body());
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static Map<String, JsonNode> variables(Http who, String id) throws IOException {
-        HttpResponse<String> response = who.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&deserializeValues=false");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Map<String, JsonNode> byName = new HashMap<>();
-        JSON.readTree(response.body()).forEach(v -> byName.put(v.path("name").asText(), v));
-        return byName;
     }
 }

@@ -30,18 +30,12 @@ import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.backup.PrunedArtefact;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
-import java.nio.file.Path;
-import java.time.Clock;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -50,21 +44,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,41 +61,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * sees the MariaDB backup once running and, after moving the lab's clock, done. Deadlines are passed by moving the engine's
  * clock. The catalogue is emptied before each test. The class covers every flow node and sequence flow of both models.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2026-11-02T01:30:00Z", timeFactor = "0.01")
 class BackupSiteProcessTest {
-
-    private static final Path DIR = LabTests.tempDirectory("backup-site-");
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-02T01:30:00Z");
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.retries.shell", () -> "R2/PT1S");
         registry.add("dayshift.backup.sites", () -> "lab,lab-charmed");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class LabClock {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        /** Every flow node and sequence flow of backup-site and daily-backup is covered by this class. */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
-
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -125,16 +87,9 @@ class BackupSiteProcessTest {
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(engine);
         for (String table : List.of("dayshift_backup_failure", "dayshift_backup_artefact", "dayshift_backup_set")) {
             jdbc.update("DELETE FROM " + table);
         }
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        lab.all().forEach(LabSite::clearFaults);
     }
 
     // ---- happy paths ----------------------------------------------------------------------------------------------
@@ -152,8 +107,8 @@ class BackupSiteProcessTest {
         assertThat(pi).isEnded().hasPassedInOrder(VALIDATE_INPUT, PLAN_BACKUP, START_MARIADB_BACKUP, CHECK_MARIADB_BACKUP, CHECK_MARIADB_BACKUP,
                 VERIFY_ARTEFACT, DUMP_MAAS_DATABASE, VERIFY_ARTEFACT, ARCHIVE_KOLLA_CONFIG, VERIFY_ARTEFACT, EXPORT_CEPH_CONFIG, VERIFY_ARTEFACT,
                 PRUNE_EXPIRED_ARTEFACTS, SUMMARISE_BACKUP, SITE_BACKED_UP_END).hasNotPassed(SAVE_VAULT_SNAPSHOT, CREATE_CONTROLLER_BACKUP);
-        assertThat(variable(pi, "backupComplete")).isEqualTo(true);
-        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(true);
+        BackupSet set = catalogue.find((String) runbooks.variable(pi, "backupId")).orElseThrow();
         assertThat(set.id()).startsWith("lab-2");
         assertThat(set.flavour()).isEqualTo("kolla");
         assertThat(set.finishedAt()).isNotNull();
@@ -177,8 +132,8 @@ class BackupSiteProcessTest {
             assertThat(a.tableRows()).isEmpty();
         });
         assertThat(site.file(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().path() + ".d/ceph.keyring")).as("staged keys removed").isEmpty();
-        assertThat(summary(pi)).contains("complete").contains("Not applicable: VAULT_SNAPSHOT").contains("MARIADB_FULL 127.0.0.1:");
-        assertThat(steps(pi)).anySatisfy(s -> assertThat(s.action()).endsWith("mariadb_backup"));
+        assertThat(runbooks.summary(pi)).contains("complete").contains("Not applicable: VAULT_SNAPSHOT").contains("MARIADB_FULL 127.0.0.1:");
+        assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).endsWith("mariadb_backup"));
     }
 
     @Test
@@ -193,7 +148,7 @@ class BackupSiteProcessTest {
         // then every charmed part was backed up onto its host and verified
         assertThat(pi).isEnded().hasPassed(DUMP_MYSQL_CLUSTER, DUMP_MAAS_DATABASE, CREATE_CONTROLLER_BACKUP, EXPORT_CEPH_CONFIG, SAVE_VAULT_SNAPSHOT,
                 SITE_BACKED_UP_END).hasNotPassed(START_MARIADB_BACKUP, ARCHIVE_KOLLA_CONFIG);
-        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        BackupSet set = catalogue.find((String) runbooks.variable(pi, "backupId")).orElseThrow();
         assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MYSQL_DUMP, ArtefactKind.MAAS_DATABASE,
                 ArtefactKind.JUJU_CONTROLLER, ArtefactKind.CEPH_CONFIG, ArtefactKind.VAULT_SNAPSHOT);
         assertThat(set.artefacts()).allSatisfy(a -> assertThat(a.verified()).isTrue());
@@ -202,8 +157,8 @@ class BackupSiteProcessTest {
         assertThat(site.file(dump.path()).orElseThrow().content()).contains("-- Dump completed");
         assertThat(dump.tableRows()).containsEntry("nova.instances", (long) site.instances().size());
         assertThat(site.fileMode(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().path())).isEqualTo("600");
-        assertThat(variable(pi, "backupComplete")).isEqualTo(true);
-        assertThat(steps(pi)).anySatisfy(s -> assertThat(s.action()).contains("mysqldump").contains("juju scp"));
+        assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(true);
+        assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).contains("mysqldump").contains("juju scp"));
         // and the Ceph keys went into a file on the monitor host, never through Dayshift: not in any table of its database
         String adminKey = "AQ" + "D".repeat(38); // client.admin's key as the lab's ceph auth export writes it
         String database = String.join("\n", jdbc.queryForList("SCRIPT", String.class));
@@ -216,19 +171,19 @@ class BackupSiteProcessTest {
         // given a verified full MariaDB backup from an earlier run
         ProcessInstance first = start("lab", "databases");
         runToEnd(first);
-        assertThat(catalogue.find((String) variable(first, "backupId")).orElseThrow().artefact(ArtefactKind.MARIADB_FULL)).isPresent();
+        assertThat(catalogue.find((String) runbooks.variable(first, "backupId")).orElseThrow().artefact(ArtefactKind.MARIADB_FULL)).isPresent();
 
         // when the next run starts a day later (engine time), within incremental-within (7 days)
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
-        CLOCK.advance(Duration.ofDays(1));
+        runbooks.advance(Duration.ofDays(1));
         ProcessInstance second = start("lab", "databases");
         runToEnd(second);
 
         // then it took an incremental backup, on top of the full one, and only the databases
-        BackupSet set = catalogue.find((String) variable(second, "backupId")).orElseThrow();
+        BackupSet set = catalogue.find((String) runbooks.variable(second, "backupId")).orElseThrow();
         assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MARIADB_INCREMENTAL, ArtefactKind.MAAS_DATABASE);
         assertThat(set.artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow().path()).contains("/incremental-");
-        assertThat(steps(second)).anySatisfy(s -> assertThat(s.action()).contains("mariadb_backup").contains("--incremental"));
+        assertThat(runbooks.steps(second)).anySatisfy(s -> assertThat(s.action()).contains("mariadb_backup").contains("--incremental"));
         assertThat(second).hasPassed(SITE_BACKED_UP_END);
     }
 
@@ -247,11 +202,11 @@ class BackupSiteProcessTest {
 
         // then both end as rejected, with no backup id, not complete, and nothing touched
         assertThat(unknownSite).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(PLAN_BACKUP);
-        assertThat(summary(unknownSite)).startsWith("Input rejected, nothing was backed up: 'atlantis' is not a configured site");
+        assertThat(runbooks.summary(unknownSite)).startsWith("Input rejected, nothing was backed up: 'atlantis' is not a configured site");
         assertThat(unknownScope).isEnded().hasPassed(INPUT_REJECTED_END);
-        assertThat(summary(unknownScope)).contains("scope 'everything' is not full, databases or config");
-        assertThat(variable(unknownScope, "backupId")).isEqualTo("");
-        assertThat(variable(unknownScope, "backupComplete")).isEqualTo(false);
+        assertThat(runbooks.summary(unknownScope)).contains("scope 'everything' is not full, databases or config");
+        assertThat(runbooks.variable(unknownScope, "backupId")).isEqualTo("");
+        assertThat(runbooks.variable(unknownScope, "backupComplete")).isEqualTo(false);
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
         assertThat(catalogue.forSite("lab")).isEmpty();
     }
@@ -270,13 +225,13 @@ class BackupSiteProcessTest {
         // then the MariaDB part ended failed, the other parts were backed up, and the run is incomplete
         assertThat(pi).isEnded().hasPassed(MARIADB_BACKUP_FAILED_END, PART_NOT_BACKED_UP_END, DUMP_MAAS_DATABASE, ARCHIVE_KOLLA_CONFIG,
                 EXPORT_CEPH_CONFIG, BACKUP_INCOMPLETE_END);
-        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        BackupSet set = catalogue.find((String) runbooks.variable(pi, "backupId")).orElseThrow();
         assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MAAS_DATABASE, ArtefactKind.KOLLA_CONFIG,
                 ArtefactKind.CEPH_CONFIG);
         assertThat(set.failures()).singleElement().asString().startsWith("MARIADB_FULL: kolla-ansible mariadb_backup finished");
-        assertThat(variable(pi, "backupComplete")).isEqualTo(false);
-        assertThat(summary(pi)).contains("INCOMPLETE").contains("NOT backed up: MARIADB_FULL").contains("troubled hosts cc01");
-        assertThat(steps(pi)).filteredOn(s -> s.step().equals(CHECK_MARIADB_BACKUP)).last()
+        assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(false);
+        assertThat(runbooks.summary(pi)).contains("INCOMPLETE").contains("NOT backed up: MARIADB_FULL").contains("troubled hosts cc01");
+        assertThat(runbooks.steps(pi)).filteredOn(s -> s.step().equals(CHECK_MARIADB_BACKUP)).last()
                 .satisfies(s -> assertThat(s.evidence()).contains("No space left on device"));
     }
 
@@ -305,7 +260,7 @@ class BackupSiteProcessTest {
 
         // then the part is recorded as not backed up, with the incident's message, and the run goes on to its end
         assertThat(pi).isEnded().hasPassed(RECORD_PART_TIMEOUT, PART_TIMED_OUT_END, SUMMARISE_BACKUP, BACKUP_INCOMPLETE_END);
-        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        BackupSet set = catalogue.find((String) runbooks.variable(pi, "backupId")).orElseThrow();
         assertThat(set.artefacts()).extracting(Artefact::kind).containsExactly(ArtefactKind.MARIADB_FULL);
         assertThat(set.failures()).singleElement().asString().startsWith("MAAS_DATABASE: did not finish within PT2H after an incident at "
                 + DUMP_MAAS_DATABASE).contains("password authentication failed");
@@ -323,12 +278,12 @@ class BackupSiteProcessTest {
 
         // then Ceph's artefact is recorded but not verified, the other parts are, and the run is incomplete
         assertThat(pi).isEnded().hasPassed(VERIFICATION_FAILED_END, PART_NOT_BACKED_UP_END, BACKUP_INCOMPLETE_END);
-        BackupSet set = catalogue.find((String) variable(pi, "backupId")).orElseThrow();
+        BackupSet set = catalogue.find((String) runbooks.variable(pi, "backupId")).orElseThrow();
         assertThat(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().verified()).isFalse();
         assertThat(set.artefact(ArtefactKind.JUJU_CONTROLLER).orElseThrow().verified()).isTrue();
         assertThat(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().verified()).isTrue();
         assertThat(set.failures()).singleElement().asString().startsWith("CEPH_CONFIG: verification failed: not readable: sudo -n tar -tzf");
-        assertThat(steps(pi)).filteredOn(s -> s.step().equals(VERIFY_ARTEFACT) && s.result().startsWith("not backed up")).singleElement()
+        assertThat(runbooks.steps(pi)).filteredOn(s -> s.step().equals(VERIFY_ARTEFACT) && s.result().startsWith("not backed up")).singleElement()
                 .satisfies(s -> assertThat(s.evidence()).contains("invalid compressed data--crc error"));
     }
 
@@ -388,8 +343,8 @@ class BackupSiteProcessTest {
         assertThat(site.file(badDump.path())).isEmpty();
         assertThat(site.file(oldDump.path())).isPresent();
         assertThat(site.file(youngConfig.path())).isPresent();
-        assertThat(variable(pi, "pruned")).isEqualTo(2L);
-        assertThat(summary(pi)).contains("Pruned 2 expired artefact(s)");
+        assertThat(runbooks.variable(pi, "pruned")).isEqualTo(2L);
+        assertThat(runbooks.summary(pi)).contains("Pruned 2 expired artefact(s)");
     }
 
     // ---- daily timer -----------------------------------------------------------------------------------------------
@@ -442,7 +397,7 @@ class BackupSiteProcessTest {
                 throw new AssertionError("run " + pi.getId() + " is stuck at " + runtime.getActiveActivityIds(pi.getId()));
             }
             if (BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(next)) && waits++ % 2 == 1) {
-                CLOCK.advance(Duration.ofMinutes(10));
+                runbooks.advance(Duration.ofMinutes(10));
             }
             management.executeJob(next.getId());
         }
@@ -459,7 +414,7 @@ class BackupSiteProcessTest {
             Job next = jobs.stream().filter(j -> !isTimer(j)).findFirst()
                     .orElseGet(() -> jobs.stream().filter(j -> BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(j))).findFirst().orElseThrow());
             if (BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(next))) {
-                CLOCK.advance(Duration.ofMinutes(10));
+                runbooks.advance(Duration.ofMinutes(10));
             }
             management.executeJob(next.getId());
         }
@@ -482,18 +437,5 @@ class BackupSiteProcessTest {
         catalogue.record(new BackupSet(setId, "lab", "kolla", "full", "seed", takenAt, takenAt.plusSeconds(600), List.of(), List.of()));
         catalogue.append(setId, artefact);
         return artefact;
-    }
-
-    private Object variable(ProcessInstance pi, String name) {
-        var v = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name).singleResult();
-        return v == null ? null : v.getValue();
-    }
-
-    private String summary(ProcessInstance pi) {
-        return (String) variable(pi, RunLog.SUMMARY.name());
-    }
-
-    private List<StepRecord> steps(ProcessInstance pi) {
-        return ((RunLog.StepRecords) variable(pi, RunLog.STEPS.name())).steps();
     }
 }

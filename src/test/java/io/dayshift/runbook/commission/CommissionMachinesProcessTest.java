@@ -22,7 +22,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
@@ -31,27 +30,20 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.machine.CommissionOptions;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.machine.MachineStatus;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.SiteSource;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
-import io.dayshift.testing.Users;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -59,16 +51,11 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -78,34 +65,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * (the {@code labClock} bean) or the engine's clock. The class must cover every flow node and sequence flow of the
  * model (process-test coverage, report under {@code target/process-test-coverage/}).
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2025-05-06T07:00:00Z")
 class CommissionMachinesProcessTest {
 
-    private static final Path DIR = LabTests.tempDirectory("commission-lab-");
-    private static final int PORT = LabTests.freePort();
     /** Nothing listens here: the MAAS of the site {@code lab-unreachable}. */
     private static final int CLOSED_PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
     private static final String UNREACHABLE = "lab-unreachable";
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "1");
         registry.add("dayshift.lab.sites.lab", () -> "lab/maas-contract.yaml");
         registry.add("dayshift.retries.maas", () -> "R2/PT1S");
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Lab {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
 
         /** A copy of the lab site whose MAAS URL points at a closed port. */
         @Bean
@@ -114,26 +88,16 @@ class CommissionMachinesProcessTest {
                     s.openstack(), new Site.Maas(URI.create("http://127.0.0.1:" + CLOSED_PORT + "/MAAS"), s.maas().apiKey()), s.juju(), s.kolla(),
                     s.ssh(), s.capacity(), null)).toList();
         }
-
-        /** Every flow node and sequence flow of the runbook is covered by this class. */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
     }
 
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
     @Autowired
     ManagementService management;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    IdentityService identity;
     @Autowired
     LabSites lab;
     @Autowired
@@ -143,14 +107,8 @@ class CommissionMachinesProcessTest {
 
     @BeforeEach
     void users() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
-    }
-
-    @AfterEach
-    void engineTime() {
-        ClockUtil.reset();
+        runbooks.user("olga", Roles.OPS_LEADS);
+        runbooks.user("olivia", Roles.OPS_LEADS);
     }
 
     @Test
@@ -182,10 +140,10 @@ class CommissionMachinesProcessTest {
             assertThat(machine(hostname).status()).isEqualTo(MachineStatus.READY);
             assertThat(machine(hostname).tags()).contains("rack-a", "openstack-compute");
         }
-        assertThat(summary(run)).startsWith("Site lab: 2 of 2 machines commissioned and Ready, tagged rack-a, openstack-compute: ")
+        assertThat(runbooks.summary(run)).startsWith("Site lab: 2 of 2 machines commissioned and Ready, tagged rack-a, openstack-compute: ")
                 .contains("spare01 (", "new01 (").contains("No operator decision was needed").contains("Started by olga");
-        assertThat(steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, COMMISSION_MACHINE, CHECK_COMMISSIONING, APPLY_TAGS, SUMMARISE_RUN);
-        assertThat(steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).extracting(StepRecord::action)
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, COMMISSION_MACHINE, CHECK_COMMISSIONING, APPLY_TAGS, SUMMARISE_RUN);
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).extracting(StepRecord::action)
                 .allMatch(action -> action.matches("POST machines/[a-z0-9]+/\\?op=commission"));
     }
 
@@ -204,7 +162,7 @@ class CommissionMachinesProcessTest {
         // then it sees MAAS commissioning and only waits
         assertThat(destructive("maas-commission")).isEqualTo(commissions);
         assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
-        assertThat(steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).singleElement()
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo("already Commissioning"));
         letMaasFinish();
         execute(job());
@@ -226,10 +184,10 @@ class CommissionMachinesProcessTest {
 
         // then it ends rejected, saying why, and MAAS was not touched
         assertThat(run).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(COMMISSION_MACHINE);
-        assertThat(summary(run)).startsWith("Input rejected, nothing was commissioned on site lab: ")
+        assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was commissioned on site lab: ")
                 .contains("'cn01; rm -rf /' is not a MAAS hostname or system id");
         assertThat(model().destructiveActions()).isEqualTo(before);
-        assertThat(steps(run)).singleElement().satisfies(s -> {
+        assertThat(runbooks.steps(run)).singleElement().satisfies(s -> {
             assertThat(s.step()).isEqualTo(VALIDATE_INPUT);
             assertThat(s.result()).isEqualTo("rejected");
         });
@@ -248,7 +206,7 @@ class CommissionMachinesProcessTest {
 
         // then each problem is named, and nothing was done
         assertThat(run).isEnded().hasPassed(INPUT_REJECTED_END);
-        assertThat(summary(run)).contains("knows no machine 'nosuch99'")
+        assertThat(runbooks.summary(run)).contains("knows no machine 'nosuch99'")
                 .containsPattern("cn02 \\([a-z0-9]+\\) is Deployed, not New, Ready or Failed commissioning")
                 .contains("'new05' and '" + new05 + "' are the same machine");
         assertThat(model().destructiveActions()).isEqualTo(before);
@@ -283,7 +241,7 @@ class CommissionMachinesProcessTest {
         execute(job());
         assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END);
         assertThat(machine("new04").status()).isEqualTo(MachineStatus.READY);
-        assertThat(summary(run)).startsWith("Site lab: 1 of 1 machines commissioned and Ready")
+        assertThat(runbooks.summary(run)).startsWith("Site lab: 1 of 1 machines commissioned and Ready")
                 .contains("Operator decisions: new04 (").contains(": retry by olivia (\"transient: lshw flaked, disks are seen in the BMC\")");
     }
 
@@ -307,7 +265,7 @@ class CommissionMachinesProcessTest {
         execute(job());
         execute(job());
         assertThat(run).isEnded().hasPassed(MACHINE_MARKED_BROKEN_END, MACHINES_COMMISSIONED_END).hasNotPassed(MACHINE_READY_END);
-        assertThat(summary(run)).startsWith("Site lab: 0 of 1 machines commissioned and Ready.")
+        assertThat(runbooks.summary(run)).startsWith("Site lab: 0 of 1 machines commissioned and Ready.")
                 .contains("Failed and marked broken: new08 (").contains("mark-broken by olivia");
     }
 
@@ -336,7 +294,7 @@ class CommissionMachinesProcessTest {
         assertThat(run).isEnded().hasPassed(MACHINE_SKIPPED_END, MACHINES_COMMISSIONED_END);
         assertThat(machine("new06").status()).isEqualTo(MachineStatus.FAILED_TESTING);
         assertThat(machine("new06").tags()).doesNotContain("rack-b");
-        assertThat(summary(run)).contains("Failed and skipped (left as MAAS shows them): new06 (")
+        assertThat(runbooks.summary(run)).contains("Failed and skipped (left as MAAS shows them): new06 (")
                 .contains("retry by olivia").contains("skip by olivia (\"send to the vendor\")");
     }
 
@@ -401,13 +359,13 @@ class CommissionMachinesProcessTest {
         variables.put("machines", machines);
         variables.put("tags", tags);
         variables.put("testingScripts", testingScripts);
-        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        runbooks.login("olga");
         try {
             ProcessInstance run = runtime.startProcessInstanceByKey(CommissionMachinesIds.PROCESS_KEY, variables);
             assertThat(run).isStarted().hasPassed(START_EVENT);
             return run;
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
@@ -439,7 +397,7 @@ class CommissionMachinesProcessTest {
 
     /** Lab time passes until commissioning and testing are over. */
     private void letMaasFinish() {
-        CLOCK.advance(model().timings().of(LabOperation.COMMISSION).plus(model().timings().of(LabOperation.MACHINE_TESTING)).plusSeconds(1));
+        runbooks.advance(model().timings().of(LabOperation.COMMISSION).plus(model().timings().of(LabOperation.MACHINE_TESTING)).plusSeconds(1));
     }
 
     private LabSite model() {
@@ -453,16 +411,4 @@ class CommissionMachinesProcessTest {
     private long destructive(String action) {
         return model().destructiveActions().getOrDefault(action, 0L);
     }
-
-    private String summary(ProcessInstance run) {
-        return (String) history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(RunLog.SUMMARY.name())
-                .singleResult().getValue();
-    }
-
-    private List<StepRecord> steps(ProcessInstance run) {
-        Object steps = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(RunLog.STEPS.name())
-                .singleResult().getValue();
-        return ((RunLog.StepRecords) steps).steps();
-    }
-
 }

@@ -1,21 +1,23 @@
 package io.dayshift.runbook.drain;
 
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.stepIds;
+import static io.dayshift.testing.EngineRest.waitUntilCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,37 +27,30 @@ import org.springframework.test.context.DynamicPropertySource;
  * in the task list, the run drains the host by itself; then the ops lead returns the host with {@code return-compute-node}.
  * Lab operations take a hundredth of their time and the runs look every second.
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0.01")
 class DrainComputeNodeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("drain-e2e-");
-    private static final int PORT = LabTests.freePort();
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(120);
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
-        registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     LabSites lab;
 
     @Test
     void anOpsLeadDrainsAHostAnApproverApprovesAndTheHostIsReturnedAfterwards() throws Exception {
         // given an ops lead and an approver, added by the administrator
-        Http admin = Http.as(PORT, "admin", "test-admin-password");
-        Http olga = user(admin, "olga", "ops-leads");
-        Http alice = user(admin, "alice", "approvers");
+        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http olga = newUser(admin, port, "olga", "ops-leads");
+        Http alice = newUser(admin, port, "alice", "approvers");
 
         // when olga starts the drain of cn01
         HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/drain-compute-node/start", """
@@ -78,14 +73,14 @@ class DrainComputeNodeEndToEndTest {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
 
         // then the run drains the host by itself
-        JsonNode run = waitUntilFinished(olga, id);
+        JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
         assertThat(ended(olga, id, DrainComputeNodeIds.END_HOST_DRAINED)).isTrue();
-        assertThat(variable(olga, id, "drained").path("value").asBoolean()).isTrue();
-        assertThat(variable(olga, id, "summary").path("value").asText()).startsWith("Host cn01 on site lab drained: 4 instance(s) moved")
+        assertThat(historicVariable(olga, id, "drained").path("value").asBoolean()).isTrue();
+        assertThat(historicVariable(olga, id, "summary").path("value").asText()).startsWith("Host cn01 on site lab drained: 4 instance(s) moved")
                 .contains("approved by alice");
-        JsonNode moved = JSON.readTree(variable(olga, id, "movedInstances").path("value").asText()).path("moves");
+        JsonNode moved = JSON.readTree(historicVariable(olga, id, "movedInstances").path("value").asText()).path("moves");
         assertThat(moved).hasSize(4);
         assertThat(lab.require("lab").instancesOn("cn01")).isEmpty();
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).isEqualTo("firmware update, ticket OPS-4711");
@@ -102,17 +97,10 @@ class DrainComputeNodeEndToEndTest {
                   "reason": {"value": "firmware updated"}}}""");
         assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
         String returnId = JSON.readTree(returned.body()).path("id").asText();
-        assertThat(waitUntilFinished(olga, returnId).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(waitUntilCompleted(olga, returnId, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(ended(olga, returnId, ReturnComputeNodeIds.END_HOST_RETURNED)).isTrue();
-        assertThat(variable(olga, returnId, "returned").path("value").asBoolean()).isTrue();
+        assertThat(historicVariable(olga, returnId, "returned").path("value").asBoolean()).isTrue();
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
-    }
-
-    private static Http user(Http admin, String id, String group) {
-        assertThat(admin.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"" + id
-                + "\",\"lastName\":\"Tester\"},\"credentials\":{\"password\":\"" + id + "-s3cret-pass\"}}").statusCode()).isEqualTo(204);
-        assertThat(admin.putJson("/engine-rest/group/" + group + "/members/" + id, "").statusCode()).isEqualTo(204);
-        return Http.as(PORT, id, id + "-s3cret-pass");
     }
 
     private static JsonNode waitForTask(Http user, String id) throws Exception {
@@ -127,32 +115,7 @@ class DrainComputeNodeEndToEndTest {
         throw new AssertionError("no approval task for run " + id + " within " + RUN_TIME_LIMIT);
     }
 
-    private static JsonNode waitUntilFinished(Http user, String id) throws Exception {
-        Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
-        JsonNode run = JSON.readTree(user.get("/engine-rest/history/process-instance/" + id).body());
-        while (!run.path("state").asText().equals("COMPLETED") && Instant.now().isBefore(limit)) {
-            assertThat(run.path("state").asText()).as("the run of %s", id).isIn("ACTIVE", "COMPLETED");
-            Thread.sleep(250);
-            run = JSON.readTree(user.get("/engine-rest/history/process-instance/" + id).body());
-        }
-        return run;
-    }
-
     private static boolean ended(Http user, String id, String endEvent) throws Exception {
         return JSON.readTree(user.get("/engine-rest/history/activity-instance?processInstanceId=" + id + "&activityId=" + endEvent).body()).size() == 1;
-    }
-
-    private static JsonNode variable(Http user, String id, String name) throws Exception {
-        JsonNode found = JSON.readTree(user.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&variableName=" + name
-                + "&deserializeValues=false").body());
-        assertThat(found).as(name).hasSize(1);
-        return found.get(0);
-    }
-
-    private static List<String> stepIds(Http user, String id) throws Exception {
-        JsonNode steps = JSON.readTree(variable(user, id, "steps").path("value").asText()).path("steps");
-        List<String> ids = new ArrayList<>();
-        steps.forEach(step -> ids.add(step.path("step").asText()));
-        return ids;
     }
 }

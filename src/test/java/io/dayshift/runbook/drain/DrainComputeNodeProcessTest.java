@@ -32,24 +32,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.compute.ComputeCloud;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,10 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -71,15 +63,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -89,22 +76,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code lab-charmed} from the default charmed topology. The job executor is off: each test runs the jobs itself and
  * moves the lab's time (the {@code labClock} bean). The class covers every flow node and sequence flow of the model.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = "rolling-upgrade")
 class DrainComputeNodeProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("drain-lab-");
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
     private static final String REASON = "BIOS update, ticket OPS-4711";
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "1");
         registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
@@ -113,33 +92,16 @@ class DrainComputeNodeProcessTest {
         registry.add("dayshift.runbooks.drain-compute-node.migration-deadline", () -> "PT10M");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Lab {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        /** Every flow node and sequence flow of the runbook is covered by this class. */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("rolling-upgrade").build();
-        }
-    }
-
+    @LocalServerPort
+    int port;
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
     @Autowired
     ManagementService management;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    IdentityService identity;
     @Autowired
     LabSites lab;
     @Autowired
@@ -151,11 +113,10 @@ class DrainComputeNodeProcessTest {
 
     @BeforeEach
     void users() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
-        Users.ensure(identity, "alice", Roles.APPROVERS);
-        Users.ensure(identity, "ivan", Roles.OPS_LEADS, Roles.APPROVERS);
+        runbooks.user("olga", Roles.OPS_LEADS);
+        runbooks.user("olivia", Roles.OPS_LEADS);
+        runbooks.user("alice", Roles.APPROVERS);
+        runbooks.user("ivan", Roles.OPS_LEADS, Roles.APPROVERS);
     }
 
     // ---- the happy paths -------------------------------------------------------------------------------------
@@ -212,14 +173,14 @@ class DrainComputeNodeProcessTest {
         assertThat(cn01.disabledReason()).isEqualTo(REASON);
         assertThat(destructive("lab", "live-migration")).isEqualTo(liveBefore + 3);
         assertThat(destructive("lab", "cold-migration")).isEqualTo(coldBefore + 1);
-        assertThat(variable(run, "drained")).isEqualTo(true);
-        InstanceMoves moved = (InstanceMoves) variable(run, "movedInstances");
+        assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
+        InstanceMoves moved = (InstanceMoves) runbooks.variable(run, "movedInstances");
         assertThat(moved.moves()).extracting(InstanceMove::id).containsExactlyInAnyOrderElementsOf(before);
         assertThat(moved.moves()).allSatisfy(m -> assertThat(m.toHost()).isEqualTo(m.expectedHost()));
-        assertThat(summary(run)).startsWith("Host cn01 on site lab drained: 4 instance(s) moved (3 live, 1 cold: ")
+        assertThat(runbooks.summary(run)).startsWith("Host cn01 on site lab drained: 4 instance(s) moved (3 live, 1 cold: ")
                 .contains("stays disabled (\"" + REASON + "\") for maintenance").contains("started by olga, approved by alice (\"capacity fine, window agreed\")")
                 .contains("return-compute-node");
-        assertThat(steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, LIST_INSTANCES, PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE,
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, LIST_INSTANCES, PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE,
                 START_MIGRATION, CHECK_MIGRATION, CONFIRM_MIGRATION, VERIFY_HOST_EMPTY, DrainComputeNodeIds.SUMMARISE_DRAIN);
     }
 
@@ -246,7 +207,7 @@ class DrainComputeNodeProcessTest {
             String host = model("lab-charmed").instance(id).orElseThrow().host();
             assertThat(model("lab-charmed").hypervisor(host).orElseThrow().zone()).isEqualTo("az2");
         }
-        assertThat(variable(run, "drained")).isEqualTo(true);
+        assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
     }
 
     // ---- under a calling run's approval (the rolling upgrade) ------------------------------------------------
@@ -275,9 +236,9 @@ class DrainComputeNodeProcessTest {
         // then it verified the calling run's approval, planned capacity, and moved the instances without an approval task of its own
         assertThat(run).isEnded().hasPassed(PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE, END_INSTANCE_MOVED).hasNotPassed(APPROVE_PLAN);
         assertThat(idsOn("lab-charmed", "cn03")).hasSizeLessThanOrEqualTo(1);
-        assertThat(steps(run)).anySatisfy(step -> assertThat(step.action()).isEqualTo("verify the calling run's approval Task_ApprovePlan"))
+        assertThat(runbooks.steps(run)).anySatisfy(step -> assertThat(step.action()).isEqualTo("verify the calling run's approval Task_ApprovePlan"))
                 .anySatisfy(step -> assertThat(step.evidence()).contains("rolling-upgrade run " + parent.getId()).contains("approved by alice"));
-        assertThat(variable(run, "parentApproved")).isEqualTo(true);
+        assertThat(runbooks.variable(run, "parentApproved")).isEqualTo(true);
     }
 
     @Test
@@ -286,12 +247,12 @@ class DrainComputeNodeProcessTest {
         Map<String, Long> before = model("lab-charmed").destructiveActions();
         Map<String, Object> variables = new HashMap<>(Map.of("site", "lab-charmed", "host", "cn04", "reason", REASON, "parentApproval", "Task_ApprovePlan",
                 "parentApproved", true));
-        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        runbooks.login("olga");
         ProcessInstance byHand;
         try {
             byHand = runtime.startProcessInstanceByKey(DrainComputeNodeIds.PROCESS_KEY, variables);
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
         assertThat(byHand).isStarted();
         execute(job());
@@ -307,9 +268,9 @@ class DrainComputeNodeProcessTest {
 
         // then both are rejected before anything changes
         assertThat(byHand).isEnded().hasPassed(END_INPUT_REJECTED);
-        assertThat(summary(byHand)).contains("this drain was not started by another run");
+        assertThat(runbooks.summary(byHand)).contains("this drain was not started by another run");
         assertThat(unlisted).isEnded().hasPassed(END_INPUT_REJECTED);
-        assertThat(summary(unlisted)).contains("does not list host cn02");
+        assertThat(runbooks.summary(unlisted)).contains("does not list host cn02");
         assertThat(model("lab-charmed").destructiveActions()).isEqualTo(before);
     }
 
@@ -330,16 +291,16 @@ class DrainComputeNodeProcessTest {
 
         // then both end rejected, saying why, and nothing was touched
         assertThat(unknown).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(LIST_INSTANCES);
-        assertThat(summary(unknown)).startsWith("Input rejected, nothing was changed: host cn99 has no nova-compute service on site lab")
+        assertThat(runbooks.summary(unknown)).startsWith("Input rejected, nothing was changed: host cn99 has no nova-compute service on site lab")
                 .contains("cn01, cn02");
         assertThat(injected).isEnded().hasPassed(END_INPUT_REJECTED);
-        assertThat(summary(injected)).contains("host refused \"cn01; rm -rf /\": expected a host name").contains("give a reason");
-        assertThat(variable(injected, "drained")).isEqualTo(false);
+        assertThat(runbooks.summary(injected)).contains("host refused \"cn01; rm -rf /\": expected a host name").contains("give a reason");
+        assertThat(runbooks.variable(injected, "drained")).isEqualTo(false);
         assertThat(model("lab").destructiveActions()).isEqualTo(before);
         ProcessInstance noSite = start("nowhere", "cn01", REASON);
         execute(job());
         execute(job());
-        assertThat(summary(noSite)).contains("there is no site 'nowhere'");
+        assertThat(runbooks.summary(noSite)).contains("there is no site 'nowhere'");
     }
 
     @Test
@@ -356,7 +317,7 @@ class DrainComputeNodeProcessTest {
 
         // then it ends before the approval, with the shortfall, and nothing moved or was disabled
         assertThat(run).isEnded().hasPassed(END_NOT_ENOUGH_CAPACITY).hasNotPassed(APPROVE_PLAN);
-        assertThat(summary(run)).startsWith("Not enough capacity to drain cn13 on site lab; nothing was changed. lonely-01 (")
+        assertThat(runbooks.summary(run)).startsWith("Not enough capacity to drain cn13 on site lab; nothing was changed. lonely-01 (")
                 .contains("needs 4 vCPU, 8192 MiB RAM, 80 GiB disk; no host in availability zone az3 has that much free (most free RAM: 0 MiB)");
         assertThat(model("lab").hypervisor("cn13").orElseThrow().enabled()).isTrue();
         assertThat(model("lab").destructiveActions()).isEqualTo(before);
@@ -373,15 +334,15 @@ class DrainComputeNodeProcessTest {
         // then the run ends, nothing changed, and the summary names her and her reason
         execute(job());
         assertThat(run).isEnded().hasPassed(END_PLAN_REJECTED).hasNotPassed(DISABLE_COMPUTE_SERVICE);
-        assertThat(summary(run)).isEqualTo("Drain of cn06 on site lab rejected by alice: \"not during the sale week\". Started by olga; nothing was changed.");
+        assertThat(runbooks.summary(run)).isEqualTo("Drain of cn06 on site lab rejected by alice: \"not during the sale week\". Started by olga; nothing was changed.");
         assertThat(model("lab").hypervisor("cn06").orElseThrow().enabled()).isTrue();
-        assertThat(variable(run, "operatorReason")).isEqualTo(REASON);
+        assertThat(runbooks.variable(run, "operatorReason")).isEqualTo(REASON);
     }
 
     @Test
     void theInitiatorCannotApproveTheirOwnDrainOverRest() throws Exception {
         // given ivan (ops lead and approver) starts a drain over REST
-        Http ivan = Http.as(PORT, "ivan", Users.PASSWORD);
+        Http ivan = Http.as(port, "ivan", Users.PASSWORD);
         HttpResponse<String> started = ivan.postJson("/engine-rest/process-definition/key/drain-compute-node/start",
                 "{\"variables\":{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn12\"},\"reason\":{\"value\":\"disk swap\"}}}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -422,9 +383,9 @@ class DrainComputeNodeProcessTest {
         // then the live migration failed, the cold one moved it and was confirmed, and no operator was needed
         assertThat(run).isEnded().hasPassed(COLD_MIGRATE_INSTANCE, CONFIRM_MIGRATION, END_HOST_DRAINED).hasNotPassed(DECIDE_FAILED_MIGRATION);
         assertThat(idsOn("lab", "cn03")).isEmpty();
-        InstanceMoves moved = (InstanceMoves) variable(run, "movedInstances");
+        InstanceMoves moved = (InstanceMoves) runbooks.variable(run, "movedInstances");
         assertThat(moved.moves()).singleElement().satisfies(m -> assertThat(m.how()).isEqualTo("cold"));
-        assertThat(summary(run)).contains("1 instance(s) moved (0 live, 1 cold: fallback-01 → ");
+        assertThat(runbooks.summary(run)).contains("1 instance(s) moved (0 live, 1 cold: fallback-01 → ");
     }
 
     @Test
@@ -449,7 +410,7 @@ class DrainComputeNodeProcessTest {
         drive(run);
         assertThat(run).isEnded().hasPassed(END_INSTANCE_MOVED, END_HOST_DRAINED);
         assertThat(destructive("lab", "live-migration")).isEqualTo(live + 1);
-        assertThat(steps(run)).anySatisfy(s -> assertThat(s.action()).isEqualTo("operator decision: retry"));
+        assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).isEqualTo("operator decision: retry"));
     }
 
     @Test
@@ -473,8 +434,8 @@ class DrainComputeNodeProcessTest {
         decide("recheck", "deleted broken-01 with the owner's consent");
         drive(run);
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
-        assertThat(variable(run, "drained")).isEqualTo(true);
-        assertThat(summary(run)).contains("no instance moved");
+        assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
+        assertThat(runbooks.summary(run)).contains("no instance moved");
     }
 
     @Test
@@ -492,9 +453,9 @@ class DrainComputeNodeProcessTest {
         // then nothing had moved, so cn07 is enabled again and the summary says so
         assertThat(run).isEnded().hasPassed(END_DRAIN_ABORTED);
         assertThat(model("lab").hypervisor("cn07").orElseThrow().enabled()).isTrue();
-        assertThat(summary(run)).startsWith("Drain of cn07 on site lab aborted by olivia (\"hypervisor misbehaves, investigate first\")")
+        assertThat(runbooks.summary(run)).startsWith("Drain of cn07 on site lab aborted by olivia (\"hypervisor misbehaves, investigate first\")")
                 .contains("Nothing had moved, so its nova-compute service was enabled again.");
-        assertThat(variable(run, "drained")).isEqualTo(false);
+        assertThat(runbooks.variable(run, "drained")).isEqualTo(false);
         model("lab").removeFault(fault.id());
     }
 
@@ -513,7 +474,7 @@ class DrainComputeNodeProcessTest {
         // then cn08 stays disabled, and the summary says why and what is left
         assertThat(run).isEnded().hasPassed(END_DRAIN_ABORTED);
         assertThat(model("lab").hypervisor("cn08").orElseThrow().enabled()).isFalse();
-        assertThat(summary(run)).contains("Its nova-compute service is left disabled: 1 instance(s) had left the host")
+        assertThat(runbooks.summary(run)).contains("Its nova-compute service is left disabled: 1 instance(s) had left the host")
                 .contains("partial-01 → ").contains("Still on the host: partial-02");
         model("lab").removeFault(fault.id());
     }
@@ -540,9 +501,9 @@ class DrainComputeNodeProcessTest {
         decide("finish", "maintenance postponed");
         execute(job());
         assertThat(run).isEnded().hasPassed(END_INSTANCE_SKIPPED, END_HOST_NOT_EMPTY).hasNotPassed(END_HOST_DRAINED);
-        assertThat(variable(run, "drained")).isEqualTo(false);
-        assertThat(summary(run)).startsWith("Host cn09 on site lab NOT drained, 1 instance(s) left on it (slow-01 (");
-        CLOCK.advance(Duration.ofSeconds(10)); // let the lab finish that migration for the other tests
+        assertThat(runbooks.variable(run, "drained")).isEqualTo(false);
+        assertThat(runbooks.summary(run)).startsWith("Host cn09 on site lab NOT drained, 1 instance(s) left on it (slow-01 (");
+        runbooks.advance(Duration.ofSeconds(10)); // let the lab finish that migration for the other tests
     }
 
     // ---- technical failures and retried steps ---------------------------------------------------------------
@@ -584,12 +545,12 @@ class DrainComputeNodeProcessTest {
         ProcessInstance run = startPlanAndApprove("cn11");
         execute(job());
         assertThat(run).isWaitingAt(START_MIGRATION);
-        List<String> order = ((DrainInstances) variable(run, "instances")).ids();
+        List<String> order = ((DrainInstances) runbooks.variable(run, "instances")).ids();
         String first = order.get(0);
         String second = order.get(1);
         // the first start step already reached Nova once (its transaction was then lost), and someone moved the second by hand
         compute.liveMigrate(sites.require("lab"), second);
-        CLOCK.advance(Duration.ofSeconds(10));
+        runbooks.advance(Duration.ofSeconds(10));
         compute.liveMigrate(sites.require("lab"), first);
         long live = destructive("lab", "live-migration");
 
@@ -600,9 +561,9 @@ class DrainComputeNodeProcessTest {
         // then neither was migrated again: the first was only awaited, the second was already elsewhere
         assertThat(destructive("lab", "live-migration")).isEqualTo(live);
         assertThat(run).isEnded().hasPassed(END_INSTANCE_ALREADY_GONE, END_INSTANCE_MOVED, END_HOST_DRAINED);
-        assertThat(steps(run)).filteredOn(s -> START_MIGRATION.equals(s.step())).extracting(StepRecord::result)
+        assertThat(runbooks.steps(run)).filteredOn(s -> START_MIGRATION.equals(s.step())).extracting(StepRecord::result)
                 .containsExactlyInAnyOrder("started", "elsewhere");
-        assertThat(steps(run)).anySatisfy(s -> assertThat(s.action()).contains("already moving, not started again"));
+        assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).contains("already moving, not started again"));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
@@ -622,12 +583,12 @@ class DrainComputeNodeProcessTest {
                     .endEvent("EndEvent_Done").done();
             repository.createDeployment().name("calling run (test)").addModelInstance("calling-run.bpmn", model).deploy();
         }
-        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        runbooks.login("olga");
         try {
             return runtime.startProcessInstanceByKey("rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
                     "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
@@ -636,13 +597,13 @@ class DrainComputeNodeProcessTest {
         variables.put("site", site);
         variables.put("host", host);
         variables.put("reason", reason);
-        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        runbooks.login("olga");
         try {
             ProcessInstance run = runtime.startProcessInstanceByKey(DrainComputeNodeIds.PROCESS_KEY, variables);
             assertThat(run).isStarted().hasPassed(DrainComputeNodeIds.START);
             return run;
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
@@ -693,7 +654,7 @@ class DrainComputeNodeProcessTest {
             boolean waitForNova = management.createJobQuery().processInstanceId(run.getId()).activityId(WAIT_MIGRATION).list().stream()
                     .anyMatch(j -> j.getId().equals(next.getId()));
             if (waitForNova) {
-                CLOCK.advance(Duration.ofSeconds(10));
+                runbooks.advance(Duration.ofSeconds(10));
             }
             execute(next);
         }
@@ -736,17 +697,5 @@ class DrainComputeNodeProcessTest {
 
     private DrainPlan plan(ProcessInstance run) {
         return (DrainPlan) runtime.getVariable(run.getId(), "plan");
-    }
-
-    private Object variable(ProcessInstance run, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
-    }
-
-    private String summary(ProcessInstance run) {
-        return (String) variable(run, RunLog.SUMMARY.name());
-    }
-
-    private List<StepRecord> steps(ProcessInstance run) {
-        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
     }
 }

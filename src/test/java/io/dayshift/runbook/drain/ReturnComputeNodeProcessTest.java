@@ -14,40 +14,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
-import io.dayshift.testing.Users;
-import java.nio.file.Path;
-import java.time.Clock;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,41 +40,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code lab/drain-kolla.yaml}, {@code lab-charmed} from the default charmed topology) and the production OpenStack
  * adapter; the job executor is off. The class covers every flow node and sequence flow of the model.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2025-05-06T07:00:00Z")
 class ReturnComputeNodeProcessTest {
-
-    private static final Path DIR = LabTests.tempDirectory("return-lab-");
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2025-05-06T07:00:00Z");
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "1");
         registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Lab {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
-
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -98,17 +59,12 @@ class ReturnComputeNodeProcessTest {
     @Autowired
     ManagementService management;
     @Autowired
-    HistoryService history;
-    @Autowired
-    IdentityService identity;
-    @Autowired
     LabSites lab;
 
     @BeforeEach
     void users() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
+        runbooks.user("olga", Roles.OPS_LEADS);
+        runbooks.user("olivia", Roles.OPS_LEADS);
     }
 
     @Test
@@ -131,10 +87,10 @@ class ReturnComputeNodeProcessTest {
         assertThat(model("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
         assertThat(model("lab").hypervisor("cn01").orElseThrow().disabledReason()).isEmpty();
         assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables + 1);
-        assertThat(variable(run, "returned")).isEqualTo(true);
-        assertThat(summary(run)).startsWith("Host cn01 on site lab returned to service: its nova-compute service was enabled (reason: \"BIOS updated\")")
+        assertThat(runbooks.variable(run, "returned")).isEqualTo(true);
+        assertThat(runbooks.summary(run)).startsWith("Host cn01 on site lab returned to service: its nova-compute service was enabled (reason: \"BIOS updated\")")
                 .contains("enabled, up").contains("Started by olga");
-        assertThat(steps(run)).extracting(StepRecord::step).containsExactly(VALIDATE_INPUT, ENABLE_COMPUTE_SERVICE, VERIFY_COMPUTE_SERVICE,
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).containsExactly(VALIDATE_INPUT, ENABLE_COMPUTE_SERVICE, VERIFY_COMPUTE_SERVICE,
                 ReturnComputeNodeIds.SUMMARISE_RETURN);
     }
 
@@ -169,7 +125,7 @@ class ReturnComputeNodeProcessTest {
         // then nothing was called to change it
         assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
         assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables);
-        assertThat(summary(run)).contains("its nova-compute service was already enabled");
+        assertThat(runbooks.summary(run)).contains("its nova-compute service was already enabled");
     }
 
     @Test
@@ -184,10 +140,10 @@ class ReturnComputeNodeProcessTest {
         execute(job());
 
         assertThat(unknown).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(ENABLE_COMPUTE_SERVICE);
-        assertThat(summary(unknown)).contains("host cn99 has no nova-compute service on site lab");
+        assertThat(runbooks.summary(unknown)).contains("host cn99 has no nova-compute service on site lab");
         assertThat(injected).isEnded().hasPassed(END_INPUT_REJECTED);
-        assertThat(summary(injected)).contains("host refused \"cn01 && reboot\": expected a host name");
-        assertThat(variable(injected, "returned")).isEqualTo(false);
+        assertThat(runbooks.summary(injected)).contains("host refused \"cn01 && reboot\": expected a host name");
+        assertThat(runbooks.variable(injected, "returned")).isEqualTo(false);
         assertThat(model("lab").destructiveActions()).isEqualTo(before);
     }
 
@@ -213,7 +169,7 @@ class ReturnComputeNodeProcessTest {
         execute(job());
         execute(job());
         assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
-        assertThat(variable(run, "returned")).isEqualTo(true);
+        assertThat(runbooks.variable(run, "returned")).isEqualTo(true);
     }
 
     @Test
@@ -231,8 +187,8 @@ class ReturnComputeNodeProcessTest {
         execute(job());
 
         assertThat(run).isEnded().hasPassed(END_SERVICE_NOT_READY).hasNotPassed(END_HOST_RETURNED);
-        assertThat(variable(run, "returned")).isEqualTo(false);
-        assertThat(summary(run)).startsWith("Host cn05 on site lab NOT returned to service");
+        assertThat(runbooks.variable(run, "returned")).isEqualTo(false);
+        assertThat(runbooks.summary(run)).startsWith("Host cn05 on site lab NOT returned to service");
         model("lab").removeFault(down.id());
     }
 
@@ -265,13 +221,13 @@ class ReturnComputeNodeProcessTest {
         variables.put("site", site);
         variables.put("host", host);
         variables.put("reason", reason);
-        identity.setAuthentication("olga", List.of(Roles.OPS_LEADS));
+        runbooks.login("olga");
         try {
             ProcessInstance run = runtime.startProcessInstanceByKey(ReturnComputeNodeIds.PROCESS_KEY, variables);
             assertThat(run).isStarted().hasPassed(ReturnComputeNodeIds.START);
             return run;
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
@@ -287,17 +243,5 @@ class ReturnComputeNodeProcessTest {
 
     private long destructive(String site, String action) {
         return model(site).destructiveActions().getOrDefault(action, 0L);
-    }
-
-    private Object variable(ProcessInstance run, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
-    }
-
-    private String summary(ProcessInstance run) {
-        return (String) variable(run, RunLog.SUMMARY.name());
-    }
-
-    private List<StepRecord> steps(ProcessInstance run) {
-        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
     }
 }

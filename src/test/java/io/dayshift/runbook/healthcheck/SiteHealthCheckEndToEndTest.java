@@ -1,20 +1,17 @@
 package io.dayshift.runbook.healthcheck;
 
+import static io.dayshift.testing.EngineRest.awaitEnded;
+import static io.dayshift.testing.EngineRest.historicVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,18 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * lab as it ships, the engine runs every step, and an auditor reads the outcome from the history. No step needs an approval
  * (the check changes nothing); an auditor may read but not start it.
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0")
 class SiteHealthCheckEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", () -> LabTests.tempDirectory("site-health-check-e2e-").toString());
-        registry.add("dayshift.lab.time-factor", () -> "0");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     }
 
     @LocalServerPort
@@ -72,7 +64,7 @@ class SiteHealthCheckEndToEndTest {
         String id = JSON.readTree(started.body()).path("id").asText();
 
         // then the engine runs it to its end (bounded wait)
-        JsonNode run = awaitEnded(id, Duration.ofSeconds(30));
+        JsonNode run = awaitEnded(olga, id, Duration.ofSeconds(30));
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         JsonNode ends = JSON.readTree(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + id
                 + "&activityType=noneEndEvent").body());
@@ -80,7 +72,7 @@ class SiteHealthCheckEndToEndTest {
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
 
         // and an auditor reads the output contract from the history: the lab ships with cn01 at 83 % of its RAM
-        Map<String, JsonNode> variables = variables(audrey, id);
+        Map<String, JsonNode> variables = historicVariables(audrey, id);
         assertThat(variables.get("health").path("value").asText()).isEqualTo("AMBER");
         assertThat(variables.get("findings").path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");
         JsonNode findings = JSON.readTree(variables.get("findings").path("value").asText());
@@ -94,30 +86,4 @@ class SiteHealthCheckEndToEndTest {
         assertThat(variables.get("summary").path("value").asText()).startsWith("Site lab is AMBER (0 red, 1 amber finding(s))");
         assertThat(variables.get("initiator").path("value").asText()).isEqualTo("olga");
     }
-
-    private JsonNode awaitEnded(String id, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            HttpResponse<String> response = olga.get("/engine-rest/history/process-instance/" + id);
-            JsonNode run = JSON.readTree(response.body());
-            if (!run.path("endTime").isNull() && !run.path("endTime").isMissingNode()) {
-                return run;
-            }
-            HttpResponse<String> incidents = olga.get("/engine-rest/incident?processInstanceId=" + id);
-            assertThat(JSON.readTree(incidents.body())).as("incidents of run " + id).isEmpty();
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("run " + id + " did not end within " + limit + ": " + response.body());
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static Map<String, JsonNode> variables(Http who, String id) throws IOException {
-        HttpResponse<String> response = who.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&deserializeValues=false");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Map<String, JsonNode> byName = new HashMap<>();
-        JSON.readTree(response.body()).forEach(v -> byName.put(v.path("name").asText(), v));
-        return byName;
-    }
-
 }

@@ -3,7 +3,6 @@ package io.dayshift.runbook.healthcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
@@ -12,10 +11,10 @@ import io.dayshift.lab.model.HypervisorUsage;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabImage;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
 import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,22 +23,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,28 +40,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * whole service with the lab on (time factor 0), the job executor off, each job run by the test. Faults are injected into the
  * lab's model; a third site, {@code broken}, has a clouds.yaml whose Keystone is a closed port.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(timeFactor = "0")
 class SiteHealthCheckProcessTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Coverage {
-
-        /** Every flow node and sequence flow of both models is covered by this class. */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
 
     private static final Path DIR = LabTests.tempDirectory("site-health-check-");
     private static final Path BROKEN_CLOUDS = brokenCloudsYaml();
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", () -> DIR.resolve("lab").toString());
-        registry.add("dayshift.lab.time-factor", () -> "0");
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
         registry.add("dayshift.health-check.sites", () -> "lab,lab-charmed");
         // A kolla site whose clouds.yaml points at a port nobody listens on: every OpenStack call fails.
@@ -88,22 +66,15 @@ class SiteHealthCheckProcessTest {
     }
 
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
     ManagementService management;
     @Autowired
-    HistoryService history;
-    @Autowired
     LabSites lab;
 
     private final List<String> bootedServers = new ArrayList<>();
-
-    @BeforeEach
-    void engine() {
-        init(engine);
-    }
 
     /**
      * The lab's topologies start with cn01 "nearly full": 108,544 of 131,072 MiB of RAM (83 %), which the check rightly
@@ -124,9 +95,6 @@ class SiteHealthCheckProcessTest {
 
     @AfterEach
     void healLab() {
-        for (LabSite site : lab.all()) {
-            site.clearFaults();
-        }
         LabSite kolla = lab.require("lab");
         bootedServers.forEach(kolla::deleteServer);
         bootedServers.clear();
@@ -148,12 +116,12 @@ class SiteHealthCheckProcessTest {
                 SiteHealthCheckIds.GRADE_HEALTH, SiteHealthCheckIds.SITE_GREEN_END).hasNotPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS);
         assertThat(health(run)).isEqualTo("GREEN");
         assertThat(findings(run)).isEmpty();
-        assertThat(summary(run)).startsWith("Site lab is GREEN (0 red, 0 amber finding(s))");
-        assertThat(steps(run)).extracting(StepRecord::step).containsExactly(SiteHealthCheckIds.VALIDATE_INPUT,
+        assertThat(runbooks.summary(run)).startsWith("Site lab is GREEN (0 red, 0 amber finding(s))");
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).containsExactly(SiteHealthCheckIds.VALIDATE_INPUT,
                 SiteHealthCheckIds.CHECK_COMPUTE_SERVICES, SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES,
                 SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE, SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CONTAINERS,
                 SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.GRADE_HEALTH);
-        assertThat(steps(run).get(5).result()).contains("identity=200", "compute=200", "image=300", "volumev3=401");
+        assertThat(runbooks.steps(run).get(5).result()).contains("identity=200", "compute=200", "image=300", "volumev3=401");
     }
 
     @Test
@@ -167,7 +135,7 @@ class SiteHealthCheckProcessTest {
                 .hasNotPassed(SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS);
         assertThat(health(run)).isEqualTo("GREEN");
         assertThat(findings(run)).isEmpty();
-        assertThat(steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_CHARM_UNITS)).singleElement()
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_CHARM_UNITS)).singleElement()
                 .satisfies(s -> assertThat(s.action()).startsWith("juju status --format=json -m openstack"));
     }
 
@@ -191,7 +159,7 @@ class SiteHealthCheckProcessTest {
                 .satisfies(s -> assertThat(f.check()).isEqualTo("network-agents")));
         assertThat(findings(run)).filteredOn(f -> f.subject().equals("nova_compute on cn03") && f.check().equals("containers")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("Restarting (1)"));
-        assertThat(summary(run)).startsWith("Site lab is RED").contains("nova-compute on cn03");
+        assertThat(runbooks.summary(run)).startsWith("Site lab is RED").contains("nova-compute on cn03");
     }
 
     @Test
@@ -314,7 +282,7 @@ class SiteHealthCheckProcessTest {
 
         // then the input is rejected, nothing is checked, and a caller's gate sees RED
         assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.INPUT_REJECTED_END).hasNotPassed(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
-        assertThat(summary(run)).startsWith("Input rejected, nothing was checked: 'atlantis' is not a configured site")
+        assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was checked: 'atlantis' is not a configured site")
                 .contains("lab-charmed");
         assertThat(health(run)).isEqualTo("RED");
         assertThat(findings(run)).singleElement().extracting(Finding::check).isEqualTo("input");
@@ -389,28 +357,14 @@ class SiteHealthCheckProcessTest {
         return management.createJobQuery().processInstanceId(run.getId()).singleResult();
     }
 
-    private Object variable(ProcessInstance run, String name) {
-        var v = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult();
-        return v == null ? null : v.getValue();
-    }
-
     private String health(ProcessInstance run) {
-        return (String) variable(run, SiteHealthCheckVariables.HEALTH.name());
+        return (String) runbooks.variable(run, SiteHealthCheckVariables.HEALTH.name());
     }
 
     @SuppressWarnings("unchecked")
     private List<Finding> findings(ProcessInstance run) {
-        return (List<Finding>) variable(run, SiteHealthCheckVariables.FINDINGS.name());
+        return (List<Finding>) runbooks.variable(run, SiteHealthCheckVariables.FINDINGS.name());
     }
-
-    private String summary(ProcessInstance run) {
-        return (String) variable(run, RunLog.SUMMARY.name());
-    }
-
-    private List<StepRecord> steps(ProcessInstance run) {
-        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
-    }
-
 
     private static Path brokenCloudsYaml() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,5 +1,9 @@
 package io.dayshift.runbook.restore;
 
+import static io.dayshift.testing.EngineRest.claimAndComplete;
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.stepIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,13 +15,10 @@ import io.dayshift.backup.BackupSet;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,29 +38,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * itself (both flavours, full scope), or recorded in the real catalogue with artefacts the lab holds, as a backup-site run
  * leaves them.
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0.01")
 class DrRestoreEndToEndTest {
 
     private static final Logger log = LoggerFactory.getLogger(DrRestoreEndToEndTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("dr-restore-e2e-");
-    private static final int PORT = LabTests.freePort();
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(180);
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.runbooks.dr-restore.check-interval", () -> "PT1S");
         registry.add("dayshift.backup.poll-interval", () -> "PT1S");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
-        registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     LabSites lab;
     @Autowired
@@ -70,9 +65,9 @@ class DrRestoreEndToEndTest {
     @BeforeEach
     void users() {
         if (olga == null) {
-            Http admin = Http.as(PORT, "admin", "test-admin-password");
-            olga = user(admin, "olga", "ops-leads");
-            alice = user(admin, "alice", "approvers");
+            Http admin = Http.as(port, "admin", "test-admin-password");
+            olga = newUser(admin, port, "olga", "ops-leads");
+            alice = newUser(admin, port, "alice", "approvers");
         }
     }
 
@@ -93,7 +88,7 @@ class DrRestoreEndToEndTest {
         assertThat(variable(id, "verified").path("value").asBoolean()).isTrue();
         assertThat(variable(id, "summary").path("value").asText()).startsWith("Site lab restored (database) from backup " + backup)
                 .contains("and verified").contains("the 4 h objective was met").contains("approved by alice");
-        assertThat(stepIds(id)).containsSubsequence(DrRestoreIds.VALIDATE_INPUT, DrRestoreIds.STOP_SERVICES, DrRestoreIds.RESTORE_DATABASES,
+        assertThat(stepIds(olga, id)).containsSubsequence(DrRestoreIds.VALIDATE_INPUT, DrRestoreIds.STOP_SERVICES, DrRestoreIds.RESTORE_DATABASES,
                 DrRestoreIds.RECOVER_DATABASE_CLUSTER, DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.REDEPLOY_CONTROLLERS,
                 DrRestoreIds.RESYNC_COMPUTES, DrRestoreIds.DISCOVER_COMPUTE_HOSTS, DrRestoreIds.VERIFY_SERVICES, DrRestoreIds.SUMMARISE_RESTORE);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
@@ -161,12 +156,12 @@ class DrRestoreEndToEndTest {
         JsonNode confirm = waitForTask(olga, id, "ops-leads", DrRestoreIds.CONFIRM_INFRASTRUCTURE);
         JsonNode plan = JSON.readTree(olga.get("/engine-rest/task/" + confirm.path("id").asText() + "/form-variables?variableNames=restorePlan").body());
         assertThat(plan.path("restorePlan").path("value").asText()).contains("from backup " + backup);
-        complete(olga, "olga", confirm, "{\"decision\":{\"value\":\"ready\"},\"note\":{\"value\":\"replacement controllers up\"}}");
+        claimAndComplete(olga, "olga", confirm, "{\"decision\":{\"value\":\"ready\"},\"note\":{\"value\":\"replacement controllers up\"}}");
 
         JsonNode approval = waitForTask(alice, id, "approvers", DrRestoreIds.APPROVE_RESTORE);
         HttpResponse<String> own = olga.postJson("/engine-rest/task/" + approval.path("id").asText() + "/claim", "{\"userId\":\"olga\"}");
         assertThat(own.statusCode()).as("the initiator cannot claim the approval").isEqualTo(403);
-        complete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"DR drill agreed\"}}");
+        claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"DR drill agreed\"}}");
 
         JsonNode run = waitUntilFinished(id);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
@@ -187,20 +182,6 @@ class DrRestoreEndToEndTest {
         catalogue.record(new BackupSet(id, site, flavour, "databases", "backup-run-" + id, startedAt, startedAt.plusSeconds(900), List.of(artefact),
                 List.of()));
         return id;
-    }
-
-    private static Http user(Http admin, String id, String group) {
-        assertThat(admin.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"" + id
-                + "\",\"lastName\":\"Tester\"},\"credentials\":{\"password\":\"" + id + "-s3cret-pass\"}}").statusCode()).isEqualTo(204);
-        assertThat(admin.putJson("/engine-rest/group/" + group + "/members/" + id, "").statusCode()).isEqualTo(204);
-        return Http.as(PORT, id, id + "-s3cret-pass");
-    }
-
-    private static void complete(Http user, String name, JsonNode task, String variables) {
-        String taskId = task.path("id").asText();
-        assertThat(user.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + name + "\"}").statusCode()).isEqualTo(204);
-        HttpResponse<String> done = user.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 
     private static JsonNode waitForTask(Http user, String id, String group, String key) throws Exception {
@@ -227,17 +208,8 @@ class DrRestoreEndToEndTest {
         return run;
     }
 
-    private static JsonNode variable(String id, String name) throws Exception {
-        JsonNode found = JSON.readTree(olga.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&variableName=" + name
-                + "&deserializeValues=false").body());
-        assertThat(found).as(name).hasSize(1);
-        return found.get(0);
+    private static JsonNode variable(String id, String name) {
+        return historicVariable(olga, id, name);
     }
 
-    private static List<String> stepIds(String id) throws Exception {
-        JsonNode steps = JSON.readTree(variable(id, "steps").path("value").asText()).path("steps");
-        List<String> ids = new ArrayList<>();
-        steps.forEach(step -> ids.add(step.path("step").asText()));
-        return ids;
-    }
 }

@@ -18,20 +18,14 @@ import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.ActionOutcome;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.StepRecord;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
-import io.dayshift.testing.Users;
-import java.nio.file.Path;
-import java.time.Clock;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,27 +34,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,44 +53,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * escalations are fired by their timer jobs. The class covers every flow node and sequence flow of dr-restore and of the
  * wait it calls.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01")
 class DrRestoreProcessTest {
 
-    private static final Path DIR = LabTests.tempDirectory("dr-restore-");
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-21T02:00:00Z");
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
     private static final String CONFIG_ARCHIVE = "/var/backups/dayshift/kolla-config-nightly.tar.gz";
     private static final AtomicInteger SETS = new AtomicInteger();
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
         registry.add("dayshift.retries.kolla", () -> "R1/PT1S");
         registry.add("dayshift.retries.shell", () -> "R1/PT1S");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Lab {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
-
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -116,27 +76,15 @@ class DrRestoreProcessTest {
     @Autowired
     ManagementService management;
     @Autowired
-    HistoryService history;
-    @Autowired
-    IdentityService identity;
-    @Autowired
     LabSites lab;
     @Autowired
     BackupCatalogue catalogue;
 
     @BeforeEach
     void users() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "omar", Roles.OPS_LEADS);
-        Users.ensure(identity, "anna", Roles.APPROVERS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-        lab.all().forEach(LabSite::clearFaults);
+        runbooks.user("olga", Roles.OPS_LEADS);
+        runbooks.user("omar", Roles.OPS_LEADS);
+        runbooks.user("anna", Roles.APPROVERS);
     }
 
     // ---- happy paths ------------------------------------------------------------------------------------------------
@@ -151,9 +99,9 @@ class DrRestoreProcessTest {
 
         // when olga starts the restore, confirms the infrastructure and anna approves it
         ProcessInstance run = start("lab", backup, "database");
-        runJobs();
+        runbooks.runJobs();
         assertThat(run).isWaitingAt(CONFIRM_INFRASTRUCTURE).hasNotPassed(APPROVE_DATA_LOSS);
-        assertThat((String) tasks.getVariable(task(run, CONFIRM_INFRASTRUCTURE).getId(), "restorePlan"))
+        assertThat((String) tasks.getVariable(runbooks.task(run, CONFIRM_INFRASTRUCTURE).getId(), "restorePlan"))
                 .contains("from backup " + backup + ", 6 h old (RPO 24 h; RTO 4 h)").contains("kolla-ansible stop --limit control")
                 .contains("on mariadb[0] (cc01): mbstream + mariabackup");
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "controllers cc01-cc03 rebuilt and reachable");
@@ -172,13 +120,13 @@ class DrRestoreProcessTest {
         assertThat(delta(site, before, "kolla-deploy")).isEqualTo(2);
         assertThat(delta(site, before, "tar-extract")).isZero();
         assertThat(site.keyTableRows()).isEqualTo(atBackup);
-        assertThat(variable(run, "verified")).isEqualTo(true);
-        assertThat(variable(run, "rtoMet")).isEqualTo(true);
-        assertThat(variable(run, "restored")).isEqualTo(true);
-        assertThat(summary(run)).startsWith("Site lab restored (database) from backup " + backup + ", 6 h old (RPO 24 h), and verified: nova-compute: ")
+        assertThat(runbooks.variable(run, "verified")).isEqualTo(true);
+        assertThat(runbooks.variable(run, "rtoMet")).isEqualTo(true);
+        assertThat(runbooks.variable(run, "restored")).isEqualTo(true);
+        assertThat(runbooks.summary(run)).startsWith("Site lab restored (database) from backup " + backup + ", 6 h old (RPO 24 h), and verified: nova-compute: ")
                 .contains("test instance").contains("is ACTIVE").contains("nova.instances: backup " + atBackup.get("nova.instances") + ", restored "
                         + atBackup.get("nova.instances")).contains("the 4 h objective was met").contains("Started by olga, approved by anna");
-        assertThat(steps(run)).extracting(StepRecord::action).anyMatch(a -> a.contains("stop --yes-i-really-really-mean-it --limit 'control'"))
+        assertThat(runbooks.steps(run)).extracting(StepRecord::action).anyMatch(a -> a.contains("stop --yes-i-really-really-mean-it --limit 'control'"))
                 .anyMatch(a -> a.contains("mariadb_recovery -e 'mariadb_recover_inventory_name=cc01'"))
                 .anyMatch(a -> a.contains("deploy --limit 'compute'"))
                 .noneMatch(a -> a.toLowerCase().contains("password"));
@@ -195,10 +143,10 @@ class DrRestoreProcessTest {
 
         // when the run starts, it first asks an approver to accept the loss of 30 h of data
         ProcessInstance run = start("lab", backup, "full");
-        runJobs();
+        runbooks.runJobs();
         assertThat(run).isWaitingAt(APPROVE_DATA_LOSS);
-        assertThat(tasks.getVariable(task(run, APPROVE_DATA_LOSS).getId(), "backupAgeHours")).isEqualTo(30L);
-        assertThat(tryApprove(run, APPROVE_DATA_LOSS, "olga")).as("the initiator cannot accept it").isFalse();
+        assertThat(tasks.getVariable(runbooks.task(run, APPROVE_DATA_LOSS).getId(), "backupAgeHours")).isEqualTo(30L);
+        assertThat(runbooks.tryApprove(run, APPROVE_DATA_LOSS, "olga")).as("the initiator cannot accept it").isFalse();
         approve(run, APPROVE_DATA_LOSS, "anna", true, "no younger backup survived the fire");
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "rebuilt");
         approve(run, APPROVE_RESTORE, "anna", true, "go");
@@ -208,7 +156,7 @@ class DrRestoreProcessTest {
         assertThat(run).hasPassed(APPROVE_DATA_LOSS, DrRestoreIds.RESTORE_CONFIGURATION, DrRestoreIds.END_SITE_RESTORED);
         assertThat(site.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
         assertThat(site.files("/etc/kolla.dayshift-")).hasSize(1);
-        assertThat(summary(run)).contains("restored (full)").contains("30 h old (RPO 24 h)");
+        assertThat(runbooks.summary(run)).contains("restored (full)").contains("30 h old (RPO 24 h)");
     }
 
     @Test
@@ -218,7 +166,7 @@ class DrRestoreProcessTest {
         Map<String, Long> before = site.destructiveActions();
 
         ProcessInstance run = start("lab", backup, "config");
-        runJobs();
+        runbooks.runJobs();
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "deployer rebuilt");
         approve(run, APPROVE_RESTORE, "anna", true, "restore the config");
         runUntilEnd(run);
@@ -228,7 +176,7 @@ class DrRestoreProcessTest {
         assertThat(delta(site, before, "mariadb-restore")).isZero();
         assertThat(delta(site, before, "tar-extract")).isEqualTo(1);
         assertThat(delta(site, before, "kolla-deploy")).isEqualTo(2);
-        assertThat(summary(run)).contains("restored (config)").doesNotContain("Row counts");
+        assertThat(runbooks.summary(run)).contains("restored (config)").doesNotContain("Row counts");
     }
 
     @Test
@@ -239,7 +187,7 @@ class DrRestoreProcessTest {
         Map<String, Long> before = site.destructiveActions();
 
         ProcessInstance run = start("lab-charmed", backup, "full");
-        runJobs();
+        runbooks.runJobs();
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "juju machines up");
         approve(run, APPROVE_RESTORE, "anna", true, "go");
         runUntilEnd(run);
@@ -251,7 +199,7 @@ class DrRestoreProcessTest {
         assertThat(site.units()).noneMatch(u -> u.workload().message().startsWith("Paused"));
         assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(1);
         assertThat(delta(site, before, "juju-action-discover-hosts")).isEqualTo(1);
-        assertThat(summary(run)).contains("restored (full)").contains("Hand-over: Juju controller: restore")
+        assertThat(runbooks.summary(run)).contains("restored (full)").contains("Hand-over: Juju controller: restore")
                 .contains("Row counts: ").contains("nova.instances: backup 40, restored 40");
         assertThat(site.keyTableRows()).isEqualTo(site.tableRowsAt(site.backups().stream().filter(b -> b.kind().equals("mysqldump"))
                 .reduce((a, b) -> b).orElseThrow().location()).orElseThrow());
@@ -270,38 +218,38 @@ class DrRestoreProcessTest {
         ProcessInstance otherSite = start("lab", charmed, "database");
         ProcessInstance notVerified = start("lab", unverified, "database");
         ProcessInstance noConfig = start("lab", unverified, "config");
-        runJobs();
+        runbooks.runJobs();
 
         assertThat(unknown).isEnded().hasPassed(DrRestoreIds.END_INPUT_REJECTED);
-        assertThat(summary(unknown)).contains("scope \"everything\" is not one of database, config, full")
+        assertThat(runbooks.summary(unknown)).contains("scope \"everything\" is not one of database, config, full")
                 .contains("backup \"lab-20200101T000000Z\" is not in the backup catalogue");
-        assertThat(summary(otherSite)).contains("backup " + charmed + " is of site lab-charmed, not of lab");
-        assertThat(summary(notVerified)).contains("(cc01:/var/lib/docker/volumes/mariadb_backup/_data/" + NIGHTLY + ") was never verified");
-        assertThat(summary(noConfig)).contains("holds no KOLLA_CONFIG artefact");
+        assertThat(runbooks.summary(otherSite)).contains("backup " + charmed + " is of site lab-charmed, not of lab");
+        assertThat(runbooks.summary(notVerified)).contains("(cc01:/var/lib/docker/volumes/mariadb_backup/_data/" + NIGHTLY + ") was never verified");
+        assertThat(runbooks.summary(noConfig)).contains("holds no KOLLA_CONFIG artefact");
         assertThat(site.destructiveActions()).isEqualTo(before);
     }
 
     @Test
     void anApproverMayRefuseToLoseTheData() {
         ProcessInstance run = start("lab", kollaBackup(Duration.ofHours(40), false), "database");
-        runJobs();
+        runbooks.runJobs();
         approve(run, APPROVE_DATA_LOSS, "anna", false, "a younger backup exists on the tape");
-        runJobs();
+        runbooks.runJobs();
 
         assertThat(run).isEnded().hasPassed(DrRestoreIds.END_DATA_LOSS_REJECTED).hasNotPassed(CONFIRM_INFRASTRUCTURE);
-        assertThat(summary(run)).contains("NOT done: the loss of 40 h of data was not accepted by anna (\"a younger backup exists on the tape\")");
+        assertThat(runbooks.summary(run)).contains("NOT done: the loss of 40 h of data was not accepted by anna (\"a younger backup exists on the tape\")");
     }
 
     @Test
     void infrastructureThatIsNotReadyEndsTheRunUntouched() {
         Map<String, Long> before = lab.require("lab").destructiveActions();
         ProcessInstance run = start("lab", kollaBackup(Duration.ofHours(1), false), "database");
-        runJobs();
+        runbooks.runJobs();
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "not-ready", "cc02 still in the rack");
-        runJobs();
+        runbooks.runJobs();
 
         assertThat(run).isEnded().hasPassed(DrRestoreIds.END_INFRASTRUCTURE_NOT_READY).hasNotPassed(APPROVE_RESTORE);
-        assertThat(summary(run)).contains("the replacement infrastructure is not ready (\"cc02 still in the rack\")");
+        assertThat(runbooks.summary(run)).contains("the replacement infrastructure is not ready (\"cc02 still in the rack\")");
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
     }
 
@@ -309,15 +257,15 @@ class DrRestoreProcessTest {
     void aRejectedRestoreChangesNothingAndTheInitiatorCannotApprove() {
         Map<String, Long> before = lab.require("lab").destructiveActions();
         ProcessInstance run = start("lab", kollaBackup(Duration.ofHours(1), false), "database");
-        runJobs();
+        runbooks.runJobs();
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "ok");
 
-        assertThat(tryApprove(run, APPROVE_RESTORE, "olga")).isFalse();
+        assertThat(runbooks.tryApprove(run, APPROVE_RESTORE, "olga")).isFalse();
         approve(run, APPROVE_RESTORE, "anna", false, "not during the freeze");
-        runJobs();
+        runbooks.runJobs();
 
         assertThat(run).isEnded().hasPassed(DrRestoreIds.END_RESTORE_REJECTED);
-        assertThat(summary(run)).contains("the restore was rejected by anna (\"not during the freeze\")");
+        assertThat(runbooks.summary(run)).contains("the restore was rejected by anna (\"not during the freeze\")");
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
     }
 
@@ -333,7 +281,7 @@ class DrRestoreProcessTest {
 
         // when the run reaches the failed restore
         runUntilTask(run, DECIDE_RESTORE_FAILURE);
-        assertThat((String) tasks.getVariable(task(run, DECIDE_RESTORE_FAILURE).getId(), "failure")).contains("HOSTS_FAILED")
+        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE_RESTORE_FAILURE).getId(), "failure")).contains("HOSTS_FAILED")
                 .contains("failed to copy back");
 
         // then a retry restarts from the copy-back only: the stop is not run again
@@ -342,7 +290,7 @@ class DrRestoreProcessTest {
         assertThat(run).hasPassed(DrRestoreIds.PREPARE_RETRY, DrRestoreIds.END_SITE_RESTORED);
         assertThat(delta(site, before, "kolla-stop")).isEqualTo(1);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(2);
-        assertThat(steps(run)).extracting(StepRecord::result).contains("skipped: done in an earlier attempt of this run", "attempt 2");
+        assertThat(runbooks.steps(run)).extracting(StepRecord::result).contains("skipped: done in an earlier attempt of this run", "attempt 2");
         site.removeFault(fault.id());
     }
 
@@ -353,12 +301,12 @@ class DrRestoreProcessTest {
         runUntilTask(run, DECIDE_RESTORE_FAILURE);
 
         decide(run, DECIDE_RESTORE_FAILURE, "omar", "abandon", "finishing by hand, ticket OPS-78");
-        runJobs();
+        runbooks.runJobs();
 
         assertThat(run).isEnded().hasPassed(DrRestoreIds.END_RESTORE_ABANDONED).hasNotPassed(DrRestoreIds.VERIFY_SERVICES);
-        assertThat(summary(run)).contains("ABANDONED by an ops lead (\"finishing by hand, ticket OPS-78\")").contains("cc02")
+        assertThat(runbooks.summary(run)).contains("ABANDONED by an ops lead (\"finishing by hand, ticket OPS-78\")").contains("cc02")
                 .contains("Steps that ended well: Task_StopAffectedServices, Task_RestoreDatabases, Task_RecoverDatabaseCluster");
-        assertThat(variable(run, "restored")).isEqualTo(false);
+        assertThat(runbooks.variable(run, "restored")).isEqualTo(false);
     }
 
     @Test
@@ -366,14 +314,14 @@ class DrRestoreProcessTest {
         lab.require("lab").injectFault(LabFault.of(FaultType.RESTORE_INCOMPLETE, "nova.instances"));
         ProcessInstance run = approvedRun(kollaBackup(Duration.ofHours(5), false), "database");
         runUntilTask(run, DECIDE_ROW_MISMATCH);
-        assertThat((String) tasks.getVariable(task(run, DECIDE_ROW_MISMATCH).getId(), "rowCheck")).contains("nova.instances: backup").contains("<-- DIFFERS");
+        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE_ROW_MISMATCH).getId(), "rowCheck")).contains("nova.instances: backup").contains("<-- DIFFERS");
 
         lab.require("lab").clearFaults();
         decide(run, DECIDE_ROW_MISMATCH, "omar", "accept", "the missing row is the test VM deleted before the backup finished");
         runUntilEnd(run);
 
         assertThat(run).hasPassed(DrRestoreIds.END_SITE_RESTORED);
-        assertThat(summary(run)).contains("<-- DIFFERS");
+        assertThat(runbooks.summary(run)).contains("<-- DIFFERS");
     }
 
     @Test
@@ -383,11 +331,11 @@ class DrRestoreProcessTest {
         runUntilTask(run, DECIDE_ROW_MISMATCH);
 
         decide(run, DECIDE_ROW_MISMATCH, "omar", "abandon", "rows missing everywhere: wrong backup");
-        runJobs();
+        runbooks.runJobs();
 
         assertThat(run).isEnded().hasPassed(DrRestoreIds.END_MISMATCH_NOT_ACCEPTED, DrRestoreIds.END_RESTORE_ABANDONED)
                 .hasNotPassed(DrRestoreIds.REDEPLOY_CONTROLLERS);
-        assertThat(summary(run)).contains("ABANDONED").contains("<-- DIFFERS");
+        assertThat(runbooks.summary(run)).contains("ABANDONED").contains("<-- DIFFERS");
     }
 
     @Test
@@ -399,15 +347,15 @@ class DrRestoreProcessTest {
         runUntilEnd(run);
 
         assertThat(run).hasPassed(DrRestoreIds.END_RESTORED_NOT_VERIFIED).hasNotPassed(DrRestoreIds.END_SITE_RESTORED);
-        assertThat(variable(run, "verified")).isEqualTo(false);
-        assertThat(summary(run)).contains("and NOT verified").contains("(down: ");
+        assertThat(runbooks.variable(run, "verified")).isEqualTo(false);
+        assertThat(runbooks.summary(run)).contains("and NOT verified").contains("(down: ");
     }
 
     @Test
     void theEscalationsGoOutAtTwoThreeAndFourHoursAndTheSummaryShowsTheMissedRto() {
         // given a restore that waits for its approval for hours
         ProcessInstance run = start("lab", kollaBackup(Duration.ofHours(5), false), "database");
-        runJobs();
+        runbooks.runJobs();
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "ok");
         Instant started = Instant.parse((String) runtime.getVariable(run.getId(), "restoreStartedAt"));
 
@@ -416,21 +364,21 @@ class DrRestoreProcessTest {
             Job timer = management.createJobQuery().processInstanceId(run.getId()).timers().orderByJobDuedate().asc().list().get(0);
             ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
             management.executeJob(timer.getId());
-            runJobs();
-            assertThat(task(run, acknowledge)).as(acknowledge).isNotNull();
-            assertThat(task(run, acknowledge)).hasCandidateGroup(Roles.OPS_LEADS);
+            runbooks.runJobs();
+            assertThat(runbooks.task(run, acknowledge)).as(acknowledge).isNotNull();
+            assertThat(runbooks.task(run, acknowledge)).hasCandidateGroup(Roles.OPS_LEADS);
             decide(run, acknowledge, "omar", "acknowledged", "on it");
         }
 
         // then each went out with how long the run has taken, and the run goes on; finished late, it says it MISSED the RTO
         assertThat(Duration.between(started, ClockUtil.getCurrentTime().toInstant())).isGreaterThan(Duration.ofHours(4));
-        assertThat(steps(run)).filteredOn(s -> s.step().startsWith("Task_Notify")).extracting(StepRecord::result)
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().startsWith("Task_Notify")).extracting(StepRecord::result)
                 .containsExactly("DR restore of lab still running after 2 h 0 min", "DR restore of lab still running after 3 h 0 min",
                         "DR restore of lab has MISSED its RTO after 4 h 0 min");
         approve(run, APPROVE_RESTORE, "anna", true, "late but go");
         runUntilEnd(run);
-        assertThat(variable(run, "rtoMet")).isEqualTo(false);
-        assertThat(summary(run)).contains("the 4 h objective was MISSED");
+        assertThat(runbooks.variable(run, "rtoMet")).isEqualTo(false);
+        assertThat(runbooks.summary(run)).contains("the 4 h objective was MISSED");
     }
 
     @Test
@@ -497,14 +445,14 @@ class DrRestoreProcessTest {
 
     private ProcessInstance approvedRun(String backup, String scope) {
         ProcessInstance run = start("lab", backup, scope);
-        runJobs();
+        runbooks.runJobs();
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "ok");
         approve(run, APPROVE_RESTORE, "anna", true, "go");
         return run;
     }
 
     private ProcessInstance start(String site, String backupId, String scope) {
-        login("olga");
+        runbooks.login("olga");
         try {
             Map<String, Object> variables = new HashMap<>();
             variables.put("site", site);
@@ -514,32 +462,12 @@ class DrRestoreProcessTest {
             assertThat(run).isStarted();
             return run;
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
     private static long delta(LabSite site, Map<String, Long> before, String action) {
         return site.destructiveActions().getOrDefault(action, 0L) - before.getOrDefault(action, 0L);
-    }
-
-    /** Runs every job that is due except timers, in every instance (the called waits too), until none is left. */
-    private void runJobs() {
-        runJobsUntil(null);
-    }
-
-    private boolean runJobsUntil(String activityId) {
-        for (int round = 0; round < 500; round++) {
-            if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
-                return true;
-            }
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(j -> management.createJobQuery().jobId(j.getId()).timers().count() == 0).toList();
-            if (due.isEmpty()) {
-                return false;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming");
     }
 
     /** One round of the waits: fires their timers (never an escalation's), runs the jobs, and lets two minutes of lab time pass. */
@@ -552,15 +480,15 @@ class DrRestoreProcessTest {
         for (String wait : List.of(AwaitKollaRunIds.WAIT_RUN, DrRestoreIds.WAIT_TEST_INSTANCE)) {
             management.createJobQuery().activityId(wait).timers().list().forEach(j -> management.executeJob(j.getId()));
         }
-        boolean reached = runJobsUntil(stopAt);
-        CLOCK.advance(Duration.ofMinutes(2));
+        boolean reached = runbooks.runJobsUntil(stopAt);
+        runbooks.advance(Duration.ofMinutes(2));
         return reached;
     }
 
     private void runUntilTask(ProcessInstance run, String key) {
         for (int i = 0; i < 60; i++) {
-            runJobs();
-            if (task(run, key) != null) {
+            runbooks.runJobs();
+            if (runbooks.task(run, key) != null) {
                 return;
             }
             tick();
@@ -570,7 +498,7 @@ class DrRestoreProcessTest {
 
     private void runUntil(ProcessInstance run, String activityId) {
         for (int i = 0; i < 60; i++) {
-            if (runJobsUntil(activityId) || tick(activityId)) {
+            if (runbooks.runJobsUntil(activityId) || tick(activityId)) {
                 return;
             }
         }
@@ -579,7 +507,7 @@ class DrRestoreProcessTest {
 
     private void runUntilEnd(ProcessInstance run) {
         for (int i = 0; i < 60 && runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() > 0; i++) {
-            runJobs();
+            runbooks.runJobs();
             if (runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() == 0) {
                 break;
             }
@@ -588,58 +516,13 @@ class DrRestoreProcessTest {
         assertThat(run).isEnded();
     }
 
-    private void login(String user) {
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-    }
-
-    private Task task(ProcessInstance run, String key) {
-        return tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(key).singleResult();
-    }
-
     private void approve(ProcessInstance run, String key, String user, boolean approved, String reason) {
-        Task task = task(run, key);
-        assertThat(task).as("task " + key).isNotNull();
-        login(user);
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
-        } finally {
-            identity.clearAuthentication();
-        }
-        runJobs();
-    }
-
-    private boolean tryApprove(ProcessInstance run, String key, String user) {
-        try {
-            approve(run, key, user, true, "me");
-            return true;
-        } catch (AuthorizationException refused) {
-            return false;
-        }
+        runbooks.approve(run, key, user, approved, reason);
+        runbooks.runJobs();
     }
 
     private void decide(ProcessInstance run, String key, String user, String decision, String note) {
-        Task task = task(run, key);
-        assertThat(task).as("task " + key).isNotNull();
-        login(user);
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), Map.of("decision", decision, "note", note));
-        } finally {
-            identity.clearAuthentication();
-        }
-        runJobs();
-    }
-
-    private Object variable(ProcessInstance run, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
-    }
-
-    private String summary(ProcessInstance run) {
-        return String.valueOf(variable(run, RunLog.SUMMARY.name()));
-    }
-
-    private List<StepRecord> steps(ProcessInstance run) {
-        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
+        runbooks.decide(run, key, user, decision, note);
+        runbooks.runJobs();
     }
 }

@@ -1,5 +1,10 @@
 package io.dayshift.runbook.sev1;
 
+import static io.dayshift.testing.EngineRest.claimAndComplete;
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.stepIds;
+import static io.dayshift.testing.EngineRest.waitUntilCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,18 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,48 +33,41 @@ import org.springframework.test.context.DynamicPropertySource;
  * lead opens an incident from Tasklist's REST API and closes it after a verification. Lab operations take a hundredth of
  * their time and the runs look every second. The wall times are logged, never asserted.
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0.01")
 class Sev1IncidentEndToEndTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sev1IncidentEndToEndTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("sev1-e2e-");
-    private static final int PORT = LabTests.freePort();
     private static final String TOKEN = "e2e-alertmanager-token-0c41";
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(180);
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.runbooks.sev1-incident.check-interval", () -> "PT1S");
         registry.add("dayshift.alerts.token", () -> TOKEN);
         registry.add("dayshift.alerts.rules[0].alertnames", () -> "HypervisorDown,CephHealthError,APIResponseTimeSlow");
         registry.add("dayshift.alerts.rules[0].severity", () -> "critical");
         registry.add("dayshift.alerts.rules[0].process", () -> Sev1IncidentIds.PROCESS_KEY);
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
-        registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     LabSites lab;
 
     @Test
     void anAlertOnTheKollaLabOpensOneIncidentThatEvacuatesTheDownHypervisor() throws Exception {
         // given an ops lead, another ops lead and an approver, and cn03 taken down by the administrator
-        Http admin = Http.as(PORT, "admin", "test-admin-password");
-        Http olga = user(admin, "olga", "ops-leads");
-        Http olivia = user(admin, "olivia", "ops-leads");
-        Http alice = user(admin, "alice", "approvers");
+        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http olga = newUser(admin, port, "olga", "ops-leads");
+        Http olivia = newUser(admin, port, "olivia", "ops-leads");
+        Http alice = newUser(admin, port, "alice", "approvers");
         assertThat(admin.postJson("/api/lab/sites/lab/faults", "{\"type\":\"hypervisor-down\",\"target\":\"cn03\"}").statusCode()).isEqualTo(201);
         List<String> onCn03 = lab.require("lab").instancesOn("cn03").stream().map(Instance::id).toList();
         Instant began = Instant.now();
 
         // when Alertmanager posts HypervisorDown for the lab, and posts it again
-        Http alertmanager = Http.bearer(PORT, TOKEN);
+        Http alertmanager = Http.bearer(port, TOKEN);
         HttpResponse<String> first = alertmanager.postJson("/api/alerts/alertmanager", body("firing"));
         HttpResponse<String> again = alertmanager.postJson("/api/alerts/alertmanager", body("firing"));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -82,13 +78,13 @@ class Sev1IncidentEndToEndTest {
                 .isEqualTo(1);
 
         // and olga updates the status page, olivia chooses the evacuation of cn03 and alice approves it
-        complete(olga, task(olga, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "olga", "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
+        claimAndComplete(olga, "olga", task(olga, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
         JsonNode choice = task(olivia, id, Sev1IncidentIds.CHOOSE_MITIGATION);
         assertThat(formVariable(olivia, choice, "mitigationChoices")).contains("evacuate-host cn03");
-        complete(olivia, choice, "olivia", "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
+        claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
         JsonNode approval = task(alice, id, Sev1IncidentIds.APPROVE_MITIGATION);
         assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");
-        complete(alice, approval, "alice", "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
+        claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
 
         // then the run evacuates cn03 and verifies the site; Alertmanager's resolved is recorded on the way
         JsonNode postMortem = task(olga, id, Sev1IncidentIds.WRITE_POST_MORTEM);
@@ -101,8 +97,8 @@ class Sev1IncidentEndToEndTest {
         waitUntil(olga, id, "incident", Sev1IncidentEndToEndTest::alertResolvedRecorded);
 
         // and when olga writes the post-mortem the incident closes with its summary
-        complete(olga, postMortem, "olga", "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"replace PSU, return-compute-node cn03\"}}");
-        assertThat(waitUntilFinished(olga, id).path("state").asText()).isEqualTo("COMPLETED");
+        claimAndComplete(olga, "olga", postMortem, "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"replace PSU, return-compute-node cn03\"}}");
+        assertThat(waitUntilCompleted(olga, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         String summary = variable(olga, id, "summary");
         assertThat(summary).contains("Sev-1 on lab \"Hypervisor cn03 is down\"").contains("RTO of 60 min met")
                 .contains("evacuate-host cn03 chosen by olivia, approved by alice: host cn03 fenced; " + onCn03.size() + " instance(s) evacuated, 0 not");
@@ -116,8 +112,8 @@ class Sev1IncidentEndToEndTest {
 
     @Test
     void anIncidentOpenedFromTasklistOnTheCharmedLabClosesAfterVerification() throws Exception {
-        Http admin = Http.as(PORT, "admin", "test-admin-password");
-        Http oscar = user(admin, "oscar", "ops-leads");
+        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http oscar = newUser(admin, port, "oscar", "ops-leads");
         Instant began = Instant.now();
 
         // when oscar opens a Sev-1 on the charmed lab, updates the status page and, seeing nothing to act on, verifies again
@@ -125,15 +121,15 @@ class Sev1IncidentEndToEndTest {
                 {"variables": {"site": {"value": "lab-charmed"}, "summary": {"value": "Horizon unreachable for some users"}}}""");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String id = JSON.readTree(started.body()).path("id").asText();
-        complete(oscar, task(oscar, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "oscar", "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
+        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
         JsonNode choice = task(oscar, id, Sev1IncidentIds.CHOOSE_MITIGATION);
         assertThat(formVariable(oscar, choice, "evidence")).contains("== Juju units (juju status").contains("== Ceph (ceph -s)");
-        complete(oscar, choice, "oscar", "{\"action\":{\"value\":\"no-action\"},\"target\":{\"value\":\"\"},\"note\":{\"value\":\"a client-side DNS issue\"}}");
+        claimAndComplete(oscar, "oscar", choice, "{\"action\":{\"value\":\"no-action\"},\"target\":{\"value\":\"\"},\"note\":{\"value\":\"a client-side DNS issue\"}}");
 
         // then the site is verified and the post-mortem closes it
-        complete(oscar, task(oscar, id, Sev1IncidentIds.WRITE_POST_MORTEM), "oscar",
+        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.WRITE_POST_MORTEM),
                 "{\"rootCause\":{\"value\":\"resolver outage at the customer\"},\"followUps\":{\"value\":\"none\"}}");
-        assertThat(waitUntilFinished(oscar, id).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(waitUntilCompleted(oscar, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(variable(oscar, id, "summary")).contains("Sev-1 on lab-charmed").contains("Mitigations: none")
                 .contains("RTO of 60 min met");
         assertThat(stepIds(oscar, id)).contains(Sev1IncidentIds.COLLECT_UNIT_EVIDENCE).doesNotContain(Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE);
@@ -153,13 +149,6 @@ class Sev1IncidentEndToEndTest {
         return Sev1IncidentProcessTest.notification(status, Sev1IncidentProcessTest.alert(status, "9c0ffee15bad", "HypervisorDown", "critical"));
     }
 
-    private static Http user(Http admin, String id, String group) {
-        assertThat(admin.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"" + id
-                + "\",\"lastName\":\"Tester\"},\"credentials\":{\"password\":\"" + id + "-s3cret-pass\"}}").statusCode()).isEqualTo(204);
-        assertThat(admin.putJson("/engine-rest/group/" + group + "/members/" + id, "").statusCode()).isEqualTo(204);
-        return Http.as(PORT, id, id + "-s3cret-pass");
-    }
-
     private static JsonNode task(Http user, String id, String definitionKey) throws Exception {
         Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
         while (Instant.now().isBefore(limit)) {
@@ -174,27 +163,9 @@ class Sev1IncidentEndToEndTest {
         throw new AssertionError("no task " + definitionKey + " for run " + id + " within " + RUN_TIME_LIMIT);
     }
 
-    private static void complete(Http user, JsonNode task, String userId, String variables) {
-        String taskId = task.path("id").asText();
-        assertThat(user.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + userId + "\"}").statusCode()).isEqualTo(204);
-        HttpResponse<String> done = user.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    }
-
     private static String formVariable(Http user, JsonNode task, String name) throws Exception {
         return JSON.readTree(user.get("/engine-rest/task/" + task.path("id").asText() + "/form-variables?variableNames=" + name).body())
                 .path(name).path("value").asText();
-    }
-
-    private static JsonNode waitUntilFinished(Http user, String id) throws Exception {
-        Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
-        JsonNode run = JSON.readTree(user.get("/engine-rest/history/process-instance/" + id).body());
-        while (!run.path("state").asText().equals("COMPLETED") && Instant.now().isBefore(limit)) {
-            assertThat(run.path("state").asText()).as("the run of %s", id).isIn("ACTIVE", "COMPLETED");
-            Thread.sleep(250);
-            run = JSON.readTree(user.get("/engine-rest/history/process-instance/" + id).body());
-        }
-        return run;
     }
 
     private static void waitUntil(Http user, String id, String name, java.util.function.Predicate<String> holds) throws Exception {
@@ -205,17 +176,7 @@ class Sev1IncidentEndToEndTest {
         }
     }
 
-    private static String variable(Http user, String id, String name) throws Exception {
-        JsonNode found = JSON.readTree(user.get("/engine-rest/history/variable-instance?processInstanceId=" + id + "&variableName=" + name
-                + "&deserializeValues=false").body());
-        assertThat(found).as(name).hasSize(1);
-        return found.get(0).path("value").asText();
-    }
-
-    private static List<String> stepIds(Http user, String id) throws Exception {
-        JsonNode steps = JSON.readTree(variable(user, id, "steps")).path("steps");
-        List<String> ids = new ArrayList<>();
-        steps.forEach(step -> ids.add(step.path("step").asText()));
-        return ids;
+    private static String variable(Http user, String id, String name) {
+        return historicVariable(user, id, name).path("value").asText();
     }
 }

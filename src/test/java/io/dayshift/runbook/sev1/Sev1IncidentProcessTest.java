@@ -29,20 +29,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
 import io.dayshift.runbook.healthcheck.SiteHealthCheckIds;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
-import io.dayshift.testing.Users;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +46,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -65,7 +59,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -74,17 +67,12 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -94,14 +82,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * intake over HTTP and a chat webhook served by this test. The job executor is off: each test runs the jobs itself and
  * moves the lab's clock and the engine's. The class covers every flow node and sequence flow of the model.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2026-11-21T10:00:00Z", uncovered = {SiteHealthCheckIds.PROCESS_KEY, Sev1IncidentIds.ROLLING_UPGRADE})
 class Sev1IncidentProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("sev1-lab-");
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-21T10:00:00Z");
     private static final String TOKEN = "alertmanager-test-token-7f3a";
     private static final ChatWebhook CHAT = ChatWebhook.start();
     private static final Set<String> SLA_TIMERS = Set.of(Sev1IncidentIds.DETECTION_OVERRUN, Sev1IncidentIds.COMMUNICATION_OVERRUN,
@@ -109,10 +93,6 @@ class Sev1IncidentProcessTest {
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "1");
         registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
@@ -125,24 +105,10 @@ class Sev1IncidentProcessTest {
         registry.add("dayshift.alerts.rules[0].process", () -> Sev1IncidentIds.PROCESS_KEY);
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Lab {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        /** Every flow node and sequence flow of the runbook is covered by this class (the health check it calls has its own test). */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys(SiteHealthCheckIds.PROCESS_KEY, Sev1IncidentIds.ROLLING_UPGRADE).build();
-        }
-    }
-
+    @LocalServerPort
+    int port;
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -160,20 +126,17 @@ class Sev1IncidentProcessTest {
 
     @BeforeEach
     void users() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "olivia", Roles.OPS_LEADS);
-        Users.ensure(identity, "alice", Roles.APPROVERS);
-        Users.ensure(identity, "ivan", Roles.OPS_LEADS, Roles.APPROVERS);
-        ClockUtil.setCurrentTime(Date.from(CLOCK.instant()));
+        runbooks.user("olga", Roles.OPS_LEADS);
+        runbooks.user("olivia", Roles.OPS_LEADS);
+        runbooks.user("alice", Roles.APPROVERS);
+        runbooks.user("ivan", Roles.OPS_LEADS, Roles.APPROVERS);
+        ClockUtil.setCurrentTime(Date.from(runbooks.clock().instant()));
         CHAT.reset();
     }
 
     @AfterEach
-    void healLab() {
+    void deleteRuns() {
         runtime.createProcessInstanceQuery().rootProcessInstances().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over", true, true));
-        lab.all().forEach(LabSite::clearFaults);
-        ClockUtil.reset();
     }
 
     @AfterAll
@@ -193,8 +156,8 @@ class Sev1IncidentProcessTest {
         try {
             // when Alertmanager posts HypervisorDown twice (a repeated delivery)
             String body = alertBody("firing", "a1b2c3d4e5f60718");
-            HttpResponse<String> first = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager", body);
-            HttpResponse<String> again = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager", body);
+            HttpResponse<String> first = Http.bearer(port, TOKEN).postJson("/api/alerts/alertmanager", body);
+            HttpResponse<String> again = Http.bearer(port, TOKEN).postJson("/api/alerts/alertmanager", body);
 
             // then one incident is opened and the second delivery joins it
             assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -209,28 +172,28 @@ class Sev1IncidentProcessTest {
             // and detection scopes it, the chat webhook gets the Sev-1 with the link to the incident
             drive(run);
             assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
-            assertThat((String) variable(run, "scope")).contains("Hypervisors down: cn03").contains("nova-compute on cn03");
+            assertThat((String) runbooks.variable(run, "scope")).contains("Hypervisors down: cn03").contains("nova-compute on cn03");
             assertThat(CHAT.messages()).anySatisfy(m -> assertThat(m).contains("[SEV1] Sev-1 on lab: Hypervisor cn03 is down")
                     .contains("https://dayshift.example.org/camunda/app/cockpit/default/#/process-instance/" + run.getId()));
             complete("olivia", Map.of("statusPageNote", "Investigating: instances on one hypervisor unreachable"));
 
             // when Alertmanager reports the alert resolved meanwhile
-            HttpResponse<String> resolved = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager", alertBody("resolved", "a1b2c3d4e5f60718"));
+            HttpResponse<String> resolved = Http.bearer(port, TOKEN).postJson("/api/alerts/alertmanager", alertBody("resolved", "a1b2c3d4e5f60718"));
             assertThat(JSON.readTree(resolved.body()).path("outcomes").get(0).path("result").asText()).isEqualTo("RESOLVED");
 
             // then it is recorded, and the diagnosis offers the evacuation of cn03 with the evidence
             drive(run);
             assertThat(run).hasPassed(END_ALERT_RESOLVED_RECORDED, COLLECT_CONTAINER_EVIDENCE).isWaitingAt(CHOOSE_MITIGATION);
             assertThat(incident(run).alertResolvedAt()).isNotNull();
-            assertThat((String) variable(run, "evidence")).contains("cn03: nova-compute down").contains("cn03/nova_compute: Restarting")
+            assertThat((String) runbooks.variable(run, "evidence")).contains("cn03: nova-compute down").contains("cn03/nova_compute: Restarting")
                     .contains("== Ceph (ceph -s)").contains("HEALTH_");
-            assertThat((String) variable(run, "mitigationChoices")).contains("evacuate-host cn03").contains("restart-container cn03/nova_compute")
+            assertThat((String) runbooks.variable(run, "mitigationChoices")).contains("evacuate-host cn03").contains("restart-container cn03/nova_compute")
                     .doesNotContain("rollback-upgrade");
 
             // when olivia chooses the evacuation and alice approves it
             choose("evacuate-host", "cn03", "hypervisor dead, IPMI shows it powered off");
             assertThat(run).isWaitingAt(APPROVE_MITIGATION);
-            assertThat((String) variable(run, "mitigationPlan")).contains("Evacuate cn03 on site lab").contains("force it down (fence)");
+            assertThat((String) runbooks.variable(run, "mitigationPlan")).contains("Evacuate cn03 on site lab").contains("force it down (fence)");
             approve("alice", true, "fenced by IPMI, go");
 
             // then cn03 is fenced, its instances are rebuilt elsewhere (checked while Nova still rebuilds them)
@@ -248,14 +211,14 @@ class Sev1IncidentProcessTest {
             assertThat(run).isWaitingAt(WAIT_SMOKE_INSTANCE);
             drive(run);
             assertThat(run).isWaitingAt(WRITE_POST_MORTEM);
-            Evacuations evacuations = (Evacuations) variable(run, "evacuations");
+            Evacuations evacuations = (Evacuations) runbooks.variable(run, "evacuations");
             assertThat(evacuations.instances()).extracting(Evacuations.Evacuation::serverId).containsExactlyInAnyOrderElementsOf(onCn03);
             assertThat(evacuations.instances()).allSatisfy(e -> assertThat(e.status()).isEqualTo(Evacuations.EVACUATED));
             assertThat(site.instancesOn("cn03")).isEmpty();
             Instance web03 = site.instances().stream().filter(i -> onCn03.contains(i.id()) && i.name().startsWith("web")).findFirst().orElseThrow();
             assertThat(web03.host()).as("anti-affinity with the web frontends on cn02 and cn05").isNotIn("cn02", "cn05");
             assertThat(site.destructiveActions()).containsEntry("evacuation", 5L);
-            assertThat((String) variable(run, "verdict")).startsWith("Resolved").contains("beyond the fenced host cn03");
+            assertThat((String) runbooks.variable(run, "verdict")).startsWith("Resolved").contains("beyond the fenced host cn03");
             assertThat(site.instances().stream().filter(i -> i.name().startsWith("dayshift-sev1-smoke"))).isEmpty();
 
             // when the post-mortem is written
@@ -273,8 +236,8 @@ class Sev1IncidentProcessTest {
                 assertThat(m.approvedBy()).isEqualTo("alice");
                 assertThat(m.outcome()).contains("5 instance(s) evacuated, 0 not");
             });
-            assertThat((Boolean) variable(run, "rtoMet")).isTrue();
-            assertThat(summary(run)).contains("RTO of 60 min met").contains("evacuate-host cn03 chosen by olivia, approved by alice")
+            assertThat((Boolean) runbooks.variable(run, "rtoMet")).isTrue();
+            assertThat(runbooks.summary(run)).contains("RTO of 60 min met").contains("evacuate-host cn03 chosen by olivia, approved by alice")
                     .contains("Root cause: PSU failure on cn03").contains("Alertmanager reported the alert resolved");
             assertThat(CHAT.messages()).anySatisfy(m -> assertThat(m).contains("[INFO] Sev-1 on lab closed"));
         } finally {
@@ -288,7 +251,7 @@ class Sev1IncidentProcessTest {
     @Test
     void anAlertForAnotherSiteOrSeverityOpensNoIncident() throws Exception {
         // when Alertmanager posts an alert of no rule's severity
-        HttpResponse<String> posted = Http.bearer(PORT, TOKEN).postJson("/api/alerts/alertmanager",
+        HttpResponse<String> posted = Http.bearer(port, TOKEN).postJson("/api/alerts/alertmanager",
                 notification("firing", alert("firing", "0ddba11", "HypervisorDown", "warning")));
 
         // then nothing starts
@@ -307,7 +270,7 @@ class Sev1IncidentProcessTest {
         site.injectFault(new LabFault("", FaultType.CONTAINER_EXITED, "cc02/nova_api", "oslo_db.exception.DBConnectionError", 0));
         ProcessInstance run = startManually("lab", "Compute API errors for every tenant");
         toMitigation(run);
-        assertThat((String) variable(run, "evidence")).contains("cc02/nova_api: Exited (1)").contains("DBConnectionError");
+        assertThat((String) runbooks.variable(run, "evidence")).contains("cc02/nova_api: Exited (1)").contains("DBConnectionError");
 
         // when the approver rejects the first choice, the ops lead chooses again and the approver agrees
         choose("restart-container", "cc02/nova_api", "nova_api died on a DB blip");
@@ -320,7 +283,7 @@ class Sev1IncidentProcessTest {
         // then the container was restarted over Ansible and the incident is resolved
         assertThat(run).hasPassed(RESTART_CONTAINER).isWaitingAt(WRITE_POST_MORTEM);
         assertThat(site.destructiveActions()).containsEntry("restart-container", 1L);
-        assertThat(steps(run)).anySatisfy(s -> assertThat(s.action()).contains("docker restart nova_api"));
+        assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).contains("docker restart nova_api"));
         closeWithPostMortem(run);
         assertThat(incident(run).mitigations()).singleElement().satisfies(m -> assertThat(m.outcome()).isEqualTo("nova_api on cc02 restarted"));
     }
@@ -338,7 +301,7 @@ class Sev1IncidentProcessTest {
 
         // then the overrun is escalated at once and the evidence shows the unit
         assertThat(run).hasPassed(COLLECT_UNIT_EVIDENCE, Sev1IncidentIds.ESCALATE_OVERRUN).isWaitingAt(CHOOSE_MITIGATION).isWaitingAt(ACKNOWLEDGE_OVERRUN);
-        assertThat((String) variable(run, "evidence")).contains("keystone/0 on machine").contains("workload error");
+        assertThat((String) runbooks.variable(run, "evidence")).contains("keystone/0 on machine").contains("workload error");
 
         // when the ops lead restarts the unit's service, approved
         choose("restart-unit-service", "keystone/0:keystone", "apache2 wedged, restart it");
@@ -371,7 +334,7 @@ class Sev1IncidentProcessTest {
         ProcessInstance upgrade = runtime.startProcessInstanceByKey(Sev1IncidentIds.ROLLING_UPGRADE, Map.of("site", "lab"));
         ProcessInstance run = startManually("lab", "API latency since the upgrade started");
         toMitigation(run);
-        assertThat((String) variable(run, "mitigationChoices")).contains("rollback-upgrade " + upgrade.getId());
+        assertThat((String) runbooks.variable(run, "mitigationChoices")).contains("rollback-upgrade " + upgrade.getId());
 
         // when the ops lead asks for the rollback and the approver agrees
         choose("rollback-upgrade", upgrade.getId(), "latency began with the upgrade");
@@ -406,7 +369,7 @@ class Sev1IncidentProcessTest {
         assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
         assertThat(site.hypervisor("cn05").orElseThrow().forcedDown()).isFalse();
         assertThat(site.destructiveActions().getOrDefault("evacuation", 0L)).isZero();
-        assertThat(steps(run)).anySatisfy(s -> assertThat(s.result()).isEqualTo("UP: not fenced, not evacuated"));
+        assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.result()).isEqualTo("UP: not fenced, not evacuated"));
         choose("no-action", "", "it rebooted by itself");
         drive(run);
         closeWithPostMortem(run);
@@ -445,8 +408,8 @@ class Sev1IncidentProcessTest {
         closeWithPostMortem(run);
         assertThat(incident(run).phases()).filteredOn(p -> p.escalatedAt() != null).extracting(IncidentRecord.PhaseRecord::phase)
                 .containsExactly("detection", "communication", "mitigation", "resolution");
-        assertThat((Boolean) variable(run, "rtoMet")).isFalse();
-        assertThat(summary(run)).contains("RTO of 60 min MISSED").contains("(OVERRAN, escalated)");
+        assertThat((Boolean) runbooks.variable(run, "rtoMet")).isFalse();
+        assertThat(runbooks.summary(run)).contains("RTO of 60 min MISSED").contains("(OVERRAN, escalated)");
     }
 
     @Test
@@ -491,7 +454,7 @@ class Sev1IncidentProcessTest {
 
             // then the notification step records the failure and the incident goes on to the status page
             assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
-            assertThat(steps(run)).anySatisfy(s -> {
+            assertThat(runbooks.steps(run)).anySatisfy(s -> {
                 assertThat(s.step()).isEqualTo(Sev1IncidentIds.NOTIFY_INCIDENT);
                 assertThat(s.result()).isEqualTo("chat NOT delivered");
             });
@@ -510,7 +473,7 @@ class Sev1IncidentProcessTest {
         runJob(run, Sev1IncidentIds.VALIDATE_INPUT);
 
         assertThat(run).isEnded().hasPassed(END_INPUT_REJECTED);
-        assertThat(summary(run)).contains("there is no site 'nowhere'").contains("lab-charmed");
+        assertThat(runbooks.summary(run)).contains("there is no site 'nowhere'").contains("lab-charmed");
         assertThat(CHAT.messages()).isEmpty();
     }
 
@@ -558,7 +521,7 @@ class Sev1IncidentProcessTest {
             assertThat(run).isStarted().hasPassed(Sev1IncidentIds.START);
             return run;
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
@@ -597,7 +560,7 @@ class Sev1IncidentProcessTest {
     }
 
     private void at(int minutes) {
-        ClockUtil.setCurrentTime(Date.from(CLOCK.instant().plus(Duration.ofMinutes(minutes))));
+        ClockUtil.setCurrentTime(Date.from(runbooks.clock().instant().plus(Duration.ofMinutes(minutes))));
     }
 
     /** Fires a phase's SLA timer, checks the notification and has olga acknowledge the overrun. */
@@ -634,7 +597,7 @@ class Sev1IncidentProcessTest {
             }
             Job next = ready.get(0);
             if (Set.of(WAIT_EVACUATIONS, WAIT_SMOKE_INSTANCE).contains(activity(next))) {
-                CLOCK.advance(Duration.ofSeconds(10));
+                runbooks.advance(Duration.ofSeconds(10));
             }
             management.executeJob(next.getId());
         }
@@ -664,20 +627,8 @@ class Sev1IncidentProcessTest {
         management.executeJob(job.getId());
     }
 
-    private Object variable(ProcessInstance run, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name).singleResult().getValue();
-    }
-
     private IncidentRecord incident(ProcessInstance run) {
-        return (IncidentRecord) variable(run, "incident");
-    }
-
-    private String summary(ProcessInstance run) {
-        return (String) variable(run, RunLog.SUMMARY.name());
-    }
-
-    private List<StepRecord> steps(ProcessInstance run) {
-        return ((RunLog.StepRecords) variable(run, RunLog.STEPS.name())).steps();
+        return (IncidentRecord) runbooks.variable(run, "incident");
     }
 
     /** A run of rolling-upgrade that only waits for RollbackRequested, deployed as its latest version in this test's engine. */

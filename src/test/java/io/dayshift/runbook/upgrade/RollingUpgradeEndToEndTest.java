@@ -8,13 +8,11 @@ import io.dayshift.access.Roles;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,29 +36,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * The lab runs on the system clock, a thousand times faster than its defaults; the health check's RAM threshold is
  * 90 % so that the shipped lab is GREEN.
  */
-@ServiceTest
+@RunbookEndToEndTest(timeFactor = "0.001")
 class RollingUpgradeEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = LabTests.tempDirectory("rolling-upgrade-e2e-");
-    private static final int PORT = LabTests.freePort();
     private static final Duration PATIENCE = Duration.ofMinutes(6);
     private static final Set<String> DRAIN_QUESTIONS = Set.of("Task_DecideFailedMigration", "Task_DecideHostNotEmpty", "Task_DecideDrainFailure");
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.001");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "true");
-        registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
         registry.add("dayshift.health-check.ram-percent", () -> "90");
         registry.add("dayshift.runbooks.rolling-upgrade.check-interval", () -> "PT1S");
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -77,8 +70,8 @@ class RollingUpgradeEndToEndTest {
     @ValueSource(strings = {"lab", "lab-charmed"})
     void anOpsLeadStartsItAnotherUserApprovesItAndEveryHostEndsOnTheNewRelease(String siteName) throws Exception {
         // given an ops lead and an approver, and the site on 2023.2
-        Http olga = Http.as(PORT, "olga", Users.PASSWORD);
-        Http anna = Http.as(PORT, "anna", Users.PASSWORD);
+        Http olga = Http.as(port, "olga", Users.PASSWORD);
+        Http anna = Http.as(port, "anna", Users.PASSWORD);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         // when olga starts the upgrade to 2024.1 over REST, canary cn06, batches of one

@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabConfiguration;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.PlaybookRun;
 import io.dayshift.testing.Http;
-import io.dayshift.testing.LabTests;
-import io.dayshift.testing.MutableClock;
-import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,28 +23,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,13 +51,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>The lab's default topology grades AMBER (cn01 uses 83 % of its RAM); these tests run with a RAM threshold of 90 %
  * so that it is GREEN, and make it not green with a fault where a test needs that.
  */
-@ServiceTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
+        uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY})
 class RollingUpgradeProcessTest {
 
-    private static final Path DIR = LabTests.tempDirectory("rolling-upgrade-");
-    private static final int PORT = LabTests.freePort();
-    private static final MutableClock CLOCK = MutableClock.at("2025-06-02T08:00:00Z");
     private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
             "k-message", "k-reject",
             "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke");
@@ -77,10 +62,6 @@ class RollingUpgradeProcessTest {
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("dayshift.lab.enabled", () -> "true");
-        registry.add("dayshift.lab.directory", DIR::toString);
-        registry.add("dayshift.lab.time-factor", () -> "0.01");
         registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         KOLLA_SITES.forEach(s -> registry.add("dayshift.lab.sites." + s, () -> "lab/small-kolla.yaml"));
@@ -91,26 +72,10 @@ class RollingUpgradeProcessTest {
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class LabClock {
-
-        @Bean(LabConfiguration.CLOCK)
-        Clock labClock() {
-            return CLOCK;
-        }
-
-        /** Every flow node and sequence flow of rolling-upgrade is covered by this class (the called runbooks have their own tests). */
-        @Bean
-        ProcessEngineCoverageProperties coverage() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys(HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY).build();
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
-    ProcessEngine engine;
+    Runbooks runbooks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -118,25 +83,19 @@ class RollingUpgradeProcessTest {
     @Autowired
     ManagementService management;
     @Autowired
-    IdentityService identity;
-    @Autowired
     HistoryService history;
     @Autowired
     LabSites lab;
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(engine);
-        Users.ensure(identity, "olga", Roles.OPS_LEADS, Roles.APPROVERS);
-        Users.ensure(identity, "anna", Roles.APPROVERS);
-        Users.ensure(identity, "omar", Roles.OPS_LEADS);
+        runbooks.user("olga", Roles.OPS_LEADS, Roles.APPROVERS);
+        runbooks.user("anna", Roles.APPROVERS);
+        runbooks.user("omar", Roles.OPS_LEADS);
     }
 
     @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-        lab.all().forEach(LabSite::clearFaults);
+    void deleteRuns() {
         runtime.createProcessInstanceQuery().active().list().forEach(p -> {
             if (runtime.createProcessInstanceQuery().processInstanceId(p.getId()).count() > 0) {
                 runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, true);
@@ -321,7 +280,7 @@ class RollingUpgradeProcessTest {
     void theInitiatorCannotApproveTheirOwnUpgradeOverRest() {
         ProcessInstance pi = start("lab-charmed", "2024.1", 2, "");
         runUntilTask(pi, APPROVE_PLAN);
-        String taskId = task(pi, APPROVE_PLAN).getId();
+        String taskId = runbooks.task(pi, APPROVE_PLAN).getId();
         Http olga = Http.as(port, "olga", Users.PASSWORD);
 
         HttpResponse<String> claim = olga.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"olga\"}");
@@ -442,7 +401,7 @@ class RollingUpgradeProcessTest {
         // when an ops lead decides to roll back and an approver approves
         decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "the placement schema migration broke");
         runUntilTask(pi, APPROVE_ROLLBACK);
-        assertThat(tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator may not approve the rollback").isFalse();
+        assertThat(runbooks.tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator may not approve the rollback").isFalse();
         site.clearFaults();
         approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back, restore tonight's data");
         runUntilEnd(pi);
@@ -575,7 +534,7 @@ class RollingUpgradeProcessTest {
     }
 
     private ProcessInstance start(String site, String target, long batch, String canary, OffsetDateTime windowStart, OffsetDateTime windowEnd) {
-        login("olga");
+        runbooks.login("olga");
         try {
             Map<String, Object> variables = new HashMap<>();
             variables.put("site", site);
@@ -586,7 +545,7 @@ class RollingUpgradeProcessTest {
             variables.put("canaryHost", canary);
             return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
     }
 
@@ -631,7 +590,7 @@ class RollingUpgradeProcessTest {
         int ran = executed;
         runJobsExcept(stopAt);
         if (!before.isEmpty() && activeTimers().equals(before) && executed - ran <= fired.size()) {
-            CLOCK.advance(Duration.ofMinutes(2));
+            runbooks.advance(Duration.ofMinutes(2));
         }
     }
 
@@ -650,13 +609,13 @@ class RollingUpgradeProcessTest {
                 default -> null;
             };
             if (decision != null) {
-                login("omar");
+                runbooks.login("omar");
                 try {
                     tasks.claim(t.getId(), "omar");
                     tasks.complete(t.getId(), Map.of("decision", decision, "note", "instance in ERROR stays on the host for the upgrade"));
                     acted = true;
                 } finally {
-                    identity.clearAuthentication();
+                    runbooks.logout();
                 }
             }
         }
@@ -726,40 +685,15 @@ class RollingUpgradeProcessTest {
         }
     }
 
-    private void login(String user) {
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-    }
-
-    private Task task(ProcessInstance pi, String key) {
-        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
-
     private void approve(ProcessInstance pi, String key, String user, boolean approved, String reason) {
-        Task task = task(pi, key);
-        assertThat(task).as("task " + key).isNotNull();
-        login(user);
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
-        } finally {
-            identity.clearAuthentication();
-        }
+        runbooks.approve(pi, key, user, approved, reason);
         runJobs();
     }
 
-    private boolean tryApprove(ProcessInstance pi, String key, String user) {
-        try {
-            approve(pi, key, user, true, "me");
-            return true;
-        } catch (org.camunda.bpm.engine.AuthorizationException refused) {
-            return false;
-        }
-    }
-
     private void decide(ProcessInstance pi, String key, String user, String decision, String note) {
-        Task task = task(pi, key);
+        Task task = runbooks.task(pi, key);
         assertThat(task).as("operator task " + key).isNotNull();
-        login(user);
+        runbooks.login(user);
         try {
             tasks.claim(task.getId(), user);
             Map<String, Object> variables = new HashMap<>();
@@ -769,7 +703,7 @@ class RollingUpgradeProcessTest {
             variables.put("note", note);
             tasks.complete(task.getId(), variables);
         } finally {
-            identity.clearAuthentication();
+            runbooks.logout();
         }
         runJobs();
     }
