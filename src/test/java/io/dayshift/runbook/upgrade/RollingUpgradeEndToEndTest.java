@@ -132,6 +132,9 @@ class RollingUpgradeEndToEndTest {
             olga.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"olga\"}");
             HttpResponse<String> done = olga.postJson("/engine-rest/task/" + id + "/complete", "{\"variables\":{\"decision\":{\"value\":\"" + decision
                     + "\"},\"note\":{\"value\":\"an instance in ERROR cannot move; it stays on the host for the upgrade\"}}}");
+            if (done.statusCode() == 500 && done.body().contains("updated by another transaction concurrently")) {
+                continue; // a job of the same run changed it meanwhile, as a person in Tasklist would see: answered at the next look
+            }
             assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         }
     }
