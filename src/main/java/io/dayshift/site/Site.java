@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -41,7 +42,7 @@ public record Site(
     @ConstructorBinding
     public Site {
         ssh = ssh == null ? Map.of() : Map.copyOf(ssh);
-        capacity = capacity == null ? new Capacity(0) : capacity;
+        capacity = capacity == null ? Capacity.N_PLUS_ONE : capacity;
         backup = backup == null ? Backup.defaults() : backup;
     }
 
@@ -79,8 +80,13 @@ public record Site(
         }
     }
 
-    /** @param reserveHosts how many hosts' worth of capacity a drain must leave free (N+1 = 1) */
-    public record Capacity(int reserveHosts) {
+    /**
+     * @param reserveHosts how many of a zone's largest hosts' worth of capacity a drain must leave free in the zone: 1 (N+1,
+     *                     the default, what the operations guides assume), 0 to drain down to the last free slot
+     */
+    public record Capacity(@DefaultValue("1") int reserveHosts) {
+
+        public static final Capacity N_PLUS_ONE = new Capacity(1);
     }
 
     /**

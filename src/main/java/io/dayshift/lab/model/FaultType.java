@@ -51,7 +51,13 @@ public enum FaultType {
      */
     BACKUP_CORRUPT(false),
     /** After a restore, table {@code target} ({@code nova.instances}; every table when empty) counts one row fewer than the backup held. */
-    RESTORE_INCOMPLETE(false);
+    RESTORE_INCOMPLETE(false),
+    /**
+     * Placement holds an allocation on hypervisor {@code target} that belongs to no instance, as an interrupted migration
+     * can leave behind ({@code nova-manage placement audit} finds them): the host's RAM counts as used up to 85 % of its
+     * capacity (at least one instance's worth more), in Nova's hypervisor view and Placement's usages alike.
+     */
+    ORPHANED_ALLOCATION(true);
 
     private final boolean needsTarget;
 

@@ -741,6 +741,9 @@ public final class LabSite {
         }
         long cpu = placed.stream().mapToLong(i -> i.flavor().vcpus()).sum();
         long ram = placed.stream().mapToLong(i -> i.flavor().ramMib()).sum();
+        if (holdsExactly(FaultType.ORPHANED_ALLOCATION, h.hostname())) {
+            ram = Math.max(ram, h.schedulableRamMib() * 85 / 100);
+        }
         long disk = placed.stream().mapToLong(i -> i.flavor().diskGib()).sum();
         return new HypervisorUsage(h.hostname(), placed.size(), cpu, ram, disk, h.schedulableVcpus() - cpu, h.schedulableRamMib() - ram,
                 h.schedulableDiskGib() - disk);

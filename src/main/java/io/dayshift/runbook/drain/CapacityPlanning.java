@@ -6,12 +6,13 @@ import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.ResourceUsage;
 import io.dayshift.compute.ServerSummary;
+import io.dayshift.runbook.healthcheck.Thresholds;
 import io.dayshift.site.Site;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,9 +29,11 @@ final class CapacityPlanning {
     }
 
     private final ComputeCloud compute;
+    private final Thresholds thresholds;
 
-    CapacityPlanning(ComputeCloud compute) {
+    CapacityPlanning(ComputeCloud compute, Thresholds thresholds) {
         this.compute = compute;
+        this.thresholds = thresholds;
     }
 
     Planned plan(Site site, String host, DrainInstances instances, String reason, int batchSize) {
@@ -40,7 +43,11 @@ final class CapacityPlanning {
         }
         Map<String, Set<String>> groupsOn = groupsByHost(site, instances);
         List<Host> candidates = new ArrayList<>();
+        String zone = "";
         for (ComputeService s : compute.computeServices(site)) {
+            if (s.isCompute() && s.host().equals(host)) {
+                zone = s.zone();
+            }
             if (!s.isCompute() || !s.enabled() || !s.up() || s.forcedDown() || s.host().equals(host) || !hypervisorOf.containsKey(s.host())) {
                 continue;
             }
@@ -49,8 +56,9 @@ final class CapacityPlanning {
             Resources used = used(compute.usages(site, node));
             candidates.add(new Host(s.host(), s.zone(), capacity, used, groupsOn.getOrDefault(s.host(), Set.of())));
         }
-        DrainPlan plan = DrainPlanner.plan(host, instances.toPlanned(), candidates, site.capacity().reserveHosts());
-        return new Planned(plan, text(site, host, instances, reason, candidates, plan, batchSize), candidates.size());
+        CapacityRules rules = new CapacityRules(site.capacity().reserveHosts(), thresholds);
+        DrainPlan plan = DrainPlanner.plan(host, zone, instances.toPlanned(), candidates, rules);
+        return new Planned(plan, text(site, host, instances, reason, plan, batchSize), candidates.size());
     }
 
     /** Host → the groups (of the drained instances) with a member on it. */
@@ -89,10 +97,10 @@ final class CapacityPlanning {
         return new Resources(by.getOrDefault("VCPU", 0L), by.getOrDefault("MEMORY_MB", 0L), by.getOrDefault("DISK_GB", 0L));
     }
 
-    private static String text(Site site, String host, DrainInstances instances, String reason, List<Host> candidates, DrainPlan plan, int batchSize) {
+    private String text(Site site, String host, DrainInstances instances, String reason, DrainPlan plan, int batchSize) {
         StringBuilder out = new StringBuilder();
-        out.append("Drain ").append(host).append(" on site ").append(site.name()).append(": ").append(instances.instances().size())
-                .append(" instance(s). Reason: \"").append(reason).append("\".\n");
+        out.append("Drain ").append(host).append(plan.zone().isEmpty() ? "" : " (" + plan.zone() + ")").append(" on site ").append(site.name())
+                .append(": ").append(instances.instances().size()).append(" instance(s). Reason: \"").append(reason).append("\".\n");
         out.append(plan.feasible() ? "Expected moves" : "Moves the plan found").append(" (largest first, ").append(batchSize)
                 .append(" at a time; Nova's scheduler makes the final choice):\n");
         for (DrainInstance i : instances.instances()) {
@@ -102,27 +110,31 @@ final class CapacityPlanning {
                     .append(" → ").append(plan.moves().getOrDefault(i.id(), "no host"))
                     .append(" (").append(how(i.status())).append(")\n");
         }
-        Map<String, Resources> after = new LinkedHashMap<>();
-        candidates.forEach(c -> after.put(c.name(), c.free()));
-        instances.instances().forEach(i -> {
-            String to = plan.moves().get(i.id());
-            if (to != null) {
-                after.put(to, after.get(to).minus(i.flavor()));
-            }
-        });
-        out.append("Other enabled, up compute hosts (Placement capacity under the allocation ratios):\n");
-        for (Host c : candidates) {
-            out.append("  - ").append(c.name()).append(" (").append(c.zone()).append("): capacity ").append(c.capacity()).append("; free now ")
-                    .append(c.free()).append("; free after ").append(after.get(c.name())).append('\n');
+        out.append("Other enabled, up compute hosts (Placement capacity under the allocation ratios; use now → after the moves; thresholds: vCPU ")
+                .append(thresholds.cpuPercent()).append(" %, RAM ").append(thresholds.ramPercent()).append(" %, disk ")
+                .append(thresholds.diskPercent()).append(" %):\n");
+        for (HostLoad l : plan.loads()) {
+            out.append("  - ").append(l.host()).append(" (").append(l.zone()).append("): capacity ").append(l.capacity()).append("; vCPU ")
+                    .append(change(l.usedBefore().vcpus(), l.usedAfter().vcpus(), l.capacity().vcpus())).append(", RAM ")
+                    .append(change(l.usedBefore().ramMb(), l.usedAfter().ramMb(), l.capacity().ramMb())).append(", disk ")
+                    .append(change(l.usedBefore().diskGb(), l.usedAfter().diskGb(), l.capacity().diskGb())).append('\n');
         }
-        if (candidates.isEmpty()) {
+        if (plan.loads().isEmpty()) {
             out.append("  (none)\n");
         }
-        out.append("Free on the other hosts after the moves: ").append(plan.freeAfter()).append("; reserve to keep free (")
-                .append(site.capacity().reserveHosts()).append(" host(s)): ").append(plan.reserve()).append(".\n");
+        for (ZoneReserve z : plan.zones()) {
+            out.append("Availability zone ").append(z.zone()).append(" after the moves: ").append(z.freeAfter()).append(" free on ").append(z.hosts())
+                    .append(" host(s); reserve to keep free (").append(site.capacity().reserveHosts()).append(" × its largest host): ")
+                    .append(z.reserve()).append(z.kept() ? " — kept" : " — NOT kept").append(".\n");
+        }
         plan.problems().forEach(p -> out.append("Problem: ").append(p).append('\n'));
+        plan.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
         out.append("An instance whose live migration fails is cold-migrated: its guest restarts on the new host.");
         return out.toString();
+    }
+
+    private static String change(long before, long after, long capacity) {
+        return String.format(Locale.ROOT, "%.1f %% → %.1f %%", HostLoad.percent(before, capacity), HostLoad.percent(after, capacity));
     }
 
     private static String how(String status) {

@@ -8,29 +8,38 @@ import java.util.Map;
  * Where each instance of a host is expected to go, or why they cannot all go.
  *
  * @param host        the host to empty
+ * @param zone        its availability zone
  * @param moves       instance id → the host it is expected to land on (Nova's scheduler decides in the end)
  * @param unplaceable instances no host can take, each with the reason
- * @param reserve     what must stay free on the remaining hosts afterwards (the site's N+k reserve)
- * @param freeAfter   what would stay free on the remaining hosts after the moves
+ * @param zones       each zone the drain touches (the host's own and every zone an instance moves to), with its reserve
+ * @param loads       each other enabled, up host's use before and after the moves
+ * @param warnings    hosts that would end above a usage threshold, by how much: the approver is told, the drain is not refused
  */
-public record DrainPlan(String host, Map<String, String> moves, Map<String, String> unplaceable, Resources reserve, Resources freeAfter) {
+public record DrainPlan(String host, String zone, Map<String, String> moves, Map<String, String> unplaceable, List<ZoneReserve> zones,
+                        List<HostLoad> loads, List<String> warnings) {
 
     public DrainPlan {
         moves = Map.copyOf(moves);
         unplaceable = Map.copyOf(unplaceable);
+        zones = List.copyOf(zones);
+        loads = List.copyOf(loads);
+        warnings = List.copyOf(warnings);
     }
 
-    /** Every instance has a place and the reserve is kept. */
+    /** Every instance has a place and every zone the drain touches keeps its reserve. */
     public boolean feasible() {
-        return unplaceable.isEmpty() && reserve.fitsIn(freeAfter);
+        return unplaceable.isEmpty() && zones.stream().allMatch(ZoneReserve::kept);
     }
 
     /** The reasons the drain cannot go ahead, with the numbers, one line each; empty when feasible. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         unplaceable.forEach((instance, reason) -> problems.add(instance + ": " + reason));
-        if (!reserve.fitsIn(freeAfter)) {
-            problems.add("after the moves " + freeAfter + " would stay free on the other hosts, less than the reserve of " + reserve);
+        for (ZoneReserve z : zones) {
+            if (!z.kept()) {
+                problems.add("after the moves availability zone " + z.zone() + " would keep " + z.freeAfter() + " free on its "
+                        + z.hosts() + " other host(s), less than its reserve of " + z.reserve());
+            }
         }
         return problems;
     }

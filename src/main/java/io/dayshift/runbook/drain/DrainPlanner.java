@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides, before anything moves, whether the other hosts can take every instance of a host: within
  * each instance's availability zone, under the hosts' allocation ratios, never putting two members of
- * an anti-affinity group on one host nor splitting an affinity group, and keeping the site's reserve
- * ({@code reserveHosts} times the largest host's capacity) free afterwards.
+ * an anti-affinity group on one host nor splitting an affinity group, and keeping each zone's reserve
+ * ({@code reserveHosts} times the zone's largest host) free afterwards in the drained host's zone and in
+ * every zone an instance moves to: instances stay in their zone, so room in another zone does not count.
+ * Hosts that would end above a usage threshold are named, by how much, without refusing the drain.
  *
  * <p>Largest instances are placed first, each on the host with the most free memory that fits it: the
  * spread Nova's default weighers aim for, and a plan an approver can read. It is an expectation, not
@@ -25,7 +28,7 @@ public final class DrainPlanner {
     private DrainPlanner() {
     }
 
-    public static DrainPlan plan(String host, List<Instance> instances, List<Host> candidates, int reserveHosts) {
+    public static DrainPlan plan(String host, String zone, List<Instance> instances, List<Host> candidates, CapacityRules rules) {
         Map<String, Resources> free = new HashMap<>();
         Map<String, Set<String>> groupsOn = new HashMap<>();
         Map<String, Host> byName = new LinkedHashMap<>();
@@ -49,7 +52,7 @@ public final class DrainPlanner {
 
         for (Instance instance : largestFirst) {
             Optional<Host> target = byName.values().stream()
-                    .filter(h -> instance.zone().map(zone -> zone.equals(h.zone())).orElse(true))
+                    .filter(h -> instance.zone().map(z -> z.equals(h.zone())).orElse(true))
                     .filter(h -> instance.flavor().fitsIn(free.get(h.name())))
                     .filter(h -> allowedByGroup(instance, h.name(), groupsOn, affinityTargets))
                     .max(Comparator.comparingLong((Host h) -> free.get(h.name()).ramMb()).thenComparing(Host::name, Comparator.reverseOrder()));
@@ -68,11 +71,29 @@ public final class DrainPlanner {
             });
         }
 
-        Resources largest = byName.values().stream().map(Host::capacity)
-                .max(Comparator.comparingLong(Resources::ramMb).thenComparingLong(Resources::vcpus))
-                .orElse(Resources.NONE);
-        Resources freeAfter = free.values().stream().reduce(Resources.NONE, Resources::plus);
-        return new DrainPlan(host, moves, unplaceable, largest.times(reserveHosts), freeAfter);
+        Set<String> touched = new TreeSet<>();
+        touched.add(zone);
+        moves.values().forEach(to -> touched.add(byName.get(to).zone()));
+        List<ZoneReserve> zones = new ArrayList<>();
+        for (String z : touched) {
+            List<Host> inZone = byName.values().stream().filter(h -> h.zone().equals(z)).toList();
+            if (!inZone.isEmpty()) {
+                Resources largest = inZone.stream().map(Host::capacity)
+                        .max(Comparator.comparingLong(Resources::ramMb).thenComparingLong(Resources::vcpus)).orElseThrow();
+                Resources freeAfter = inZone.stream().map(h -> free.get(h.name())).reduce(Resources.NONE, Resources::plus);
+                zones.add(new ZoneReserve(z, inZone.size(), largest.times(rules.reserveHosts()), freeAfter));
+            }
+        }
+        List<HostLoad> loads = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Host h : byName.values()) {
+            HostLoad load = new HostLoad(h.name(), h.zone(), h.capacity(), h.used(), h.capacity().minus(free.get(h.name())));
+            loads.add(load);
+            if (!load.usedAfter().equals(load.usedBefore())) {
+                warnings.addAll(load.overThresholds(rules.thresholds()));
+            }
+        }
+        return new DrainPlan(host, zone, moves, unplaceable, zones, loads, warnings);
     }
 
     private static boolean allowedByGroup(Instance instance, String host, Map<String, Set<String>> groupsOn, Map<String, String> affinityTargets) {

@@ -10,6 +10,7 @@ import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.runbook.RunLog;
+import io.dayshift.runbook.healthcheck.HealthCheckProperties;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,8 +18,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_PlanCapacity}: can the other enabled, up hosts take every instance and keep the site's reserve? Nothing has
- * moved yet; when they cannot, the run ends with the numbers in {@code summary}.
+ * {@code Task_PlanCapacity}: can the other enabled, up hosts take every instance and keep each touched zone's reserve?
+ * Nothing has moved yet; when they cannot, the run ends with the numbers in {@code summary}. Hosts that would end above
+ * the health check's thresholds are named in the plan the approver reads.
  */
 @Component("planDrainCapacity")
 class PlanDrainCapacityDelegate implements JavaDelegate {
@@ -27,9 +29,9 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
     private final CapacityPlanning planning;
     private final DrainComputeNodeSettings settings;
 
-    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNodeSettings settings) {
+    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNodeSettings settings, HealthCheckProperties health) {
         this.sites = sites;
-        this.planning = new CapacityPlanning(compute);
+        this.planning = new CapacityPlanning(compute, health.thresholds());
         this.settings = settings;
     }
 

@@ -86,6 +86,7 @@ class DrainComputeNodeProcessTest {
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.lab.sites.lab-default", () -> "lab/small-kolla.yaml");
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
         registry.add("dayshift.runbooks.drain-compute-node.batch-size", () -> "2");
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT5S");
@@ -141,9 +142,9 @@ class DrainComputeNodeProcessTest {
         assertThat(run).isWaitingAt(APPROVE_PLAN);
         assertThat(task()).hasCandidateGroup(Roles.APPROVERS);
         String planText = (String) tasks.getVariable(task().getId(), "planSummary");
-        assertThat(planText).contains("Drain cn01 on site lab: 4 instance(s). Reason: \"" + REASON + "\"")
+        assertThat(planText).contains("Drain cn01 (az1) on site lab: 4 instance(s). Reason: \"" + REASON + "\"")
                 .contains("happy-03").contains("cold migration, the guest is off").contains("anti-affinity group web-frontends")
-                .contains("reserve to keep free (1 host(s)): 256 vCPU, 262144 MiB RAM, 4000 GiB disk");
+                .contains("reserve to keep free (1 × its largest host): 256 vCPU, 262144 MiB RAM, 4000 GiB disk — kept.");
         DrainPlan plan = plan(run);
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.moves()).containsOnlyKeys(before);
@@ -321,6 +322,48 @@ class DrainComputeNodeProcessTest {
                 .contains("needs 4 vCPU, 8192 MiB RAM, 80 GiB disk; no host in availability zone az3 has that much free (most free RAM: 0 MiB)");
         assertThat(model("lab").hypervisor("cn13").orElseThrow().enabled()).isTrue();
         assertThat(model("lab").destructiveActions()).isEqualTo(before);
+    }
+
+    @Test
+    void theReserveIsKeptInTheDrainedHostsZoneNotAcrossTheSite() {
+        // given the default lab, where any one host can be drained with N+1 kept in its zone, and then Placement counting
+        // 85 % of cn02's RAM as used (an allocation an interrupted migration left behind): az1 cannot keep one host free
+        ProcessInstance feasible = start("lab-default", "cn01", REASON);
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(feasible).isWaitingAt(APPROVE_PLAN);
+        assertThat((String) tasks.getVariable(task().getId(), "planSummary"))
+                .contains("Availability zone az1 after the moves: ").contains(" free on 2 host(s); reserve to keep free (1 × its largest host): "
+                        + "128 vCPU, 131072 MiB RAM, 1800 GiB disk — kept.")
+                .doesNotContain("Availability zone az2").doesNotContain("Warning:");
+        runtime.deleteProcessInstance(feasible.getId(), "test: plan seen");
+        Map<String, Long> before = model("lab-default").destructiveActions();
+        LabFault orphan = model("lab-default").injectFault(LabFault.of(FaultType.ORPHANED_ALLOCATION, "cn02"));
+
+        try {
+            // when the drain of cn01 plans, while az2 still has plenty of room
+            ProcessInstance run = start("lab-default", "cn01", REASON);
+            execute(job());
+            execute(job());
+            execute(job());
+            execute(job());
+
+            // then it ends before the approval, naming the zone, what it would keep and its reserve
+            assertThat(run).isEnded().hasPassed(END_NOT_ENOUGH_CAPACITY).hasNotPassed(APPROVE_PLAN);
+            assertThat(runbooks.summary(run)).startsWith("Not enough capacity to drain cn01 on site lab-default; nothing was changed. ")
+                    .contains("after the moves availability zone az1 would keep ")
+                    .contains("on its 2 other host(s), less than its reserve of 128 vCPU, 131072 MiB RAM, 1800 GiB disk");
+            DrainPlan plan = (DrainPlan) runbooks.variable(run, "plan");
+            assertThat(plan.unplaceable()).isEmpty();
+            assertThat(plan.loads()).filteredOn(l -> l.host().equals("cn02")).singleElement()
+                    .satisfies(l -> assertThat(l.usedBefore().ramMb()).isEqualTo(131_072L * 85 / 100));
+            assertThat(model("lab-default").hypervisor("cn01").orElseThrow().enabled()).isTrue();
+            assertThat(model("lab-default").destructiveActions()).isEqualTo(before);
+        } finally {
+            model("lab-default").removeFault(orphan.id());
+        }
     }
 
     @Test

@@ -216,11 +216,11 @@ class SiteHealthCheckProcessTest {
 
     @Test
     void aHostLoadedPastTheRamThresholdMakesTheSiteAmber() {
-        // given cn06 gets six more m1.xlarge servers: 8 x 16 GiB of 128 GiB RAM
+        // given cn06 (4 GiB used) gets seven more m1.xlarge servers: 116 GiB of 128 GiB RAM
         LabSite site = lab.require("lab");
         Flavor xlarge = site.flavors().stream().filter(f -> f.name().equals("m1.xlarge")).findFirst().orElseThrow();
         LabImage image = site.images().get(0);
-        for (int i = 1; i <= 6; i++) {
+        for (int i = 1; i <= 7; i++) {
             bootedServers.add(site.bootServer("load-" + i, site.adminProjectId(), xlarge.id(), image.id(), "cn06", "", "", "").id());
         }
 
