@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_DisableComputeService}: the scheduler stops placing on the host. A host already disabled is left as it is
- * (with this run's reason it was this run, e.g. a retried step).
+ * {@code Task_DisableComputeService}: the scheduler stops placing on the host, with the operator's reason marked as this
+ * run's ({@link OutOfService}). A host already disabled is left as it is, with its reason (with this run's reason it was
+ * this run, e.g. a retried step; with another, the host was out of service before and a return will leave it so).
  */
 @Component("disableComputeService")
 class DisableComputeServiceDelegate implements JavaDelegate {
@@ -32,7 +33,7 @@ class DisableComputeServiceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         String host = HOST.get(execution);
-        String reason = OPERATOR_REASON.get(execution);
+        String reason = OutOfService.reason(OPERATOR_REASON.get(execution), Runs.topRunId(execution));
         ComputeService before = compute.computeService(site, host)
                 .orElseThrow(() -> new IllegalStateException("site " + site.name() + ": host " + host + " has no nova-compute service any more"));
         if (!before.enabled()) {

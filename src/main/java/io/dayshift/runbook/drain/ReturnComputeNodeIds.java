@@ -8,6 +8,8 @@ public final class ReturnComputeNodeIds {
     public static final String START = "StartEvent_ReturnRequested";
     public static final String VALIDATE_INPUT = "Task_ValidateInput";
     public static final String ENABLE_COMPUTE_SERVICE = "Task_EnableComputeService";
+    public static final String TAKEN_OUT_BY_DAYSHIFT = "Gateway_TakenOutByDayshift";
+    public static final String SUMMARISE_KEPT_DISABLED = "Task_SummariseKeptDisabled";
     public static final String VERIFY_COMPUTE_SERVICE = "Task_VerifyComputeService";
     public static final String SERVICE_READY = "Gateway_ServiceReady";
     public static final String DECIDE_SERVICE_NOT_READY = "Task_DecideServiceNotReady";
@@ -18,6 +20,7 @@ public final class ReturnComputeNodeIds {
     public static final String END_INPUT_REJECTED = "EndEvent_InputRejected";
     public static final String END_HOST_RETURNED = "EndEvent_HostReturnedToService";
     public static final String END_SERVICE_NOT_READY = "EndEvent_ServiceNotReady";
+    public static final String END_HOST_KEPT_DISABLED = "EndEvent_HostKeptDisabled";
 
     public static final String INPUT_REJECTED = DrainComputeNodeIds.INPUT_REJECTED;
     public static final String RECHECK = DrainComputeNodeIds.RECHECK;

@@ -15,6 +15,11 @@ public final class ReturnComputeNodeVariables {
     public static final ProcessVariable<Boolean> RETURNED = ProcessVariable.bool("returned");
     /** This run enabled the compute service (false when it already was). */
     public static final ProcessVariable<Boolean> ENABLED_BY_RUN = ProcessVariable.bool("enabledByRun");
+    /**
+     * Output, and {@code Gateway_TakenOutByDayshift} reads it: the host was disabled for another reason than a Dayshift drain's
+     * (than the calling run's drain, when called), so it was left disabled with its reason.
+     */
+    public static final ProcessVariable<Boolean> KEPT_DISABLED = ProcessVariable.bool("keptDisabled");
 
     private ReturnComputeNodeVariables() {
     }

@@ -5,6 +5,7 @@ import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASO
 import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
 import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.ENABLED_BY_RUN;
 import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.EVIDENCE;
+import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.KEPT_DISABLED;
 import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.RETURNED;
 import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.SERVICE_READY;
 
@@ -23,6 +24,14 @@ class SummariseReturnDelegate implements JavaDelegate {
         boolean ready = SERVICE_READY.find(execution).orElse(false);
         String host = HOST.get(execution);
         RETURNED.set(execution, ready);
+        if (KEPT_DISABLED.find(execution).orElse(false)) {
+            RunLog.summarise(execution, "Host " + host + " on site " + SITE.get(execution) + " kept out of service: its nova-compute service was "
+                    + "disabled for another reason than " + (Runs.called(execution) ? "the calling run's drain"
+                    : "a Dayshift drain") + " and stays disabled with that reason (" + EVIDENCE.find(execution).orElse("") + "). Started by "
+                    + Approvals.INITIATOR.find(execution).orElse("(unknown)") + ". Enable it by hand once that work is done.");
+            Steps.record(execution, "summary", host, "kept disabled", EVIDENCE.find(execution).orElse(""));
+            return;
+        }
         RunLog.summarise(execution, "Host " + host + " on site " + SITE.get(execution) + (ready ? " returned to service: " : " NOT returned to service: ")
                 + (ENABLED_BY_RUN.find(execution).orElse(false) ? "its nova-compute service was enabled" : "its nova-compute service was already enabled")
                 + " (reason: \"" + OPERATOR_REASON.find(execution).orElse("") + "\"); " + EVIDENCE.find(execution).orElse("") + ". Started by "

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which release a compute host runs, and whether its nova-compute is up: kolla, the tag of the {@code nova_compute}
  * container's image ({@code …/nova-compute:2024.1-ubuntu-jammy}) and the container running; charmed, the channel of the
- * {@code nova-compute} application of the unit on that host, the unit active/idle. Nova's service must be enabled and up.
+ * {@code nova-compute} application of the unit on that host, the unit active/idle. Nova's service must be up, and enabled
+ * unless the host was disabled before the upgrade (then it stays disabled).
  */
 @Component
 class HostReleaseCheck {
@@ -43,7 +44,7 @@ class HostReleaseCheck {
 
     Seen look(Site site, UpgradePlan plan, String host) {
         Optional<ComputeService> service = compute.computeService(site, host);
-        boolean up = service.map(s -> s.enabled() && s.up()).orElse(false);
+        boolean up = service.map(s -> s.up() && (s.enabled() || plan.disabledBefore().containsKey(host))).orElse(false);
         String nova = service.map(s -> "nova-compute " + (s.enabled() ? "enabled" : "disabled") + ", " + (s.up() ? "up" : "down")).orElse("no nova-compute service");
         if (plan.kolla()) {
             HostContainers seen = kolla.containers(site, host).stream().filter(h -> h.host().equals(host)).findFirst()

@@ -30,6 +30,10 @@ final class PlanText {
             out.append("  ").append(b.number()).append(". ").append(b.canary() ? "canary " : "").append("zone ").append(b.zone().isEmpty() ? "(none)" : b.zone())
                     .append(": ").append(String.join(", ", b.hosts())).append(" — ").append(b.upgrade().description()).append('\n');
         }
+        if (!plan.disabledBefore().isEmpty()) {
+            out.append("\nDisabled before this upgrade, drained and upgraded with their batch, then LEFT DISABLED with their reason:\n");
+            plan.disabledBefore().forEach((host, reason) -> out.append("  ").append(host).append(": \"").append(reason).append("\"\n"));
+        }
         if (!plan.finish().isEmpty()) {
             out.append("\nThen the remaining data-plane applications:\n");
             steps(out, plan.finish());

@@ -16,7 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -82,8 +84,10 @@ final class UpgradeInputCheck {
         if (site.isEmpty() || target.isEmpty()) {
             return new Result(problems, Optional.empty());
         }
-        List<UpgradePlanner.ComputeHost> computes = compute.computeServices(site.get()).stream().filter(ComputeService::isCompute)
-                .map(s -> new UpgradePlanner.ComputeHost(s.host(), s.zone())).toList();
+        List<ComputeService> services = compute.computeServices(site.get()).stream().filter(ComputeService::isCompute).toList();
+        List<UpgradePlanner.ComputeHost> computes = services.stream().map(s -> new UpgradePlanner.ComputeHost(s.host(), s.zone())).toList();
+        Map<String, String> disabled = new TreeMap<>();
+        services.stream().filter(s -> !s.enabled()).forEach(s -> disabled.put(s.host(), s.disabledReason().orElse("(no reason given)")));
         if (!canary.isEmpty() && Arg.HOSTNAME.accepts(canary) && computes.stream().noneMatch(h -> h.host().equals(canary))) {
             problems.add("the canary host " + canary + " has no nova-compute service on site " + site.get().name());
         }
@@ -97,7 +101,7 @@ final class UpgradeInputCheck {
         UpgradePlan plan = model.isPresent()
                 ? UpgradePlanner.charmed(site.get().name(), current.get(), target.get(), computes, (int) batch, canaryHost, model.get(), runReference)
                 : UpgradePlanner.kolla(site.get().name(), current.get(), target.get(), computes, (int) batch, canaryHost, runReference);
-        return new Result(problems, Optional.of(plan));
+        return new Result(problems, Optional.of(plan.withDisabledBefore(disabled)));
     }
 
     /** Kolla: {@code openstack_release} of globals.yml. Charmed: the release track shared by every OpenStack application. */

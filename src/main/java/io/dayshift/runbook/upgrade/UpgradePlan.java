@@ -1,6 +1,8 @@
 package io.dayshift.runbook.upgrade;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the upgrade will do, decided before anything changes and shown to the approver. The model's loops read its lists:
@@ -19,10 +21,14 @@ import java.util.List;
  * @param notMoved       what the plan leaves as it is, and why
  * @param drainReason    the disabled reason the drains give Nova
  * @param returnReason   the reason recorded when a host returns
+ * @param disabledBefore compute hosts whose nova-compute was disabled when the plan was made, with the reason: drained and
+ *                       upgraded with their batch like the others, then left disabled with that reason (a return enables only
+ *                       what this run's drains took out of service)
  */
 public record UpgradePlan(String site, String flavour, String currentRelease, String targetRelease, List<UpgradeStep> preparation,
                           List<UpgradeStep> controlPlane, List<HostBatch> batches, List<UpgradeStep> finish, List<UpgradeStep> rollback,
-                          List<UpgradeStep> reconfigure, List<String> notMoved, String drainReason, String returnReason) {
+                          List<UpgradeStep> reconfigure, List<String> notMoved, String drainReason, String returnReason,
+                          Map<String, String> disabledBefore) {
 
     public static final String KOLLA = "KOLLA";
     public static final String CHARMED = "CHARMED";
@@ -35,6 +41,13 @@ public record UpgradePlan(String site, String flavour, String currentRelease, St
         rollback = List.copyOf(rollback);
         reconfigure = List.copyOf(reconfigure);
         notMoved = List.copyOf(notMoved);
+        disabledBefore = disabledBefore == null ? Map.of() : new TreeMap<>(disabledBefore);
+    }
+
+    /** The same plan, knowing which hosts were disabled when it was made. */
+    public UpgradePlan withDisabledBefore(Map<String, String> disabled) {
+        return new UpgradePlan(site, flavour, currentRelease, targetRelease, preparation, controlPlane, batches, finish, rollback, reconfigure,
+                notMoved, drainReason, returnReason, disabled);
     }
 
     /** Every compute host of the plan, in upgrade order. */

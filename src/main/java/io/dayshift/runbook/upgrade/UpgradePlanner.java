@@ -58,7 +58,7 @@ final class UpgradePlanner {
                 run("rollback-2", "stop", KOLLA_CONTROL.subList(0, 1)));
         List<UpgradeStep> reconfigure = List.of(run("rollback-3", "reconfigure", List.of()));
         return new UpgradePlan(site, UpgradePlan.KOLLA, current.toString(), target.toString(), preparation, control, batches, List.of(), rollback,
-                reconfigure, List.of(), drainReason(target, runReference), returnReason(target, runReference));
+                reconfigure, List.of(), drainReason(target, runReference), returnReason(target, runReference), Map.of());
     }
 
     static UpgradePlan charmed(String site, Release current, Release target, List<ComputeHost> computes, int batchSize, Optional<String> canary,
@@ -105,7 +105,7 @@ final class UpgradePlanner {
         List<UpgradeStep> preparation = List.of(new UpgradeStep("prepare-1", StepKind.CHARM_MODEL_IDLE,
                 "every unit of model " + model.model() + " active and idle", List.of(), "", false));
         return new UpgradePlan(site, UpgradePlan.CHARMED, current.toString(), target.toString(), preparation, control, batches, finish, List.of(),
-                List.of(), notMoved, drainReason(target, runReference), returnReason(target, runReference));
+                List.of(), notMoved, drainReason(target, runReference), returnReason(target, runReference), Map.of());
     }
 
     /** The canary alone first, then per availability zone (sorted) batches of at most {@code batchSize} hosts. */

@@ -76,6 +76,7 @@ class CommissionMachinesProcessTest {
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.lab.sites.lab", () -> "lab/maas-contract.yaml");
         registry.add("dayshift.retries.maas", () -> "R2/PT1S");
+        registry.add("dayshift.runbooks.commission-machines.max-parallel", () -> "2");
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -145,6 +146,39 @@ class CommissionMachinesProcessTest {
         assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, COMMISSION_MACHINE, CHECK_COMMISSIONING, APPLY_TAGS, SUMMARISE_RUN);
         assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).extracting(StepRecord::action)
                 .allMatch(action -> action.matches("POST machines/[a-z0-9]+/\\?op=commission"));
+    }
+
+    @Test
+    void moreMachinesThanMaxParallelCommissionInWavesOneAfterTheOther() {
+        // given three Ready machines and at most two commissioning at once
+        long commissionsBefore = destructive("maas-commission");
+
+        // when olga starts the run
+        ProcessInstance run = start("spare05,spare06,spare07", "", "");
+        execute(job());
+        execute(job());
+
+        // then only the first wave, spare05 and spare06, is commissioned; spare07 waits, still Ready
+        runJobs(run, COMMISSION_MACHINE, 2);
+        assertThat(destructive("maas-commission")).isEqualTo(commissionsBefore + 2);
+        assertThat(machine("spare07").status()).isEqualTo(MachineStatus.READY);
+        assertThat(management.createJobQuery().processInstanceId(run.getId()).activityId(COMMISSION_MACHINE).count()).isZero();
+
+        // when MAAS finishes the first wave
+        letMaasFinish();
+        runJobs(run, WAIT_COMMISSIONING, 2);
+        runJobs(run, CHECK_COMMISSIONING, 2);
+
+        // then the second wave, spare07 alone, starts, and the run ends with all three Ready
+        runJobs(run, COMMISSION_MACHINE, 1);
+        assertThat(destructive("maas-commission")).isEqualTo(commissionsBefore + 3);
+        letMaasFinish();
+        runJobs(run, WAIT_COMMISSIONING, 1);
+        runJobs(run, CHECK_COMMISSIONING, 1);
+        execute(job());
+        execute(job());
+        assertThat(run).isEnded().hasPassed(MACHINES_COMMISSIONED_END).hasNotPassed(DECIDE_FAILED_MACHINE);
+        assertThat(runbooks.summary(run)).startsWith("Site lab: 3 of 3 machines commissioned and Ready");
     }
 
     @Test

@@ -83,7 +83,7 @@ class DrainComputeNodeEndToEndTest {
         JsonNode moved = JSON.readTree(historicVariable(olga, id, "movedInstances").path("value").asText()).path("moves");
         assertThat(moved).hasSize(4);
         assertThat(lab.require("lab").instancesOn("cn01")).isEmpty();
-        assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).isEqualTo("firmware update, ticket OPS-4711");
+        assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).startsWith("firmware update, ticket OPS-4711 [out of service for Dayshift run ");
         List<String> steps = stepIds(olga, id);
         assertThat(steps).containsSubsequence(DrainComputeNodeIds.VALIDATE_INPUT, DrainComputeNodeIds.LIST_INSTANCES, DrainComputeNodeIds.PLAN_CAPACITY,
                 DrainComputeNodeIds.DISABLE_COMPUTE_SERVICE, DrainComputeNodeIds.START_MIGRATION, DrainComputeNodeIds.VERIFY_HOST_EMPTY,

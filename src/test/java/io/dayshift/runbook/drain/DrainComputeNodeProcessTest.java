@@ -171,7 +171,7 @@ class DrainComputeNodeProcessTest {
         }
         Hypervisor cn01 = model("lab").hypervisor("cn01").orElseThrow();
         assertThat(cn01.enabled()).isFalse();
-        assertThat(cn01.disabledReason()).isEqualTo(REASON);
+        assertThat(cn01.disabledReason()).isEqualTo(OutOfService.reason(REASON, run.getId()));
         assertThat(destructive("lab", "live-migration")).isEqualTo(liveBefore + 3);
         assertThat(destructive("lab", "cold-migration")).isEqualTo(coldBefore + 1);
         assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
@@ -179,7 +179,7 @@ class DrainComputeNodeProcessTest {
         assertThat(moved.moves()).extracting(InstanceMove::id).containsExactlyInAnyOrderElementsOf(before);
         assertThat(moved.moves()).allSatisfy(m -> assertThat(m.toHost()).isEqualTo(m.expectedHost()));
         assertThat(runbooks.summary(run)).startsWith("Host cn01 on site lab drained: 4 instance(s) moved (3 live, 1 cold: ")
-                .contains("stays disabled (\"" + REASON + "\") for maintenance").contains("started by olga, approved by alice (\"capacity fine, window agreed\")")
+                .contains("stays disabled (\"" + OutOfService.reason(REASON, run.getId()) + "\") for maintenance").contains("started by olga, approved by alice (\"capacity fine, window agreed\")")
                 .contains("return-compute-node");
         assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, LIST_INSTANCES, PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE,
                 START_MIGRATION, CHECK_MIGRATION, CONFIRM_MIGRATION, VERIFY_HOST_EMPTY, DrainComputeNodeIds.SUMMARISE_DRAIN);
@@ -203,7 +203,7 @@ class DrainComputeNodeProcessTest {
         // then the host is empty, disabled, and its instances stayed in its zone
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
         assertThat(idsOn("lab-charmed", "cn06")).isEmpty();
-        assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("kernel update");
+        assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo(OutOfService.reason("kernel update", run.getId()));
         for (String id : before) {
             String host = model("lab-charmed").instance(id).orElseThrow().host();
             assertThat(model("lab-charmed").hypervisor(host).orElseThrow().zone()).isEqualTo("az2");

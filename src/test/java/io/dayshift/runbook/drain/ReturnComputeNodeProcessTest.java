@@ -69,8 +69,8 @@ class ReturnComputeNodeProcessTest {
 
     @Test
     void returnsADrainedKollaHostToService() {
-        // given cn01, disabled by a drain
-        model("lab").disableComputeService("cn01", "BIOS update, ticket OPS-4711");
+        // given cn01, disabled by a drain (its reason marked as a Dayshift run's)
+        model("lab").disableComputeService("cn01", OutOfService.reason("BIOS update, ticket OPS-4711", "7f3e2d10-0000-4000-8000-000000000001"));
         long enables = destructive("lab", "enable-compute-service");
 
         // when olga returns it
@@ -96,7 +96,7 @@ class ReturnComputeNodeProcessTest {
 
     @Test
     void returnsAHostOfTheCharmedSite() {
-        model("lab-charmed").disableComputeService("cn06", "kernel update");
+        model("lab-charmed").disableComputeService("cn06", OutOfService.reason("kernel update", "7f3e2d10-0000-4000-8000-000000000002"));
 
         ProcessInstance run = start("lab-charmed", "cn06", "kernel updated");
         execute(job());
@@ -107,6 +107,36 @@ class ReturnComputeNodeProcessTest {
 
         assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
         assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aHostDisabledForAnotherReasonKeepsItsStateAndReason() {
+        // given cn02, disabled by an operator for hardware work, not by a drain
+        model("lab").disableComputeService("cn02", "RAM replacement, ticket HW-12");
+        long enables = destructive("lab", "enable-compute-service");
+
+        try {
+            // when olga starts a return of it
+            ProcessInstance run = start("lab", "cn02", "back to work");
+            execute(job());
+            execute(job());
+            assertThat(run).isWaitingAt(ENABLE_COMPUTE_SERVICE);
+            execute(job());
+            execute(job());
+
+            // then it stays disabled with the operator's reason, nothing was enabled, and the summary says why
+            assertThat(run).isEnded().hasPassed(ReturnComputeNodeIds.SUMMARISE_KEPT_DISABLED, ReturnComputeNodeIds.END_HOST_KEPT_DISABLED)
+                    .hasNotPassed(VERIFY_COMPUTE_SERVICE, END_HOST_RETURNED);
+            assertThat(model("lab").hypervisor("cn02").orElseThrow().enabled()).isFalse();
+            assertThat(model("lab").hypervisor("cn02").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
+            assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables);
+            assertThat(runbooks.variable(run, "returned")).isEqualTo(false);
+            assertThat(runbooks.variable(run, "keptDisabled")).isEqualTo(true);
+            assertThat(runbooks.summary(run)).startsWith("Host cn02 on site lab kept out of service: its nova-compute service was disabled for another "
+                    + "reason than a Dayshift drain").contains("\"RAM replacement, ticket HW-12\"");
+        } finally {
+            model("lab").enableComputeService("cn02");
+        }
     }
 
     @Test
@@ -150,7 +180,7 @@ class ReturnComputeNodeProcessTest {
     @Test
     void aServiceThatStaysDownGoesToAnOpsLeadWhoChecksAgainOnceItIsUp() {
         // given cn04's nova-compute is down
-        model("lab").disableComputeService("cn04", "maintenance");
+        model("lab").disableComputeService("cn04", OutOfService.reason("maintenance", "7f3e2d10-0000-4000-8000-000000000004"));
         LabFault down = model("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn04"));
         ProcessInstance run = start("lab", "cn04", "repaired");
         execute(job());
@@ -174,7 +204,7 @@ class ReturnComputeNodeProcessTest {
 
     @Test
     void anOpsLeadMayFinishWithTheServiceStillDown() {
-        model("lab").disableComputeService("cn05", "maintenance");
+        model("lab").disableComputeService("cn05", OutOfService.reason("maintenance", "7f3e2d10-0000-4000-8000-000000000005"));
         LabFault down = model("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn05"));
         ProcessInstance run = start("lab", "cn05", "repaired");
         execute(job());

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
@@ -39,6 +42,8 @@ class SiteHealthCheckEndToEndTest {
     int port;
     @Autowired
     IdentityService identity;
+    @Autowired
+    LabSites lab;
 
     private Http olga;
     private Http audrey;
@@ -57,22 +62,27 @@ class SiteHealthCheckEndToEndTest {
         assertThat(audrey.postJson("/engine-rest/process-definition/key/site-health-check/start",
                 "{\"variables\":{\"site\":{\"value\":\"lab\"}}}").statusCode()).isEqualTo(403);
 
-        // when an ops lead starts the check of the kolla lab as it ships
-        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/site-health-check/start",
-                "{\"variables\":{\"site\":{\"value\":\"lab\",\"type\":\"String\"}}}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String id = JSON.readTree(started.body()).path("id").asText();
+        // when an ops lead starts the check of the kolla lab as it ships, with the shipped thresholds
+        String green = check();
 
-        // then the engine runs it to its end (bounded wait)
-        JsonNode run = awaitEnded(olga, id, Duration.ofSeconds(30));
-        assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
-        JsonNode ends = JSON.readTree(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + id
-                + "&activityType=noneEndEvent").body());
-        assertThat(ends).singleElement().satisfies(end -> assertThat(end.path("activityId").asText()).isEqualTo(SiteHealthCheckIds.SITE_AMBER_END));
-        assertThat(run.path("startUserId").asText()).isEqualTo("olga");
+        // then the engine runs it to its end, GREEN: the default start a newcomer tries is healthy
+        assertThat(endEvent(green)).isEqualTo(SiteHealthCheckIds.SITE_GREEN_END);
+        Map<String, JsonNode> shipped = historicVariables(audrey, green);
+        assertThat(shipped.get("health").path("value").asText()).isEqualTo("GREEN");
+        assertThat(shipped.get("summary").path("value").asText()).startsWith("Site lab is GREEN");
 
-        // and an auditor reads the output contract from the history: the lab ships with cn01 at 83 % of its RAM
-        Map<String, JsonNode> variables = historicVariables(audrey, id);
+        // when Placement keeps an allocation that belongs to no instance on cn01 (the lab's fault for a busy host)
+        LabFault orphan = lab.require("lab").injectFault(LabFault.of(FaultType.ORPHANED_ALLOCATION, "cn01"));
+        String amber;
+        try {
+            amber = check();
+        } finally {
+            lab.require("lab").removeFault(orphan.id());
+        }
+
+        // then an auditor reads the output contract from the history: cn01 at 85 % of its RAM makes the site AMBER
+        assertThat(endEvent(amber)).isEqualTo(SiteHealthCheckIds.SITE_AMBER_END);
+        Map<String, JsonNode> variables = historicVariables(audrey, amber);
         assertThat(variables.get("health").path("value").asText()).isEqualTo("AMBER");
         assertThat(variables.get("findings").path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");
         JsonNode findings = JSON.readTree(variables.get("findings").path("value").asText());
@@ -81,9 +91,28 @@ class SiteHealthCheckEndToEndTest {
             assertThat(f.path("check").asText()).isEqualTo("hypervisor-usage");
             assertThat(f.path("health").asText()).isEqualTo("AMBER");
             assertThat(f.path("subject").asText()).isEqualTo("cn01");
-            assertThat(f.path("message").asText()).isEqualTo("RAM at 83 % (108544 of 131072 MiB), above the 80 % threshold");
+            assertThat(f.path("message").asText()).isEqualTo("RAM at 85 % (111411 of 131072 MiB), above the 80 % threshold");
         });
         assertThat(variables.get("summary").path("value").asText()).startsWith("Site lab is AMBER (0 red, 1 amber finding(s))");
         assertThat(variables.get("initiator").path("value").asText()).isEqualTo("olga");
+    }
+
+    /** Olga starts a check of {@code lab} over REST; the ended run's id. */
+    private String check() throws Exception {
+        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/site-health-check/start",
+                "{\"variables\":{\"site\":{\"value\":\"lab\",\"type\":\"String\"}}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String id = JSON.readTree(started.body()).path("id").asText();
+        JsonNode run = awaitEnded(olga, id, Duration.ofSeconds(30));
+        assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("startUserId").asText()).isEqualTo("olga");
+        return id;
+    }
+
+    private String endEvent(String id) throws Exception {
+        JsonNode ends = JSON.readTree(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + id
+                + "&activityType=noneEndEvent").body());
+        assertThat(ends).hasSize(1);
+        return ends.get(0).path("activityId").asText();
     }
 }

@@ -10,6 +10,7 @@ import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.PlaybookRun;
+import io.dayshift.runbook.drain.ReturnComputeNodeIds;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
@@ -48,8 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * covers every flow node and sequence flow of the model (process-test coverage, report under
  * {@code target/process-test-coverage/}).
  *
- * <p>The lab's default topology grades AMBER (cn01 uses 83 % of its RAM); these tests run with a RAM threshold of 90 %
- * so that it is GREEN, and make it not green with a fault where a test needs that.
+ * <p>The lab's default topology grades GREEN with the shipped thresholds; a test that needs it not green makes it so with a
+ * fault.
  */
 @RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
         uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY})
@@ -57,7 +58,7 @@ class RollingUpgradeProcessTest {
 
     private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
             "k-message", "k-reject",
-            "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke");
+            "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke", "k-disabled");
     private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
 
     @DynamicPropertySource
@@ -66,7 +67,6 @@ class RollingUpgradeProcessTest {
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         KOLLA_SITES.forEach(s -> registry.add("dayshift.lab.sites." + s, () -> "lab/small-kolla.yaml"));
         CHARMED_SITES.forEach(s -> registry.add("dayshift.lab.sites." + s, () -> "lab/small-charmed.yaml"));
-        registry.add("dayshift.health-check.ram-percent", () -> "90");
         registry.add("dayshift.runbooks.rolling-upgrade.check-interval", () -> "PT10S");
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT10S");
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
@@ -150,6 +150,39 @@ class RollingUpgradeProcessTest {
         assertThat(variable(pi, "upgraded")).isEqualTo(true);
         assertThat(summary(pi)).contains("upgraded").contains("2024.1 (6): cn01, cn02, cn03, cn04, cn05, cn06").contains("approved by anna");
         assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-upgrade-smoke"));
+    }
+
+    @Test
+    void aHostDisabledBeforeTheUpgradeIsListedInThePlanUpgradedAndLeftDisabledWithItsReason() {
+        // given cn06 disabled by an operator for hardware work before the upgrade
+        LabSite site = lab.require("k-disabled");
+        site.disableComputeService("cn06", "RAM replacement, ticket HW-12");
+
+        // when the upgrade is planned
+        ProcessInstance pi = start("k-disabled", "2024.1", 1, "cn06");
+        runUntilTask(pi, APPROVE_PLAN);
+
+        // then the approver reads that it will be upgraded and left disabled
+        assertThat((String) runtime.getVariable(pi.getId(), "planSummary"))
+                .contains("Disabled before this upgrade, drained and upgraded with their batch, then LEFT DISABLED with their reason:\n"
+                        + "  cn06: \"RAM replacement, ticket HW-12\"");
+
+        // when it is approved and runs (with cn06 out, az2 cannot keep its reserve while cn04 or cn05 is drained: the ops lead
+        // lets the upgrade proceed with the instances left on them)
+        approve(pi, APPROVE_PLAN, "anna", true, "CAB-1235");
+        proceedWithoutCapacity = true;
+        runUntilEnd(pi);
+
+        // then every host runs 2024.1, cn06 is still disabled with the operator's reason, every other host is back in service
+        assertThat(pi).hasPassed(END_SITE_UPGRADED);
+        assertThat(site.hostReleases().values()).containsOnly("2024.1");
+        assertThat(site.hypervisor("cn06").orElseThrow().enabled()).isFalse();
+        assertThat(site.hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
+        assertThat(site.hypervisors()).filteredOn(h -> !h.hostname().equals("cn06")).allMatch(h -> h.enabled() && h.up());
+        List<String> returns = history.createHistoricProcessInstanceQuery().processDefinitionKey(RETURN_KEY).superProcessInstanceId(pi.getId()).list()
+                .stream().map(p -> p.getId()).toList();
+        assertThat(returns).anySatisfy(r -> assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(r)
+                .activityId(ReturnComputeNodeIds.END_HOST_KEPT_DISABLED).count()).isOne());
     }
 
     @Test
@@ -570,6 +603,9 @@ class RollingUpgradeProcessTest {
         throw new AssertionError("jobs keep coming");
     }
 
+    /** The ops lead also lets the upgrade proceed past a drain that found no capacity (a test with a host out of service). */
+    private boolean proceedWithoutCapacity;
+
     /** Jobs run so far: a round of the wait loops in which only the checks ran (each back at its timer) lets lab time pass. */
     private int executed;
 
@@ -605,7 +641,10 @@ class RollingUpgradeProcessTest {
             String decision = switch (t.getTaskDefinitionKey()) {
                 case "Task_DecideFailedMigration" -> "skip";
                 case "Task_DecideHostNotEmpty" -> "finish";
-                case DECIDE_DRAIN_FAILURE -> String.valueOf(runtime.getVariable(t.getExecutionId(), "drainSummary")).contains("NOT drained") ? PROCEED : null;
+                case DECIDE_DRAIN_FAILURE -> {
+                    String drain = String.valueOf(runtime.getVariable(t.getExecutionId(), "drainSummary"));
+                    yield drain.contains("NOT drained") || proceedWithoutCapacity && drain.startsWith("Not enough capacity") ? PROCEED : null;
+                }
                 default -> null;
             };
             if (decision != null) {
