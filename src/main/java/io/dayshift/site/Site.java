@@ -99,8 +99,9 @@ public record Site(
     }
 
     /**
-     * {@code dayshift.sites.<site>.backup}: what {@code backup-site} needs. Artefacts stay on the hosts that made them, under
-     * {@code directory}/{@code <backup id>}/ (the Kolla MariaDB backup stays in its {@code mariadb_backup} Docker volume); a part
+     * {@code dayshift.sites.<site>.backup}: what {@code backup-site} needs. Artefacts are made on the hosts that hold them, under
+     * {@code directory}/{@code <backup id>}/ (the Kolla MariaDB backup stays in its {@code mariadb_backup} Docker volume), and copied
+     * to {@code offHost} where one is given; a part
      * whose host group is not given is not applicable to the site (no Ceph, no Vault) and is named so in the summary.
      * Credentials stay on the hosts, in the SSH user's own files: {@code ~/.pgpass} for the MAAS database, {@code ~/.vault-token}
      * for Vault, {@code ~/.my.cnf} (a read-only account) for the row counts.
