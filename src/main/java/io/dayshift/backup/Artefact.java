@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One backed-up file, which stays on the host that made it: Dayshift records where it is, its size and checksum (both
- * read on the host), never its content.
+ * One backed-up file, made on the host that holds it (its copy on the site's off-host store is an {@link OffHostCopy}):
+ * Dayshift records where it is, its size and checksum (both read on the host), never its content.
  *
  * @param kind      what it holds
  * @param host      the host it lies on, as Dayshift reaches it over SSH ({@code 10.0.0.11}, {@code maas-1.example.org})

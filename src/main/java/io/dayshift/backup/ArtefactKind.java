@@ -1,5 +1,8 @@
 package io.dayshift.backup;
 
+import io.dayshift.site.Site;
+import java.util.Optional;
+
 /** What one backed-up artefact holds, and so how long it is kept. */
 public enum ArtefactKind {
     /** Kolla: a full {@code mariabackup} stream in the {@code mariadb_backup} volume of the first MariaDB host. */
@@ -27,6 +30,22 @@ public enum ArtefactKind {
 
     public RetentionClass retentionClass() {
         return retentionClass;
+    }
+
+    /**
+     * The SSH host group of the site whose first host holds this kind's artefacts (where backup-site writes them and a
+     * restore reads them); empty when the site does not have the part.
+     */
+    public Optional<String> hostGroup(Site site) {
+        Site.Backup backup = site.backup();
+        return switch (this) {
+            case MARIADB_FULL, MARIADB_INCREMENTAL -> site.mariadbHostGroup();
+            case KOLLA_CONFIG -> Optional.ofNullable(site.kolla()).map(Site.Kolla::hostGroup);
+            case JUJU_CONTROLLER, MYSQL_DUMP -> Optional.ofNullable(site.juju()).map(Site.Juju::hostGroup);
+            case MAAS_DATABASE -> Optional.ofNullable(backup.maasRegionHostGroup());
+            case CEPH_CONFIG -> Optional.ofNullable(backup.cephMonitorHostGroup());
+            case VAULT_SNAPSHOT -> Optional.ofNullable(backup.vaultHostGroup());
+        };
     }
 
     /** A database backup, whose key tables' row counts are recorded for a restore to check against. */

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Where every backup set, its artefacts (host, path, size, checksum, verification, key table row counts), its failures
- * and every pruning are recorded, in the service's database: a restore finds its artefacts here, an auditor reads what
+ * Where every backup set, its artefacts (host, path, size, checksum, verification, key table row counts), their off-host
+ * copies, its failures and every pruning are recorded, in the service's database: a restore finds its artefacts here, an auditor reads what
  * was and was not backed up. Every write is an upsert keyed by set and artefact kind, so a retried step records once.
  * Plain SQL that H2 and PostgreSQL both read.
  */
@@ -26,6 +26,7 @@ public class BackupCatalogue {
     static final String SETS = "dayshift_backup_set";
     static final String ARTEFACTS = "dayshift_backup_artefact";
     static final String FAILURES = "dayshift_backup_failure";
+    static final String COPIES = "dayshift_backup_copy";
     private static final Logger LOG = LoggerFactory.getLogger(BackupCatalogue.class);
 
     private final JdbcTemplate jdbc;
@@ -40,6 +41,9 @@ public class BackupCatalogue {
                 + "PRIMARY KEY (set_id, kind)");
         create(FAILURES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, reason VARCHAR(2000) NOT NULL, "
                 + "PRIMARY KEY (set_id, kind)");
+        create(COPIES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, host VARCHAR(255) NOT NULL, path VARCHAR(1024) NOT NULL, "
+                + "size_bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL, taken_at TIMESTAMP NOT NULL, copied_at TIMESTAMP NOT NULL, "
+                + "verified BOOLEAN NOT NULL, problem VARCHAR(2000) NOT NULL, pruned_at TIMESTAMP, pruned_by VARCHAR(64), PRIMARY KEY (set_id, kind)");
     }
 
     private void create(String table, String columns) {
@@ -131,6 +135,48 @@ public class BackupCatalogue {
                 (rs, n) -> new PrunedArtefact(rs.getString("set_id"), ArtefactKind.valueOf(rs.getString("kind")), rs.getString("host"),
                         rs.getString("path"), rs.getTimestamp("taken_at").toInstant(), rs.getTimestamp("pruned_at").toInstant(),
                         rs.getString("pruned_by")), site);
+    }
+
+    /** Records (or updates) the off-host copy of the set's artefact of its kind: one per artefact, the last attempt wins. */
+    public void recordCopy(OffHostCopy c) {
+        String problem = c.problem().length() > 2000 ? c.problem().substring(0, 1999) + "…" : c.problem();
+        int updated = jdbc.update("UPDATE " + COPIES + " SET host = ?, path = ?, size_bytes = ?, sha256 = ?, taken_at = ?, copied_at = ?, "
+                        + "verified = ?, problem = ? WHERE set_id = ? AND kind = ?", c.host(), c.path(), c.sizeBytes(), c.sha256(),
+                Timestamp.from(c.takenAt()), Timestamp.from(c.copiedAt()), c.verified(), problem, c.setId(), c.kind().name());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO " + COPIES + " (set_id, kind, host, path, size_bytes, sha256, taken_at, copied_at, verified, problem) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.setId(), c.kind().name(), c.host(), c.path(), c.sizeBytes(), c.sha256(),
+                    Timestamp.from(c.takenAt()), Timestamp.from(c.copiedAt()), c.verified(), problem);
+        }
+    }
+
+    /** The off-host copy (or failed attempt) of the set's artefact of this kind, unless pruned. */
+    public Optional<OffHostCopy> copy(String setId, ArtefactKind kind) {
+        return jdbc.query("SELECT * FROM " + COPIES + " WHERE set_id = ? AND kind = ? AND pruned_at IS NULL", (rs, n) -> copy(rs), setId, kind.name())
+                .stream().findFirst();
+    }
+
+    /** The off-host copies of the set's artefacts (and failed attempts), unless pruned. */
+    public List<OffHostCopy> copies(String setId) {
+        return jdbc.query("SELECT * FROM " + COPIES + " WHERE set_id = ? AND pruned_at IS NULL ORDER BY taken_at, kind", (rs, n) -> copy(rs), setId);
+    }
+
+    /** The site's off-host copies that are not pruned, newest artefact first. */
+    public List<OffHostCopy> copiesForSite(String site) {
+        return jdbc.query("SELECT c.* FROM " + COPIES + " c JOIN " + SETS + " s ON c.set_id = s.id WHERE s.site = ? AND c.pruned_at IS NULL "
+                + "ORDER BY c.taken_at DESC, c.set_id DESC, c.kind", (rs, n) -> copy(rs), site);
+    }
+
+    /** Notes that the copy was removed from the store; false if it was pruned already (a retried step). */
+    public boolean markCopyPruned(String setId, ArtefactKind kind, Instant prunedAt, String prunedBy) {
+        return jdbc.update("UPDATE " + COPIES + " SET pruned_at = ?, pruned_by = ? WHERE set_id = ? AND kind = ? AND pruned_at IS NULL",
+                Timestamp.from(prunedAt), prunedBy, setId, kind.name()) > 0;
+    }
+
+    private static OffHostCopy copy(ResultSet rs) throws SQLException {
+        return new OffHostCopy(rs.getString("set_id"), ArtefactKind.valueOf(rs.getString("kind")), rs.getString("host"), rs.getString("path"),
+                rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("taken_at").toInstant(), rs.getTimestamp("copied_at").toInstant(),
+                rs.getBoolean("verified"), rs.getString("problem"));
     }
 
     private BackupSet withContent(BackupSet header) {

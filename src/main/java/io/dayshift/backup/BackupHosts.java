@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code backup-site} does on a site's hosts, over SSH, the data never leaving them: each artefact is written to
+ * What {@code backup-site} does on a site's hosts, over SSH, the data never passing through Dayshift: each artefact is written to
  * {@code <target>.part} and renamed to {@code target} only when complete, so an artefact that exists is whole, and a step
  * that finds its target already there has nothing to do. Files holding keys or passwords are created mode 600 before
  * anything is written into them. A host is the first host of an SSH host group of the site ({@code group}).
@@ -53,10 +53,28 @@ public interface BackupHosts {
     Map<String, Long> countRows(Site site, String group);
 
     /**
-     * Removes an artefact from the first host of {@code group} that is {@code host}; only paths under the site's backup
-     * directory or the Kolla {@code mariadb_backup} volume are accepted.
+     * Removes an artefact from the first host of {@code group}; only paths under the site's backup directory or the Kolla
+     * {@code mariadb_backup} volume are accepted, and on the off-host store only paths under its configured path.
      *
      * @return false when it was gone already
      */
     boolean remove(Site site, String group, String path);
+
+    /**
+     * Copies the artefact at {@code path} on the first host of {@code group} to {@code storePath.part} on the site's off-host
+     * store ({@code Site.Backup#offHost()}), the data going from host to store only: the store's directory (mode 700) and an empty
+     * {@code .part} (mode 600) are made over Dayshift's own connection to the store, then {@code scp} runs on the artefact's host,
+     * with sudo (root reads every artefact, and root's key there is the one the store authorises), and writes into the {@code .part}.
+     * Nothing is renamed: {@link #keepCopy} does that once the checksum read on the store is the artefact's.
+     */
+    void copyToStore(Site site, String group, String path, String storePath);
+
+    /** {@code mv storePath.part storePath} on the store: the verified copy takes its place. */
+    void keepCopy(Site site, String storePath);
+
+    /**
+     * dr-restore: puts the copy at {@code storePath} on the store back at {@code path} on the first host of {@code group} (where
+     * the restore reads it), with {@code scp} run on that host, through {@code path.part} renamed when complete. Safe to repeat.
+     */
+    void copyFromStore(Site site, String storePath, String group, String path);
 }

@@ -4,6 +4,7 @@ import io.dayshift.lab.model.LabNode;
 import io.dayshift.lab.model.LabOperation;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.LabTimings;
+import io.dayshift.lab.ssh.LabHosts;
 import io.dayshift.lab.ssh.LabShell;
 import io.dayshift.lab.ssh.LabSshServer;
 import io.dayshift.lab.ssh.Session;
@@ -48,6 +49,8 @@ public final class LabSites implements AutoCloseable {
     private final Path directory;
     private final Map<String, LabSite> sites = new LinkedHashMap<>();
     private final Map<String, LabSshServer> servers = new LinkedHashMap<>();
+    private final Map<String, LabSite> stores = new LinkedHashMap<>();
+    private final Map<String, LabSshServer> storeServers = new LinkedHashMap<>();
     private final Map<String, Site> siteConfigs = new LinkedHashMap<>();
     private final Map<String, String> maasKeys = new LinkedHashMap<>();
     private final String openstackPassword;
@@ -92,7 +95,8 @@ public final class LabSites implements AutoCloseable {
         Path knownHosts = directory.resolve("known_hosts");
         Path clouds = directory.resolve("clouds.yaml");
         TopologyLoader loader = new TopologyLoader();
-        LabShell shell = LabShell.standard();
+        LabHosts hosts = new LabHosts();
+        LabShell shell = LabShell.standard(hosts);
         StringBuilder known = new StringBuilder();
         StringBuilder cloudsYaml = new StringBuilder("# Written by the built-in lab at every start: the simulated sites' OpenStack endpoints.\nclouds:\n");
         for (Map.Entry<String, String> entry : properties.sites().entrySet()) {
@@ -104,6 +108,13 @@ public final class LabSites implements AutoCloseable {
             sites.put(name, site);
             servers.put(name, server);
             known.append("[127.0.0.1]:").append(server.port()).append(' ').append(PublicKeyEntry.toString(hostKey.getPublic())).append('\n');
+            LabSite store = new LabSite(name + "-backup-store", site.flavour(), clock, timings);
+            store.makeDirectory(BACKUP_STORE_PATH);
+            LabSshServer storeServer = new LabSshServer(store, shell, properties.user(), "", hostKey, clientKey.getPublic(), sleeper).start();
+            stores.put(name, store);
+            storeServers.put(name, storeServer);
+            hosts.register("127.0.0.1", storeServer.port(), properties.user(), store);
+            known.append("[127.0.0.1]:").append(storeServer.port()).append(' ').append(PublicKeyEntry.toString(hostKey.getPublic())).append('\n');
             cloudsYaml.append("  ").append(name).append(":\n")
                     .append("    auth:\n")
                     .append("      auth_url: ").append(properties.openstackUrl().replace("{site}", name)).append('\n')
@@ -122,14 +133,15 @@ public final class LabSites implements AutoCloseable {
             maasKeys.put(name, key);
             Path keyFile = writePrivate(siteDir.resolve("maas-api-key"), key + "\n");
             Site.HostGroup group = new Site.HostGroup(List.of("127.0.0.1"), server.port(), properties.user(), privateKey, knownHosts);
+            Site.HostGroup storeGroup = new Site.HostGroup(List.of("127.0.0.1"), storeServer.port(), properties.user(), privateKey, knownHosts);
             Site.Maas maas = new Site.Maas(URI.create(properties.maasUrl().replace("{site}", name)), SecretRef.parse("file:" + keyFile));
             Site.OpenStack openstack = new Site.OpenStack(name, clouds);
             Site config = site.flavour() == Flavour.KOLLA
                     ? new Site(name, Flavour.KOLLA, true, openstack, maas, null,
                     new Site.Kolla("deployer", Path.of(site.inventoryPath()), Path.of(site.globalsPath()), Path.of("/etc/kolla")),
-                    backupGroups(site, Map.of("deployer", group), group), new Site.Capacity(1), properties.notifications(), backupSettings(site))
+                    backupGroups(site, Map.of("deployer", group), group, storeGroup), new Site.Capacity(1), properties.notifications(), backupSettings(site))
                     : new Site(name, Flavour.CHARMED, true, openstack, maas, new Site.Juju("jump", site.jujuModel()), null,
-                    backupGroups(site, Map.of("jump", group), group), new Site.Capacity(1), properties.notifications(), backupSettings(site));
+                    backupGroups(site, Map.of("jump", group), group, storeGroup), new Site.Capacity(1), properties.notifications(), backupSettings(site));
             siteConfigs.put(name, config);
         }
         Files.writeString(knownHosts, known.toString(), StandardCharsets.UTF_8);
@@ -137,10 +149,18 @@ public final class LabSites implements AutoCloseable {
     }
 
     // ---- backup-site: the MAAS region, a Ceph monitor and Vault (where the topology has them) are reached on the site's
-    // one lab SSH server, as separate host groups the way a real site names them
+    // one lab SSH server, as separate host groups the way a real site names them; the off-host store is a host of its own,
+    // with its own SSH server and files, which the site's hosts reach with scp
 
-    private static Map<String, Site.HostGroup> backupGroups(LabSite site, Map<String, Site.HostGroup> groups, Site.HostGroup server) {
+    /** Where the lab's backup stores keep the copies. */
+    public static final String BACKUP_STORE_PATH = "/srv/dayshift-backups";
+    /** The SSH host group of a lab site's backup store. */
+    public static final String BACKUP_STORE_GROUP = "backup-store";
+
+    private static Map<String, Site.HostGroup> backupGroups(LabSite site, Map<String, Site.HostGroup> groups, Site.HostGroup server,
+                                                            Site.HostGroup store) {
         Map<String, Site.HostGroup> all = new LinkedHashMap<>(groups);
+        all.put(BACKUP_STORE_GROUP, store);
         all.put("maas-region", server);
         if (site.ceph().isPresent()) {
             all.put("ceph-mon", server);
@@ -153,7 +173,8 @@ public final class LabSites implements AutoCloseable {
 
     private static Site.Backup backupSettings(LabSite site) {
         return new Site.Backup(null, null, null, null, null, null, site.flavour() == Flavour.CHARMED ? "jump" : null, "maas-region",
-                null, null, site.ceph().isPresent() ? "ceph-mon" : null, site.hasVault() ? "vault" : null, null, null);
+                null, null, site.ceph().isPresent() ? "ceph-mon" : null, site.hasVault() ? "vault" : null, null, null)
+                .withOffHost(new Site.OffHost(BACKUP_STORE_GROUP, Path.of(BACKUP_STORE_PATH)));
     }
 
     private static Path writePrivate(Path file, String content) throws IOException {
@@ -180,6 +201,11 @@ public final class LabSites implements AutoCloseable {
         return new ArrayList<>(siteConfigs.values());
     }
 
+    /** The backup store of a site: another host, with files of its own. */
+    public LabSite backupStore(String site) {
+        return Optional.ofNullable(stores.get(site)).orElseThrow(() -> new IllegalArgumentException("no lab site " + site + "; lab sites: " + sites.keySet()));
+    }
+
     public int sshPort(String site) {
         return servers.get(site).port();
     }
@@ -201,5 +227,6 @@ public final class LabSites implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(LabSshServer::close);
+        storeServers.values().forEach(LabSshServer::close);
     }
 }

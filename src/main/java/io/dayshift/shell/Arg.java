@@ -69,7 +69,10 @@ public enum Arg {
     IMAGE("[a-z0-9][a-z0-9._-]{0,62}(?::[0-9]{1,5})?(?:/[a-z0-9][a-z0-9._-]{0,127}){0,5}(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?",
             "a container image such as quay.io/openstack.kolla/mariadb-server:2023.2-ubuntu-jammy"),
     /** A file name without a directory: {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}. */
-    FILE_NAME("[A-Za-z0-9_][A-Za-z0-9_.+@-]{0,254}", "a file name such as mysqlbackup-21-11-2026.qp.xbc.xbs.gz (no directory)");
+    FILE_NAME("[A-Za-z0-9_][A-Za-z0-9_.+@-]{0,254}", "a file name such as mysqlbackup-21-11-2026.qp.xbc.xbs.gz (no directory)"),
+    /** A file on another host as {@code scp} names it: {@code user@host:/absolute/path}. */
+    REMOTE_FILE("[a-z_][a-z0-9_-]{0,31}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*:/(?:[A-Za-z0-9_.+@-]+/)*[A-Za-z0-9_.+@-]+",
+            "a remote file such as dayshift@store01.example.org:/srv/dayshift-backups/site-20261121T013000Z/maasdb.dump");
 
     private final Pattern pattern;
     private final String description;
@@ -81,7 +84,7 @@ public enum Arg {
 
     /** True when the value is acceptable for this kind. */
     public boolean accepts(String value) {
-        return value != null && pattern.matcher(value).matches() && (this != PATH || !value.contains("/../") && !value.endsWith("/.."));
+        return value != null && pattern.matcher(value).matches() && (this != PATH && this != REMOTE_FILE || !value.contains("/../") && !value.endsWith("/.."));
     }
 
     /**

@@ -105,8 +105,9 @@ public record Site(
     }
 
     /**
-     * {@code dayshift.sites.<site>.backup}: what {@code backup-site} needs. Artefacts stay on the hosts that made them, under
-     * {@code directory}/{@code <backup id>}/ (the Kolla MariaDB backup stays in its {@code mariadb_backup} Docker volume); a part
+     * {@code dayshift.sites.<site>.backup}: what {@code backup-site} needs. Artefacts are made on the hosts that hold them, under
+     * {@code directory}/{@code <backup id>}/ (the Kolla MariaDB backup stays in its {@code mariadb_backup} Docker volume), and copied
+     * to {@code offHost} where one is given; a part
      * whose host group is not given is not applicable to the site (no Ceph, no Vault) and is named so in the summary.
      * Credentials stay on the hosts, in the SSH user's own files: {@code ~/.pgpass} for the MAAS database, {@code ~/.vault-token}
      * for Vault, {@code ~/.my.cnf} (a read-only account) for the row counts.
@@ -127,12 +128,15 @@ public record Site(
      * @param vaultHostGroup      a Vault server; none: no Vault part
      * @param vaultAddress        the Vault API address as seen from that host
      * @param mysqlApplication    charmed: the MySQL InnoDB cluster application whose leader runs the {@code mysqldump} action
+     * @param offHost             {@code off-host}: where every artefact is copied once verified, so that a disaster that takes its host
+     *                            does not take it too; null: the artefacts stay on their hosts only
      */
     public record Backup(Path directory, Duration databaseRetention, Duration configRetention,
                          Duration incrementalWithin, Duration partDeadline, String mariadbHostGroup,
                          String databaseHostGroup, String maasRegionHostGroup, String maasDatabase, String maasDatabaseUser,
-                         String cephMonitorHostGroup, String vaultHostGroup, URI vaultAddress, String mysqlApplication) {
+                         String cephMonitorHostGroup, String vaultHostGroup, URI vaultAddress, String mysqlApplication, OffHost offHost) {
 
+        @ConstructorBinding
         public Backup {
             directory = directory == null ? Path.of("/var/backups/dayshift") : directory;
             databaseRetention = databaseRetention == null ? Duration.ofDays(30) : databaseRetention;
@@ -145,9 +149,35 @@ public record Site(
             mysqlApplication = mysqlApplication == null ? "mysql-innodb-cluster" : mysqlApplication;
         }
 
-        public static Backup defaults() {
-            return new Backup(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        /** Settings without an off-host target. */
+        public Backup(Path directory, Duration databaseRetention, Duration configRetention, Duration incrementalWithin, Duration partDeadline,
+                      String mariadbHostGroup, String databaseHostGroup, String maasRegionHostGroup, String maasDatabase, String maasDatabaseUser,
+                      String cephMonitorHostGroup, String vaultHostGroup, URI vaultAddress, String mysqlApplication) {
+            this(directory, databaseRetention, configRetention, incrementalWithin, partDeadline, mariadbHostGroup, databaseHostGroup,
+                    maasRegionHostGroup, maasDatabase, maasDatabaseUser, cephMonitorHostGroup, vaultHostGroup, vaultAddress, mysqlApplication, null);
         }
+
+        public static Backup defaults() {
+            return new Backup(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The same settings with {@code offHost} as the off-host target. */
+        public Backup withOffHost(OffHost target) {
+            return new Backup(directory, databaseRetention, configRetention, incrementalWithin, partDeadline, mariadbHostGroup, databaseHostGroup,
+                    maasRegionHostGroup, maasDatabase, maasDatabaseUser, cephMonitorHostGroup, vaultHostGroup, vaultAddress, mysqlApplication, target);
+        }
+    }
+
+    /**
+     * {@code dayshift.sites.<site>.backup.off-host}: another host, reached like every host of the site through an SSH host group
+     * (its host key checked against known_hosts), that keeps a copy of every artefact under {@code path}/{@code <backup id>}/. The
+     * copy is made by {@code scp} run on the host that holds the artefact (the data never passes through Dayshift), so root's
+     * key on each of those hosts must be authorised for the store's user and the store's host key be in their root's known_hosts.
+     *
+     * @param hostGroup the SSH host group whose first host is the store
+     * @param path      where the copies go on it (absolute, no spaces)
+     */
+    public record OffHost(String hostGroup, Path path) {
     }
 
     /** The backup settings' host group of the Kolla MariaDB host: the one given, else the deployer's. */

@@ -132,8 +132,7 @@ public final class Sites {
     private static List<String> backupProblems(Site site, String key) {
         List<String> problems = new ArrayList<>();
         Site.Backup backup = site.backup();
-        if (!backup.directory().isAbsolute() || !backup.directory().toString().matches("(/[A-Za-z0-9_.+@-]+)+")
-                || backup.directory().toString().contains("/..")) {
+        if (!safeDirectory(backup.directory().toString())) {
             problems.add(key + ".directory: an absolute path of letters, digits, '_', '.', '+', '@' and '-', such as /var/backups/dayshift");
         }
         for (var retention : List.of(backup.databaseRetention(), backup.configRetention(), backup.incrementalWithin(), backup.partDeadline())) {
@@ -152,7 +151,18 @@ public final class Sites {
                 checkGroup(site, key + "." + setting, group, problems);
             }
         });
+        Site.OffHost offHost = backup.offHost();
+        if (offHost != null) {
+            checkGroup(site, key + ".off-host.host-group", offHost.hostGroup(), problems);
+            if (offHost.path() == null || !safeDirectory(offHost.path().toString())) {
+                problems.add(key + ".off-host.path: an absolute path of letters, digits, '_', '.', '+', '@' and '-', such as /srv/dayshift-backups");
+            }
+        }
         return problems;
+    }
+
+    private static boolean safeDirectory(String path) {
+        return path.matches("(/[A-Za-z0-9_.+@-]+)+") && !path.contains("/..");
     }
 
     private static void checkGroup(Site site, String key, String group, List<String> problems) {

@@ -24,7 +24,7 @@ abstract class BackupCatalogueContract {
     @BeforeEach
     void freshTables() {
         jdbc = new JdbcTemplate(dataSource());
-        for (String table : List.of(BackupCatalogue.FAILURES, BackupCatalogue.ARTEFACTS, BackupCatalogue.SETS)) {
+        for (String table : List.of(BackupCatalogue.COPIES, BackupCatalogue.FAILURES, BackupCatalogue.ARTEFACTS, BackupCatalogue.SETS)) {
             jdbc.execute("DROP TABLE IF EXISTS " + table);
         }
         catalogue = new BackupCatalogue(jdbc);
@@ -117,6 +117,32 @@ abstract class BackupCatalogueContract {
         assertThat(catalogue.find(set.id()).orElseThrow().artefacts()).isEmpty();
         assertThat(catalogue.pruned("east")).containsExactly(new PrunedArtefact(set.id(), ArtefactKind.MARIADB_FULL, "10.0.0.11",
                 full(T0, true).path(), T0, T0.plus(Duration.ofDays(31)), "pi-31"));
+    }
+
+    @Test
+    void anOffHostCopyIsRecordedOncePerArtefactUpdatedByARetryAndPrunedApart() {
+        // given a set of site east with an artefact, and one of another site
+        BackupSet set = set("east", T0, List.of(full(T0, true)), List.of());
+        catalogue.record(set);
+        catalogue.record(set("west", T0, List.of(), List.of()));
+        OffHostCopy failed = new OffHostCopy(set.id(), ArtefactKind.MARIADB_FULL, "store01", "/srv/b/" + set.id() + "/full.gz", 100, "c".repeat(64),
+                T0, T0.plusSeconds(60), false, "checksum on the store differs");
+
+        // when a failed copy is recorded, then a retry's verified one
+        catalogue.recordCopy(failed);
+        OffHostCopy verified = new OffHostCopy(set.id(), ArtefactKind.MARIADB_FULL, "store01", failed.path(), 100, "c".repeat(64), T0,
+                T0.plusSeconds(120), true, "");
+        catalogue.recordCopy(verified);
+
+        // then one copy reads back, the last one, listed for its site only, until it is pruned
+        assertThat(catalogue.copy(set.id(), ArtefactKind.MARIADB_FULL)).contains(verified);
+        assertThat(catalogue.copies(set.id())).containsExactly(verified);
+        assertThat(catalogue.copiesForSite("east")).containsExactly(verified);
+        assertThat(catalogue.copiesForSite("west")).isEmpty();
+        assertThat(catalogue.markCopyPruned(set.id(), ArtefactKind.MARIADB_FULL, T0.plusSeconds(999), "run-2")).isTrue();
+        assertThat(catalogue.markCopyPruned(set.id(), ArtefactKind.MARIADB_FULL, T0.plusSeconds(999), "run-2")).isFalse();
+        assertThat(catalogue.copiesForSite("east")).isEmpty();
+        assertThat(catalogue.find(set.id()).orElseThrow().artefacts()).hasSize(1); // the artefact on its host is another matter
     }
 
     @Test

@@ -57,6 +57,21 @@ class SiteBackupSettingsTest {
                 .hasMessageContaining("dayshift.sites.prod-east.backup.maas-region-host-group: names SSH host group 'maas'");
     }
 
+    @Test
+    void bindsAnOffHostTargetAndRefusesOneThatNamesNoHostGroupOrABadPath() {
+        context.withPropertyValues(
+                        "dayshift.sites.prod-east.flavour=kolla",
+                        "dayshift.sites.prod-east.backup.off-host.host-group=backup-store",
+                        "dayshift.sites.prod-east.backup.off-host.path=/srv/dayshift-backups")
+                .run(ctx -> assertThat(ctx.getBean(SitesProperties.class).sites().get("prod-east").backup().offHost())
+                        .isEqualTo(new Site.OffHost("backup-store", Path.of("/srv/dayshift-backups"))));
+
+        Site.Backup backup = Site.Backup.defaults().withOffHost(new Site.OffHost("backup-store", Path.of("/srv/my backups")));
+        assertThatThrownBy(() -> new Sites(Map.of("prod-east", site(backup))))
+                .hasMessageContaining("dayshift.sites.prod-east.backup.off-host.host-group: names SSH host group 'backup-store', which is not under")
+                .hasMessageContaining("dayshift.sites.prod-east.backup.off-host.path: an absolute path");
+    }
+
     private static Site site(Site.Backup backup) {
         return new Site(null, Flavour.KOLLA, false, new Site.OpenStack("prod-east", Path.of("/etc/dayshift/clouds.yaml")), null, null,
                 new Site.Kolla("deployer", Path.of("/etc/kolla/multinode"), Path.of("/etc/kolla/globals.yml"), Path.of("/etc/kolla")),

@@ -174,9 +174,11 @@ final class ShellBackupHosts implements BackupHosts {
 
     @Override
     public boolean remove(Site site, String group, String path) {
-        String directory = site.backup().directory().toString() + "/";
-        if (!path.startsWith(directory) && !path.startsWith(MARIADB_VOLUME + "/")) {
-            throw new IllegalArgumentException("refused to remove " + path + ": not under " + directory + " nor " + MARIADB_VOLUME);
+        Site.OffHost store = site.backup().offHost();
+        List<String> allowed = store != null && store.hostGroup().equals(group) ? List.of(store.path() + "/")
+                : List.of(site.backup().directory() + "/", MARIADB_VOLUME + "/");
+        if (allowed.stream().noneMatch(path::startsWith)) {
+            throw new IllegalArgumentException("refused to remove " + path + " on host group " + group + ": not under " + String.join(" nor ", allowed));
         }
         SshEndpoint host = site.firstHostOf(group);
         CommandResult removed = run(host, site, ShellCommand.of("test").flag("-e").arg(Arg.PATH, path).withSudo()
@@ -188,6 +190,58 @@ final class ShellBackupHosts implements BackupHosts {
             throw new BackupException(where(site, host) + ": removal of " + path + " failed (exit " + removed.exitStatus() + "): " + tail(removed.stderr()));
         }
         return true;
+    }
+
+    @Override
+    public void copyToStore(Site site, String group, String path, String storePath) {
+        SshEndpoint store = store(site, storePath);
+        String part = storePath + ".part";
+        runOk(store, site, "preparing " + part, ShellCommand.of("install").flag("-d").flag("-m").flag("700").arg(Arg.PATH, parent(storePath))
+                .andThen(ShellCommand.of("install").flag("-m").flag("600").arg(Arg.PATH, "/dev/null").arg(Arg.PATH, part)), properties.readTimeout());
+        runOk(site.firstHostOf(group), site, "scp of " + path + " to " + store.display() + ":" + part,
+                scp(store).arg(Arg.PATH, path).arg(Arg.REMOTE_FILE, store.user() + "@" + store.host() + ":" + part).withSudo(), properties.writeTimeout());
+    }
+
+    @Override
+    public void keepCopy(Site site, String storePath) {
+        runOk(store(site, storePath), site, "rename of " + storePath + ".part", ShellCommand.of("mv").arg(Arg.PATH, storePath + ".part")
+                .arg(Arg.PATH, storePath), properties.readTimeout());
+    }
+
+    /** As {@link #write}: under the backup directory the SSH user owns the {@code .part}; elsewhere (the MariaDB volume) root does. */
+    @Override
+    public void copyFromStore(Site site, String storePath, String group, String path) {
+        SshEndpoint store = store(site, storePath);
+        String part = path + ".part";
+        ShellCommand fetch = scp(store).arg(Arg.REMOTE_FILE, store.user() + "@" + store.host() + ":" + storePath).arg(Arg.PATH, part).withSudo();
+        ShellCommand command = path.startsWith(site.backup().directory() + "/")
+                ? ShellCommand.of("install").flag("-d").flag("-m").flag("700").arg(Arg.PATH, parent(path))
+                        .andThen(ShellCommand.of("install").flag("-m").flag("600").arg(Arg.PATH, "/dev/null").arg(Arg.PATH, part))
+                        .andThen(fetch).andThen(ShellCommand.of("mv").arg(Arg.PATH, part).arg(Arg.PATH, path))
+                : fetch.andThen(ShellCommand.of("mv").arg(Arg.PATH, part).arg(Arg.PATH, path).withSudo());
+        runOk(site.firstHostOf(group), site, "scp of " + store.display() + ":" + storePath + " to " + path, command, properties.writeTimeout());
+    }
+
+    /** The site's off-host store, refusing a path outside its configured directory. */
+    private static SshEndpoint store(Site site, String storePath) {
+        Site.OffHost store = site.backup().offHost();
+        if (store == null) {
+            throw new IllegalStateException("site " + site.name() + " has no off-host backup target (dayshift.sites." + site.name() + ".backup.off-host)");
+        }
+        if (!storePath.startsWith(store.path() + "/")) {
+            throw new IllegalArgumentException("refused " + storePath + ": not under the off-host path " + store.path());
+        }
+        return site.firstHostOf(store.hostGroup());
+    }
+
+    /** scp as root of the host it runs on: no prompt, the peer's host key checked against root's known_hosts. */
+    private static ShellCommand scp(SshEndpoint peer) {
+        return ShellCommand.of("scp").flag("-q").flag("-o").flag("BatchMode=yes").flag("-o").flag("StrictHostKeyChecking=yes")
+                .flag("-P").arg(Arg.NUMBER, Integer.toString(peer.port()));
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
     }
 
     /**

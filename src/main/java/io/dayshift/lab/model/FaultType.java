@@ -50,6 +50,11 @@ public enum FaultType {
      * another checksum and {@code gzip -t}, {@code tar -t}, {@code zgrep}, {@code pg_restore --list} report it unreadable.
      */
     BACKUP_CORRUPT(false),
+    /**
+     * A file {@code scp} copies from this site to another host ({@code target}: its path or file name; any when empty) arrives
+     * damaged there: the copy's checksum differs from the original's.
+     */
+    TRANSFER_CORRUPT(false),
     /** After a restore, table {@code target} ({@code nova.instances}; every table when empty) counts one row fewer than the backup held. */
     RESTORE_INCOMPLETE(false),
     /**

@@ -1587,6 +1587,31 @@ public final class LabSite {
         }
     }
 
+    /** What an archive written by the lab's tar holds (member → content), for a copy of it to hold the same; empty for other files. */
+    public synchronized Map<String, String> archiveMembers(String path) {
+        return Map.copyOf(archived.getOrDefault(path, Map.of()));
+    }
+
+    /**
+     * {@code scp} sends {@code path} from this site: whether it arrives damaged ({@link FaultType#TRANSFER_CORRUPT} for its path or
+     * name, used up like any fault with a number of times).
+     */
+    public synchronized boolean transferCorrupts(String path) {
+        return fire(FaultType.TRANSFER_CORRUPT, path, path.substring(path.lastIndexOf('/') + 1)).isPresent();
+    }
+
+    /** {@code scp} writes a file received from another host (an existing file keeps its mode), with what an archive holds. */
+    public synchronized void receiveCopy(String path, LabFile content, Map<String, String> members) {
+        advance();
+        count("scp-receive");
+        files.put(path, content);
+        fileTimes.put(path, now());
+        fileModes.putIfAbsent(path, "644");
+        if (!members.isEmpty()) {
+            archived.put(path, Map.copyOf(members));
+        }
+    }
+
     /** {@code install -m <mode>}: an empty file with that mode, or the mode of a directory. */
     public synchronized void installFile(String path, String mode, boolean directory) {
         if (directory) {
@@ -2687,7 +2712,11 @@ public final class LabSite {
         }
 
         public Builder backup(String kind, String host, String location, Instant takenAt, long size) {
-            backups.add(new Backup("b" + (backups.size() + 1), kind, host, location, takenAt, size, sha256(name + kind + location + takenAt)));
+            Backup b = new Backup("b" + (backups.size() + 1), kind, host, location, takenAt, size, sha256(name + kind + location + takenAt));
+            backups.add(b);
+            if (location.startsWith("volume:mariadb_backup/")) { // the file in the volume, as a run of mariadb_backup leaves it
+                files.put(MARIADB_BACKUP_VOLUME + "/" + location.substring("volume:mariadb_backup/".length()), new LabFile("mariabackup xbstream " + b.sha256(), size));
+            }
             return this;
         }
 

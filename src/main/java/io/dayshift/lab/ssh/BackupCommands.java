@@ -2,12 +2,15 @@ package io.dayshift.lab.ssh;
 
 import io.dayshift.lab.model.LabException;
 import io.dayshift.lab.model.LabFile;
+import io.dayshift.lab.model.LabSite;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The commands {@code backup-site} runs on the hosts of a site, answered from the site's model with the real tools'
@@ -17,6 +20,14 @@ import java.util.Optional;
  * (or empty) makes a writer fail; a {@code BACKUP_CORRUPT} fault makes a file read back damaged.
  */
 final class BackupCommands {
+
+    private static final Pattern REMOTE = Pattern.compile("([a-z_][a-z0-9_-]*)@([A-Za-z0-9.-]+):(/.*)");
+
+    private final LabHosts hosts;
+
+    BackupCommands(LabHosts hosts) {
+        this.hosts = hosts;
+    }
 
     private static final DateTimeFormatter ARCHIVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -305,5 +316,47 @@ final class BackupCommands {
             }
         }
         return ShellResult.ok(out.toString());
+    }
+
+    /**
+     * {@code scp [-q] [-o OPTION]… [-P PORT] SOURCE TARGET}, one side {@code user@host:/path} on another lab host, the other a file
+     * of this site; OpenSSH 9's messages (SFTP mode) and exit status 1 on every failure.
+     */
+    ShellResult scp(Session s, List<String> args) {
+        List<String> files = operands(args, "-o", "-P");
+        int port = Integer.parseInt(Optional.ofNullable(option(args, "-P")).orElse("22"));
+        if (files.size() != 2) {
+            return ShellResult.fail(1, "usage: scp [-346ABCOpqRrsTv] [-P port] [-o ssh_option] source ... target");
+        }
+        Matcher from = REMOTE.matcher(files.get(0));
+        Matcher to = REMOTE.matcher(files.get(1));
+        if (from.matches() == to.matches()) {
+            return ShellResult.fail(1, "scp: the lab's scp copies between this host and one other host");
+        }
+        Matcher remote = from.matches() ? from : to;
+        String host = remote.group(2);
+        Optional<LabHosts.Peer> peer = hosts.find(host, port);
+        if (peer.isEmpty()) {
+            return ShellResult.fail(1, "ssh: connect to host " + host + " port " + port + ": Connection refused\nscp: Connection closed");
+        }
+        if (!peer.get().user().equals(remote.group(1))) {
+            return ShellResult.fail(1, remote.group(1) + "@" + host + ": Permission denied (publickey).\nscp: Connection closed");
+        }
+        LabSite source = from.matches() ? peer.get().files() : s.site();
+        LabSite target = from.matches() ? s.site() : peer.get().files();
+        String sourcePath = from.matches() ? from.group(3) : files.get(0);
+        String targetPath = to.matches() ? to.group(3) : files.get(1);
+        Optional<LabFile> file = source.file(sourcePath);
+        if (file.isEmpty()) {
+            return ShellResult.fail(1, from.matches() ? "scp: " + sourcePath + ": No such file or directory"
+                    : "scp: stat local \"" + sourcePath + "\": No such file or directory");
+        }
+        if (!target.isDirectory(targetPath.substring(0, Math.max(1, targetPath.lastIndexOf('/'))))) {
+            return ShellResult.fail(1, to.matches() ? "scp: dest open \"" + targetPath + "\": No such file or directory\nscp: failed to upload file "
+                    + sourcePath + " to " + targetPath : "scp: open local \"" + targetPath + "\": No such file or directory");
+        }
+        LabFile sent = source.transferCorrupts(sourcePath) ? new LabFile(file.get().content() + "\0damaged in transfer", file.get().size()) : file.get();
+        target.receiveCopy(targetPath, sent, source.archiveMembers(sourcePath));
+        return ShellResult.ok("");
     }
 }

@@ -53,12 +53,17 @@ public final class LabShell {
 
     /** The programs of a lab site: juju, kolla-ansible, the file commands the Kolla adapter uses, docker, mysqldump, mysql, ceph. */
     public static LabShell standard() {
+        return standard(new LabHosts());
+    }
+
+    /** As {@link #standard()}, with {@code scp} reaching the lab's other SSH hosts ({@code hosts}, e.g. a site's backup store). */
+    public static LabShell standard(LabHosts hosts) {
         JujuCli juju = new JujuCli();
         KollaAnsibleCli kolla = new KollaAnsibleCli();
         FileCommands files = new FileCommands();
         NodeCommands node = new NodeCommands();
         AnsibleAdHoc ansible = new AnsibleAdHoc(node);
-        BackupCommands backup = new BackupCommands();
+        BackupCommands backup = new BackupCommands(hosts);
         return new LabShell(Map.ofEntries(
                 Map.entry("ansible", ansible::run),
                 Map.entry("juju", juju::run),
@@ -72,7 +77,7 @@ public final class LabShell {
                 Map.entry("sha256sum", backup::sha256sum), Map.entry("stat", backup::stat), Map.entry("ls", backup::ls),
                 Map.entry("install", backup::install), Map.entry("tar", backup::tar), Map.entry("gzip", backup::gzip),
                 Map.entry("zgrep", backup::zgrep), Map.entry("pg_dump", backup::pgDump), Map.entry("pg_restore", backup::pgRestore),
-                Map.entry("vault", backup::vault)),
+                Map.entry("vault", backup::vault), Map.entry("scp", backup::scp)),
                 Map.of("kolla-ansible", kolla::background));
     }
 

@@ -49,15 +49,7 @@ final class BackupPlanner {
 
     /** The SSH host group whose first host holds the part's artefact; empty when the site does not have the part. */
     static Optional<String> hostGroup(Site site, ArtefactKind kind) {
-        Site.Backup backup = site.backup();
-        return switch (kind) {
-            case MARIADB_FULL, MARIADB_INCREMENTAL -> site.mariadbHostGroup();
-            case KOLLA_CONFIG -> Optional.ofNullable(site.kolla()).map(Site.Kolla::hostGroup);
-            case JUJU_CONTROLLER, MYSQL_DUMP -> Optional.ofNullable(site.juju()).map(Site.Juju::hostGroup);
-            case MAAS_DATABASE -> Optional.ofNullable(backup.maasRegionHostGroup());
-            case CEPH_CONFIG -> Optional.ofNullable(backup.cephMonitorHostGroup());
-            case VAULT_SNAPSHOT -> Optional.ofNullable(backup.vaultHostGroup());
-        };
+        return kind.hostGroup(site);
     }
 
     /** The group of a part the site has; an {@link IllegalStateException} naming the setting otherwise. */

@@ -32,6 +32,10 @@ public final class BackupSiteIds {
     public static final String ARTEFACT_VERIFIED = "Gateway_ArtefactVerified";
     public static final String ARTEFACT_VERIFIED_END = "EndEvent_ArtefactVerified";
     public static final String VERIFICATION_FAILED_END = "EndEvent_VerificationFailed";
+    public static final String COPY_ARTEFACT_OFF_HOST = "Task_CopyArtefactOffHost";
+    public static final String VERIFY_OFF_HOST_COPY = "Task_VerifyOffHostCopy";
+    public static final String OFF_HOST_COPY_VERIFIED = "Gateway_OffHostCopyVerified";
+    public static final String OFF_HOST_COPY_FAILED_END = "EndEvent_OffHostCopyFailed";
     public static final String PART_DEADLINE = "Timer_PartDeadline";
     public static final String PART_FAILED_EVENT = "Event_PartFailed";
     public static final String RECORD_PART_TIMEOUT = "Task_RecordPartTimeout";
@@ -42,13 +46,17 @@ public final class BackupSiteIds {
     public static final String SUMMARISE_BACKUP = "Task_SummariseBackup";
     public static final String BACKUP_COMPLETE = "Gateway_BackupComplete";
     public static final String SITE_BACKED_UP_END = "EndEvent_SiteBackedUp";
+    public static final String NOTIFY_BACKUP_INCOMPLETE = "Task_NotifyBackupIncomplete";
     public static final String BACKUP_INCOMPLETE_END = "EndEvent_BackupIncomplete";
 
     public static final String ERROR_INPUT_REJECTED = "Error_InputRejected";
     /** Error code: the site or the scope was refused; nothing was backed up. */
     public static final String INPUT_REJECTED = "INPUT_REJECTED";
     public static final String ERROR_PART_FAILED = "Error_PartFailed";
-    /** Error code thrown by the model's error end events: the part's tool reported failure, or the artefact did not verify. */
+    /**
+     * Error code thrown by the model's error end events: the part's tool reported failure, the artefact did not verify, or its
+     * off-host copy did not.
+     */
     public static final String PART_FAILED = "PART_FAILED";
 
     public static final String START_FORM = "backup-site-start";

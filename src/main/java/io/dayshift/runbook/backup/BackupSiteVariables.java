@@ -37,6 +37,8 @@ public final class BackupSiteVariables {
     public static final ProcessVariable<Artefact> ARTEFACT = ProcessVariable.json("artefact", Artefact.class);
     /** Whether that artefact verified. */
     public static final ProcessVariable<Boolean> ARTEFACT_VERIFIED = ProcessVariable.bool("artefactVerified");
+    /** Whether the artefact's off-host copy failed (false also when the site has no off-host target), for {@code Gateway_OffHostCopyVerified}. */
+    public static final ProcessVariable<Boolean> OFF_HOST_COPY_FAILED = ProcessVariable.bool("offHostCopyFailed");
     /** Kolla: the detached mariadb_backup run. */
     public static final ProcessVariable<KollaRunHandle> KOLLA_RUN = ProcessVariable.json("kollaRun", KollaRunHandle.class);
     /** Kolla: {@code RUNNING}, {@code SUCCEEDED} or {@code FAILED}, for {@code Gateway_MariaDbBackupDone}. */
@@ -48,6 +50,8 @@ public final class BackupSiteVariables {
     public static final ProcessVariable<UnitFile> MYSQL_DUMP = ProcessVariable.json("mysqlDump", UnitFile.class);
     /** How many expired artefacts this run pruned. */
     public static final ProcessVariable<Long> PRUNED = ProcessVariable.number("pruned");
+    /** How many expired copies this run pruned on the off-host store. */
+    public static final ProcessVariable<Long> PRUNED_COPIES = ProcessVariable.number("prunedCopies");
     /** Who started the run ({@code camunda:initiator}); absent when a timer or a calling runbook started it. */
     public static final ProcessVariable<String> INITIATOR = ProcessVariable.string("initiator");
 

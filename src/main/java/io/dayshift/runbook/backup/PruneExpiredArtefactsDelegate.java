@@ -1,6 +1,7 @@
 package io.dayshift.runbook.backup;
 
 import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED;
+import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED_COPIES;
 import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
 
 import io.dayshift.backup.BackupCatalogue;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_PruneExpiredArtefacts}: removes what {@link RetentionPolicy} names, each from the host that holds it (only paths
- * under the backup directory or the MariaDB backup volume), and records each pruning. A retry finds the ones already gone.
+ * under the backup directory or the MariaDB backup volume), then the expired copies on the off-host store (only under its
+ * path there), and records each pruning. A retry finds the ones already gone.
  */
 @Component("pruneExpiredArtefacts")
 class PruneExpiredArtefactsDelegate implements JavaDelegate {
@@ -53,5 +55,29 @@ class PruneExpiredArtefactsDelegate implements JavaDelegate {
                     + " (" + expired.artefact().kind() + " of " + expired.artefact().takenAt() + ", set " + expired.setId() + ")", 0, "", now));
         }
         PRUNED.set(execution.getProcessInstance(), pruned);
+        PRUNED_COPIES.set(execution.getProcessInstance(), pruneCopies(execution, site, now));
+    }
+
+    /** The expired copies on the off-host store, each removed there (only under its configured path) and recorded. */
+    private long pruneCopies(DelegateExecution execution, Site site, Instant now) {
+        Site.OffHost store = site.backup().offHost();
+        if (store == null) {
+            return 0;
+        }
+        long pruned = 0;
+        for (RetentionPolicy.Expired expired : RetentionPolicy.expiredCopies(catalogue.copiesForSite(site.name()), site.backup(), now)) {
+            String target = expired.artefact().host() + ":" + expired.artefact().path();
+            if (!site.firstHostOf(store.hostGroup()).host().equals(expired.artefact().host()) || !expired.artefact().path().startsWith(store.path() + "/")) {
+                RunLog.record(execution, new StepRecord(null, "prune copy " + expired.setId(), target, "kept: not on the configured off-host target "
+                        + site.firstHostOf(store.hostGroup()).host() + ":" + store.path(), null, "", now));
+                continue;
+            }
+            boolean removed = hosts.remove(site, store.hostGroup(), expired.artefact().path());
+            catalogue.markCopyPruned(expired.setId(), expired.artefact().kind(), now, execution.getProcessInstanceId());
+            pruned++;
+            RunLog.record(execution, new StepRecord(null, "rm -f " + expired.artefact().path(), target, (removed ? "copy pruned" : "copy was gone already")
+                    + " (" + expired.artefact().kind() + " of " + expired.artefact().takenAt() + ", set " + expired.setId() + ")", 0, "", now));
+        }
+        return pruned;
     }
 }

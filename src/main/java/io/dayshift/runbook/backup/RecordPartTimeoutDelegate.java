@@ -21,7 +21,8 @@ class RecordPartTimeoutDelegate implements JavaDelegate {
 
     private static final Set<String> PART_TASKS = Set.of(BackupSiteIds.START_MARIADB_BACKUP, BackupSiteIds.CHECK_MARIADB_BACKUP,
             BackupSiteIds.ARCHIVE_KOLLA_CONFIG, BackupSiteIds.CREATE_CONTROLLER_BACKUP, BackupSiteIds.DUMP_MYSQL_CLUSTER, BackupSiteIds.COPY_MYSQL_DUMP,
-            BackupSiteIds.DUMP_MAAS_DATABASE, BackupSiteIds.EXPORT_CEPH_CONFIG, BackupSiteIds.SAVE_VAULT_SNAPSHOT, BackupSiteIds.VERIFY_ARTEFACT);
+            BackupSiteIds.DUMP_MAAS_DATABASE, BackupSiteIds.EXPORT_CEPH_CONFIG, BackupSiteIds.SAVE_VAULT_SNAPSHOT, BackupSiteIds.VERIFY_ARTEFACT,
+            BackupSiteIds.COPY_ARTEFACT_OFF_HOST, BackupSiteIds.VERIFY_OFF_HOST_COPY);
 
     private final HistoryService history;
     private final PartRecords records;

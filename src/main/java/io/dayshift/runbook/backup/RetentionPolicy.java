@@ -3,6 +3,7 @@ package io.dayshift.runbook.backup;
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupSet;
+import io.dayshift.backup.OffHostCopy;
 import io.dayshift.backup.RetentionClass;
 import io.dayshift.site.Site;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * Which artefacts of a site have outlived their retention: older than the retention of their class, except the newest
  * verified artefact of each kind (a site whose backups fail keeps its last good one however old) and, for Kolla, the
- * incrementals taken after the kept full one (they are useless without it, and it without them is older).
+ * incrementals taken after the kept full one (they are useless without it, and it without them is older). The copies on the
+ * off-host store follow the same rules among themselves.
  */
 final class RetentionPolicy {
 
@@ -29,6 +31,16 @@ final class RetentionPolicy {
     static List<Expired> expired(List<BackupSet> sets, Site.Backup settings, Instant now) {
         List<Expired> all = new ArrayList<>();
         sets.forEach(set -> set.artefacts().forEach(a -> all.add(new Expired(set.id(), a))));
+        return expiredOf(all, settings, now);
+    }
+
+    /** The same rules for the copies on the off-host store, each kept or pruned as an artefact of its own. */
+    static List<Expired> expiredCopies(List<OffHostCopy> copies, Site.Backup settings, Instant now) {
+        return expiredOf(copies.stream().map(c -> new Expired(c.setId(), c.asArtefact())).toList(), settings, now);
+    }
+
+    private static List<Expired> expiredOf(List<Expired> candidates, Site.Backup settings, Instant now) {
+        List<Expired> all = new ArrayList<>(candidates);
         all.sort(Comparator.comparing((Expired e) -> e.artefact().takenAt()).reversed());
         Optional<Instant> keptFull = newestVerified(all, ArtefactKind.MARIADB_FULL).map(e -> e.artefact().takenAt());
         List<Expired> expired = new ArrayList<>();

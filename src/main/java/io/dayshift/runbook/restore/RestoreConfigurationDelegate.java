@@ -38,7 +38,7 @@ class RestoreConfigurationDelegate implements JavaDelegate {
             return;
         }
         if (site.flavour() == Flavour.KOLLA) {
-            Artefact archive = targets.artefact(BACKUP_ID.get(execution), ArtefactKind.KOLLA_CONFIG);
+            Artefact archive = targets.onItsHost(execution, site, BACKUP_ID.get(execution), targets.artefact(BACKUP_ID.get(execution), ArtefactKind.KOLLA_CONFIG));
             FileChange change = kolla.restoreConfiguration(site, archive.path());
             Steps.record(execution, "tar -xzf " + archive.path() + " (on the deployer)", change.file(), "restored",
                     "the previous configuration is kept as " + change.backup());

@@ -48,7 +48,7 @@ class RestoreDatabasesDelegate implements JavaDelegate {
             return;
         }
         Site site = targets.site(SITE.get(execution));
-        Artefact dump = targets.database(site, BACKUP_ID.get(execution));
+        Artefact dump = targets.onItsHost(execution, site, BACKUP_ID.get(execution), targets.database(site, BACKUP_ID.get(execution)));
         if (site.flavour() == Flavour.KOLLA) {
             KollaRunHandle handle = kolla.startMariaDbRestore(site, RestoreInputCheck.fileName(dump.path()), Steps.runId(execution));
             Steps.await(execution, handle);

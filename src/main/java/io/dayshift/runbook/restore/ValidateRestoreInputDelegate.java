@@ -16,14 +16,19 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.WITHIN_RPO;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.site.Sites;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ValidateInput}: {@link RestoreInputCheck}; else {@code INPUT_REJECTED}. Records the start of the run (the RTO clock, the escalations' too), and tells the
+ * {@code Task_ValidateInput}: {@link RestoreInputCheck}, and each artefact the restore needs is on its host or has a verified
+ * off-host copy (the plan says which is read); else {@code INPUT_REJECTED}. Records the start of the run (the RTO clock, the escalations' too), and tells the
  * gateway whether the backup is within the RPO (an older one needs an approver to accept the data loss).
  */
 @Component("validateRestoreInput")
@@ -31,10 +36,12 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
 
     private final RestoreInputCheck check;
     private final DrRestoreSettings settings;
+    private final RestoreTargets targets;
 
-    ValidateRestoreInputDelegate(Sites sites, BackupCatalogue catalogue, DrRestoreSettings settings) {
+    ValidateRestoreInputDelegate(Sites sites, BackupCatalogue catalogue, DrRestoreSettings settings, RestoreTargets targets) {
         this.check = new RestoreInputCheck(sites, catalogue);
         this.settings = settings;
+        this.targets = targets;
     }
 
     @Override
@@ -46,8 +53,13 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
         DrRestoreVariables.ABANDONED.set(execution, false);
         String backupId = BACKUP_ID.find(execution).orElse("");
         RestoreInputCheck.Result result = check.check(SITE.find(execution).orElse(""), backupId, SCOPE.find(execution).orElse(""));
-        if (!result.accepted()) {
-            String message = "Input rejected, nothing was changed: " + String.join("; ", result.problems()) + ".";
+        List<RestoreTargets.Source> sources = result.accepted() ? Stream.of(result.database(), result.config()).flatMap(Optional::stream)
+                .map(a -> targets.source(result.site().orElseThrow(), backupId.strip(), a)).toList() : List.of();
+        List<String> problems = new ArrayList<>(result.problems());
+        sources.stream().filter(s -> !s.available()).forEach(s -> problems.add("the " + s.artefact().kind() + " artefact of backup " + backupId
+                + " is gone from " + s.host() + ":" + s.artefact().path() + " and has no verified off-host copy"));
+        if (!problems.isEmpty()) {
+            String message = "Input rejected, nothing was changed: " + String.join("; ", problems) + ".";
             Steps.record(execution, "read the backup catalogue (check the input)", backupId, "rejected", message);
             throw new BpmnError(DrRestoreIds.INPUT_REJECTED, message);
         }
@@ -59,7 +71,8 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
         WITHIN_RPO.set(execution, age <= rpo);
         FLAVOUR.set(execution, result.site().orElseThrow().flavour().name().toLowerCase(Locale.ROOT));
         ATTEMPT.set(execution, 1L);
-        String plan = RestorePlans.describe(result, age, rpo, settings.rto().toHours());
+        String plan = RestorePlans.describe(result, age, rpo, settings.rto().toHours()) + "\n"
+                + String.join("\n", sources.stream().map(RestoreTargets.Source::describe).toList());
         PLAN.set(execution, plan);
         Steps.record(execution, "read the backup catalogue (check the input)", backupId, "accepted" + (age <= rpo ? "" : ", older than the RPO"), plan);
     }

@@ -82,4 +82,28 @@ class ShellBackupHostsTest {
         assertThat(hosts.readable(site, "deployer", ArtefactKind.MYSQL_DUMP, "/b/d.gz").check()).isEqualTo(
                 "sudo -n zgrep -c -F -e '-- Dump completed' '/b/d.gz'");
     }
+
+    @Test
+    void aCopyGoesFromTheArtefactsHostToTheStoreWithScpAndPrunesOnlyUnderTheStorePath() {
+        Site withStore = new Site("east", Flavour.KOLLA, false, site.openstack(), null, null, site.kolla(),
+                Map.of("deployer", site.ssh().get("deployer"), "maas", site.ssh().get("maas"),
+                        "store", new Site.HostGroup(List.of("store01.example.org"), 2222, "backup", Path.of("/k"), Path.of("/kh"))), null, null,
+                Site.Backup.defaults().withOffHost(new Site.OffHost("store", Path.of("/srv/b"))));
+
+        hosts.copyToStore(withStore, "maas", "/var/backups/dayshift/east-1/maasdb.dump", "/srv/b/east-1/maasdb.dump");
+        hosts.keepCopy(withStore, "/srv/b/east-1/maasdb.dump");
+        hosts.copyFromStore(withStore, "/srv/b/east-1/maasdb.dump", "maas", "/var/backups/dayshift/east-1/maasdb.dump");
+
+        assertThat(sent).containsExactly(
+                "store01.example.org$ install -d -m 700 '/srv/b/east-1' && install -m 600 '/dev/null' '/srv/b/east-1/maasdb.dump.part'",
+                "10.0.0.2$ sudo -n scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P '2222' '/var/backups/dayshift/east-1/maasdb.dump'"
+                        + " 'backup@store01.example.org:/srv/b/east-1/maasdb.dump.part'",
+                "store01.example.org$ mv '/srv/b/east-1/maasdb.dump.part' '/srv/b/east-1/maasdb.dump'",
+                "10.0.0.2$ install -d -m 700 '/var/backups/dayshift/east-1' && install -m 600 '/dev/null' '/var/backups/dayshift/east-1/maasdb.dump.part'"
+                        + " && sudo -n scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P '2222' 'backup@store01.example.org:/srv/b/east-1/maasdb.dump'"
+                        + " '/var/backups/dayshift/east-1/maasdb.dump.part' && mv '/var/backups/dayshift/east-1/maasdb.dump.part' '/var/backups/dayshift/east-1/maasdb.dump'");
+        assertThatThrownBy(() -> hosts.remove(withStore, "store", "/var/backups/dayshift/east-1/maasdb.dump")).hasMessageContaining("not under /srv/b/");
+        assertThatThrownBy(() -> hosts.copyToStore(withStore, "maas", "/var/backups/dayshift/x", "/etc/passwd")).hasMessageContaining("not under the off-host path");
+        assertThatThrownBy(() -> hosts.copyToStore(site, "maas", "/var/backups/dayshift/x", "/srv/b/x")).hasMessageContaining("has no off-host backup target");
+    }
 }

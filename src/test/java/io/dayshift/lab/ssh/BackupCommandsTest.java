@@ -109,4 +109,43 @@ class BackupCommandsTest {
         assertThat(run(charmed, "zgrep -c -F -e '-- Dump completed' '/b/mysqldump.gz'").stdout()).isEqualTo("1\n");
         assertThat(run(charmed, "juju scp -m 'openstack' 'nova-compute/99:/x' '/b/y'").stderr()).contains("unit \"nova-compute/99\" not found");
     }
+
+    @Test
+    void scpCopiesToAnotherHostRefusingWhatTheRealOneRefuses() {
+        LabHosts hosts = new LabHosts();
+        LabShell withStore = LabShell.standard(hosts);
+        LabSite store = new LabSite("store", io.dayshift.site.Flavour.KOLLA, clock, LabTimings.instant());
+        hosts.register("127.0.0.1", 2201, "dayshift", store);
+        kolla.archive("/b/s1/kolla-config.tar.gz", java.util.List.of("/etc/kolla"));
+        Session onCc01 = new Session(kolla, "cc01", () -> "", d -> { });
+        String scp = "sudo -n scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P '2201' '/b/s1/kolla-config.tar.gz' ";
+
+        // a directory that is not there on the store, an unknown port, another user: refused, nothing written
+        ShellResult noDir = withStore.execute(onCc01, scp + "'dayshift@127.0.0.1:/srv/s1/kolla-config.tar.gz.part'");
+        assertThat(noDir.exit()).isEqualTo(1);
+        assertThat(noDir.stderr()).contains("scp: dest open \"/srv/s1/kolla-config.tar.gz.part\": No such file or directory");
+        assertThat(withStore.execute(onCc01, scp.replace("2201", "2202") + "'dayshift@127.0.0.1:/srv/x'").stderr())
+                .contains("port 2202: Connection refused");
+        assertThat(withStore.execute(onCc01, scp + "'root@127.0.0.1:/srv/x'").stderr()).contains("root@127.0.0.1: Permission denied (publickey).");
+        assertThat(store.files("/")).isEmpty();
+
+        // into a directory that is there: the same bytes, and an archive that unpacks as the original would
+        store.makeDirectory("/srv/s1");
+        ShellResult copy = withStore.execute(onCc01, scp + "'dayshift@127.0.0.1:/srv/s1/kolla-config.tar.gz'");
+        assertThat(copy.exit()).as(copy.stderr()).isZero();
+        assertThat(store.fileChecksum("/srv/s1/kolla-config.tar.gz")).isEqualTo(kolla.fileChecksum("/b/s1/kolla-config.tar.gz"));
+        assertThat(store.archiveMembers("/srv/s1/kolla-config.tar.gz")).isEqualTo(kolla.archiveMembers("/b/s1/kolla-config.tar.gz")).isNotEmpty();
+
+        // a transfer fault: the copy arrives with another checksum
+        kolla.injectFault(LabFault.of(FaultType.TRANSFER_CORRUPT, "kolla-config.tar.gz"));
+        withStore.execute(onCc01, scp + "'dayshift@127.0.0.1:/srv/s1/again.tar.gz'");
+        assertThat(store.fileChecksum("/srv/s1/again.tar.gz")).isPresent().isNotEqualTo(kolla.fileChecksum("/b/s1/kolla-config.tar.gz"));
+
+        // and back from the store onto the host
+        ShellResult back = withStore.execute(onCc01, "sudo -n scp -q -P '2201' 'dayshift@127.0.0.1:/srv/s1/kolla-config.tar.gz' '/b/s1/back.tar.gz'");
+        assertThat(back.exit()).as(back.stderr()).isZero();
+        assertThat(kolla.fileChecksum("/b/s1/back.tar.gz")).isEqualTo(kolla.fileChecksum("/b/s1/kolla-config.tar.gz"));
+        assertThat(withStore.execute(onCc01, "scp -P '2201' 'dayshift@127.0.0.1:/srv/s1/none' '/b/s1/none'").stderr())
+                .contains("scp: /srv/s1/none: No such file or directory");
+    }
 }

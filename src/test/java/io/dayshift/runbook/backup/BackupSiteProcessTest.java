@@ -3,6 +3,10 @@ package io.dayshift.runbook.backup;
 import static io.dayshift.runbook.backup.BackupSiteIds.ARCHIVE_KOLLA_CONFIG;
 import static io.dayshift.runbook.backup.BackupSiteIds.BACKUP_INCOMPLETE_END;
 import static io.dayshift.runbook.backup.BackupSiteIds.CHECK_MARIADB_BACKUP;
+import static io.dayshift.runbook.backup.BackupSiteIds.COPY_ARTEFACT_OFF_HOST;
+import static io.dayshift.runbook.backup.BackupSiteIds.NOTIFY_BACKUP_INCOMPLETE;
+import static io.dayshift.runbook.backup.BackupSiteIds.OFF_HOST_COPY_FAILED_END;
+import static io.dayshift.runbook.backup.BackupSiteIds.VERIFY_OFF_HOST_COPY;
 import static io.dayshift.runbook.backup.BackupSiteIds.CREATE_CONTROLLER_BACKUP;
 import static io.dayshift.runbook.backup.BackupSiteIds.DUMP_MAAS_DATABASE;
 import static io.dayshift.runbook.backup.BackupSiteIds.DUMP_MYSQL_CLUSTER;
@@ -34,6 +38,8 @@ import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.backup.OffHostCopy;
+import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.time.Duration;
@@ -64,10 +70,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @RunbookProcessTest(clock = "2026-11-02T01:30:00Z", timeFactor = "0.01")
 class BackupSiteProcessTest {
 
+    private static final ChatWebhook CHAT = ChatWebhook.start();
+
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.retries.shell", () -> "R2/PT1S");
         registry.add("dayshift.backup.sites", () -> "lab,lab-charmed");
+        registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
     }
 
     @Autowired
@@ -87,9 +96,10 @@ class BackupSiteProcessTest {
 
     @BeforeEach
     void setUp() {
-        for (String table : List.of("dayshift_backup_failure", "dayshift_backup_artefact", "dayshift_backup_set")) {
+        for (String table : List.of("dayshift_backup_copy", "dayshift_backup_failure", "dayshift_backup_artefact", "dayshift_backup_set")) {
             jdbc.update("DELETE FROM " + table);
         }
+        CHAT.reset();
     }
 
     // ---- happy paths ----------------------------------------------------------------------------------------------
@@ -347,6 +357,140 @@ class BackupSiteProcessTest {
         assertThat(runbooks.summary(pi)).contains("Pruned 2 expired artefact(s)");
     }
 
+    // ---- off host: every artefact copied to the site's store, checked there ---------------------------------------
+
+    @Test
+    void everyVerifiedArtefactIsCopiedToTheStoreAndCheckedThere() {
+        // given the kolla lab and its backup store, another host with files of its own
+        LabSite site = lab.require("lab");
+        LabSite store = lab.backupStore("lab");
+
+        // when a full backup runs
+        ProcessInstance pi = start("lab", "full");
+        runToEnd(pi);
+
+        // then each artefact, once verified on its host, was copied to the store by its host and verified there
+        assertThat(pi).hasPassedInOrder(VERIFY_ARTEFACT, COPY_ARTEFACT_OFF_HOST, VERIFY_OFF_HOST_COPY, DUMP_MAAS_DATABASE).hasPassed(SITE_BACKED_UP_END)
+                .hasNotPassed(NOTIFY_BACKUP_INCOMPLETE);
+        String id = (String) runbooks.variable(pi, "backupId");
+        BackupSet set = catalogue.find(id).orElseThrow();
+        List<OffHostCopy> copies = catalogue.copies(id);
+        assertThat(copies).extracting(OffHostCopy::kind).containsExactlyInAnyOrderElementsOf(set.artefacts().stream().map(Artefact::kind).toList());
+        assertThat(copies).allSatisfy(c -> {
+            Artefact original = set.artefact(c.kind()).orElseThrow();
+            assertThat(c.verified()).isTrue();
+            assertThat(c.host()).isEqualTo("127.0.0.1");
+            assertThat(c.path()).isEqualTo("/srv/dayshift-backups/" + id + "/" + original.path().substring(original.path().lastIndexOf('/') + 1));
+            assertThat(store.fileChecksum(c.path())).contains(original.sha256());
+            assertThat(store.file(c.path() + ".part")).isEmpty();
+            assertThat(store.fileMode(c.path())).isEqualTo("600");
+            assertThat(site.file(c.path())).as("not on the site's own hosts").isEmpty();
+        });
+        assertThat(runbooks.summary(pi)).contains("Copied off host to 127.0.0.1 and verified there: MARIADB_FULL /srv/dayshift-backups/" + id + "/");
+        assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).startsWith("scp /var/backups/dayshift/" + id + "/maasdb.dump (on 127.0.0.1) to "));
+    }
+
+    @Test
+    void aRetriedCopyFindsTheWholeVerifiedCopyAndDoesNothing() {
+        // given a backup stopped before its first copy, and that copy whole on the store already (an earlier try made it)
+        LabSite site = lab.require("lab");
+        LabSite store = lab.backupStore("lab");
+        ProcessInstance pi = start("lab", "databases");
+        runUntilFailing(pi, COPY_ARTEFACT_OFF_HOST);
+        String id = (String) runtime.getVariable(pi.getId(), "backupId");
+        Artefact mariadb = catalogue.find(id).orElseThrow().artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
+        String copy = "/srv/dayshift-backups/" + id + "/" + mariadb.path().substring(mariadb.path().lastIndexOf('/') + 1);
+        store.makeDirectory("/srv/dayshift-backups/" + id);
+        store.receiveCopy(copy, site.file(mariadb.path()).orElseThrow(), Map.of());
+        long received = store.destructiveActions().getOrDefault("scp-receive", 0L);
+
+        // when the copy and its check run (again)
+        runToEnd(pi);
+
+        // then nothing was sent again for it (only the MAAS dump was), and it is recorded as verified
+        assertThat(store.destructiveActions().get("scp-receive")).isEqualTo(received + 1);
+        assertThat(catalogue.copy(id, ArtefactKind.MARIADB_FULL)).hasValueSatisfying(c -> assertThat(c.verified()).isTrue());
+        assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.result()).isEqualTo("copy there from an earlier try"));
+        assertThat(pi).hasPassed(SITE_BACKED_UP_END);
+    }
+
+    @Test
+    void aCopyDamagedInTransferFailsThePartOffHostAndTheSiteIsNotified() {
+        // given the MAAS dump arrives damaged on the store
+        lab.require("lab").injectFault(LabFault.of(FaultType.TRANSFER_CORRUPT, "maasdb.dump"));
+        LabSite store = lab.backupStore("lab");
+
+        // when a databases backup runs
+        ProcessInstance pi = start("lab", "databases");
+        runToEnd(pi);
+
+        // then the damaged copy is removed from the store and recorded as failed; the dump on its host still counts
+        assertThat(pi).hasPassed(OFF_HOST_COPY_FAILED_END, PART_NOT_BACKED_UP_END, NOTIFY_BACKUP_INCOMPLETE, BACKUP_INCOMPLETE_END);
+        String id = (String) runbooks.variable(pi, "backupId");
+        assertThat(catalogue.find(id).orElseThrow().artefact(ArtefactKind.MAAS_DATABASE)).hasValueSatisfying(a -> assertThat(a.verified()).isTrue());
+        OffHostCopy copy = catalogue.copy(id, ArtefactKind.MAAS_DATABASE).orElseThrow();
+        assertThat(copy.verified()).isFalse();
+        assertThat(copy.problem()).startsWith("checksum on the store ").contains("differs from the artefact's");
+        assertThat(store.file(copy.path())).isEmpty();
+        assertThat(store.file(copy.path() + ".part")).isEmpty();
+        assertThat(catalogue.copy(id, ArtefactKind.MARIADB_FULL)).hasValueSatisfying(c -> assertThat(c.verified()).isTrue());
+        assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(false);
+        assertThat(runbooks.summary(pi)).contains("INCOMPLETE").contains("NOT copied off host: MAAS_DATABASE: checksum on the store");
+        // and the site's chat channel was told which site, which set and what failed
+        assertThat(CHAT.messages()).singleElement().asString().contains("Backup " + id + " of site lab is INCOMPLETE")
+                .contains("NOT copied off host: MAAS_DATABASE");
+    }
+
+    @Test
+    void aFailedPartNotifiesTheSiteAndAFailingChannelDoesNotFailTheRun() {
+        // given the Kolla MariaDB backup fails once, and the site's chat webhook answers 500
+        lab.require("lab").injectFault(new LabFault("", FaultType.BACKUP_FAILS, "", "", 1));
+        CHAT.failing(true);
+
+        // when a databases backup runs
+        ProcessInstance pi = start("lab", "databases");
+        runToEnd(pi);
+
+        // then the notification step records the channel that did not deliver, and the run still ends incomplete, with no incident
+        assertThat(pi).isEnded().hasPassed(NOTIFY_BACKUP_INCOMPLETE, BACKUP_INCOMPLETE_END);
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(CHAT.messages()).isEmpty();
+        assertThat(runbooks.steps(pi)).filteredOn(s -> s.step().equals(NOTIFY_BACKUP_INCOMPLETE)).singleElement().satisfies(s -> {
+            assertThat(s.result()).startsWith("NOT delivered on every channel: Backup " + runbooks.variable(pi, "backupId") + " of site lab is INCOMPLETE");
+            assertThat(s.evidence()).contains("CHAT");
+        });
+
+        // and when the channel works, the next failed run's message arrives with the site, the set and what failed
+        CHAT.failing(false);
+        lab.require("lab").injectFault(new LabFault("", FaultType.BACKUP_FAILS, "", "", 1));
+        ProcessInstance next = start("lab", "databases");
+        runToEnd(next);
+        assertThat(CHAT.messages()).singleElement().asString().contains("Backup " + runbooks.variable(next, "backupId") + " of site lab is INCOMPLETE")
+                .contains("NOT backed up: MARIADB_FULL");
+    }
+
+    @Test
+    void expiredCopiesArePrunedOnTheStoreButNeverTheNewestGoodOne() {
+        // given (engine time 2026-12-01) copies on the store of a MAAS dump of 40 days ago and of configuration of 40 days ago
+        Instant now = Instant.parse("2026-12-01T01:30:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        LabSite store = lab.backupStore("lab");
+        OffHostCopy oldDump = seedCopy(store, "lab-20261022T013000Z", ArtefactKind.MAAS_DATABASE, now.minus(Duration.ofDays(40)));
+        OffHostCopy oldConfig = seedCopy(store, "lab-20261022T013000Z", ArtefactKind.CEPH_CONFIG, now.minus(Duration.ofDays(40)));
+
+        // when today's databases backup runs and copies a new MAAS dump
+        ProcessInstance pi = start("lab", "databases");
+        runToEnd(pi);
+
+        // then the old dump's copy is pruned from the store (a newer verified one exists), the config copy is kept (90 days)
+        assertThat(store.file(oldDump.path())).isEmpty();
+        assertThat(store.file(oldConfig.path())).isPresent();
+        assertThat(catalogue.copy("lab-20261022T013000Z", ArtefactKind.MAAS_DATABASE)).isEmpty();
+        assertThat(catalogue.copy("lab-20261022T013000Z", ArtefactKind.CEPH_CONFIG)).isPresent();
+        assertThat(runbooks.variable(pi, "prunedCopies")).isEqualTo(1L);
+        assertThat(runbooks.summary(pi)).contains("Pruned 1 expired off-host copy.");
+    }
+
     // ---- daily timer -----------------------------------------------------------------------------------------------
 
     @Test
@@ -375,6 +519,24 @@ class BackupSiteProcessTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** A verified copy on the store, of an artefact of a set recorded for it, as an earlier run would have left it. */
+    private OffHostCopy seedCopy(LabSite store, String setId, ArtefactKind kind, Instant takenAt) {
+        String name = kind.name().toLowerCase() + ".bin";
+        String path = "/srv/dayshift-backups/" + setId + "/" + name;
+        store.makeDirectory("/srv/dayshift-backups/" + setId);
+        store.writeFile(path, "copy of " + name);
+        String sha = store.fileChecksum(path).orElseThrow();
+        Artefact artefact = new Artefact(kind, "127.0.0.1", "/var/backups/dayshift/" + setId + "/" + name, 16, sha, takenAt, true, Map.of());
+        if (catalogue.find(setId).isEmpty()) {
+            catalogue.record(new BackupSet(setId, "lab", "kolla", "full", "earlier-run", takenAt, takenAt.plusSeconds(600), List.of(), List.of()));
+        }
+        catalogue.append(setId, artefact);
+        catalogue.markPruned(setId, kind, takenAt.plusSeconds(1), "earlier-run"); // the original is gone from its host; its copy stays
+        OffHostCopy copy = new OffHostCopy(setId, kind, "127.0.0.1", path, 16, sha, takenAt, takenAt.plusSeconds(60), true, "");
+        catalogue.recordCopy(copy);
+        return copy;
+    }
 
     private ProcessInstance start(String site, String scope) {
         Map<String, Object> variables = new HashMap<>();

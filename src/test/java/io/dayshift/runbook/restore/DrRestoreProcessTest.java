@@ -24,6 +24,7 @@ import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.runbook.StepRecord;
+import io.dayshift.runbook.backup.BackupSiteIds;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.time.Duration;
@@ -50,10 +51,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code dr-restore}, one method per path, on the whole service with the lab ({@code lab}: Kolla-Ansible 17.3.0,
  * {@code lab-charmed}: Juju 3.4) through the production adapters; the job executor is off. Backup sets are recorded in the
  * real catalogue with artefacts the lab holds. Detached kolla-ansible runs end in lab time, which the waits move on; the
- * escalations are fired by their timer jobs. The class covers every flow node and sequence flow of dr-restore and of the
+ * escalations are fired by their timer jobs (one test takes its backup with backup-site, which its own test covers). The class
+ * covers every flow node and sequence flow of dr-restore and of the
  * wait it calls.
  */
-@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01")
+@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = BackupSiteIds.PROCESS_KEY)
 class DrRestoreProcessTest {
 
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
@@ -206,6 +208,55 @@ class DrRestoreProcessTest {
     }
 
     // ---- no-go paths ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aConfigurationArchiveGoneFromItsHostIsRestoredFromItsOffHostCopy() {
+        // given a config backup taken by backup-site (copied to the site's backup store), then globals.yml changed and the
+        // archive lost from the deployer
+        LabSite site = lab.require("lab");
+        ProcessInstance backupRun = runtime.startProcessInstanceByKey(BackupSiteIds.PROCESS_KEY, Map.of("site", "lab", "scope", "config"));
+        runbooks.runJobs();
+        assertThat(backupRun).isEnded();
+        BackupSet set = catalogue.find((String) runbooks.variable(backupRun, "backupId")).orElseThrow();
+        Artefact archive = set.artefact(ArtefactKind.KOLLA_CONFIG).orElseThrow();
+        assertThat(catalogue.copy(set.id(), ArtefactKind.KOLLA_CONFIG)).hasValueSatisfying(c -> assertThat(c.verified()).isTrue());
+        String globals = site.file("/etc/kolla/globals.yml").orElseThrow().content();
+        site.writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
+        site.deleteFile(archive.path());
+
+        // when the configuration is restored, the plan saying it reads the off-host copy
+        ProcessInstance run = start("lab", set.id(), "config");
+        runbooks.runJobs();
+        assertThat((String) tasks.getVariable(runbooks.task(run, CONFIRM_INFRASTRUCTURE).getId(), "restorePlan"))
+                .contains("reads the OFF-HOST COPY 127.0.0.1:/srv/dayshift-backups/" + set.id() + "/kolla-config.tar.gz")
+                .contains("the original KOLLA_CONFIG 127.0.0.1:" + archive.path() + " is gone");
+        decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "deployer rebuilt, its disk lost");
+        approve(run, APPROVE_RESTORE, "anna", true, "restore from the store");
+        runUntilEnd(run);
+
+        // then the copy was put back on the deployer, unpacked, and the configuration is the backup's again
+        assertThat(run).hasPassed(DrRestoreIds.RESTORE_CONFIGURATION, DrRestoreIds.END_SITE_RESTORED);
+        assertThat(site.fileChecksum(archive.path())).contains(archive.sha256());
+        assertThat(site.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
+        assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.result()).startsWith("put back from the off-host copy, sha256 " + archive.sha256()));
+    }
+
+    @Test
+    void anArtefactGoneFromItsHostWithoutACopyIsRejected() {
+        // given a backup whose configuration archive is gone from the deployer, and which has no off-host copy
+        LabSite site = lab.require("lab");
+        String backup = kollaBackup(Duration.ofHours(2), true);
+        site.deleteFile(CONFIG_ARCHIVE);
+
+        // when its configuration is to be restored
+        ProcessInstance run = start("lab", backup, "config");
+        runbooks.runJobs();
+
+        // then the input is rejected before anything is touched
+        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_INPUT_REJECTED);
+        assertThat(runbooks.summary(run)).contains("the KOLLA_CONFIG artefact of backup " + backup + " is gone from 127.0.0.1:" + CONFIG_ARCHIVE
+                + " and has no verified off-host copy");
+    }
 
     @Test
     void badInputIsRejectedBeforeAnythingIsTouched() {
