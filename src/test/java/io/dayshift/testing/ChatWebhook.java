@@ -1,0 +1,70 @@
+package io.dayshift.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A Slack-compatible incoming webhook in the test JVM: it keeps every message, and answers 500 when told to fail. */
+public final class ChatWebhook {
+
+    private final HttpServer server;
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final AtomicInteger status = new AtomicInteger(200);
+    private final Path urlFile;
+
+    private ChatWebhook(HttpServer server, Path urlFile) {
+        this.server = server;
+        this.urlFile = urlFile;
+    }
+
+    public static ChatWebhook start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            Path file = Files.createTempFile("chat-webhook-", ".url");
+            Files.writeString(file, "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T000/B000/XXXX\n");
+            ChatWebhook hook = new ChatWebhook(server, file);
+            server.createContext("/services/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int answer = hook.status.get();
+                if (answer == 200) {
+                    hook.messages.add(body);
+                }
+                byte[] reply = (answer == 200 ? "ok" : "internal_error").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answer, reply.length);
+                exchange.getResponseBody().write(reply);
+                exchange.close();
+            });
+            server.start();
+            return hook;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path urlFile() {
+        return urlFile;
+    }
+
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    public void reset() {
+        messages.clear();
+    }
+
+    public void failing(boolean failing) {
+        status.set(failing ? 500 : 200);
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+}
