@@ -1,6 +1,7 @@
 package io.dayshift.charm;
 
 import io.dayshift.site.Site;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,13 +61,23 @@ public interface CharmModel {
     boolean removeUnit(Site site, String unit);
 
     /**
-     * Restarts a systemd service on a unit's machine: {@code juju exec --unit <unit> 'systemctl restart <service>'} (Juju 3),
-     * {@code juju run --unit <unit> 'systemctl restart <service>'} (Juju 2.9).
+     * Restarts the services of a unit the way its charm provides ({@link CharmRestarts}): its {@code restart-services} action
+     * with the services it declares, else its {@code pause} then {@code resume} actions, else {@code systemctl restart} of the
+     * systemd units it declares through {@code juju exec --unit <unit>} (Juju 3; {@code juju run --unit} on 2.9). Looks first:
+     * a unit left paused by an earlier try is only resumed.
      *
-     * @return what the command printed
-     * @throws CharmModelException when the unit cannot be reached or the restart fails
+     * @return what was run and what it printed
+     * @throws CharmModelException when the unit does not exist, Dayshift does not restart its charm, the unit {@link
+     *                             ModelStatus#canRunCommands cannot run commands}, or a command fails
      */
-    String restartService(Site site, String unit, String service);
+    UnitRestart restartUnitServices(Site site, String unit);
+
+    /**
+     * The newest {@code lines} log lines at ERROR level or above of the model's agents and units, oldest first:
+     * {@code juju debug-log -m <model> --no-tail --level ERROR --limit <lines>} (Juju 2.9 and 3.x), each line as Juju prints
+     * it ({@code unit-keystone-0: 10:12:13 ERROR unit.keystone/0.juju-log …}), redacted.
+     */
+    List<String> errorLog(Site site, int lines);
 
     /** Backs up the controller and downloads the archive onto the Juju host. */
     ControllerBackup createControllerBackup(Site site);

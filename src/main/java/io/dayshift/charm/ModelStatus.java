@@ -45,6 +45,19 @@ public record ModelStatus(String model, String jujuVersion, Map<String, Applicat
         return Optional.empty();
     }
 
+    /**
+     * Whether a unit can run an action or a command now: its agent is idle or executing (not lost, failed, allocating or
+     * rebooting) and its machine is started.
+     */
+    public boolean canRunCommands(Unit unit) {
+        return (unit.agent().is("idle") || unit.agent().is("executing")) && machine(unit.machine()).map(Machine::started).orElse(false);
+    }
+
+    /** The charm of a unit's application ({@code mysql-innodb-cluster} for {@code mysql/0}), empty for an unknown unit. */
+    public Optional<String> charmOf(String unit) {
+        return unit(unit).flatMap(u -> application(u.application())).map(Application::charm);
+    }
+
     /** The principal units hosted on a machine. */
     public List<Unit> unitsOn(String machineId) {
         List<Unit> found = new ArrayList<>();

@@ -69,6 +69,14 @@ public interface KollaDeployer {
     List<ContainerLog> containerLogTail(Site site, List<String> hosts, String container, int lines);
 
     /**
+     * Each MariaDB node's view of the Galera cluster: {@code ansible mariadb -i <inventory> --become -m command -a 'docker exec
+     * mariadb sh -c <query>'} run on the deployer, the query running as the user of the container's own health check with the
+     * credentials Kolla put into the container (none on a command line). A node that cannot be reached or asked is a result with
+     * a problem, not an exception.
+     */
+    List<GaleraNode> galeraStatus(Site site);
+
+    /**
      * Restarts one container on one node: {@code ansible <host> -i <inventory> --become -m command -a 'docker restart <container>'}
      * run on the deployer (the incident runbook's mitigation).
      *

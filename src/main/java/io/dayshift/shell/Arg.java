@@ -24,6 +24,8 @@ public enum Arg {
     RELEASE("(?:20[0-9]{2}\\.[12]|[a-z]{3,12})", "an OpenStack release such as 2024.1 or caracal"),
     /** A charm action or kolla/juju sub-command word: {@code openstack-upgrade}, {@code mariadb_backup}. */
     WORD("[a-z][a-z0-9_-]{0,62}", "a command word of lower-case letters, digits, '-' and '_'"),
+    /** A systemd unit a charm declares: {@code nova-compute}, {@code ceph-osd.target}. */
+    SERVICE("[a-z][a-z0-9_-]{0,62}(?:\\.(?:service|target))?", "a systemd unit name such as nova-compute or ceph-osd.target"),
     /** An action parameter or Ansible extra var: {@code key=value} with a plain value. */
     KEY_VALUE("[a-z][a-z0-9_.-]{0,62}=[A-Za-z0-9_.,:/@+=-]{0,255}", "a key=value pair with a plain value"),
     /** An absolute path without {@code ..}, spaces or shell characters: {@code /etc/kolla/globals.yml}. */

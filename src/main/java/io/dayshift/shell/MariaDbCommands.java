@@ -25,6 +25,16 @@ public final class MariaDbCommands {
             "rm -rf /backup/restore;",
             "echo \"restored $1 into /var/lib/mysql\"");
 
+    /**
+     * Asks a node's MariaDB for its Galera status, inside the {@code mariadb} container, as the user of the container's own
+     * health check ({@code clustercheck}): Kolla-Ansible gives the container {@code MYSQL_USERNAME}, {@code MYSQL_PASSWORD} and
+     * {@code MYSQL_HOST} for it (ansible/roles/mariadb/defaults/main.yml {@code mariadb_services}), so no credential is on the
+     * command line, in Dayshift or in the client's arguments ({@code MYSQL_PWD}).
+     */
+    static final String WSREP_SCRIPT = String.join(" ",
+            "MYSQL_PWD=\"$MYSQL_PASSWORD\" exec mariadb --host=\"$MYSQL_HOST\" --user=\"$MYSQL_USERNAME\" --batch --skip-column-names",
+            "--execute=\"SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size', 'wsrep_cluster_status', 'wsrep_local_state_comment')\"");
+
     /** The name of the one-shot container, so that an operator sees it in {@code docker ps} while it runs. */
     public static final String RESTORE_CONTAINER = "dayshift_mariadb_restore";
 
@@ -39,5 +49,10 @@ public final class MariaDbCommands {
         return ShellCommand.script(String.join(" ", "docker run --rm --name", RESTORE_CONTAINER,
                 "--user root --volumes-from mariadb --volume mariadb_backup:/backup", ShellQuoting.quote(Arg.IMAGE.check(image)),
                 "bash -c", ShellQuoting.quote(RESTORE_SCRIPT), "dayshift-restore", ShellQuoting.quote(Arg.FILE_NAME.check(backupFile))));
+    }
+
+    /** {@code docker exec mariadb sh -c '<wsrep status query>'}: prints {@code wsrep_<name><TAB><value>} lines. */
+    public static ShellCommand wsrepStatus() {
+        return ShellCommand.script("docker exec mariadb sh -c " + ShellQuoting.quote(WSREP_SCRIPT));
     }
 }

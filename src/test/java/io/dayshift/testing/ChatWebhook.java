@@ -69,4 +69,8 @@ public final class ChatWebhook {
     public void failing(boolean failing) {
         status.set(failing ? 500 : 200);
     }
+
+    public void stop() {
+        server.stop(0);
+    }
 }

@@ -6,13 +6,16 @@ import io.dayshift.charm.ActionResult;
 import io.dayshift.charm.Application;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.CharmModelException;
+import io.dayshift.charm.CharmRestarts;
 import io.dayshift.charm.ControllerBackup;
 import io.dayshift.charm.Machine;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.NewUnit;
 import io.dayshift.charm.Readiness;
+import io.dayshift.charm.ServiceRestart;
 import io.dayshift.charm.Unit;
 import io.dayshift.charm.UnitCheck;
+import io.dayshift.charm.UnitRestart;
 import io.dayshift.shell.Arg;
 import io.dayshift.shell.CommandResult;
 import io.dayshift.shell.RemoteCommandException;
@@ -293,12 +296,57 @@ final class JujuCharmModel implements CharmModel {
     }
 
     @Override
-    public String restartService(Site site, String unit, String service) {
-        Arg.UNIT.check(unit);
-        Arg.WORD.check(service);
-        ShellCommand restart = ShellCommand.of("systemctl").flag("restart").arg(Arg.WORD, service);
-        ShellCommand command = inModel(site, major(site) >= 3 ? "exec" : "run").flag("--unit").arg(Arg.UNIT, unit).commandArg(restart);
-        return tail(runOk(site, "restart " + service + " on unit " + unit, command, properties.commandTimeout()).stdout());
+    public UnitRestart restartUnitServices(Site site, String unitName) {
+        Arg.UNIT.check(unitName);
+        String operation = "restart the services of unit " + unitName;
+        ModelStatus status = status(site);
+        Unit unit = status.unit(unitName).orElseThrow(() -> new CharmModelException(
+                where(site) + ": cannot " + operation + ": no such unit in model " + model(site)));
+        String charm = status.charmOf(unitName).orElse("");
+        ServiceRestart how = CharmRestarts.of(charm).orElseThrow(() -> new CharmModelException(where(site) + ": cannot " + operation
+                + ": Dayshift does not know how charm " + charm + " restarts its services; restart them by hand"));
+        if (!status.canRunCommands(unit)) {
+            throw new CharmModelException(where(site) + ": cannot " + operation + ": its agent is " + unit.agent().describe() + " on machine "
+                    + unit.machine() + " " + status.machine(unit.machine()).map(m -> m.jujuStatus().describe()).orElse("(not listed)"));
+        }
+        String action = major(site) >= 3 ? "juju run " + unitName + " " : "juju run-action " + unitName + " ";
+        List<String> commands = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        switch (how.way()) {
+            case RESTART_SERVICES_ACTION -> {
+                String services = String.join(" ", how.services());
+                ActionResult result = runAction(site, unitName, "restart-services", Map.of("deferred-only", "false", "services", services));
+                commands.add(action + "restart-services deferred-only=false services=" + services);
+                output.append(result.stdout()).append(result.message());
+            }
+            case PAUSE_RESUME -> {
+                if (!(unit.workload().is("maintenance") && unit.workload().message().startsWith("Paused"))) {
+                    commands.add(action + "pause");
+                    output.append(pause(site, unitName).message());
+                }
+                commands.add(action + "resume");
+                output.append(resume(site, unitName).message());
+            }
+            case SYSTEMD -> {
+                for (String service : how.services()) {
+                    ShellCommand restart = ShellCommand.of("systemctl").flag("restart").arg(Arg.SERVICE, service);
+                    ShellCommand command = inModel(site, major(site) >= 3 ? "exec" : "run").flag("--unit").arg(Arg.UNIT, unitName).commandArg(restart);
+                    commands.add("juju " + (major(site) >= 3 ? "exec" : "run") + " --unit " + unitName + " 'systemctl restart " + service + "'");
+                    output.append(runOk(site, "restart " + service + " on unit " + unitName, command, properties.commandTimeout()).stdout());
+                }
+            }
+        }
+        return new UnitRestart(unitName, how, String.join("; ", commands), tail(output.toString()));
+    }
+
+    @Override
+    public List<String> errorLog(Site site, int lines) {
+        if (lines < 1 || lines > 10_000) {
+            throw new IllegalArgumentException("lines must be 1 to 10000, got " + lines + " (site " + site.name() + ")");
+        }
+        CommandResult result = runOk(site, "juju debug-log (the newest " + lines + " ERROR lines)", inModel(site, "debug-log").flag("--no-tail")
+                .flag("--level").flag("ERROR").flag("--limit").arg(Arg.NUMBER, Integer.toString(lines)), properties.statusTimeout());
+        return result.stdout().lines().filter(l -> !l.isBlank()).map(secrets::redact).toList();
     }
 
     @Override

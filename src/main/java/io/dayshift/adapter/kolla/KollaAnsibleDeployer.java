@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.GaleraNode;
 import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.HostDiscovery;
 import io.dayshift.kolla.KollaAction;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -344,6 +346,28 @@ final class KollaAnsibleDeployer implements KollaDeployer {
      * is the one beside kolla-ansible (same virtualenv) when the executable is a path, else {@code ansible} on the PATH.
      * Exit 0, 2 (a host failed) and 4 (a host unreachable) are answers; any other exit is a failure of the step.
      */
+    @Override
+    public List<GaleraNode> galeraStatus(Site site) {
+        List<GaleraNode> nodes = new ArrayList<>();
+        for (AdHocOutput.HostResult r : adHocOn(site, "ask the Galera status of the mariadb nodes", MARIADB_GROUP, Arg.HOST_PATTERN,
+                MariaDbCommands.wsrepStatus(), true)) {
+            if (r.outcome() != AdHocOutput.Outcome.OK) {
+                nodes.add(new GaleraNode(r.host(), Optional.of(secrets.redact(r.problem())), Map.of()));
+                continue;
+            }
+            Map<String, String> status = new LinkedHashMap<>();
+            for (String line : r.lines()) {
+                String[] field = line.strip().split("\\s+", 2);
+                if (field.length == 2 && field[0].startsWith("wsrep_")) {
+                    status.put(field[0], secrets.redact(field[1]));
+                }
+            }
+            nodes.add(status.isEmpty() ? new GaleraNode(r.host(), Optional.of("no wsrep status in its answer: " + secrets.redact(r.text().strip())),
+                    Map.of()) : new GaleraNode(r.host(), Optional.empty(), status));
+        }
+        return nodes;
+    }
+
     private List<AdHocOutput.HostResult> adHoc(Site site, String operation, String hostPattern, ShellCommand nodeCommand) {
         return adHocOn(site, operation, hostPattern, Arg.HOST_LIST, nodeCommand, false);
     }
@@ -404,6 +428,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
 
     /** Where Kolla's mariadb_backup writes and a restore puts the data back: {@code groups['mariadb'][0]}. */
     private static final String FIRST_MARIADB = "mariadb[0]";
+    private static final String MARIADB_GROUP = "mariadb";
 
     @Override
     public KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId) {

@@ -36,6 +36,15 @@ public enum FaultType {
     RESTORE_FAILS(false),
     /** Ceph reports HEALTH_WARN (with {@code message} as the reason, if given). */
     CEPH_UNHEALTHY(false),
+    /** Ceph reports HEALTH_ERR (with {@code message} as the reason, if given): the daily health check's red Ceph. */
+    CEPH_ERROR(false),
+    /**
+     * MariaDB node {@code target} (a Kolla host, or a charmed site's mysql-innodb-cluster unit) has left its cluster: on Kolla
+     * it shows wsrep non-Primary and the others one node fewer; on a charmed site {@code cluster-status} shows it MISSING.
+     */
+    GALERA_NODE_OUT(true),
+    /** Unit {@code target} (or every unit of application {@code target}) logs ERROR lines ({@code message}) that {@code juju debug-log} shows. */
+    UNIT_LOG_ERRORS(true),
     /** Container {@code target} ({@code host/container}, or a container name for every host) has exited; its log ends with an error ({@code message}). */
     CONTAINER_EXITED(true),
     /** Container {@code target} ({@code host/container}, or a container name for every host) keeps running but logs errors ({@code message}). */

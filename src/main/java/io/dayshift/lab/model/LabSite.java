@@ -1097,7 +1097,10 @@ public final class LabSite {
             checks.add("OSD_DOWN: " + (osds - up) + " osds down");
         }
         holds(FaultType.CEPH_UNHEALTHY).ifPresent(f -> checks.add(f.messageOr("PG_DEGRADED: Degraded data redundancy: 112/3360 objects degraded (3.333%)")));
-        return Optional.of(new CephStatus(cephFsid, checks.isEmpty() ? "HEALTH_OK" : "HEALTH_WARN", checks, cephMonitors, osds, up, cephFlags));
+        Optional<LabFault> error = holds(FaultType.CEPH_ERROR); // daily health check
+        error.ifPresent(f -> checks.add(f.messageOr("PG_AVAILABILITY: Reduced data availability: 12 pgs inactive, 12 pgs down")));
+        String health = error.isPresent() ? "HEALTH_ERR" : checks.isEmpty() ? "HEALTH_OK" : "HEALTH_WARN";
+        return Optional.of(new CephStatus(cephFsid, health, checks, cephMonitors, osds, up, cephFlags));
     }
 
     /** {@code ceph osd set|unset <flag>}; returns false when nothing changed. */
@@ -1457,7 +1460,24 @@ public final class LabSite {
         String id = Integer.toString(++sequence);
         String host = hostOfUnit(unit);
         Map<String, String> results = new LinkedHashMap<>();
+        if (CharmCatalogue.refuses(charm, action)) {
+            throw LabException.badRequest("action \"" + action + "\" not defined on unit \"" + unitName + "\"");
+        }
         switch (action) {
+            case "restart-services" -> { // sev1-incident: the charm's own restart, as charm-rabbitmq-server's actions.py does it
+                String services = params.getOrDefault("services", "").strip();
+                if (services.isEmpty() == !Boolean.parseBoolean(params.getOrDefault("deferred-only", "false"))) {
+                    return new ActionOutcome(id, unitName, action, "failed", services.isEmpty() ? "Please specify deferred-only or services"
+                            : "Cannot set deferred-only and services", Map.of(), 0, "", "");
+                }
+                for (String service : services.isEmpty() ? new String[0] : services.split("\\s+")) {
+                    if (!CharmCatalogue.hasService(charm, service)) {
+                        return new ActionOutcome(id, unitName, action, "failed", "Failed to restart " + service + ".service: Unit " + service
+                                + ".service not found.", Map.of(), 0, "", "");
+                    }
+                }
+                count("juju-action-restart-services");
+            }
             case "pause" -> {
                 count("juju-action-pause");
                 units.put(unitName, unit.with(new JujuStatus("maintenance", "Paused. Use 'resume' action to resume normal service."), unit.agent(),
@@ -1517,6 +1537,10 @@ public final class LabSite {
                 String taken = backups.stream().filter(bk -> content.contains(bk.sha256())).map(Backup::location).findFirst().orElse(file);
                 restoredRows = Optional.of(rowsOf(taken)); // the dump's own backup, wherever it was copied to
                 results.put("outcome", "Restore of " + file + " succeeded");
+            }
+            case "cluster-status" -> { // daily health check: the InnoDB cluster as MySQL Shell's cluster.status() tells it
+                requireCharm(charm, "mysql-innodb-cluster", unitName, action);
+                results.put("cluster-status", innodbClusterStatus(app.name()));
             }
             case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
                 requireCharm(charm, "nova-cloud-controller", unitName, action);
@@ -2574,17 +2598,90 @@ public final class LabSite {
     }
 
     /**
-     * {@code systemctl restart <service>} on a unit's machine through Juju: refused for an unknown unit, and for a unit whose
-     * machine is down (Juju waits for the agent in vain). A service restart does not clear a hook error.
+     * {@code systemctl restart <service>} on a unit's machine through Juju: refused for an unknown unit, for a unit whose
+     * machine is down (Juju waits for the agent in vain), and for a service the unit's charm does not have (systemd's "Unit
+     * X.service not found."). A service restart does not clear a hook error.
      *
-     * @throws LabException (NOT_FOUND) for an unknown unit, (CONFLICT) when its agent is lost
+     * @throws LabException (NOT_FOUND) for an unknown unit or service, (CONFLICT) when its agent is lost
      */
     public synchronized void restartUnitService(String unit, String service) {
         JujuUnit u = unit(unit).orElseThrow(() -> LabException.notFound("ERROR unit \"" + unit + "\" not found"));
         if (u.agent().current().equals("lost")) {
             throw LabException.conflict("ERROR timed out waiting for results from: unit " + unit);
         }
+        if (!CharmCatalogue.hasService(applications.get(u.application()).charm(), service)) {
+            throw LabException.notFound("Failed to restart " + service + (service.contains(".") ? "" : ".service") + ": Unit "
+                    + service + (service.contains(".") ? "" : ".service") + " not found.");
+        }
         count("restart-unit-service");
+    }
+
+    // ------------------------------------------------------------------ daily health check: Galera and the charmed units' logs
+
+    /**
+     * The wsrep status node {@code host} shows ({@code wsrep_cluster_size}, {@code wsrep_cluster_status},
+     * {@code wsrep_local_state_comment}): the cluster is the mariadb hosts of the inventory whose mariadb runs and that have
+     * not left it (fault galera-node-out); a node that left it sees only itself, non-Primary.
+     */
+    public synchronized Map<String, String> wsrepStatus(String host) {
+        List<String> members = inventoryHosts(inventoryPath, "mariadb").stream().filter(h -> !holdsExactly(FaultType.GALERA_NODE_OUT, h))
+                .filter(h -> reachable(h) && containers(h).stream().anyMatch(c -> c.name().equals("mariadb") && c.running())).toList();
+        boolean in = members.contains(host);
+        return Map.of("wsrep_cluster_size", Integer.toString(in ? members.size() : 1), "wsrep_cluster_status", in ? "Primary" : "non-Primary",
+                "wsrep_local_state_comment", in ? "Synced" : "Initialized");
+    }
+
+    /**
+     * What {@code juju debug-log --no-tail --level <level> --limit <limit>} prints: the lines of each unit at that level or above,
+     * oldest first, at most {@code limit} of the newest. The units log INFO lines; a unit-log-errors fault adds ERROR lines,
+     * a unit in error its hook failure.
+     */
+    public synchronized List<String> jujuDebugLog(String level, int limit) {
+        advance();
+        boolean errorsOnly = level.equalsIgnoreCase("ERROR") || level.equalsIgnoreCase("CRITICAL");
+        String time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(now());
+        List<String> lines = new ArrayList<>();
+        for (JujuUnit unit : units()) {
+            String entity = "unit-" + unit.name().replace('/', '-');
+            if (!errorsOnly) {
+                lines.add(entity + ": " + time + " INFO juju.worker.uniter.operation ran \"update-status\" hook (via hook dispatching script: dispatch)");
+            }
+            holds(FaultType.UNIT_LOG_ERRORS, unit.name(), unit.application()).ifPresent(f -> lines.add(entity + ": " + time + " ERROR unit."
+                    + unit.name() + ".juju-log " + f.messageOr("Hook error:\nkeystoneauth1.exceptions.connection.ConnectFailure: Unable to establish "
+                    + "connection to http://10.20.0.240:5000/v3/auth/tokens").lines().findFirst().orElse("")));
+            if (unit.workload().current().equals("error")) {
+                lines.add(entity + ": " + time + " ERROR juju.worker.uniter.operation hook \"" + unit.workload().message()
+                        .replaceAll("^hook failed: \"(.*)\"$", "$1") + "\" (via hook dispatching script: dispatch) failed: exit status 1");
+            }
+        }
+        return lines.subList(Math.max(0, lines.size() - (limit <= 0 ? lines.size() : limit)), lines.size());
+    }
+
+    private String innodbClusterStatus(String application) {
+        List<JujuUnit> members = units().stream().filter(u -> u.application().equals(application)).toList();
+        long missing = members.stream().filter(u -> holds(FaultType.GALERA_NODE_OUT, u.name(), hostOfUnit(u)).isPresent()
+                || u.agent().current().equals("lost")).count();
+        int tolerates = (int) ((members.size() - 1) / 2 - missing);
+        String status = missing == 0 ? (tolerates > 0 ? "OK" : "OK_NO_TOLERANCE") : members.size() - missing > members.size() / 2
+                ? (tolerates > 0 ? "OK_PARTIAL" : "OK_NO_TOLERANCE_PARTIAL") : "NO_QUORUM";
+        String text = switch (status) {
+            case "OK" -> "Cluster is ONLINE and can tolerate up to " + (tolerates == 1 ? "ONE failure." : tolerates + " failures.");
+            case "NO_QUORUM" -> "Cluster has no quorum as visible from '" + members.get(0).publicAddress() + ":3306' and cannot process write "
+                    + "transactions. " + missing + " members are not active.";
+            default -> "Cluster is NOT tolerant to any failures. " + missing + " member" + (missing == 1 ? " is" : "s are") + " not active.";
+        };
+        StringBuilder topology = new StringBuilder();
+        for (JujuUnit u : members) {
+            boolean out = holds(FaultType.GALERA_NODE_OUT, u.name(), hostOfUnit(u)).isPresent() || u.agent().current().equals("lost");
+            String address = u.publicAddress() + ":3306";
+            topology.append(topology.isEmpty() ? "" : ", ").append("\"").append(address).append("\": {\"address\": \"").append(address)
+                    .append("\", \"memberRole\": \"").append(u.number() == 0 ? "PRIMARY" : "SECONDARY").append("\", \"mode\": \"")
+                    .append(out ? "n/a" : u.number() == 0 ? "R/W" : "R/O").append("\", \"role\": \"HA\", \"status\": \"")
+                    .append(out ? "(MISSING)" : "ONLINE").append("\"}");
+        }
+        return "{\"clusterName\": \"jujuCluster\", \"defaultReplicaSet\": {\"name\": \"default\", \"primary\": \"" + members.get(0).publicAddress()
+                + ":3306\", \"ssl\": \"REQUIRED\", \"status\": \"" + status + "\", \"statusText\": \"" + text + "\", \"topology\": {" + topology
+                + "}, \"topologyMode\": \"Single-Primary\"}, \"groupInformationSourceMember\": \"" + members.get(0).publicAddress() + ":3306\"}";
     }
 
     // ------------------------------------------------------------------ helpers

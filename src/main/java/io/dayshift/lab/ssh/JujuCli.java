@@ -20,12 +20,12 @@ import java.util.Set;
 
 /**
  * The juju CLI of a charmed lab site, as the adapter drives it: version, status, add-machine, add-unit, remove-unit,
- * refresh (and 2.9's upgrade-charm), config, actions (3.x {@code run}, 2.9 {@code run-action}) and create-backup.
+ * refresh (and 2.9's upgrade-charm), config, actions (3.x {@code run}, 2.9 {@code run-action}), exec, debug-log, scp and create-backup.
  */
 final class JujuCli {
 
     private static final Set<String> WITH_VALUE = Set.of("-m", "--model", "--constraints", "--to", "--channel", "--filename", "--format", "-n",
-            "--num-units", "--revision", "--params", "-o", "--output");
+            "--num-units", "--revision", "--params", "-o", "--output", "-l", "--level", "--limit", "-i", "--include");
 
     private final ObjectMapper json = new ObjectMapper();
     private final JujuStatusJson status = new JujuStatusJson();
@@ -102,6 +102,7 @@ final class JujuCli {
             case "exec" -> juju3 ? exec(s, args.subList(1, args.size()), true) : notACommand(verb);
             case "run-action" -> juju3 ? notACommand(verb) : action(s, p, false);
             case "scp" -> scp(site, p);
+            case "debug-log" -> debugLog(site, p);
             default -> notACommand(verb);
         };
     }
@@ -255,7 +256,15 @@ final class JujuCli {
                 rest.remove(model + 1);
                 rest.remove(model);
             }
-            command = rest.size() == 1 ? List.of(rest.get(0).split(" ")) : List.of();
+            command = List.of();
+            if (rest.size() == 1) {
+                try {
+                    List<List<String>> parsed = CommandLine.parse(rest.get(0)); // the command as juju exec hands it to the unit's shell
+                    command = parsed.size() == 1 ? parsed.get(0) : List.of();
+                } catch (CommandLine.UnsupportedSyntaxException e) {
+                    command = List.of();
+                }
+            }
         }
         if (command.size() != 3 || !command.get(0).equals("systemctl") || !command.get(1).equals("restart")) {
             return ShellResult.fail(1, "the lab's machines only run 'systemctl restart <service>' through juju " + (juju3 ? "exec" : "run"));
@@ -263,8 +272,8 @@ final class JujuCli {
         try {
             s.site().restartUnitService(unit, command.get(2));
             return ShellResult.ok("");
-        } catch (LabException e) {
-            return ShellResult.fail(1, e.getMessage());
+        } catch (LabException e) { // systemctl exits 5 for a unit it does not know; juju passes the command's exit status on
+            return ShellResult.fail(e.kind() == LabException.Kind.NOT_FOUND && e.getMessage().startsWith("Failed") ? 5 : 1, e.getMessage());
         }
     }
 
@@ -325,6 +334,28 @@ final class JujuCli {
                     + "\n\nuse 'juju show-task' to inspect the failure\n");
         }
         return new ShellResult(0, out, "");
+    }
+
+    /**
+     * The daily health check: {@code juju debug-log --no-tail [--level L] [--limit N]}, the units' log lines at that level and
+     * above. Without {@code --no-tail} the real command keeps following the log, so the lab refuses it.
+     */
+    private static ShellResult debugLog(LabSite site, Parsed p) {
+        if (!p.flag("--no-tail")) {
+            return ShellResult.fail(2, "ERROR the lab's debug-log does not follow the log: add --no-tail");
+        }
+        String level = p.option("-l", "--level");
+        if (level != null && !List.of("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL").contains(level.toUpperCase())) {
+            return ShellResult.fail(2, "ERROR level value \"" + level + "\" is not one of \"TRACE\", \"DEBUG\", \"INFO\", \"WARNING\", \"ERROR\"");
+        }
+        int limit;
+        try {
+            limit = p.option("--limit") == null ? 0 : Integer.parseInt(p.option("--limit"));
+        } catch (NumberFormatException e) {
+            return ShellResult.fail(2, "ERROR invalid value \"" + p.option("--limit") + "\" for option --limit: strconv.ParseUint: parsing: invalid syntax");
+        }
+        List<String> lines = site.jujuDebugLog(level == null ? "INFO" : level, limit);
+        return ShellResult.ok(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
     }
 
     /** backup-site: {@code juju scp <unit>:<remote> <local>} copies a file off a unit's machine onto the Juju client host. */

@@ -7,7 +7,7 @@ import io.dayshift.lab.model.LabNode;
 import java.util.List;
 import java.util.Optional;
 
-/** Commands run on a node: {@code docker ps -a}, {@code docker logs --tail N}, {@code mysqldump}, {@code mysql}, {@code ceph}. */
+/** Commands run on a node: {@code docker ps -a}, {@code docker logs --tail N}, {@code docker exec mariadb …}, {@code mysqldump}, {@code mysql}, {@code ceph}. */
 final class NodeCommands {
 
     ShellResult docker(Session s, List<String> args) {
@@ -65,6 +65,9 @@ final class NodeCommands {
             }
             case "run" -> {
                 return MariaDbNodeCommands.run(s, args);
+            }
+            case "exec" -> { // daily health check
+                return GaleraNodeCommands.exec(s, args);
             }
             default -> {
                 return ShellResult.fail(1, "docker: '" + args.get(0) + "' is not a docker command the lab knows.");

@@ -23,10 +23,11 @@ class GradeHealthDelegate implements JavaDelegate {
         Health health = Health.worst(findings);
         HEALTH.set(execution.getProcessInstance(), health.name());
         String site = SITE.get(execution);
-        String checked = "CHARMED".equals(FLAVOUR.find(execution).orElse("")) ? "charm units" : "containers and their logs";
+        String checked = "CHARMED".equals(FLAVOUR.find(execution).orElse("")) ? "charm units, their logs and the database cluster"
+                : "containers, their logs and the Galera cluster";
         String summary = "Site " + site + " is " + health + " (" + findings.stream().filter(f -> f.health() == Health.RED).count() + " red, "
                 + findings.stream().filter(f -> f.health() == Health.AMBER).count() + " amber finding(s)); checked compute services, network agents, "
-                + "volume services, hypervisor usage, API endpoints and " + checked + "."
+                + "volume services, hypervisor usage, API endpoints, Ceph, " + checked + "."
                 + (findings.isEmpty() ? "" : " " + String.join("; ", findings.stream()
                 .sorted((a, b) -> b.health().compareTo(a.health())).map(HealthSteps::line).toList()) + ".");
         RunLog.summarise(execution, summary);

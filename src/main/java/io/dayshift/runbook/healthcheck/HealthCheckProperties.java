@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param diskPercent   … of its disk capacity
  * @param kollaHosts    the Ansible host pattern of the nodes whose containers are checked on Kolla sites
  * @param keyContainers the containers that make a site red when they are not running, and whose logs are read
- * @param logLines      how many of the latest log lines of each key container are read
+ * @param logLines      how many of the latest log lines of each key container are read, and of a charmed model's ERROR lines
  */
 @Validated
 @ConfigurationProperties("dayshift.health-check")
@@ -30,7 +30,7 @@ public record HealthCheckProperties(
         @Min(1) @Max(100) @DefaultValue("75") int diskPercent,
         @NotBlank @DefaultValue("baremetal,loadbalancer") String kollaHosts,
         @DefaultValue({"nova_compute", "nova_conductor", "nova_scheduler", "nova_api", "neutron_server", "keystone", "placement_api",
-                "glance_api", "mariadb", "rabbitmq", "haproxy"}) List<String> keyContainers,
+                "glance_api", "mariadb", "rabbitmq", "haproxy", "neutron_openvswitch_agent"}) List<String> keyContainers,
         @Min(1) @Max(10000) @DefaultValue("200") int logLines) {
 
     public HealthCheckProperties {

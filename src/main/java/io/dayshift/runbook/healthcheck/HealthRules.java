@@ -1,5 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
+import io.dayshift.ceph.CephStatus;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.Unit;
 import io.dayshift.compute.ApiEndpoint;
@@ -9,12 +10,16 @@ import io.dayshift.compute.NetworkAgent;
 import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.VolumeService;
 import io.dayshift.kolla.ContainerLog;
+import io.dayshift.kolla.GaleraNode;
 import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.NodeContainer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -161,6 +166,7 @@ public final class HealthRules {
 
     private static final Pattern ERROR_LINE = Pattern.compile("\\b(ERROR|CRITICAL)\\b");
     private static final Pattern CRITICAL_LINE = Pattern.compile("\\bCRITICAL\\b");
+    private static final Pattern UNIT_ENTITY = Pattern.compile("^unit-([a-z][a-z0-9-]*)-[0-9]+:");
 
     /**
      * Red when a container's recent log has CRITICAL lines; amber when it has ERROR lines or cannot be read. The message
@@ -174,17 +180,103 @@ public final class HealthRules {
                 findings.add(amber("container-logs", subject, "its log cannot be read: " + log.problem().get()));
                 continue;
             }
-            List<String> errors = log.lines().stream().filter(l -> ERROR_LINE.matcher(l).find()).toList();
-            if (errors.isEmpty()) {
-                continue;
-            }
-            long critical = errors.stream().filter(l -> CRITICAL_LINE.matcher(l).find()).count();
-            String latest = errors.get(errors.size() - 1).strip();
-            String message = errors.size() + " error line(s)" + (critical > 0 ? ", " + critical + " CRITICAL," : "") + " in its last "
-                    + log.lines().size() + " log lines; latest: " + (latest.length() > 300 ? latest.substring(0, 300) + "…" : latest);
-            findings.add(critical > 0 ? red("container-logs", subject, message) : amber("container-logs", subject, message));
+            logFinding("container-logs", subject, log.lines(), "in its last " + log.lines().size() + " log lines").ifPresent(findings::add);
         }
         return findings;
+    }
+
+    /**
+     * The charmed sites' counterpart of {@link #containerLogs}, per application: the lines of {@code juju debug-log --level ERROR}
+     * grouped by the application of the unit that logged them ({@code unit-nova-compute-3:} → nova-compute); red with CRITICAL
+     * lines, amber with ERROR lines. Lines of machine agents and the controller are not a unit's.
+     */
+    public static List<Finding> unitLogs(List<String> errorLog) {
+        Map<String, List<String>> byApplication = new TreeMap<>();
+        for (String line : errorLog) {
+            Matcher unit = UNIT_ENTITY.matcher(line);
+            if (unit.find()) {
+                byApplication.computeIfAbsent(unit.group(1), a -> new ArrayList<>()).add(line);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        byApplication.forEach((application, lines) -> logFinding("unit-logs", application, lines, "in the model's newest "
+                + errorLog.size() + " ERROR lines").ifPresent(findings::add));
+        return findings;
+    }
+
+    private static Optional<Finding> logFinding(String check, String subject, List<String> lines, String where) {
+        List<String> errors = lines.stream().filter(l -> ERROR_LINE.matcher(l).find()).toList();
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        long critical = errors.stream().filter(l -> CRITICAL_LINE.matcher(l).find()).count();
+        String latest = errors.get(errors.size() - 1).strip();
+        String message = errors.size() + " error line(s)" + (critical > 0 ? ", " + critical + " CRITICAL," : "") + " " + where + "; latest: "
+                + (latest.length() > 300 ? latest.substring(0, 300) + "…" : latest);
+        return Optional.of(critical > 0 ? red(check, subject, message) : amber(check, subject, message));
+    }
+
+    /**
+     * Ceph as {@code ceph -s} shows it: HEALTH_WARN amber, HEALTH_ERR red, a cluster that does not answer (or an unknown
+     * health) red; no Ceph, nothing.
+     */
+    public static List<Finding> ceph(Optional<CephStatus> status) {
+        if (status.isEmpty() || status.get().ok()) {
+            return List.of();
+        }
+        CephStatus ceph = status.get();
+        String detail = ceph.text().lines().map(String::strip).filter(l -> l.matches("^[A-Z_]+: .*")).reduce((a, b) -> a + "; " + b).orElse("");
+        return switch (ceph.health()) {
+            case "HEALTH_WARN" -> List.of(amber("ceph", "Ceph cluster", "is HEALTH_WARN" + (detail.isEmpty() ? "" : ": " + detail)));
+            case "HEALTH_ERR" -> List.of(red("ceph", "Ceph cluster", "is HEALTH_ERR" + (detail.isEmpty() ? "" : ": " + detail)));
+            default -> List.of(red("ceph", "Ceph cluster", "does not answer (" + ceph.health() + "): " + lastLine(ceph.text())));
+        };
+    }
+
+    /**
+     * Kolla's Galera cluster, each node's own view: red for a node that cannot be asked, that is not in the Primary component,
+     * or that sees another cluster size than the inventory's number of mariadb nodes (a node out, or a split); amber for a
+     * node that is not Synced (a donor during a backup, a joiner catching up). No mariadb node at all is red.
+     */
+    public static List<Finding> galera(List<GaleraNode> nodes) {
+        List<Finding> findings = new ArrayList<>();
+        if (nodes.isEmpty()) {
+            findings.add(red("galera", "MariaDB", "the inventory's mariadb group has no node to ask"));
+        }
+        for (GaleraNode node : nodes) {
+            String subject = "mariadb on " + node.host();
+            if (node.problem().isPresent()) {
+                findings.add(red("galera", subject, "cannot be asked for its wsrep status: " + node.problem().get()));
+            } else if (!node.clusterStatus().equals("Primary")) {
+                findings.add(red("galera", subject, "is out of the cluster: wsrep_cluster_status " + node.clusterStatus() + ", state "
+                        + node.localState() + ", it sees " + node.clusterSize() + " of " + nodes.size() + " nodes"));
+            } else if (node.clusterSize() != nodes.size()) {
+                findings.add(red("galera", subject, "sees " + node.clusterSize() + " of the " + nodes.size() + " mariadb nodes in its cluster"));
+            } else if (!node.localState().equals("Synced")) {
+                findings.add(amber("galera", subject, "is not Synced: wsrep_local_state_comment " + node.localState()));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * A charmed site's MySQL InnoDB Cluster as its {@code cluster-status} action tells it ({@code defaultReplicaSet.status} of
+     * MySQL Shell's {@code cluster.status()}): OK is fine, OK_PARTIAL (members missing, failures still tolerated) amber, any
+     * other status (OK_NO_TOLERANCE…, NO_QUORUM, UNAVAILABLE) red; the members not ONLINE are named.
+     */
+    public static List<Finding> innodbCluster(String application, String status, String statusText, Map<String, String> memberStates) {
+        if (status.equals("OK")) {
+            return List.of();
+        }
+        List<String> notOnline = memberStates.entrySet().stream().filter(e -> !e.getValue().equals("ONLINE")).map(e -> e.getKey() + " " + e.getValue())
+                .sorted().toList();
+        String message = "cluster status " + status + ": " + statusText + (notOnline.isEmpty() ? "" : " Members not ONLINE: " + String.join(", ", notOnline));
+        return List.of(status.equals("OK_PARTIAL") ? amber("database-cluster", application, message) : red("database-cluster", application, message));
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.strip().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     private static Optional<Finding> unitFinding(Unit unit) {

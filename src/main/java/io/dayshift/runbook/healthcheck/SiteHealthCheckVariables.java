@@ -13,6 +13,8 @@ public final class SiteHealthCheckVariables {
 
     /** The site's name (start; the only input). */
     public static final ProcessVariable<String> SITE = ProcessVariable.string("site");
+    /** Input, optional: true when a RED result is to be told to the site's channels (daily-health-check sets it). */
+    public static final ProcessVariable<Boolean> NOTIFY_WHEN_RED = ProcessVariable.bool("notifyWhenRed");
     /** {@code KOLLA} or {@code CHARMED}: which branch the flavour gateway takes. */
     public static final ProcessVariable<String> FLAVOUR = ProcessVariable.string("flavour");
     /** Output: {@code GREEN}, {@code AMBER} or {@code RED} (the worst finding; RED also when the input was rejected). */

@@ -5,19 +5,24 @@ import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
 
 import io.dayshift.charm.Application;
 import io.dayshift.charm.CharmModel;
+import io.dayshift.charm.CharmRestarts;
 import io.dayshift.charm.ModelStatus;
+import io.dayshift.charm.ServiceRestart;
 import io.dayshift.charm.Unit;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_CollectUnitEvidence} (charmed sites): {@code juju status} of the applications with a unit in error, blocked
- * or lost; each such unit is offered for a service restart as {@code unit:service} (the service named as its application).
+ * or lost. Such a unit is offered for a restart of its services ({@code unit:charm}) only when it can run it: its agent idle
+ * or executing on a started machine, and its charm one whose restart Dayshift knows ({@link CharmRestarts}); the evidence
+ * says why the others are not.
  */
 @Component("collectUnitEvidence")
 class CollectUnitEvidenceDelegate implements JavaDelegate {
@@ -44,10 +49,19 @@ class CollectUnitEvidenceDelegate implements JavaDelegate {
                 continue;
             }
             text.append(app.name()).append(" (").append(app.charm()).append(' ').append(app.channel()).append("): ").append(app.status().describe()).append('\n');
+            Optional<ServiceRestart> restart = CharmRestarts.of(app.charm());
             for (Unit u : bad) {
-                failing.add(u.name() + ":" + app.name());
+                String offer;
+                if (restart.isEmpty()) {
+                    offer = "no restart offered: Dayshift does not know how charm " + app.charm() + " restarts its services";
+                } else if (!status.canRunCommands(u)) {
+                    offer = "no restart offered: its agent or machine cannot run commands";
+                } else {
+                    failing.add(u.name() + ":" + app.charm());
+                    offer = "restart offered: " + restart.get().describe();
+                }
                 text.append("  ").append(u.name()).append(" on machine ").append(u.machine()).append(": workload ").append(u.workload().describe())
-                        .append(", agent ").append(u.agent().describe()).append('\n');
+                        .append(", agent ").append(u.agent().describe()).append("; ").append(offer).append('\n');
             }
         }
         FAILING_UNITS.set(execution, String.join(",", failing));

@@ -15,7 +15,7 @@ public record MitigationOptions(List<Option> options) {
 
     /**
      * @param action one of the actions of {@link Sev1IncidentIds}
-     * @param target the host, {@code host/container}, {@code unit:service} or the upgrade run's id; empty for "no action"
+     * @param target the host, {@code host/container}, a unit ({@code rabbitmq-server/0}) or the upgrade run's id; empty for "no action"
      * @param why    the finding it answers
      */
     public record Option(String action, String target, String why) {

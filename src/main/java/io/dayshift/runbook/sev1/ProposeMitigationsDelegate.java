@@ -7,6 +7,8 @@ import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_CHOICES;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_OPTIONS;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
 
+import io.dayshift.charm.CharmRestarts;
+import io.dayshift.charm.ServiceRestart;
 import io.dayshift.runbook.sev1.MitigationOptions.Option;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_ProposeMitigations}, a rule: the mitigations that fit the findings. Evacuation only for a hypervisor that is
- * down, a container restart only for a container that is not running, a unit's service restart only for a unit in error,
+ * down, a container restart only for a container that is not running, a restart of a unit's services only for a unit in error
+ * or blocked that can run it (its agent and machine up, its charm's way of restarting known),
  * a rollback only while a rolling upgrade of this site runs; "no action" (verify again) always.
  */
 @Component("proposeMitigations")
@@ -36,8 +39,11 @@ class ProposeMitigationsDelegate implements JavaDelegate {
                 "nova-compute on " + host + " is down: fence it (force down) and rebuild its instances on healthy hosts")));
         Steps.list(FAILING_CONTAINERS.find(execution).orElse("")).forEach(c -> options.add(new Option(Sev1IncidentIds.RESTART_CONTAINER_ACTION, c,
                 "container " + c + " is not running or unhealthy")));
-        Steps.list(FAILING_UNITS.find(execution).orElse("")).forEach(u -> options.add(new Option(Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION, u,
-                "unit " + u.substring(0, u.indexOf(':')) + " is in error, blocked or lost: restart its service " + u.substring(u.indexOf(':') + 1))));
+        Steps.list(FAILING_UNITS.find(execution).orElse("")).forEach(u -> {
+            String unit = u.substring(0, u.indexOf(':'));
+            options.add(new Option(Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION, unit, "unit " + unit + " is in error or blocked: restart its services with "
+                    + CharmRestarts.of(u.substring(u.indexOf(':') + 1)).map(ServiceRestart::describe).orElse("its charm's restart")));
+        });
         runtime.createProcessInstanceQuery().processDefinitionKey(Sev1IncidentIds.ROLLING_UPGRADE).active()
                 .variableValueEquals(SITE.name(), SITE.get(execution)).list()
                 .forEach(upgrade -> options.add(new Option(Sev1IncidentIds.ROLLBACK_UPGRADE, upgrade.getId(),

@@ -52,8 +52,9 @@ class RecordMitigationChoiceListener implements TaskListener {
                     + "down (fence), then rebuild every instance on it on healthy hosts chosen by the scheduler (anti-affinity respected).";
             case Sev1IncidentIds.RESTART_CONTAINER_ACTION -> "Restart container " + target.substring(target.indexOf('/') + 1) + " on "
                     + target.substring(0, target.indexOf('/')) + " (docker restart, through Ansible from the deployer) on site " + site + ".";
-            case Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION -> "Restart service " + target.substring(target.indexOf(':') + 1) + " of unit "
-                    + target.substring(0, target.indexOf(':')) + " (systemctl restart on the unit's machine, through Juju) on site " + site + ".";
+            case Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION -> "Restart the services of unit " + target + " on site " + site + " the way its charm "
+                    + "provides: its restart-services action, else its pause then resume actions, else systemctl restart of the services it "
+                    + "declares (through juju exec).";
             case Sev1IncidentIds.ROLLBACK_UPGRADE -> "Ask the rolling upgrade " + target + " of site " + site + " to roll back (message RollbackRequested).";
             default -> "No action: verify the site again.";
         };

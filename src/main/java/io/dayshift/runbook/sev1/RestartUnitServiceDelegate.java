@@ -4,13 +4,18 @@ import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
 
 import io.dayshift.charm.CharmModel;
+import io.dayshift.charm.UnitRestart;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RestartUnitService} (charmed sites): {@code systemctl restart <service>} on the unit's machine through Juju; a restart repeated is harmless. */
+/**
+ * {@code Task_RestartUnitService} (charmed sites): restarts the unit's services the way its charm provides (its
+ * {@code restart-services} action, else {@code pause} then {@code resume}, else {@code systemctl restart} of the services it
+ * declares); a repeated restart is harmless, a unit left paused is only resumed.
+ */
 @Component("restartUnitService")
 class RestartUnitServiceDelegate implements JavaDelegate {
 
@@ -25,11 +30,8 @@ class RestartUnitServiceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
-        String target = TARGET.get(execution);
-        String unit = target.substring(0, target.indexOf(':'));
-        String service = target.substring(target.indexOf(':') + 1);
-        String output = charms.restartService(site, unit, service);
-        Mitigations.done(execution, "service " + service + " of " + unit + " restarted");
-        Steps.record(execution, "juju exec --unit " + unit + " 'systemctl restart " + service + "' (juju run on 2.9)", unit, "restarted", output);
+        UnitRestart restart = charms.restartUnitServices(site, TARGET.get(execution));
+        Mitigations.done(execution, "services of " + restart.unit() + " restarted with " + restart.how().describe());
+        Steps.record(execution, restart.commands(), restart.unit(), "restarted", restart.output());
     }
 }

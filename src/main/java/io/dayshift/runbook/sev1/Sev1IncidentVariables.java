@@ -42,7 +42,10 @@ public final class Sev1IncidentVariables {
     public static final ProcessVariable<String> DOWN_HOSTS = ProcessVariable.string("downHosts");
     /** Containers not running, {@code host/container}, comma-separated (Kolla sites). */
     public static final ProcessVariable<String> FAILING_CONTAINERS = ProcessVariable.string("failingContainers");
-    /** Units in error or lost, {@code unit:service}, comma-separated (charmed sites). */
+    /**
+     * Units in error or blocked whose services Dayshift can restart (agent idle or executing, machine started, charm in
+     * {@link io.dayshift.charm.CharmRestarts}), {@code unit:charm}, comma-separated (charmed sites).
+     */
     public static final ProcessVariable<String> FAILING_UNITS = ProcessVariable.string("failingUnits");
     /** The evidence collected over SSH and the APIs, redacted and bounded; the mitigation form shows it. */
     public static final ProcessVariable<String> EVIDENCE = ProcessVariable.string("evidence");

@@ -12,7 +12,9 @@ import io.dayshift.charm.ControllerBackup;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.NewUnit;
 import io.dayshift.charm.Readiness;
+import io.dayshift.charm.ServiceRestart;
 import io.dayshift.charm.UnitCheck;
+import io.dayshift.charm.UnitRestart;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
@@ -162,21 +164,47 @@ class JujuCharmModelOnLabTest {
     }
 
     @Test
-    void aUnitsServiceIsRestartedWithJujuExecOn3AndJujuRunOn29AndALostUnitIsAFailure() throws Exception {
+    void aUnitsServicesAreRestartedTheWayItsCharmProvides() {
         start("lab/small-charmed.yaml");
-        juju.restartService(site, "keystone/0", "apache2");
+
+        // restart-services where the charm has it, with the services it declares
+        UnitRestart rabbit = juju.restartUnitServices(site, "rabbitmq-server/0");
+        assertThat(rabbit.commands()).isEqualTo("juju run rabbitmq-server/0 restart-services deferred-only=false services=rabbitmq-server");
+        assertThat(model.destructiveActions()).containsEntry("juju-action-restart-services", 1L);
+
+        // pause then resume where it has those
+        UnitRestart ncc = juju.restartUnitServices(site, "nova-cloud-controller/0");
+        assertThat(ncc.how().way()).isEqualTo(ServiceRestart.Way.PAUSE_RESUME);
+        assertThat(model.destructiveActions()).containsEntry("juju-action-pause", 1L).containsEntry("juju-action-resume", 1L);
+        assertThat(juju.status(site).unit("nova-cloud-controller/0").orElseThrow().workload().is("active")).isTrue();
+
+        // a unit left paused by an earlier try is only resumed
+        juju.pause(site, "keystone/0");
+        assertThat(juju.restartUnitServices(site, "keystone/0").commands()).isEqualTo("juju run keystone/0 resume");
+        assertThat(model.destructiveActions()).containsEntry("juju-action-pause", 2L).containsEntry("juju-action-resume", 2L);
+
+        // the declared systemd services through juju exec where the charm has no such action
+        UnitRestart mysql = juju.restartUnitServices(site, "mysql-innodb-cluster/0");
+        assertThat(mysql.commands()).isEqualTo("juju exec --unit mysql-innodb-cluster/0 'systemctl restart mysql'");
         assertThat(model.destructiveActions()).containsEntry("restart-unit-service", 1L);
 
+        // nothing for a charm Dayshift does not restart, nor for a unit whose agent is lost
+        assertThatThrownBy(() -> juju.restartUnitServices(site, "vault/0")).isInstanceOf(CharmModelException.class)
+                .hasMessageContaining("does not know how charm vault restarts its services");
         model.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn01"));
         String lost = juju.status(site).application("nova-compute").orElseThrow().units().values().stream()
                 .filter(u -> u.agent().is("lost")).findFirst().orElseThrow().name();
-        assertThatThrownBy(() -> juju.restartService(site, lost, "nova-compute"))
-                .isInstanceOf(CharmModelException.class).hasMessageContaining("timed out waiting for results from: unit " + lost);
-        assertThatThrownBy(() -> juju.restartService(site, "keystone/0", "apache2; reboot")).isInstanceOf(IllegalArgumentException.class);
-        lab.close();
+        assertThatThrownBy(() -> juju.restartUnitServices(site, lost)).isInstanceOf(CharmModelException.class).hasMessageContaining("agent is lost");
+        assertThatThrownBy(() -> juju.restartUnitServices(site, "keystone/0; reboot")).isInstanceOf(IllegalArgumentException.class);
+    }
 
+    @Test
+    void onJuju29TheDeclaredServicesAreRestartedWithJujuRun() throws Exception {
         start("lab/charmed-juju29.yaml");
-        juju.restartService(site, "keystone/0", "apache2");
+
+        UnitRestart mysql = juju.restartUnitServices(site, "mysql-innodb-cluster/0");
+
+        assertThat(mysql.commands()).isEqualTo("juju run --unit mysql-innodb-cluster/0 'systemctl restart mysql'");
         assertThat(model.destructiveActions()).containsEntry("restart-unit-service", 1L);
     }
 }

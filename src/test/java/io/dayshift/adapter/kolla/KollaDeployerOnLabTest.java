@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dayshift.adapter.ssh.SshTestSupport;
 import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.FileChange;
+import io.dayshift.kolla.GaleraNode;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaException;
 import io.dayshift.kolla.KollaOutcome;
@@ -67,6 +68,20 @@ class KollaDeployerOnLabTest {
         KollaRunState state = kolla.check(site, handle);
         assertThat(state.status()).as(state.detail()).isEqualTo(KollaRunStatus.FINISHED);
         return state.result().orElseThrow();
+    }
+
+    @Test
+    void everyMariadbNodeTellsItsGaleraViewThroughAnsibleAndANodeOutSeesOnlyItself() {
+        assertThat(kolla.galeraStatus(site)).extracting(GaleraNode::host, GaleraNode::clusterSize, GaleraNode::clusterStatus, GaleraNode::localState)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("cc01", 3, "Primary", "Synced"),
+                        org.assertj.core.groups.Tuple.tuple("cc02", 3, "Primary", "Synced"), org.assertj.core.groups.Tuple.tuple("cc03", 3, "Primary", "Synced"));
+
+        model.injectFault(LabFault.of(FaultType.GALERA_NODE_OUT, "cc02"));
+        model.injectFault(LabFault.of(FaultType.CONTAINER_EXITED, "cc03/mariadb"));
+        assertThat(kolla.galeraStatus(site)).extracting(GaleraNode::host, GaleraNode::clusterSize, GaleraNode::clusterStatus)
+                .contains(org.assertj.core.groups.Tuple.tuple("cc01", 1, "Primary"), org.assertj.core.groups.Tuple.tuple("cc02", 1, "non-Primary"));
+        assertThat(kolla.galeraStatus(site)).filteredOn(n -> n.host().equals("cc03")).singleElement()
+                .satisfies(n -> assertThat(n.problem()).hasValueSatisfying(p -> assertThat(p).contains("is not running")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dayshift.runbook.healthcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.dayshift.ceph.CephStatus;
 import io.dayshift.charm.Application;
 import io.dayshift.charm.EntityStatus;
 import io.dayshift.charm.ModelStatus;
@@ -12,6 +13,7 @@ import io.dayshift.compute.ComputeService;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.ResourceInventory;
 import io.dayshift.kolla.ContainerLog;
+import io.dayshift.kolla.GaleraNode;
 import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.NodeContainer;
 import java.util.OptionalInt;
@@ -193,6 +195,60 @@ class HealthRulesTest {
                 tuple(Health.AMBER, "nova_compute on cn01", "2 error line(s) in its last 4 log lines; latest: 2025 ERROR second"),
                 tuple(Health.RED, "mariadb on cc01", "2 error line(s), 1 CRITICAL, in its last 2 log lines; latest: 2025 CRITICAL b"),
                 tuple(Health.AMBER, "keystone on cc03", "its log cannot be read: rc=1: No such container: keystone"));
+    }
+
+    @Test
+    void unitLogLinesAreGroupedByApplicationAndMachineLinesAreNotAUnits() {
+        List<Finding> findings = HealthRules.unitLogs(List.of(
+                "unit-nova-compute-3: 10:12:13 ERROR unit.nova-compute/3.juju-log libvirt down",
+                "machine-7: 10:12:14 ERROR juju.worker.dependency \"broker-tracker\" manifold worker returned unexpected error",
+                "unit-nova-compute-1: 10:12:15 CRITICAL unit.nova-compute/1.juju-log disk full",
+                "unit-keystone-0: 10:12:16 ERROR unit.keystone/0.juju-log Hook error"));
+
+        assertThat(findings).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
+                tuple("unit-logs", Health.AMBER, "keystone"), tuple("unit-logs", Health.RED, "nova-compute"));
+        assertThat(findings.get(1).message()).startsWith("2 error line(s), 1 CRITICAL, in the model's newest 4 ERROR lines").endsWith("disk full");
+    }
+
+    @Test
+    void cephWarnIsAmberErrAndNoAnswerRedNoCephNothing() {
+        assertThat(HealthRules.ceph(Optional.empty())).isEmpty();
+        assertThat(HealthRules.ceph(Optional.of(new CephStatus("HEALTH_OK", "health: HEALTH_OK")))).isEmpty();
+        assertThat(HealthRules.ceph(Optional.of(new CephStatus("HEALTH_WARN", "    health: HEALTH_WARN\n            OSD_DOWN: 2 osds down\n"))))
+                .extracting(Finding::health, Finding::message).containsExactly(tuple(Health.AMBER, "is HEALTH_WARN: OSD_DOWN: 2 osds down"));
+        assertThat(HealthRules.ceph(Optional.of(new CephStatus("HEALTH_ERR", "health: HEALTH_ERR")))).extracting(Finding::health).containsExactly(Health.RED);
+        assertThat(HealthRules.ceph(Optional.of(new CephStatus("UNREACHABLE", "monclient(hunting): authenticate timed out after 20"))))
+                .extracting(Finding::health, Finding::message)
+                .containsExactly(tuple(Health.RED, "does not answer (UNREACHABLE): monclient(hunting): authenticate timed out after 20"));
+    }
+
+    @Test
+    void galeraWantsEveryNodePrimarySyncedAndSeeingAllOthers() {
+        Map<String, String> ok = Map.of("wsrep_cluster_size", "3", "wsrep_cluster_status", "Primary", "wsrep_local_state_comment", "Synced");
+        assertThat(HealthRules.galera(List.of(new GaleraNode("cc01", Optional.empty(), ok), new GaleraNode("cc02", Optional.empty(), ok),
+                new GaleraNode("cc03", Optional.empty(), ok)))).isEmpty();
+
+        List<Finding> findings = HealthRules.galera(List.of(
+                new GaleraNode("cc01", Optional.empty(), Map.of("wsrep_cluster_size", "3", "wsrep_cluster_status", "Primary",
+                        "wsrep_local_state_comment", "Donor/Desynced")),
+                new GaleraNode("cc02", Optional.empty(), Map.of("wsrep_cluster_size", "1", "wsrep_cluster_status", "non-Primary",
+                        "wsrep_local_state_comment", "Initialized")),
+                new GaleraNode("cc03", Optional.of("unreachable: No route to host"), Map.of())));
+        assertThat(findings).extracting(Finding::health, Finding::subject).containsExactly(tuple(Health.AMBER, "mariadb on cc01"),
+                tuple(Health.RED, "mariadb on cc02"), tuple(Health.RED, "mariadb on cc03"));
+        assertThat(HealthRules.galera(List.of())).extracting(Finding::health).containsExactly(Health.RED);
+    }
+
+    @Test
+    void anInnodbClusterIsFineOkAmberPartialAndRedOtherwise() {
+        assertThat(HealthRules.innodbCluster("mysql", "OK", "Cluster is ONLINE and can tolerate up to ONE failure.", Map.of())).isEmpty();
+        assertThat(HealthRules.innodbCluster("mysql", "OK_PARTIAL", "Cluster is ONLINE and can tolerate up to ONE failure. 1 member is not active.",
+                Map.of("10.0.0.5:3306", "(MISSING)"))).extracting(Finding::health).containsExactly(Health.AMBER);
+        assertThat(HealthRules.innodbCluster("mysql", "NO_QUORUM", "Cluster has no quorum", Map.of("10.0.0.5:3306", "ONLINE", "10.0.0.6:3306", "UNREACHABLE")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.health()).isEqualTo(Health.RED);
+                    assertThat(f.message()).isEqualTo("cluster status NO_QUORUM: Cluster has no quorum Members not ONLINE: 10.0.0.6:3306 UNREACHABLE");
+                });
     }
 
     private static ApiEndpoint endpoint(String type, String name, int status, String problem) {

@@ -12,6 +12,7 @@ import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabImage;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.runbook.StepRecord;
+import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.LabTests;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +47,13 @@ class SiteHealthCheckProcessTest {
 
     private static final Path DIR = LabTests.tempDirectory("site-health-check-");
     private static final Path BROKEN_CLOUDS = brokenCloudsYaml();
+    private static final ChatWebhook CHAT = ChatWebhook.start();
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
         registry.add("dayshift.health-check.sites", () -> "lab,lab-charmed");
+        registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
         // A kolla site whose clouds.yaml points at a port nobody listens on: every OpenStack call fails.
         String broken = "dayshift.sites.broken.";
         registry.add(broken + "flavour", () -> "kolla");
@@ -93,8 +97,17 @@ class SiteHealthCheckProcessTest {
         }
     }
 
+    @AfterAll
+    static void stopChat() {
+        CHAT.stop();
+    }
+
     @AfterEach
     void healLab() {
+        CHAT.reset();
+        CHAT.failing(false);
+        lab.require("lab").clearFaults();
+        lab.require("lab-charmed").clearFaults();
         LabSite kolla = lab.require("lab");
         bootedServers.forEach(kolla::deleteServer);
         bootedServers.clear();
@@ -112,15 +125,21 @@ class SiteHealthCheckProcessTest {
         // then every step ran, the site is green, without findings
         assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheckIds.VALIDATE_INPUT, SiteHealthCheckIds.CHECK_COMPUTE_SERVICES,
                 SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES, SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE,
-                SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS,
-                SiteHealthCheckIds.GRADE_HEALTH, SiteHealthCheckIds.SITE_GREEN_END).hasNotPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS);
+                SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CEPH, SiteHealthCheckIds.CHECK_CONTAINERS,
+                SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.CHECK_GALERA_CLUSTER, SiteHealthCheckIds.GRADE_HEALTH,
+                SiteHealthCheckIds.SITE_GREEN_END).hasNotPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS, SiteHealthCheckIds.NOTIFY_SITE_RED);
         assertThat(health(run)).isEqualTo("GREEN");
         assertThat(findings(run)).isEmpty();
         assertThat(runbooks.summary(run)).startsWith("Site lab is GREEN (0 red, 0 amber finding(s))");
         assertThat(runbooks.steps(run)).extracting(StepRecord::step).containsExactly(SiteHealthCheckIds.VALIDATE_INPUT,
                 SiteHealthCheckIds.CHECK_COMPUTE_SERVICES, SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES,
-                SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE, SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CONTAINERS,
-                SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.GRADE_HEALTH);
+                SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE, SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CEPH,
+                SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.CHECK_GALERA_CLUSTER,
+                SiteHealthCheckIds.GRADE_HEALTH);
+        assertThat(runbooks.steps(run).get(6).result()).isEqualTo("Ceph HEALTH_OK: nothing found");
+        assertThat(runbooks.steps(run).get(8).action()).contains("docker logs --tail 200 <container>");
+        assertThat(runbooks.steps(run).get(8).result()).contains("neutron_openvswitch_agent");
+        assertThat(runbooks.steps(run).get(9).result()).isEqualTo("3 mariadb nodes: nothing found");
         assertThat(runbooks.steps(run).get(5).result()).contains("identity=200", "compute=200", "image=300", "volumev3=401");
     }
 
@@ -131,12 +150,15 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab-charmed");
 
         // then it took the charmed branch and the site is green
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS, SiteHealthCheckIds.SITE_GREEN_END)
-                .hasNotPassed(SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS);
+        assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheckIds.CHECK_CEPH, SiteHealthCheckIds.CHECK_CHARM_UNITS,
+                SiteHealthCheckIds.CHECK_UNIT_LOGS, SiteHealthCheckIds.CHECK_DATABASE_CLUSTER, SiteHealthCheckIds.SITE_GREEN_END)
+                .hasNotPassed(SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.CHECK_GALERA_CLUSTER);
         assertThat(health(run)).isEqualTo("GREEN");
         assertThat(findings(run)).isEmpty();
         assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_CHARM_UNITS)).singleElement()
                 .satisfies(s -> assertThat(s.action()).startsWith("juju status --format=json -m openstack"));
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_DATABASE_CLUSTER)).singleElement()
+                .satisfies(s -> assertThat(s.action()).isEqualTo("juju run <leader> cluster-status on mysql-innodb-cluster/0"));
     }
 
     // ---------------------------------------------------------------------------------------------------- red
@@ -170,12 +192,76 @@ class SiteHealthCheckProcessTest {
         // when the check runs
         ProcessInstance run = check("lab-charmed");
 
-        // then it is red, naming the unit and Juju's message
+        // then it is red, naming the unit and Juju's message; its failed hook is in the model's log too
         assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
-        assertThat(findings(run)).singleElement().satisfies(f -> {
+        assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("charm-units", Health.RED, "keystone/0"),
+                org.assertj.core.groups.Tuple.tuple("unit-logs", Health.AMBER, "keystone"));
+        assertThat(findings(run).get(0).message()).contains("workload error").contains("hook failed");
+        assertThat(findings(run).get(1).message()).contains("hook \"config-changed\"").contains("failed");
+    }
+
+    @Test
+    void cephInHealthErrMakesTheSiteRedAndInHealthWarnAmber() {
+        // given the kolla lab's Ceph has PGs down
+        LabSite site = lab.require("lab");
+        site.injectFault(new LabFault("", FaultType.CEPH_ERROR, "", "PG_AVAILABILITY: Reduced data availability: 4 pgs down", 0));
+
+        // when the check runs, then Ceph is a red finding with Ceph's reason
+        ProcessInstance red = check("lab");
+        assertThat(red).isEnded().hasPassed(SiteHealthCheckIds.CHECK_CEPH, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(findings(red)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("ceph");
             assertThat(f.health()).isEqualTo(Health.RED);
-            assertThat(f.subject()).isEqualTo("keystone/0");
-            assertThat(f.message()).contains("workload error").contains("hook failed");
+            assertThat(f.message()).isEqualTo("is HEALTH_ERR: PG_AVAILABILITY: Reduced data availability: 4 pgs down");
+        });
+
+        // and with only a warning (noout set by hand) it is amber
+        site.clearFaults();
+        site.setCephFlag("noout", true);
+        try {
+            ProcessInstance amber = check("lab");
+            assertThat(amber).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+            assertThat(findings(amber)).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("is HEALTH_WARN: OSDMAP_FLAGS: noout flag(s) set"));
+        } finally {
+            site.setCephFlag("noout", false);
+        }
+    }
+
+    @Test
+    void aGaleraNodeOutOfTheClusterMakesAKollaSiteRed() {
+        // given cc02's MariaDB has left the Galera cluster (its container still runs)
+        lab.require("lab").injectFault(LabFault.of(FaultType.GALERA_NODE_OUT, "cc02"));
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then cc02 is out (non-Primary) and the others see two of the three nodes: red
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_GALERA_CLUSTER, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc01"),
+                org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc02"),
+                org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc03"));
+        assertThat(findings(run).get(1).message()).startsWith("is out of the cluster: wsrep_cluster_status non-Primary, state Initialized");
+        assertThat(findings(run).get(0).message()).isEqualTo("sees 2 of the 3 mariadb nodes in its cluster");
+    }
+
+    @Test
+    void aDatabaseClusterMemberMissingMakesACharmedSiteRed() {
+        // given mysql-innodb-cluster/2 has dropped out of the InnoDB cluster
+        lab.require("lab-charmed").injectFault(LabFault.of(FaultType.GALERA_NODE_OUT, "mysql-innodb-cluster/2"));
+
+        // when the check runs
+        ProcessInstance run = check("lab-charmed");
+
+        // then cluster-status says it tolerates no failure any more, naming the missing member: red
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_DATABASE_CLUSTER, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(findings(run)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("database-cluster");
+            assertThat(f.health()).isEqualTo(Health.RED);
+            assertThat(f.subject()).isEqualTo("mysql-innodb-cluster");
+            assertThat(f.message()).startsWith("cluster status OK_NO_TOLERANCE_PARTIAL: Cluster is NOT tolerant to any failures. 1 member is not active.")
+                    .contains("(MISSING)");
         });
     }
 
@@ -203,11 +289,15 @@ class SiteHealthCheckProcessTest {
         // when the check runs
         ProcessInstance run = check("lab");
 
-        // then the container is red, and its last log lines show the error
+        // then the container is red, its last log lines show the error, and Galera misses the node
         assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
         assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("containers", Health.RED, "mariadb on cc01"),
-                org.assertj.core.groups.Tuple.tuple("container-logs", Health.AMBER, "mariadb on cc01"));
+                org.assertj.core.groups.Tuple.tuple("container-logs", Health.AMBER, "mariadb on cc01"),
+                org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc01"),
+                org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc02"),
+                org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc03"));
+        assertThat(findings(run).get(2).message()).startsWith("cannot be asked for its wsrep status: rc=1").contains("is not running");
         assertThat(findings(run).get(0).message()).isEqualTo("is not running: Exited (1) 7 minutes ago (a key container)");
         assertThat(findings(run).get(1).message()).contains("1 error line(s)").contains("InnoDB: Database page corruption");
     }
@@ -271,6 +361,45 @@ class SiteHealthCheckProcessTest {
                 .contains("AMQP server on rabbitmq:5672 is unreachable");
     }
 
+    @Test
+    void errorsInTheOpenvswitchAgentLogMakeAKollaSiteAmber() {
+        // given neutron_openvswitch_agent on cn02 logs errors
+        lab.require("lab").injectFault(new LabFault("", FaultType.CONTAINER_ERRORS, "cn02/neutron_openvswitch_agent",
+                "Failed to communicate with the switch: ovsdb-server connection refused", 0));
+
+        // when the check runs
+        ProcessInstance run = check("lab");
+
+        // then the agent's log is read and its errors are an amber finding
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(findings(run)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("container-logs");
+            assertThat(f.subject()).isEqualTo("neutron_openvswitch_agent on cn02");
+            assertThat(f.message()).contains("ovsdb-server connection refused");
+        });
+    }
+
+    @Test
+    void errorsInACharmedUnitsLogMakeTheSiteAmber() {
+        // given keystone/1 logs errors (its workload is still active)
+        lab.require("lab-charmed").injectFault(new LabFault("", FaultType.UNIT_LOG_ERRORS, "keystone/1",
+                "Hook error: keystoneauth1.exceptions.http.InternalServerError: Internal Server Error (HTTP 500)", 0));
+
+        // when the check runs
+        ProcessInstance run = check("lab-charmed");
+
+        // then juju debug-log shows them and they are an amber finding of the application
+        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_UNIT_LOGS, SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(findings(run)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("unit-logs");
+            assertThat(f.health()).isEqualTo(Health.AMBER);
+            assertThat(f.subject()).isEqualTo("keystone");
+            assertThat(f.message()).startsWith("1 error line(s)").contains("unit-keystone-1").contains("HTTP 500");
+        });
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_UNIT_LOGS)).singleElement()
+                .satisfies(s -> assertThat(s.action()).isEqualTo("juju debug-log --no-tail --level ERROR --limit 200"));
+    }
+
     // ---------------------------------------------------------------------------------------------------- input, failures
 
     @Test
@@ -331,6 +460,51 @@ class SiteHealthCheckProcessTest {
         checks.forEach(this::runJobs);
         assertThat(daily).isEnded().hasPassed(DailyHealthCheckIds.CHECK_EACH_SITE, DailyHealthCheckIds.DAILY_CHECK_DONE_END);
         assertThat(checks).allSatisfy(c -> assertThat(c).isEnded().hasPassed(SiteHealthCheckIds.SITE_GREEN_END));
+        assertThat(CHAT.messages()).isEmpty();
+    }
+
+    @Test
+    void aRedSiteOfTheDailyCheckNotifiesItsChannelsWithItsRedFindings() {
+        // given the kolla lab's Ceph is in error, the charmed lab healthy
+        lab.require("lab").injectFault(new LabFault("", FaultType.CEPH_ERROR, "", "PG_AVAILABILITY: Reduced data availability: 4 pgs down", 0));
+
+        // when the daily check runs
+        List<ProcessInstance> checks = runDailyCheck();
+
+        // then the red site's check notified the site's chat with the site, its grade and its red findings; the green one did not
+        ProcessInstance red = checks.stream().filter(c -> "lab".equals(runbooks.variable(c, "site"))).findFirst().orElseThrow();
+        assertThat(red).isEnded().hasPassed(SiteHealthCheckIds.NOTIFY_SITE_RED, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(CHAT.messages()).singleElement().asString().contains("site lab is RED").contains("RED ceph: Ceph cluster is HEALTH_ERR")
+                .contains("4 pgs down").doesNotContain("lab-charmed");
+        assertThat(runbooks.steps(red)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.NOTIFY_SITE_RED)).singleElement()
+                .satisfies(s -> assertThat(s.result()).isEqualTo("chat delivered"));
+    }
+
+    @Test
+    void aFailingChannelNeverFailsTheDailyCheck() {
+        // given the kolla lab is red and the chat service answers 500
+        lab.require("lab").injectFault(new LabFault("", FaultType.CEPH_ERROR, "", "", 0));
+        CHAT.failing(true);
+
+        // when the daily check runs
+        List<ProcessInstance> checks = runDailyCheck();
+
+        // then the red check still ends RED, recording that the chat did not take the message
+        ProcessInstance red = checks.stream().filter(c -> "lab".equals(runbooks.variable(c, "site"))).findFirst().orElseThrow();
+        assertThat(red).isEnded().hasPassed(SiteHealthCheckIds.NOTIFY_SITE_RED, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(runbooks.steps(red)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.NOTIFY_SITE_RED)).singleElement()
+                .satisfies(s -> assertThat(s.result()).isEqualTo("chat NOT delivered"));
+        assertThat(management.createJobQuery().withException().list()).isEmpty();
+    }
+
+    private List<ProcessInstance> runDailyCheck() {
+        ProcessInstance daily = runtime.startProcessInstanceByKey(DailyHealthCheckIds.PROCESS_KEY);
+        management.executeJob(onlyJob(daily).getId());
+        List<ProcessInstance> checks = runtime.createProcessInstanceQuery().processDefinitionKey(SiteHealthCheckIds.PROCESS_KEY)
+                .superProcessInstanceId(daily.getId()).list();
+        checks.forEach(this::runJobs);
+        assertThat(daily).isEnded();
+        return checks;
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers

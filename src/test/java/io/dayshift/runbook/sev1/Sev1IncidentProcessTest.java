@@ -36,6 +36,7 @@ import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.runbook.healthcheck.SiteHealthCheckIds;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.io.IOException;
@@ -289,37 +290,50 @@ class Sev1IncidentProcessTest {
     }
 
     @Test
-    void aUnitInErrorIsRestartedAndTheIncidentLoopsBackToDiagnosisWhileTheSiteIsStillRed() {
-        // given keystone/0 of the charmed lab is in error, and the diagnosis starts only at 10:25, past its 20 minutes
+    void aUnitInErrorHasItsServicesRestartedByItsCharmAndTheIncidentLoopsBackToDiagnosisWhileTheSiteIsStillRed() {
+        // given nova-cloud-controller/0 of the charmed lab is in error, cn06 is down (its units' agents are lost), and the
+        // diagnosis starts only at 10:25, past its 20 minutes
         LabSite site = lab.require("lab-charmed");
-        site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "keystone/0"));
-        ProcessInstance run = startManually("lab-charmed", "Logins fail: Keystone errors");
+        site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "nova-cloud-controller/0"));
+        site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn06"));
+        ProcessInstance run = startManually("lab-charmed", "Instances do not start: Nova API errors");
         drive(run);
-        complete("olivia", Map.of("statusPageNote", "Logins failing"));
+        complete("olivia", Map.of("statusPageNote", "Instances failing to start"));
         at(25);
         drive(run);
 
-        // then the overrun is escalated at once and the evidence shows the unit
+        // then the overrun is escalated at once and the evidence shows the units; a restart is offered only for the unit
+        // that can run it, with the way its charm provides, never for a unit whose agent is lost
         assertThat(run).hasPassed(COLLECT_UNIT_EVIDENCE, Sev1IncidentIds.ESCALATE_OVERRUN).isWaitingAt(CHOOSE_MITIGATION).isWaitingAt(ACKNOWLEDGE_OVERRUN);
-        assertThat((String) runbooks.variable(run, "evidence")).contains("keystone/0 on machine").contains("workload error");
+        assertThat((String) runbooks.variable(run, "evidence")).contains("nova-cloud-controller/0 on machine").contains("workload error")
+                .contains("restart offered: the charm's pause then resume actions").contains("agent lost")
+                .contains("no restart offered: its agent or machine cannot run commands");
+        MitigationOptions options = JSON.convertValue(runbooks.variable(run, "mitigationOptions"), MitigationOptions.class);
+        assertThat(options.options()).filteredOn(o -> o.action().equals("restart-unit-service")).extracting(MitigationOptions.Option::target)
+                .containsExactly("nova-cloud-controller/0");
 
-        // when the ops lead restarts the unit's service, approved
-        choose("restart-unit-service", "keystone/0:keystone", "apache2 wedged, restart it");
+        // when the ops lead restarts the unit's services, approved
+        choose("restart-unit-service", "nova-cloud-controller/0", "API wedged, restart it");
         approve("alice", true, "go");
         drive(run);
 
-        // then the restart ran through juju exec, but the unit is still in error: not resolved, diagnosed again (its
-        // overrun is not escalated twice)
+        // then its charm's pause and resume actions ran (never a systemctl restart of a service named like the application),
+        // but the unit is still in error: not resolved, diagnosed again (its overrun is not escalated twice)
         assertThat(run).hasPassed(RESTART_UNIT_SERVICE, Sev1IncidentIds.JUDGE_RESOLUTION, END_OVERRUN_KNOWN);
-        assertThat(site.destructiveActions()).containsEntry("restart-unit-service", 1L);
+        assertThat(site.destructiveActions()).containsEntry("juju-action-pause", 1L).containsEntry("juju-action-resume", 1L)
+                .doesNotContainKey("restart-unit-service");
+        assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action())
+                .isEqualTo("juju run nova-cloud-controller/0 pause; juju run nova-cloud-controller/0 resume"));
+        assertThat(incident(run).mitigations()).singleElement().satisfies(m -> assertThat(m.outcome())
+                .isEqualTo("services of nova-cloud-controller/0 restarted with the charm's pause then resume actions"));
         assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
         assertThat(incident(run).phases()).extracting(IncidentRecord.PhaseRecord::phase).containsSubsequence("resolution", "diagnosis", "mitigation");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName("verdict").singleResult().getValue())
-                .asString().startsWith("NOT resolved").contains("charm-units keystone/0");
+                .asString().startsWith("NOT resolved").contains("charm-units nova-cloud-controller/0");
 
-        // when the unit is fixed by hand and the ops lead verifies again
+        // when the unit is fixed by hand, cn06 is back and the ops lead verifies again
         site.clearFaults();
-        choose("no-action", "", "ran juju resolved keystone/0 by hand");
+        choose("no-action", "", "ran juju resolved nova-cloud-controller/0 by hand");
         drive(run);
 
         // then the incident is resolved
@@ -658,63 +672,5 @@ class Sev1IncidentProcessTest {
                  "annotations": {"summary": "Hypervisor cn03 is down"}, "startsAt": "2026-11-21T09:59:30Z", "endsAt": "%s",
                  "generatorURL": "http://prometheus.example.org:9090/graph", "fingerprint": "%s"}
                 """.formatted(status, alertname, severity, status.equals("resolved") ? "2026-11-21T10:20:00Z" : "0001-01-01T00:00:00Z", fingerprint);
-    }
-
-    /** A Slack-compatible incoming webhook in the test JVM: it keeps every message, and answers 500 when told to fail. */
-    static final class ChatWebhook {
-
-        private final HttpServer server;
-        private final List<String> messages = new CopyOnWriteArrayList<>();
-        private final AtomicInteger status = new AtomicInteger(200);
-        private final Path urlFile;
-
-        private ChatWebhook(HttpServer server, Path urlFile) {
-            this.server = server;
-            this.urlFile = urlFile;
-        }
-
-        static ChatWebhook start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                Path file = Files.createTempFile("chat-webhook-", ".url");
-                Files.writeString(file, "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T000/B000/XXXX\n");
-                ChatWebhook hook = new ChatWebhook(server, file);
-                server.createContext("/services/", exchange -> {
-                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                    int answer = hook.status.get();
-                    if (answer == 200) {
-                        hook.messages.add(body);
-                    }
-                    byte[] reply = (answer == 200 ? "ok" : "internal_error").getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(answer, reply.length);
-                    exchange.getResponseBody().write(reply);
-                    exchange.close();
-                });
-                server.start();
-                return hook;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        Path urlFile() {
-            return urlFile;
-        }
-
-        List<String> messages() {
-            return List.copyOf(messages);
-        }
-
-        void reset() {
-            messages.clear();
-        }
-
-        void failing(boolean failing) {
-            status.set(failing ? 500 : 200);
-        }
-
-        void stop() {
-            server.stop(0);
-        }
     }
 }
