@@ -99,6 +99,9 @@ public interface ComputeCloud {
     /** Every server group of every project, with its policy and members. */
     List<ServerGroup> serverGroups(Site site);
 
+    /** Every host aggregate, with its hosts and metadata (what flavors' extra specs can pin instances to). */
+    List<HostAggregate> aggregates(Site site);
+
     /** What the allocations on a hypervisor's resource provider use, per resource class (Placement usages). */
     List<ResourceUsage> usages(Site site, String hypervisorHostname);
 }

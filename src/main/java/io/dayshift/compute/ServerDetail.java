@@ -1,5 +1,6 @@
 package io.dayshift.compute;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +23,14 @@ public record ServerDetail(String id, String name, String projectId, String stat
      * The resources a server's flavor takes, as Nova embeds them in the server from compute 2.47 (the flavor may have
      * been deleted or changed since).
      *
-     * @param name   the flavor's name when the server was booted or resized ({@code original_name})
-     * @param diskGb root disk plus ephemeral disk plus swap rounded up to GiB: what Placement allocates as {@code DISK_GB}
+     * @param name       the flavor's name when the server was booted or resized ({@code original_name})
+     * @param diskGb     root disk plus ephemeral disk plus swap rounded up to GiB: what Placement allocates as {@code DISK_GB}
+     * @param extraSpecs the flavor's extra specs as the server keeps them ({@code aggregate_instance_extra_specs:ssd=true}…)
      */
-    public record ServerFlavor(String name, long vcpus, long ramMb, long diskGb) {
+    public record ServerFlavor(String name, long vcpus, long ramMb, long diskGb, Map<String, String> extraSpecs) {
+
+        public ServerFlavor {
+            extraSpecs = extraSpecs == null ? Map.of() : Map.copyOf(extraSpecs);
+        }
     }
 }

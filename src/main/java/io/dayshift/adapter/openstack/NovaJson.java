@@ -2,6 +2,7 @@ package io.dayshift.adapter.openstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.HostAggregate;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.NetworkAgent;
 import io.dayshift.compute.ResourceInventory;
@@ -12,6 +13,7 @@ import io.dayshift.compute.ServerSettlement.Migration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Maps the JSON of our own (microversioned) Nova, Placement and Neutron requests to records. */
@@ -134,7 +136,8 @@ final class NovaJson {
                     Json.text(f, "original_name").orElse(Json.text(f, "id").orElse("")),
                     Json.number(f, "vcpus"),
                     Json.number(f, "ram"),
-                    Json.number(f, "disk") + Json.number(f, "ephemeral") + (swapMb + 1023) / 1024);
+                    Json.number(f, "disk") + Json.number(f, "ephemeral") + (swapMb + 1023) / 1024,
+                    strings(f.path("extra_specs")));
             servers.add(new ServerDetail(
                     Json.required(s, "id"),
                     Json.text(s, "name").orElse(""),
@@ -146,6 +149,27 @@ final class NovaJson {
                     flavor));
         }
         return servers;
+    }
+
+    /** {@code GET /os-aggregates}: name, hosts and metadata of every aggregate. */
+    static List<HostAggregate> aggregates(JsonNode root) {
+        List<HostAggregate> aggregates = new ArrayList<>();
+        for (JsonNode a : root.path("aggregates")) {
+            List<String> hosts = new ArrayList<>();
+            a.path("hosts").forEach(h -> hosts.add(h.asText()));
+            aggregates.add(new HostAggregate(Json.text(a, "name").orElse(""), hosts, strings(a.path("metadata"))));
+        }
+        return aggregates;
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        object.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                values.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return values;
     }
 
     /** {@code GET /os-server-groups}: {@code policy} from compute 2.64, the first of {@code policies} before it. */

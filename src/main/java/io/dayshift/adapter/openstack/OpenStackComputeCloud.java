@@ -3,6 +3,7 @@ package io.dayshift.adapter.openstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.HostAggregate;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.ResourceUsage;
@@ -286,6 +287,12 @@ final class OpenStackComputeCloud implements ComputeCloud {
                 all.addAll(page);
             }
         });
+    }
+
+    @Override
+    public List<HostAggregate> aggregates(Site site) {
+        return calls.call(site, "list host aggregates", "all aggregates",
+                os -> NovaJson.aggregates(RawApi.compute().get("/os-aggregates", Map.of(), RequestBodies.AGGREGATES)));
     }
 
     @Override

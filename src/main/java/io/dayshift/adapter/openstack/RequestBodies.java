@@ -30,6 +30,8 @@ final class RequestBodies {
     static final String SERVER_FLAVORS = "2.47";
     /** Server groups carry one {@code policy} (and {@code rules}) instead of the {@code policies} list. */
     static final String SERVER_GROUPS = "2.64";
+    /** Aggregates carry their {@code uuid}. */
+    static final String AGGREGATES = "2.41";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

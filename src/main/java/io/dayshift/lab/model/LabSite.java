@@ -64,6 +64,7 @@ public final class LabSite {
     private final Map<String, Flavor> flavors = new LinkedHashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, ServerGroup> serverGroups = new LinkedHashMap<>();
+    private final List<HostAggregate> aggregates = new ArrayList<>();
     private final List<Migration> migrations = new ArrayList<>();
     private final Map<String, InstanceStatus> statusBeforeResize = new HashMap<>();
     private final Map<String, NetworkAgent> agents = new LinkedHashMap<>();
@@ -782,6 +783,10 @@ public final class LabSite {
         return List.copyOf(serverGroups.values());
     }
 
+    public synchronized List<HostAggregate> aggregates() {
+        return List.copyOf(aggregates);
+    }
+
     public synchronized List<Instance> instances() {
         advance();
         return List.copyOf(instances.values());
@@ -934,6 +939,9 @@ public final class LabSite {
         }
         if (!h.zone().equals(i.zone())) {
             return "Host " + h.hostname() + " is not in availability zone " + i.zone() + ".";
+        }
+        if (!HostAggregate.admits(i.flavor(), h.hostname(), aggregates)) {
+            return "Host " + h.hostname() + " is in no aggregate whose metadata meets flavor " + i.flavor().name() + "'s extra specs.";
         }
         if (!usageOf(h).fits(i.flavor())) {
             return "Host " + h.hostname() + " has not enough free resources for flavor " + i.flavor().name() + ".";
@@ -2765,6 +2773,12 @@ public final class LabSite {
 
         public Builder flavor(Flavor flavor) {
             flavors.put(flavor.name(), flavor);
+            return this;
+        }
+
+        public Builder aggregate(String name, List<String> hosts, Map<String, String> metadata) {
+            int id = aggregates.size() + 1;
+            aggregates.add(new HostAggregate(id, uuid("aggregate", name), name, hosts, metadata));
             return this;
         }
 

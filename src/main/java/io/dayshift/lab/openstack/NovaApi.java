@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dayshift.lab.model.Flavor;
+import io.dayshift.lab.model.HostAggregate;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabException;
@@ -517,6 +518,35 @@ class NovaApi {
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Flavor " + id + " could not be found."));
         ObjectNode body = Api.object();
         body.set("flavor", NovaViews.flavor(f, compute(request, site), true));
+        return Api.json(200, body, mv.headers());
+    }
+
+    // ---- host aggregates (drain-compute-node) -------------------------------------------------
+
+    /** {@code GET /os-aggregates}: every aggregate with its hosts and metadata ({@code uuid} from 2.41); admin only in Nova, as the lab's token is. */
+    @GetMapping("/os-aggregates")
+    ResponseEntity<String> aggregates(@RequestAttribute(TokenCheck.SITE) LabSite site, HttpServletRequest request) {
+        Microversion mv = Microversion.of(request);
+        ArrayNode list = Api.array();
+        for (HostAggregate a : site.aggregates()) {
+            ObjectNode view = list.addObject().put("id", a.id()).put("name", a.name());
+            if (mv.atLeast("2.41")) {
+                view.put("uuid", a.uuid());
+            }
+            String zone = a.metadata().get("availability_zone");
+            if (zone == null) {
+                view.putNull("availability_zone");
+            } else {
+                view.put("availability_zone", zone);
+            }
+            ArrayNode hosts = view.putArray("hosts");
+            a.hosts().forEach(hosts::add);
+            ObjectNode metadata = view.putObject("metadata");
+            a.metadata().forEach(metadata::put);
+            view.put("deleted", false).put("created_at", "2025-01-01T00:00:00.000000").putNull("updated_at").putNull("deleted_at");
+        }
+        ObjectNode body = Api.object();
+        body.set("aggregates", list);
         return Api.json(200, body, mv.headers());
     }
 

@@ -68,7 +68,9 @@ final class NovaViews {
         if (mv.atLeast("2.47")) {
             Flavor f = i.flavor();
             s.putObject("flavor").put("vcpus", f.vcpus()).put("ram", f.ramMib()).put("disk", f.diskGib()).put("ephemeral", 0).put("swap", 0)
-                    .put("original_name", f.name()).putObject("extra_specs");
+                    .put("original_name", f.name());
+            ObjectNode specs = ((ObjectNode) s.get("flavor")).putObject("extra_specs");
+            f.extraSpecs().forEach(specs::put);
         } else {
             ObjectNode flavor = s.putObject("flavor").put("id", i.flavor().id());
             flavor.putArray("links").addObject().put("rel", "bookmark").put("href", bookmark + "/flavors/" + i.flavor().id());

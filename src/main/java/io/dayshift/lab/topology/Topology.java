@@ -17,6 +17,7 @@ public record Topology(
         List<FlavorSpec> flavors,
         List<String> projects,
         List<ServerGroupSpec> serverGroups,
+        List<AggregateSpec> aggregates,
         List<InstanceSpec> instances,
         List<DisabledSpec> disabledComputes,
         List<UserSpec> users,
@@ -35,6 +36,7 @@ public record Topology(
         flavors = orEmpty(flavors);
         projects = projects == null || projects.isEmpty() ? List.of("admin") : projects;
         serverGroups = orEmpty(serverGroups);
+        aggregates = orEmpty(aggregates);
         instances = orEmpty(instances);
         disabledComputes = orEmpty(disabledComputes);
         users = orEmpty(users);
@@ -61,7 +63,12 @@ public record Topology(
                                 List<String> roles, List<String> tags, Integer cpus, Long ramMib, Long diskGib, String status) {
     }
 
-    public record FlavorSpec(String name, int vcpus, long ramMib, long diskGib) {
+    /** A flavor; {@code extra-specs} such as {@code aggregate_instance_extra_specs:ssd: "true"} pin it to aggregates. */
+    public record FlavorSpec(String name, int vcpus, long ramMib, long diskGib, Map<String, String> extraSpecs) {
+    }
+
+    /** A host aggregate (not an availability zone): its hosts and the metadata flavors' extra specs match. */
+    public record AggregateSpec(String name, List<String> hosts, Map<String, String> metadata) {
     }
 
     public record ServerGroupSpec(String name, String policy, String project) {

@@ -124,7 +124,7 @@ public final class TopologyLoader {
         t.disabledComputes().forEach(d -> b.disabledComputeService(d.host(), d.reason()));
         Map<String, Flavor> flavors = new LinkedHashMap<>();
         for (Topology.FlavorSpec f : t.flavors()) {
-            Flavor flavor = new Flavor(b.id("flavor", f.name()), f.name(), f.vcpus(), f.ramMib(), f.diskGib());
+            Flavor flavor = new Flavor(b.id("flavor", f.name()), f.name(), f.vcpus(), f.ramMib(), f.diskGib(), f.extraSpecs());
             flavors.put(f.name(), flavor);
             b.flavor(flavor);
         }
@@ -136,6 +136,9 @@ public final class TopologyLoader {
                     g.policy());
             groups.put(g.name(), group);
             b.serverGroup(group);
+        }
+        for (Topology.AggregateSpec a : t.aggregates()) {
+            b.aggregate(a.name(), a.hosts() == null ? List.of() : a.hosts(), a.metadata() == null ? Map.of() : a.metadata());
         }
         List<String> computes = nodes.stream().filter(n -> n.hasRole("compute")).map(LabNode::hostname).toList();
         Map<String, String> zoneOf = new HashMap<>();

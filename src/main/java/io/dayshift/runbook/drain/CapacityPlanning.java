@@ -2,6 +2,7 @@ package io.dayshift.runbook.drain;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.compute.HostAggregate;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.ResourceUsage;
@@ -42,6 +43,12 @@ final class CapacityPlanning {
             hypervisorOf.putIfAbsent(h.serviceHost(), h.hostname());
         }
         Map<String, Set<String>> groupsOn = groupsByHost(site, instances);
+        Map<String, Map<String, Set<String>>> aggregatesOf = new HashMap<>();
+        if (instances.instances().stream().anyMatch(i -> !i.pins().isEmpty())) {
+            for (HostAggregate a : compute.aggregates(site)) {
+                a.hosts().forEach(h -> AggregatePins.add(aggregatesOf.computeIfAbsent(h, k -> new HashMap<>()), a.metadata()));
+            }
+        }
         List<Host> candidates = new ArrayList<>();
         String zone = "";
         for (ComputeService s : compute.computeServices(site)) {
@@ -54,7 +61,7 @@ final class CapacityPlanning {
             String node = hypervisorOf.get(s.host());
             Resources capacity = capacity(compute.inventories(site, node));
             Resources used = used(compute.usages(site, node));
-            candidates.add(new Host(s.host(), s.zone(), capacity, used, groupsOn.getOrDefault(s.host(), Set.of())));
+            candidates.add(new Host(s.host(), s.zone(), capacity, used, groupsOn.getOrDefault(s.host(), Set.of()), aggregatesOf.getOrDefault(s.host(), Map.of())));
         }
         CapacityRules rules = new CapacityRules(site.capacity().reserveHosts(), thresholds);
         DrainPlan plan = DrainPlanner.plan(host, zone, instances.toPlanned(), candidates, rules);
@@ -107,6 +114,7 @@ final class CapacityPlanning {
             out.append("  - ").append(i.label()).append(' ').append(i.flavorName()).append(" (").append(i.flavor()).append("), ").append(i.status())
                     .append(i.zone().isEmpty() ? "" : ", zone " + i.zone())
                     .append(i.serverGroupId().isEmpty() ? "" : ", " + i.serverGroupPolicy() + " group " + i.serverGroupName())
+                    .append(i.pins().isEmpty() ? "" : ", pinned to aggregates with " + AggregatePins.describe(i.pins()))
                     .append(" → ").append(plan.moves().getOrDefault(i.id(), "no host"))
                     .append(" (").append(how(i.status())).append(")\n");
         }
@@ -122,10 +130,10 @@ final class CapacityPlanning {
         if (plan.loads().isEmpty()) {
             out.append("  (none)\n");
         }
-        for (ZoneReserve z : plan.zones()) {
-            out.append("Availability zone ").append(z.zone()).append(" after the moves: ").append(z.freeAfter()).append(" free on ").append(z.hosts())
-                    .append(" host(s); reserve to keep free (").append(site.capacity().reserveHosts()).append(" × its largest host): ")
-                    .append(z.reserve()).append(z.kept() ? " — kept" : " — NOT kept").append(".\n");
+        for (Reserve r : plan.reserves()) {
+            out.append(Character.toUpperCase(r.scope().charAt(0))).append(r.scope().substring(1)).append(" after the moves: ").append(r.freeAfter())
+                    .append(" free on ").append(r.hosts()).append(" host(s); reserve to keep free (").append(site.capacity().reserveHosts())
+                    .append(" × its largest host): ").append(r.reserve()).append(r.kept() ? " — kept" : " — NOT kept").append(".\n");
         }
         plan.problems().forEach(p -> out.append("Problem: ").append(p).append('\n'));
         plan.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));

@@ -53,6 +53,7 @@ public final class DrainPlanner {
         for (Instance instance : largestFirst) {
             Optional<Host> target = byName.values().stream()
                     .filter(h -> instance.zone().map(z -> z.equals(h.zone())).orElse(true))
+                    .filter(h -> h.admits(instance))
                     .filter(h -> instance.flavor().fitsIn(free.get(h.name())))
                     .filter(h -> allowedByGroup(instance, h.name(), groupsOn, affinityTargets))
                     .max(Comparator.comparingLong((Host h) -> free.get(h.name()).ramMb()).thenComparing(Host::name, Comparator.reverseOrder()));
@@ -71,19 +72,23 @@ public final class DrainPlanner {
             });
         }
 
+        List<Reserve> reserves = new ArrayList<>();
         Set<String> touched = new TreeSet<>();
         touched.add(zone);
         moves.values().forEach(to -> touched.add(byName.get(to).zone()));
-        List<ZoneReserve> zones = new ArrayList<>();
         for (String z : touched) {
-            List<Host> inZone = byName.values().stream().filter(h -> h.zone().equals(z)).toList();
-            if (!inZone.isEmpty()) {
-                Resources largest = inZone.stream().map(Host::capacity)
-                        .max(Comparator.comparingLong(Resources::ramMb).thenComparingLong(Resources::vcpus)).orElseThrow();
-                Resources freeAfter = inZone.stream().map(h -> free.get(h.name())).reduce(Resources.NONE, Resources::plus);
-                zones.add(new ZoneReserve(z, inZone.size(), largest.times(rules.reserveHosts()), freeAfter));
+            reserve("availability zone " + z, byName.values().stream().filter(h -> h.zone().equals(z)).toList(), free, rules)
+                    .ifPresent(reserves::add);
+        }
+        Map<String, List<Host>> pinnedSets = new java.util.TreeMap<>();
+        for (Instance instance : instances) {
+            if (!instance.pins().isEmpty()) {
+                String scope = "hosts" + instance.zone().map(z -> " in " + z).orElse("") + " of aggregates with " + AggregatePins.describe(instance.pins());
+                pinnedSets.computeIfAbsent(scope, s -> byName.values().stream()
+                        .filter(h -> instance.zone().map(z -> z.equals(h.zone())).orElse(true) && h.admits(instance)).toList());
             }
         }
+        pinnedSets.forEach((scope, hosts) -> reserve(scope, hosts, free, rules).ifPresent(reserves::add));
         List<HostLoad> loads = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Host h : byName.values()) {
@@ -93,7 +98,18 @@ public final class DrainPlanner {
                 warnings.addAll(load.overThresholds(rules.thresholds()));
             }
         }
-        return new DrainPlan(host, zone, moves, unplaceable, zones, loads, warnings);
+        return new DrainPlan(host, zone, moves, unplaceable, reserves, loads, warnings);
+    }
+
+    /** The reserve of a set of hosts: {@code reserveHosts} times its largest; none for an empty set (its instances are unplaceable). */
+    private static Optional<Reserve> reserve(String scope, List<Host> hosts, Map<String, Resources> free, CapacityRules rules) {
+        if (hosts.isEmpty()) {
+            return Optional.empty();
+        }
+        Resources largest = hosts.stream().map(Host::capacity)
+                .max(Comparator.comparingLong(Resources::ramMb).thenComparingLong(Resources::vcpus)).orElseThrow();
+        Resources freeAfter = hosts.stream().map(h -> free.get(h.name())).reduce(Resources.NONE, Resources::plus);
+        return Optional.of(new Reserve(scope, hosts.size(), largest.times(rules.reserveHosts()), freeAfter));
     }
 
     private static boolean allowedByGroup(Instance instance, String host, Map<String, Set<String>> groupsOn, Map<String, String> affinityTargets) {
@@ -114,7 +130,7 @@ public final class DrainPlanner {
         int withRoom = 0;
         long mostFreeRam = 0;
         for (Host h : hosts) {
-            if (instance.zone().map(zone -> zone.equals(h.zone())).orElse(true)) {
+            if (instance.zone().map(zone -> zone.equals(h.zone())).orElse(true) && h.admits(instance)) {
                 inZone++;
                 mostFreeRam = Math.max(mostFreeRam, free.get(h.name()).ramMb());
                 if (instance.flavor().fitsIn(free.get(h.name()))) {
@@ -122,7 +138,8 @@ public final class DrainPlanner {
                 }
             }
         }
-        String where = instance.zone().map(zone -> " in availability zone " + zone).orElse("");
+        String where = instance.zone().map(zone -> " in availability zone " + zone).orElse("")
+                + (instance.pins().isEmpty() ? "" : " in an aggregate with " + AggregatePins.describe(instance.pins()));
         if (inZone == 0) {
             return "no other enabled, up host" + where;
         }

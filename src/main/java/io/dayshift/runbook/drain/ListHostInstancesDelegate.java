@@ -49,6 +49,6 @@ class ListHostInstancesDelegate implements JavaDelegate {
         ServerDetail.ServerFlavor f = s.flavor();
         return new DrainInstance(s.id(), s.name(), s.projectId(), s.status(), f.name(), new Resources(f.vcpus(), f.ramMb(), f.diskGb()),
                 s.availabilityZone().orElse(""), group == null ? "" : group.id(), group == null ? "" : group.name(),
-                group == null ? "" : group.policy());
+                group == null ? "" : group.policy(), AggregatePins.of(f.extraSpecs()));
     }
 }

@@ -8,6 +8,7 @@ import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeCloudException;
 import io.dayshift.compute.ComputeService;
 import io.dayshift.compute.Flavor;
+import io.dayshift.compute.HostAggregate;
 import io.dayshift.compute.Hypervisor;
 import io.dayshift.compute.Image;
 import io.dayshift.compute.NetworkPort;
@@ -157,6 +158,18 @@ public abstract class ComputeCloudContract {
                     assertThat(s.updatedAt()).isPresent();
                 });
         assertThat(services).extracting(ComputeService::binary).contains("nova-scheduler", "nova-conductor");
+    }
+
+    @Test
+    void aggregatesNameOnlyComputeHostsOfTheSite() {
+        List<String> computes = compute().computeServices(site()).stream().filter(ComputeService::isCompute).map(ComputeService::host).toList();
+
+        List<HostAggregate> aggregates = compute().aggregates(site());
+
+        assertThat(aggregates).allSatisfy(a -> {
+            assertThat(a.name()).isNotBlank();
+            assertThat(computes).containsAll(a.hosts());
+        });
     }
 
     @Test

@@ -174,8 +174,27 @@ class NovaJsonTest {
         assertThat(first.availabilityZone()).contains("us-west");
         assertThat(first.taskState()).isEmpty();
         // DISK_GB as Placement allocates it: root 1 + ephemeral 2 + swap 1536 MiB rounded up to 2 GiB
-        assertThat(first.flavor()).isEqualTo(new io.dayshift.compute.ServerDetail.ServerFlavor("m1.tiny.specs", 1, 512, 5));
+        assertThat(first.flavor()).isEqualTo(new io.dayshift.compute.ServerDetail.ServerFlavor("m1.tiny.specs", 1, 512, 5,
+                java.util.Map.of("hw:cpu_policy", "dedicated")));
+        assertThat(servers.get(1).flavor().extraSpecs()).isEmpty();
         assertThat(servers.get(1).flavor().diskGb()).isEqualTo(20);
         assertThat(servers.get(1).taskState()).contains("migrating");
+    }
+
+    /** The example of Nova's API reference for {@code GET /os-aggregates} (2.41). */
+    @Test
+    void aggregatesWithTheirHostsAndMetadata() throws Exception {
+        String json = """
+                {"aggregates": [{"availability_zone": "london", "created_at": "2016-12-27T23:47:32.911515", "deleted": false,
+                  "deleted_at": null, "hosts": ["compute"], "id": 1, "metadata": {"availability_zone": "london"}, "name": "name",
+                  "updated_at": null, "uuid": "6ba28ba7-f29b-45cc-a30b-6e3a40c2fb14"},
+                 {"availability_zone": null, "hosts": ["cn02", "cn03"], "id": 2, "metadata": {"ssd": "true,fast"}, "name": "ssd-hosts",
+                  "uuid": "7ba28ba7-f29b-45cc-a30b-6e3a40c2fb14"}]}""";
+
+        List<io.dayshift.compute.HostAggregate> aggregates = NovaJson.aggregates(parseNode(json));
+
+        assertThat(aggregates).containsExactly(
+                new io.dayshift.compute.HostAggregate("name", List.of("compute"), java.util.Map.of("availability_zone", "london")),
+                new io.dayshift.compute.HostAggregate("ssd-hosts", List.of("cn02", "cn03"), java.util.Map.of("ssd", "true,fast")));
     }
 }

@@ -354,7 +354,7 @@ class DrainComputeNodeProcessTest {
             assertThat(run).isEnded().hasPassed(END_NOT_ENOUGH_CAPACITY).hasNotPassed(APPROVE_PLAN);
             assertThat(runbooks.summary(run)).startsWith("Not enough capacity to drain cn01 on site lab-default; nothing was changed. ")
                     .contains("after the moves availability zone az1 would keep ")
-                    .contains("on its 2 other host(s), less than its reserve of 128 vCPU, 131072 MiB RAM, 1800 GiB disk");
+                    .contains("on 2 other host(s), less than the reserve of 128 vCPU, 131072 MiB RAM, 1800 GiB disk");
             DrainPlan plan = (DrainPlan) runbooks.variable(run, "plan");
             assertThat(plan.unplaceable()).isEmpty();
             assertThat(plan.loads()).filteredOn(l -> l.host().equals("cn02")).singleElement()
@@ -364,6 +364,33 @@ class DrainComputeNodeProcessTest {
         } finally {
             model("lab-default").removeFault(orphan.id());
         }
+    }
+
+    @Test
+    void anInstancePinnedToAnAggregateMovesToItsHostsOnly() {
+        // given cn15 (az2) with ssd-01, whose flavor asks for aggregate metadata ssd=true: cn23 and cn25 have it, cn24 has
+        // more free room but does not
+        String ssd = idsOn("lab", "cn15").get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model("lab").liveMigrateServer(ssd, "cn24"))
+                .hasMessageContaining("No valid host was found").hasMessageContaining("extra specs");
+
+        // when the drain plans, is approved and runs
+        ProcessInstance run = start("lab", "cn15", REASON);
+        execute(job());
+        execute(job());
+        execute(job());
+        execute(job());
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        assertThat((String) tasks.getVariable(task().getId(), "planSummary")).contains("pinned to aggregates with ssd=true")
+                .contains("Hosts in az2 of aggregates with ssd=true after the moves: ").contains("on 2 host(s)");
+        DrainPlan plan = plan(run);
+        assertThat(plan.moves().get(ssd)).isIn("cn23", "cn25");
+        approve(true, "ssd hosts have room");
+        drive(run);
+
+        // then it landed on a host of the aggregate: the lab's scheduler, like Nova's, refuses any other
+        assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
+        assertThat(model("lab").instance(ssd).orElseThrow().host()).isIn("cn23", "cn25");
     }
 
     @Test

@@ -28,7 +28,7 @@ class DrainPlannerTest {
         assertThat(plan.feasible()).isTrue();
         // the large one first, to the emptiest host (cn03 keeps 129376 MiB); then the small ones where most memory is left
         assertThat(plan.moves()).containsEntry("a", "cn03").containsEntry("b", "cn02").containsEntry("c", "cn02");
-        assertThat(plan.zones()).singleElement().extracting(ZoneReserve::freeAfter).extracting(Resources::ramMb)
+        assertThat(plan.reserves()).singleElement().extracting(Reserve::freeAfter).extracting(Resources::ramMb)
                 .isEqualTo(142_144L + 162_144 - 32_768 - 2 * 4_096);
         assertThat(plan.problems()).isEmpty();
     }
@@ -93,8 +93,8 @@ class DrainPlannerTest {
         assertThat(DrainPlanner.plan("cn01", "az1", instances, others, NO_RESERVE).feasible()).isTrue();
         DrainPlan withReserve = DrainPlanner.plan("cn01", "az1", instances, others, N_PLUS_ONE);
         assertThat(withReserve.feasible()).isFalse();
-        assertThat(withReserve.zones()).singleElement().extracting(ZoneReserve::reserve).isEqualTo(HOST);
-        assertThat(withReserve.problems()).singleElement().asString().contains("less than its reserve of 128 vCPU, 262144 MiB RAM");
+        assertThat(withReserve.reserves()).singleElement().extracting(Reserve::reserve).isEqualTo(HOST);
+        assertThat(withReserve.problems()).singleElement().asString().contains("less than the reserve of 128 vCPU, 262144 MiB RAM");
     }
 
     @Test
@@ -143,9 +143,9 @@ class DrainPlannerTest {
         // every instance has a place in az1, and the site as a whole has room to spare, but az1 would not keep its reserve
         assertThat(plan.unplaceable()).isEmpty();
         assertThat(plan.feasible()).isFalse();
-        assertThat(plan.zones()).extracting(ZoneReserve::zone).containsExactly("az1");
+        assertThat(plan.reserves()).extracting(Reserve::scope).containsExactly("availability zone az1");
         assertThat(plan.problems()).singleElement().asString()
-                .contains("availability zone az1 would keep").contains("on its 2 other host(s), less than its reserve of 128 vCPU, 131072 MiB RAM");
+                .contains("availability zone az1 would keep").contains("on 2 other host(s), less than the reserve of 128 vCPU, 131072 MiB RAM");
         assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).startsWith("cn02 would end at").contains("of its RAM").contains("over the 80 % threshold"));
         assertThat(plan.loads()).extracting(HostLoad::host).containsExactly("cn02", "cn03", "cn04", "cn05");
     }
@@ -158,6 +158,36 @@ class DrainPlannerTest {
 
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.warnings()).containsExactly("cn02 would end at 87.5 % of its RAM, 7.5 points over the 80 % threshold");
+    }
+
+    @Test
+    void anInstancePinnedToAnAggregateMovesOnlyToItsHostsWhoseReserveIsKeptToo() {
+        // given an instance whose flavor asks for ssd=true, where only cn03 (of the zone's hosts) is in an ssd aggregate
+        Resources labHost = new Resources(128, 131_072, 1800);
+        Instance pinned = new Instance("p", "db-ssd", new Resources(8, 16_384, 160), Optional.of("az1"), Optional.empty(), java.util.Map.of("ssd", "true"));
+        List<Host> others = List.of(
+                new Host("cn02", "az1", labHost, Resources.NONE, Set.of()),
+                new Host("cn03", "az1", labHost, new Resources(8, 16_384, 160), Set.of(), java.util.Map.of("ssd", Set.of("true", "fast"))));
+
+        // when the drain plans without, then with N+1
+        DrainPlan plan = DrainPlanner.plan("cn01", "az1", List.of(pinned), others, NO_RESERVE);
+        DrainPlan nPlusOne = DrainPlanner.plan("cn01", "az1", List.of(pinned), others, N_PLUS_ONE);
+
+        // then it goes to cn03, though cn02 has more room, and the ssd hosts (one host) cannot keep one host's worth free
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.moves()).containsEntry("p", "cn03");
+        assertThat(nPlusOne.reserves()).extracting(Reserve::scope).containsExactly("availability zone az1", "hosts in az1 of aggregates with ssd=true");
+        assertThat(nPlusOne.feasible()).isFalse();
+        assertThat(nPlusOne.problems()).singleElement().asString().startsWith("after the moves hosts in az1 of aggregates with ssd=true would keep");
+    }
+
+    @Test
+    void anInstanceWhoseAggregateHasNoOtherHostCannotBePlaced() {
+        Instance pinned = new Instance("p", "gpu-1", new Resources(8, 16_384, 160), Optional.empty(), Optional.empty(), java.util.Map.of("gpu", "a100"));
+        DrainPlan plan = DrainPlanner.plan("cn01", "az1", List.of(pinned), List.of(host("cn02", "az1", Resources.NONE)), NO_RESERVE);
+
+        assertThat(plan.feasible()).isFalse();
+        assertThat(plan.problems()).singleElement().asString().contains("no other enabled, up host in an aggregate with gpu=a100");
     }
 
     private static Instance instance(String id, Resources flavor) {
