@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_BootSmokeInstance}: a tiny instance on the first upgraded host (the canary), smallest flavor, a CirrOS image
+ * {@code Task_BootSmokeInstance}: a tiny instance on the first upgraded host (the canary; the next one when the canary was
+ * disabled before the upgrade and stays so), smallest flavor, a CirrOS image
  * (else the smallest active one), no network. Its name is fixed per attempt, so a retried job finds it instead of booting another.
  */
 @Component("bootUpgradeSmokeInstance")
@@ -41,7 +42,7 @@ class BootUpgradeSmokeInstanceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
         Site site = sites.require(plan.site());
-        String host = plan.hosts().get(0);
+        String host = plan.hosts().stream().filter(h -> !plan.disabledBefore().containsKey(h)).findFirst().orElse(plan.hosts().get(0));
         long attempt = ATTEMPT.find(execution).orElse(1L);
         String name = "dayshift-upgrade-smoke-" + plan.targetRelease() + "-" + attempt;
         Optional<ServerSummary> booted = compute.serversOnHost(site, host).stream().filter(s -> s.name().equals(name)).findFirst();
