@@ -53,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * escalations are fired by their timer jobs. The class covers every flow node and sequence flow of dr-restore and of the
  * wait it calls.
  */
-@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01")
+@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = "backup-site")
 class DrRestoreProcessTest {
 
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
@@ -203,6 +203,41 @@ class DrRestoreProcessTest {
                 .contains("Row counts: ").contains("nova.instances: backup 40, restored 40");
         assertThat(site.keyTableRows()).isEqualTo(site.tableRowsAt(site.backups().stream().filter(b -> b.kind().equals("mysqldump"))
                 .reduce((a, b) -> b).orElseThrow().location()).orElseThrow());
+    }
+
+    @Test
+    void restoresABackupThatHoldsOnlyAnIncrementalFromItsChainAndCountsTheAgeOfItsNewestPoint() {
+        // given the nightly backups backup-site took: a full six days ago and an incremental five hours ago, an instance
+        // deleted in between
+        LabSite site = lab.require("lab");
+        Instant now = now();
+        BackupSet full = nightlyBackup(now.minus(Duration.ofDays(6)));
+        site.deleteServer(site.instances().get(0).id());
+        BackupSet incremental = nightlyBackup(now.minus(Duration.ofHours(5)));
+        ClockUtil.reset();
+        Artefact fullBackup = full.artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
+        Artefact incrementalBackup = incremental.artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow();
+        assertThat(incremental.artefact(ArtefactKind.MARIADB_FULL)).isEmpty();
+
+        // when olga restores the databases from the incremental's set
+        ProcessInstance run = start("lab", incremental.id(), "database");
+        runbooks.runJobs();
+
+        // then the newest restorable point is five hours old: within the RPO, no data loss to accept; the plan names the chain
+        assertThat(run).isWaitingAt(CONFIRM_INFRASTRUCTURE).hasNotPassed(APPROVE_DATA_LOSS);
+        assertThat(runbooks.variable(run, "backupAgeHours")).isEqualTo(5L);
+        assertThat((String) tasks.getVariable(runbooks.task(run, CONFIRM_INFRASTRUCTURE).getId(), "restorePlan"))
+                .contains("from backup " + incremental.id() + ", 5 h old (RPO 24 h; RTO 4 h)").contains(fileName(fullBackup.path()))
+                .contains(fileName(incrementalBackup.path()));
+        decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "controllers rebuilt");
+        approve(run, APPROVE_RESTORE, "anna", true, "restore last night's state");
+        runUntilEnd(run);
+
+        // and the restore applied the full backup, then the incremental; the rows are the incremental's, as the check found
+        assertThat(run).hasPassed(DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.END_SITE_RESTORED).hasNotPassed(DECIDE_ROW_MISMATCH);
+        assertThat(site.restoredMariaBackups()).containsExactly(fileName(fullBackup.path()), fileName(incrementalBackup.path()));
+        assertThat(site.keyTableRows()).isEqualTo(incrementalBackup.tableRows()).isNotEqualTo(fullBackup.tableRows());
+        assertThat(runbooks.summary(run)).contains("5 h old (RPO 24 h)");
     }
 
     // ---- no-go paths ------------------------------------------------------------------------------------------------
@@ -401,6 +436,25 @@ class DrRestoreProcessTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------
+
+    /** A backup-site run (databases) on {@code lab} at {@code at} on the engine's clock, the lab's a day on: its set. */
+    private BackupSet nightlyBackup(Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        runbooks.advance(Duration.ofDays(1));
+        ProcessInstance backup = runtime.startProcessInstanceByKey("backup-site", Map.of("site", "lab", "scope", "databases"));
+        for (int i = 0; i < 60 && runtime.createProcessInstanceQuery().processInstanceId(backup.getId()).count() > 0; i++) {
+            runbooks.runJobs();
+            management.createJobQuery().activityId("Timer_WaitMariaDbBackup").timers().list().forEach(j -> management.executeJob(j.getId()));
+            runbooks.advance(Duration.ofMinutes(2));
+        }
+        assertThat(backup).isEnded();
+        assertThat(runbooks.variable(backup, "backupComplete")).isEqualTo(true);
+        return catalogue.find((String) runbooks.variable(backup, "backupId")).orElseThrow();
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
 
     private String kollaBackup(Duration age, boolean withConfig) {
         LabSite site = lab.require("lab");
