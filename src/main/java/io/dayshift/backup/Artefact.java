@@ -18,9 +18,11 @@ import java.util.TreeMap;
  * @param verified  true once the checksum was read again on the host and found equal, and a dump was found readable
  * @param tableRows row counts of key tables at backup time ({@code nova.instances}, {@code keystone.project}…), for a
  *                  restore to compare with; empty for configuration artefacts
+ * @param builtOn   an incremental MariaDB backup: the id of the set whose full backup it builds on (the newest full taken
+ *                  before it, as Kolla's backup names its base); null for every other artefact
  */
 public record Artefact(ArtefactKind kind, String host, String path, long sizeBytes, String sha256, Instant takenAt, boolean verified,
-                       Map<String, Long> tableRows) {
+                       Map<String, Long> tableRows, String builtOn) {
 
     public Artefact {
         Objects.requireNonNull(kind, "kind");
@@ -31,8 +33,19 @@ public record Artefact(ArtefactKind kind, String host, String path, long sizeByt
         tableRows = tableRows == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tableRows));
     }
 
+    /** An artefact that builds on no other (all but an incremental MariaDB backup). */
+    public Artefact(ArtefactKind kind, String host, String path, long sizeBytes, String sha256, Instant takenAt, boolean verified,
+                    Map<String, Long> tableRows) {
+        this(kind, host, path, sizeBytes, sha256, takenAt, verified, tableRows, null);
+    }
+
     /** The same artefact, verified (or found not to be). */
     public Artefact withVerified(boolean ok) {
-        return new Artefact(kind, host, path, sizeBytes, sha256, takenAt, ok, tableRows);
+        return new Artefact(kind, host, path, sizeBytes, sha256, takenAt, ok, tableRows, builtOn);
+    }
+
+    /** The same incremental artefact, building on the full backup of set {@code setId}. */
+    public Artefact withBase(String setId) {
+        return new Artefact(kind, host, path, sizeBytes, sha256, takenAt, verified, tableRows, setId);
     }
 }

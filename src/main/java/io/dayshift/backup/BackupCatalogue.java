@@ -38,7 +38,8 @@ public class BackupCatalogue {
         create(ARTEFACTS, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, host VARCHAR(255) NOT NULL, "
                 + "path VARCHAR(1024) NOT NULL, size_bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL, taken_at TIMESTAMP NOT NULL, "
                 + "verified BOOLEAN NOT NULL, table_rows VARCHAR(4000) NOT NULL, pruned_at TIMESTAMP, pruned_by VARCHAR(64), "
-                + "PRIMARY KEY (set_id, kind)");
+                + "built_on VARCHAR(120), PRIMARY KEY (set_id, kind)");
+        addColumn(ARTEFACTS, "built_on VARCHAR(120)"); // catalogues created before incrementals recorded their base
         create(FAILURES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, reason VARCHAR(2000) NOT NULL, "
                 + "PRIMARY KEY (set_id, kind)");
         create(COPIES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, host VARCHAR(255) NOT NULL, path VARCHAR(1024) NOT NULL, "
@@ -53,6 +54,17 @@ public class BackupCatalogue {
             // Two nodes starting at once may race on the create; the table is there if it can be read.
             jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
             LOG.debug("{} was created by another node", table, e);
+        }
+    }
+
+    /** Adds a column a table created by an older version lacks (H2 and PostgreSQL both accept the statement). */
+    private void addColumn(String table, String column) {
+        try {
+            jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
+        } catch (DataAccessException e) {
+            // Two nodes starting at once may race on the change; the column is there if it can be read.
+            jdbc.queryForObject("SELECT COUNT(" + column.substring(0, column.indexOf(' ')) + ") FROM " + table + " WHERE 1 = 0", Long.class);
+            LOG.debug("{} was changed by another node", table, e);
         }
     }
 
@@ -77,12 +89,12 @@ public class BackupCatalogue {
     /** Records (or updates, e.g. once verified) the set's artefact of this kind; a failure recorded for the kind is dropped. */
     public void append(String setId, Artefact a) {
         int updated = jdbc.update("UPDATE " + ARTEFACTS + " SET host = ?, path = ?, size_bytes = ?, sha256 = ?, taken_at = ?, verified = ?, "
-                        + "table_rows = ? WHERE set_id = ? AND kind = ?", a.host(), a.path(), a.sizeBytes(), a.sha256(),
-                Timestamp.from(a.takenAt()), a.verified(), rowsText(a.tableRows()), setId, a.kind().name());
+                        + "table_rows = ?, built_on = ? WHERE set_id = ? AND kind = ?", a.host(), a.path(), a.sizeBytes(), a.sha256(),
+                Timestamp.from(a.takenAt()), a.verified(), rowsText(a.tableRows()), a.builtOn(), setId, a.kind().name());
         if (updated == 0) {
-            jdbc.update("INSERT INTO " + ARTEFACTS + " (set_id, kind, host, path, size_bytes, sha256, taken_at, verified, table_rows) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", setId, a.kind().name(), a.host(), a.path(), a.sizeBytes(), a.sha256(),
-                    Timestamp.from(a.takenAt()), a.verified(), rowsText(a.tableRows()));
+            jdbc.update("INSERT INTO " + ARTEFACTS + " (set_id, kind, host, path, size_bytes, sha256, taken_at, verified, table_rows, built_on) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", setId, a.kind().name(), a.host(), a.path(), a.sizeBytes(), a.sha256(),
+                    Timestamp.from(a.takenAt()), a.verified(), rowsText(a.tableRows()), a.builtOn());
         }
     }
 
@@ -120,6 +132,31 @@ public class BackupCatalogue {
                                 + "AND a.verified = TRUE AND a.pruned_at IS NULL AND a.taken_at >= ? ORDER BY a.taken_at DESC, s.id DESC",
                         (rs, n) -> header(rs), site, ArtefactKind.MARIADB_FULL.name(), Timestamp.from(since))
                 .stream().findFirst().map(this::withContent);
+    }
+
+    /**
+     * The set holding the site's newest full MariaDB backup taken at or before {@code at}, verified or not, pruned or not: the
+     * full Kolla's incremental backups build on (its backup names the base by the date of the last full it took).
+     */
+    public Optional<String> newestFull(String site, Instant at) {
+        return jdbc.query("SELECT a.set_id FROM " + ARTEFACTS + " a JOIN " + SETS + " s ON a.set_id = s.id WHERE s.site = ? AND a.kind = ? "
+                        + "AND a.taken_at <= ? ORDER BY a.taken_at DESC, a.set_id DESC", (rs, n) -> rs.getString("set_id"), site,
+                ArtefactKind.MARIADB_FULL.name(), Timestamp.from(at)).stream().findFirst();
+    }
+
+    /** One incremental MariaDB backup of a chain: its set, the artefact, and whether retention removed it from its host. */
+    public record Link(String setId, Artefact artefact, boolean pruned) {
+    }
+
+    /**
+     * The incremental MariaDB backups that build on the full backup of set {@code fullSetId}, taken at or before {@code until},
+     * oldest first (pruned ones too, marked): each builds on the one before it, the first on the full, so a restore applies
+     * them in this order.
+     */
+    public List<Link> incrementalsOn(String fullSetId, Instant until) {
+        return jdbc.query("SELECT * FROM " + ARTEFACTS + " WHERE kind = ? AND built_on = ? AND taken_at <= ? ORDER BY taken_at, set_id",
+                (rs, n) -> new Link(rs.getString("set_id"), artefact(rs), rs.getTimestamp("pruned_at") != null),
+                ArtefactKind.MARIADB_INCREMENTAL.name(), fullSetId, Timestamp.from(until));
     }
 
     /** Notes that the artefact was removed from its host; false if it was pruned already (a retried step). */
@@ -198,7 +235,7 @@ public class BackupCatalogue {
     private static Artefact artefact(ResultSet rs) throws SQLException {
         return new Artefact(ArtefactKind.valueOf(rs.getString("kind")), rs.getString("host"), rs.getString("path"),
                 rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("taken_at").toInstant(), rs.getBoolean("verified"),
-                rows(rs.getString("table_rows")));
+                rows(rs.getString("table_rows")), rs.getString("built_on"));
     }
 
     private static Timestamp timestamp(Instant instant) {

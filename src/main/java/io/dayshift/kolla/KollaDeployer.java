@@ -99,17 +99,19 @@ public interface KollaDeployer {
     // ---- dr-restore ------------------------------------------------------------------------------
 
     /**
-     * Restores a full mariabackup as Kolla's documentation does it by hand, on the node Kolla's {@code mariadb_backup} writes
+     * Restores a mariabackup chain as Kolla's documentation does it by hand, on the node Kolla's {@code mariadb_backup} writes
      * to ({@code mariadb[0]}: the first host of the inventory's {@code mariadb} group), in the background like {@link #start}:
      * {@code ansible mariadb[0] -i <inventory> --become -m command -a 'docker run --rm --volumes-from mariadb --volume
-     * mariadb_backup:/backup <its mariadb image> bash -c <gunzip | mbstream -x; mariabackup --prepare; empty the datadir;
-     * mariabackup --copy-back> <file>'}. Refused while that node's {@code mariadb} container runs (stop it first). Safe to
-     * repeat like {@link #start}: the run id names the step.
+     * mariadb_backup:/backup <its mariadb image> bash -c <for each file: gunzip | mbstream -x; mariabackup --prepare (the full),
+     * then --prepare --incremental-dir (each incremental, in order); empty the datadir; mariabackup --copy-back> <files>'}.
+     * Refused while that node's {@code mariadb} container runs (stop it first). Safe to repeat like {@link #start}: the run id
+     * names the step.
      *
-     * @param backupFile the file name in the {@code mariadb_backup} volume, e.g. {@code mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}
+     * @param chain the file names in the {@code mariadb_backup} volume: the full backup first, e.g. {@code
+     *              mysqlbackup-21-11-2026-1763683200.qp.xbc.xbs.gz}, then the incrementals built on it, oldest first
      * @throws KollaException when the node cannot be listed, has no mariadb container, or it is running
      */
-    KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId);
+    KollaRunHandle startMariaDbRestore(Site site, List<String> chain, String runId);
 
     /**
      * {@code kolla-ansible mariadb_recovery -e mariadb_recover_inventory_name=<mariadb[0]>} in the background: bootstraps the

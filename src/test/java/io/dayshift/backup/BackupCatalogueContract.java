@@ -158,6 +158,59 @@ abstract class BackupCatalogueContract {
         assertThat(again.find(set.id())).contains(set);
     }
 
+    @Test
+    void anIncrementalRecordsTheFullItBuildsOnAndTheChainReadsBackInOrder() {
+        // given a verified full on day 0, an unverified full on day 3, and incrementals on days 1 and 2 built on the first
+        BackupSet day0 = set("east", T0, List.of(full(T0, true)), List.of());
+        catalogue.record(day0);
+        BackupSet day1 = set("east", T0.plus(Duration.ofDays(1)), List.of(incremental(T0.plus(Duration.ofDays(1)), day0.id())), List.of());
+        BackupSet day2 = set("east", T0.plus(Duration.ofDays(2)), List.of(incremental(T0.plus(Duration.ofDays(2)), day0.id())), List.of());
+        catalogue.record(day2);
+        catalogue.record(day1);
+        catalogue.record(set("east", T0.plus(Duration.ofDays(3)), List.of(full(T0.plus(Duration.ofDays(3)), false)), List.of()));
+
+        // then each incremental reads back with its base, and the chain comes oldest first, up to the time asked
+        assertThat(catalogue.find(day1.id()).orElseThrow().artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow().builtOn()).isEqualTo(day0.id());
+        assertThat(catalogue.incrementalsOn(day0.id(), T0.plus(Duration.ofDays(2)))).extracting(BackupCatalogue.Link::setId)
+                .containsExactly(day1.id(), day2.id());
+        assertThat(catalogue.incrementalsOn(day0.id(), T0.plus(Duration.ofDays(1)))).extracting(BackupCatalogue.Link::setId).containsExactly(day1.id());
+
+        // and a pruned one stays in the chain, marked; the newest full taken is the base of the next, verified or not
+        catalogue.markPruned(day1.id(), ArtefactKind.MARIADB_INCREMENTAL, T0.plus(Duration.ofDays(40)), "pi-40");
+        assertThat(catalogue.incrementalsOn(day0.id(), T0.plus(Duration.ofDays(2)))).extracting(BackupCatalogue.Link::pruned).containsExactly(true, false);
+        assertThat(catalogue.newestFull("east", T0.plus(Duration.ofDays(4)))).contains(BackupSet.idFor("east", T0.plus(Duration.ofDays(3))));
+        assertThat(catalogue.newestFull("east", T0.plus(Duration.ofDays(2)))).contains(day0.id());
+        assertThat(catalogue.newestFull("west", T0.plus(Duration.ofDays(4)))).isEmpty();
+    }
+
+    @Test
+    void aCatalogueCreatedBeforeIncrementalsRecordedTheirBaseGainsTheColumn() {
+        // given the artefact table as an older version created it, with a row
+        jdbc.execute("DROP TABLE " + BackupCatalogue.ARTEFACTS);
+        jdbc.execute("CREATE TABLE " + BackupCatalogue.ARTEFACTS + " (set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, host VARCHAR(255) NOT NULL, "
+                + "path VARCHAR(1024) NOT NULL, size_bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL, taken_at TIMESTAMP NOT NULL, "
+                + "verified BOOLEAN NOT NULL, table_rows VARCHAR(4000) NOT NULL, pruned_at TIMESTAMP, pruned_by VARCHAR(64), PRIMARY KEY (set_id, kind))");
+        BackupSet old = set("east", T0, List.of(), List.of());
+        catalogue.record(old);
+        jdbc.update("INSERT INTO " + BackupCatalogue.ARTEFACTS + " (set_id, kind, host, path, size_bytes, sha256, taken_at, verified, table_rows) "
+                + "VALUES (?, 'MARIADB_FULL', '10.0.0.11', '/var/lib/docker/volumes/mariadb_backup/_data/old.gz', 1, ?, ?, TRUE, '')", old.id(),
+                "b".repeat(64), java.sql.Timestamp.from(T0));
+
+        // when the new version starts on it
+        BackupCatalogue again = new BackupCatalogue(jdbc);
+
+        // then the old row reads back with no base, and an incremental records its base
+        assertThat(again.find(old.id()).orElseThrow().artefact(ArtefactKind.MARIADB_FULL).orElseThrow().builtOn()).isNull();
+        BackupSet next = set("east", T0.plus(Duration.ofDays(1)), List.of(incremental(T0.plus(Duration.ofDays(1)), old.id())), List.of());
+        again.record(next);
+        assertThat(again.incrementalsOn(old.id(), T0.plus(Duration.ofDays(1)))).extracting(l -> l.artefact()).containsExactly(next.artefacts().get(0));
+    }
+
+    private static Artefact incremental(Instant at, String builtOn) {
+        return new Artefact(ArtefactKind.MARIADB_INCREMENTAL, "10.0.0.11", "/var/lib/docker/volumes/mariadb_backup/_data/incremental-"
+                + at.getEpochSecond() + ".qp.xbc.xbs.gz", 4_718_592L, "c".repeat(64), at, true, Map.of("nova.instances", 43L), builtOn);
+    }
+
     private static BackupSet set(String site, Instant startedAt, List<Artefact> artefacts, List<String> failures) {
         return new BackupSet(BackupSet.idFor(site, startedAt), site, "kolla", "full", "pi-1", startedAt, null, artefacts, failures);
     }

@@ -431,8 +431,8 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     private static final String MARIADB_GROUP = "mariadb";
 
     @Override
-    public KollaRunHandle startMariaDbRestore(Site site, String backupFile, String runId) {
-        Arg.FILE_NAME.check(backupFile);
+    public KollaRunHandle startMariaDbRestore(Site site, List<String> chain, String runId) {
+        chain.forEach(Arg.FILE_NAME::check);
         DetachedRun existing = DetachedRun.at(properties.runDirectory(), runId);
         String operation = "restore MariaDB on " + FIRST_MARIADB;
         AdHocOutput.HostResult node = firstMariaDb(site, operation);
@@ -447,7 +447,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             throw new KollaException(where(site) + ": refusing to restore MariaDB on " + node.host() + " while its mariadb container runs ("
                     + mariadb.status() + "); stop it first");
         }
-        ShellCommand command = adHocCommand(site, node.host(), Arg.HOSTNAME, MariaDbCommands.restoreFromBackup(mariadb.image(), backupFile), true);
+        ShellCommand command = adHocCommand(site, node.host(), Arg.HOSTNAME, MariaDbCommands.restoreFromBackup(mariadb.image(), chain), true);
         return startDetached(site, KollaAction.MARIADB_RESTORE, command, runId);
     }
 

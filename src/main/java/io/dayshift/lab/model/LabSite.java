@@ -77,6 +77,7 @@ public final class LabSite {
     // dr-restore: the table rows each backup held, what a restore put back, where Galera was recovered
     private final Map<String, Map<String, Long>> rowsAtBackup = new HashMap<>();
     private Optional<Map<String, Long>> restoredRows = Optional.empty();
+    private List<String> restoredMariaBackups = List.of();
     private final Set<String> mariadbRecovered = new LinkedHashSet<>();
     private final Map<String, Map<String, String>> archived = new HashMap<>();
     private String cephFsid = "";
@@ -1175,26 +1176,81 @@ public final class LabSite {
     }
 
     /**
-     * The one-shot mariabackup container of a Kolla restore on {@code host}: unpacks and prepares {@code file} of the
-     * {@code mariadb_backup} volume and copies it back into the mariadb data volume; returns what mariabackup prints.
+     * The one-shot mariabackup container of a Kolla restore on {@code host}: unpacks and prepares the full backup {@code files[0]}
+     * of the {@code mariadb_backup} volume, applies each incremental after it in order, and copies the result back into the
+     * mariadb data volume; returns what mariabackup prints. Refuses a broken chain as mariabackup does: each incremental must
+     * start where the prepared target ends (its {@code from_lsn} the target's {@code to_lsn}), so one applied without its base,
+     * out of order, or onto another full is refused, and nothing is copied back.
      *
-     * @throws LabException (NOT_FOUND) when there is no such backup on that host, (CONFLICT) for an injected {@link FaultType#RESTORE_FAILS}
+     * @throws LabException (NOT_FOUND) when a file is not a backup on that host, (CONFLICT) for a broken chain or an injected
+     *                      {@link FaultType#RESTORE_FAILS}
      */
-    public synchronized String restoreMariaBackup(String host, String file) {
+    public synchronized String restoreMariaBackup(String host, List<String> files) {
         advance();
         count("mariadb-restore");
-        String location = "volume:mariadb_backup/" + file;
-        if (backups.stream().noneMatch(b -> b.host().equals(host) && b.location().equals(location))) {
-            throw LabException.notFound("no backup /backup/" + file + " in the mariadb_backup volume");
+        List<Backup> chain = new ArrayList<>();
+        for (String file : files) {
+            String location = "volume:mariadb_backup/" + file;
+            chain.add(backups.stream().filter(b -> b.host().equals(host) && b.location().equals(location)).findFirst()
+                    .orElseThrow(() -> LabException.notFound("no backup /backup/" + file + " in the mariadb_backup volume")));
+        }
+        String ts = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(now());
+        StringBuilder out = new StringBuilder();
+        Lsn target = lsn(chain.get(0));
+        if (target.from() != 0) {
+            throw LabException.conflict("[00] " + ts + " mariabackup: error: " + files.get(0) + " is an incremental backup (from_lsn " + target.from()
+                    + "); prepare its full backup first\n");
+        }
+        out.append("[00] ").append(ts).append(" mariabackup: Starting to apply redo log\n[00] ").append(ts).append(" completed OK!\n");
+        for (int i = 1; i < chain.size(); i++) {
+            Lsn incremental = lsn(chain.get(i));
+            if (incremental.from() != target.to()) {
+                throw LabException.conflict(out + "[00] " + ts + " mariabackup: error: This incremental backup seems not to be proper for the target.\n"
+                        + "mariabackup:  Check 'to_lsn' of the target and 'from_lsn' of the incremental.\n");
+            }
+            target = incremental;
+            out.append("[00] ").append(ts).append(" mariabackup: incremental backup from ").append(incremental.from()).append(" is enabled.\n[00] ")
+                    .append(ts).append(" completed OK!\n");
         }
         fire(FaultType.RESTORE_FAILS, host).ifPresent(f -> {
             throw LabException.conflict(f.messageOr("[00] " + STAMP.format(now()) + " mariabackup: Error: cannot open ./xtrabackup_checkpoints\n"
                     + "[00] FATAL ERROR: " + STAMP.format(now()) + " failed to copy back: datadir is not empty"));
         });
-        restoredRows = Optional.of(rowsOf(location));
-        String ts = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(now());
-        return "[00] " + ts + " mariabackup: Starting to apply redo log\n[00] " + ts + " completed OK!\n"
-                + "[01] " + ts + " Copying ./ibdata1 to /var/lib/mysql/ibdata1\n[00] " + ts + " completed OK!\nrestored " + file + " into /var/lib/mysql\n";
+        restoredRows = Optional.of(rowsOf(chain.get(chain.size() - 1).location()));
+        restoredMariaBackups = List.copyOf(files);
+        return out + "[01] " + ts + " Copying ./ibdata1 to /var/lib/mysql/ibdata1\n[00] " + ts + " completed OK!\nrestored " + String.join(" ", files)
+                + " into /var/lib/mysql\n";
+    }
+
+    /** The files of the MariaDB backups the last restore applied, full first (dr-restore, rolling-upgrade's rollback). */
+    public synchronized List<String> restoredMariaBackups() {
+        return restoredMariaBackups;
+    }
+
+    /** Where a MariaDB backup's redo log starts and ends, as its {@code xtrabackup_checkpoints} says. */
+    private record Lsn(long from, long to) {
+    }
+
+    /**
+     * A MariaDB backup's log sequence numbers: a full one starts at 0; an incremental starts where the backup before it on its
+     * host ended, as Kolla names the base by the date of the host's last full (the first after a full builds on the full, the
+     * next on that incremental); one with no full before it builds on nothing the lab knows.
+     */
+    private Lsn lsn(Backup backup) {
+        Lsn last = null;
+        for (int i = 0; i < backups.size(); i++) {
+            Backup b = backups.get(i);
+            if (!b.host().equals(backup.host()) || !b.kind().startsWith("mariadb-")) {
+                continue;
+            }
+            long to = 1_000_000L * (i + 1) + 4711;
+            Lsn here = b.kind().equals("mariadb-full") ? new Lsn(0, to) : new Lsn(last == null ? to - 1 : last.to(), to);
+            if (b == backup) {
+                return here;
+            }
+            last = here.from() == to - 1 ? last : here;
+        }
+        throw new IllegalStateException("not a MariaDB backup of " + name + ": " + backup.location());
     }
 
     /** The paths of the files that start with {@code prefix}, sorted. */

@@ -3,6 +3,7 @@ package io.dayshift.runbook.backup;
 import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT;
 import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
 import static io.dayshift.runbook.backup.BackupSiteVariables.PART;
+import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
@@ -33,9 +34,15 @@ class PartRecords {
         return ArtefactKind.valueOf(PART.get(execution));
     }
 
-    /** The part's artefact as found on its host, recorded unverified; {@code made}: written now, or found from an earlier try. */
+    /**
+     * The part's artefact as found on its host, recorded unverified; {@code made}: written now, or found from an earlier try. An
+     * incremental MariaDB backup records the set of the full it builds on: the site's newest full, as Kolla's backup chooses it.
+     */
     void taken(DelegateExecution execution, FileFacts facts, TableRows rows, String action, boolean made) {
         Artefact artefact = new Artefact(part(execution), facts.host(), facts.path(), facts.sizeBytes(), facts.sha256(), now(), false, rows.rows());
+        if (artefact.kind() == ArtefactKind.MARIADB_INCREMENTAL) {
+            artefact = artefact.withBase(catalogue.newestFull(SITE.get(execution), artefact.takenAt()).orElse(null));
+        }
         catalogue.append(BACKUP_ID.get(execution), artefact);
         ARTEFACT.set(execution.getProcessInstance(), artefact);
         RunLog.record(execution, new StepRecord(null, action, facts.host() + ":" + facts.path(), (made ? "written" : "there from an earlier try")

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_RestoreDatabases}, reading only {@code site} and {@code backupId} (rolling-upgrade's rollback reuses it):
- * Kolla: the full mariabackup restored on the node Kolla backs up on ({@code mariadb[0]}) in a one-shot container, detached
- * on the deployer (the next {@code await-kolla-run} waits for it; the node's mariadb must be stopped). Charmed: the mysql-innodb-cluster leader's
+ * Kolla: the backup's chain ({@link RestorePoint}: the full mariabackup, then the incrementals built on it up to the
+ * backup's, in order) restored on the node Kolla backs up on ({@code mariadb[0]}) in a one-shot container, detached on the
+ * deployer (the next {@code await-kolla-run} waits for it; the node's mariadb must be stopped). Charmed: the mysql-innodb-cluster leader's
  * {@code restore-mysqldump} action with the backup's dump; a failed action is {@code RESTORE_STEP_FAILED}.
  */
 @Component("restoreDatabases")
@@ -48,13 +49,15 @@ class RestoreDatabasesDelegate implements JavaDelegate {
             return;
         }
         Site site = targets.site(SITE.get(execution));
-        Artefact dump = targets.onItsHost(execution, site, BACKUP_ID.get(execution), targets.database(site, BACKUP_ID.get(execution)));
+        RestorePoint point = targets.database(site, BACKUP_ID.get(execution));
+        point.chain().forEach(link -> targets.onItsHost(execution, site, link.setId(), link.artefact()));
         if (site.flavour() == Flavour.KOLLA) {
-            KollaRunHandle handle = kolla.startMariaDbRestore(site, RestoreInputCheck.fileName(dump.path()), Steps.runId(execution));
+            KollaRunHandle handle = kolla.startMariaDbRestore(site, point.files(), Steps.runId(execution));
             Steps.await(execution, handle);
-            Steps.record(execution, handle.command(), "mariadb[0] (" + dump.host() + ")", "started as run " + handle.runId(), "");
+            Steps.record(execution, handle.command(), "mariadb[0] (" + point.newest().host() + ")", "started as run " + handle.runId(), "");
             return;
         }
+        Artefact dump = point.newest();
         Steps.await(execution, null);
         String leader = Leaders.of(charms.status(site), site.backup().mysqlApplication());
         String onUnit = UNIT_DUMPS + "/" + RestoreInputCheck.fileName(dump.path());

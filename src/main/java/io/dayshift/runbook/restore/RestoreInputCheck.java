@@ -3,6 +3,7 @@ package io.dayshift.runbook.restore;
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.BackupCatalogue.Link;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.shell.Arg;
 import io.dayshift.site.Flavour;
@@ -17,22 +18,23 @@ import java.util.Optional;
 /**
  * The checks of {@code Task_ValidateInput}, before anything is touched: the site exists; the scope is one of
  * {@code database}, {@code config}, {@code full}; the backup is in the catalogue for that site and finished; it holds the
- * artefacts the scope needs for the site's flavour, each verified, with plain host names and paths; a database artefact
- * has the row counts a restore is checked against.
+ * artefacts the scope needs for the site's flavour, each verified, with plain host names and paths; for the databases
+ * that is its {@link RestorePoint} (Kolla: the full backup and the incrementals up to the set's, every one of them), whose
+ * newest artefact has the row counts a restore is checked against.
  */
 final class RestoreInputCheck {
 
     /** What the restore will use, or what is wrong. */
     record Result(List<String> problems, Optional<Site> site, Optional<RestoreScope> scope, Optional<BackupSet> backup,
-                  Optional<Artefact> database, Optional<Artefact> config) {
+                  Optional<RestorePoint> database, Optional<Artefact> config) {
 
         boolean accepted() {
             return problems.isEmpty();
         }
 
-        /** The artefact whose age counts against the RPO: the database's, else the configuration's. */
+        /** The artefact whose age counts against the RPO: the newest of the database's chain, else the configuration's. */
         Artefact dated() {
-            return database.or(() -> config).orElseThrow();
+            return database.map(RestorePoint::newest).or(() -> config).orElseThrow();
         }
     }
 
@@ -67,16 +69,12 @@ final class RestoreInputCheck {
             problems.add("backup " + backupId + " has not finished (its run " + backup.get().processInstanceId() + " is still backing up)");
             backup = Optional.empty();
         }
-        Optional<Artefact> database = Optional.empty();
+        Optional<RestorePoint> database = Optional.empty();
         Optional<Artefact> config = Optional.empty();
         if (site.isPresent() && scope.isPresent() && backup.isPresent()) {
             boolean kolla = site.get().flavour() == Flavour.KOLLA;
             if (scope.get().database()) {
-                database = artefact(backup.get(), RestoreScope.databaseKind(kolla), problems);
-                database.filter(a -> kolla && !a.path().startsWith(MARIADB_VOLUME + "/")).ifPresent(a -> problems.add("the MARIADB_FULL artefact of backup "
-                        + backupId + " is not in the mariadb_backup volume (" + MARIADB_VOLUME + "), where a restore reads it: " + a.path()));
-                database.filter(a -> a.tableRows().isEmpty()).ifPresent(a -> problems.add("the " + a.kind() + " artefact of backup " + backupId
-                        + " records no table row counts to check the restore against"));
+                database = database(backup.get(), kolla, problems);
             }
             if (scope.get().config()) {
                 config = artefact(backup.get(), kolla ? ArtefactKind.KOLLA_CONFIG : ArtefactKind.JUJU_CONTROLLER, problems);
@@ -85,20 +83,54 @@ final class RestoreInputCheck {
         return new Result(List.copyOf(problems), site, scope, backup, database, config);
     }
 
+    /** The backup's restore point, each artefact of its chain checked; the newest one records row counts. */
+    private Optional<RestorePoint> database(BackupSet backup, boolean kolla, List<String> problems) {
+        RestorePoint point = RestorePoint.of(catalogue, backup, kolla);
+        problems.addAll(point.problems());
+        if (point.chain().isEmpty()) {
+            if (point.problems().isEmpty()) {
+                ArtefactKind kind = RestoreScope.databaseKind(kolla);
+                problems.add("backup " + backup.id() + " holds no " + kind + " artefact" + failure(backup, kind));
+            }
+            return Optional.empty();
+        }
+        for (Link link : point.chain()) {
+            Artefact a = link.artefact();
+            check(link.setId(), a, problems);
+            if (kolla && !a.path().startsWith(MARIADB_VOLUME + "/")) {
+                problems.add("the " + a.kind() + " artefact of backup " + link.setId() + " is not in the mariadb_backup volume (" + MARIADB_VOLUME
+                        + "), where a restore reads it: " + a.path());
+            }
+            if (!a.host().equals(point.chain().get(0).artefact().host())) {
+                problems.add("the " + a.kind() + " artefact of backup " + link.setId() + " lies on " + a.host() + ", not with the full backup on "
+                        + point.chain().get(0).artefact().host());
+            }
+        }
+        if (point.newest().tableRows().isEmpty()) {
+            problems.add("the " + point.newest().kind() + " artefact of backup " + point.chain().get(point.chain().size() - 1).setId()
+                    + " records no table row counts to check the restore against");
+        }
+        return Optional.of(point);
+    }
+
     private static Optional<Artefact> artefact(BackupSet backup, ArtefactKind kind, List<String> problems) {
         Optional<Artefact> found = backup.artefact(kind);
         if (found.isEmpty()) {
             problems.add("backup " + backup.id() + " holds no " + kind + " artefact" + failure(backup, kind));
             return Optional.empty();
         }
-        Artefact a = found.get();
+        check(backup.id(), found.get(), problems);
+        return found;
+    }
+
+    /** Verified, and with a host and path Dayshift accepts. */
+    private static void check(String setId, Artefact a, List<String> problems) {
         if (!a.verified()) {
-            problems.add("the " + kind + " artefact of backup " + backup.id() + " (" + a.host() + ":" + a.path() + ") was never verified");
+            problems.add("the " + a.kind() + " artefact of backup " + setId + " (" + a.host() + ":" + a.path() + ") was never verified");
         }
         if (!Arg.HOSTNAME.accepts(a.host()) || !Arg.PATH.accepts(a.path()) || !Arg.FILE_NAME.accepts(fileName(a.path()))) {
-            problems.add("the " + kind + " artefact of backup " + backup.id() + " names a host or path Dayshift refuses: " + a.host() + ":" + a.path());
+            problems.add("the " + a.kind() + " artefact of backup " + setId + " names a host or path Dayshift refuses: " + a.host() + ":" + a.path());
         }
-        return found;
     }
 
     private static String failure(BackupSet backup, ArtefactKind kind) {

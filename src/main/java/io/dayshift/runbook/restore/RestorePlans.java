@@ -20,8 +20,16 @@ final class RestorePlans {
         lines.add("Restore " + scope.word() + " of site " + site + " (" + (kolla ? "Kolla-Ansible" : "Charmed OpenStack") + ") from backup "
                 + input.backup().orElseThrow().id() + ", " + ageHours + " h old (RPO " + rpoHours + " h" + (ageHours > rpoHours
                 ? ": everything written in the last " + ageHours + " h is LOST" : "") + "; RTO " + rtoHours + " h).");
-        input.database().ifPresent(a -> lines.add("Database: " + artefact(a) + "; key tables: " + a.tableRows().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+        input.database().ifPresent(point -> {
+            Artefact newest = point.newest();
+            if (point.chain().size() == 1) {
+                lines.add("Database: " + artefact(newest) + "; key tables: " + rows(newest));
+            } else {
+                lines.add("Database: the chain of backup " + input.backup().orElseThrow().id() + ", restored in this order (the age above is its newest):");
+                point.chain().forEach(l -> lines.add("  " + artefact(l.artefact()) + (l.artefact().builtOn() == null ? "" : " on the one before")));
+                lines.add("  key tables at its newest: " + rows(newest));
+            }
+        });
         input.config().ifPresent(a -> lines.add("Configuration: " + artefact(a)));
         if (kolla) {
             if (scope.database()) {
@@ -31,18 +39,24 @@ final class RestorePlans {
                 lines.add("- keep the current configuration directory as an archive beside it, then unpack the backup's over it");
             }
             if (scope.database()) {
-                input.database().ifPresent(a -> lines.add("- on mariadb[0] (" + a.host() + "): mbstream + mariabackup --prepare/--copy-back in a one-shot"
-                        + " container, then kolla-ansible mariadb_recovery from it; compare the row counts with the backup's"));
+                input.database().ifPresent(point -> lines.add("- on mariadb[0] (" + point.newest().host() + "): mbstream + mariabackup --prepare of the full"
+                        + " backup" + (point.chain().size() > 1 ? ", then --prepare --incremental-dir of each of the " + (point.chain().size() - 1)
+                        + " incremental(s) in order" : "") + ", then --copy-back in a one-shot container, then kolla-ansible mariadb_recovery from it;"
+                        + " compare the row counts with the backup's"));
             }
             lines.add("- kolla-ansible deploy --limit control, then deploy --limit compute, then nova-manage cell_v2 discover_hosts");
         } else {
-            input.database().ifPresent(a -> lines.add("- juju scp " + a.path() + " to the mysql-innodb-cluster leader, then its restore-mysqldump action;"
+            input.database().map(RestorePoint::newest).ifPresent(a -> lines.add("- juju scp " + a.path() + " to the mysql-innodb-cluster leader, then its restore-mysqldump action;"
                     + " compare the row counts with the backup's"));
             input.config().ifPresent(a -> lines.add("- HAND-OVER: the Juju controller (" + a.path() + "), Vault and Ceph are restored out of band"));
             lines.add("- check every unit active/idle, then the nova-cloud-controller discover-hosts action");
         }
         lines.add("- verify: compute and volume services up, images listed, a test instance boots and is deleted");
         return String.join("\n", lines);
+    }
+
+    private static String rows(Artefact a) {
+        return a.tableRows().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String artefact(Artefact a) {

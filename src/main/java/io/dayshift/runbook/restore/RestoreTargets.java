@@ -4,6 +4,7 @@ import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupHosts;
+import io.dayshift.backup.BackupSet;
 import io.dayshift.backup.FileFacts;
 import io.dayshift.backup.OffHostCopy;
 import io.dayshift.site.Flavour;
@@ -57,9 +58,19 @@ class RestoreTargets {
         return sites.require(name);
     }
 
-    /** The database artefact of the backup for the site's flavour (Kolla: the full mariabackup; charmed: the mysqldump). */
-    Artefact database(Site site, String backupId) {
-        return artefact(backupId, RestoreScope.databaseKind(site.flavour() == Flavour.KOLLA));
+    /**
+     * What restoring the backup's databases puts back on the site ({@link RestorePoint}: Kolla, the full mariabackup and the
+     * incrementals up to the backup's; charmed, the mysqldump). A chain the catalogue no longer holds whole is a technical
+     * failure: the input check saw it whole.
+     */
+    RestorePoint database(Site site, String backupId) {
+        BackupSet backup = catalogue.find(backupId).orElseThrow(() -> new IllegalStateException("backup " + backupId + " is not in the catalogue any more"));
+        RestorePoint point = RestorePoint.of(catalogue, backup, site.flavour() == Flavour.KOLLA);
+        if (point.chain().isEmpty() || !point.problems().isEmpty()) {
+            throw new IllegalStateException("backup " + backupId + " cannot be restored any more: " + (point.problems().isEmpty()
+                    ? "it has no " + RestoreScope.databaseKind(site.flavour() == Flavour.KOLLA) + " artefact in the catalogue" : String.join("; ", point.problems())));
+        }
+        return point;
     }
 
     Artefact artefact(String backupId, ArtefactKind kind) {

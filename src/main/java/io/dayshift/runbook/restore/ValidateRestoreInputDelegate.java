@@ -15,12 +15,11 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.VERIFIED;
 import static io.dayshift.runbook.restore.DrRestoreVariables.WITHIN_RPO;
 
 import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -53,8 +52,12 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
         DrRestoreVariables.ABANDONED.set(execution, false);
         String backupId = BACKUP_ID.find(execution).orElse("");
         RestoreInputCheck.Result result = check.check(SITE.find(execution).orElse(""), backupId, SCOPE.find(execution).orElse(""));
-        List<RestoreTargets.Source> sources = result.accepted() ? Stream.of(result.database(), result.config()).flatMap(Optional::stream)
-                .map(a -> targets.source(result.site().orElseThrow(), backupId.strip(), a)).toList() : List.of();
+        List<RestoreTargets.Source> sources = new ArrayList<>();
+        if (result.accepted()) {
+            Site site = result.site().orElseThrow();
+            result.database().ifPresent(point -> point.chain().forEach(link -> sources.add(targets.source(site, link.setId(), link.artefact()))));
+            result.config().ifPresent(config -> sources.add(targets.source(site, backupId.strip(), config)));
+        }
         List<String> problems = new ArrayList<>(result.problems());
         sources.stream().filter(s -> !s.available()).forEach(s -> problems.add("the " + s.artefact().kind() + " artefact of backup " + backupId
                 + " is gone from " + s.host() + ":" + s.artefact().path() + " and has no verified off-host copy"));

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_VerifyDatabaseRestore}, reading only {@code site} and {@code backupId}: the key tables' rows counted now as
- * backup-site counted them when it took the backup (the same {@code mysql} query, on the site's database host group), and
- * compared with the record; {@code rowsMismatch} when any differs. A site without a database host group (charmed, unless
+ * backup-site counted them when it took the newest backup of the restored chain (the same {@code mysql} query, on the site's
+ * database host group), and compared with that record; {@code rowsMismatch} when any differs. A site without a database host group (charmed, unless
  * configured) cannot be counted: recorded as not compared, and handed over.
  */
 @Component("verifyDatabaseRestore")
@@ -40,7 +40,7 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
             return;
         }
         Site site = targets.site(SITE.get(execution));
-        Artefact backup = targets.database(site, BACKUP_ID.get(execution));
+        Artefact backup = targets.database(site, BACKUP_ID.get(execution)).newest();
         Optional<String> group = site.databaseHostGroup();
         if (group.isEmpty()) {
             String note = "row counts not compared: site " + site.name() + " names no database host group (dayshift.sites." + site.name()

@@ -42,8 +42,9 @@ final class PlanText {
             out.append("\nLeft on their channels (not OpenStack release tracks): ").append(String.join(", ", plan.notMoved())).append(".\n");
         }
         out.append("\nAfterwards: site health check, a smoke instance booted and deleted. Rollback: ")
-                .append(plan.kolla() ? "previous openstack_release, control plane stopped, databases restored from the backup taken at the start (mariabackup, Galera recovery, "
-                        + "row counts checked), kolla-ansible reconfigure."
+                .append(plan.kolla() ? "previous openstack_release, control plane stopped, databases restored from the backup taken at the start (its full "
+                        + "mariabackup and the incrementals after it up to it, in order; Galera recovery, row counts checked), kolla-ansible reconfigure, "
+                        + "rollback verified."
                         : "charms do not downgrade; the run stops and hands over with the state of every application and unit.");
         return out.toString();
     }

@@ -17,7 +17,8 @@ class SummariseRollbackDelegate implements JavaDelegate {
         boolean complete = ROLLED_BACK.find(execution).orElse(false);
         RunLog.summarise(execution, Steps.fitted(Summaries.head(execution) + ": rolled back to " + plan.currentRelease() + " (" + HALTED.find(execution)
                 .orElse(REQUESTED_BY.find(execution).map(r -> "requested by " + r).orElse("")) + "): openstack_release " + plan.currentRelease()
-                + " again, control plane stopped, databases restored from backup " + BACKUP_ID.find(execution).orElse("none") + " (row counts: "
+                + " again, control plane stopped, databases restored from backup " + BACKUP_ID.find(execution).orElse("none")
+                + " (with the full backup it builds on and the incrementals before it, when it is incremental; row counts: "
                 + String.valueOf(execution.getVariable("rowCheck")).replace('\n', ';') + "), kolla-ansible reconfigure. "
                 + (complete ? "Every compute host runs " + plan.currentRelease() + " again." : "Not every compute host runs " + plan.currentRelease()
                 + " again, or the row counts differ: see the hosts below and the steps 'Task_VerifyDatabaseRestore', 'Task_VerifyRollback'.") + Summaries.hosts(execution) + Summaries.approvals(execution)));

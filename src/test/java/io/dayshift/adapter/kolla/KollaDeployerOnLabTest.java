@@ -280,7 +280,7 @@ class KollaDeployerOnLabTest {
         stopControllers();
 
         // when the backup is restored on cc01 and the cluster recovered from it
-        KollaRunHandle restore = kolla.startMariaDbRestore(site, NIGHTLY, "4711-Task_RestoreDatabases");
+        KollaRunHandle restore = kolla.startMariaDbRestore(site, List.of(NIGHTLY), "4711-Task_RestoreDatabases");
         KollaRun restored = finished(restore, LabOperation.KOLLA_MARIADB_RECOVERY);
         KollaRunHandle recovery = kolla.startMariaDbRecovery(site, "4711-Task_RecoverDatabaseCluster");
         KollaRun recovered = finished(recovery, LabOperation.KOLLA_MARIADB_RECOVERY);
@@ -298,13 +298,58 @@ class KollaDeployerOnLabTest {
         assertThat(model.destructiveActions()).containsEntry("mariadb-restore", 1L).containsEntry("kolla-mariadb-recovery", 1L);
 
         // and starting the same restore again launches nothing
-        assertThat(kolla.startMariaDbRestore(site, NIGHTLY, "4711-Task_RestoreDatabases")).isEqualTo(restore);
+        assertThat(kolla.startMariaDbRestore(site, List.of(NIGHTLY), "4711-Task_RestoreDatabases")).isEqualTo(restore);
         assertThat(model.destructiveActions()).containsEntry("mariadb-restore", 1L);
     }
 
     @Test
+    void restoresAFullBackupAndItsIncrementalsInOrderAndRefusesABrokenChainAsMariabackupDoes() {
+        // given a full backup and two incrementals, the rows changing in between, then another full and an incremental on it
+        String full = backUp(KollaAction.MARIADB_BACKUP_FULL, "full-1");
+        model.bootServer("vm-after-full", "", model.flavors().get(0).id(), model.images().get(0).id(), "cn01", "", "", "");
+        String first = backUp(KollaAction.MARIADB_BACKUP_INCREMENTAL, "incremental-1");
+        model.bootServer("vm-after-first", "", model.flavors().get(0).id(), model.images().get(0).id(), "cn01", "", "", "");
+        String second = backUp(KollaAction.MARIADB_BACKUP_INCREMENTAL, "incremental-2");
+        Map<String, Long> atSecond = model.tableRowsAt("volume:mariadb_backup/" + second).orElseThrow();
+        backUp(KollaAction.MARIADB_BACKUP_FULL, "full-2");
+        String onOtherFull = backUp(KollaAction.MARIADB_BACKUP_INCREMENTAL, "incremental-3");
+        stopControllers();
+
+        // when chains that are broken are restored: an incremental alone, out of order, one missed, one built on another full
+        KollaRun alone = finished(kolla.startMariaDbRestore(site, List.of(first), "restore-alone"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun outOfOrder = finished(kolla.startMariaDbRestore(site, List.of(full, second, first), "restore-unordered"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun gap = finished(kolla.startMariaDbRestore(site, List.of(full, second), "restore-gap"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun otherBase = finished(kolla.startMariaDbRestore(site, List.of(full, onOtherFull), "restore-other"), LabOperation.KOLLA_MARIADB_RECOVERY);
+
+        // then mariabackup refuses each and nothing is copied back
+        assertThat(alone.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
+        assertThat(alone.logTail()).contains("is an incremental backup");
+        assertThat(List.of(outOfOrder, gap, otherBase)).allSatisfy(run -> {
+            assertThat(run.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
+            assertThat(run.logTail()).contains("This incremental backup seems not to be proper for the target");
+        });
+        assertThat(model.restoredMariaBackups()).isEmpty();
+
+        // and the chain in order is prepared, each incremental applied on it, and copied back: the rows are the last one's
+        KollaRunHandle chain = kolla.startMariaDbRestore(site, List.of(full, first, second), "restore-chain");
+        KollaRun restored = finished(chain, LabOperation.KOLLA_MARIADB_RECOVERY);
+        assertThat(chain.command()).contains("--incremental-dir /backup/restore/inc")
+                .endsWith("dayshift-restore '\\''" + full + "'\\'' '\\''" + first + "'\\'' '\\''" + second + "'\\'''");
+        assertThat(restored.outcome()).as(restored.logTail()).isEqualTo(KollaOutcome.SUCCEEDED);
+        assertThat(model.restoredMariaBackups()).containsExactly(full, first, second);
+        assertThat(model.keyTableRows()).isEqualTo(atSecond);
+    }
+
+    /** A MariaDB backup taken now on cc01: its file name in the mariadb_backup volume. */
+    private String backUp(KollaAction action, String runId) {
+        assertThat(finished(kolla.start(site, action, List.of(), runId), LabOperation.KOLLA_MARIADB_BACKUP).succeeded()).isTrue();
+        String location = model.backups().get(model.backups().size() - 1).location();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
     void aRunningMariadbIsNeverOverwritten() {
-        assertThatThrownBy(() -> kolla.startMariaDbRestore(site, NIGHTLY, "restore-live"))
+        assertThatThrownBy(() -> kolla.startMariaDbRestore(site, List.of(NIGHTLY), "restore-live"))
                 .isInstanceOf(KollaException.class)
                 .hasMessageContaining("refusing to restore MariaDB on cc01 while its mariadb container runs (Up 3 days (healthy)); stop it first");
         assertThat(model.destructiveActions()).doesNotContainKey("mariadb-restore");
@@ -314,9 +359,9 @@ class KollaDeployerOnLabTest {
     void aMissingBackupAndAnInjectedFailureEndTheRunBadlyWithTheirEvidence() {
         stopControllers();
 
-        KollaRun missing = finished(kolla.startMariaDbRestore(site, "mysqlbackup-lost.qp.xbc.xbs.gz", "restore-lost"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun missing = finished(kolla.startMariaDbRestore(site, List.of("mysqlbackup-lost.qp.xbc.xbs.gz"), "restore-lost"), LabOperation.KOLLA_MARIADB_RECOVERY);
         model.injectFault(LabFault.of(FaultType.RESTORE_FAILS, "cc01"));
-        KollaRun failed = finished(kolla.startMariaDbRestore(site, NIGHTLY, "restore-cc01"), LabOperation.KOLLA_MARIADB_RECOVERY);
+        KollaRun failed = finished(kolla.startMariaDbRestore(site, List.of(NIGHTLY), "restore-cc01"), LabOperation.KOLLA_MARIADB_RECOVERY);
 
         assertThat(missing.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
         assertThat(missing.logTail()).contains("cc01 | FAILED | rc=2 >>").contains("no backup /backup/mysqlbackup-lost.qp.xbc.xbs.gz in the mariadb_backup volume");
@@ -330,7 +375,7 @@ class KollaDeployerOnLabTest {
         stopControllers();
         model.injectFault(LabFault.of(FaultType.RESTORE_INCOMPLETE, "glance.images"));
 
-        assertThat(finished(kolla.startMariaDbRestore(site, NIGHTLY, "restore-incomplete"), LabOperation.KOLLA_MARIADB_RECOVERY).succeeded()).isTrue();
+        assertThat(finished(kolla.startMariaDbRestore(site, List.of(NIGHTLY), "restore-incomplete"), LabOperation.KOLLA_MARIADB_RECOVERY).succeeded()).isTrue();
 
         assertThat(model.keyTableRows()).containsEntry("glance.images", atBackup.get("glance.images") - 1)
                 .containsEntry("nova.instances", atBackup.get("nova.instances"));

@@ -67,6 +67,9 @@ class DrRestoreProcessTest {
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
         registry.add("dayshift.retries.kolla", () -> "R1/PT1S");
         registry.add("dayshift.retries.shell", () -> "R1/PT1S");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.lab.sites.lab-nightly", () -> "lab/small-kolla.yaml"); // a backup catalogue of its own
     }
 
     @Autowired
@@ -207,6 +210,41 @@ class DrRestoreProcessTest {
                 .reduce((a, b) -> b).orElseThrow().location()).orElseThrow());
     }
 
+    @Test
+    void restoresABackupThatHoldsOnlyAnIncrementalFromItsChainAndCountsTheAgeOfItsNewestPoint() {
+        // given the nightly backups backup-site took: a full six days ago and an incremental five hours ago, an instance
+        // deleted in between
+        LabSite site = lab.require("lab-nightly");
+        Instant now = now();
+        BackupSet full = nightlyBackup("lab-nightly", now.minus(Duration.ofDays(6)));
+        site.deleteServer(site.instances().get(0).id());
+        BackupSet incremental = nightlyBackup("lab-nightly", now.minus(Duration.ofHours(5)));
+        ClockUtil.reset();
+        Artefact fullBackup = full.artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
+        Artefact incrementalBackup = incremental.artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow();
+        assertThat(incremental.artefact(ArtefactKind.MARIADB_FULL)).isEmpty();
+
+        // when olga restores the databases from the incremental's set
+        ProcessInstance run = start("lab-nightly", incremental.id(), "database");
+        runbooks.runJobs();
+
+        // then the newest restorable point is five hours old: within the RPO, no data loss to accept; the plan names the chain
+        assertThat(run).isWaitingAt(CONFIRM_INFRASTRUCTURE).hasNotPassed(APPROVE_DATA_LOSS);
+        assertThat(runbooks.variable(run, "backupAgeHours")).isEqualTo(5L);
+        assertThat((String) tasks.getVariable(runbooks.task(run, CONFIRM_INFRASTRUCTURE).getId(), "restorePlan"))
+                .contains("from backup " + incremental.id() + ", 5 h old (RPO 24 h; RTO 4 h)").contains(fileName(fullBackup.path()))
+                .contains(fileName(incrementalBackup.path()));
+        decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "controllers rebuilt");
+        approve(run, APPROVE_RESTORE, "anna", true, "restore last night's state");
+        runUntilEnd(run);
+
+        // and the restore applied the full backup, then the incremental; the rows are the incremental's, as the check found
+        assertThat(run).hasPassed(DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.END_SITE_RESTORED).hasNotPassed(DECIDE_ROW_MISMATCH);
+        assertThat(site.restoredMariaBackups()).containsExactly(fileName(fullBackup.path()), fileName(incrementalBackup.path()));
+        assertThat(site.keyTableRows()).isEqualTo(incrementalBackup.tableRows()).isNotEqualTo(fullBackup.tableRows());
+        assertThat(runbooks.summary(run)).contains("5 h old (RPO 24 h)");
+    }
+
     // ---- no-go paths ------------------------------------------------------------------------------------------------
 
     @Test
@@ -264,11 +302,18 @@ class DrRestoreProcessTest {
         Map<String, Long> before = site.destructiveActions();
         String charmed = charmedBackup(Duration.ofHours(1));
         String unverified = record("lab", List.of(mariadb(Duration.ofHours(1), false)));
+        String base = record("lab", List.of(mariadb(Duration.ofHours(30), true)));
+        String pruned = record("lab", List.of(incremental(Duration.ofHours(20), base)));
+        catalogue.markPruned(pruned, ArtefactKind.MARIADB_INCREMENTAL, now(), "backup-run-x");
+        String afterGap = record("lab", List.of(incremental(Duration.ofHours(2), base)));
+        String noBase = record("lab", List.of(incremental(Duration.ofHours(2), null)));
 
         ProcessInstance unknown = start("lab", "lab-20200101T000000Z", "everything");
         ProcessInstance otherSite = start("lab", charmed, "database");
         ProcessInstance notVerified = start("lab", unverified, "database");
         ProcessInstance noConfig = start("lab", unverified, "config");
+        ProcessInstance brokenChain = start("lab", afterGap, "database");
+        ProcessInstance unknownBase = start("lab", noBase, "database");
         runbooks.runJobs();
 
         assertThat(unknown).isEnded().hasPassed(DrRestoreIds.END_INPUT_REJECTED);
@@ -277,6 +322,9 @@ class DrRestoreProcessTest {
         assertThat(runbooks.summary(otherSite)).contains("backup " + charmed + " is of site lab-charmed, not of lab");
         assertThat(runbooks.summary(notVerified)).contains("(cc01:/var/lib/docker/volumes/mariadb_backup/_data/" + NIGHTLY + ") was never verified");
         assertThat(runbooks.summary(noConfig)).contains("holds no KOLLA_CONFIG artefact");
+        assertThat(runbooks.summary(brokenChain)).contains("the incremental of backup " + pruned + " between the full backup " + base
+                + " and backup " + afterGap + " was pruned from its host: the chain is broken");
+        assertThat(runbooks.summary(unknownBase)).contains("does not record the full backup it builds on");
         assertThat(site.destructiveActions()).isEqualTo(before);
     }
 
@@ -453,6 +501,25 @@ class DrRestoreProcessTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------------
 
+    /** A backup-site run (databases) on the site at {@code at} on the engine's clock, the lab's a day on: its set. */
+    private BackupSet nightlyBackup(String site, Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        runbooks.advance(Duration.ofDays(1));
+        ProcessInstance backup = runtime.startProcessInstanceByKey("backup-site", Map.of("site", site, "scope", "databases"));
+        for (int i = 0; i < 60 && runtime.createProcessInstanceQuery().processInstanceId(backup.getId()).count() > 0; i++) {
+            runbooks.runJobs();
+            management.createJobQuery().activityId("Timer_WaitMariaDbBackup").timers().list().forEach(j -> management.executeJob(j.getId()));
+            runbooks.advance(Duration.ofMinutes(2));
+        }
+        assertThat(backup).isEnded();
+        assertThat(runbooks.variable(backup, "backupComplete")).isEqualTo(true);
+        return catalogue.find((String) runbooks.variable(backup, "backupId")).orElseThrow();
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     private String kollaBackup(Duration age, boolean withConfig) {
         LabSite site = lab.require("lab");
         List<Artefact> artefacts = new ArrayList<>(List.of(mariadb(age, true)));
@@ -467,6 +534,13 @@ class DrRestoreProcessTest {
         Map<String, Long> rows = lab.require("lab").tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         return new Artefact(ArtefactKind.MARIADB_FULL, "cc01", "/var/lib/docker/volumes/mariadb_backup/_data/" + NIGHTLY, 157286400, "cd".repeat(32),
                 now().minus(age), verified, rows);
+    }
+
+    /** An incremental mariabackup of {@code lab}, built on the full backup of set {@code base}. */
+    private Artefact incremental(Duration age, String base) {
+        Map<String, Long> rows = lab.require("lab").tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        return new Artefact(ArtefactKind.MARIADB_INCREMENTAL, "cc01", "/var/lib/docker/volumes/mariadb_backup/_data/incremental-" + SETS.incrementAndGet()
+                + ".qp.xbc.xbs.gz", 4718592, "12".repeat(32), now().minus(age), true, rows, base);
     }
 
     private String charmedBackup(Duration age) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.dayshift.access.Roles;
+import io.dayshift.backup.Artefact;
+import io.dayshift.backup.ArtefactKind;
+import io.dayshift.backup.BackupCatalogue;
+import io.dayshift.backup.BackupSet;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
@@ -17,8 +21,10 @@ import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
         uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY})
 class RollingUpgradeProcessTest {
 
-    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
+    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
             "k-message", "k-reject",
             "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke", "k-disabled");
     private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
@@ -86,6 +92,8 @@ class RollingUpgradeProcessTest {
     HistoryService history;
     @Autowired
     LabSites lab;
+    @Autowired
+    BackupCatalogue catalogue;
 
     @BeforeEach
     void setUp() {
@@ -454,6 +462,46 @@ class RollingUpgradeProcessTest {
                 .contains("Task_ApproveRollback approved by anna");
     }
 
+    @Test
+    void theRollbackOfASiteWithNightlyBackupsRestoresTheChainItsOwnIncrementalBackupBelongsTo() {
+        // given a site backed up every night by backup-site: a full backup three days ago, incrementals two days and one day
+        // ago (an instance deleted after the full, so that the chain's rows differ from the full's)
+        LabSite site = lab.require("k-nightly");
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        List<Artefact> nightly = new ArrayList<>();
+        for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
+            nightly.add(nightlyBackup("k-nightly", now.minus(Duration.ofDays(daysAgo))));
+            if (daysAgo == 3) {
+                site.deleteServer(site.instances().get(0).id());
+            }
+        }
+        ClockUtil.reset();
+        assertThat(nightly).extracting(Artefact::kind).containsExactly(ArtefactKind.MARIADB_FULL, ArtefactKind.MARIADB_INCREMENTAL,
+                ArtefactKind.MARIADB_INCREMENTAL);
+
+        // when its upgrade fails on the control plane, an ops lead decides to roll back and an approver approves
+        ProcessInstance pi = start("k-nightly", "2024.1", 2, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
+        site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "cc02"));
+        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
+        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "the placement schema migration broke");
+        runUntilTask(pi, APPROVE_ROLLBACK);
+        site.clearFaults();
+        approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back");
+        runUntilEnd(pi);
+
+        // then the upgrade's own backup was incremental, and the rollback restored its chain: the full backup, then every
+        // incremental after it in order, its own last; every host runs 2023.2 again and the database holds the chain's rows
+        Artefact own = catalogue.find((String) variable(pi, "backupId")).orElseThrow().artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow();
+        assertThat(pi).hasPassed(RESTORE_DATABASES, RECOVER_DATABASE_CLUSTER, VERIFY_DATABASE_RESTORE, RECONFIGURE_KOLLA, VERIFY_ROLLBACK,
+                END_UPGRADE_ROLLED_BACK).hasNotPassed(RECORD_UPGRADE_STATE);
+        assertThat(site.restoredMariaBackups()).containsExactly(file(nightly.get(0)), file(nightly.get(1)), file(nightly.get(2)), file(own));
+        assertThat(site.keyTableRows()).isEqualTo(own.tableRows()).isNotEqualTo(nightly.get(0).tableRows());
+        assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        assertThat(summary(pi)).contains("rolled back to 2023.2");
+    }
+
     @ParameterizedTest(name = "{0} fails")
     @CsvSource({"stop,HOST_UNREACHABLE,cc01,Event_RollbackFailed", "restore,RESTORE_FAILS,,Event_RestoreFailed",
             "reconfigure,DEPLOY_FAILS,cc01,Event_ReconfigureFailed"})
@@ -552,6 +600,27 @@ class RollingUpgradeProcessTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
+
+    /**
+     * One night's backup-site run (databases) at {@code at} on the engine's clock, the lab's a day on: its MariaDB artefact,
+     * full or incremental as backup-site chose.
+     */
+    private Artefact nightlyBackup(String site, Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        runbooks.advance(Duration.ofDays(1));
+        ProcessInstance backup = runtime.startProcessInstanceByKey(BACKUP_KEY, Map.of("site", site, "scope", "databases"));
+        for (int i = 0; i < 100 && runtime.createProcessInstanceQuery().processInstanceId(backup.getId()).count() > 0; i++) {
+            tick(null);
+        }
+        assertThat(backup).isEnded();
+        assertThat(variable(backup, "backupComplete")).isEqualTo(true);
+        BackupSet set = catalogue.find((String) variable(backup, "backupId")).orElseThrow();
+        return set.artefact(ArtefactKind.MARIADB_FULL).or(() -> set.artefact(ArtefactKind.MARIADB_INCREMENTAL)).orElseThrow();
+    }
+
+    private static String file(Artefact artefact) {
+        return artefact.path().substring(artefact.path().lastIndexOf('/') + 1);
+    }
 
     /** The engine's clock moves four hours on: the maintenance window (three hours in these tests) has ended. */
     private static void closeTheWindow() {
