@@ -42,7 +42,7 @@ class BootUpgradeSmokeInstanceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
         Site site = sites.require(plan.site());
-        String host = plan.hosts().stream().filter(h -> !plan.disabledBefore().containsKey(h)).findFirst().orElse(plan.hosts().get(0));
+        String host = plan.smokeHost();
         long attempt = ATTEMPT.find(execution).orElse(1L);
         String name = "dayshift-upgrade-smoke-" + plan.targetRelease() + "-" + attempt;
         Optional<ServerSummary> booted = compute.serversOnHost(site, host).stream().filter(s -> s.name().equals(name)).findFirst();

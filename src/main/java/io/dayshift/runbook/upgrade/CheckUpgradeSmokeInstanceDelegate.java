@@ -28,7 +28,7 @@ class CheckUpgradeSmokeInstanceDelegate implements JavaDelegate {
         UpgradePlan plan = PLAN.get(execution);
         Site site = sites.require(plan.site());
         String id = SMOKE_INSTANCE.get(execution);
-        String host = plan.hosts().get(0);
+        String host = plan.smokeHost();
         Optional<ServerSummary> server = compute.server(site, id);
         boolean active = server.filter(s -> s.status().equals("ACTIVE") && s.host().filter(host::equals).isPresent()).isPresent();
         boolean failed = server.isEmpty() || server.get().status().equals("ERROR");

@@ -55,6 +55,12 @@ public record UpgradePlan(String site, String flavour, String currentRelease, St
         return batches.stream().flatMap(b -> b.hosts().stream()).toList();
     }
 
+    /** Where the smoke instance boots: the first upgraded host (the canary) that is not left disabled. */
+    public String smokeHost() {
+        List<String> hosts = hosts();
+        return hosts.stream().filter(h -> !disabledBefore.containsKey(h)).findFirst().orElse(hosts.get(0));
+    }
+
     public boolean kolla() {
         return KOLLA.equals(flavour);
     }
