@@ -65,7 +65,7 @@ class DrainComputeNodeEndToEndTest {
         JsonNode task = waitForTask(alice, id);
         String taskId = task.path("id").asText();
         JsonNode form = JSON.readTree(alice.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=planSummary,operatorReason").body());
-        assertThat(form.path("planSummary").path("value").asText()).contains("Drain cn01 on site lab: 4 instance(s)").contains(" → cn2");
+        assertThat(form.path("planSummary").path("value").asText()).contains("Drain cn01 (az1) on site lab: 4 instance(s)").contains(" → cn2");
         assertThat(form.path("operatorReason").path("value").asText()).isEqualTo("firmware update, ticket OPS-4711");
         assertThat(alice.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
         HttpResponse<String> approved = alice.postJson("/engine-rest/task/" + taskId + "/complete",

@@ -80,23 +80,6 @@ class SiteHealthCheckProcessTest {
 
     private final List<String> bootedServers = new ArrayList<>();
 
-    /**
-     * The lab's topologies start with cn01 "nearly full": 108,544 of 131,072 MiB of RAM (83 %), which the check rightly
-     * reports amber against the 80 % threshold. A healthy site here is that lab with one m1.large server less on cn01
-     * (76 %), on both sites, once per test class.
-     */
-    @BeforeEach
-    void relieveCn01() {
-        for (String name : List.of("lab", "lab-charmed")) {
-            LabSite site = lab.require(name);
-            HypervisorUsage cn01 = site.usage("cn01");
-            if (cn01.ramMibUsed() * 100 > 80 * (cn01.ramMibUsed() + cn01.ramMibFree())) {
-                site.instancesOn("cn01").stream().filter(i -> i.flavor().name().equals("m1.large")).findFirst()
-                        .ifPresent(i -> site.deleteServer(i.id()));
-            }
-        }
-    }
-
     @AfterAll
     static void stopChat() {
         CHAT.stop();
