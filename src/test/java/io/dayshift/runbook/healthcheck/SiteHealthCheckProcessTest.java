@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Flavor;
-import io.dayshift.lab.model.HypervisorUsage;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabImage;
 import io.dayshift.lab.model.LabSite;
