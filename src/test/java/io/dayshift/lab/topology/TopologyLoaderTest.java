@@ -43,8 +43,8 @@ class TopologyLoaderTest {
                 .extracting(MaasMachine::hostname).containsExactly("spare01", "spare02", "spare03");
         assertThat(site.machines()).filteredOn(m -> m.status() == MachineStatus.READY).allMatch(m -> m.hasTag("openstack-compute"));
         assertThat(site.machines()).filteredOn(m -> m.status() == MachineStatus.NEW).extracting(MaasMachine::hostname).containsExactly("new01", "new02");
-        assertThat(site.instances()).hasSize(40);
-        assertThat(site.instances()).filteredOn(i -> i.status() == InstanceStatus.ERROR).hasSizeBetween(3, 6);
+        assertThat(site.instances()).hasSize(22);
+        assertThat(site.instances()).filteredOn(i -> i.status() == InstanceStatus.ERROR).hasSize(2);
         Map<String, Long> perHost = site.instances().stream().collect(Collectors.groupingBy(Instance::host, Collectors.counting()));
         assertThat(perHost.get("cn01")).isGreaterThan(4 * perHost.get("cn06"));
         assertThat(site.serverGroups()).extracting(ServerGroup::policy).containsOnly("anti-affinity");
@@ -81,7 +81,7 @@ class TopologyLoaderTest {
         assertThat(site.jujuMachines()).filteredOn(m -> !m.container()).hasSize(13)
                 .allMatch(m -> site.machine(m.instanceId()).isPresent());
         assertThat(site.hypervisors()).hasSize(6);
-        assertThat(site.instances()).hasSize(40);
+        assertThat(site.instances()).hasSize(22);
     }
 
     @Test
