@@ -43,6 +43,15 @@ public interface CharmModel {
      */
     ActionResult runAction(Site site, String unit, String action, Map<String, String> parameters);
 
+    /**
+     * Maps every nova-compute host not mapped yet to its cell: {@code nova-manage cell_v2 discover_hosts --verbose} on the
+     * nova-cloud-controller leader ({@code juju exec}; {@code juju run --unit} on 2.9). The charm has no action for it (it maps
+     * the computes itself when their cloud-compute relation joins); running it makes sure and is safe to repeat.
+     *
+     * @throws CharmModelException when there is no nova-cloud-controller leader that can run commands, or the command fails
+     */
+    CellDiscovery discoverComputeHosts(Site site);
+
     /** The OpenStack charms' {@code pause} action. */
     default ActionResult pause(Site site, String unit) {
         return runAction(site, unit, "pause", Map.of());

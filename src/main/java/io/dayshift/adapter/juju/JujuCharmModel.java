@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.charm.ActionFailedException;
 import io.dayshift.charm.ActionResult;
 import io.dayshift.charm.Application;
+import io.dayshift.charm.CellDiscovery;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.CharmModelException;
 import io.dayshift.charm.CharmRestarts;
@@ -53,6 +54,7 @@ import java.util.regex.Pattern;
  */
 final class JujuCharmModel implements CharmModel {
 
+    private static final String CLOUD_CONTROLLER = "nova-cloud-controller";
     private static final Pattern CREATED_MACHINE = Pattern.compile("created machine (\\d+)");
     private static final Pattern LEADING_VERSION = Pattern.compile("^\\s*(\\d+)\\.(\\d+)");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token|key).*");
@@ -337,6 +339,23 @@ final class JujuCharmModel implements CharmModel {
             }
         }
         return new UnitRestart(unitName, how, String.join("; ", commands), tail(output.toString()));
+    }
+
+    @Override
+    public CellDiscovery discoverComputeHosts(Site site) {
+        ModelStatus status = status(site);
+        Unit leader = status.application(CLOUD_CONTROLLER).flatMap(a -> a.units().values().stream().filter(Unit::leader).findFirst())
+                .orElseThrow(() -> new CharmModelException(where(site) + ": no leader unit of " + CLOUD_CONTROLLER + " to map the compute hosts to their cell"));
+        if (!status.canRunCommands(leader)) {
+            throw new CharmModelException(where(site) + ": cannot map the compute hosts to their cell on " + leader.name() + ": its agent is "
+                    + leader.agent().describe());
+        }
+        String verb = major(site) >= 3 ? "exec" : "run";
+        ShellCommand discover = ShellCommand.of("nova-manage").flag("cell_v2").flag("discover_hosts").flag("--verbose");
+        CommandResult result = runOk(site, "nova-manage cell_v2 discover_hosts on " + leader.name(),
+                inModel(site, verb).flag("--unit").arg(Arg.UNIT, leader.name()).commandArg(discover), properties.commandTimeout());
+        return new CellDiscovery(leader.name(), "juju " + verb + " --unit " + leader.name() + " 'nova-manage cell_v2 discover_hosts --verbose'",
+                tail(result.stdout()));
     }
 
     @Override

@@ -1606,11 +1606,6 @@ public final class LabSite {
                 requireCharm(charm, "mysql-innodb-cluster", unitName, action);
                 results.put("cluster-status", innodbClusterStatus(app.name()));
             }
-            case "discover-hosts" -> { // add-compute-node: nova-cloud-controller maps new computes to the cell
-                requireCharm(charm, "nova-cloud-controller", unitName, action);
-                count("juju-action-discover-hosts");
-                return new ActionOutcome(id, unitName, action, "completed", "", Map.of(), 0, discoverHosts(), "");
-            }
             default -> throw LabException.badRequest("action \"" + action + "\" not defined on unit \"" + unitName + "\"");
         }
         return new ActionOutcome(id, unitName, action, "completed", "", results, 0, "", "");
@@ -2668,6 +2663,22 @@ public final class LabSite {
      *
      * @throws LabException (NOT_FOUND) for an unknown unit or service, (CONFLICT) when its agent is lost
      */
+    /**
+     * {@code nova-manage cell_v2 discover_hosts --verbose} run on unit {@code unit} through juju exec: only the
+     * nova-cloud-controller's machines have nova-manage (elsewhere the shell's 127); a lost unit does not answer.
+     */
+    public synchronized String discoverHostsOn(String unit) {
+        JujuUnit u = unit(unit).orElseThrow(() -> LabException.notFound("ERROR unit \"" + unit + "\" not found"));
+        if (u.agent().current().equals("lost")) {
+            throw LabException.conflict("ERROR timed out waiting for results from: unit " + unit);
+        }
+        if (!applications.get(u.application()).charm().equals("nova-cloud-controller")) {
+            throw LabException.notFound("bash: line 1: nova-manage: command not found");
+        }
+        count("juju-exec-discover-hosts");
+        return discoverHosts();
+    }
+
     public synchronized void restartUnitService(String unit, String service) {
         JujuUnit u = unit(unit).orElseThrow(() -> LabException.notFound("ERROR unit \"" + unit + "\" not found"));
         if (u.agent().current().equals("lost")) {

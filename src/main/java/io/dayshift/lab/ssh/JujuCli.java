@@ -234,8 +234,8 @@ final class JujuCli {
 
     /**
      * {@code juju exec --unit U 'systemctl restart S'} (or {@code -- systemctl restart S}; Juju 3) or {@code juju run --unit U
-     * 'systemctl restart S'} (2.9): the lab's
-     * machines know only restarting a service (sev1-incident).
+     * 'systemctl restart S'} (2.9): the lab's machines know only restarting a service (sev1-incident) and, on the
+     * nova-cloud-controller's, {@code nova-manage cell_v2 discover_hosts --verbose} (add-compute-node, dr-restore).
      */
     private ShellResult exec(Session s, List<String> args, boolean juju3) {
         int unitAt = args.indexOf("--unit");
@@ -266,8 +266,16 @@ final class JujuCli {
                 }
             }
         }
+        if (command.equals(List.of("nova-manage", "cell_v2", "discover_hosts", "--verbose"))) {
+            try {
+                return ShellResult.ok(s.site().discoverHostsOn(unit));
+            } catch (LabException e) {
+                return ShellResult.fail(e.kind() == LabException.Kind.NOT_FOUND && e.getMessage().startsWith("bash") ? 127 : 1, e.getMessage());
+            }
+        }
         if (command.size() != 3 || !command.get(0).equals("systemctl") || !command.get(1).equals("restart")) {
-            return ShellResult.fail(1, "the lab's machines only run 'systemctl restart <service>' through juju " + (juju3 ? "exec" : "run"));
+            return ShellResult.fail(1, "the lab's machines only run 'systemctl restart <service>' and 'nova-manage cell_v2 discover_hosts --verbose'"
+                    + " through juju " + (juju3 ? "exec" : "run"));
         }
         try {
             s.site().restartUnitService(unit, command.get(2));

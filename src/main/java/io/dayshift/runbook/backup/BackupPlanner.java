@@ -20,7 +20,7 @@ final class BackupPlanner {
     private BackupPlanner() {
     }
 
-    /** @param recentFull a verified full MariaDB backup younger than {@code incremental-within} exists (Kolla) */
+    /** @param recentFull the newest full MariaDB backup (the one Kolla builds an incremental on) is verified and younger than {@code incremental-within} (Kolla) */
     static Plan plan(Site site, BackupScope scope, boolean recentFull) {
         List<ArtefactKind> candidates = new ArrayList<>();
         if (site.flavour() == Flavour.KOLLA) {

@@ -35,7 +35,9 @@ class PlanBackupDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         Instant now = PartRecords.now();
-        boolean recentFull = catalogue.latestFull(site.name(), now.minus(site.backup().incrementalWithin())).isPresent();
+        // Kolla builds an incremental on the newest full it took: only when that one is verified (and recent) is the chain restorable
+        boolean recentFull = catalogue.latestFull(site.name(), now.minus(site.backup().incrementalWithin()))
+                .filter(verified -> catalogue.newestFull(site.name(), now).filter(verified.id()::equals).isPresent()).isPresent();
         BackupPlanner.Plan plan = BackupPlanner.plan(site, BackupScope.parse(SCOPE.get(execution)).orElseThrow(), recentFull);
         String id = BackupSet.idFor(site.name(), now);
         catalogue.find(id).filter(taken -> !execution.getProcessInstanceId().equals(taken.processInstanceId())).ifPresent(taken -> {

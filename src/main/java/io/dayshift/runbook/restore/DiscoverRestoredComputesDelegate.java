@@ -2,20 +2,19 @@ package io.dayshift.runbook.restore;
 
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
-import io.dayshift.charm.ActionResult;
+import io.dayshift.charm.CellDiscovery;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.kolla.HostDiscovery;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.site.Flavour;
 import io.dayshift.site.Site;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_DiscoverComputeHosts}: maps every compute host to its cell again ({@code nova-manage cell_v2 discover_hosts
- * --by-service}; charmed: the nova-cloud-controller {@code discover-hosts} action), for hosts a restored nova_api database
+ * --by-service}; charmed: {@code nova-manage cell_v2 discover_hosts} on the nova-cloud-controller leader), for hosts a restored nova_api database
  * does not know. Safe to repeat.
  */
 @Component("discoverRestoredComputes")
@@ -40,8 +39,7 @@ class DiscoverRestoredComputesDelegate implements JavaDelegate {
                     found.newlyMapped().isEmpty() ? "every host mapped already" : "mapped " + String.join(", ", found.newlyMapped()), found.output());
             return;
         }
-        String leader = Leaders.of(charms.status(site), "nova-cloud-controller");
-        ActionResult result = charms.runAction(site, leader, "discover-hosts", Map.of());
-        Steps.record(execution, "juju run " + leader + " discover-hosts", leader, result.status(), result.stdout());
+        CellDiscovery found = charms.discoverComputeHosts(site);
+        Steps.record(execution, found.command(), found.unit(), "ran", found.output());
     }
 }

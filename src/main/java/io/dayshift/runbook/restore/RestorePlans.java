@@ -49,7 +49,7 @@ final class RestorePlans {
             input.database().map(RestorePoint::newest).ifPresent(a -> lines.add("- juju scp " + a.path() + " to the mysql-innodb-cluster leader, then its restore-mysqldump action;"
                     + " compare the row counts with the backup's"));
             input.config().ifPresent(a -> lines.add("- HAND-OVER: the Juju controller (" + a.path() + "), Vault and Ceph are restored out of band"));
-            lines.add("- check every unit active/idle, then the nova-cloud-controller discover-hosts action");
+            lines.add("- check every unit active/idle, then nova-manage cell_v2 discover_hosts on the nova-cloud-controller leader (juju exec)");
         }
         lines.add("- verify: compute and volume services up, images listed, a test instance boots and is deleted");
         return String.join("\n", lines);

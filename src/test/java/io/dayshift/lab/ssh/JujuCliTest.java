@@ -57,4 +57,20 @@ class JujuCliTest {
         assertThat(known.stdout()).contains("\"status\" : \"completed\"");
         assertThat(charmed.destructiveActions()).containsEntry("juju-action-restart-services", 1L);
     }
+
+    /** The nova-cloud-controller charm has no discover-hosts action (its actions.yaml, at 867a75c): nova-manage runs on its leader. */
+    @Test
+    void computeHostsAreMappedWithNovaManageOnTheCloudControllerNotWithAnActionItDoesNotHave() {
+        ShellResult action = run("juju run -m openstack nova-cloud-controller/0 discover-hosts --format=json --wait=60s");
+        ShellResult elsewhere = run("juju exec -m openstack --unit keystone/0 -- nova-manage cell_v2 discover_hosts --verbose");
+        ShellResult onLeader = run("juju exec -m openstack --unit nova-cloud-controller/0 'nova-manage cell_v2 discover_hosts --verbose'");
+
+        assertThat(action.exit()).isEqualTo(1);
+        assertThat(action.stderr()).contains("ERROR action \"discover-hosts\" not defined on unit \"nova-cloud-controller/0\"");
+        assertThat(elsewhere.exit()).isEqualTo(127);
+        assertThat(elsewhere.stderr()).contains("nova-manage: command not found");
+        assertThat(onLeader.exit()).isZero();
+        assertThat(onLeader.stdout()).contains("Found 2 cell mappings.");
+        assertThat(charmed.destructiveActions()).containsEntry("juju-exec-discover-hosts", 1L);
+    }
 }

@@ -144,7 +144,7 @@ class AddComputeNodeProcessTest {
         String unit = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("unit").singleResult().getValue();
         assertThat(site.unit(unit).orElseThrow().workload().current()).isEqualTo("active");
         assertThat(site.jujuMachines()).anyMatch(m -> m.hostname().equals("spare01") && m.instanceId().equals(machine.systemId()));
-        assertThat(delta(site, before, "juju-action-discover-hosts")).isOne();
+        assertThat(delta(site, before, "juju-exec-discover-hosts")).isOne();
         assertThat(delta(site, before, "juju-add-unit")).isOne();
         Hypervisor hypervisor = site.hypervisor("spare01").orElseThrow();
         assertThat(hypervisor.vcpus()).isEqualTo(machine.cpuCount());

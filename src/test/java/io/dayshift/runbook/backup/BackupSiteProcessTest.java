@@ -76,6 +76,9 @@ class BackupSiteProcessTest {
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.retries.shell", () -> "R2/PT1S");
         registry.add("dayshift.backup.sites", () -> "lab,lab-charmed");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.lab.sites.lab-unverified", () -> "lab/small-kolla.yaml");
         registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
     }
 
@@ -194,6 +197,30 @@ class BackupSiteProcessTest {
         assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MARIADB_INCREMENTAL, ArtefactKind.MAAS_DATABASE);
         assertThat(set.artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow().path()).contains("/incremental-");
         assertThat(runbooks.steps(second)).anySatisfy(s -> assertThat(s.action()).contains("mariadb_backup").contains("--incremental"));
+        assertThat(second).hasPassed(SITE_BACKED_UP_END);
+    }
+
+    @Test
+    void aNewerFullThatDidNotVerifyMakesTheNextKollaBackupFullAgain() {
+        // given a verified full MariaDB backup, then a newer full that did not verify: Kolla's next incremental would build
+        // on that newer one, whose chain no restore could use
+        ProcessInstance first = start("lab-unverified", "databases");
+        runToEnd(first);
+        Artefact good = catalogue.find((String) runbooks.variable(first, "backupId")).orElseThrow().artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
+        Instant later = good.takenAt().plus(Duration.ofHours(1));
+        catalogue.record(new BackupSet(BackupSet.idFor("lab-unverified", later), "lab-unverified", "kolla", "databases", "an-earlier-run", later,
+                later.plusSeconds(60), List.of(new Artefact(ArtefactKind.MARIADB_FULL, good.host(), good.path() + ".later", good.sizeBytes(),
+                good.sha256(), later, false, Map.of())), List.of()));
+
+        // when the next run starts a day later, within incremental-within
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
+        runbooks.advance(Duration.ofDays(1));
+        ProcessInstance second = start("lab-unverified", "databases");
+        runToEnd(second);
+
+        // then it took a full backup again, not an incremental on the unverified one
+        BackupSet set = catalogue.find((String) runbooks.variable(second, "backupId")).orElseThrow();
+        assertThat(set.artefacts()).extracting(Artefact::kind).contains(ArtefactKind.MARIADB_FULL).doesNotContain(ArtefactKind.MARIADB_INCREMENTAL);
         assertThat(second).hasPassed(SITE_BACKED_UP_END);
     }
 

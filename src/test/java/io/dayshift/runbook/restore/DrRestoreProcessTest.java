@@ -197,13 +197,13 @@ class DrRestoreProcessTest {
         approve(run, APPROVE_RESTORE, "anna", true, "go");
         runUntilEnd(run);
 
-        // then the API units were paused around the charm's restore of the dump and resumed, discover-hosts ran, and the
+        // then the API units were paused around the charm's restore of the dump and resumed, nova-manage cell_v2 discover_hosts ran on the nova-cloud-controller leader, and the
         // controller is handed over
         assertThat(run).hasPassed(DrRestoreIds.END_SITE_RESTORED);
         assertThat(delta(site, before, "juju-action-pause")).isPositive().isEqualTo(delta(site, before, "juju-action-resume"));
         assertThat(site.units()).noneMatch(u -> u.workload().message().startsWith("Paused"));
         assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(1);
-        assertThat(delta(site, before, "juju-action-discover-hosts")).isEqualTo(1);
+        assertThat(delta(site, before, "juju-exec-discover-hosts")).isEqualTo(1);
         assertThat(runbooks.summary(run)).contains("restored (full)").contains("Hand-over: Juju controller: restore")
                 .contains("Row counts: ").contains("nova.instances: backup 22, restored 22");
         assertThat(site.keyTableRows()).isEqualTo(site.tableRowsAt(site.backups().stream().filter(b -> b.kind().equals("mysqldump"))
