@@ -19,9 +19,10 @@ import java.util.Set;
 
 /**
  * Reads the site into the planner's view, before anything moves: the other nova-compute hosts that are enabled and up,
- * each with its Placement capacity (inventories under their allocation ratios), its Placement usages, and the server
- * groups of the drained instances that already have a member there. Then plans, and writes the plan as the approval
- * form shows it.
+ * each with its Placement capacity (inventories under their allocation ratios), its Placement usages, the server groups
+ * of the drained instances that already have a member there, and (when a drained instance's flavor pins it to aggregates)
+ * the metadata of its host aggregates. Then plans against the site's reserve and the health check's thresholds, and writes
+ * the plan as the approval form shows it.
  */
 final class CapacityPlanning {
 

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Decides, before anything moves, whether the other hosts can take every instance of a host: within
- * each instance's availability zone, under the hosts' allocation ratios, never putting two members of
+ * each instance's availability zone and on the hosts of the aggregates its flavor pins it to, under the
+ * hosts' allocation ratios, never putting two members of
  * an anti-affinity group on one host nor splitting an affinity group, and keeping each zone's reserve
  * ({@code reserveHosts} times the zone's largest host) free afterwards in the drained host's zone and in
- * every zone an instance moves to: instances stay in their zone, so room in another zone does not count.
+ * every zone an instance moves to, and on every set of aggregate hosts an instance is pinned to: room
+ * elsewhere does not count.
  * Hosts that would end above a usage threshold are named, by how much, without refusing the drain.
  *
  * <p>Largest instances are placed first, each on the host with the most free memory that fits it: the
@@ -72,23 +75,7 @@ public final class DrainPlanner {
             });
         }
 
-        List<Reserve> reserves = new ArrayList<>();
-        Set<String> touched = new TreeSet<>();
-        touched.add(zone);
-        moves.values().forEach(to -> touched.add(byName.get(to).zone()));
-        for (String z : touched) {
-            reserve("availability zone " + z, byName.values().stream().filter(h -> h.zone().equals(z)).toList(), free, rules)
-                    .ifPresent(reserves::add);
-        }
-        Map<String, List<Host>> pinnedSets = new java.util.TreeMap<>();
-        for (Instance instance : instances) {
-            if (!instance.pins().isEmpty()) {
-                String scope = "hosts" + instance.zone().map(z -> " in " + z).orElse("") + " of aggregates with " + AggregatePins.describe(instance.pins());
-                pinnedSets.computeIfAbsent(scope, s -> byName.values().stream()
-                        .filter(h -> instance.zone().map(z -> z.equals(h.zone())).orElse(true) && h.admits(instance)).toList());
-            }
-        }
-        pinnedSets.forEach((scope, hosts) -> reserve(scope, hosts, free, rules).ifPresent(reserves::add));
+        List<Reserve> reserves = reserves(zone, instances, moves, byName, free, rules);
         List<HostLoad> loads = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Host h : byName.values()) {
@@ -99,6 +86,32 @@ public final class DrainPlanner {
             }
         }
         return new DrainPlan(host, zone, moves, unplaceable, reserves, loads, warnings);
+    }
+
+    /**
+     * The reserves the drain must keep: in the drained host's zone and every zone an instance moves to, and on the hosts of
+     * every set of aggregates a drained instance is pinned to (within its zone).
+     */
+    private static List<Reserve> reserves(String zone, List<Instance> instances, Map<String, String> moves, Map<String, Host> byName,
+                                          Map<String, Resources> free, CapacityRules rules) {
+        List<Reserve> reserves = new ArrayList<>();
+        Set<String> touched = new TreeSet<>();
+        touched.add(zone);
+        moves.values().forEach(to -> touched.add(byName.get(to).zone()));
+        for (String z : touched) {
+            reserve("availability zone " + z, byName.values().stream().filter(h -> h.zone().equals(z)).toList(), free, rules)
+                    .ifPresent(reserves::add);
+        }
+        Map<String, List<Host>> pinnedSets = new TreeMap<>();
+        for (Instance instance : instances) {
+            if (!instance.pins().isEmpty()) {
+                String scope = "hosts" + instance.zone().map(z -> " in " + z).orElse("") + " of aggregates with " + AggregatePins.describe(instance.pins());
+                pinnedSets.computeIfAbsent(scope, s -> byName.values().stream()
+                        .filter(h -> instance.zone().map(z -> z.equals(h.zone())).orElse(true) && h.admits(instance)).toList());
+            }
+        }
+        pinnedSets.forEach((scope, hosts) -> reserve(scope, hosts, free, rules).ifPresent(reserves::add));
+        return reserves;
     }
 
     /** The reserve of a set of hosts: {@code reserveHosts} times its largest; none for an empty set (its instances are unplaceable). */
