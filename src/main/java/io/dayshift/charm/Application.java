@@ -31,6 +31,11 @@ public record Application(String name, String charm, String channel, int revisio
         return !subordinateTo.isEmpty();
     }
 
+    /** The leader unit: where actions that act on the whole application run. */
+    public Optional<Unit> leader() {
+        return units.values().stream().filter(Unit::leader).findFirst();
+    }
+
     public Optional<String> upgradeAvailable() {
         return canUpgradeTo.isEmpty() ? Optional.empty() : Optional.of(canUpgradeTo);
     }

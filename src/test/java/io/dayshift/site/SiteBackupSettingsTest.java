@@ -9,21 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /** {@code dayshift.sites.<site>.backup}: bound from configuration with the seed's defaults, checked at start-up. */
 class SiteBackupSettingsTest {
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SitesProperties.class)
-    @Import(SecretRefConverter.class)
-    static class Binding {
-    }
-
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Binding.class);
+    private final ApplicationContextRunner context = SitesBinding.runner();
 
     @Test
     void bindsTheBackupSectionAndDefaultsWhatIsNotGiven() {

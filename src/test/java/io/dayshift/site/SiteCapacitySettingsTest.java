@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /** {@code dayshift.sites.<site>.capacity}: N+1 unless a site says otherwise, as the operations guides assume. */
 class SiteCapacitySettingsTest {
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SitesProperties.class)
-    @Import(SecretRefConverter.class)
-    static class Binding {
-    }
-
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Binding.class);
+    private final ApplicationContextRunner context = SitesBinding.runner();
 
     @Test
     void aSiteKeepsOneHostFreeUnlessItSaysOtherwise() {

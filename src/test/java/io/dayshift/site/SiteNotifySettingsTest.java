@@ -7,21 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /** {@code dayshift.sites.<site>.notify}: bound from configuration, checked at start-up. */
 class SiteNotifySettingsTest {
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SitesProperties.class)
-    @Import(SecretRefConverter.class)
-    static class Binding {
-    }
-
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Binding.class);
+    private final ApplicationContextRunner context = SitesBinding.runner();
 
     @Test
     void bindsTheNotifySection() {

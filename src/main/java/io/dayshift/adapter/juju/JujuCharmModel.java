@@ -344,7 +344,7 @@ final class JujuCharmModel implements CharmModel {
     @Override
     public CellDiscovery discoverComputeHosts(Site site) {
         ModelStatus status = status(site);
-        Unit leader = status.application(CLOUD_CONTROLLER).flatMap(a -> a.units().values().stream().filter(Unit::leader).findFirst())
+        Unit leader = status.application(CLOUD_CONTROLLER).flatMap(Application::leader)
                 .orElseThrow(() -> new CharmModelException(where(site) + ": no leader unit of " + CLOUD_CONTROLLER + " to map the compute hosts to their cell"));
         if (!status.canRunCommands(leader)) {
             throw new CharmModelException(where(site) + ": cannot map the compute hosts to their cell on " + leader.name() + ": its agent is "

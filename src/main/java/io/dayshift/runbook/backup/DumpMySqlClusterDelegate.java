@@ -8,6 +8,7 @@ import static io.dayshift.runbook.backup.BackupSiteVariables.TABLE_ROWS;
 import io.dayshift.backup.BackupException;
 import io.dayshift.backup.BackupHosts;
 import io.dayshift.charm.ActionResult;
+import io.dayshift.charm.Application;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.Unit;
 import io.dayshift.runbook.RunLog;
@@ -46,8 +47,7 @@ class DumpMySqlClusterDelegate implements JavaDelegate {
             return; // copied off by an earlier try: Task_CopyMySqlDump finds it
         }
         String application = site.backup().mysqlApplication();
-        String leader = juju.status(site).application(application).stream().flatMap(a -> a.units().values().stream())
-                .filter(Unit::leader).map(Unit::name).findFirst()
+        String leader = juju.status(site).application(application).flatMap(Application::leader).map(Unit::name)
                 .orElseThrow(() -> new BackupException("site " + site.name() + ": application " + application + " has no leader unit"));
         ActionResult dump = juju.runAction(site, leader, "mysqldump", Map.of());
         String file = Optional.ofNullable(dump.results().get("mysqldump-file")).orElseThrow(() -> new BackupException("site " + site.name()

@@ -44,7 +44,7 @@ class CheckDatabaseClusterDelegate implements JavaDelegate {
         List<Finding> findings = new ArrayList<>();
         List<String> asked = new ArrayList<>();
         for (Application app : charms.status(site).applications().values().stream().filter(a -> a.charm().equals(CHARM)).toList()) {
-            Unit leader = app.units().values().stream().filter(Unit::leader).findFirst().orElse(null);
+            Unit leader = app.leader().orElse(null);
             if (leader == null) {
                 findings.add(HealthRules.red("database-cluster", app.name(), "has no leader unit to run cluster-status"));
                 continue;

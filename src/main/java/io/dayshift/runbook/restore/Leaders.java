@@ -1,5 +1,6 @@
 package io.dayshift.runbook.restore;
 
+import io.dayshift.charm.Application;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.Unit;
 
@@ -10,7 +11,7 @@ final class Leaders {
     }
 
     static String of(ModelStatus status, String application) {
-        return status.application(application).flatMap(a -> a.units().values().stream().filter(Unit::leader).findFirst()).map(Unit::name)
+        return status.application(application).flatMap(Application::leader).map(Unit::name)
                 .orElseThrow(() -> new IllegalStateException("model " + status.model() + " has no leader unit of " + application));
     }
 }
