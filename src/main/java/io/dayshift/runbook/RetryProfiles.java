@@ -67,6 +67,19 @@ public class RetryProfiles {
         return notify;
     }
 
+    /** The profile of an external system by its name ({@code openstack}, {@code maas}, {@code juju}, {@code kolla}, {@code shell}, {@code notify}). */
+    public String of(String system) {
+        return switch (system) {
+            case "openstack" -> openstack;
+            case "maas" -> maas;
+            case "juju" -> juju;
+            case "kolla" -> kolla;
+            case "shell" -> shell;
+            case "notify" -> notify;
+            default -> throw new IllegalArgumentException("no retry profile for system '" + system + "'");
+        };
+    }
+
     private static String checked(String system, String cycle) {
         String value = cycle.strip();
         if (!CYCLE.matcher(value).matches()) {

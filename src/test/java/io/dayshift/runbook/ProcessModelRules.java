@@ -35,6 +35,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
  */
 record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String, Set<String>> idsByProcess) {
 
+    /** The look at an awaited operation retries by the profile of the system its probe asks. */
+    static final String PROBED_RETRIES = "${operationProbes.retryCycle(operation)}";
     static final Set<String> SYSTEMS = Set.of("openstack", "maas", "juju", "kolla", "shell", "notify");
     static final Set<String> GROUPS = Set.of("approvers", "ops-leads");
     static final List<String> PREFIXES = List.of("Task", "Gateway", "EndEvent", "StartEvent", "Timer", "Flow", "Error", "Event", "SubProcess");
@@ -73,6 +75,13 @@ record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String,
                 }
                 return;
             }
+            if (!process.isCamundaStartableInTasklist()) {
+                // a part of the runbooks that call it (await-operation): started by them only, with no form of its own
+                if (!start.isCamundaAsyncAfter()) {
+                    problems.add(fileName + ": start event " + start.getId() + " must be camunda:asyncAfter=\"true\"");
+                }
+                return;
+            }
             if (!"initiator".equals(start.getCamundaInitiator())) {
                 problems.add(fileName + ": start event " + start.getId() + " must record camunda:initiator=\"initiator\"");
             }
@@ -88,7 +97,7 @@ record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String,
             String cycle = task.getExtensionElements() == null ? null : task.getExtensionElements().getElementsQuery()
                     .filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream().map(c -> c.getTextContent().strip()).findFirst().orElse(null);
             Matcher retries = cycle == null ? null : RETRIES.matcher(cycle);
-            if (retries == null || !retries.matches() || !SYSTEMS.contains(retries.group(1))) {
+            if (!PROBED_RETRIES.equals(cycle) && (retries == null || !retries.matches() || !SYSTEMS.contains(retries.group(1)))) {
                 problems.add(fileName + ": service task " + task.getId() + " needs a failedJobRetryTimeCycle ${retries.<system>} with a system of "
                         + SYSTEMS.stream().sorted().toList() + ", not " + (cycle == null ? "none" : "'" + cycle + "'"));
             }

@@ -126,33 +126,55 @@ class ProcessModelsTest {
         return ids;
     }
 
-    /** Every {@code io.dayshift.runbook..*Ids} class: its PROCESS_KEY → the element ids among its constants. */
+    /**
+     * Every class of {@code io.dayshift.runbook..} with a {@code PROCESS_KEY}: that key → the element ids among its string
+     * constants and those of its nested classes.
+     */
     static Map<String, Set<String>> idsByProcess() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Ids"));
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return definition.getMetadata().isIndependent();
+            }
+        };
+        scanner.addIncludeFilter((reader, factory) -> true);
         Map<String, Set<String>> byKey = new HashMap<>();
         for (BeanDefinition definition : scanner.findCandidateComponents("io.dayshift.runbook")) {
             try {
-                Class<?> ids = Class.forName(definition.getBeanClassName());
+                Class<?> type = Class.forName(definition.getBeanClassName());
+                Field keyField;
+                try {
+                    keyField = type.getDeclaredField("PROCESS_KEY");
+                } catch (NoSuchFieldException none) {
+                    continue;
+                }
                 Set<String> elements = new HashSet<>();
-                String key = null;
-                for (Field field : ids.getDeclaredFields()) {
-                    if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                        String value = (String) field.get(null);
-                        if (field.getName().equals("PROCESS_KEY")) {
-                            key = value;
-                        } else if (ProcessModelRules.looksLikeElementId(value)) {
-                            elements.add(value);
-                        }
-                    }
-                }
-                if (key != null) {
-                    byKey.put(key, elements);
-                }
+                collectIds(type, elements);
+                byKey.merge((String) keyField.get(null), elements, (a, b) -> {
+                    a.addAll(b);
+                    return a;
+                });
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
         }
         return byKey;
+    }
+
+    private static void collectIds(Class<?> type, Set<String> elements) throws IllegalAccessException {
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                field.setAccessible(true);
+                String value = (String) field.get(null);
+                if (!field.getName().equals("PROCESS_KEY") && ProcessModelRules.looksLikeElementId(value)) {
+                    elements.add(value);
+                }
+            }
+        }
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            if (Modifier.isStatic(nested.getModifiers())) {
+                collectIds(nested, elements);
+            }
+        }
     }
 }

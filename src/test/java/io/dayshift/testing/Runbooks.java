@@ -57,9 +57,23 @@ public class Runbooks {
         identity.clearAuthentication();
     }
 
-    /** The run's open task of that definition key, or null. */
+    /**
+     * The run's open task of that definition key, or null: in the run itself or in a process it called that is part of it
+     * (await-operation, smoke-test-instance), as the operator sees it in Tasklist.
+     */
     public Task task(ProcessInstance run, String key) {
-        return tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(key).singleResult();
+        return tasks.createTaskQuery().processInstanceIdIn(partsOf(run.getId()).toArray(String[]::new)).taskDefinitionKey(key).singleResult();
+    }
+
+    /** The run and the shared processes it called, which belong to it. */
+    private List<String> partsOf(String run) {
+        List<String> ids = new java.util.ArrayList<>(List.of(run));
+        for (int i = 0; i < ids.size(); i++) {
+            history.createHistoricProcessInstanceQuery().superProcessInstanceId(ids.get(i)).unfinished().list().stream()
+                    .filter(p -> RunLog.PARTS_OF_THEIR_CALLER.contains(p.getProcessDefinitionKey()))
+                    .forEach(p -> ids.add(p.getId()));
+        }
+        return ids;
     }
 
     /** The user, logged in, claims the run's task {@code key} and completes it with {@code variables}. */

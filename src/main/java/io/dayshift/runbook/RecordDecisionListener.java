@@ -1,0 +1,86 @@
+package io.dayshift.runbook;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing an operator's decision task, in every runbook: the decision must be one the task offers and come with a
+ * note; it is recorded in the run's log with the deciding user's name (a named user: claim the task first). The task
+ * says what it offers in the model, as properties:
+ * <pre>{@code
+ * <camunda:property name="decisions" value="retry,roll-back"/>   the decisions offered, or
+ * <camunda:property name="decisions-from" value="choices"/>      the variable holding them (a list of OperatorChoices)
+ * <camunda:property name="target" value="machine"/>              the variable naming what is decided about (default: site)
+ * }</pre>
+ * Referenced as {@code <camunda:taskListener event="complete" delegateExpression="${recordDecision}"/>}; what a decision
+ * then does is drawn in the model, on the flows after the task.
+ */
+@Component("recordDecision")
+public class RecordDecisionListener implements TaskListener {
+
+    public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
+    public static final ProcessVariable<String> NOTE = ProcessVariable.string("note");
+
+    @Override
+    public void notify(DelegateTask task) {
+        List<String> allowed = allowed(task);
+        String decision = DECISION.find(task).map(String::strip).orElse("");
+        String note = NOTE.find(task).map(String::strip).orElse("");
+        if (!allowed.contains(decision)) {
+            throw new FormFieldValidationException(DECISION.name(), "'" + task.getName() + "' needs a decision: " + String.join(", ", allowed)
+                    + (decision.isEmpty() ? "" : " (not '" + decision + "')"));
+        }
+        if (note.isEmpty()) {
+            throw new FormFieldValidationException(NOTE.name(), "'" + task.getName() + "' needs a note saying why");
+        }
+        String user = decidingUser(task);
+        DECISION.set(task.getExecution(), decision);
+        String target = property(task, "target").flatMap(name -> ProcessVariable.string(name).find(task))
+                .or(() -> ProcessVariable.string("site").find(task)).orElse("");
+        RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, target,
+                decision + " (by " + user + ")", null, note, ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /** The deciding user: the one logged in, else the assignee; never nobody. */
+    public static String decidingUser(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+        if (user == null) {
+            throw new AuthorizationException("'" + task.getName() + "' must be decided by a named user: claim it first");
+        }
+        return user;
+    }
+
+    private static List<String> allowed(DelegateTask task) {
+        Optional<String> listed = property(task, "decisions");
+        if (listed.isPresent()) {
+            return Arrays.stream(listed.get().split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
+        }
+        String variable = property(task, "decisions-from").orElseThrow(() -> new IllegalStateException(
+                "task " + task.getTaskDefinitionKey() + " names no decisions (property 'decisions' or 'decisions-from')"));
+        return OperatorChoices.values(task.getVariable(variable));
+    }
+
+    private static Optional<String> property(DelegateTask task, String name) {
+        BaseElement element = task.getBpmnModelElementInstance();
+        if (element == null || element.getExtensionElements() == null) {
+            return Optional.empty();
+        }
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst();
+    }
+}

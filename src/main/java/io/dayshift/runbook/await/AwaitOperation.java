@@ -1,0 +1,70 @@
+package io.dayshift.runbook.await;
+
+import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.runbook.RecordDecisionListener;
+
+/**
+ * {@code processes/await-operation.bpmn}, the one way a runbook waits: its key, element ids and variables. A runbook starts
+ * a long operation in a step of its own, puts it in {@link #OPERATION}, and calls this process, which looks at it through
+ * its {@link OperationProbe} first after {@link #NEXT_LOOK} (when it should be done), then every {@link #CHECK_INTERVAL},
+ * until it ends or {@link #DEADLINE} passes. Ended well: it returns {@link #SUCCEEDED}. Failed or overdue: one ops lead
+ * decides, among the runbook's {@link #DECISIONS} (and "wait", when only the deadline passed); the runbook's gateway after
+ * the call follows {@link #OUTCOME} and the {@link #DECISION}.
+ * <pre>{@code
+ * <bpmn:callActivity id="Task_AwaitUpgrade" calledElement="await-operation" camunda:asyncBefore="true">
+ *   <camunda:in source="operation" target="operation"/>
+ *   <camunda:in sourceExpression="${settings.firstLook}" target="nextLook"/>
+ *   <camunda:in sourceExpression="${settings.checkInterval}" target="checkInterval"/>
+ *   <camunda:in sourceExpression="${settings.deadline}" target="deadline"/>
+ *   <camunda:in sourceExpression="retry,roll-back,stop" target="decisions"/>
+ *   <camunda:out source="operationOutcome" target="operationOutcome"/>
+ *   <camunda:out source="decision" target="decision"/>   (and note, operationDetail when the runbook shows them)
+ * }</pre>
+ */
+public final class AwaitOperation {
+
+    public static final String PROCESS_KEY = "await-operation";
+
+    public static final String START_EVENT = "StartEvent_OperationStarted";
+    public static final String AWAIT = "SubProcess_AwaitOperation";
+    public static final String WAIT = "Timer_WaitOperation";
+    public static final String CHECK = "Task_CheckOperation";
+    public static final String ENDED = "Gateway_OperationEnded";
+    public static final String DEADLINE_PASSED = "Event_DeadlinePassed";
+    public static final String SUCCEEDED_GATEWAY = "Gateway_OperationSucceeded";
+    public static final String DECIDE = "Task_DecideOperation";
+    public static final String KEEP_WAITING = "Gateway_KeepWaiting";
+    public static final String SUCCEEDED_END = "EndEvent_OperationSucceeded";
+    public static final String DECIDED_END = "EndEvent_OperatorDecided";
+
+    /** {@link #OUTCOME}: still running (inside the wait only), ended well, ended badly, not ended by the deadline. */
+    public static final String RUNNING = "RUNNING";
+    public static final String SUCCEEDED = "SUCCEEDED";
+    public static final String FAILED = "FAILED";
+    public static final String TIMED_OUT = "TIMED_OUT";
+    /** The decision that starts the wait again after the deadline passed. */
+    public static final String WAIT_DECISION = "wait";
+
+    /** What is awaited (in). */
+    public static final ProcessVariable<Operation> OPERATION = ProcessVariable.json("operation", Operation.class);
+    /** ISO-8601 durations (in): the first look, the looks after it, the deadline of the whole wait. */
+    public static final ProcessVariable<String> NEXT_LOOK = ProcessVariable.string("nextLook");
+    public static final ProcessVariable<String> CHECK_INTERVAL = ProcessVariable.string("checkInterval");
+    public static final ProcessVariable<String> DEADLINE = ProcessVariable.string("deadline");
+    /** The decisions the runbook offers when the operation does not end well, with commas (in), e.g. {@code retry,roll-back}. */
+    public static final ProcessVariable<String> DECISIONS = ProcessVariable.string("decisions");
+    /** What the operation changes and what it is, for the decision form and the run log. */
+    public static final ProcessVariable<String> TARGET = ProcessVariable.string("operationTarget");
+    public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("operationDescription");
+    /** The choices the decision form shows ({@link io.dayshift.runbook.OperatorChoices}). */
+    public static final String CHOICES = "choices";
+
+    /** Out: how it ended, the last look's detail and evidence, and the operator's decision and note when one was needed. */
+    public static final ProcessVariable<String> OUTCOME = ProcessVariable.string("operationOutcome");
+    public static final ProcessVariable<String> DETAIL = ProcessVariable.string("operationDetail");
+    public static final ProcessVariable<String> DECISION = RecordDecisionListener.DECISION;
+    public static final ProcessVariable<String> NOTE = RecordDecisionListener.NOTE;
+
+    private AwaitOperation() {
+    }
+}

@@ -1,0 +1,187 @@
+package io.dayshift.runbook.await;
+
+import static io.dayshift.runbook.await.AwaitOperation.DECIDE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.dayshift.access.Roles;
+import io.dayshift.kolla.KollaAction;
+import io.dayshift.kolla.KollaDeployer;
+import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.lab.LabSites;
+import io.dayshift.lab.model.FaultType;
+import io.dayshift.lab.model.LabFault;
+import io.dayshift.runbook.OperatorChoices;
+import io.dayshift.runbook.StepRecord;
+import io.dayshift.site.Sites;
+import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Runbooks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code await-operation}, one method per path, on a real detached kolla-ansible run on the lab's deployer: the run ends
+ * well, fails, or outlasts its deadline; the ops lead keeps waiting or decides among the runbook's decisions.
+ */
+@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01")
+class AwaitOperationProcessTest {
+
+    @DynamicPropertySource
+    static void lab(DynamicPropertyRegistry registry) {
+        registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
+        registry.add("dayshift.retries.kolla", () -> "R1/PT1M");
+    }
+
+    @Autowired
+    Runbooks runbooks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    KollaDeployer kolla;
+    @Autowired
+    Sites sites;
+    @Autowired
+    LabSites lab;
+
+    @BeforeEach
+    void users() {
+        runbooks.user("olga", Roles.OPS_LEADS);
+    }
+
+    @Test
+    void aRunThatEndsWellReturnsSucceededAndLogsEachLook() {
+        // given a deploy of cc01 started on the deployer
+        ProcessInstance await = await(start(KollaAction.DEPLOY, "cc01"), "PT10M");
+
+        // when the first look finds it running and a later one finished
+        look(await);
+        assertThat(await).isWaitingAt(AwaitOperation.WAIT);
+        runbooks.advance(Duration.ofHours(2));
+        look(await);
+
+        // then the wait ended well, with no decision asked, and each look is in the log
+        assertThat(await).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END).hasNotPassed(DECIDE);
+        assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.SUCCEEDED);
+        assertThat(runbooks.steps(await)).extracting(StepRecord::result).first().asString().startsWith("running");
+        assertThat(runbooks.steps(await)).extracting(StepRecord::result).last().asString().startsWith("succeeded");
+        assertThat(runbooks.steps(await)).extracting(StepRecord::action).allMatch(a -> a.startsWith("look at kolla-ansible") && a.contains("deploy"));
+    }
+
+    @Test
+    void aFailedRunAsksTheOpsLeadAmongTheRunbooksDecisionsAndReturnsTheirs() {
+        // given a deploy of cc02 that fails on the site
+        lab.require("lab").injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "cc02"));
+        ProcessInstance await = await(start(KollaAction.DEPLOY, "cc02"), "PT10M");
+        runbooks.advance(Duration.ofHours(2));
+
+        // when the look finds it failed
+        look(await);
+
+        // then an ops lead decides, offered only the runbook's decisions (no waiting for a failed run), with what failed
+        assertThat(await).isWaitingAt(DECIDE);
+        String task = runbooks.task(await, DECIDE).getId();
+        assertThat(OperatorChoices.values(tasks.getVariable(task, AwaitOperation.CHOICES))).containsExactly("retry", "abort");
+        assertThat((String) tasks.getVariable(task, "operationDetail")).isNotBlank();
+        assertThat((String) tasks.getVariable(task, "operationDescription")).contains("deploy").contains("on site lab");
+
+        // a decision the runbook does not offer, or one without a note, is refused by name
+        assertThatThrownBy(() -> runbooks.decide(await, DECIDE, "olga", "wait", "maybe it heals")).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("needs a decision: retry, abort");
+        assertThatThrownBy(() -> runbooks.decide(await, DECIDE, "olga", "abort", " ")).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("needs a note");
+        runbooks.decide(await, DECIDE, "olga", "abort", "cc02's disk is failing, OPS-12");
+
+        // and the wait returns her decision, recorded with her name
+        assertThat(await).isEnded().hasPassed(AwaitOperation.DECIDED_END).hasNotPassed(AwaitOperation.SUCCEEDED_END);
+        assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.FAILED);
+        assertThat(runbooks.variable(await, "decision")).isEqualTo("abort");
+        assertThat(runbooks.steps(await)).last().satisfies(s -> {
+            assertThat(s.step()).isEqualTo(DECIDE);
+            assertThat(s.result()).isEqualTo("abort (by olga)");
+            assertThat(s.target()).isEqualTo("cc02");
+        });
+    }
+
+    @Test
+    void aRunPastItsDeadlineMayBeWaitedForAgainUntilItEnds() {
+        // given a deploy that is still running when its deadline passes
+        ProcessInstance await = await(start(KollaAction.DEPLOY, "cc03"), "PT10M");
+        look(await);
+        management.executeJob(management.createJobQuery().processInstanceId(await.getId()).activityId(AwaitOperation.DEADLINE_PASSED).singleResult().getId());
+
+        // then an ops lead is asked, and may keep waiting
+        assertThat(await).isWaitingAt(DECIDE).hasNotPassed(AwaitOperation.CHECK + "-never");
+        assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.TIMED_OUT);
+        assertThat(OperatorChoices.values(tasks.getVariable(runbooks.task(await, DECIDE).getId(), AwaitOperation.CHOICES)))
+                .containsExactly("wait", "retry", "abort");
+        runbooks.decide(await, DECIDE, "olga", "wait", "the pull is slow today");
+
+        // when the run then ends
+        assertThat(await).isWaitingAt(AwaitOperation.WAIT);
+        runbooks.advance(Duration.ofHours(2));
+        look(await);
+
+        // then the wait ends well
+        assertThat(await).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END, AwaitOperation.KEEP_WAITING);
+        assertThat(runbooks.variable(await, "decision")).isEqualTo("wait");
+    }
+
+    @Test
+    void anOperationNoProbeKnowsIsATechnicalFailureThatNamesTheKinds() {
+        // given an operation of a kind nothing looks at
+        ProcessInstance await = await(new Operation("telepathy", "lab", "cc01", "a thought", Map.of()), "PT10M");
+
+        // when the look runs, it fails as a technical failure (retried, then an incident), naming the kinds there are
+        management.executeJob(timer(await));
+        try {
+            assertThatThrownBy(() -> management.executeJob(management.createJobQuery().processInstanceId(await.getId()).activityId(AwaitOperation.CHECK)
+                    .singleResult().getId())).hasMessageContaining("no probe looks at operations of kind 'telepathy'").hasMessageContaining(KollaRunProbe.KIND);
+        } finally {
+            runtime.deleteProcessInstance(await.getId(), "test over");
+        }
+    }
+
+    private Operation start(KollaAction action, String host) {
+        KollaRunHandle run = kolla.start(sites.require("lab"), action, List.of(host), "await-" + UUID.randomUUID().toString().substring(0, 8));
+        return KollaRunProbe.operation("lab", host, run);
+    }
+
+    private ProcessInstance await(Operation operation, String deadline) {
+        VariableMap variables = Variables.createVariables()
+                .putValueTyped("operation", AwaitOperation.OPERATION.typed(operation))
+                .putValue("nextLook", "PT1M").putValue("checkInterval", "PT1M").putValue("deadline", deadline)
+                .putValue("decisions", "retry,abort");
+        ProcessInstance await = runtime.startProcessInstanceByKey(AwaitOperation.PROCESS_KEY, variables);
+        management.executeJob(management.createJobQuery().processInstanceId(await.getId()).activityId(AwaitOperation.START_EVENT).singleResult().getId());
+        return await;
+    }
+
+    /** The timer fires and the look runs. */
+    private void look(ProcessInstance await) {
+        management.executeJob(timer(await));
+        runbooks.runJobs();
+    }
+
+    private String timer(ProcessInstance await) {
+        return management.createJobQuery().processInstanceId(await.getId()).activityId(AwaitOperation.WAIT).singleResult().getId();
+    }
+}
