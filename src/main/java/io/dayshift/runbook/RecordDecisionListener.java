@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +48,7 @@ public class RecordDecisionListener implements TaskListener {
         String target = property(task, "target").flatMap(name -> ProcessVariable.string(name).find(task))
                 .or(() -> ProcessVariable.string("site").find(task)).orElse("");
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, target,
-                decision + " (by " + user + ")", null, note, ClockUtil.getCurrentTime().toInstant()));
+                decision + " (by " + user + ")", null, note, RunLog.now()));
     }
 
     /** The deciding user: the one logged in, else the assignee; never nobody. */

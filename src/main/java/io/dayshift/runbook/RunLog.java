@@ -1,9 +1,11 @@
 package io.dayshift.runbook;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The audit trail of a run: the list of {@link StepRecord}s in the variable {@code steps}, and the
@@ -13,6 +15,8 @@ public final class RunLog {
 
     public static final ProcessVariable<StepRecords> STEPS = ProcessVariable.json("steps", StepRecords.class);
     public static final ProcessVariable<String> SUMMARY = ProcessVariable.string("summary");
+    /** The most of a command's output a step record keeps (its end, where the errors are). */
+    public static final int EVIDENCE = 4000;
 
     private RunLog() {
     }
@@ -46,6 +50,24 @@ public final class RunLog {
     private static String key(DelegateExecution instance) {
         String definition = instance.getProcessDefinitionId();
         return definition == null ? "" : definition.substring(0, Math.max(0, definition.indexOf(':')));
+    }
+
+    /** Appends a step of the current activity: what was called (or not called, and why), on what, with what result. */
+    public static void record(DelegateExecution execution, String action, String target, String result, Integer exitCode, String evidence) {
+        record(execution, new StepRecord(null, action, target, result, exitCode, tail(evidence), now()));
+    }
+
+    /** The engine's clock, which tests can move. */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The end of a long output, as much as a step record keeps. */
+    public static String tail(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= EVIDENCE ? text : "…" + text.substring(text.length() - EVIDENCE);
     }
 
     public static void summarise(DelegateExecution execution, String summary) {

@@ -7,10 +7,8 @@ import static io.dayshift.runbook.await.AwaitOperation.OPERATION;
 import static io.dayshift.runbook.await.AwaitOperation.OUTCOME;
 
 import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("checkOperation")
 class CheckOperationDelegate implements JavaDelegate {
-
-    private static final int EVIDENCE = 4000;
 
     private final OperationProbes probes;
 
@@ -32,16 +28,11 @@ class CheckOperationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Operation operation = OPERATION.get(execution);
         Look look = probes.of(operation).look(operation);
-        String evidence = tail(look.evidence());
+        String evidence = RunLog.tail(look.evidence());
         OUTCOME.set(execution, look.progress().name());
         DETAIL.set(execution, look.detail() + (look.progress() == Look.Progress.FAILED && !evidence.isEmpty() ? "\n\n" + evidence : ""));
         NEXT_LOOK.set(execution, CHECK_INTERVAL.get(execution));
-        RunLog.record(execution, new StepRecord(null, "look at " + operation.description(), operation.target(),
-                look.progress().name().toLowerCase() + (look.detail().isEmpty() ? "" : ": " + look.detail()), look.exitCode(), evidence,
-                ClockUtil.getCurrentTime().toInstant()));
-    }
-
-    private static String tail(String text) {
-        return text.length() <= EVIDENCE ? text : "…" + text.substring(text.length() - EVIDENCE);
+        RunLog.record(execution, "look at " + operation.description(), operation.target(),
+                look.progress().name().toLowerCase() + (look.detail().isEmpty() ? "" : ": " + look.detail()), look.exitCode(), evidence);
     }
 }
