@@ -32,6 +32,8 @@ public final class AwaitOperation {
     public static final String ENDED = "Gateway_OperationEnded";
     public static final String DEADLINE_PASSED = "Event_DeadlinePassed";
     public static final String SUCCEEDED_GATEWAY = "Gateway_OperationSucceeded";
+    public static final String OPERATOR_DECIDES = "Gateway_OperatorDecides";
+    public static final String NOT_DONE_END = "EndEvent_OperationNotDone";
     public static final String DECIDE = "Task_DecideOperation";
     public static final String KEEP_WAITING = "Gateway_KeepWaiting";
     public static final String SUCCEEDED_END = "EndEvent_OperationSucceeded";
@@ -51,7 +53,10 @@ public final class AwaitOperation {
     public static final ProcessVariable<String> NEXT_LOOK = ProcessVariable.string("nextLook");
     public static final ProcessVariable<String> CHECK_INTERVAL = ProcessVariable.string("checkInterval");
     public static final ProcessVariable<String> DEADLINE = ProcessVariable.string("deadline");
-    /** The decisions the runbook offers when the operation does not end well, with commas (in), e.g. {@code retry,roll-back}. */
+    /**
+     * The decisions the runbook offers when the operation does not end well, with commas (in), e.g. {@code retry,roll-back};
+     * empty for a runbook that decides itself (it runs unattended): the outcome then comes back at once.
+     */
     public static final ProcessVariable<String> DECISIONS = ProcessVariable.string("decisions");
     /** What the operation changes and what it is, for the decision form and the run log. */
     public static final ProcessVariable<String> TARGET = ProcessVariable.string("operationTarget");

@@ -146,6 +146,22 @@ class AwaitOperationProcessTest {
     }
 
     @Test
+    void aRunbookThatDecidesItselfGetsTheFailureBackAtOnce() {
+        // given a deploy that fails, awaited by a runbook that offers no decisions (it runs unattended)
+        lab.require("lab").injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "cc02"));
+        ProcessInstance await = await(start(KollaAction.DEPLOY, "cc02"), "PT10M", "");
+        runbooks.advance(Duration.ofHours(2));
+
+        // when the look finds it failed
+        look(await);
+
+        // then no one is asked: the failure and what was seen go back to the runbook
+        assertThat(await).isEnded().hasPassed(AwaitOperation.NOT_DONE_END).hasNotPassed(DECIDE);
+        assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.FAILED);
+        assertThat((String) runbooks.variable(await, "operationDetail")).isNotBlank();
+    }
+
+    @Test
     void anOperationNoProbeKnowsIsATechnicalFailureThatNamesTheKinds() {
         // given an operation of a kind nothing looks at
         ProcessInstance await = await(new Operation("telepathy", "lab", "cc01", "a thought", Map.of()), "PT10M");
@@ -166,10 +182,14 @@ class AwaitOperationProcessTest {
     }
 
     private ProcessInstance await(Operation operation, String deadline) {
+        return await(operation, deadline, "retry,abort");
+    }
+
+    private ProcessInstance await(Operation operation, String deadline, String decisions) {
         VariableMap variables = Variables.createVariables()
                 .putValueTyped("operation", AwaitOperation.OPERATION.typed(operation))
                 .putValue("nextLook", "PT1M").putValue("checkInterval", "PT1M").putValue("deadline", deadline)
-                .putValue("decisions", "retry,abort");
+                .putValue("decisions", decisions);
         ProcessInstance await = runtime.startProcessInstanceByKey(AwaitOperation.PROCESS_KEY, variables);
         management.executeJob(management.createJobQuery().processInstanceId(await.getId()).activityId(AwaitOperation.START_EVENT).singleResult().getId());
         return await;
