@@ -2,18 +2,27 @@ package io.dayshift;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
 
-/** The house rules of layout: ports and adapters, each library behind its adapter. */
+/** The house rules of layout: ports and adapters, each library behind its adapter, the engine's API in the engine-facing packages. */
 class ArchitectureTest {
 
     private static final String[] PORTS = {"io.dayshift.machine", "io.dayshift.charm", "io.dayshift.kolla", "io.dayshift.compute", "io.dayshift.notify",
         "io.dayshift.ceph"};
+
+    /** Where Camunda's API may be used: the runbooks and what serves them, and the engine's basics. */
+    private static final String[] ENGINE_FACING = {"io.dayshift.runbook..", "io.dayshift.approval..", "io.dayshift.alert..",
+        "io.dayshift.access..", "io.dayshift.platform..", "io.dayshift.engine.."};
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -27,6 +36,48 @@ class ArchitectureTest {
         for (String port : PORTS) {
             assertThat(production.containPackage(port)).as(port).isTrue();
         }
+        for (String engineFacing : ENGINE_FACING) {
+            String name = engineFacing.substring(0, engineFacing.length() - 2);
+            assertThat(production.containPackage(name)).as(name).isTrue();
+        }
+        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("io.dayshift.runbook.")).map(c -> c.getPackageName())
+                .distinct().count()).as("runbook sub-packages").isGreaterThan(1);
+        assertThat(production.stream().filter(ArchitectureTest::isDelegate).count()).as("delegates and listeners").isGreaterThan(10);
+        assertThat(production.stream().anyMatch(c -> c.getPackageName().equals("io.dayshift.approval") && isDelegate(c)))
+                .as("the four-eyes listener").isTrue();
+    }
+
+    @Test
+    void theTopLevelPackagesFormNoCycle() {
+        slices().matching("io.dayshift.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theRunbooksFormNoCycle() {
+        slices().matching("io.dayshift.runbook.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void onlyTheEngineFacingPackagesUseCamunda() {
+        noClasses().that().resideOutsideOfPackages(ENGINE_FACING)
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(production);
+    }
+
+    /** A delegate or listener reads its inputs, calls a port and writes its outputs; which adapter answers is wiring. */
+    @Test
+    void delegatesCallPortsNeverAdaptersOrTheLab() {
+        noClasses().that().implement(JavaDelegate.class).or().implement(TaskListener.class).or().implement(ExecutionListener.class)
+                .should().dependOnClassesThat().resideInAnyPackage("io.dayshift.adapter..", "io.dayshift.lab..")
+                .check(production);
+    }
+
+    /** The engine's basics (typed variables, the run log, retry profiles) are what every other engine-facing package builds on. */
+    @Test
+    void theEnginePackageDependsOnNothingElseOfTheProject() {
+        classes().that().resideInAPackage("io.dayshift.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.dayshift.engine..", "java..", "org.camunda..", "org.springframework..")
+                .check(production);
     }
 
     @Test
@@ -69,5 +120,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.dayshift.lab..")
                 .allowEmptyShould(true)
                 .check(production);
+    }
+
+    private static boolean isDelegate(JavaClass type) {
+        return type.isAssignableTo(JavaDelegate.class) || type.isAssignableTo(TaskListener.class) || type.isAssignableTo(ExecutionListener.class);
     }
 }

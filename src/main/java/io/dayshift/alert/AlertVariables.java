@@ -1,6 +1,6 @@
 package io.dayshift.alert;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 
 /**
  * What an alert hands to the runbook it starts, and the message that tells the run the alert is over.

@@ -1,6 +1,6 @@
 package io.dayshift.approval;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 import java.util.List;
 
 /** The variables of the approval model every runbook uses. */

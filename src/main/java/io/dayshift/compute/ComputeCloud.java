@@ -55,6 +55,12 @@ public interface ComputeCloud {
     /** Every server on the host, of every project (all pages). */
     List<ServerSummary> serversOnHost(Site site, String host);
 
+    /**
+     * The servers of exactly that name, of every project, wherever they are (also while still in BUILD without a host):
+     * how a retried step finds the server it booted before its transaction was lost.
+     */
+    List<ServerSummary> serversNamed(Site site, String name);
+
     /** One server by id, or empty if Nova does not know it. */
     Optional<ServerSummary> server(Site site, String serverId);
 

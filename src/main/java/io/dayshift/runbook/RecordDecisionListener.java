@@ -1,5 +1,8 @@
 package io.dayshift.runbook;
 
+import io.dayshift.engine.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.ProcessVariable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.dayshift.runbook;
 
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.notify.ChannelOutcome;
 import io.dayshift.notify.Notification;
 import io.dayshift.notify.NotificationResult;

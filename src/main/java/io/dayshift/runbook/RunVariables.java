@@ -1,5 +1,7 @@
 package io.dayshift.runbook;
 
+import io.dayshift.engine.ProcessVariable;
+
 /**
  * The variables every runbook shares, named once: what the start form gives (the site), who started the run, the
  * site's flavour, the operator's decision and note, and what a called {@code site-health-check} returns. A runbook's own

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dayshift.DayshiftApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The engine on a real PostgreSQL, through the {@code postgres} profile and its environment
  * variables: a run with an approval and an asynchronous step survives two restarts of the service
- * and finishes, with nothing done twice and start-up set-up idempotent.
+ * and finishes, with nothing done twice and start-up set-up idempotent; a run stored before a class it keeps moved
+ * package is read back after a restart.
  */
 class PostgresEngineTest {
 
@@ -76,6 +79,23 @@ class PostgresEngineTest {
                     .singleResult().getValue()).isEqualTo(true);
             assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("Task_DoWork")
                     .count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRunStoredBeforeTheRunLogMovedIsReadBackAfterARestart() throws Exception {
+        // given a run whose run log an older release stored with the old package name
+        String run;
+        try (ConfigurableApplicationContext service = start(false)) {
+            run = MovedTypesMigrationTest.startRunWithSteps(service.getBean(RuntimeService.class));
+        }
+        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("dayshift", "dayshift"), "dayshift", "pg-test-password")) {
+            assertThat(MovedTypesMigrationTest.writeAsAnOldReleaseDid(connection)).isEqualTo(6);
+        }
+
+        // when the service starts again, then the engine reads the records back, in the run and in its history
+        try (ConfigurableApplicationContext service = start(false)) {
+            MovedTypesMigrationTest.assertReadBack(service.getBean(RuntimeService.class), service.getBean(HistoryService.class), run);
         }
     }
 

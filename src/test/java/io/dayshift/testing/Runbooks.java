@@ -2,9 +2,9 @@ package io.dayshift.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabConfiguration;
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

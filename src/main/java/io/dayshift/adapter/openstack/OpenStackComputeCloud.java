@@ -148,6 +148,21 @@ final class OpenStackComputeCloud implements ComputeCloud {
     }
 
     @Override
+    public List<ServerSummary> serversNamed(Site site, String name) {
+        // Nova's name filter is a regular expression: anchor it, quote the name, and keep only exact matches
+        return calls.call(site, "list servers", "name " + name, os -> Pages.all(pageSize,
+                (marker, limit) -> {
+                    Map<String, String> query = new LinkedHashMap<>();
+                    query.put("all_tenants", "1");
+                    query.put("name", "^" + name.replaceAll("[^A-Za-z0-9_-]", ".") + "$");
+                    query.put("limit", String.valueOf(limit));
+                    marker.ifPresent(m -> query.put("marker", m));
+                    return os.compute().servers().list(query).stream().map(OpenStackComputeCloud::summary).toList();
+                },
+                ServerSummary::id)).stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    @Override
     public Optional<ServerSummary> server(Site site, String serverId) {
         return calls.call(site, "read server", "server " + serverId,
                 os -> Optional.ofNullable(os.compute().servers().get(serverId)).map(OpenStackComputeCloud::summary));

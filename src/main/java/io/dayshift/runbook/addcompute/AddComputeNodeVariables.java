@@ -1,7 +1,7 @@
 package io.dayshift.runbook.addcompute;
 
+import io.dayshift.engine.ProcessVariable;
 import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.runbook.ProcessVariable;
 import io.dayshift.runbook.healthcheck.Finding;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.DECISION;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.NOTE;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -5,7 +5,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

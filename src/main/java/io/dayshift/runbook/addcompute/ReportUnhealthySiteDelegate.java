@@ -7,7 +7,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_SUMM
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,8 +5,8 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.DEADLINE;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.FAILURE_REPORT;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.STAGE;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

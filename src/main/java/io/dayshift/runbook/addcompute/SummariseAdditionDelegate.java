@@ -9,7 +9,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -5,7 +5,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
 import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.UNIT;
 
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.await;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 import io.dayshift.runbook.RecordDecisionListener;
 
 /**

@@ -6,7 +6,7 @@ import static io.dayshift.runbook.await.AwaitOperation.NEXT_LOOK;
 import static io.dayshift.runbook.await.AwaitOperation.OPERATION;
 import static io.dayshift.runbook.await.AwaitOperation.OUTCOME;
 
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.await;
 
-import io.dayshift.runbook.RetryProfiles;
+import io.dayshift.engine.RetryProfiles;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,9 +1,9 @@
 package io.dayshift.runbook.backup;
 
 import io.dayshift.backup.Artefact;
+import io.dayshift.engine.ProcessVariable;
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.runbook.ProcessVariable;
-import io.dayshift.runbook.RunLog;
 import java.util.List;
 
 /**

@@ -6,8 +6,8 @@ import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupHosts;
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.time.Instant;

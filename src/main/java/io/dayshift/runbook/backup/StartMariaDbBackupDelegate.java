@@ -6,11 +6,11 @@ import static io.dayshift.runbook.backup.BackupSiteVariables.TABLE_ROWS;
 
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupHosts;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;

@@ -14,7 +14,7 @@ import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.backup.OffHostCopy;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;

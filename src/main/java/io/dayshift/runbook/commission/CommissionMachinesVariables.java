@@ -1,6 +1,6 @@
 package io.dayshift.runbook.commission;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 
 /**
  * The variables of {@code commission-machines}. The start form gives {@link #SITE}, {@link #MACHINES}, {@link #TAGS} and

@@ -7,8 +7,8 @@ import static io.dayshift.runbook.commission.CommissionMachinesVariables.TAGS;
 import static io.dayshift.runbook.commission.CommissionMachinesVariables.TARGETS;
 
 import io.dayshift.approval.Approvals;
+import io.dayshift.engine.RunLog;
 import io.dayshift.machine.MachineProvisioner;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;

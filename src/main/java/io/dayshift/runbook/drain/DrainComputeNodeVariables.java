@@ -1,6 +1,6 @@
 package io.dayshift.runbook.drain;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 
 /**
  * The variables of {@code drain-compute-node} (and the start variables {@code return-compute-node} shares). The output

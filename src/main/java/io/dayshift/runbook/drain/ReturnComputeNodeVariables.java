@@ -1,6 +1,6 @@
 package io.dayshift.runbook.drain;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 
 /** The variables of {@code return-compute-node} besides the start variables it shares with {@link DrainComputeNodeVariables}. */
 public final class ReturnComputeNodeVariables {

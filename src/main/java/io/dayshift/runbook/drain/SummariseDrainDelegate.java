@@ -9,7 +9,7 @@ import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;

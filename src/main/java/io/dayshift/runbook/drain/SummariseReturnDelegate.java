@@ -10,7 +10,7 @@ import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.RETURNED;
 import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.SERVICE_READY;
 
 import io.dayshift.approval.Approvals;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

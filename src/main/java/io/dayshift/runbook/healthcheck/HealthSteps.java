@@ -2,8 +2,8 @@ package io.dayshift.runbook.healthcheck;
 
 import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FINDINGS;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

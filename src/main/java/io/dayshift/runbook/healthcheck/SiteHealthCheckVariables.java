@@ -1,7 +1,7 @@
 package io.dayshift.runbook.healthcheck;
 
-import io.dayshift.runbook.ProcessVariable;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.ProcessVariable;
+import io.dayshift.engine.RunLog;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FLAVOUR;
 import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.HEALTH;
 import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.time.Instant;

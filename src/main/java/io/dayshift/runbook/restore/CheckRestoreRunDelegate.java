@@ -3,12 +3,12 @@ package io.dayshift.runbook.restore;
 import static io.dayshift.runbook.restore.DrRestoreVariables.KOLLA_RUN;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
+import io.dayshift.engine.ProcessVariable;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaRun;
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.kolla.KollaRunState;
 import io.dayshift.kolla.KollaRunStatus;
-import io.dayshift.runbook.ProcessVariable;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.restore;
 
+import io.dayshift.engine.ProcessVariable;
 import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.runbook.ProcessVariable;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,11 +6,11 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.SCOPE;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 import static io.dayshift.runbook.restore.DrRestoreVariables.STARTED_AT;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.notify.Notification;
 import io.dayshift.notify.NotificationResult;
 import io.dayshift.notify.Notifier;
 import io.dayshift.notify.Severity;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Sites;
 import java.time.Duration;
 import java.time.Instant;

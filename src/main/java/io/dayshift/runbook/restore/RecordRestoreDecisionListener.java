@@ -4,15 +4,15 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.DECISION;
 import static io.dayshift.runbook.restore.DrRestoreVariables.NOTE;
 import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** On completing an ops-lead task of dr-restore: the decision is one the task offers, a note says why, and both are recorded with the user. */

@@ -12,7 +12,7 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

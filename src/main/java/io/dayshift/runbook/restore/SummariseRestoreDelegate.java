@@ -19,7 +19,7 @@ import static io.dayshift.runbook.restore.DrRestoreVariables.TEST_OUTCOME;
 import static io.dayshift.runbook.restore.DrRestoreVariables.VERIFIED;
 
 import io.dayshift.approval.Approvals;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.sev1;
 
-import io.dayshift.runbook.ProcessVariable;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.ProcessVariable;
+import io.dayshift.engine.RunLog;
 import io.dayshift.runbook.healthcheck.Finding;
 import java.util.List;
 

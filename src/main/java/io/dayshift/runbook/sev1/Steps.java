@@ -1,7 +1,7 @@
 package io.dayshift.runbook.sev1;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -7,8 +7,8 @@ import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
 import static io.dayshift.runbook.sev1.Sev1IncidentVariables.VERDICT;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.notify.Severity;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.runbook.sev1.IncidentRecord.MitigationRecord;
 import io.dayshift.site.Sites;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.dayshift.compute.Flavor;
 import io.dayshift.compute.Image;
 import io.dayshift.compute.ServerRequest;
 import io.dayshift.compute.ServerSummary;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.await.InstanceActiveProbe;
 import io.dayshift.site.Site;
@@ -42,13 +42,14 @@ class BootSmokeInstanceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         Optional<String> host = SmokeTestInstance.HOST.find(execution).filter(h -> !h.isBlank());
-        String name = SmokeTestInstance.NAME.get(execution) + "-" + SmokeTestInstance.ATTEMPT.find(execution).orElse(1L);
-        Optional<ServerSummary> booted = compute.server(site, SmokeTestInstance.SERVER.find(execution).orElse(""))
-                .filter(s -> s.name().equals(name));
+        long attempt = SmokeTestInstance.ATTEMPT.find(execution).orElse(1L);
+        SmokeTestInstance.ATTEMPT.set(execution, attempt);
+        String name = SmokeTestInstance.NAME.get(execution) + "-" + attempt;
+        Optional<ServerSummary> booted = compute.serversNamed(site, name).stream().findFirst();
         String id;
         if (booted.isPresent()) {
             id = booted.get().id();
-            RunLog.record(execution, "GET /servers/" + id, name, "already booted", null, "");
+            RunLog.record(execution, "GET /servers/detail?name=" + name, name, "already booted as " + id, null, "");
         } else {
             Flavor flavor = inventory.flavors(site).stream()
                     .min(Comparator.comparingInt(Flavor::ramMb).thenComparingInt(Flavor::vcpus).thenComparingInt(Flavor::diskGb))

@@ -3,7 +3,7 @@ package io.dayshift.runbook.smoke;
 import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.smoke;
 
-import io.dayshift.runbook.ProcessVariable;
+import io.dayshift.engine.ProcessVariable;
 
 /**
  * {@code processes/smoke-test-instance.bpmn}: boot a small instance (on a given host, or where the scheduler places it),

@@ -2,8 +2,8 @@ package io.dayshift.runbook.upgrade;
 
 import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -3,9 +3,9 @@ package io.dayshift.runbook.upgrade;
 import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
 
 import io.dayshift.approval.Approvals;
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.FileChange;
 import io.dayshift.kolla.KollaDeployer;
-import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

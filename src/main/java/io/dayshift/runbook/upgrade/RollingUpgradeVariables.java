@@ -1,8 +1,8 @@
 package io.dayshift.runbook.upgrade;
 
+import io.dayshift.engine.ProcessVariable;
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.runbook.ProcessVariable;
-import io.dayshift.runbook.RunLog;
 
 /** The variables of {@code rolling-upgrade}. */
 public final class RollingUpgradeVariables {

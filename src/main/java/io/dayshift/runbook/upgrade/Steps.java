@@ -5,8 +5,8 @@ import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.FAILURE_REPORT
 import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.STAGE;
 import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.STEP_OUTCOME;
 
-import io.dayshift.runbook.RunLog;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

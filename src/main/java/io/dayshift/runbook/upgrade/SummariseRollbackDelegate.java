@@ -2,7 +2,7 @@ package io.dayshift.runbook.upgrade;
 
 import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
 
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package io.dayshift.runbook.upgrade;
 
 import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
 
-import io.dayshift.runbook.RunLog;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,7 +31,7 @@ class VerifyHostReleaseDelegate implements JavaDelegate {
         if (!verified) {
             FAILURE_REPORT.set(execution, Steps.fitted("Host " + host + " is not up on " + plan.targetRelease() + ": " + seen.detail()));
         }
-        RunLog.record(execution, new io.dayshift.runbook.StepRecord(null, "verify release and nova-compute of " + host, host,
+        RunLog.record(execution, new io.dayshift.engine.StepRecord(null, "verify release and nova-compute of " + host, host,
                 verified ? "on " + seen.release() + ", up" : "not verified", null, seen.detail(), Steps.now()));
     }
 }

@@ -282,6 +282,9 @@ public abstract class ComputeCloudContract {
 
         assertThat(compute().serversOnHost(site(), host)).extracting(ServerSummary::id).contains(id);
         assertThat(compute().serversOnHost(site(), computeHosts().get(1))).extracting(ServerSummary::id).doesNotContain(id);
+        String name = compute().server(site(), id).orElseThrow().name();
+        assertThat(compute().serversNamed(site(), name)).extracting(ServerSummary::id).containsExactly(id);
+        assertThat(compute().serversNamed(site(), name.substring(0, name.length() - 1))).isEmpty(); // exact names only
         ServerSettlement settlement = compute().settlement(site(), id);
         assertThat(settlement.phase()).isEqualTo(Phase.SETTLED);
         assertThat(settlement.migration()).isEmpty();

@@ -13,7 +13,7 @@ import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.runbook.OperatorChoices;
-import io.dayshift.runbook.StepRecord;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;

@@ -22,6 +22,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.dayshift.access.Roles;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
@@ -30,7 +31,6 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.machine.CommissionOptions;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.machine.MachineStatus;
-import io.dayshift.runbook.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.SiteSource;
 import io.dayshift.site.Sites;

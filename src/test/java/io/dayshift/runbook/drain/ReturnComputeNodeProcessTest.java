@@ -14,11 +14,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.dayshift.access.Roles;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.StepRecord;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.util.HashMap;

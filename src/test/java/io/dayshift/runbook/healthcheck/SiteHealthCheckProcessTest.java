@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Flavor;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabImage;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.StepRecord;
 import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.LabTests;
 import io.dayshift.testing.RunbookProcessTest;

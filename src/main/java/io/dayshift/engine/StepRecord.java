@@ -1,4 +1,4 @@
-package io.dayshift.runbook;
+package io.dayshift.engine;
 
 import java.time.Instant;
 
