@@ -194,12 +194,12 @@ public final class Golden {
                 if (i < a.length && j < b.length && a[i].equals(b[j])) {
                     script.add("  " + a[i]);
                     at.add(new int[] {++i, ++j});
-                } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    script.add("+ " + b[j]);
-                    at.add(new int[] {i, ++j});
-                } else {
+                } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
                     script.add("- " + a[i]);
                     at.add(new int[] {++i, j});
+                } else {
+                    script.add("+ " + b[j]);
+                    at.add(new int[] {i, ++j});
                 }
             }
             List<String> out = new ArrayList<>();
