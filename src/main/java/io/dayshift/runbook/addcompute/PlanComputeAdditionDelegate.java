@@ -14,6 +14,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
 
 import io.dayshift.site.Flavour;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,23 +32,29 @@ class PlanComputeAdditionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String host = MACHINE.get(execution);
-        boolean charmed = Flavour.valueOf(FLAVOUR.get(execution)) == Flavour.CHARMED;
         String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), HEALTH_FINDINGS.find(execution).orElse(List.of()));
         HEALTH_REPORT.set(execution, report);
+        String plan = describe(SITE.get(execution), Flavour.valueOf(FLAVOUR.get(execution)), host, SYSTEM_ID.get(execution), CAPACITY.get(execution),
+                ZONE.get(execution), report, settings.computeTag());
+        PLAN.set(execution, plan);
+        Steps.record(execution, "plan", host, "plan ready for approval", plan);
+    }
+
+    /** The plan the approvers read: the machine, its zone, the steps on a site of this flavour, and the health report. */
+    static String describe(String site, Flavour flavour, String host, String systemId, String capacity, String zone, String report, String computeTag) {
+        boolean charmed = flavour == Flavour.CHARMED;
         String how = charmed
                 ? "Juju: add a unit of application " + AddComputeNodeSettings.COMPUTE_APPLICATION + " (its subordinates follow) on a new Juju machine"
-                + " placed on MAAS machine " + host + " (juju add-machine " + host + " --constraints tags=" + settings.computeTag()
+                + " placed on MAAS machine " + host + " (juju add-machine " + host + " --constraints tags=" + computeTag
                 + ", then juju add-unit --to it); wait until the unit and its subordinates are active/idle"
                 : "MAAS: allocate and deploy " + host + " (Ubuntu), wait until Deployed. Kolla-Ansible: add " + host + " to inventory group ["
                 + AddComputeNodeSettings.COMPUTE_GROUP + "], then run " + String.join(", ", AddComputeNodeSettings.KOLLA_ACTIONS)
                 + " each with --limit " + host;
-        String plan = "Add compute host " + host + " to site " + SITE.get(execution) + " (" + FLAVOUR.get(execution).toLowerCase() + ").\n"
-                + "Machine: " + host + " (MAAS system id " + SYSTEM_ID.get(execution) + "), " + CAPACITY.get(execution) + ".\n"
-                + "Availability zone: " + ZONE.get(execution) + ".\n"
+        return "Add compute host " + host + " to site " + site + " (" + flavour.name().toLowerCase(Locale.ROOT) + ").\n"
+                + "Machine: " + host + " (MAAS system id " + systemId + "), " + capacity + ".\n"
+                + "Availability zone: " + zone + ".\n"
                 + "Steps: " + how + ". Then map it to the cell (nova-manage cell_v2 discover_hosts), wait until its nova-compute service is"
-                + " up and enabled in " + ZONE.get(execution) + ", boot a tiny smoke-test server pinned to it, wait for ACTIVE, delete it.\n"
+                + " up and enabled in " + zone + ", boot a tiny smoke-test server pinned to it, wait for ACTIVE, delete it.\n"
                 + "If a step fails, an ops lead retries or rolls back (the rollback needs a second approval).\n\n" + report;
-        PLAN.set(execution, plan);
-        Steps.record(execution, "plan", host, "plan ready for approval", plan);
     }
 }

@@ -40,8 +40,8 @@ final class AggregatePins {
                 .addAll(Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toSet())));
     }
 
-    /** {@code ssd=true, gpu=a100}: how a plan names a set of pins. */
+    /** {@code gpu=a100, ssd=true}: how a plan names a set of pins, by key (the maps that carry pins keep no order). */
     static String describe(Map<String, String> pins) {
-        return pins.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return new TreeMap<>(pins).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 }

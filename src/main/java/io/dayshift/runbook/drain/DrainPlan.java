@@ -1,6 +1,8 @@
 package io.dayshift.runbook.drain;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record DrainPlan(String host, String zone, Map<String, String> moves, Map
 
     public DrainPlan {
         moves = Map.copyOf(moves);
-        unplaceable = Map.copyOf(unplaceable);
+        unplaceable = Collections.unmodifiableMap(new LinkedHashMap<>(unplaceable)); // the planner's order (largest first), as the problems list them
         reserves = List.copyOf(reserves);
         loads = List.copyOf(loads);
         warnings = List.copyOf(warnings);

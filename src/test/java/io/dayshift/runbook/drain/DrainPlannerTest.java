@@ -3,7 +3,9 @@ package io.dayshift.runbook.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dayshift.runbook.healthcheck.Thresholds;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,32 @@ class DrainPlannerTest {
 
     private static Instance instance(String id, Resources flavor) {
         return new Instance(id, "vm-" + id, flavor, Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void aPlanNamesPinsInKeyOrderWhateverOrderTheMapKeeps() {
+        // given pins as a map may hold them (an immutable map iterates in an order of its own, fixed per JVM only)
+        Map<String, String> pins = new LinkedHashMap<>();
+        pins.put("ssd", "true");
+        pins.put("gpu", "a100");
+
+        // then the approver reads them sorted, the same in every run
+        assertThat(AggregatePins.describe(pins)).isEqualTo("gpu=a100, ssd=true");
+    }
+
+    @Test
+    void problemsKeepThePlannersOrderLargestFirst() {
+        // given twelve instances the planner could not place, in its order (largest first)
+        Map<String, String> unplaceable = new LinkedHashMap<>();
+        for (int i = 12; i >= 1; i--) {
+            unplaceable.put(String.format("app-%02d", i), "no room");
+        }
+
+        // when the plan is kept (and shown)
+        DrainPlan plan = new DrainPlan("cn01", "az1", Map.of(), unplaceable, List.of(), List.of(), List.of());
+
+        // then the problems come in that order, not in the order of a hash map
+        assertThat(plan.problems()).containsExactlyElementsOf(unplaceable.keySet().stream().map(i -> i + ": no room").toList());
     }
 
     private static Host host(String name, String zone, Resources used, String... groups) {
