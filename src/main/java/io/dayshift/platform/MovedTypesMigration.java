@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps stored runs readable when a class kept in variables moves to another package. The engine stores a JSON
- * variable with its class name ({@code TEXT2_}: {@code io.dayshift.engine.RunLog$StepRecords},
- * {@code java.util.ArrayList<io.dayshift.engine.StepRecord>}) and can read it back only while that class exists. At
+ * variable with its class name ({@code TEXT2_}: {@code io.dayshift.runbook.RunLog$StepRecords},
+ * {@code java.util.ArrayList<io.dayshift.runbook.StepRecord>}) and can read it back only while that class exists. At
  * every start, once the engine is built and before its job executor runs, the old names are rewritten to the new ones
  * in the runtime and history variable tables, in one transaction; a start that finds none changes nothing.
  */
@@ -32,8 +32,8 @@ class MovedTypesMigration extends AbstractProcessEnginePlugin {
 
     /** Old name to new name of every class that moved; a nested class ({@code RunLog$StepRecords}) moves with its outer one. */
     static final Map<String, String> MOVED = Map.of(
-            "io.dayshift.engine.RunLog", "io.dayshift.engine.RunLog",
-            "io.dayshift.engine.StepRecord", "io.dayshift.engine.StepRecord");
+            "io.dayshift.runbook.RunLog", "io.dayshift.engine.RunLog",
+            "io.dayshift.runbook.StepRecord", "io.dayshift.engine.StepRecord");
 
     /** The tables whose {@code TEXT2_} holds a variable's type name. */
     static final List<String> TABLES = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL");

@@ -62,7 +62,7 @@ class MovedTypesMigrationTest {
         }
         assertThat(oldRows).as("a runtime, a history and a detail row for each of the two variables").isEqualTo(6);
         assertThatThrownBy(() -> runtime.getVariable(run, "steps")).as("the old name is unreadable without the migration")
-                .hasMessageContaining("io.dayshift.engine.RunLog$StepRecords");
+                .hasMessageContaining("io.dayshift.runbook.RunLog$StepRecords");
 
         // when the migration runs, as it does at every start
         Map<String, Integer> changed = migration.migrate((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
@@ -80,10 +80,10 @@ class MovedTypesMigrationTest {
 
     @Test
     void onlyWholeClassNamesAreRenamed() {
-        assertThat(MovedTypesMigration.renamed("io.dayshift.engine.RunLog$StepRecords")).isEqualTo("io.dayshift.engine.RunLog$StepRecords");
-        assertThat(MovedTypesMigration.renamed("java.util.ArrayList<io.dayshift.engine.StepRecord>"))
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.RunLog$StepRecords")).isEqualTo("io.dayshift.engine.RunLog$StepRecords");
+        assertThat(MovedTypesMigration.renamed("java.util.ArrayList<io.dayshift.runbook.StepRecord>"))
                 .isEqualTo("java.util.ArrayList<io.dayshift.engine.StepRecord>");
-        assertThat(MovedTypesMigration.renamed("java.util.HashMap<java.lang.String,io.dayshift.engine.StepRecord>"))
+        assertThat(MovedTypesMigration.renamed("java.util.HashMap<java.lang.String,io.dayshift.runbook.StepRecord>"))
                 .isEqualTo("java.util.HashMap<java.lang.String,io.dayshift.engine.StepRecord>");
         assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.StepRecordSummary")).isEqualTo("io.dayshift.runbook.StepRecordSummary");
         assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.drain.StepRecord")).isEqualTo("io.dayshift.runbook.drain.StepRecord");
