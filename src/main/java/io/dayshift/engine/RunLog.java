@@ -52,6 +52,11 @@ public final class RunLog {
         return definition == null ? "" : definition.substring(0, Math.max(0, definition.indexOf(':')));
     }
 
+    /** Appends a step of the current activity that has no exit code: an API call made (or not made, and why). */
+    public static void record(DelegateExecution execution, String action, String target, String result, String evidence) {
+        record(execution, action, target, result, null, evidence);
+    }
+
     /** Appends a step of the current activity: what was called (or not called, and why), on what, with what result. */
     public static void record(DelegateExecution execution, String action, String target, String result, Integer exitCode, String evidence) {
         record(execution, new StepRecord(null, action, target, result, exitCode, tail(evidence), now()));

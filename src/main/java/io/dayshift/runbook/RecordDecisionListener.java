@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing an operator's decision task, in every runbook: the decision must be one the task offers and come with a
- * note; it is recorded in the run's log with the deciding user's name (a named user: claim the task first). The task
+ * note; it is recorded in the run's log and its {@code operatorDecisions} with the deciding user's name (a named user: claim the task first). The task
  * says what it offers in the model, as properties:
  * <pre>{@code
  * <camunda:property name="decisions" value="retry,roll-back"/>   the decisions offered, or
@@ -52,6 +53,9 @@ public class RecordDecisionListener implements TaskListener {
                 .or(() -> ProcessVariable.string("site").find(task)).orElse("");
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, target,
                 decision + " (by " + user + ")", null, note, RunLog.now()));
+        DelegateExecution run = RunLog.run(task.getExecution());
+        RunVariables.OPERATOR_DECISIONS.set(run, RunVariables.OPERATOR_DECISIONS.find(run).orElse(new OperatorDecision.Decisions(List.of()))
+                .with(new OperatorDecision(task.getTaskDefinitionKey(), target, decision, note, user, RunLog.now())));
     }
 
     /** The deciding user: the one logged in, else the assignee; never nobody. */

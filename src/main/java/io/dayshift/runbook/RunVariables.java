@@ -18,6 +18,9 @@ public final class RunVariables {
     /** An operator's decision and why ({@link RecordDecisionListener}). */
     public static final ProcessVariable<String> DECISION = RecordDecisionListener.DECISION;
     public static final ProcessVariable<String> NOTE = RecordDecisionListener.NOTE;
+    /** Every operator decision of the run, in order. */
+    public static final ProcessVariable<OperatorDecision.Decisions> OPERATOR_DECISIONS = ProcessVariable.json("operatorDecisions",
+            OperatorDecision.Decisions.class);
 
     /** Out of {@code site-health-check}: the verdict (GREEN, AMBER, RED) and its summary (its findings: {@code SiteHealthCheck}). */
     public static final ProcessVariable<String> HEALTH = ProcessVariable.string("health");

@@ -1,8 +1,9 @@
 package io.dayshift.runbook.commission;
 
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.OUTCOMES;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.SITE;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TAGS;
+import io.dayshift.engine.RunLog;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.OUTCOMES;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TAGS;
 
 import io.dayshift.machine.Machine;
 import io.dayshift.machine.MachineProvisioner;
@@ -33,7 +34,7 @@ class ApplyCommissionTagsDelegate implements JavaDelegate {
         List<String> tags = CommissionInput.items(TAGS.find(execution).orElse(""));
         List<String> ready = OUTCOMES.get(execution).withResult(MachineOutcome.Result.READY).stream().map(MachineOutcome::systemId).toList();
         if (tags.isEmpty() || ready.isEmpty()) {
-            Steps.record(execution, "none", site.name(), tags.isEmpty() ? "no tags asked for" : "no machine reached Ready", "");
+            RunLog.record(execution, "none", site.name(), tags.isEmpty() ? "no tags asked for" : "no machine reached Ready", "");
             return;
         }
         List<Machine> machines = ready.stream().map(id -> provisioner.findMachine(site, id).orElseThrow(() ->
@@ -42,7 +43,7 @@ class ApplyCommissionTagsDelegate implements JavaDelegate {
             provisioner.ensureTag(site, tag, TAG_COMMENT);
             List<String> untagged = machines.stream().filter(m -> !m.hasTag(tag)).map(Machine::systemId).toList();
             int matched = untagged.isEmpty() ? 0 : provisioner.tagMachines(site, tag, untagged);
-            Steps.record(execution, "POST tags/" + tag + "/?op=update_nodes add=" + String.join(",", untagged), String.join(", ",
+            RunLog.record(execution, "POST tags/" + tag + "/?op=update_nodes add=" + String.join(",", untagged), String.join(", ",
                     machines.stream().map(Machine::display).toList()), untagged.isEmpty() ? "already tagged" : "tagged " + matched, "");
         }
     }

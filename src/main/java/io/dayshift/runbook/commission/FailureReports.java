@@ -2,9 +2,9 @@ package io.dayshift.runbook.commission;
 
 import io.dayshift.machine.CommissioningState;
 import io.dayshift.machine.ScriptResult;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The text an ops lead reads before deciding about a machine: what MAAS shows and each failed script's result. */
 final class FailureReports {
@@ -12,12 +12,12 @@ final class FailureReports {
     private FailureReports() {
     }
 
-    static String of(CommissioningState state, String outcome, Instant deadline, List<ScriptResult> failed) {
+    /** {@code refused}: MAAS's answer when it refused the request to commission. */
+    static String of(CommissioningState state, Optional<String> refused, List<ScriptResult> failed) {
         StringBuilder text = new StringBuilder();
         String machine = state.hostname().isEmpty() ? state.systemId() : state.hostname() + " (" + state.systemId() + ")";
-        if (outcome.equals(CommissionMachinesIds.OUTCOME_OVERDUE)) {
-            text.append(machine).append(" is still ").append(state.status().label()).append(" after the deadline ").append(deadline)
-                    .append(" (commissioning ").append(state.commissioningStatus()).append(", testing ").append(state.testingStatus()).append(").");
+        if (refused.isPresent()) {
+            text.append(machine).append(" is ").append(state.status().label()).append(": MAAS refused to commission it: ").append(refused.get());
         } else if (state.phase() == CommissioningState.Phase.NOT_COMMISSIONING) {
             text.append(machine).append(" is ").append(state.status().label()).append(": someone else acted on it in MAAS.");
         } else {

@@ -1,8 +1,9 @@
 package io.dayshift.runbook.commission;
 
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.NOTE;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.SITE;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TARGET;
+import io.dayshift.engine.RunLog;
+import static io.dayshift.runbook.RunVariables.NOTE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TARGET;
 
 import io.dayshift.machine.Machine;
 import io.dayshift.machine.MachineNotFoundException;
@@ -36,7 +37,7 @@ class MarkMachineBrokenDelegate implements JavaDelegate {
         if (machine.status() != MachineStatus.BROKEN) {
             machine = provisioner.markBroken(site, target.systemId(), note);
         }
-        Outcomes.update(execution, new MachineOutcome(target.systemId(), target.hostname(), MachineOutcome.Result.BROKEN, note));
-        Steps.record(execution, "POST machines/" + target.systemId() + "/?op=mark_broken", target.display(), machine.status().label(), note);
+        MachineOutcomeListener.update(execution, new MachineOutcome(target.systemId(), target.hostname(), MachineOutcome.Result.BROKEN, note));
+        RunLog.record(execution, "POST machines/" + target.systemId() + "/?op=mark_broken", target.display(), machine.status().label(), note);
     }
 }

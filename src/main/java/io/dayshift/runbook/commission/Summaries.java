@@ -1,5 +1,6 @@
 package io.dayshift.runbook.commission;
 
+import io.dayshift.runbook.OperatorDecision;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,7 @@ final class Summaries {
             text.append(" No operator decision was needed.");
         } else {
             text.append(" Operator decisions: ").append(decisions.decisions().stream()
-                    .map(d -> d.machine() + ": " + d.decision() + " by " + d.decidedBy() + " (\"" + d.note() + "\")")
+                    .map(d -> d.target() + ": " + d.decision() + " by " + d.decidedBy() + " (\"" + d.note() + "\")")
                     .collect(Collectors.joining("; "))).append(".");
         }
         text.append(" Started by ").append(initiator).append("; no approval is needed, commissioning erases no data.");

@@ -1,10 +1,11 @@
 package io.dayshift.runbook.commission;
 
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.DECISIONS;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.OUTCOMES;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.SITE;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TAGS;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TARGETS;
+import io.dayshift.runbook.OperatorDecision;
+import static io.dayshift.runbook.RunVariables.OPERATOR_DECISIONS;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.OUTCOMES;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TAGS;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TARGETS;
 
 import io.dayshift.approval.Approvals;
 import io.dayshift.engine.RunLog;
@@ -34,9 +35,9 @@ class SummariseCommissioningDelegate implements JavaDelegate {
         MachineOutcomes outcomes = OUTCOMES.get(execution);
         List<String> nowInMaas = TARGETS.get(execution).machines().stream().map(t -> t.display() + " " + provisioner.findMachine(site, t.systemId())
                 .map(m -> m.status().label() + (m.tags().isEmpty() ? "" : " [" + String.join(", ", m.tags()) + "]")).orElse("unknown to MAAS")).toList();
-        String summary = Summaries.of(site.name(), TARGETS.get(execution), outcomes, DECISIONS.find(execution).orElse(new OperatorDecision.Decisions(List.of())),
+        String summary = Summaries.of(site.name(), TARGETS.get(execution), outcomes, OPERATOR_DECISIONS.find(execution).orElse(new OperatorDecision.Decisions(List.of())),
                 CommissionInput.items(TAGS.find(execution).orElse("")), Approvals.INITIATOR.find(execution).orElse("unknown"));
         RunLog.summarise(execution, summary);
-        Steps.record(execution, "GET machines/ (final state)", site.name(), "summarised", String.join("; ", nowInMaas));
+        RunLog.record(execution, "GET machines/ (final state)", site.name(), "summarised", String.join("; ", nowInMaas));
     }
 }

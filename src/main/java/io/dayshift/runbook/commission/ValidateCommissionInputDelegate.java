@@ -1,11 +1,12 @@
 package io.dayshift.runbook.commission;
 
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.MACHINES;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.OUTCOMES;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.SITE;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TAGS;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TARGETS;
-import static io.dayshift.runbook.commission.CommissionMachinesVariables.TESTING_SCRIPTS;
+import io.dayshift.engine.RunLog;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.MACHINES;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.OUTCOMES;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TAGS;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TARGETS;
+import static io.dayshift.runbook.commission.CommissionMachines.Variables.TESTING_SCRIPTS;
 
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.site.Sites;
@@ -32,12 +33,12 @@ class ValidateCommissionInputDelegate implements JavaDelegate {
                 TESTING_SCRIPTS.find(execution).orElse(""));
         if (!result.accepted()) {
             String message = "Input rejected, nothing was commissioned on site " + site + ": " + String.join("; ", result.problems()) + ".";
-            Steps.record(execution, "check the input against MAAS", site, "rejected", message);
-            throw new BpmnError(CommissionMachinesIds.INPUT_REJECTED, message);
+            RunLog.record(execution, "check the input against MAAS", site, "rejected", message);
+            throw new BpmnError(CommissionMachines.INPUT_REJECTED, message);
         }
         TARGETS.set(execution, result.targets());
         OUTCOMES.set(execution, new MachineOutcomes(List.of()));
-        Steps.record(execution, "check the input against MAAS", site, "accepted",
+        RunLog.record(execution, "check the input against MAAS", site, "accepted",
                 String.join(", ", result.targets().machines().stream().map(t -> t.display() + " " + t.statusBefore().label()).toList()));
     }
 }

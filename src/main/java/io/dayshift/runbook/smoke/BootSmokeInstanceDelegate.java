@@ -49,7 +49,7 @@ class BootSmokeInstanceDelegate implements JavaDelegate {
         String id;
         if (booted.isPresent()) {
             id = booted.get().id();
-            RunLog.record(execution, "GET /servers/detail?name=" + name, name, "already booted as " + id, null, "");
+            RunLog.record(execution, "GET /servers/detail?name=" + name, name, "already booted as " + id, "");
         } else {
             Flavor flavor = inventory.flavors(site).stream()
                     .min(Comparator.comparingInt(Flavor::ramMb).thenComparingInt(Flavor::vcpus).thenComparingInt(Flavor::diskGb))
@@ -59,7 +59,7 @@ class BootSmokeInstanceDelegate implements JavaDelegate {
                     .orElseThrow(() -> new ComputeCloudException("site " + site.name() + ": no active image to boot smoke instance " + name, 0));
             id = compute.bootServer(site, new ServerRequest(name, flavor.id(), image.id(), host, Optional.empty()));
             RunLog.record(execution, "POST /servers name=" + name + " flavor=" + flavor.name() + " image=" + image.name()
-                    + host.map(h -> " host=" + h).orElse(""), name, "booting as " + id, null, "");
+                    + host.map(h -> " host=" + h).orElse(""), name, "booting as " + id, "");
         }
         SmokeTestInstance.SERVER.set(execution, id);
         SmokeTestInstance.INSTANCE.set(execution, name);

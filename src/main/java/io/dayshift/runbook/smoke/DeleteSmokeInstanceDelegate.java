@@ -28,10 +28,10 @@ class DeleteSmokeInstanceDelegate implements JavaDelegate {
         String id = SmokeTestInstance.SERVER.get(execution);
         String name = SmokeTestInstance.INSTANCE.get(execution);
         if (compute.server(site, id).isEmpty()) {
-            RunLog.record(execution, "GET /servers/" + id, name, "already gone", null, "");
+            RunLog.record(execution, "GET /servers/" + id, name, "already gone", "");
             return;
         }
         compute.deleteServer(site, id);
-        RunLog.record(execution, "DELETE /servers/" + id, name, "deleted", null, "");
+        RunLog.record(execution, "DELETE /servers/" + id, name, "deleted", "");
     }
 }

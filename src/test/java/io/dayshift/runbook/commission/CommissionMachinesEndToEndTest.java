@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -58,7 +59,7 @@ class CommissionMachinesEndToEndTest {
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
         JsonNode end = JSON.readTree(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + id
-                + "&activityId=" + CommissionMachinesIds.MACHINES_COMMISSIONED_END).body());
+                + "&activityId=" + CommissionMachines.Elements.MACHINES_COMMISSIONED_END).body());
         assertThat(end).hasSize(1);
 
         // and its history has the summary and every step
@@ -68,9 +69,9 @@ class CommissionMachinesEndToEndTest {
         JsonNode steps = JSON.readTree(historicVariable(olga, id, "steps").path("value").asText()).path("steps");
         List<String> stepIds = new ArrayList<>();
         steps.forEach(step -> stepIds.add(step.path("step").asText()));
-        assertThat(stepIds).containsSubsequence(CommissionMachinesIds.VALIDATE_INPUT, CommissionMachinesIds.COMMISSION_MACHINE,
-                CommissionMachinesIds.CHECK_COMMISSIONING, CommissionMachinesIds.APPLY_TAGS, CommissionMachinesIds.SUMMARISE_RUN);
-        assertThat(stepIds).filteredOn(CommissionMachinesIds.COMMISSION_MACHINE::equals).hasSize(2);
+        assertThat(stepIds).containsSubsequence(CommissionMachines.Elements.VALIDATE_INPUT, CommissionMachines.Elements.COMMISSION_MACHINE,
+                AwaitOperation.CHECK, CommissionMachines.Elements.APPLY_TAGS, CommissionMachines.Elements.SUMMARISE_RUN);
+        assertThat(stepIds).filteredOn(CommissionMachines.Elements.COMMISSION_MACHINE::equals).hasSize(2);
         JsonNode last = steps.get(steps.size() - 1);
         assertThat(last.path("evidence").asText()).contains("new01 (").contains("Ready [").contains("batch-e2e");
     }

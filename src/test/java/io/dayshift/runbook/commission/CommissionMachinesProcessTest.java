@@ -1,18 +1,17 @@
 package io.dayshift.runbook.commission;
 
-import static io.dayshift.runbook.commission.CommissionMachinesIds.APPLY_TAGS;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.CHECK_COMMISSIONING;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.COMMISSION_MACHINE;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.DECIDE_FAILED_MACHINE;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.INPUT_REJECTED_END;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINES_COMMISSIONED_END;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINE_MARKED_BROKEN_END;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINE_READY_END;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.MACHINE_SKIPPED_END;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.START_EVENT;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.SUMMARISE_RUN;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.VALIDATE_INPUT;
-import static io.dayshift.runbook.commission.CommissionMachinesIds.WAIT_COMMISSIONING;
+import static io.dayshift.runbook.await.AwaitOperation.DECIDE;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.APPLY_TAGS;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.AWAIT_COMMISSIONING;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.COMMISSION_MACHINE;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.INPUT_REJECTED_END;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.MACHINES_COMMISSIONED_END;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.MACHINE_MARKED_BROKEN_END;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.MACHINE_READY_END;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.MACHINE_SKIPPED_END;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.START_EVENT;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.SUMMARISE_RUN;
+import static io.dayshift.runbook.commission.CommissionMachines.Elements.VALIDATE_INPUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -31,6 +30,7 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.machine.CommissionOptions;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.machine.MachineStatus;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.site.Site;
 import io.dayshift.site.SiteSource;
 import io.dayshift.site.Sites;
@@ -65,7 +65,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (the {@code labClock} bean) or the engine's clock. The class must cover every flow node and sequence flow of the
  * model (process-test coverage, report under {@code target/process-test-coverage/}).
  */
-@RunbookProcessTest(clock = "2025-05-06T07:00:00Z")
+@RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = AwaitOperation.PROCESS_KEY)
 class CommissionMachinesProcessTest {
 
     /** Nothing listens here: the MAAS of the site {@code lab-unreachable}. */
@@ -124,18 +124,15 @@ class CommissionMachinesProcessTest {
         execute(job());
         assertThat(run).isWaitingAt(COMMISSION_MACHINE);
         runJobs(run, COMMISSION_MACHINE, 2);
-        runJobs(run, WAIT_COMMISSIONING, 2);
-        runJobs(run, CHECK_COMMISSIONING, 2);
-        assertThat(run).isWaitingAt(WAIT_COMMISSIONING); // still commissioning: the loop waits again
+        runbooks.runJobs();
+        look(run, 2);
+        assertThat(run).isWaitingAt(AWAIT_COMMISSIONING); // still commissioning: the await looks again later
         letMaasFinish();
-        runJobs(run, WAIT_COMMISSIONING, 2);
-        runJobs(run, CHECK_COMMISSIONING, 2);
-        assertThat(run).isWaitingAt(APPLY_TAGS);
-        execute(job());
-        execute(job());
+        look(run, 2);
 
         // then both are Ready in MAAS, commissioned once each, and tagged
-        assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END).hasNotPassed(DECIDE_FAILED_MACHINE);
+        assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END);
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).doesNotContain(DECIDE);
         assertThat(destructive("maas-commission")).isEqualTo(commissionsBefore + 2);
         for (String hostname : List.of("spare01", "new01")) {
             assertThat(machine(hostname).status()).isEqualTo(MachineStatus.READY);
@@ -143,7 +140,7 @@ class CommissionMachinesProcessTest {
         }
         assertThat(runbooks.summary(run)).startsWith("Site lab: 2 of 2 machines commissioned and Ready, tagged rack-a, openstack-compute: ")
                 .contains("spare01 (", "new01 (").contains("No operator decision was needed").contains("Started by olga");
-        assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, COMMISSION_MACHINE, CHECK_COMMISSIONING, APPLY_TAGS, SUMMARISE_RUN);
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, COMMISSION_MACHINE, AwaitOperation.CHECK, APPLY_TAGS, SUMMARISE_RUN);
         assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).extracting(StepRecord::action)
                 .allMatch(action -> action.matches("POST machines/[a-z0-9]+/\\?op=commission"));
     }
@@ -165,19 +162,16 @@ class CommissionMachinesProcessTest {
         assertThat(management.createJobQuery().processInstanceId(run.getId()).activityId(COMMISSION_MACHINE).count()).isZero();
 
         // when MAAS finishes the first wave
+        runbooks.runJobs();
         letMaasFinish();
-        runJobs(run, WAIT_COMMISSIONING, 2);
-        runJobs(run, CHECK_COMMISSIONING, 2);
+        look(run, 2);
 
         // then the second wave, spare07 alone, starts, and the run ends with all three Ready
-        runJobs(run, COMMISSION_MACHINE, 1);
         assertThat(destructive("maas-commission")).isEqualTo(commissionsBefore + 3);
         letMaasFinish();
-        runJobs(run, WAIT_COMMISSIONING, 1);
-        runJobs(run, CHECK_COMMISSIONING, 1);
-        execute(job());
-        execute(job());
-        assertThat(run).isEnded().hasPassed(MACHINES_COMMISSIONED_END).hasNotPassed(DECIDE_FAILED_MACHINE);
+        look(run, 1);
+        assertThat(run).isEnded().hasPassed(MACHINES_COMMISSIONED_END);
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).doesNotContain(DECIDE);
         assertThat(runbooks.summary(run)).startsWith("Site lab: 3 of 3 machines commissioned and Ready");
     }
 
@@ -193,16 +187,14 @@ class CommissionMachinesProcessTest {
         // when the step runs again
         execute(job());
 
-        // then it sees MAAS commissioning and only waits
+        // then it sees MAAS commissioning and only awaits it
         assertThat(destructive("maas-commission")).isEqualTo(commissions);
-        assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
+        assertThat(run).isWaitingAt(AWAIT_COMMISSIONING);
         assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo("already Commissioning"));
+        runbooks.runJobs();
         letMaasFinish();
-        execute(job());
-        execute(job());
-        execute(job());
-        execute(job());
+        look(run, 1);
         assertThat(run).isEnded().hasPassed(MACHINES_COMMISSIONED_END);
     }
 
@@ -254,25 +246,21 @@ class CommissionMachinesProcessTest {
 
         // when commissioning ends
         letMaasFinish();
-        execute(job());
-        execute(job());
+        look(run, 1);
 
         // then an ops lead sees the failed script and decides
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
-        assertThat(task()).hasCandidateGroup(Roles.OPS_LEADS);
-        String report = (String) tasks.getVariable(task().getId(), "failureReport");
+        Task decision = runbooks.task(run, DECIDE);
+        assertThat(decision).hasCandidateGroup(Roles.OPS_LEADS);
+        String report = (String) tasks.getVariable(decision.getId(), "operationDetail");
         assertThat(report).contains("new04 (").contains("Failed commissioning")
                 .contains("50-maas-01-commissioning (commissioning): Failed, exit code 1").contains("lshw: no storage devices found on new04");
-        assertThat(tasks.getVariable(task().getId(), "machineName")).asString().startsWith("new04 (");
-        decide("retry", "transient: lshw flaked, disks are seen in the BMC");
+        assertThat(tasks.getVariable(decision.getId(), "operationDescription")).asString().startsWith("commissioning of new04 (");
+        decide(run, "retry", "transient: lshw flaked, disks are seen in the BMC");
 
         // and the retry commissions it again, and it becomes Ready
-        execute(job());
+        runbooks.runJobs();
         letMaasFinish();
-        execute(job());
-        execute(job());
-        execute(job());
-        execute(job());
+        look(run, 1);
         assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END);
         assertThat(machine("new04").status()).isEqualTo(MachineStatus.READY);
         assertThat(runbooks.summary(run)).startsWith("Site lab: 1 of 1 machines commissioned and Ready")
@@ -285,19 +273,16 @@ class CommissionMachinesProcessTest {
         model().injectFault(new LabFault("", FaultType.COMMISSIONING_FAILS, "new08", "", 1));
         ProcessInstance run = startAndCommission("new08");
         letMaasFinish();
-        execute(job());
-        execute(job());
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
+        look(run, 1);
+        assertThat(runbooks.task(run, DECIDE)).isNotNull();
 
         // when the operator marks it broken
-        decide("mark-broken", "no disks seen by lshw; RMA ticket 4711");
-        execute(job());
+        decide(run, "mark-broken", "no disks seen by lshw; RMA ticket 4711");
+        runbooks.runJobs();
 
         // then MAAS shows it Broken with the note as its error description
         assertThat(machine("new08").status()).isEqualTo(MachineStatus.BROKEN);
         assertThat(model().errorDescription(machine("new08").systemId())).isEqualTo("no disks seen by lshw; RMA ticket 4711");
-        execute(job());
-        execute(job());
         assertThat(run).isEnded().hasPassed(MACHINE_MARKED_BROKEN_END, MACHINES_COMMISSIONED_END).hasNotPassed(MACHINE_READY_END);
         assertThat(runbooks.summary(run)).startsWith("Site lab: 0 of 1 machines commissioned and Ready.")
                 .contains("Failed and marked broken: new08 (").contains("mark-broken by olivia");
@@ -309,22 +294,21 @@ class CommissionMachinesProcessTest {
         model().injectFault(new LabFault("", FaultType.TESTING_FAILS, "new06", "", 1));
         ProcessInstance run = startAndCommission("new06");
         letMaasFinish();
-        execute(job());
-        execute(job());
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
-        assertThat((String) tasks.getVariable(task().getId(), "failureReport"))
+        look(run, 1);
+        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE).getId(), "operationDetail"))
                 .contains("Failed testing").contains("smartctl-validate (testing): Failed, exit code 1");
 
         // when the operator asks for a retry
-        decide("retry", "try once more");
-        execute(job());
+        decide(run, "retry", "try once more");
+        runbooks.runJobs();
 
-        // then MAAS's refusal comes back to the operator, who skips the machine
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE).hasPassed(CommissionMachinesIds.COMMISSION_REFUSED_EVENT);
-        assertThat((String) tasks.getVariable(task().getId(), "failureReport")).contains("in the machine's current state");
-        decide("skip", "send to the vendor");
-        execute(job());
-        execute(job());
+        // then MAAS's refusal comes back to the operator at the first look, who skips the machine
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(COMMISSION_MACHINE)).last().satisfies(s -> assertThat(s.result()).isEqualTo("refused"));
+        look(run, 1);
+        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE).getId(), "operationDetail")).contains("MAAS refused to commission it")
+                .contains("in the machine's current state");
+        decide(run, "skip", "send to the vendor");
+        runbooks.runJobs();
         assertThat(run).isEnded().hasPassed(MACHINE_SKIPPED_END, MACHINES_COMMISSIONED_END);
         assertThat(machine("new06").status()).isEqualTo(MachineStatus.FAILED_TESTING);
         assertThat(machine("new06").tags()).doesNotContain("rack-b");
@@ -339,21 +323,20 @@ class CommissionMachinesProcessTest {
         long commissions = destructive("maas-commission");
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(46))));
 
-        // when the check runs
-        execute(job());
-        execute(job());
+        // when the deadline's timer fires
+        Job deadline = management.createJobQuery().activityId(AwaitOperation.DEADLINE_PASSED).timers().singleResult();
+        assertThat(deadline.getDuedate()).isBefore(ClockUtil.getCurrentTime());
+        management.executeJob(deadline.getId());
 
-        // then an ops lead decides; a retry does not ask MAAS again, it waits again
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MACHINE);
-        assertThat((String) tasks.getVariable(task().getId(), "failureReport")).contains("is still Commissioning after the deadline");
-        decide("retry", "MAAS is slow today, give it more time");
-        execute(job());
+        // then an ops lead decides, offered to keep waiting; a retry does not ask MAAS again, it awaits it again
+        Task decision = runbooks.task(run, DECIDE);
+        assertThat(tasks.getVariable(decision.getId(), "operationOutcome")).isEqualTo(AwaitOperation.TIMED_OUT);
+        assertThat((String) tasks.getVariable(decision.getId(), "operationDetail")).contains("Commissioning");
+        decide(run, "retry", "MAAS is slow today, give it more time");
+        runbooks.runJobs();
         assertThat(destructive("maas-commission")).isEqualTo(commissions);
         letMaasFinish();
-        execute(job());
-        execute(job());
-        execute(job());
-        execute(job());
+        look(run, 1);
         assertThat(run).isEnded().hasPassed(MACHINE_READY_END, MACHINES_COMMISSIONED_END);
     }
 
@@ -395,7 +378,7 @@ class CommissionMachinesProcessTest {
         variables.put("testingScripts", testingScripts);
         runbooks.login("olga");
         try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(CommissionMachinesIds.PROCESS_KEY, variables);
+            ProcessInstance run = runtime.startProcessInstanceByKey(CommissionMachines.PROCESS_KEY, variables);
             assertThat(run).isStarted().hasPassed(START_EVENT);
             return run;
         } finally {
@@ -406,21 +389,24 @@ class CommissionMachinesProcessTest {
     /** Starts a run for one machine and runs it until MAAS commissions it and the run waits for the first check. */
     private ProcessInstance startAndCommission(String machine) {
         ProcessInstance run = start(machine, "rack-b", "");
-        execute(job());
-        execute(job());
-        execute(job());
-        assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
-        execute(job());
-        execute(job());
-        assertThat(run).isWaitingAt(WAIT_COMMISSIONING);
+        runbooks.runJobs();
+        assertThat(run).isWaitingAt(AWAIT_COMMISSIONING);
+        look(run, 1);
+        assertThat(run).isWaitingAt(AWAIT_COMMISSIONING);
         return run;
     }
 
-    /** Olivia (an ops lead, not the initiator) claims the operator task and completes it. */
-    private void decide(String decision, String note) {
-        Task task = task();
-        tasks.claim(task.getId(), "olivia");
-        complete(task, withVariables("decision", decision, "note", note));
+    /** Olivia (an ops lead, not the initiator) claims the await's decision task and completes it. */
+    private void decide(ProcessInstance run, String decision, String note) {
+        runbooks.decide(run, DECIDE, "olivia", decision, note);
+    }
+
+    /** The {@code expected} awaits of the run look at their machines once (their timers fire), and the run goes on. */
+    private void look(ProcessInstance run, int expected) {
+        List<Job> timers = management.createJobQuery().activityId(AwaitOperation.WAIT).timers().list();
+        assertThat(timers).as("awaits waiting to look").hasSize(expected);
+        timers.forEach(j -> management.executeJob(j.getId()));
+        runbooks.runJobs();
     }
 
     private void runJobs(ProcessInstance run, String activityId, int expected) {
