@@ -1,8 +1,8 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 import static io.dayshift.runbook.backup.BackupSite.Variables.MYSQL_DUMP;
-import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.TABLE_ROWS;
 
 import io.dayshift.backup.BackupException;

@@ -1,8 +1,8 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
-import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.RunLog.SUMMARY;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupCatalogue;

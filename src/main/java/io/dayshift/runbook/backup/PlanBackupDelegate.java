@@ -1,11 +1,11 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 import static io.dayshift.runbook.backup.BackupSite.Variables.NOT_APPLICABLE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PARTS;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PART_DEADLINE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.SCOPE;
-import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;

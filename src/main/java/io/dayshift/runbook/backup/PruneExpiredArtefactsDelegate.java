@@ -1,8 +1,8 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED_COPIES;
-import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupHosts;

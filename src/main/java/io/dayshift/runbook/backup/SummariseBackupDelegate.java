@@ -1,13 +1,13 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.runbook.RunVariables.INITIATOR;
+import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_COMPLETE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
-import static io.dayshift.runbook.RunVariables.INITIATOR;
 import static io.dayshift.runbook.backup.BackupSite.Variables.NOT_APPLICABLE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PARTS;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED;
 import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED_COPIES;
-import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;

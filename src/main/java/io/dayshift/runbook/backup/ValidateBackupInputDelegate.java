@@ -1,10 +1,10 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_COMPLETE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
-import static io.dayshift.runbook.RunVariables.FLAVOUR;
 import static io.dayshift.runbook.backup.BackupSite.Variables.SCOPE;
-import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;

@@ -1,9 +1,9 @@
 package io.dayshift.runbook.backup;
 
+import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.backup.BackupSite.Variables.ARTEFACT;
 import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 import static io.dayshift.runbook.backup.BackupSite.Variables.OFF_HOST_COPY_FAILED;
-import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupCatalogue;
