@@ -1,13 +1,12 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT;
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupHosts;
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,19 +35,19 @@ class CopyArtefactOffHostDelegate implements JavaDelegate {
         Artefact artefact = ARTEFACT.get(execution);
         Site.OffHost store = site.backup().offHost();
         if (store == null) {
-            RunLog.record(execution, new StepRecord(null, "none", artefact.host() + ":" + artefact.path(), "stays on its host only: no off-host target "
-                    + "(dayshift.sites." + site.name() + ".backup.off-host)", null, "", PartRecords.now()));
+            RunLog.record(execution, "none", artefact.host() + ":" + artefact.path(), "stays on its host only: no off-host target "
+                    + "(dayshift.sites." + site.name() + ".backup.off-host)", null, "");
             return;
         }
         String storePath = storePath(site, BACKUP_ID.get(execution), artefact);
         String target = site.firstHostOf(store.hostGroup()).host() + ":" + storePath;
         if (hosts.facts(site, store.hostGroup(), storePath).filter(f -> f.sha256().equals(artefact.sha256())).isPresent()) {
-            RunLog.record(execution, new StepRecord(null, "none", target, "copy there from an earlier try", null, "", PartRecords.now()));
+            RunLog.record(execution, "none", target, "copy there from an earlier try", null, "");
             return;
         }
         hosts.copyToStore(site, BackupPlanner.requireHostGroup(site, artefact.kind()), artefact.path(), storePath);
-        RunLog.record(execution, new StepRecord(null, "scp " + artefact.path() + " (on " + artefact.host() + ") to " + target + ".part", target + ".part",
-                "copied, " + artefact.sizeBytes() + " bytes", 0, "", PartRecords.now()));
+        RunLog.record(execution, "scp " + artefact.path() + " (on " + artefact.host() + ") to " + target + ".part", target + ".part",
+                "copied, " + artefact.sizeBytes() + " bytes", 0, "");
     }
 
     /** Where an artefact's copy lies on the store: {@code <off-host path>/<backup id>/<file name>}. */

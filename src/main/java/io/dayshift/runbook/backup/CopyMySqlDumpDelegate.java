@@ -1,9 +1,9 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.MYSQL_DUMP;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.TABLE_ROWS;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.MYSQL_DUMP;
+import static io.dayshift.runbook.backup.BackupSite.Variables.TABLE_ROWS;
 
 import io.dayshift.backup.BackupHosts;
 import io.dayshift.backup.FileFacts;

@@ -1,9 +1,9 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.MYSQL_DUMP;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.TABLE_ROWS;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.MYSQL_DUMP;
+import static io.dayshift.runbook.backup.BackupSite.Variables.TABLE_ROWS;
 
 import io.dayshift.backup.BackupException;
 import io.dayshift.backup.BackupHosts;
@@ -12,7 +12,6 @@ import io.dayshift.charm.Application;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.Unit;
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Map;
@@ -53,7 +52,7 @@ class DumpMySqlClusterDelegate implements JavaDelegate {
         String file = Optional.ofNullable(dump.results().get("mysqldump-file")).orElseThrow(() -> new BackupException("site " + site.name()
                 + ": the mysqldump action on " + leader + " named no mysqldump-file"));
         MYSQL_DUMP.set(execution.getProcessInstance(), new UnitFile(leader, file));
-        RunLog.record(execution, new StepRecord(null, "juju run " + leader + " mysqldump", leader, "dump at " + file + " (task " + dump.id() + ")",
-                dump.returnCode(), "row counts " + TABLE_ROWS.get(execution).rows(), PartRecords.now()));
+        RunLog.record(execution, "juju run " + leader + " mysqldump", leader, "dump at " + file + " (task " + dump.id() + ")",
+                dump.returnCode(), "row counts " + TABLE_ROWS.get(execution).rows());
     }
 }

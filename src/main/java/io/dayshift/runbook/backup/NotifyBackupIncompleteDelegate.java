@@ -1,18 +1,17 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SUMMARY;
+import static io.dayshift.engine.RunLog.SUMMARY;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.notify.Notification;
 import io.dayshift.notify.NotificationResult;
 import io.dayshift.notify.Notifier;
 import io.dayshift.notify.Severity;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -48,7 +47,7 @@ class NotifyBackupIncompleteDelegate implements JavaDelegate {
                 + " of backup-site.", nothing ? Severity.SEV2 : Severity.SEV3, Optional.empty()));
         String outcome = result.outcomes().isEmpty() ? "no channel configured (dayshift.sites." + site.name() + ".notify)"
                 : result.allDelivered() ? "delivered" : "NOT delivered on every channel";
-        RunLog.record(execution, new StepRecord(null, "notify " + site.name(), site.name(), outcome + ": " + subject, null,
-                String.join("; ", result.failures().stream().map(f -> f.channel() + ": " + f.detail()).toList()), PartRecords.now()));
+        RunLog.record(execution, "notify " + site.name(), site.name(), outcome + ": " + subject, null,
+                String.join("; ", result.failures().stream().map(f -> f.channel() + ": " + f.detail()).toList()));
     }
 }

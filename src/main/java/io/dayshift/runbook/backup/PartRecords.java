@@ -1,19 +1,16 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT;
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PART;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PART;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.FileFacts;
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** What every part step records: the artefact it made (catalogue, variable, audit step) or why the part failed. */
@@ -26,10 +23,6 @@ class PartRecords {
         this.catalogue = catalogue;
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
     static ArtefactKind part(DelegateExecution execution) {
         return ArtefactKind.valueOf(PART.get(execution));
     }
@@ -39,19 +32,19 @@ class PartRecords {
      * incremental MariaDB backup records the set of the full it builds on: the site's newest full, as Kolla's backup chooses it.
      */
     void taken(DelegateExecution execution, FileFacts facts, TableRows rows, String action, boolean made) {
-        Artefact artefact = new Artefact(part(execution), facts.host(), facts.path(), facts.sizeBytes(), facts.sha256(), now(), false, rows.rows());
+        Artefact artefact = new Artefact(part(execution), facts.host(), facts.path(), facts.sizeBytes(), facts.sha256(), RunLog.now(), false, rows.rows());
         if (artefact.kind() == ArtefactKind.MARIADB_INCREMENTAL) {
             artefact = artefact.withBase(catalogue.newestFull(SITE.get(execution), artefact.takenAt()).orElse(null));
         }
         catalogue.append(BACKUP_ID.get(execution), artefact);
         ARTEFACT.set(execution.getProcessInstance(), artefact);
-        RunLog.record(execution, new StepRecord(null, action, facts.host() + ":" + facts.path(), (made ? "written" : "there from an earlier try")
-                + ", " + facts.sizeBytes() + " bytes, mode " + facts.mode() + ", sha256 " + facts.sha256(), 0, "", now()));
+        RunLog.record(execution, action, facts.host() + ":" + facts.path(), (made ? "written" : "there from an earlier try")
+                + ", " + facts.sizeBytes() + " bytes, mode " + facts.mode() + ", sha256 " + facts.sha256(), 0, "");
     }
 
     /** The part could not be backed up: one line in the set's failures and in the audit trail. */
     void failed(DelegateExecution execution, String action, String target, String reason, String evidence) {
         catalogue.recordFailure(BACKUP_ID.get(execution), part(execution), reason);
-        RunLog.record(execution, new StepRecord(null, action, target, "not backed up: " + reason, null, evidence, now()));
+        RunLog.record(execution, action, target, "not backed up: " + reason, null, evidence);
     }
 }

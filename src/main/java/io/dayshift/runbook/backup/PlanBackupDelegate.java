@@ -1,11 +1,11 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.NOT_APPLICABLE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PARTS;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PART_DEADLINE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SCOPE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.NOT_APPLICABLE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PARTS;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PART_DEADLINE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.SCOPE;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
@@ -34,7 +34,7 @@ class PlanBackupDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
-        Instant now = PartRecords.now();
+        Instant now = RunLog.now();
         // Kolla builds an incremental on the newest full it took: only when that one is verified (and recent) is the chain restorable
         boolean recentFull = catalogue.latestFull(site.name(), now.minus(site.backup().incrementalWithin()))
                 .filter(verified -> catalogue.newestFull(site.name(), now).filter(verified.id()::equals).isPresent()).isPresent();

@@ -1,8 +1,8 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED_COPIES;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED_COPIES;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupHosts;
@@ -37,7 +37,7 @@ class PruneExpiredArtefactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
-        Instant now = PartRecords.now();
+        Instant now = RunLog.now();
         long pruned = 0;
         for (RetentionPolicy.Expired expired : RetentionPolicy.expired(catalogue.forSite(site.name()), site.backup(), now)) {
             Optional<String> group = BackupPlanner.hostGroup(site, expired.artefact().kind())

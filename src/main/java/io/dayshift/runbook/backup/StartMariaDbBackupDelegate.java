@@ -1,16 +1,16 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.KOLLA_RUN;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.TABLE_ROWS;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.TABLE_ROWS;
 
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupHosts;
-import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaRunHandle;
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.await.KollaRunProbe;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_StartMariaDbBackup} (Kolla): the key tables' row counts, then {@code kolla-ansible mariadb_backup} (full or
  * incremental) started detached, run id {@code <process instance>-Task_StartMariaDbBackup-<part number>}: a retry finds it.
+ * The run is the {@code operation} that {@code Task_AwaitMariaDbBackup} awaits.
  */
 @Component("startMariaDbBackup")
 class StartMariaDbBackupDelegate implements JavaDelegate {
@@ -39,12 +40,11 @@ class StartMariaDbBackupDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         TABLE_ROWS.set(execution.getProcessInstance(), site.databaseHostGroup().map(g -> new TableRows(hosts.countRows(site, g))).orElse(TableRows.none()));
-        KollaAction action = PartRecords.part(execution) == ArtefactKind.MARIADB_INCREMENTAL
-                ? KollaAction.MARIADB_BACKUP_INCREMENTAL : KollaAction.MARIADB_BACKUP_FULL;
+        ArtefactKind part = PartRecords.part(execution);
+        KollaAction action = part == ArtefactKind.MARIADB_INCREMENTAL ? KollaAction.MARIADB_BACKUP_INCREMENTAL : KollaAction.MARIADB_BACKUP_FULL;
         String runId = execution.getProcessInstanceId() + "-" + execution.getCurrentActivityId() + "-" + execution.getVariable("loopCounter");
         KollaRunHandle handle = kolla.start(site, action, List.of(), runId);
-        KOLLA_RUN.set(execution.getProcessInstance(), handle);
-        RunLog.record(execution, new StepRecord(null, handle.command(), runId, "started on the deployer", null,
-                "row counts " + TABLE_ROWS.get(execution).rows(), PartRecords.now()));
+        AwaitOperation.OPERATION.set(execution.getProcessInstance(), KollaRunProbe.operation(site.name(), part.name(), handle));
+        RunLog.record(execution, handle.command(), runId, "started on the deployer", null, "row counts " + TABLE_ROWS.get(execution).rows());
     }
 }

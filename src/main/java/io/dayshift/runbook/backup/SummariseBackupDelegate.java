@@ -1,13 +1,13 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_COMPLETE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.INITIATOR;
-import static io.dayshift.runbook.backup.BackupSiteVariables.NOT_APPLICABLE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PARTS;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED;
-import static io.dayshift.runbook.backup.BackupSiteVariables.PRUNED_COPIES;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.INITIATOR;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_COMPLETE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.NOT_APPLICABLE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PARTS;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED;
+import static io.dayshift.runbook.backup.BackupSite.Variables.PRUNED_COPIES;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
@@ -40,7 +40,7 @@ class SummariseBackupDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String id = BACKUP_ID.get(execution);
-        catalogue.finish(id, PartRecords.now());
+        catalogue.finish(id, RunLog.now());
         BackupSet set = catalogue.find(id).orElseThrow(() -> new IllegalStateException("backup set " + id + " is not in the catalogue"));
         Site site = sites.require(SITE.get(execution));
         List<OffHostCopy> copies = catalogue.copies(id);

@@ -1,13 +1,12 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_COMPLETE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.FLAVOUR;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SCOPE;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_COMPLETE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.SCOPE;
 
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -40,12 +39,12 @@ class ValidateBackupInputDelegate implements JavaDelegate {
         if (site.isEmpty() || scope.isEmpty()) {
             String message = "Input rejected, nothing was backed up: " + (site.isEmpty() ? "'" + name + "' is not a configured site (configured: "
                     + sites.all().stream().map(Site::name).toList() + ")" : "scope '" + SCOPE.get(execution) + "' is not full, databases or config") + ".";
-            RunLog.record(execution, new StepRecord(null, "check site and scope", name, "rejected", null, message, PartRecords.now()));
-            throw new BpmnError(BackupSiteIds.INPUT_REJECTED, message);
+            RunLog.record(execution, "check site and scope", name, "rejected", null, message);
+            throw new BpmnError(BackupSite.INPUT_REJECTED, message);
         }
         FLAVOUR.set(execution.getProcessInstance(), site.get().flavour().name());
         SCOPE.set(execution.getProcessInstance(), scope.get().key());
-        RunLog.record(execution, new StepRecord(null, "check site and scope", name, "accepted: " + site.get().flavour().name().toLowerCase()
-                + ", scope " + scope.get().key() + (site.get().simulated() ? ", simulated (the built-in lab)" : ""), null, "", PartRecords.now()));
+        RunLog.record(execution, "check site and scope", name, "accepted: " + site.get().flavour().name().toLowerCase()
+                + ", scope " + scope.get().key() + (site.get().simulated() ? ", simulated (the built-in lab)" : ""), null, "");
     }
 }

@@ -1,9 +1,9 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT;
-import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT_VERIFIED;
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSite.Variables.ARTEFACT_VERIFIED;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
@@ -12,7 +12,6 @@ import io.dayshift.backup.BackupHosts;
 import io.dayshift.backup.FileFacts;
 import io.dayshift.backup.Readability;
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -54,8 +53,8 @@ class VerifyArtefactDelegate implements JavaDelegate {
         catalogue.append(BACKUP_ID.get(execution), artefact.withVerified(problem.isEmpty()));
         ARTEFACT_VERIFIED.set(execution.getProcessInstance(), problem.isEmpty());
         if (problem.isEmpty()) {
-            RunLog.record(execution, new StepRecord(null, "sha256sum; " + readable.check(), artefact.host() + ":" + artefact.path(),
-                    "verified", 0, readable.evidence(), PartRecords.now()));
+            RunLog.record(execution, "sha256sum; " + readable.check(), artefact.host() + ":" + artefact.path(),
+                    "verified", 0, readable.evidence());
         } else {
             records.failed(execution, "sha256sum; " + readable.check(), artefact.host() + ":" + artefact.path(), "verification failed: " + problem,
                     readable.evidence());

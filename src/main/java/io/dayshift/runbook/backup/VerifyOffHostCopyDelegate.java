@@ -1,9 +1,9 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteVariables.ARTEFACT;
-import static io.dayshift.runbook.backup.BackupSiteVariables.BACKUP_ID;
-import static io.dayshift.runbook.backup.BackupSiteVariables.OFF_HOST_COPY_FAILED;
-import static io.dayshift.runbook.backup.BackupSiteVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.backup.BackupSite.Variables.ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
+import static io.dayshift.runbook.backup.BackupSite.Variables.OFF_HOST_COPY_FAILED;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupCatalogue;
@@ -11,7 +11,6 @@ import io.dayshift.backup.BackupHosts;
 import io.dayshift.backup.FileFacts;
 import io.dayshift.backup.OffHostCopy;
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -59,9 +58,9 @@ class VerifyOffHostCopyDelegate implements JavaDelegate {
             hosts.remove(site, store.hostGroup(), storePath + ".part");
         }
         catalogue.recordCopy(new OffHostCopy(BACKUP_ID.get(execution), artefact.kind(), host, storePath, artefact.sizeBytes(), artefact.sha256(),
-                artefact.takenAt(), PartRecords.now(), problem.isEmpty(), problem));
+                artefact.takenAt(), RunLog.now(), problem.isEmpty(), problem));
         OFF_HOST_COPY_FAILED.set(execution.getProcessInstance(), !problem.isEmpty());
-        RunLog.record(execution, new StepRecord(null, "sha256sum " + storePath + ".part; mv", host + ":" + storePath, problem.isEmpty()
-                ? "copy verified off host, sha256 " + artefact.sha256() : "NOT copied off host: " + problem, null, "", PartRecords.now()));
+        RunLog.record(execution, "sha256sum " + storePath + ".part; mv", host + ":" + storePath, problem.isEmpty()
+                ? "copy verified off host, sha256 " + artefact.sha256() : "NOT copied off host: " + problem, null, "");
     }
 }

@@ -10,7 +10,7 @@ import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.engine.RunLog;
-import io.dayshift.runbook.healthcheck.HealthCheckProperties;
+import io.dayshift.runbook.healthcheck.SiteHealthCheck;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +29,7 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
     private final CapacityPlanning planning;
     private final DrainComputeNodeSettings settings;
 
-    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNodeSettings settings, HealthCheckProperties health) {
+    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNodeSettings settings, SiteHealthCheck health) {
         this.sites = sites;
         this.planning = new CapacityPlanning(compute, health.thresholds());
         this.settings = settings;

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ApiEndpoint;
 import io.dayshift.compute.CloudInventory;
@@ -27,7 +27,7 @@ class CheckApiEndpointsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         List<ApiEndpoint> endpoints = inventory.apiEndpoints(site);
-        HealthSteps.record(execution, "GET on the root of each catalog endpoint", site.name(), endpoints.size() + " endpoints "
+        SiteHealthCheck.record(execution, "GET on the root of each catalog endpoint", site.name(), endpoints.size() + " endpoints "
                 + endpoints.stream().map(e -> e.serviceType() + "=" + e.status().stream().mapToObj(Integer::toString).findFirst().orElse("none"))
                 .toList(), HealthRules.apiEndpoints(endpoints));
     }

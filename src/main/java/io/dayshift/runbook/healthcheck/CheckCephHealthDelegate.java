@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.ceph.CephCluster;
 import io.dayshift.ceph.CephStatus;
@@ -27,7 +27,7 @@ class CheckCephHealthDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         Optional<CephStatus> status = ceph.status(site);
-        HealthSteps.record(execution, "ceph --connect-timeout 20 -s", site.name(), status.map(s -> "Ceph " + s.health()).orElse("no Ceph on the site"),
+        SiteHealthCheck.record(execution, "ceph --connect-timeout 20 -s", site.name(), status.map(s -> "Ceph " + s.health()).orElse("no Ceph on the site"),
                 HealthRules.ceph(status));
     }
 }

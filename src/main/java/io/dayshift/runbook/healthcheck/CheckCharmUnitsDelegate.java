@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.ModelStatus;
@@ -27,7 +27,7 @@ class CheckCharmUnitsDelegate implements JavaDelegate {
         Site site = sites.require(SITE.get(execution));
         ModelStatus status = charms.status(site);
         long units = status.applications().values().stream().mapToLong(a -> a.units().size()).sum();
-        HealthSteps.record(execution, "juju status --format=json -m " + status.model(), site.name(),
+        SiteHealthCheck.record(execution, "juju status --format=json -m " + status.model(), site.name(),
                 status.applications().size() + " applications, " + units + " principal units", HealthRules.charmUnits(status));
     }
 }

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
@@ -27,7 +27,7 @@ class CheckComputeServicesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         List<ComputeService> services = compute.computeServices(site);
-        HealthSteps.record(execution, "GET /os-services (Nova)", site.name(), services.size() + " compute services",
+        SiteHealthCheck.record(execution, "GET /os-services (Nova)", site.name(), services.size() + " compute services",
                 HealthRules.computeServices(services));
     }
 }

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.KEY_CONTAINER_HOSTS;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.healthcheck.SiteHealthCheck.Variables.KEY_CONTAINER_HOSTS;
 
 import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.KollaDeployer;
@@ -19,12 +19,12 @@ class CheckContainerLogsDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final KollaDeployer kolla;
-    private final HealthCheckProperties properties;
+    private final SiteHealthCheck settings;
 
-    CheckContainerLogsDelegate(Sites sites, KollaDeployer kolla, HealthCheckProperties properties) {
+    CheckContainerLogsDelegate(Sites sites, KollaDeployer kolla, SiteHealthCheck settings) {
         this.sites = sites;
         this.kolla = kolla;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -32,8 +32,8 @@ class CheckContainerLogsDelegate implements JavaDelegate {
         Site site = sites.require(SITE.get(execution));
         List<ContainerLog> logs = new ArrayList<>();
         KEY_CONTAINER_HOSTS.get(execution).byContainer().forEach((container, hosts) ->
-                logs.addAll(kolla.containerLogTail(site, hosts, container, properties.logLines())));
-        HealthSteps.record(execution, "ansible <nodes> -m command -a 'docker logs --tail " + properties.logLines() + " <container>' (on the deployer)",
+                logs.addAll(kolla.containerLogTail(site, hosts, container, settings.logLines())));
+        SiteHealthCheck.record(execution, "ansible <nodes> -m command -a 'docker logs --tail " + settings.logLines() + " <container>' (on the deployer)",
                 site.name(), logs.size() + " logs of " + KEY_CONTAINER_HOSTS.get(execution).byContainer().keySet(), HealthRules.containerLogs(logs));
     }
 }

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.KEY_CONTAINER_HOSTS;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.healthcheck.SiteHealthCheck.Variables.KEY_CONTAINER_HOSTS;
 
 import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.KollaDeployer;
@@ -22,24 +22,24 @@ class CheckContainersDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final KollaDeployer kolla;
-    private final HealthCheckProperties properties;
+    private final SiteHealthCheck settings;
 
-    CheckContainersDelegate(Sites sites, KollaDeployer kolla, HealthCheckProperties properties) {
+    CheckContainersDelegate(Sites sites, KollaDeployer kolla, SiteHealthCheck settings) {
         this.sites = sites;
         this.kolla = kolla;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
-        List<HostContainers> hosts = kolla.containers(site, properties.kollaHosts());
+        List<HostContainers> hosts = kolla.containers(site, settings.kollaHosts());
         Map<String, List<String>> keyHosts = new LinkedHashMap<>();
-        properties.keyContainers().forEach(name -> hosts.forEach(h -> h.containers().stream().map(NodeContainer::name).filter(name::equals)
+        settings.keyContainers().forEach(name -> hosts.forEach(h -> h.containers().stream().map(NodeContainer::name).filter(name::equals)
                 .findFirst().ifPresent(c -> keyHosts.computeIfAbsent(c, k -> new ArrayList<>()).add(h.host()))));
         KEY_CONTAINER_HOSTS.set(execution, new KeyContainerHosts(keyHosts));
-        HealthSteps.record(execution, "ansible " + properties.kollaHosts() + " -m command -a 'docker ps -a' (on the deployer)", site.name(),
+        SiteHealthCheck.record(execution, "ansible " + settings.kollaHosts() + " -m command -a 'docker ps -a' (on the deployer)", site.name(),
                 hosts.size() + " nodes, " + hosts.stream().mapToInt(h -> h.containers().size()).sum() + " containers",
-                HealthRules.containers(hosts, properties.keyContainers()));
+                HealthRules.containers(hosts, settings.keyContainers()));
     }
 }

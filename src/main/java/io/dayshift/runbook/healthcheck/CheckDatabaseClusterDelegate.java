@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +56,7 @@ class CheckDatabaseClusterDelegate implements JavaDelegate {
             set.path("topology").properties().forEach(m -> members.put(m.getKey(), m.getValue().path("status").asText("")));
             findings.addAll(HealthRules.innodbCluster(app.name(), set.path("status").asText("UNKNOWN"), set.path("statusText").asText(""), members));
         }
-        HealthSteps.record(execution, "juju run <leader> cluster-status on " + (asked.isEmpty() ? "no " + CHARM + " application" : String.join(", ", asked)),
+        SiteHealthCheck.record(execution, "juju run <leader> cluster-status on " + (asked.isEmpty() ? "no " + CHARM + " application" : String.join(", ", asked)),
                 site.name(), asked.size() + " database cluster(s)", findings);
     }
 

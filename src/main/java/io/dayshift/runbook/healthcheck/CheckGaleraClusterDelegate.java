@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.kolla.GaleraNode;
 import io.dayshift.kolla.KollaDeployer;
@@ -27,7 +27,7 @@ class CheckGaleraClusterDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         List<GaleraNode> nodes = kolla.galeraStatus(site);
-        HealthSteps.record(execution, "ansible mariadb --become -m command -a 'docker exec mariadb sh -c <SHOW GLOBAL STATUS wsrep_…>' (on the deployer)",
+        SiteHealthCheck.record(execution, "ansible mariadb --become -m command -a 'docker exec mariadb sh -c <SHOW GLOBAL STATUS wsrep_…>' (on the deployer)",
                 site.name(), nodes.size() + " mariadb nodes", HealthRules.galera(nodes));
     }
 }

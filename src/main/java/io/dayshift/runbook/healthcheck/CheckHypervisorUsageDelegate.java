@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.Hypervisor;
@@ -17,12 +17,12 @@ class CheckHypervisorUsageDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final ComputeCloud compute;
-    private final HealthCheckProperties properties;
+    private final SiteHealthCheck settings;
 
-    CheckHypervisorUsageDelegate(Sites sites, ComputeCloud compute, HealthCheckProperties properties) {
+    CheckHypervisorUsageDelegate(Sites sites, ComputeCloud compute, SiteHealthCheck settings) {
         this.sites = sites;
         this.compute = compute;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -31,8 +31,8 @@ class CheckHypervisorUsageDelegate implements JavaDelegate {
         List<HypervisorLoad> loads = compute.hypervisors(site).stream()
                 .map((Hypervisor h) -> HealthRules.load(h, compute.inventories(site, h.hostname())))
                 .toList();
-        Thresholds t = properties.thresholds();
-        HealthSteps.record(execution, "GET /os-hypervisors/detail (Nova), GET /resource_providers/{uuid}/inventories (Placement)", site.name(),
+        Thresholds t = settings.thresholds();
+        SiteHealthCheck.record(execution, "GET /os-hypervisors/detail (Nova), GET /resource_providers/{uuid}/inventories (Placement)", site.name(),
                 loads.size() + " hypervisors against CPU " + t.cpuPercent() + " %, RAM " + t.ramPercent() + " %, disk " + t.diskPercent() + " %",
                 HealthRules.hypervisorUsage(loads, t));
     }

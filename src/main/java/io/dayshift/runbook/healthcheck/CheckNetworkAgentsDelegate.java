@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.NetworkAgent;
@@ -27,7 +27,7 @@ class CheckNetworkAgentsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         List<NetworkAgent> agents = inventory.networkAgents(site);
-        HealthSteps.record(execution, "GET /v2.0/agents (Neutron)", site.name(), agents.size() + " network agents",
+        SiteHealthCheck.record(execution, "GET /v2.0/agents (Neutron)", site.name(), agents.size() + " network agents",
                 HealthRules.networkAgents(agents));
     }
 }

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.site.Site;
@@ -16,19 +16,19 @@ class CheckUnitLogsDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final CharmModel charms;
-    private final HealthCheckProperties properties;
+    private final SiteHealthCheck settings;
 
-    CheckUnitLogsDelegate(Sites sites, CharmModel charms, HealthCheckProperties properties) {
+    CheckUnitLogsDelegate(Sites sites, CharmModel charms, SiteHealthCheck settings) {
         this.sites = sites;
         this.charms = charms;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
-        List<String> lines = charms.errorLog(site, properties.logLines());
-        HealthSteps.record(execution, "juju debug-log --no-tail --level ERROR --limit " + properties.logLines(), site.name(),
+        List<String> lines = charms.errorLog(site, settings.logLines());
+        SiteHealthCheck.record(execution, "juju debug-log --no-tail --level ERROR --limit " + settings.logLines(), site.name(),
                 lines.size() + " ERROR line(s)", HealthRules.unitLogs(lines));
     }
 }

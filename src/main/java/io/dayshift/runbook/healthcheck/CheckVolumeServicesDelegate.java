@@ -1,6 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.VolumeService;
@@ -27,7 +27,7 @@ class CheckVolumeServicesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         List<VolumeService> services = inventory.volumeServices(site);
-        HealthSteps.record(execution, "GET /os-services (Cinder)", site.name(), services.size() + " volume services",
+        SiteHealthCheck.record(execution, "GET /os-services (Cinder)", site.name(), services.size() + " volume services",
                 HealthRules.volumeServices(services));
     }
 }

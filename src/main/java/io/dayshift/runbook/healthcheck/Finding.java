@@ -1,5 +1,8 @@
 package io.dayshift.runbook.healthcheck;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * One thing the check found.
  *
@@ -9,4 +12,14 @@ package io.dayshift.runbook.healthcheck;
  * @param message what is wrong, with the numbers
  */
 public record Finding(String check, Health health, String subject, String message) {
+
+    /** The finding as one line for people: {@code AMBER hypervisor-usage: cn01 RAM at 85 % …}. */
+    public String line() {
+        return health + " " + check + ": " + subject + " " + message;
+    }
+
+    /** The findings, one line each. */
+    public static String lines(List<Finding> findings) {
+        return findings.stream().map(Finding::line).collect(Collectors.joining("\n"));
+    }
 }

@@ -1,13 +1,11 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FINDINGS;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FLAVOUR;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.HEALTH;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.HEALTH;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.healthcheck.SiteHealthCheck.Variables.FINDINGS;
 
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
-import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,9 +27,8 @@ class GradeHealthDelegate implements JavaDelegate {
                 + findings.stream().filter(f -> f.health() == Health.AMBER).count() + " amber finding(s)); checked compute services, network agents, "
                 + "volume services, hypervisor usage, API endpoints, Ceph, " + checked + "."
                 + (findings.isEmpty() ? "" : " " + String.join("; ", findings.stream()
-                .sorted((a, b) -> b.health().compareTo(a.health())).map(HealthSteps::line).toList()) + ".");
+                .sorted((a, b) -> b.health().compareTo(a.health())).map(Finding::line).toList()) + ".");
         RunLog.summarise(execution, summary);
-        RunLog.record(execution, new StepRecord(null, "grade: the worst of " + findings.size() + " finding(s)", site, health.name(), null, "",
-                Instant.now()));
+        RunLog.record(execution, "grade: the worst of " + findings.size() + " finding(s)", site, health.name(), null, "");
     }
 }

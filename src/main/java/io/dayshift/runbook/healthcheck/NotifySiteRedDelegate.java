@@ -1,7 +1,7 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FINDINGS;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.healthcheck.SiteHealthCheck.Variables.FINDINGS;
 
 import io.dayshift.notify.Notification;
 import io.dayshift.notify.Severity;
@@ -34,7 +34,7 @@ class NotifySiteRedDelegate implements JavaDelegate {
         Site site = sites.require(SITE.get(execution));
         List<Finding> red = FINDINGS.find(execution).orElse(List.of()).stream().filter(f -> f.health() == Health.RED).toList();
         String subject = "Daily health check: site " + site.name() + " is RED (" + red.size() + " red finding(s))";
-        notices.send(execution, site, new Notification(subject, "Site " + site.name() + " is " + Health.RED + ".\n" + HealthSteps.lines(red),
+        notices.send(execution, site, new Notification(subject, "Site " + site.name() + " is " + Health.RED + ".\n" + Finding.lines(red),
                 Severity.SEV2, Optional.empty()));
     }
 }

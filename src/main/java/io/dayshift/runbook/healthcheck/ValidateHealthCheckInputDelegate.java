@@ -1,15 +1,13 @@
 package io.dayshift.runbook.healthcheck;
 
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FINDINGS;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.FLAVOUR;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.HEALTH;
-import static io.dayshift.runbook.healthcheck.SiteHealthCheckVariables.SITE;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.HEALTH;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.healthcheck.SiteHealthCheck.Variables.FINDINGS;
 
 import io.dayshift.engine.RunLog;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -39,12 +37,12 @@ class ValidateHealthCheckInputDelegate implements JavaDelegate {
                     + sites.all().stream().map(Site::name).toList() + ").";
             HEALTH.set(execution.getProcessInstance(), Health.RED.name());
             FINDINGS.set(execution.getProcessInstance(), List.of(new Finding("input", Health.RED, name, "is not a configured site")));
-            RunLog.record(execution, new StepRecord(null, "look the site up in dayshift.sites", name, "rejected", null, message, Instant.now()));
-            throw new BpmnError(SiteHealthCheckIds.INPUT_REJECTED, message);
+            RunLog.record(execution, "look the site up in dayshift.sites", name, "rejected", null, message);
+            throw new BpmnError(SiteHealthCheck.INPUT_REJECTED, message);
         }
         FLAVOUR.set(execution, site.get().flavour().name());
         FINDINGS.set(execution.getProcessInstance(), List.of());
-        RunLog.record(execution, new StepRecord(null, "look the site up in dayshift.sites", name, "accepted: "
-                + site.get().flavour().name().toLowerCase() + (site.get().simulated() ? ", simulated (the built-in lab)" : ""), null, "", Instant.now()));
+        RunLog.record(execution, "look the site up in dayshift.sites", name, "accepted: "
+                + site.get().flavour().name().toLowerCase() + (site.get().simulated() ? ", simulated (the built-in lab)" : ""), null, "");
     }
 }

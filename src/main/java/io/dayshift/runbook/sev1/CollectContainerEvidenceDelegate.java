@@ -7,7 +7,7 @@ import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.NodeContainer;
-import io.dayshift.runbook.healthcheck.HealthCheckProperties;
+import io.dayshift.runbook.healthcheck.SiteHealthCheck;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
@@ -27,10 +27,10 @@ class CollectContainerEvidenceDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final KollaDeployer kolla;
-    private final HealthCheckProperties health;
+    private final SiteHealthCheck health;
     private final Sev1IncidentSettings settings;
 
-    CollectContainerEvidenceDelegate(Sites sites, KollaDeployer kolla, HealthCheckProperties health, Sev1IncidentSettings settings) {
+    CollectContainerEvidenceDelegate(Sites sites, KollaDeployer kolla, SiteHealthCheck health, Sev1IncidentSettings settings) {
         this.sites = sites;
         this.kolla = kolla;
         this.health = health;

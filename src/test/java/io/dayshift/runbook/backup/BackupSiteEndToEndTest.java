@@ -89,7 +89,7 @@ class BackupSiteEndToEndTest {
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
         JsonNode ends = JSON.readTree(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + id
-                + "&activityId=" + BackupSiteIds.SITE_BACKED_UP_END).body());
+                + "&activityId=" + BackupSite.Elements.SITE_BACKED_UP_END).body());
         assertThat(ends).hasSize(1);
 
         // and an auditor reads the output contract from the history

@@ -1,30 +1,33 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.backup.BackupSiteIds.ARCHIVE_KOLLA_CONFIG;
-import static io.dayshift.runbook.backup.BackupSiteIds.BACKUP_INCOMPLETE_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.CHECK_MARIADB_BACKUP;
-import static io.dayshift.runbook.backup.BackupSiteIds.COPY_ARTEFACT_OFF_HOST;
-import static io.dayshift.runbook.backup.BackupSiteIds.NOTIFY_BACKUP_INCOMPLETE;
-import static io.dayshift.runbook.backup.BackupSiteIds.OFF_HOST_COPY_FAILED_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.VERIFY_OFF_HOST_COPY;
-import static io.dayshift.runbook.backup.BackupSiteIds.CREATE_CONTROLLER_BACKUP;
-import static io.dayshift.runbook.backup.BackupSiteIds.DUMP_MAAS_DATABASE;
-import static io.dayshift.runbook.backup.BackupSiteIds.DUMP_MYSQL_CLUSTER;
-import static io.dayshift.runbook.backup.BackupSiteIds.EXPORT_CEPH_CONFIG;
-import static io.dayshift.runbook.backup.BackupSiteIds.INPUT_REJECTED_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.MARIADB_BACKUP_FAILED_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.PART_NOT_BACKED_UP_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.PART_TIMED_OUT_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.PLAN_BACKUP;
-import static io.dayshift.runbook.backup.BackupSiteIds.PRUNE_EXPIRED_ARTEFACTS;
-import static io.dayshift.runbook.backup.BackupSiteIds.RECORD_PART_TIMEOUT;
-import static io.dayshift.runbook.backup.BackupSiteIds.SAVE_VAULT_SNAPSHOT;
-import static io.dayshift.runbook.backup.BackupSiteIds.SITE_BACKED_UP_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.START_MARIADB_BACKUP;
-import static io.dayshift.runbook.backup.BackupSiteIds.SUMMARISE_BACKUP;
-import static io.dayshift.runbook.backup.BackupSiteIds.VALIDATE_INPUT;
-import static io.dayshift.runbook.backup.BackupSiteIds.VERIFICATION_FAILED_END;
-import static io.dayshift.runbook.backup.BackupSiteIds.VERIFY_ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSite.Elements.ARCHIVE_KOLLA_CONFIG;
+import static io.dayshift.runbook.backup.BackupSite.Elements.AWAIT_MARIADB_BACKUP;
+import static io.dayshift.runbook.backup.BackupSite.Elements.BACKUP_INCOMPLETE_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.COPY_ARTEFACT_OFF_HOST;
+import static io.dayshift.runbook.backup.BackupSite.Elements.CREATE_CONTROLLER_BACKUP;
+import static io.dayshift.runbook.backup.BackupSite.Elements.DUMP_MAAS_DATABASE;
+import static io.dayshift.runbook.backup.BackupSite.Elements.DUMP_MYSQL_CLUSTER;
+import static io.dayshift.runbook.backup.BackupSite.Elements.EXPORT_CEPH_CONFIG;
+import static io.dayshift.runbook.backup.BackupSite.Elements.INPUT_REJECTED_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.MARIADB_BACKUP_FAILED_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.NOTIFY_BACKUP_INCOMPLETE;
+import static io.dayshift.runbook.backup.BackupSite.Elements.OFF_HOST_COPY_FAILED_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.PART_DEADLINE;
+import static io.dayshift.runbook.backup.BackupSite.Elements.PART_NOT_BACKED_UP_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.PART_TIMED_OUT_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.PLAN_BACKUP;
+import static io.dayshift.runbook.backup.BackupSite.Elements.PRUNE_EXPIRED_ARTEFACTS;
+import static io.dayshift.runbook.backup.BackupSite.Elements.RECORD_MARIADB_BACKUP;
+import static io.dayshift.runbook.backup.BackupSite.Elements.RECORD_MARIADB_BACKUP_FAILURE;
+import static io.dayshift.runbook.backup.BackupSite.Elements.RECORD_PART_TIMEOUT;
+import static io.dayshift.runbook.backup.BackupSite.Elements.SAVE_VAULT_SNAPSHOT;
+import static io.dayshift.runbook.backup.BackupSite.Elements.SITE_BACKED_UP_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.START_MARIADB_BACKUP;
+import static io.dayshift.runbook.backup.BackupSite.Elements.SUMMARISE_BACKUP;
+import static io.dayshift.runbook.backup.BackupSite.Elements.VALIDATE_INPUT;
+import static io.dayshift.runbook.backup.BackupSite.Elements.VERIFICATION_FAILED_END;
+import static io.dayshift.runbook.backup.BackupSite.Elements.VERIFY_ARTEFACT;
+import static io.dayshift.runbook.backup.BackupSite.Elements.VERIFY_OFF_HOST_COPY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -38,6 +41,8 @@ import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.engine.StepRecord;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.backup.OffHostCopy;
 import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.RunbookProcessTest;
@@ -63,11 +68,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code backup-site} and {@code daily-backup} on the built-in lab, through the production adapters: one method per path, on
- * the kolla site {@code lab} and the charmed site {@code lab-charmed}. The job executor is off: each test runs the jobs itself,
- * sees the MariaDB backup once running and, after moving the lab's clock, done. Deadlines are passed by moving the engine's
+ * the kolla site {@code lab} and the charmed site {@code lab-charmed}. The job executor is off: each test runs the jobs itself
+ * (those of the {@code await-operation} a run calls too), sees the MariaDB backup once running and, after moving the lab's
+ * clock, done. Deadlines are passed by moving the engine's
  * clock. The catalogue is emptied before each test. The class covers every flow node and sequence flow of both models.
  */
-@RunbookProcessTest(clock = "2026-11-02T01:30:00Z", timeFactor = "0.01")
+@RunbookProcessTest(clock = "2026-11-02T01:30:00Z", timeFactor = "0.01", uncovered = AwaitOperation.PROCESS_KEY)
 class BackupSiteProcessTest {
 
     private static final ChatWebhook CHAT = ChatWebhook.start();
@@ -117,7 +123,7 @@ class BackupSiteProcessTest {
         runToEnd(pi);
 
         // then MariaDB (full: no recent full exists), MAAS, the Kolla config and Ceph were backed up, each verified
-        assertThat(pi).isEnded().hasPassedInOrder(VALIDATE_INPUT, PLAN_BACKUP, START_MARIADB_BACKUP, CHECK_MARIADB_BACKUP, CHECK_MARIADB_BACKUP,
+        assertThat(pi).isEnded().hasPassedInOrder(VALIDATE_INPUT, PLAN_BACKUP, START_MARIADB_BACKUP, AWAIT_MARIADB_BACKUP, RECORD_MARIADB_BACKUP,
                 VERIFY_ARTEFACT, DUMP_MAAS_DATABASE, VERIFY_ARTEFACT, ARCHIVE_KOLLA_CONFIG, VERIFY_ARTEFACT, EXPORT_CEPH_CONFIG, VERIFY_ARTEFACT,
                 PRUNE_EXPIRED_ARTEFACTS, SUMMARISE_BACKUP, SITE_BACKED_UP_END).hasNotPassed(SAVE_VAULT_SNAPSHOT, CREATE_CONTROLLER_BACKUP);
         assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(true);
@@ -147,6 +153,10 @@ class BackupSiteProcessTest {
         assertThat(site.file(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().path() + ".d/ceph.keyring")).as("staged keys removed").isEmpty();
         assertThat(runbooks.summary(pi)).contains("complete").contains("Not applicable: VAULT_SNAPSHOT").contains("MARIADB_FULL 127.0.0.1:");
         assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).endsWith("mariadb_backup"));
+        // the run was looked at once while running and once done, without asking anyone
+        assertThat(runbooks.steps(pi)).filteredOn(s -> s.step().equals(AwaitOperation.CHECK)).extracting(StepRecord::result)
+                .satisfiesExactly(r -> assertThat(r).startsWith("running"), r -> assertThat(r).startsWith("succeeded"));
+        assertThat(history.createHistoricTaskInstanceQuery().taskDefinitionKey(AwaitOperation.DECIDE).count()).isZero();
     }
 
     @Test
@@ -260,15 +270,18 @@ class BackupSiteProcessTest {
         runToEnd(pi);
 
         // then the MariaDB part ended failed, the other parts were backed up, and the run is incomplete
-        assertThat(pi).isEnded().hasPassed(MARIADB_BACKUP_FAILED_END, PART_NOT_BACKED_UP_END, DUMP_MAAS_DATABASE, ARCHIVE_KOLLA_CONFIG,
-                EXPORT_CEPH_CONFIG, BACKUP_INCOMPLETE_END);
+        // (no one was asked: the wait offers no decisions, so the failure came back at once)
+        assertThat(pi).isEnded().hasPassed(AWAIT_MARIADB_BACKUP, RECORD_MARIADB_BACKUP_FAILURE, MARIADB_BACKUP_FAILED_END, PART_NOT_BACKED_UP_END,
+                DUMP_MAAS_DATABASE, ARCHIVE_KOLLA_CONFIG, EXPORT_CEPH_CONFIG, BACKUP_INCOMPLETE_END).hasNotPassed(RECORD_MARIADB_BACKUP);
+        assertThat(history.createHistoricTaskInstanceQuery().taskDefinitionKey(AwaitOperation.DECIDE).count()).isZero();
         BackupSet set = catalogue.find((String) runbooks.variable(pi, "backupId")).orElseThrow();
         assertThat(set.artefacts()).extracting(Artefact::kind).containsExactlyInAnyOrder(ArtefactKind.MAAS_DATABASE, ArtefactKind.KOLLA_CONFIG,
                 ArtefactKind.CEPH_CONFIG);
-        assertThat(set.failures()).singleElement().asString().startsWith("MARIADB_FULL: kolla-ansible mariadb_backup finished");
+        assertThat(set.failures()).singleElement().asString().startsWith("MARIADB_FULL: kolla-ansible mariadb_backup failed: ")
+                .contains("ended HOSTS_FAILED (exit 1)");
         assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(false);
         assertThat(runbooks.summary(pi)).contains("INCOMPLETE").contains("NOT backed up: MARIADB_FULL").contains("troubled hosts cc01");
-        assertThat(runbooks.steps(pi)).filteredOn(s -> s.step().equals(CHECK_MARIADB_BACKUP)).last()
+        assertThat(runbooks.steps(pi)).filteredOn(s -> s.step().equals(RECORD_MARIADB_BACKUP_FAILURE)).singleElement()
                 .satisfies(s -> assertThat(s.evidence()).contains("No space left on device"));
     }
 
@@ -291,7 +304,7 @@ class BackupSiteProcessTest {
 
         // when nobody resolves it before the part's deadline (PT2H)
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(2)).plusSeconds(5)));
-        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(BackupSiteIds.PART_DEADLINE)
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(PART_DEADLINE)
                 .singleResult().getId());
         runToEnd(pi);
 
@@ -368,7 +381,7 @@ class BackupSiteProcessTest {
             assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("pg_dump");
         }
         ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(3))));
-        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(BackupSiteIds.PART_DEADLINE)
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(PART_DEADLINE)
                 .singleResult().getId());
         runToEnd(pi);
 
@@ -523,16 +536,16 @@ class BackupSiteProcessTest {
     @Test
     void theDailyBackupBacksUpEveryConfiguredSite() {
         // given the daily process's timer (it never fires by itself: the job executor is off)
-        Job timer = management.createJobQuery().processDefinitionKey(DailyBackupIds.PROCESS_KEY).timers().singleResult();
+        Job timer = management.createJobQuery().processDefinitionKey(DailyBackup.PROCESS_KEY).timers().singleResult();
         assertThat(timer).isNotNull();
 
         // when it fires
         management.executeJob(timer.getId());
-        ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyBackupIds.PROCESS_KEY).singleResult();
+        ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyBackup.PROCESS_KEY).singleResult();
         management.executeJob(management.createJobQuery().processInstanceId(daily.getId()).singleResult().getId());
 
         // then backup-site runs for each configured site, all at once, each to its end, and the daily run ends
-        List<ProcessInstance> runs = runtime.createProcessInstanceQuery().processDefinitionKey(BackupSiteIds.PROCESS_KEY)
+        List<ProcessInstance> runs = runtime.createProcessInstanceQuery().processDefinitionKey(BackupSite.PROCESS_KEY)
                 .superProcessInstanceId(daily.getId()).list();
         assertThat(runs).extracting(r -> runtime.getVariable(r.getId(), "site")).containsExactlyInAnyOrder("lab", "lab-charmed");
         assertThat(runs).extracting(r -> runtime.getVariable(r.getId(), "scope")).containsOnly("full");
@@ -540,7 +553,7 @@ class BackupSiteProcessTest {
             runToEnd(run);
             assertThat(run).hasPassed(SITE_BACKED_UP_END);
         }
-        assertThat(daily).isEnded().hasPassed(DailyBackupIds.BACK_UP_EACH_SITE, DailyBackupIds.END_EVENT);
+        assertThat(daily).isEnded().hasPassed(DailyBackup.Elements.BACK_UP_EACH_SITE, DailyBackup.Elements.END_EVENT);
         assertThat(catalogue.forSite("lab")).hasSize(1);
         assertThat(catalogue.forSite("lab-charmed")).hasSize(1);
     }
@@ -569,23 +582,24 @@ class BackupSiteProcessTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("site", site);
         variables.put("scope", scope);
-        return runtime.startProcessInstanceByKey(BackupSiteIds.PROCESS_KEY, variables);
+        return runtime.startProcessInstanceByKey(BackupSite.PROCESS_KEY, variables);
     }
 
     /**
-     * Runs the instance's jobs as the job executor would, until it ends. The MariaDB wait timer fires only when nothing else is
-     * left, after the lab's clock moved on, so the first look at the run sees it running. The part deadline never fires here.
+     * Runs the instance's jobs (and those of the await-operation it called) as the job executor would, until it ends. The wait's
+     * timer fires only when nothing else is left, after the lab's clock moved on every second time, so the first look at the
+     * MariaDB backup sees it running. The part's and the wait's deadlines never fire here.
      */
     private void runToEnd(ProcessInstance pi) {
         int waits = 0;
         for (int i = 0; i < 80 && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0; i++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).list();
-            Job next = jobs.stream().filter(j -> !(j.getDuedate() != null && isTimer(j))).findFirst()
-                    .orElseGet(() -> jobs.stream().filter(j -> BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(j))).findFirst().orElse(null));
+            List<Job> jobs = jobs(pi);
+            Job next = jobs.stream().filter(j -> !isTimer(j)).findFirst()
+                    .orElseGet(() -> jobs.stream().filter(j -> AwaitOperation.WAIT.equals(activity(j))).findFirst().orElse(null));
             if (next == null) {
                 throw new AssertionError("run " + pi.getId() + " is stuck at " + runtime.getActiveActivityIds(pi.getId()));
             }
-            if (BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(next)) && waits++ % 2 == 1) {
+            if (AwaitOperation.WAIT.equals(activity(next)) && waits++ % 2 == 1) {
                 runbooks.advance(Duration.ofMinutes(10));
             }
             management.executeJob(next.getId());
@@ -596,18 +610,26 @@ class BackupSiteProcessTest {
     /** Runs jobs until the next one is the given step's (which is then left for the test). */
     private void runUntilFailing(ProcessInstance pi, String activityId) {
         for (int i = 0; i < 40; i++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).list();
+            List<Job> jobs = jobs(pi);
             if (jobs.stream().anyMatch(j -> activityId.equals(activity(j)))) {
                 return;
             }
             Job next = jobs.stream().filter(j -> !isTimer(j)).findFirst()
-                    .orElseGet(() -> jobs.stream().filter(j -> BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(j))).findFirst().orElseThrow());
-            if (BackupSiteIds.WAIT_MARIADB_BACKUP.equals(activity(next))) {
+                    .orElseGet(() -> jobs.stream().filter(j -> AwaitOperation.WAIT.equals(activity(j))).findFirst().orElseThrow());
+            if (AwaitOperation.WAIT.equals(activity(next))) {
                 runbooks.advance(Duration.ofMinutes(10));
             }
             management.executeJob(next.getId());
         }
         throw new AssertionError("run never reached " + activityId);
+    }
+
+    /** The jobs of the run and of the await-operation it is in (a run waits for one operation at a time). */
+    private List<Job> jobs(ProcessInstance pi) {
+        List<Job> jobs = new java.util.ArrayList<>(management.createJobQuery().processInstanceId(pi.getId()).list());
+        runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list()
+                .forEach(called -> jobs.addAll(management.createJobQuery().processInstanceId(called.getId()).list()));
+        return jobs;
     }
 
     private boolean isTimer(Job job) {

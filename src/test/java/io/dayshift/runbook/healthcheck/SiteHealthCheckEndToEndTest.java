@@ -66,7 +66,7 @@ class SiteHealthCheckEndToEndTest {
         String green = check();
 
         // then the engine runs it to its end, GREEN: the default start a newcomer tries is healthy
-        assertThat(endEvent(green)).isEqualTo(SiteHealthCheckIds.SITE_GREEN_END);
+        assertThat(endEvent(green)).isEqualTo(SiteHealthCheck.Elements.SITE_GREEN_END);
         Map<String, JsonNode> shipped = historicVariables(audrey, green);
         assertThat(shipped.get("health").path("value").asText()).isEqualTo("GREEN");
         assertThat(shipped.get("summary").path("value").asText()).startsWith("Site lab is GREEN");
@@ -81,7 +81,7 @@ class SiteHealthCheckEndToEndTest {
         }
 
         // then an auditor reads the output contract from the history: cn01 at 85 % of its RAM makes the site AMBER
-        assertThat(endEvent(amber)).isEqualTo(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(endEvent(amber)).isEqualTo(SiteHealthCheck.Elements.SITE_AMBER_END);
         Map<String, JsonNode> variables = historicVariables(audrey, amber);
         assertThat(variables.get("health").path("value").asText()).isEqualTo("AMBER");
         assertThat(variables.get("findings").path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");

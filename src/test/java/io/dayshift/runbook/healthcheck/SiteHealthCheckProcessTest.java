@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Flavor;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabImage;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.RunVariables;
+import io.dayshift.engine.StepRecord;
 import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.LabTests;
 import io.dayshift.testing.RunbookProcessTest;
@@ -105,19 +106,19 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then every step ran, the site is green, without findings
-        assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheckIds.VALIDATE_INPUT, SiteHealthCheckIds.CHECK_COMPUTE_SERVICES,
-                SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES, SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE,
-                SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CEPH, SiteHealthCheckIds.CHECK_CONTAINERS,
-                SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.CHECK_GALERA_CLUSTER, SiteHealthCheckIds.GRADE_HEALTH,
-                SiteHealthCheckIds.SITE_GREEN_END).hasNotPassed(SiteHealthCheckIds.CHECK_CHARM_UNITS, SiteHealthCheckIds.NOTIFY_SITE_RED);
+        assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheck.Elements.VALIDATE_INPUT, SiteHealthCheck.Elements.CHECK_COMPUTE_SERVICES,
+                SiteHealthCheck.Elements.CHECK_NETWORK_AGENTS, SiteHealthCheck.Elements.CHECK_VOLUME_SERVICES, SiteHealthCheck.Elements.CHECK_HYPERVISOR_USAGE,
+                SiteHealthCheck.Elements.CHECK_API_ENDPOINTS, SiteHealthCheck.Elements.CHECK_CEPH, SiteHealthCheck.Elements.CHECK_CONTAINERS,
+                SiteHealthCheck.Elements.CHECK_CONTAINER_LOGS, SiteHealthCheck.Elements.CHECK_GALERA_CLUSTER, SiteHealthCheck.Elements.GRADE_HEALTH,
+                SiteHealthCheck.Elements.SITE_GREEN_END).hasNotPassed(SiteHealthCheck.Elements.CHECK_CHARM_UNITS, SiteHealthCheck.Elements.NOTIFY_SITE_RED);
         assertThat(health(run)).isEqualTo("GREEN");
         assertThat(findings(run)).isEmpty();
         assertThat(runbooks.summary(run)).startsWith("Site lab is GREEN (0 red, 0 amber finding(s))");
-        assertThat(runbooks.steps(run)).extracting(StepRecord::step).containsExactly(SiteHealthCheckIds.VALIDATE_INPUT,
-                SiteHealthCheckIds.CHECK_COMPUTE_SERVICES, SiteHealthCheckIds.CHECK_NETWORK_AGENTS, SiteHealthCheckIds.CHECK_VOLUME_SERVICES,
-                SiteHealthCheckIds.CHECK_HYPERVISOR_USAGE, SiteHealthCheckIds.CHECK_API_ENDPOINTS, SiteHealthCheckIds.CHECK_CEPH,
-                SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.CHECK_GALERA_CLUSTER,
-                SiteHealthCheckIds.GRADE_HEALTH);
+        assertThat(runbooks.steps(run)).extracting(StepRecord::step).containsExactly(SiteHealthCheck.Elements.VALIDATE_INPUT,
+                SiteHealthCheck.Elements.CHECK_COMPUTE_SERVICES, SiteHealthCheck.Elements.CHECK_NETWORK_AGENTS, SiteHealthCheck.Elements.CHECK_VOLUME_SERVICES,
+                SiteHealthCheck.Elements.CHECK_HYPERVISOR_USAGE, SiteHealthCheck.Elements.CHECK_API_ENDPOINTS, SiteHealthCheck.Elements.CHECK_CEPH,
+                SiteHealthCheck.Elements.CHECK_CONTAINERS, SiteHealthCheck.Elements.CHECK_CONTAINER_LOGS, SiteHealthCheck.Elements.CHECK_GALERA_CLUSTER,
+                SiteHealthCheck.Elements.GRADE_HEALTH);
         assertThat(runbooks.steps(run).get(6).result()).isEqualTo("Ceph HEALTH_OK: nothing found");
         assertThat(runbooks.steps(run).get(8).action()).contains("docker logs --tail 200 <container>");
         assertThat(runbooks.steps(run).get(8).result()).contains("neutron_openvswitch_agent");
@@ -132,14 +133,14 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab-charmed");
 
         // then it took the charmed branch and the site is green
-        assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheckIds.CHECK_CEPH, SiteHealthCheckIds.CHECK_CHARM_UNITS,
-                SiteHealthCheckIds.CHECK_UNIT_LOGS, SiteHealthCheckIds.CHECK_DATABASE_CLUSTER, SiteHealthCheckIds.SITE_GREEN_END)
-                .hasNotPassed(SiteHealthCheckIds.CHECK_CONTAINERS, SiteHealthCheckIds.CHECK_CONTAINER_LOGS, SiteHealthCheckIds.CHECK_GALERA_CLUSTER);
+        assertThat(run).isEnded().hasPassedInOrder(SiteHealthCheck.Elements.CHECK_CEPH, SiteHealthCheck.Elements.CHECK_CHARM_UNITS,
+                SiteHealthCheck.Elements.CHECK_UNIT_LOGS, SiteHealthCheck.Elements.CHECK_DATABASE_CLUSTER, SiteHealthCheck.Elements.SITE_GREEN_END)
+                .hasNotPassed(SiteHealthCheck.Elements.CHECK_CONTAINERS, SiteHealthCheck.Elements.CHECK_CONTAINER_LOGS, SiteHealthCheck.Elements.CHECK_GALERA_CLUSTER);
         assertThat(health(run)).isEqualTo("GREEN");
         assertThat(findings(run)).isEmpty();
-        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_CHARM_UNITS)).singleElement()
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheck.Elements.CHECK_CHARM_UNITS)).singleElement()
                 .satisfies(s -> assertThat(s.action()).startsWith("juju status --format=json -m openstack"));
-        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_DATABASE_CLUSTER)).singleElement()
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheck.Elements.CHECK_DATABASE_CLUSTER)).singleElement()
                 .satisfies(s -> assertThat(s.action()).isEqualTo("juju run <leader> cluster-status on mysql-innodb-cluster/0"));
     }
 
@@ -154,7 +155,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then it is red, naming the service, the agent and the container of cn03
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(health(run)).isEqualTo("RED");
         assertThat(findings(run)).filteredOn(f -> f.health() == Health.RED).extracting(Finding::check, Finding::subject)
                 .contains(org.assertj.core.groups.Tuple.tuple("compute-services", "nova-compute on cn03"),
@@ -175,7 +176,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab-charmed");
 
         // then it is red, naming the unit and Juju's message; its failed hook is in the model's log too
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("charm-units", Health.RED, "keystone/0"),
                 org.assertj.core.groups.Tuple.tuple("unit-logs", Health.AMBER, "keystone"));
@@ -191,7 +192,7 @@ class SiteHealthCheckProcessTest {
 
         // when the check runs, then Ceph is a red finding with Ceph's reason
         ProcessInstance red = check("lab");
-        assertThat(red).isEnded().hasPassed(SiteHealthCheckIds.CHECK_CEPH, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(red).isEnded().hasPassed(SiteHealthCheck.Elements.CHECK_CEPH, SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(findings(red)).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("ceph");
             assertThat(f.health()).isEqualTo(Health.RED);
@@ -203,7 +204,7 @@ class SiteHealthCheckProcessTest {
         site.setCephFlag("noout", true);
         try {
             ProcessInstance amber = check("lab");
-            assertThat(amber).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+            assertThat(amber).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_AMBER_END);
             assertThat(findings(amber)).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("is HEALTH_WARN: OSDMAP_FLAGS: noout flag(s) set"));
         } finally {
             site.setCephFlag("noout", false);
@@ -219,7 +220,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then cc02 is out (non-Primary) and the others see two of the three nodes: red
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_GALERA_CLUSTER, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.CHECK_GALERA_CLUSTER, SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc01"),
                 org.assertj.core.groups.Tuple.tuple("galera", Health.RED, "mariadb on cc02"),
@@ -237,7 +238,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab-charmed");
 
         // then cluster-status says it tolerates no failure any more, naming the missing member: red
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_DATABASE_CLUSTER, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.CHECK_DATABASE_CLUSTER, SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(findings(run)).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("database-cluster");
             assertThat(f.health()).isEqualTo(Health.RED);
@@ -256,7 +257,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then Glance's endpoint is red with the status and the URL
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(findings(run)).singleElement().satisfies(f -> {
             assertThat(f.subject()).isEqualTo("glance API (image)");
             assertThat(f.message()).startsWith("answers HTTP 503 at http://127.0.0.1:").endsWith("/lab/openstack/lab/image");
@@ -272,7 +273,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then the container is red, its last log lines show the error, and Galera misses the node
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_RED_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("containers", Health.RED, "mariadb on cc01"),
                 org.assertj.core.groups.Tuple.tuple("container-logs", Health.AMBER, "mariadb on cc01"),
@@ -300,7 +301,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then cn06 is amber with its numbers against the 80 % threshold
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_AMBER_END);
         assertThat(health(run)).isEqualTo("AMBER");
         assertThat(findings(run)).filteredOn(f -> f.subject().equals("cn06")).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("hypervisor-usage");
@@ -317,7 +318,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then it is amber with the reason
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_AMBER_END);
         assertThat(findings(run)).singleElement().satisfies(f -> {
             assertThat(f.subject()).isEqualTo("nova-compute on cn05");
             assertThat(f.message()).isEqualTo("is disabled: kernel update CHG-1234");
@@ -335,7 +336,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then both are amber, with the container's status and the error lines counted
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_AMBER_END);
         assertThat(findings(run)).extracting(Finding::check, Finding::health, Finding::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("containers", Health.AMBER, "horizon on cc02"),
                 org.assertj.core.groups.Tuple.tuple("container-logs", Health.AMBER, "nova_conductor on cc01"));
@@ -353,7 +354,7 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab");
 
         // then the agent's log is read and its errors are an amber finding
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_AMBER_END);
         assertThat(findings(run)).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("container-logs");
             assertThat(f.subject()).isEqualTo("neutron_openvswitch_agent on cn02");
@@ -371,14 +372,14 @@ class SiteHealthCheckProcessTest {
         ProcessInstance run = check("lab-charmed");
 
         // then juju debug-log shows them and they are an amber finding of the application
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.CHECK_UNIT_LOGS, SiteHealthCheckIds.SITE_AMBER_END);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.CHECK_UNIT_LOGS, SiteHealthCheck.Elements.SITE_AMBER_END);
         assertThat(findings(run)).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("unit-logs");
             assertThat(f.health()).isEqualTo(Health.AMBER);
             assertThat(f.subject()).isEqualTo("keystone");
             assertThat(f.message()).startsWith("1 error line(s)").contains("unit-keystone-1").contains("HTTP 500");
         });
-        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.CHECK_UNIT_LOGS)).singleElement()
+        assertThat(runbooks.steps(run)).filteredOn(s -> s.step().equals(SiteHealthCheck.Elements.CHECK_UNIT_LOGS)).singleElement()
                 .satisfies(s -> assertThat(s.action()).isEqualTo("juju debug-log --no-tail --level ERROR --limit 200"));
     }
 
@@ -388,11 +389,11 @@ class SiteHealthCheckProcessTest {
     void anUnknownSiteIsRejectedAndCountsAsRed() {
         // given no site named atlantis
         // when a check of it starts
-        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheckIds.PROCESS_KEY, Map.of("site", "atlantis"));
+        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheck.PROCESS_KEY, Map.of("site", "atlantis"));
         runJobs(run);
 
         // then the input is rejected, nothing is checked, and a caller's gate sees RED
-        assertThat(run).isEnded().hasPassed(SiteHealthCheckIds.INPUT_REJECTED_END).hasNotPassed(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
+        assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.INPUT_REJECTED_END).hasNotPassed(SiteHealthCheck.Elements.CHECK_COMPUTE_SERVICES);
         assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was checked: 'atlantis' is not a configured site")
                 .contains("lab-charmed");
         assertThat(health(run)).isEqualTo("RED");
@@ -402,7 +403,7 @@ class SiteHealthCheckProcessTest {
     @Test
     void aSiteWhoseApiCannotBeReachedRaisesAnIncidentAfterTheRetries() {
         // given site broken, whose Keystone is a closed port
-        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheckIds.PROCESS_KEY, Map.of("site", "broken"));
+        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheck.PROCESS_KEY, Map.of("site", "broken"));
         management.executeJob(onlyJob(run).getId()); // after the start
         management.executeJob(onlyJob(run).getId()); // validate input, up to the first OpenStack step
 
@@ -414,9 +415,9 @@ class SiteHealthCheckProcessTest {
         }
 
         // then an incident names the step and the failure; the run waits there
-        assertThat(run).isNotEnded().isWaitingAt(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
+        assertThat(run).isNotEnded().isWaitingAt(SiteHealthCheck.Elements.CHECK_COMPUTE_SERVICES);
         Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo(SiteHealthCheckIds.CHECK_COMPUTE_SERVICES);
+        assertThat(incident.getActivityId()).isEqualTo(SiteHealthCheck.Elements.CHECK_COMPUTE_SERVICES);
         assertThat(incident.getIncidentMessage()).contains("site broken").contains("authenticate");
         assertThat(onlyJob(run).getRetries()).isZero();
         runtime.deleteProcessInstance(run.getId(), "test done");
@@ -427,21 +428,21 @@ class SiteHealthCheckProcessTest {
     @Test
     void theDailyCheckStartsOneCheckPerConfiguredSite() {
         // given the daily process's timer (it never fires by itself: the job executor is off)
-        Job timer = management.createJobQuery().processDefinitionKey(DailyHealthCheckIds.PROCESS_KEY).timers().singleResult();
+        Job timer = management.createJobQuery().processDefinitionKey(DailyHealthCheck.PROCESS_KEY).timers().singleResult();
         assertThat(timer).isNotNull();
 
         // when it fires
         management.executeJob(timer.getId());
-        ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyHealthCheckIds.PROCESS_KEY).singleResult();
+        ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyHealthCheck.PROCESS_KEY).singleResult();
         management.executeJob(onlyJob(daily).getId());
 
         // then one site-health-check runs per configured site, each to its end, and the daily run ends
-        List<ProcessInstance> checks = runtime.createProcessInstanceQuery().processDefinitionKey(SiteHealthCheckIds.PROCESS_KEY)
+        List<ProcessInstance> checks = runtime.createProcessInstanceQuery().processDefinitionKey(SiteHealthCheck.PROCESS_KEY)
                 .superProcessInstanceId(daily.getId()).list();
         assertThat(checks).extracting(c -> runtime.getVariable(c.getId(), "site")).containsExactlyInAnyOrder("lab", "lab-charmed");
         checks.forEach(this::runJobs);
-        assertThat(daily).isEnded().hasPassed(DailyHealthCheckIds.CHECK_EACH_SITE, DailyHealthCheckIds.DAILY_CHECK_DONE_END);
-        assertThat(checks).allSatisfy(c -> assertThat(c).isEnded().hasPassed(SiteHealthCheckIds.SITE_GREEN_END));
+        assertThat(daily).isEnded().hasPassed(DailyHealthCheck.Elements.CHECK_EACH_SITE, DailyHealthCheck.Elements.DAILY_CHECK_DONE_END);
+        assertThat(checks).allSatisfy(c -> assertThat(c).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_GREEN_END));
         assertThat(CHAT.messages()).isEmpty();
     }
 
@@ -455,10 +456,10 @@ class SiteHealthCheckProcessTest {
 
         // then the red site's check notified the site's chat with the site, its grade and its red findings; the green one did not
         ProcessInstance red = checks.stream().filter(c -> "lab".equals(runbooks.variable(c, "site"))).findFirst().orElseThrow();
-        assertThat(red).isEnded().hasPassed(SiteHealthCheckIds.NOTIFY_SITE_RED, SiteHealthCheckIds.SITE_RED_END);
+        assertThat(red).isEnded().hasPassed(SiteHealthCheck.Elements.NOTIFY_SITE_RED, SiteHealthCheck.Elements.SITE_RED_END);
         assertThat(CHAT.messages()).singleElement().asString().contains("site lab is RED").contains("RED ceph: Ceph cluster is HEALTH_ERR")
                 .contains("4 pgs down").doesNotContain("lab-charmed");
-        assertThat(runbooks.steps(red)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.NOTIFY_SITE_RED)).singleElement()
+        assertThat(runbooks.steps(red)).filteredOn(s -> s.step().equals(SiteHealthCheck.Elements.NOTIFY_SITE_RED)).singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo("chat delivered"));
     }
 
@@ -473,16 +474,16 @@ class SiteHealthCheckProcessTest {
 
         // then the red check still ends RED, recording that the chat did not take the message
         ProcessInstance red = checks.stream().filter(c -> "lab".equals(runbooks.variable(c, "site"))).findFirst().orElseThrow();
-        assertThat(red).isEnded().hasPassed(SiteHealthCheckIds.NOTIFY_SITE_RED, SiteHealthCheckIds.SITE_RED_END);
-        assertThat(runbooks.steps(red)).filteredOn(s -> s.step().equals(SiteHealthCheckIds.NOTIFY_SITE_RED)).singleElement()
+        assertThat(red).isEnded().hasPassed(SiteHealthCheck.Elements.NOTIFY_SITE_RED, SiteHealthCheck.Elements.SITE_RED_END);
+        assertThat(runbooks.steps(red)).filteredOn(s -> s.step().equals(SiteHealthCheck.Elements.NOTIFY_SITE_RED)).singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo("chat NOT delivered"));
         assertThat(management.createJobQuery().withException().list()).isEmpty();
     }
 
     private List<ProcessInstance> runDailyCheck() {
-        ProcessInstance daily = runtime.startProcessInstanceByKey(DailyHealthCheckIds.PROCESS_KEY);
+        ProcessInstance daily = runtime.startProcessInstanceByKey(DailyHealthCheck.PROCESS_KEY);
         management.executeJob(onlyJob(daily).getId());
-        List<ProcessInstance> checks = runtime.createProcessInstanceQuery().processDefinitionKey(SiteHealthCheckIds.PROCESS_KEY)
+        List<ProcessInstance> checks = runtime.createProcessInstanceQuery().processDefinitionKey(SiteHealthCheck.PROCESS_KEY)
                 .superProcessInstanceId(daily.getId()).list();
         checks.forEach(this::runJobs);
         assertThat(daily).isEnded();
@@ -492,7 +493,7 @@ class SiteHealthCheckProcessTest {
     // ---------------------------------------------------------------------------------------------------- helpers
 
     private ProcessInstance check(String site) {
-        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheckIds.PROCESS_KEY, Map.of("site", site));
+        ProcessInstance run = runtime.startProcessInstanceByKey(SiteHealthCheck.PROCESS_KEY, Map.of("site", site));
         runJobs(run);
         return run;
     }
@@ -514,12 +515,12 @@ class SiteHealthCheckProcessTest {
     }
 
     private String health(ProcessInstance run) {
-        return (String) runbooks.variable(run, SiteHealthCheckVariables.HEALTH.name());
+        return (String) runbooks.variable(run, RunVariables.HEALTH.name());
     }
 
     @SuppressWarnings("unchecked")
     private List<Finding> findings(ProcessInstance run) {
-        return (List<Finding>) runbooks.variable(run, SiteHealthCheckVariables.FINDINGS.name());
+        return (List<Finding>) runbooks.variable(run, SiteHealthCheck.Variables.FINDINGS.name());
     }
 
     private static Path brokenCloudsYaml() {

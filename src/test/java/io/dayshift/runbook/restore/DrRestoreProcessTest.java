@@ -18,13 +18,14 @@ import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.ActionOutcome;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.backup.BackupSiteIds;
+import io.dayshift.engine.StepRecord;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.backup.BackupSite;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.time.Duration;
@@ -55,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * covers every flow node and sequence flow of dr-restore and of the
  * wait it calls.
  */
-@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = BackupSiteIds.PROCESS_KEY)
+@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = {BackupSite.PROCESS_KEY, AwaitOperation.PROCESS_KEY})
 class DrRestoreProcessTest {
 
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
@@ -252,7 +253,7 @@ class DrRestoreProcessTest {
         // given a config backup taken by backup-site (copied to the site's backup store), then globals.yml changed and the
         // archive lost from the deployer
         LabSite site = lab.require("lab");
-        ProcessInstance backupRun = runtime.startProcessInstanceByKey(BackupSiteIds.PROCESS_KEY, Map.of("site", "lab", "scope", "config"));
+        ProcessInstance backupRun = runtime.startProcessInstanceByKey(BackupSite.PROCESS_KEY, Map.of("site", "lab", "scope", "config"));
         runbooks.runJobs();
         assertThat(backupRun).isEnded();
         BackupSet set = catalogue.find((String) runbooks.variable(backupRun, "backupId")).orElseThrow();
@@ -508,7 +509,7 @@ class DrRestoreProcessTest {
         ProcessInstance backup = runtime.startProcessInstanceByKey("backup-site", Map.of("site", site, "scope", "databases"));
         for (int i = 0; i < 60 && runtime.createProcessInstanceQuery().processInstanceId(backup.getId()).count() > 0; i++) {
             runbooks.runJobs();
-            management.createJobQuery().activityId("Timer_WaitMariaDbBackup").timers().list().forEach(j -> management.executeJob(j.getId()));
+            management.createJobQuery().activityId(AwaitOperation.WAIT).timers().list().forEach(j -> management.executeJob(j.getId()));
             runbooks.advance(Duration.ofMinutes(2));
         }
         assertThat(backup).isEnded();

@@ -34,7 +34,7 @@ import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
-import io.dayshift.runbook.healthcheck.SiteHealthCheckIds;
+import io.dayshift.runbook.healthcheck.SiteHealthCheck;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.RunbookProcessTest;
@@ -83,7 +83,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * intake over HTTP and a chat webhook served by this test. The job executor is off: each test runs the jobs itself and
  * moves the lab's clock and the engine's. The class covers every flow node and sequence flow of the model.
  */
-@RunbookProcessTest(clock = "2026-11-21T10:00:00Z", uncovered = {SiteHealthCheckIds.PROCESS_KEY, Sev1IncidentIds.ROLLING_UPGRADE})
+@RunbookProcessTest(clock = "2026-11-21T10:00:00Z", uncovered = {SiteHealthCheck.PROCESS_KEY, Sev1IncidentIds.ROLLING_UPGRADE})
 class Sev1IncidentProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
