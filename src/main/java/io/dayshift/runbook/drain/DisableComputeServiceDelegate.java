@@ -5,9 +5,9 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
 import static io.dayshift.runbook.drain.DrainComputeNode.Variables.OPERATOR_REASON;
 import static io.dayshift.runbook.RunVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -6,9 +6,9 @@ import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.ENABLED_BY_R
 import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.EVIDENCE;
 import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.KEPT_DISABLED;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;

@@ -5,10 +5,10 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Variables.INSTANCES;
 import static io.dayshift.runbook.drain.DrainComputeNode.Variables.MOVED_INSTANCES;
 import static io.dayshift.runbook.RunVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ServerDetail;
 import io.dayshift.compute.ServerGroup;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.HashMap;

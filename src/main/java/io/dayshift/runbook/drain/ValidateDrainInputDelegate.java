@@ -8,8 +8,8 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PARENT_APPROV
 import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REASON;
 import static io.dayshift.runbook.RunVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,8 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REASON;
 import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.RETURNED;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -5,9 +5,9 @@ import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.EVIDENCE;
 import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.SERVICE_READY;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

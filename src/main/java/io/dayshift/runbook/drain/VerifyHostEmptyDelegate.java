@@ -6,8 +6,8 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST_EMPTY;
 import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REMAINING_INSTANCES;
 import static io.dayshift.runbook.RunVariables.SITE;
 
-import io.dayshift.runbook.RunLog;
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
