@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -86,7 +87,8 @@ class DrainComputeNodeEndToEndTest {
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).startsWith("firmware update, ticket OPS-4711 [out of service for Dayshift run ");
         List<String> steps = stepIds(olga, id);
         assertThat(steps).containsSubsequence(DrainComputeNode.Elements.VALIDATE_INPUT, DrainComputeNode.Elements.LIST_INSTANCES, DrainComputeNode.Elements.PLAN_CAPACITY,
-                DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE, DrainComputeNode.Elements.START_MIGRATION, DrainComputeNode.Elements.VERIFY_HOST_EMPTY,
+                DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE, DrainComputeNode.Elements.START_MIGRATION, AwaitOperation.CHECK, DrainComputeNode.Elements.FINISH_MIGRATION,
+                DrainComputeNode.Elements.VERIFY_HOST_EMPTY,
                 DrainComputeNode.Elements.SUMMARISE_DRAIN);
 
         // and when olga returns the host, its nova-compute is enabled and up again
