@@ -11,8 +11,6 @@ import static io.dayshift.runbook.RunVariables.SITE;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.runbook.RunLog;
 import io.dayshift.site.Sites;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,10 +36,9 @@ class ValidateDrainInputDelegate implements JavaDelegate {
         HostInputCheck.Result result = check.check(site, host, REASON.find(execution).orElse(""));
         Optional<String> parent = PARENT_APPROVAL.find(execution).filter(p -> !p.isBlank());
         Optional<String> parentProblem = parent.flatMap(task -> ParentApproval.problem(execution, task, host));
-        if (!result.accepted() || parentProblem.isPresent()) {
-            List<String> problems = new ArrayList<>(result.problems());
-            parentProblem.ifPresent(problems::add);
-            String message = "Input rejected, nothing was changed: " + String.join("; ", problems) + ".";
+        parentProblem.ifPresent(result.problems()::add);
+        if (!result.accepted()) {
+            String message = result.problems().message(HostInputCheck.REFUSED);
             RunLog.record(execution, "GET /os-services (check the input)", host, "rejected", null, message);
             throw new BpmnError(DrainComputeNode.INPUT_REJECTED, message);
         }

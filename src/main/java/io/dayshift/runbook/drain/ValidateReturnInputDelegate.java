@@ -30,7 +30,7 @@ class ValidateReturnInputDelegate implements JavaDelegate {
         String host = HOST.find(execution).orElse("");
         HostInputCheck.Result result = check.check(SITE.find(execution).orElse(""), host, REASON.find(execution).orElse(""));
         if (!result.accepted()) {
-            String message = "Input rejected, nothing was changed: " + String.join("; ", result.problems()) + ".";
+            String message = result.problems().message(HostInputCheck.REFUSED);
             RunLog.record(execution, "GET /os-services (check the input)", host, "rejected", null, message);
             throw new BpmnError(ReturnComputeNode.INPUT_REJECTED, message);
         }

@@ -290,7 +290,7 @@ class DrainComputeNodeProcessTest {
 
         // then both end rejected, saying why, and nothing was touched
         assertThat(unknown).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(LIST_INSTANCES);
-        assertThat(runbooks.summary(unknown)).startsWith("Input rejected, nothing was changed: host cn99 has no nova-compute service on site lab")
+        assertThat(runbooks.summary(unknown)).startsWith("Input rejected, nothing was changed:\n- host cn99 has no nova-compute service on site lab")
                 .contains("cn01, cn02");
         assertThat(injected).isEnded().hasPassed(END_INPUT_REJECTED);
         assertThat(runbooks.summary(injected)).contains("host refused \"cn01; rm -rf /\": expected a host name").contains("give a reason");
