@@ -126,7 +126,7 @@ class RollingUpgradeLargeBenchmark {
         long cold = delta(before, after, "cold-migration");
         List<PlaybookRun> runs = site.playbookRuns();
         long drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(RollingUpgradeIds.DRAIN_KEY).superProcessInstanceId(pi.getId()).count();
-        long operatorAnswers = history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_DecideFailedMigration").count()
+        long operatorAnswers = history.createHistoricTaskInstanceQuery().processDefinitionKey(AwaitOperation.PROCESS_KEY).taskDefinitionKey(AwaitOperation.DECIDE).count()
                 + history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_DecideHostNotEmpty").count()
                 + history.createHistoricTaskInstanceQuery().taskDefinitionKey(RollingUpgradeIds.DECIDE_DRAIN_FAILURE).count();
         String report = String.join("\n",
