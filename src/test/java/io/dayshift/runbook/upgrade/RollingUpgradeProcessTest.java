@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * fault.
  */
 @RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
-        uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY})
+        uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY, AwaitOperation.PROCESS_KEY})
 class RollingUpgradeProcessTest {
 
     private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
