@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing an operator's decision task, in every runbook: the decision must be one the task offers and come with a
- * note; it is recorded in the run's log and its {@code operatorDecisions} with the deciding user's name (a named user: claim the task first). The task
+ * note; it is recorded in the run's log and its {@code operatorDecisions} with the deciding user's name (a named user: claim
+ * the task first), and that name in {@code decidedBy}. The task
  * says what it offers in the model, as properties:
  * <pre>{@code
  * <camunda:property name="decisions" value="retry,roll-back"/>   the decisions offered, or
@@ -34,6 +35,8 @@ public class RecordDecisionListener implements TaskListener {
 
     public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
     public static final ProcessVariable<String> NOTE = ProcessVariable.string("note");
+    /** Who took the decision (a called process maps it out with the decision, e.g. for a summary saying who aborted). */
+    public static final ProcessVariable<String> DECIDED_BY = ProcessVariable.string("decidedBy");
 
     @Override
     public void notify(DelegateTask task) {
@@ -49,6 +52,7 @@ public class RecordDecisionListener implements TaskListener {
         }
         String user = decidingUser(task);
         DECISION.set(task.getExecution(), decision);
+        DECIDED_BY.set(task.getExecution(), user);
         String target = property(task, "target").flatMap(name -> ProcessVariable.string(name).find(task))
                 .or(() -> ProcessVariable.string("site").find(task)).orElse("");
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, target,

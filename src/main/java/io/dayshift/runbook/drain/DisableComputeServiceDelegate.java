@@ -1,12 +1,13 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.DISABLED_BY_RUN;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASON;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.DISABLED_BY_RUN;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.OPERATOR_REASON;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,13 +40,13 @@ class DisableComputeServiceDelegate implements JavaDelegate {
         if (!before.enabled()) {
             boolean ours = before.disabledReason().map(reason::equals).orElse(false);
             DISABLED_BY_RUN.set(execution, ours);
-            Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "already disabled, not disabled again",
+            RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "already disabled, not disabled again", null,
                     "disabled reason: " + before.disabledReason().orElse("(none)"));
             return;
         }
         ComputeService after = compute.disableComputeService(site, host, reason);
         DISABLED_BY_RUN.set(execution, true);
-        Steps.record(execution, "PUT /os-services/disable-log-reason {host: " + host + ", binary: nova-compute}", host,
-                after.enabled() ? "still enabled" : "disabled", "disabled reason: " + after.disabledReason().orElse("(none)"));
+        RunLog.record(execution, "PUT /os-services/disable-log-reason {host: " + host + ", binary: nova-compute}", host,
+                after.enabled() ? "still enabled" : "disabled", null, "disabled reason: " + after.disabledReason().orElse("(none)"));
     }
 }

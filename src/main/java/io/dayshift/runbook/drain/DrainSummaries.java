@@ -23,8 +23,8 @@ final class DrainSummaries {
             return "no instance moved";
         }
         long offPlan = moved.moves().stream().filter(m -> !m.expectedHost().isEmpty() && !m.expectedHost().equals(m.toHost())).count();
-        return moved.moves().size() + " instance(s) moved (" + moved.count(DrainComputeNodeVariables.LIVE) + " live, "
-                + moved.count(DrainComputeNodeVariables.COLD) + " cold: " + String.join(", ", moved.moves().stream()
+        return moved.moves().size() + " instance(s) moved (" + moved.count(DrainComputeNode.LIVE) + " live, "
+                + moved.count(DrainComputeNode.COLD) + " cold: " + String.join(", ", moved.moves().stream()
                 .map(m -> m.name() + " → " + m.toHost()).toList()) + ")"
                 + (offPlan == 0 ? "" : "; " + offPlan + " landed elsewhere than planned");
     }

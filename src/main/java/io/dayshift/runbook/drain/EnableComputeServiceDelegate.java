@@ -1,13 +1,14 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
-import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.ENABLED_BY_RUN;
-import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.EVIDENCE;
-import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.KEPT_DISABLED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.ENABLED_BY_RUN;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.EVIDENCE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.KEPT_DISABLED;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -40,7 +41,7 @@ class EnableComputeServiceDelegate implements JavaDelegate {
         KEPT_DISABLED.set(execution, false);
         if (before.enabled()) {
             ENABLED_BY_RUN.set(execution, false);
-            Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "already enabled, not enabled again", "up " + before.up());
+            RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "already enabled, not enabled again", null, "up " + before.up());
             return;
         }
         String reason = before.disabledReason().orElse("");
@@ -50,13 +51,13 @@ class EnableComputeServiceDelegate implements JavaDelegate {
             ENABLED_BY_RUN.set(execution, false);
             KEPT_DISABLED.set(execution, true);
             EVIDENCE.set(execution, "nova-compute disabled: \"" + reason + "\"");
-            Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "kept disabled, not enabled",
+            RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "kept disabled, not enabled", null,
                     "disabled for another reason than " + (Runs.called(execution) ? "the calling run's drain" : "a Dayshift drain") + ": \"" + reason + "\"");
             return;
         }
         ComputeService after = compute.enableComputeService(site, host);
         ENABLED_BY_RUN.set(execution, true);
-        Steps.record(execution, "PUT /os-services/enable {host: " + host + ", binary: nova-compute}", host, after.enabled() ? "enabled" : "still disabled",
+        RunLog.record(execution, "PUT /os-services/enable {host: " + host + ", binary: nova-compute}", host, after.enabled() ? "enabled" : "still disabled", null,
                 "was disabled: " + before.disabledReason().orElse("(no reason)"));
     }
 }

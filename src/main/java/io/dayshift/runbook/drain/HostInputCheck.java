@@ -2,10 +2,10 @@ package io.dayshift.runbook.drain;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.shell.Arg;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +17,12 @@ import java.util.Optional;
 final class HostInputCheck {
 
     static final int MAX_REASON = 255;
+    /** What a refused run's summary starts with. */
+    static final String REFUSED = "Input rejected, nothing was changed";
 
-    record Result(Optional<Site> site, Optional<ComputeService> service, List<String> problems) {
+    record Result(Optional<Site> site, Optional<ComputeService> service, InputProblems problems) {
         boolean accepted() {
-            return problems.isEmpty();
+            return problems.none();
         }
     }
 
@@ -33,23 +35,13 @@ final class HostInputCheck {
     }
 
     Result check(String siteName, String host, String reason) {
-        List<String> problems = new ArrayList<>();
-        Optional<Site> site = sites.find(siteName);
-        if (site.isEmpty()) {
-            problems.add("there is no site '" + clip(siteName) + "' (sites: " + String.join(", ", sites.all().stream().map(Site::name).toList()) + ")");
-        }
+        InputProblems problems = new InputProblems();
+        Optional<Site> site = problems.site(sites, siteName);
         boolean hostName = Arg.HOSTNAME.accepts(host);
         if (!hostName) {
             problems.add("host " + refused(host));
         }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            problems.add("give a reason (it becomes the compute service's disabled reason)");
-        } else if (why.length() > MAX_REASON) {
-            problems.add("the reason has " + why.length() + " characters; Nova keeps at most " + MAX_REASON);
-        } else if (why.chars().anyMatch(Character::isISOControl)) {
-            problems.add("the reason must be one line without control characters");
-        }
+        problems.oneLine("reason", reason, MAX_REASON, "a reason (it becomes the compute service's disabled reason)");
         Optional<ComputeService> service = Optional.empty();
         if (site.isPresent() && hostName) {
             List<ComputeService> computes = compute.computeServices(site.get()).stream().filter(ComputeService::isCompute).toList();
@@ -69,10 +61,5 @@ final class HostInputCheck {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-    }
-
-    private static String clip(String value) {
-        String v = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
-        return v.length() > 80 ? v.substring(0, 80) + "…" : v;
     }
 }

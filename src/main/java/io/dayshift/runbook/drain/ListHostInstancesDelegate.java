@@ -1,13 +1,14 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.MOVED_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.MOVED_INSTANCES;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ServerDetail;
 import io.dayshift.compute.ServerGroup;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.HashMap;
@@ -40,8 +41,8 @@ class ListHostInstancesDelegate implements JavaDelegate {
         DrainInstances instances = new DrainInstances(found);
         INSTANCES.set(execution, instances);
         MOVED_INSTANCES.set(execution, new InstanceMoves(List.of()));
-        Steps.record(execution, "GET /servers/detail?all_tenants=1&host=" + host + " (2.47), GET /os-server-groups?all_projects=True", host,
-                instances.instances().size() + " instance(s)", String.join(", ", instances.instances().stream()
+        RunLog.record(execution, "GET /servers/detail?all_tenants=1&host=" + host + " (2.47), GET /os-server-groups?all_projects=True", host,
+                instances.instances().size() + " instance(s)", null, String.join(", ", instances.instances().stream()
                         .map(i -> i.name() + " " + i.status() + " " + i.flavorName()).toList()));
     }
 

@@ -1,12 +1,12 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.CAPACITY_SUFFICIENT;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASON;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.PLAN;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.PLAN_SUMMARY;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.CAPACITY_SUFFICIENT;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.OPERATOR_REASON;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PLAN;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PLAN_SUMMARY;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.engine.RunLog;
@@ -27,9 +27,9 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final CapacityPlanning planning;
-    private final DrainComputeNodeSettings settings;
+    private final DrainComputeNode settings;
 
-    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNodeSettings settings, SiteHealthCheck health) {
+    PlanDrainCapacityDelegate(Sites sites, ComputeCloud compute, DrainComputeNode settings, SiteHealthCheck health) {
         this.sites = sites;
         this.planning = new CapacityPlanning(compute, health.thresholds());
         this.settings = settings;
@@ -49,8 +49,8 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
         PLAN.set(execution, plan);
         PLAN_SUMMARY.set(execution, fitted(planned.text()));
         CAPACITY_SUFFICIENT.set(execution, plan.feasible());
-        Steps.record(execution, "GET /os-services, /os-hypervisors/detail, placement inventories and usages of " + planned.candidates() + " host(s)",
-                host, plan.feasible() ? "capacity sufficient" : "not enough capacity", planned.text());
+        RunLog.record(execution, "GET /os-services, /os-hypervisors/detail, placement inventories and usages of " + planned.candidates() + " host(s)",
+                host, plan.feasible() ? "capacity sufficient" : "not enough capacity", null, planned.text());
         if (!plan.feasible()) {
             RunLog.summarise(execution, "Not enough capacity to drain " + host + " on site " + site.name() + "; nothing was changed. "
                     + String.join("; ", plan.problems()) + ".");

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
@@ -23,7 +23,7 @@ class RecordDrainRejectionDelegate implements JavaDelegate {
         String why = last == null ? Approvals.REASON.find(execution).orElse("") : last.reason();
         String summary = "Drain of " + HOST.get(execution) + " on site " + SITE.get(execution) + " rejected by " + who + ": \"" + why
                 + "\". Started by " + Approvals.INITIATOR.find(execution).orElse("(unknown)") + "; nothing was changed.";
-        Steps.record(execution, "approval", HOST.get(execution), "rejected by " + who, why);
+        RunLog.record(execution, "approval", HOST.get(execution), "rejected by " + who, null, why);
         RunLog.summarise(execution, summary);
     }
 }

@@ -1,14 +1,14 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.ABORTED_BY;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.ABORT_NOTE;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.DISABLED_BY_RUN;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.DRAINED;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.MOVED_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.REMAINING_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.ABORTED_BY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.ABORT_NOTE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.DISABLED_BY_RUN;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.DRAINED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.MOVED_INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REMAINING_INSTANCES;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
@@ -54,14 +54,14 @@ class RestoreComputeServiceDelegate implements JavaDelegate {
         DRAINED.set(execution, false);
         if (left == 0 && !moving && DISABLED_BY_RUN.find(execution).orElse(false) && !service.enabled()) {
             compute.enableComputeService(site, host);
-            Steps.record(execution, "PUT /os-services/enable {host: " + host + ", binary: nova-compute}", host, "enabled again", "nothing had moved");
+            RunLog.record(execution, "PUT /os-services/enable {host: " + host + ", binary: nova-compute}", host, "enabled again", null, "nothing had moved");
             RunLog.summarise(execution, aborted + "Nothing had moved, so its nova-compute service was enabled again.");
             return;
         }
         String why = left > 0 || moving ? left + " instance(s) had left the host (" + DrainSummaries.moves(MOVED_INSTANCES.find(execution)
                 .orElse(new InstanceMoves(List.of()))) + ")" + (moving ? " and some are still moving" : "")
                 : "this run did not disable it";
-        Steps.record(execution, "GET /servers/detail?all_tenants=1&host=" + host, host, "left " + (service.enabled() ? "enabled" : "disabled"), why);
+        RunLog.record(execution, "GET /servers/detail?all_tenants=1&host=" + host, host, "left " + (service.enabled() ? "enabled" : "disabled"), null, why);
         RunLog.summarise(execution, aborted + "Its nova-compute service is left " + (service.enabled() ? "enabled" : "disabled") + ": " + why
                 + ". Still on the host: " + DrainSummaries.states(onHost).describe() + ". Return it with return-compute-node once it is sorted out.");
     }

@@ -1,18 +1,19 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.COLD;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.EVIDENCE;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.INSTANCE_ID;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.LIVE;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.MIGRATION_KIND;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.MIGRATION_OUTCOME;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.COLD;
+import static io.dayshift.runbook.drain.DrainComputeNode.LIVE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.INSTANCE_ID;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.MIGRATION_KIND;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.MIGRATION_OUTCOME;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeCloudException;
 import io.dayshift.compute.ServerSummary;
-import io.dayshift.runbook.drain.DrainComputeNodeVariables.Outcome;
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.drain.DrainComputeNode.Outcome;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_StartMigration}: looks where the instance is first. Gone or on another host: nothing to do. Already moving
- * (this step ran before): wait for it. ACTIVE or PAUSED: live migration, block migration "auto", the scheduler picks the
- * host. SHUTOFF: cold migration. Anything else, or Nova refusing (400, 409): an ops lead decides.
+ * (this step ran before): await it. ACTIVE or PAUSED: live migration, block migration "auto", the scheduler picks the
+ * host. SHUTOFF: cold migration. Anything else, or Nova refusing (400, 409): the awaited operation carries the refusal,
+ * and an ops lead decides.
  */
 @Component("startInstanceMigration")
 class StartInstanceMigrationDelegate implements JavaDelegate {
@@ -48,14 +50,16 @@ class StartInstanceMigrationDelegate implements JavaDelegate {
         }
         ServerSummary server = found.get();
         if (Migrations.inFlight(server)) {
-            MIGRATION_KIND.set(execution, server.status().contains("RESIZE") ? COLD : LIVE);
+            String kind = server.status().contains("RESIZE") ? COLD : LIVE;
+            await(execution, site, server, kind, Optional.empty());
             outcome(execution, Outcome.STARTED, "GET /servers/" + id + " (already moving, not started again)", Migrations.describe(server));
             return;
         }
         String kind = Migrations.LIVE.contains(server.status()) ? LIVE : Migrations.COLD.contains(server.status()) ? COLD : null;
         if (kind == null) {
-            outcome(execution, Outcome.REFUSED, "GET /servers/" + id, Migrations.describe(server) + ": Nova moves neither live nor cold a server in "
-                    + server.status());
+            String refusal = Migrations.describe(server) + ": Nova moves neither live nor cold a server in " + server.status();
+            await(execution, site, server, LIVE, Optional.of(refusal));
+            outcome(execution, Outcome.REFUSED, "GET /servers/" + id, refusal);
             return;
         }
         try {
@@ -68,10 +72,12 @@ class StartInstanceMigrationDelegate implements JavaDelegate {
             if (!Migrations.refusal(e)) {
                 throw e;
             }
-            outcome(execution, Outcome.REFUSED, action(kind, id), Migrations.describe(server) + ": " + e.getMessage());
+            String refusal = Migrations.describe(server) + ": " + e.getMessage();
+            await(execution, site, server, kind, Optional.of(refusal));
+            outcome(execution, Outcome.REFUSED, action(kind, id), refusal);
             return;
         }
-        MIGRATION_KIND.set(execution, kind);
+        await(execution, site, server, kind, Optional.empty());
         outcome(execution, Outcome.STARTED, action(kind, id), Migrations.describe(server));
     }
 
@@ -80,9 +86,14 @@ class StartInstanceMigrationDelegate implements JavaDelegate {
                 : "POST /servers/" + id + "/action {migrate: null}";
     }
 
+    /** The migration the run awaits next, of this kind (refused by Nova, when it was). */
+    static void await(DelegateExecution execution, Site site, ServerSummary server, String kind, Optional<String> refusal) {
+        MIGRATION_KIND.set(execution, kind);
+        AwaitOperation.OPERATION.set(execution, MigrationProbe.operation(site.name(), HOST.get(execution), server, kind, refusal));
+    }
+
     private static void outcome(DelegateExecution execution, String outcome, String action, String evidence) {
         MIGRATION_OUTCOME.set(execution, outcome);
-        EVIDENCE.set(execution, evidence);
-        Steps.record(execution, action, INSTANCE_ID.get(execution), outcome, evidence);
+        RunLog.record(execution, action, INSTANCE_ID.get(execution), outcome, null, evidence);
     }
 }

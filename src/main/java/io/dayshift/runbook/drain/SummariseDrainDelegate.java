@@ -1,11 +1,11 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.DRAINED;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST_EMPTY;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.MOVED_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.REMAINING_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.DRAINED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.MOVED_INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REMAINING_INSTANCES;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
@@ -46,7 +46,7 @@ class SummariseDrainDelegate implements JavaDelegate {
                 + remaining.describe() + "); ")
                 + DrainSummaries.moves(MOVED_INSTANCES.find(execution).orElse(new InstanceMoves(List.of()))) + "; " + DrainSummaries.service(service)
                 + ". " + DrainSummaries.approval(execution) + ". Return it to service with return-compute-node.");
-        Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, drained ? "drained" : "not drained",
+        RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, drained ? "drained" : "not drained", null,
                 "enabled " + service.enabled() + ", up " + service.up());
     }
 }

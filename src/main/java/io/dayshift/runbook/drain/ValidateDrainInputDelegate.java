@@ -1,17 +1,16 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.DRAINED;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASON;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.PARENT_APPROVAL;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.PARENT_APPROVED;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.REASON;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.DRAINED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.OPERATOR_REASON;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PARENT_APPROVAL;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PARENT_APPROVED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REASON;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Sites;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,18 +36,17 @@ class ValidateDrainInputDelegate implements JavaDelegate {
         HostInputCheck.Result result = check.check(site, host, REASON.find(execution).orElse(""));
         Optional<String> parent = PARENT_APPROVAL.find(execution).filter(p -> !p.isBlank());
         Optional<String> parentProblem = parent.flatMap(task -> ParentApproval.problem(execution, task, host));
-        if (!result.accepted() || parentProblem.isPresent()) {
-            List<String> problems = new ArrayList<>(result.problems());
-            parentProblem.ifPresent(problems::add);
-            String message = "Input rejected, nothing was changed: " + String.join("; ", problems) + ".";
-            Steps.record(execution, "GET /os-services (check the input)", host, "rejected", message);
-            throw new BpmnError(DrainComputeNodeIds.INPUT_REJECTED, message);
+        parentProblem.ifPresent(result.problems()::add);
+        if (!result.accepted()) {
+            String message = result.problems().message(HostInputCheck.REFUSED);
+            RunLog.record(execution, "GET /os-services (check the input)", host, "rejected", null, message);
+            throw new BpmnError(DrainComputeNode.INPUT_REJECTED, message);
         }
         OPERATOR_REASON.set(execution, REASON.get(execution).strip());
         PARENT_APPROVED.set(execution, parent.isPresent());
-        parent.ifPresent(task -> Steps.record(execution, "verify the calling run's approval " + task, host, "approved there",
+        parent.ifPresent(task -> RunLog.record(execution, "verify the calling run's approval " + task, host, "approved there", null,
                 ParentApproval.describe(execution, task)));
-        Steps.record(execution, "GET /os-services (check the input)", host, "accepted", "nova-compute on " + host + ": "
+        RunLog.record(execution, "GET /os-services (check the input)", host, "accepted", null, "nova-compute on " + host + ": "
                 + result.service().map(s -> (s.enabled() ? "enabled" : "disabled") + ", " + (s.up() ? "up" : "down") + ", zone " + s.zone()).orElse(""));
     }
 }

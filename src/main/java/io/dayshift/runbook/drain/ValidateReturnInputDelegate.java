@@ -1,12 +1,13 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.OPERATOR_REASON;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.REASON;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
-import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.RETURNED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.OPERATOR_REASON;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REASON;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.RETURNED;
 
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,12 +30,12 @@ class ValidateReturnInputDelegate implements JavaDelegate {
         String host = HOST.find(execution).orElse("");
         HostInputCheck.Result result = check.check(SITE.find(execution).orElse(""), host, REASON.find(execution).orElse(""));
         if (!result.accepted()) {
-            String message = "Input rejected, nothing was changed: " + String.join("; ", result.problems()) + ".";
-            Steps.record(execution, "GET /os-services (check the input)", host, "rejected", message);
-            throw new BpmnError(ReturnComputeNodeIds.INPUT_REJECTED, message);
+            String message = result.problems().message(HostInputCheck.REFUSED);
+            RunLog.record(execution, "GET /os-services (check the input)", host, "rejected", null, message);
+            throw new BpmnError(ReturnComputeNode.INPUT_REJECTED, message);
         }
         OPERATOR_REASON.set(execution, REASON.get(execution).strip());
-        Steps.record(execution, "GET /os-services (check the input)", host, "accepted", "nova-compute on " + host + ": "
+        RunLog.record(execution, "GET /os-services (check the input)", host, "accepted", null, "nova-compute on " + host + ": "
                 + result.service().map(s -> (s.enabled() ? "enabled" : "disabled (" + s.disabledReason().orElse("no reason") + ")")
                 + ", " + (s.up() ? "up" : "down")).orElse(""));
     }

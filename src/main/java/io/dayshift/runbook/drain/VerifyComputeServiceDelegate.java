@@ -1,12 +1,13 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
-import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.EVIDENCE;
-import static io.dayshift.runbook.drain.ReturnComputeNodeVariables.SERVICE_READY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.EVIDENCE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Variables.SERVICE_READY;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,6 +38,6 @@ class VerifyComputeServiceDelegate implements JavaDelegate {
                 + s.updatedAt().map(Object::toString).orElse("never");
         SERVICE_READY.set(execution, ready);
         EVIDENCE.set(execution, evidence);
-        Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, ready ? "enabled and up" : "not ready", evidence);
+        RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, ready ? "enabled and up" : "not ready", null, evidence);
     }
 }

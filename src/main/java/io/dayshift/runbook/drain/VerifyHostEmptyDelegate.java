@@ -1,12 +1,13 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.EVIDENCE;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.HOST_EMPTY;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.REMAINING_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeVariables.SITE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.EVIDENCE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.HOST_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Variables.REMAINING_INSTANCES;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +34,7 @@ class VerifyHostEmptyDelegate implements JavaDelegate {
         REMAINING_INSTANCES.set(execution, remaining);
         HOST_EMPTY.set(execution, remaining.none());
         EVIDENCE.set(execution, "Still on " + host + ": " + remaining.describe());
-        Steps.record(execution, "GET /servers/detail?all_tenants=1&host=" + host, host, remaining.none() ? "empty"
-                : remaining.instances().size() + " instance(s) left", remaining.describe());
+        RunLog.record(execution, "GET /servers/detail?all_tenants=1&host=" + host, host, remaining.none() ? "empty"
+                : remaining.instances().size() + " instance(s) left", null, remaining.describe());
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -76,7 +77,7 @@ class DrainComputeNodeEndToEndTest {
         JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("startUserId").asText()).isEqualTo("olga");
-        assertThat(ended(olga, id, DrainComputeNodeIds.END_HOST_DRAINED)).isTrue();
+        assertThat(ended(olga, id, DrainComputeNode.Elements.END_HOST_DRAINED)).isTrue();
         assertThat(historicVariable(olga, id, "drained").path("value").asBoolean()).isTrue();
         assertThat(historicVariable(olga, id, "summary").path("value").asText()).startsWith("Host cn01 on site lab drained: 4 instance(s) moved")
                 .contains("approved by alice");
@@ -85,9 +86,10 @@ class DrainComputeNodeEndToEndTest {
         assertThat(lab.require("lab").instancesOn("cn01")).isEmpty();
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).startsWith("firmware update, ticket OPS-4711 [out of service for Dayshift run ");
         List<String> steps = stepIds(olga, id);
-        assertThat(steps).containsSubsequence(DrainComputeNodeIds.VALIDATE_INPUT, DrainComputeNodeIds.LIST_INSTANCES, DrainComputeNodeIds.PLAN_CAPACITY,
-                DrainComputeNodeIds.DISABLE_COMPUTE_SERVICE, DrainComputeNodeIds.START_MIGRATION, DrainComputeNodeIds.VERIFY_HOST_EMPTY,
-                DrainComputeNodeIds.SUMMARISE_DRAIN);
+        assertThat(steps).containsSubsequence(DrainComputeNode.Elements.VALIDATE_INPUT, DrainComputeNode.Elements.LIST_INSTANCES, DrainComputeNode.Elements.PLAN_CAPACITY,
+                DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE, DrainComputeNode.Elements.START_MIGRATION, AwaitOperation.CHECK, DrainComputeNode.Elements.FINISH_MIGRATION,
+                DrainComputeNode.Elements.VERIFY_HOST_EMPTY,
+                DrainComputeNode.Elements.SUMMARISE_DRAIN);
 
         // and when olga returns the host, its nova-compute is enabled and up again
         HttpResponse<String> returned = olga.postJson("/engine-rest/process-definition/key/return-compute-node/start", """
@@ -98,7 +100,7 @@ class DrainComputeNodeEndToEndTest {
         assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
         String returnId = JSON.readTree(returned.body()).path("id").asText();
         assertThat(waitUntilCompleted(olga, returnId, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
-        assertThat(ended(olga, returnId, ReturnComputeNodeIds.END_HOST_RETURNED)).isTrue();
+        assertThat(ended(olga, returnId, ReturnComputeNode.Elements.END_HOST_RETURNED)).isTrue();
         assertThat(historicVariable(olga, returnId, "returned").path("value").asBoolean()).isTrue();
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
     }

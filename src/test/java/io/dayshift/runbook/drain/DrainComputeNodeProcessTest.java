@@ -1,28 +1,24 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.APPROVE_PLAN;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.CHECK_MIGRATION;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.COLD_MIGRATE_INSTANCE;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.CONFIRM_MIGRATION;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.DECIDE_FAILED_MIGRATION;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.DECIDE_HOST_NOT_EMPTY;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.DISABLE_COMPUTE_SERVICE;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_DRAIN_ABORTED;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_HOST_DRAINED;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_HOST_NOT_EMPTY;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INPUT_REJECTED;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INSTANCE_ALREADY_GONE;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INSTANCE_MOVED;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_INSTANCE_SKIPPED;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_NOT_ENOUGH_CAPACITY;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.END_PLAN_REJECTED;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.LIST_INSTANCES;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.MIGRATION_DEADLINE;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.PLAN_CAPACITY;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.START_MIGRATION;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.VALIDATE_INPUT;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.VERIFY_HOST_EMPTY;
-import static io.dayshift.runbook.drain.DrainComputeNodeIds.WAIT_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.APPROVE_PLAN;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.AWAIT_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.DECIDE_HOST_NOT_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_DRAIN_ABORTED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_HOST_DRAINED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_HOST_NOT_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INPUT_REJECTED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INSTANCE_ALREADY_GONE;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INSTANCE_MOVED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INSTANCE_SKIPPED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_NOT_ENOUGH_CAPACITY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_PLAN_REJECTED;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.FINISH_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.LIST_INSTANCES;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.PLAN_CAPACITY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.START_MIGRATION;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.VALIDATE_INPUT;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.VERIFY_HOST_EMPTY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -32,13 +28,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.compute.ComputeCloud;
-import io.dayshift.engine.StepRecord;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.engine.StepRecord;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.await.Operation;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookProcessTest;
@@ -76,7 +74,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code lab-charmed} from the default charmed topology. The job executor is off: each test runs the jobs itself and
  * moves the lab's time (the {@code labClock} bean). The class covers every flow node and sequence flow of the model.
  */
-@RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = "rolling-upgrade")
+@RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = {"rolling-upgrade", AwaitOperation.PROCESS_KEY})
 class DrainComputeNodeProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,14 +155,14 @@ class DrainComputeNodeProcessTest {
         assertThat(run).isWaitingAt(START_MIGRATION);
         assertThat(model("lab").hypervisor("cn01").orElseThrow().enabled()).isFalse();
         runStartsInPlanOrder(run);
-        runJobs(run, WAIT_MIGRATION);
-        runJobs(run, CHECK_MIGRATION);
-        assertThat(run).isWaitingAt(WAIT_MIGRATION);
+        lookOnce(run);
+        assertThat(jobs(run, AwaitOperation.WAIT)).as("looks again later").isNotEmpty();
         drive(run);
 
         // then every instance left cn01 for the host the plan expected, cn01 is empty and disabled with the reason
-        assertThat(run).isEnded().hasPassed(DISABLE_COMPUTE_SERVICE, CONFIRM_MIGRATION, END_INSTANCE_MOVED, END_HOST_DRAINED)
-                .hasNotPassed(DECIDE_FAILED_MIGRATION, COLD_MIGRATE_INSTANCE);
+        assertThat(run).isEnded().hasPassed(DISABLE_COMPUTE_SERVICE, AWAIT_MIGRATION, FINISH_MIGRATION, END_INSTANCE_MOVED, END_HOST_DRAINED);
+        assertThat(results(run, FINISH_MIGRATION)).contains("confirmed").doesNotContain(COLD_FALLBACK);
+        assertThat(results(run, AwaitOperation.DECIDE)).isEmpty();
         assertThat(idsOn("lab", "cn01")).isEmpty();
         for (String id : before) {
             assertThat(model("lab").instance(id).orElseThrow().host()).as(id).isEqualTo(plan.moves().get(id));
@@ -182,7 +180,7 @@ class DrainComputeNodeProcessTest {
                 .contains("stays disabled (\"" + OutOfService.reason(REASON, run.getId()) + "\") for maintenance").contains("started by olga, approved by alice (\"capacity fine, window agreed\")")
                 .contains("return-compute-node");
         assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, LIST_INSTANCES, PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE,
-                START_MIGRATION, CHECK_MIGRATION, CONFIRM_MIGRATION, VERIFY_HOST_EMPTY, DrainComputeNodeIds.SUMMARISE_DRAIN);
+                START_MIGRATION, AwaitOperation.CHECK, FINISH_MIGRATION, VERIFY_HOST_EMPTY, DrainComputeNode.Elements.SUMMARISE_DRAIN);
     }
 
     @Test
@@ -226,10 +224,10 @@ class DrainComputeNodeProcessTest {
         drive(run);
         // (cn03 holds an instance in ERROR, which Nova cannot move: the ops lead skips it and finishes)
         for (int i = 0; i < 5 && runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() > 0; i++) {
-            Task question = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+            Task question = tasks.createTaskQuery().processInstanceIdIn(parts(run).toArray(String[]::new)).singleResult();
             assertThat(question).as("drain waits for an ops lead").isNotNull();
             tasks.claim(question.getId(), "olivia");
-            tasks.complete(question.getId(), Map.of("decision", question.getTaskDefinitionKey().equals(DECIDE_FAILED_MIGRATION) ? "skip" : "finish",
+            tasks.complete(question.getId(), Map.of("decision", question.getTaskDefinitionKey().equals(AwaitOperation.DECIDE) ? "skip" : "finish",
                     "note", "instance in ERROR stays"));
             drive(run);
         }
@@ -251,7 +249,7 @@ class DrainComputeNodeProcessTest {
         runbooks.login("olga");
         ProcessInstance byHand;
         try {
-            byHand = runtime.startProcessInstanceByKey(DrainComputeNodeIds.PROCESS_KEY, variables);
+            byHand = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
         } finally {
             runbooks.logout();
         }
@@ -292,7 +290,7 @@ class DrainComputeNodeProcessTest {
 
         // then both end rejected, saying why, and nothing was touched
         assertThat(unknown).isEnded().hasPassed(END_INPUT_REJECTED).hasNotPassed(LIST_INSTANCES);
-        assertThat(runbooks.summary(unknown)).startsWith("Input rejected, nothing was changed: host cn99 has no nova-compute service on site lab")
+        assertThat(runbooks.summary(unknown)).startsWith("Input rejected, nothing was changed:\n- host cn99 has no nova-compute service on site lab")
                 .contains("cn01, cn02");
         assertThat(injected).isEnded().hasPassed(END_INPUT_REJECTED);
         assertThat(runbooks.summary(injected)).contains("host refused \"cn01; rm -rf /\": expected a host name").contains("give a reason");
@@ -451,7 +449,9 @@ class DrainComputeNodeProcessTest {
         drive(run);
 
         // then the live migration failed, the cold one moved it and was confirmed, and no operator was needed
-        assertThat(run).isEnded().hasPassed(COLD_MIGRATE_INSTANCE, CONFIRM_MIGRATION, END_HOST_DRAINED).hasNotPassed(DECIDE_FAILED_MIGRATION);
+        assertThat(run).isEnded().hasPassed(FINISH_MIGRATION, END_HOST_DRAINED);
+        assertThat(results(run, FINISH_MIGRATION)).contains(COLD_FALLBACK, "confirmed");
+        assertThat(results(run, AwaitOperation.DECIDE)).isEmpty();
         assertThat(idsOn("lab", "cn03")).isEmpty();
         InstanceMoves moved = (InstanceMoves) runbooks.variable(run, "movedInstances");
         assertThat(moved.moves()).singleElement().satisfies(m -> assertThat(m.how()).isEqualTo("cold"));
@@ -468,15 +468,16 @@ class DrainComputeNodeProcessTest {
         drive(run);
 
         // then an ops lead sees what Nova shows
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION).hasPassed(COLD_MIGRATE_INSTANCE);
-        assertThat(task()).hasCandidateGroup(Roles.OPS_LEADS);
-        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("retry-01").contains("ACTIVE").contains("on cn04")
+        assertThat(run).isWaitingAt(AWAIT_MIGRATION);
+        assertThat(results(run, FINISH_MIGRATION)).contains(COLD_FALLBACK);
+        assertThat(runbooks.task(run, AwaitOperation.DECIDE)).hasCandidateGroup(Roles.OPS_LEADS);
+        assertThat(detail(run)).contains("retry-01").contains("ACTIVE").contains("on cn04")
                 .contains("newest migration migration error cn04 → ");
         long live = destructive("lab", "live-migration");
 
         // and once the cause is fixed, a retry moves it live
         model("lab").removeFault(fault.id());
-        decide("retry", "libvirt on cn04 restarted");
+        decide(run, AwaitOperation.DECIDE, "retry", "libvirt on cn04 restarted");
         drive(run);
         assertThat(run).isEnded().hasPassed(END_INSTANCE_MOVED, END_HOST_DRAINED);
         assertThat(destructive("lab", "live-migration")).isEqualTo(live + 1);
@@ -492,16 +493,16 @@ class DrainComputeNodeProcessTest {
         drive(run);
 
         // then Nova's refusal goes to an ops lead, who skips it
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION);
-        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("ERROR").contains("Nova moves neither live nor cold");
-        decide("skip", "dead VM, the owner will delete it");
+        assertThat(run).isWaitingAt(AWAIT_MIGRATION);
+        assertThat(detail(run)).contains("ERROR").contains("Nova moves neither live nor cold");
+        decide(run, AwaitOperation.DECIDE, "skip", "dead VM, the owner will delete it");
         drive(run);
 
         // and the host is not empty: after deleting the instance by hand, the ops lead checks again and the host is drained
         assertThat(run).isWaitingAt(DECIDE_HOST_NOT_EMPTY).hasPassed(END_INSTANCE_SKIPPED);
-        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("broken-01").contains("ERROR");
+        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE_HOST_NOT_EMPTY).getId(), "evidence")).contains("broken-01").contains("ERROR");
         idsOn("lab", "cn05").forEach(id -> model("lab").deleteServer(id));
-        decide("recheck", "deleted broken-01 with the owner's consent");
+        decide(run, DECIDE_HOST_NOT_EMPTY, "recheck", "deleted broken-01 with the owner's consent");
         drive(run);
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
         assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
@@ -517,7 +518,8 @@ class DrainComputeNodeProcessTest {
         assertThat(model("lab").hypervisor("cn07").orElseThrow().enabled()).isFalse();
 
         // when the ops lead aborts
-        decide("abort", "hypervisor misbehaves, investigate first");
+        assertThat(run).isWaitingAt(AWAIT_MIGRATION);
+        decide(run, AwaitOperation.DECIDE, "abort", "hypervisor misbehaves, investigate first");
         drive(run);
 
         // then nothing had moved, so cn07 is enabled again and the summary says so
@@ -535,10 +537,11 @@ class DrainComputeNodeProcessTest {
         LabFault fault = model("lab").injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, "partial-02", "", 0));
         ProcessInstance run = startPlanAndApprove("cn08");
         drive(run);
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION);
+        assertThat(run).isWaitingAt(AWAIT_MIGRATION);
+        assertThat(runbooks.task(run, AwaitOperation.DECIDE)).isNotNull();
 
         // when the ops lead aborts
-        decide("abort", "stop here");
+        decide(run, AwaitOperation.DECIDE, "abort", "stop here");
         drive(run);
 
         // then cn08 stays disabled, and the summary says why and what is left
@@ -555,21 +558,20 @@ class DrainComputeNodeProcessTest {
         ProcessInstance run = startPlanAndApprove("cn09");
         execute(job());
         execute(job());
-        runJobs(run, WAIT_MIGRATION);
-        runJobs(run, CHECK_MIGRATION);
-        assertThat(run).isWaitingAt(WAIT_MIGRATION);
+        lookOnce(run);
+        assertThat(jobs(run, AwaitOperation.WAIT)).isNotEmpty();
 
         // when the deadline passes
-        runJobs(run, MIGRATION_DEADLINE);
+        runJobs(run, AwaitOperation.DEADLINE_PASSED);
 
         // then an ops lead decides; skipping leaves the instance on the host, and finishing ends the run not drained
-        assertThat(run).isWaitingAt(DECIDE_FAILED_MIGRATION);
-        assertThat((String) tasks.getVariable(task().getId(), "evidence")).contains("MIGRATING");
-        decide("skip", "leave it, we will look tomorrow");
-        execute(job());
+        assertThat(run).isWaitingAt(AWAIT_MIGRATION);
+        assertThat(detail(run)).contains("MIGRATING");
+        decide(run, AwaitOperation.DECIDE, "skip", "leave it, we will look tomorrow");
+        runJobs(run, VERIFY_HOST_EMPTY);
         assertThat(run).isWaitingAt(DECIDE_HOST_NOT_EMPTY);
-        decide("finish", "maintenance postponed");
-        execute(job());
+        decide(run, DECIDE_HOST_NOT_EMPTY, "finish", "maintenance postponed");
+        runJobs(run, DrainComputeNode.Elements.SUMMARISE_INCOMPLETE_DRAIN);
         assertThat(run).isEnded().hasPassed(END_INSTANCE_SKIPPED, END_HOST_NOT_EMPTY).hasNotPassed(END_HOST_DRAINED);
         assertThat(runbooks.variable(run, "drained")).isEqualTo(false);
         assertThat(runbooks.summary(run)).startsWith("Host cn09 on site lab NOT drained, 1 instance(s) left on it (slow-01 (");
@@ -648,7 +650,7 @@ class DrainComputeNodeProcessTest {
             BpmnModelInstance model = Bpmn.createExecutableProcess("rolling-upgrade").name("calling run (test)").camundaHistoryTimeToLive(1)
                     .startEvent("StartEvent_Started").camundaInitiator("initiator")
                     .userTask("Task_ApprovePlan").camundaCandidateGroups("approvers")
-                    .callActivity("Task_DrainHost").calledElement(DrainComputeNodeIds.PROCESS_KEY)
+                    .callActivity("Task_DrainHost").calledElement(DrainComputeNode.PROCESS_KEY)
                     .camundaIn("site", "site").camundaIn("host", "host").camundaIn("reason", "reason").camundaIn("parentApproval", "parentApproval")
                     .endEvent("EndEvent_Done").done();
             repository.createDeployment().name("calling run (test)").addModelInstance("calling-run.bpmn", model).deploy();
@@ -669,8 +671,8 @@ class DrainComputeNodeProcessTest {
         variables.put("reason", reason);
         runbooks.login("olga");
         try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(DrainComputeNodeIds.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(DrainComputeNodeIds.START);
+            ProcessInstance run = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(DrainComputeNode.Elements.START);
             return run;
         } finally {
             runbooks.logout();
@@ -700,11 +702,40 @@ class DrainComputeNodeProcessTest {
         tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
     }
 
-    /** Olivia (an ops lead) claims the operator task and decides. */
-    private void decide(String decision, String note) {
-        Task task = task();
-        tasks.claim(task.getId(), "olivia");
-        tasks.complete(task.getId(), Map.of("decision", decision, "note", note));
+    /** Olivia (an ops lead) claims the run's operator task {@code key} (in the run or in its await-operation) and decides. */
+    private void decide(ProcessInstance run, String key, String decision, String note) {
+        runbooks.decide(run, key, "olivia", decision, note);
+    }
+
+    /** What the last look at the migration found, as the ops lead's decision form shows it. */
+    private String detail(ProcessInstance run) {
+        return (String) tasks.getVariable(runbooks.task(run, AwaitOperation.DECIDE).getId(), AwaitOperation.DETAIL.name());
+    }
+
+    /** The results of the run's step records of one element. */
+    private List<String> results(ProcessInstance run, String step) {
+        return runbooks.steps(run).stream().filter(s -> step.equals(s.step())).map(StepRecord::result).toList();
+    }
+
+    /** The run and the await-operation instances it called. */
+    private List<String> parts(ProcessInstance run) {
+        List<String> ids = new ArrayList<>(List.of(run.getId()));
+        runtime.createProcessInstanceQuery().superProcessInstanceId(run.getId()).list().forEach(p -> ids.add(p.getId()));
+        return ids;
+    }
+
+    /** The jobs of the run and of the waits it called, at one activity (null: all). */
+    private List<Job> jobs(ProcessInstance run, String activityId) {
+        return parts(run).stream().flatMap(id -> (activityId == null ? management.createJobQuery().processInstanceId(id)
+                : management.createJobQuery().processInstanceId(id).activityId(activityId)).list().stream()).toList();
+    }
+
+    /** Enters each started wait and takes its first look, without moving lab time. */
+    private void lookOnce(ProcessInstance run) {
+        runJobs(run, AWAIT_MIGRATION);
+        runJobs(run, AwaitOperation.START_EVENT);
+        runJobs(run, AwaitOperation.WAIT);
+        runJobs(run, AwaitOperation.CHECK);
     }
 
     /**
@@ -713,16 +744,14 @@ class DrainComputeNodeProcessTest {
      */
     private void drive(ProcessInstance run) {
         for (int i = 0; i < 300; i++) {
-            Set<String> deadlines = management.createJobQuery().processInstanceId(run.getId()).activityId(MIGRATION_DEADLINE).list().stream()
-                    .map(Job::getId).collect(Collectors.toSet());
-            List<Job> ready = management.createJobQuery().processInstanceId(run.getId()).list().stream()
+            Set<String> deadlines = jobs(run, AwaitOperation.DEADLINE_PASSED).stream().map(Job::getId).collect(Collectors.toSet());
+            List<Job> ready = jobs(run, null).stream()
                     .filter(j -> !deadlines.contains(j.getId())).sorted(Comparator.comparingInt(this::planIndex)).toList();
             if (ready.isEmpty()) {
                 return;
             }
             Job next = ready.get(0);
-            boolean waitForNova = management.createJobQuery().processInstanceId(run.getId()).activityId(WAIT_MIGRATION).list().stream()
-                    .anyMatch(j -> j.getId().equals(next.getId()));
+            boolean waitForNova = jobs(run, AwaitOperation.WAIT).stream().anyMatch(j -> j.getId().equals(next.getId()));
             if (waitForNova) {
                 runbooks.advance(Duration.ofSeconds(10));
             }
@@ -738,20 +767,28 @@ class DrainComputeNodeProcessTest {
     }
 
     private void runJobs(ProcessInstance run, String activityId) {
-        List<Job> jobs = management.createJobQuery().processInstanceId(run.getId()).activityId(activityId).list();
+        List<Job> jobs = jobs(run, activityId);
         assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
         jobs.forEach(j -> execute(j));
     }
 
-    /** Where the job's instance stands in the run's migration order; jobs of no instance first. */
+    /** Where the job's instance stands in the run's migration order (a wait's, by the operation it awaits); jobs of no instance first. */
     private int planIndex(Job job) {
         Object id = job.getExecutionId() == null ? null : runtime.getVariable(job.getExecutionId(), "instanceId");
+        if (id == null && job.getExecutionId() != null && runtime.getVariable(job.getExecutionId(), "operation") instanceof Operation awaited) {
+            id = awaited.handle().get("instanceId");
+        }
         if (id == null) {
             return -1;
         }
-        DrainInstances instances = (DrainInstances) runtime.getVariable(job.getProcessInstanceId(), "instances");
-        return instances.ids().indexOf(id);
+        String drain = job.getProcessInstanceId();
+        while (runtime.getVariable(drain, "instances") == null) {
+            drain = runtime.createProcessInstanceQuery().subProcessInstanceId(drain).singleResult().getId();
+        }
+        return ((DrainInstances) runtime.getVariable(drain, "instances")).ids().indexOf(id);
     }
+
+    private static final String COLD_FALLBACK = "started after the live migration failed";
 
     private LabSite model(String site) {
         return lab.require(site);

@@ -1,12 +1,12 @@
 package io.dayshift.runbook.drain;
 
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.DECIDE_SERVICE_NOT_READY;
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.ENABLE_COMPUTE_SERVICE;
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.END_HOST_RETURNED;
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.END_INPUT_REJECTED;
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.END_SERVICE_NOT_READY;
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.VALIDATE_INPUT;
-import static io.dayshift.runbook.drain.ReturnComputeNodeIds.VERIFY_COMPUTE_SERVICE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.DECIDE_SERVICE_NOT_READY;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.ENABLE_COMPUTE_SERVICE;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.END_HOST_RETURNED;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.END_INPUT_REJECTED;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.END_SERVICE_NOT_READY;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.VALIDATE_INPUT;
+import static io.dayshift.runbook.drain.ReturnComputeNode.Elements.VERIFY_COMPUTE_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -91,7 +91,7 @@ class ReturnComputeNodeProcessTest {
         assertThat(runbooks.summary(run)).startsWith("Host cn01 on site lab returned to service: its nova-compute service was enabled (reason: \"BIOS updated\")")
                 .contains("enabled, up").contains("Started by olga");
         assertThat(runbooks.steps(run)).extracting(StepRecord::step).containsExactly(VALIDATE_INPUT, ENABLE_COMPUTE_SERVICE, VERIFY_COMPUTE_SERVICE,
-                ReturnComputeNodeIds.SUMMARISE_RETURN);
+                ReturnComputeNode.Elements.SUMMARISE_RETURN);
     }
 
     @Test
@@ -125,7 +125,7 @@ class ReturnComputeNodeProcessTest {
             execute(job());
 
             // then it stays disabled with the operator's reason, nothing was enabled, and the summary says why
-            assertThat(run).isEnded().hasPassed(ReturnComputeNodeIds.SUMMARISE_KEPT_DISABLED, ReturnComputeNodeIds.END_HOST_KEPT_DISABLED)
+            assertThat(run).isEnded().hasPassed(ReturnComputeNode.Elements.SUMMARISE_KEPT_DISABLED, ReturnComputeNode.Elements.END_HOST_KEPT_DISABLED)
                     .hasNotPassed(VERIFY_COMPUTE_SERVICE, END_HOST_RETURNED);
             assertThat(model("lab").hypervisor("cn02").orElseThrow().enabled()).isFalse();
             assertThat(model("lab").hypervisor("cn02").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
@@ -253,8 +253,8 @@ class ReturnComputeNodeProcessTest {
         variables.put("reason", reason);
         runbooks.login("olga");
         try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(ReturnComputeNodeIds.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(ReturnComputeNodeIds.START);
+            ProcessInstance run = runtime.startProcessInstanceByKey(ReturnComputeNode.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(ReturnComputeNode.Elements.START);
             return run;
         } finally {
             runbooks.logout();

@@ -6,6 +6,9 @@ import io.dayshift.access.Roles;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.PlaybookRun;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.await.Operation;
+import io.dayshift.runbook.drain.MigrationProbe;
 import io.dayshift.testing.LabTests;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
@@ -123,7 +126,7 @@ class RollingUpgradeLargeBenchmark {
         long cold = delta(before, after, "cold-migration");
         List<PlaybookRun> runs = site.playbookRuns();
         long drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(RollingUpgradeIds.DRAIN_KEY).superProcessInstanceId(pi.getId()).count();
-        long operatorAnswers = history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_DecideFailedMigration").count()
+        long operatorAnswers = history.createHistoricTaskInstanceQuery().processDefinitionKey(AwaitOperation.PROCESS_KEY).taskDefinitionKey(AwaitOperation.DECIDE).count()
                 + history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_DecideHostNotEmpty").count()
                 + history.createHistoricTaskInstanceQuery().taskDefinitionKey(RollingUpgradeIds.DECIDE_DRAIN_FAILURE).count();
         String report = String.join("\n",
@@ -147,7 +150,7 @@ class RollingUpgradeLargeBenchmark {
     private void answerDrainQuestions() throws Exception {
         for (Task t : tasks.createTaskQuery().list()) {
             String decision = switch (t.getTaskDefinitionKey()) {
-                case "Task_DecideFailedMigration" -> "skip";
+                case AwaitOperation.DECIDE -> tasks.getVariable(t.getId(), "operation") instanceof Operation o && o.kind().equals(MigrationProbe.KIND) ? "skip" : null;
                 case "Task_DecideHostNotEmpty" -> "finish";
                 case RollingUpgradeIds.DECIDE_DRAIN_FAILURE -> "proceed";
                 default -> null;

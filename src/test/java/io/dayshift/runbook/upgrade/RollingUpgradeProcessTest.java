@@ -15,7 +15,9 @@ import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.PlaybookRun;
 import io.dayshift.runbook.await.AwaitOperation;
-import io.dayshift.runbook.drain.ReturnComputeNodeIds;
+import io.dayshift.runbook.await.Operation;
+import io.dayshift.runbook.drain.MigrationProbe;
+import io.dayshift.runbook.drain.ReturnComputeNode;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
@@ -191,7 +193,7 @@ class RollingUpgradeProcessTest {
         List<String> returns = history.createHistoricProcessInstanceQuery().processDefinitionKey(RETURN_KEY).superProcessInstanceId(pi.getId()).list()
                 .stream().map(p -> p.getId()).toList();
         assertThat(returns).anySatisfy(r -> assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(r)
-                .activityId(ReturnComputeNodeIds.END_HOST_KEPT_DISABLED).count()).isOne());
+                .activityId(ReturnComputeNode.Elements.END_HOST_KEPT_DISABLED).count()).isOne());
     }
 
     @Test
@@ -709,7 +711,7 @@ class RollingUpgradeProcessTest {
         boolean acted = false;
         for (Task t : tasks.createTaskQuery().list()) {
             String decision = switch (t.getTaskDefinitionKey()) {
-                case "Task_DecideFailedMigration" -> "skip";
+                case AwaitOperation.DECIDE -> tasks.getVariable(t.getId(), "operation") instanceof Operation o && o.kind().equals(MigrationProbe.KIND) ? "skip" : null;
                 case "Task_DecideHostNotEmpty" -> "finish";
                 case DECIDE_DRAIN_FAILURE -> {
                     String drain = String.valueOf(runtime.getVariable(t.getExecutionId(), "drainSummary"));
