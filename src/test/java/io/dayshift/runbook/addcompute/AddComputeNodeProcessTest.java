@@ -399,32 +399,36 @@ class AddComputeNodeProcessTest {
     }
 
     @Test
-    void aSmokeTestThatFailsIsRolledBackAndLeavesNoInstanceBehind() {
+    void aFailedSmokeTestGoesToTheRollbackWhichTheApproverRefusesAndTheOpsLeadRetriesTheDeployment() {
         // given a machine of the charmed site, commissioned and tagged, that goes down right before its smoke test
         LabSite site = lab.require("lab-charmed");
-        String systemId = commissioned(site, "new01");
+        commissioned(site, "new01");
         Map<String, Long> before = site.destructiveActions();
         ProcessInstance pi = start("lab-charmed", "new01", "");
         runUntilTask(pi, APPROVE_ADDITION);
         approve(pi, APPROVE_ADDITION, "anna", true, "go");
         runUntilJob(pi, SmokeTestInstance.BOOT, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "new01")));
 
-        // when the smoke instance ends in ERROR and the ops lead rolls back, approved
+        // when the smoke instance ends in ERROR, the ops lead asks for a rollback and the approver refuses it
         runUntilTask(pi, AwaitOperation.DECIDE);
         assertThat(asked(pi, "operationDetail")).contains("ERROR");
         decide(pi, "omar", ROLL_BACK, "new01 crashes under load");
-        approve(pi, APPROVE_ROLLBACK, "anna", true, "agreed");
+        approve(pi, APPROVE_ROLLBACK, "anna", false, "it was the PDU, fixed now: try again");
+        runUntilTask(pi, DECIDE_AGAIN);
+        site.clearFaults();
+        runbooks.decide(pi, DECIDE_AGAIN, "omar", RETRY, "PDU replaced");
         runUntilEnd(pi);
 
-        // then the smoke instance is gone, the unit and its Juju machine removed and the machine released in MAAS
-        assertThat(pi).isEnded().hasPassed(SMOKE_TEST, SMOKE_TEST_PASSED, REMOVE_COMPUTE_UNIT, RELEASE_MACHINE, ADDITION_ROLLED_BACK_END)
-                .hasNotPassed(SUMMARISE_ADDITION, REMOVE_HOST_FROM_INVENTORY);
+        // then the deployment ran again (the unit reused) and a second smoke instance passed; neither is left behind
+        assertThat(pi).isEnded().hasPassed(SMOKE_TEST_PASSED, APPROVE_ROLLBACK, DECIDE_AGAIN, COMPUTE_NODE_ADDED_END)
+                .hasNotPassed(DISABLE_COMPUTE_SERVICE, ADDITION_ROLLED_BACK_END);
+        assertThat(delta(site, before, "juju-add-unit")).isOne();
+        assertThat(delta(site, before, "boot-server")).isEqualTo(2);
+        assertThat(delta(site, before, "delete-server")).isEqualTo(2);
         assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-new01"));
-        assertThat(delta(site, before, "boot-server")).isOne();
-        assertThat(delta(site, before, "delete-server")).isOne();
-        assertThat(site.jujuMachines()).noneMatch(m -> m.instanceId().equals(systemId));
-        assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
-        assertThat(runbooks.summary(pi)).contains("Rolled back").contains("Failed: instance dayshift-smoke-new01-1").contains("Approved by anna");
+        assertThat(site.hypervisor("new01").orElseThrow().up()).isTrue();
+        assertThat(steps(pi)).contains("dayshift-smoke-new01-1").contains("dayshift-smoke-new01-2");
+        assertThat(runbooks.summary(pi)).contains("Added compute host new01").contains("Rejected by anna").contains("Approved by anna");
     }
 
     // ---- technical failure ----------------------------------------------------------------------------------------
