@@ -25,8 +25,10 @@ public class AddComputeNode {
     /** Error code: the input names something that does not exist or cannot be added; nothing was done. */
     public static final String INPUT_REJECTED = "INPUT_REJECTED";
 
-    /** The ops lead's decisions when a wait failed or passed its deadline (in await-operation), and after a rejected rollback. */
-    public static final String DECISIONS = "retry,roll-back";
+    /**
+     * The ops lead's decisions when a wait failed or passed its deadline (offered in await-operation: {@code decisions} of each
+     * call) and after a rejected rollback ({@code Task_DecideAgain}).
+     */
     public static final String RETRY = "retry";
     public static final String ROLL_BACK = "roll-back";
 
