@@ -1,9 +1,9 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.KOLLA_STEP;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.FileChange;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.site.Sites;
@@ -26,9 +26,8 @@ class AddHostToInventoryDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String host = MACHINE.get(execution);
-        FileChange change = kolla.addHost(sites.require(SITE.get(execution)), AddComputeNodeSettings.COMPUTE_GROUP, host);
-        KOLLA_STEP.set(execution, 0L);
-        Steps.record(execution, "add " + host + " to [" + AddComputeNodeSettings.COMPUTE_GROUP + "] in " + change.file(), host,
-                change.changed() ? "added (backup " + change.backup() + ")" : "already there", "");
+        FileChange change = kolla.addHost(sites.require(SITE.get(execution)), AddComputeNode.COMPUTE_GROUP, host);
+        RunLog.record(execution, "add " + host + " to [" + AddComputeNode.COMPUTE_GROUP + "] in " + change.file(), host,
+                change.changed() ? "added (backup " + change.backup() + ")" : "already there", null, "");
     }
 }

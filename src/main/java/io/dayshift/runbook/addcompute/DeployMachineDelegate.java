@@ -1,13 +1,15 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SYSTEM_ID;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.SYSTEM_ID;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.machine.Machine;
 import io.dayshift.machine.MachineNotFoundException;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.machine.MachineStatus;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;
@@ -17,16 +19,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_DeployMachine} (kolla): kolla-ansible needs a reachable host with an OS, so the machine is allocated (with
- * the compute tag) and deployed in MAAS first. A machine already Deploying or Deployed is left alone.
+ * the compute tag) and deployed in MAAS first; {@code Task_AwaitMachine} awaits it Deployed. A machine already Deploying
+ * or Deployed is left alone.
  */
 @Component("deployComputeMachine")
 class DeployMachineDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final MachineProvisioner provisioner;
-    private final AddComputeNodeSettings settings;
+    private final AddComputeNode settings;
 
-    DeployMachineDelegate(Sites sites, MachineProvisioner provisioner, AddComputeNodeSettings settings) {
+    DeployMachineDelegate(Sites sites, MachineProvisioner provisioner, AddComputeNode settings) {
         this.sites = sites;
         this.provisioner = provisioner;
         this.settings = settings;
@@ -47,7 +50,7 @@ class DeployMachineDelegate implements JavaDelegate {
             machine = provisioner.deploy(site, systemId);
             action = "POST machines/" + systemId + "/?op=deploy";
         }
-        Steps.record(execution, action, machine.display(), machine.status().label(), machine.statusMessage());
-        Steps.startWait(execution, "MAAS machine " + machine.display() + " Deployed", settings.machineDeadline());
+        RunLog.record(execution, action, machine.display(), machine.status().label(), null, machine.statusMessage());
+        AwaitOperation.OPERATION.set(execution, MachineDeploymentProbe.operation(site.name(), machine));
     }
 }

@@ -1,10 +1,11 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -32,9 +33,9 @@ class DisableComputeServiceDelegate implements JavaDelegate {
         if (service.isPresent() && service.get().enabled()) {
             String reason = "add-compute-node " + execution.getProcessInstanceId() + " rolled back";
             compute.disableComputeService(site, host, reason);
-            Steps.record(execution, "PUT /os-services (disable, reason: " + reason + ")", host, "disabled", "");
+            RunLog.record(execution, "PUT /os-services (disable, reason: " + reason + ")", host, "disabled", null, "");
         } else {
-            Steps.record(execution, "GET /os-services?host=" + host, host, service.isPresent() ? "already disabled" : "no nova-compute service", "");
+            RunLog.record(execution, "GET /os-services?host=" + host, host, service.isPresent() ? "already disabled" : "no nova-compute service", null, "");
         }
     }
 }

@@ -1,17 +1,18 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.CAPACITY;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.FLAVOUR;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_FINDINGS;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_REPORT;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_SUMMARY;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.PLAN;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SYSTEM_ID;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.HEALTH;
+import static io.dayshift.runbook.RunVariables.HEALTH_SUMMARY;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.CAPACITY;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.HEALTH_FINDINGS;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.HEALTH_REPORT;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.PLAN;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.SYSTEM_ID;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.ZONE;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Flavour;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
 @Component("planComputeAddition")
 class PlanComputeAdditionDelegate implements JavaDelegate {
 
-    private final AddComputeNodeSettings settings;
+    private final AddComputeNode settings;
 
-    PlanComputeAdditionDelegate(AddComputeNodeSettings settings) {
+    PlanComputeAdditionDelegate(AddComputeNode settings) {
         this.settings = settings;
     }
 
@@ -37,18 +38,18 @@ class PlanComputeAdditionDelegate implements JavaDelegate {
         String plan = describe(SITE.get(execution), Flavour.valueOf(FLAVOUR.get(execution)), host, SYSTEM_ID.get(execution), CAPACITY.get(execution),
                 ZONE.get(execution), report, settings.computeTag());
         PLAN.set(execution, plan);
-        Steps.record(execution, "plan", host, "plan ready for approval", plan);
+        RunLog.record(execution, "plan", host, "plan ready for approval", null, plan);
     }
 
     /** The plan the approvers read: the machine, its zone, the steps on a site of this flavour, and the health report. */
     static String describe(String site, Flavour flavour, String host, String systemId, String capacity, String zone, String report, String computeTag) {
         boolean charmed = flavour == Flavour.CHARMED;
         String how = charmed
-                ? "Juju: add a unit of application " + AddComputeNodeSettings.COMPUTE_APPLICATION + " (its subordinates follow) on a new Juju machine"
+                ? "Juju: add a unit of application " + AddComputeNode.COMPUTE_APPLICATION + " (its subordinates follow) on a new Juju machine"
                 + " placed on MAAS machine " + host + " (juju add-machine " + host + " --constraints tags=" + computeTag
                 + ", then juju add-unit --to it); wait until the unit and its subordinates are active/idle"
                 : "MAAS: allocate and deploy " + host + " (Ubuntu), wait until Deployed. Kolla-Ansible: add " + host + " to inventory group ["
-                + AddComputeNodeSettings.COMPUTE_GROUP + "], then run " + String.join(", ", AddComputeNodeSettings.KOLLA_ACTIONS)
+                + AddComputeNode.COMPUTE_GROUP + "], then run " + String.join(", ", AddComputeNode.KOLLA_ACTIONS)
                 + " each with --limit " + host;
         return "Add compute host " + host + " to site " + site + " (" + flavour.name().toLowerCase(Locale.ROOT) + ").\n"
                 + "Machine: " + host + " (MAAS system id " + systemId + "), " + capacity + ".\n"

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
@@ -20,7 +20,7 @@ class RecordRejectionDelegate implements JavaDelegate {
         List<ApprovalDecision> decisions = Approvals.DECISIONS.find(execution).map(Approvals.Decisions::decisions).orElse(List.of());
         String who = decisions.isEmpty() ? "an approver" : decisions.get(decisions.size() - 1).approver();
         String why = Approvals.REASON.find(execution).orElse("");
-        Steps.record(execution, "approval", MACHINE.get(execution), "rejected by " + who, why);
+        RunLog.record(execution, "approval", MACHINE.get(execution), "rejected by " + who, null, why);
         RunLog.summarise(execution, "Nothing was done: " + who + " rejected adding " + MACHINE.get(execution) + " to site " + SITE.get(execution)
                 + ": " + why);
     }

@@ -1,8 +1,9 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SYSTEM_ID;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.SYSTEM_ID;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.machine.Machine;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.site.Sites;
@@ -29,6 +30,6 @@ class ReleaseMachineDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String systemId = SYSTEM_ID.get(execution);
         Machine m = provisioner.release(sites.require(SITE.get(execution)), systemId, false);
-        Steps.record(execution, "POST machines/" + systemId + "/?op=release", m.display(), m.status().label(), m.statusMessage());
+        RunLog.record(execution, "POST machines/" + systemId + "/?op=release", m.display(), m.status().label(), null, m.statusMessage());
     }
 }

@@ -1,11 +1,12 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.JUJU_MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.UNIT;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.JUJU_MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.UNIT;
 
 import io.dayshift.charm.CharmModel;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,9 +33,9 @@ class RemoveComputeUnitDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
         String host = MACHINE.get(execution);
-        UNIT.find(execution).ifPresent(unit -> Steps.record(execution, "juju remove-unit " + unit, unit,
-                charms.removeUnit(site, unit) ? "removed" : "already gone", ""));
-        JUJU_MACHINE.find(execution).ifPresent(machine -> Steps.record(execution, "juju remove-machine " + machine, host,
-                charms.removeMachine(site, machine) ? "removed (Juju releases it in MAAS)" : "already gone", ""));
+        UNIT.find(execution).ifPresent(unit -> RunLog.record(execution, "juju remove-unit " + unit, unit,
+                charms.removeUnit(site, unit) ? "removed" : "already gone", null, ""));
+        JUJU_MACHINE.find(execution).ifPresent(machine -> RunLog.record(execution, "juju remove-machine " + machine, host,
+                charms.removeMachine(site, machine) ? "removed (Juju releases it in MAAS)" : "already gone", null, ""));
     }
 }

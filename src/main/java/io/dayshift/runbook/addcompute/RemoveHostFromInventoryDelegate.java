@@ -1,8 +1,9 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.FileChange;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.site.Sites;
@@ -25,8 +26,8 @@ class RemoveHostFromInventoryDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String host = MACHINE.get(execution);
-        FileChange change = kolla.removeHost(sites.require(SITE.get(execution)), AddComputeNodeSettings.COMPUTE_GROUP, host);
-        Steps.record(execution, "remove " + host + " from [" + AddComputeNodeSettings.COMPUTE_GROUP + "] in " + change.file(), host,
-                change.changed() ? "removed (backup " + change.backup() + ")" : "not there", "");
+        FileChange change = kolla.removeHost(sites.require(SITE.get(execution)), AddComputeNode.COMPUTE_GROUP, host);
+        RunLog.record(execution, "remove " + host + " from [" + AddComputeNode.COMPUTE_GROUP + "] in " + change.file(), host,
+                change.changed() ? "removed (backup " + change.backup() + ")" : "not there", null, "");
     }
 }

@@ -1,11 +1,11 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_FINDINGS;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_REPORT;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.HEALTH_SUMMARY;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
+import static io.dayshift.runbook.RunVariables.HEALTH;
+import static io.dayshift.runbook.RunVariables.HEALTH_SUMMARY;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.HEALTH_FINDINGS;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.HEALTH_REPORT;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
 
 import io.dayshift.engine.RunLog;
 import java.util.List;
@@ -21,7 +21,7 @@ class ReportUnhealthySiteDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String report = HealthReport.of(HEALTH.get(execution), HEALTH_SUMMARY.find(execution).orElse(""), HEALTH_FINDINGS.find(execution).orElse(List.of()));
         HEALTH_REPORT.set(execution, report);
-        Steps.record(execution, "call " + AddComputeNodeIds.HEALTH_CHECK_KEY, SITE.get(execution), "RED: stopped", report);
+        RunLog.record(execution, "call " + AddComputeNode.HEALTH_CHECK_KEY, SITE.get(execution), "RED: stopped", null, report);
         RunLog.summarise(execution, "Nothing was done: " + MACHINE.get(execution) + " was not added to site " + SITE.get(execution)
                 + " because the site health check is RED. Fix the findings and start again.\n" + report);
     }

@@ -1,11 +1,11 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.CAPACITY;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.FLAVOUR;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.UNIT;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.CAPACITY;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.UNIT;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.ZONE;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
@@ -28,7 +28,7 @@ class SummariseAdditionDelegate implements JavaDelegate {
                 + FLAVOUR.get(execution).toLowerCase() + ") " + how + ", in availability zone " + ZONE.get(execution)
                 + "; mapped to the cell, its nova-compute up and enabled, a smoke-test server booted ACTIVE on it and deleted. "
                 + approvals(execution));
-        Steps.record(execution, "summary", host, "added", "");
+        RunLog.record(execution, "summary", host, "added", null, "");
     }
 
     static String approvals(DelegateExecution execution) {

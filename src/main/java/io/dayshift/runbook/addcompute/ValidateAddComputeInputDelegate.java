@@ -1,20 +1,22 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ATTEMPT;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.AVAILABILITY_ZONE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.CAPACITY;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.CPU_COUNT;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.FLAVOUR;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MACHINE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.MEMORY_MIB;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SITE;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.SYSTEM_ID;
-import static io.dayshift.runbook.addcompute.AddComputeNodeVariables.ZONE;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.ATTEMPT;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.AVAILABILITY_ZONE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.CAPACITY;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.CPU_COUNT;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MEMORY_MIB;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.SYSTEM_ID;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.ZONE;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.engine.RunLog;
 import io.dayshift.machine.Machine;
 import io.dayshift.machine.MachineProvisioner;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,8 +29,7 @@ class ValidateAddComputeInputDelegate implements JavaDelegate {
 
     private final AdditionInputCheck check;
 
-    ValidateAddComputeInputDelegate(Sites sites, MachineProvisioner provisioner, ComputeCloud compute, CharmModel charms,
-                                    AddComputeNodeSettings settings) {
+    ValidateAddComputeInputDelegate(Sites sites, MachineProvisioner provisioner, ComputeCloud compute, CharmModel charms, AddComputeNode settings) {
         this.check = new AdditionInputCheck(sites, provisioner, compute, charms, settings.computeTag());
     }
 
@@ -36,12 +37,12 @@ class ValidateAddComputeInputDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String machineName = MACHINE.find(execution).orElse(null);
         AdditionInputCheck.Result result = check.check(SITE.find(execution).orElse(null), machineName, AVAILABILITY_ZONE.find(execution).orElse(""));
-        if (!result.accepted()) {
-            String why = String.join("; ", result.problems());
-            Steps.record(execution, "validate input", AdditionInputCheck.printable(machineName), "rejected", why);
-            throw new BpmnError(AddComputeNodeIds.INPUT_REJECTED, "Nothing was done: the input was rejected: " + why + ".");
+        if (result.target().isEmpty()) {
+            String why = result.problems().message("Nothing was done: the input was rejected");
+            RunLog.record(execution, "validate input", InputProblems.printable(machineName), "rejected", null, why);
+            throw new BpmnError(AddComputeNode.INPUT_REJECTED, why);
         }
-        AdditionInputCheck.Target target = result.target().orElseThrow();
+        AdditionInputCheck.Target target = result.target().get();
         Machine m = target.machine();
         FLAVOUR.set(execution, target.site().flavour().name());
         SYSTEM_ID.set(execution, m.systemId());
@@ -49,8 +50,8 @@ class ValidateAddComputeInputDelegate implements JavaDelegate {
         CPU_COUNT.set(execution, (long) m.cpuCount());
         MEMORY_MIB.set(execution, m.memoryMib());
         CAPACITY.set(execution, m.cpuCount() + " CPU threads, " + m.memoryMib() + " MiB RAM, " + m.storageMb() / 1000 + " GB disk");
-        ATTEMPT.set(execution, 1L);
-        Steps.record(execution, "GET machines/?hostname=" + m.hostname() + "; GET /os-services", m.display(),
-                "accepted: " + m.status().label() + ", zone " + target.zone() + ", " + target.site().flavour(), "");
+        ATTEMPT.set(execution, 0L); // Gateway_WhichFlavour counts the first deployment attempt
+        RunLog.record(execution, "GET machines/?hostname=" + m.hostname() + "; GET /os-services", m.display(),
+                "accepted: " + m.status().label() + ", zone " + target.zone() + ", " + target.site().flavour(), null, "");
     }
 }

@@ -76,7 +76,7 @@ class AddComputeNodeEndToEndTest {
                 p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode());
         assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
         JsonNode end = json(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
-                + AddComputeNodeIds.COMPUTE_NODE_ADDED_END));
+                + AddComputeNode.Elements.COMPUTE_NODE_ADDED_END));
         assertThat(end.size()).isEqualTo(1);
         JsonNode summary = json(olga.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId + "&variableName=summary"));
         assertThat(summary.get(0).get("value").asText()).contains("Added compute host spare01").contains("Approved by anna");

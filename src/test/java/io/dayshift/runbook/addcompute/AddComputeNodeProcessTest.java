@@ -1,6 +1,10 @@
 package io.dayshift.runbook.addcompute;
 
-import static io.dayshift.runbook.addcompute.AddComputeNodeIds.*;
+import static io.dayshift.runbook.addcompute.AddComputeNode.Elements.*;
+import static io.dayshift.runbook.addcompute.AddComputeNode.HEALTH_CHECK_KEY;
+import static io.dayshift.runbook.addcompute.AddComputeNode.PROCESS_KEY;
+import static io.dayshift.runbook.addcompute.AddComputeNode.RETRY;
+import static io.dayshift.runbook.addcompute.AddComputeNode.ROLL_BACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -13,12 +17,15 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.lab.model.MaasMachine;
 import io.dayshift.lab.model.PlaybookRun;
 import io.dayshift.machine.MachineStatus;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -42,11 +49,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@code add-compute-node} on the built-in lab, through the production adapters: one method per path, on the kolla site
  * {@code lab} and the charmed site {@code lab-charmed}. The job executor is off: each test runs the jobs itself, fires
- * the timers of the wait loops, and moves the lab's clock between two looks, so that every wait is seen once unfinished
- * and once done. Deadlines are passed by moving the engine's clock. The class must cover every flow node and sequence flow
- * of the model (process-test coverage, report under {@code target/process-test-coverage/}).
+ * the look timers of the waits (await-operation), and moves the lab's clock between two looks, so that every wait is seen
+ * once unfinished and once done. Deadlines are passed by moving the engine's clock (the wait's deadline timer is then due).
+ * The class must cover every flow node and sequence flow of the model (process-test coverage, report under
+ * {@code target/process-test-coverage/}); the called models have tests of their own.
  */
-@RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01", uncovered = HEALTH_CHECK_KEY)
+@RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
+        uncovered = {HEALTH_CHECK_KEY, AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
 class AddComputeNodeProcessTest {
 
     private static final String TAG = "openstack-compute";
@@ -96,13 +105,13 @@ class AddComputeNodeProcessTest {
                 .contains("32 CPU threads").contains("Site health: ");
         approve(pi, APPROVE_ADDITION, "anna", true, "capacity for the autumn peak");
         // the new host's nova-compute has not reported yet at the first look
-        runUntil(pi, CHECK_HYPERVISOR, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare01")));
+        runUntilLook(pi, AWAIT_HYPERVISOR, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare01")));
         site.clearFaults();
         runUntilEnd(pi);
 
         // then the host was deployed in MAAS, added to [compute], bootstrapped, pulled and deployed with --limit spare01
-        assertThat(pi).isEnded().hasPassed(DEPLOY_MACHINE, ADD_HOST_TO_INVENTORY, DISCOVER_COMPUTE_HOSTS, BOOT_SMOKE_TEST, DELETE_SMOKE_TEST)
-                .hasPassedInOrder(START_KOLLA_RUN, CHECK_KOLLA_RUN, START_KOLLA_RUN, CHECK_KOLLA_RUN, START_KOLLA_RUN, CHECK_KOLLA_RUN)
+        assertThat(pi).isEnded().hasPassed(DEPLOY_MACHINE, AWAIT_MACHINE, ADD_HOST_TO_INVENTORY, DISCOVER_COMPUTE_HOSTS, AWAIT_HYPERVISOR, SMOKE_TEST)
+                .hasPassedInOrder(START_KOLLA_RUN, AWAIT_KOLLA_RUN, START_KOLLA_RUN, AWAIT_KOLLA_RUN, START_KOLLA_RUN, AWAIT_KOLLA_RUN)
                 .hasNotPassed(ADD_COMPUTE_UNIT).hasPassed(COMPUTE_NODE_ADDED_END);
         assertThat(site.machine(machine.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
         assertThat(site.file(site.inventoryPath()).orElseThrow().content()).contains("\nspare01\n");
@@ -139,8 +148,8 @@ class AddComputeNodeProcessTest {
         runUntilEnd(pi);
 
         // then a nova-compute unit (and its subordinates) runs on a Juju machine placed on that MAAS machine
-        assertThat(pi).isEnded().hasPassed(ADD_COMPUTE_UNIT, CHECK_UNIT, DISCOVER_COMPUTE_HOSTS, CHECK_HYPERVISOR, BOOT_SMOKE_TEST,
-                DELETE_SMOKE_TEST, COMPUTE_NODE_ADDED_END).hasNotPassed(DEPLOY_MACHINE, START_KOLLA_RUN);
+        assertThat(pi).isEnded().hasPassed(ADD_COMPUTE_UNIT, AWAIT_UNIT, DISCOVER_COMPUTE_HOSTS, AWAIT_HYPERVISOR, SMOKE_TEST,
+                COMPUTE_NODE_ADDED_END).hasNotPassed(DEPLOY_MACHINE, START_KOLLA_RUN);
         String unit = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("unit").singleResult().getValue();
         assertThat(site.unit(unit).orElseThrow().workload().current()).isEqualTo("active");
         assertThat(site.jujuMachines()).anyMatch(m -> m.hostname().equals("spare01") && m.instanceId().equals(machine.systemId()));
@@ -266,17 +275,19 @@ class AddComputeNodeProcessTest {
         approve(pi, APPROVE_ADDITION, "anna", true, "go");
 
         // when the run reaches the operator with the playbook's evidence
-        runUntilTask(pi, DECIDE_FAILURE);
-        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).contains("Failed: kolla-ansible bootstrap-servers --limit spare02")
-                .contains("spare02").contains("failed=1");
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationOutcome")).isEqualTo(AwaitOperation.FAILED);
+        assertThat(asked(pi, "operationDescription")).contains("bootstrap-servers").contains("--limit").contains("spare02");
+        assertThat(asked(pi, "operationDetail")).contains("spare02").contains("failed=1");
         // and the ops lead retries
         decide(pi, "omar", RETRY, "libvirt socket fixed on spare02");
 
         // then the actions run again under new run ids; this time the hypervisor stays down past its deadline
         site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare02"));
-        runUntil(pi, CHECK_HYPERVISOR, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)))));
-        runUntilTask(pi, DECIDE_FAILURE);
-        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).startsWith("Not done by the deadline").contains("nova-compute on spare02 is down");
+        runUntilLook(pi, AWAIT_HYPERVISOR, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)))));
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationOutcome")).isEqualTo(AwaitOperation.TIMED_OUT);
+        assertThat(asked(pi, "operationDetail")).contains("nova-compute on spare02 is down");
         site.clearFaults();
         decide(pi, "omar", RETRY, "nova_libvirt restarted");
         runUntilEnd(pi);
@@ -295,20 +306,22 @@ class AddComputeNodeProcessTest {
         ProcessInstance pi = start("lab", "spare03", "az2");
         runUntilTask(pi, APPROVE_ADDITION);
         approve(pi, APPROVE_ADDITION, "anna", true, "go");
-        runUntil(pi, CHECK_MACHINE, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)))));
-        runUntilTask(pi, DECIDE_FAILURE);
-        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).startsWith("Not done by the deadline").contains("Deploying");
+        runUntilLook(pi, AWAIT_MACHINE, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)))));
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationOutcome")).isEqualTo(AwaitOperation.TIMED_OUT);
+        assertThat(asked(pi, "operationDetail")).contains("Deploying");
         decide(pi, "omar", RETRY, "MAAS was slow");
         // and then kolla-ansible keeps failing on the host
         site.injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "spare03"));
-        runUntilTask(pi, DECIDE_FAILURE);
+        runUntilTask(pi, AwaitOperation.DECIDE);
         assertThat(site.file(site.inventoryPath()).orElseThrow().content()).contains("\nspare03\n");
 
         // when the ops lead rolls back, the first approver refuses, the ops lead insists and the second approves
         decide(pi, "omar", ROLL_BACK, "broken NIC on spare03");
         approve(pi, APPROVE_ROLLBACK, "anna", false, "try once more");
-        runUntilTask(pi, DECIDE_FAILURE);
-        decide(pi, "omar", ROLL_BACK, "NIC confirmed dead by the DC");
+        runUntilTask(pi, DECIDE_AGAIN);
+        runbooks.decide(pi, DECIDE_AGAIN, "omar", ROLL_BACK, "NIC confirmed dead by the DC");
+        runbooks.runJobs();
         assertThat(runbooks.tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator cannot approve the rollback").isFalse();
         approve(pi, APPROVE_ROLLBACK, "anna", true, "agreed, hardware fault");
         runUntilEnd(pi);
@@ -318,8 +331,13 @@ class AddComputeNodeProcessTest {
                 ADDITION_ROLLED_BACK_END).hasNotPassed(REMOVE_COMPUTE_UNIT, COMPUTE_NODE_ADDED_END);
         assertThat(site.file(site.inventoryPath()).orElseThrow().content()).doesNotContain("\nspare03\n");
         assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
-        assertThat(runbooks.summary(pi)).contains("Rolled back").contains("taken out of the inventory").contains("Rejected by anna")
-                .contains("Approved by anna");
+        assertThat(runbooks.summary(pi)).contains("Rolled back").contains("Failed: ").contains("bootstrap-servers").contains("taken out of the inventory")
+                .contains("Rejected by anna").contains("Approved by anna");
+        assertThat(runbooks.steps(pi)).anySatisfy(s -> {
+            assertThat(s.step()).isEqualTo(DECIDE_AGAIN);
+            assertThat(s.result()).isEqualTo("roll-back (by omar)");
+            assertThat(s.target()).isEqualTo("spare03");
+        });
     }
 
     @Test
@@ -331,18 +349,18 @@ class AddComputeNodeProcessTest {
         String unitFault = site.injectFault(new LabFault("", FaultType.UNIT_ERROR, "nova-compute", "hook failed: \"install\"", 0)).id();
         approve(pi, APPROVE_ADDITION, "anna", true, "go");
 
-        // when the unit check sees the error
-        runUntilTask(pi, DECIDE_FAILURE);
-        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).contains("is in error").contains("hook failed");
+        // when the look at the unit sees the error
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationDetail")).contains("is in error").contains("hook failed");
 
         // then an operator fixes it and retries; the unit is reused, not added again
         site.removeFault(unitFault);
         long unitsAdded = site.destructiveActions().getOrDefault("juju-add-unit", 0L);
         decide(pi, "omar", RETRY, "juju resolved");
         // and when the host goes down right before the smoke test, the smoke test fails too
-        runUntil(pi, BOOT_SMOKE_TEST, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare02")));
-        runUntilTask(pi, DECIDE_FAILURE);
-        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).contains("ERROR");
+        runUntilJob(pi, SmokeTestInstance.BOOT, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare02")));
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationDetail")).contains("ERROR");
         site.clearFaults();
         decide(pi, "omar", RETRY, "power feed fixed");
         runUntilEnd(pi);
@@ -364,9 +382,9 @@ class AddComputeNodeProcessTest {
         approve(pi, APPROVE_ADDITION, "anna", true, "go");
 
         // when the unit is still not active past its deadline
-        runUntil(pi, CHECK_UNIT, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3)))));
-        runUntilTask(pi, DECIDE_FAILURE);
-        assertThat((String) runtime.getVariable(pi.getId(), "failureReport")).startsWith("Not done by the deadline");
+        runUntilLook(pi, AWAIT_UNIT, () -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3)))));
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationOutcome")).isEqualTo(AwaitOperation.TIMED_OUT);
 
         // then the ops lead rolls back with an approval: the unit and its Juju machine go, MAAS gets the machine back
         decide(pi, "omar", ROLL_BACK, "bad PSU");
@@ -378,6 +396,39 @@ class AddComputeNodeProcessTest {
         assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
         assertThat(delta(site, before, "juju-remove-machine")).isOne();
         assertThat(delta(site, before, "juju-remove-unit")).isOne();
+    }
+
+    @Test
+    void aFailedSmokeTestGoesToTheRollbackWhichTheApproverRefusesAndTheOpsLeadRetriesTheDeployment() {
+        // given a machine of the charmed site, commissioned and tagged, that goes down right before its smoke test
+        LabSite site = lab.require("lab-charmed");
+        commissioned(site, "new01");
+        Map<String, Long> before = site.destructiveActions();
+        ProcessInstance pi = start("lab-charmed", "new01", "");
+        runUntilTask(pi, APPROVE_ADDITION);
+        approve(pi, APPROVE_ADDITION, "anna", true, "go");
+        runUntilJob(pi, SmokeTestInstance.BOOT, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "new01")));
+
+        // when the smoke instance ends in ERROR, the ops lead asks for a rollback and the approver refuses it
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(asked(pi, "operationDetail")).contains("ERROR");
+        decide(pi, "omar", ROLL_BACK, "new01 crashes under load");
+        approve(pi, APPROVE_ROLLBACK, "anna", false, "it was the PDU, fixed now: try again");
+        runUntilTask(pi, DECIDE_AGAIN);
+        site.clearFaults();
+        runbooks.decide(pi, DECIDE_AGAIN, "omar", RETRY, "PDU replaced");
+        runUntilEnd(pi);
+
+        // then the deployment ran again (the unit reused) and a second smoke instance passed; neither is left behind
+        assertThat(pi).isEnded().hasPassed(SMOKE_TEST_PASSED, APPROVE_ROLLBACK, DECIDE_AGAIN, COMPUTE_NODE_ADDED_END)
+                .hasNotPassed(DISABLE_COMPUTE_SERVICE, ADDITION_ROLLED_BACK_END);
+        assertThat(delta(site, before, "juju-add-unit")).isOne();
+        assertThat(delta(site, before, "boot-server")).isEqualTo(2);
+        assertThat(delta(site, before, "delete-server")).isEqualTo(2);
+        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-new01"));
+        assertThat(site.hypervisor("new01").orElseThrow().up()).isTrue();
+        assertThat(steps(pi)).contains("dayshift-smoke-new01-1").contains("dayshift-smoke-new01-2");
+        assertThat(runbooks.summary(pi)).contains("Added compute host new01").contains("Rejected by anna").contains("Approved by anna");
     }
 
     // ---- technical failure ----------------------------------------------------------------------------------------
@@ -418,15 +469,20 @@ class AddComputeNodeProcessTest {
      * tests): new02, commissioned and tagged once.
      */
     private String readyMachine() {
-        LabSite site = lab.require("lab");
-        MaasMachine m = site.machineByHostname("new02").orElseThrow();
+        commissioned(lab.require("lab"), "new02");
+        return "new02";
+    }
+
+    /** The machine of that name, commissioned and tagged (once), Ready: its system id. */
+    private String commissioned(LabSite site, String hostname) {
+        MaasMachine m = site.machineByHostname(hostname).orElseThrow();
         if (m.status() == MachineStatus.NEW) {
             site.commission(m.systemId());
             runbooks.advance(Duration.ofMinutes(5));
             site.tagMachine(m.systemId(), TAG);
         }
         assertThat(site.machine(m.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.READY);
-        return "new02";
+        return m.systemId();
     }
 
     private ProcessInstance start(String site, String machine, String zone) {
@@ -443,65 +499,109 @@ class AddComputeNodeProcessTest {
     }
 
     /**
-     * One round of the wait loops: fires the run's timers and runs the jobs; when the run is back at the timer it was at (a
-     * check found the work unfinished), two minutes of lab time pass, so every wait is seen unfinished once, then done.
+     * One round of the waits: runs the due jobs, fires the look timers of the run's waits (await-operation, in the run or a
+     * process it called), then every timer that is due on the engine's clock (a deadline the test passed), and runs the jobs
+     * again; when a wait is still waiting after its look, two minutes of lab time pass, so every wait is seen unfinished
+     * once, then done.
      */
     private void tick(ProcessInstance pi) {
         tick(pi, null);
     }
 
     private void tick(ProcessInstance pi, String stopAt) {
-        List<String> before = timerActivities(pi);
-        management.createJobQuery().processInstanceId(pi.getId()).timers().list().forEach(j -> management.executeJob(j.getId()));
+        if (runbooks.runJobsUntil(stopAt)) {
+            return;
+        }
+        List<Job> looks = lookTimers(pi);
+        looks.forEach(this::fire);
+        if (runbooks.runJobsUntil(stopAt)) {
+            return;
+        }
+        parts(pi).forEach(part -> management.createJobQuery().processInstanceId(part).timers().executable().list().forEach(this::fire));
         runbooks.runJobsUntil(stopAt);
-        if (!before.isEmpty() && timerActivities(pi).equals(before)) {
+        List<String> waitingBefore = looks.stream().map(Job::getProcessInstanceId).toList();
+        if (lookTimers(pi).stream().anyMatch(j -> waitingBefore.contains(j.getProcessInstanceId()))) {
             runbooks.advance(Duration.ofMinutes(2));
         }
     }
 
-    private List<String> timerActivities(ProcessInstance pi) {
-        return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0 ? List.of()
-                : runtime.getActiveActivityIds(pi.getId()).stream().filter(a -> a.startsWith("Timer_")).sorted().toList();
+    private void fire(Job job) {
+        if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    /** The run and the processes it called that still run (await-operation, smoke-test-instance). */
+    private List<String> parts(ProcessInstance pi) {
+        List<String> ids = new ArrayList<>(List.of(pi.getId()));
+        for (int i = 0; i < ids.size(); i++) {
+            runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(p -> ids.add(p.getId()));
+        }
+        return ids;
+    }
+
+    private List<Job> lookTimers(ProcessInstance pi) {
+        return parts(pi).stream().flatMap(part -> management.createJobQuery().processInstanceId(part).activityId(AwaitOperation.WAIT).list().stream())
+                .toList();
+    }
+
+    private boolean running(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0;
+    }
+
+    private List<String> where(ProcessInstance pi) {
+        return running(pi) ? runtime.getActiveActivityIds(pi.getId()) : List.of();
     }
 
     private void runUntilTask(ProcessInstance pi, String taskKey) {
         for (int i = 0; i < 40; i++) {
             runbooks.runJobs();
-            if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+            if (runbooks.task(pi, taskKey) != null) {
                 return;
             }
             tick(pi);
         }
-        throw new AssertionError("run never reached " + taskKey + "; it is at " + timerActivities(pi) + ", summary: "
+        throw new AssertionError("run never reached " + taskKey + "; it is at " + where(pi) + ", summary: "
                 + history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("summary").list());
     }
 
-    /** Drives the run until {@code activityId} is next (its job, or the timer before a check), does {@code before}, then lets it run. */
-    private void runUntil(ProcessInstance pi, String activityId, Runnable before) {
-        String next = switch (activityId) {
-            case CHECK_UNIT -> WAIT_UNIT;
-            case CHECK_MACHINE -> WAIT_MACHINE;
-            case CHECK_KOLLA_RUN -> WAIT_KOLLA_RUN;
-            case CHECK_HYPERVISOR -> WAIT_HYPERVISOR;
-            case CHECK_SMOKE_TEST -> WAIT_SMOKE_TEST;
-            default -> activityId;
-        };
+    /** Drives the run until the wait {@code awaitId} is about to look for the first time, does {@code before}, then lets it look. */
+    private void runUntilLook(ProcessInstance pi, String awaitId, Runnable before) {
         for (int i = 0; i < 40; i++) {
-            if (runbooks.runJobsUntil(next)) {
+            runbooks.runJobs();
+            if (where(pi).contains(awaitId) && !lookTimers(pi).isEmpty()) {
                 before.run();
                 tick(pi);
                 return;
             }
-            tick(pi, next);
+            tick(pi);
         }
-        throw new AssertionError("run never reached " + activityId + "; it is at " + timerActivities(pi));
+        throw new AssertionError("run never reached " + awaitId + "; it is at " + where(pi));
+    }
+
+    /** Drives the run until the job of {@code activityId} (in the run or a process it called) is next, does {@code before}, then lets it run. */
+    private void runUntilJob(ProcessInstance pi, String activityId, Runnable before) {
+        for (int i = 0; i < 40; i++) {
+            if (runbooks.runJobsUntil(activityId)) {
+                before.run();
+                tick(pi);
+                return;
+            }
+            tick(pi, activityId);
+        }
+        throw new AssertionError("run never reached " + activityId + "; it is at " + where(pi));
     }
 
     private void runUntilEnd(ProcessInstance pi) {
-        for (int i = 0; i < 60 && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0; i++) {
+        for (int i = 0; i < 60 && running(pi); i++) {
             tick(pi);
         }
         assertThat(pi).isEnded();
+    }
+
+    /** A variable of await-operation's decision the run is waiting at, as the ops lead's form shows it. */
+    private String asked(ProcessInstance pi, String name) {
+        return String.valueOf(tasks.getVariable(runbooks.task(pi, AwaitOperation.DECIDE).getId(), name));
     }
 
     private void approve(ProcessInstance pi, String key, String user, boolean approved, String reason) {
@@ -509,8 +609,9 @@ class AddComputeNodeProcessTest {
         runbooks.runJobs();
     }
 
+    /** The ops lead decides in await-operation's task. */
     private void decide(ProcessInstance pi, String user, String decision, String note) {
-        runbooks.decide(pi, DECIDE_FAILURE, user, decision, note);
+        runbooks.decide(pi, AwaitOperation.DECIDE, user, decision, note);
         runbooks.runJobs();
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code golden/add-compute-node/<case>.yaml}; the plan the approvers read ({@link PlanComputeAdditionDelegate#describe})
  * in {@code <case>.plan.txt}.
  *
- * @see AddComputeNodeSettings the compute tag's default, {@code openstack-compute}
+ * @see AddComputeNode the compute tag's default, {@code openstack-compute}
  */
 class AddComputePlanGoldenTest {
 
