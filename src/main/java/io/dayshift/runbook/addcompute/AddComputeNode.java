@@ -1,11 +1,11 @@
 package io.dayshift.runbook.addcompute;
 
 import io.dayshift.engine.ProcessVariable;
+import io.dayshift.runbook.SettingChecks;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.runbook.healthcheck.Finding;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -166,27 +166,14 @@ public class AddComputeNode {
             @Value("${dayshift.runbooks.add-compute-node.kolla-run-deadline:PT90M}") Duration kollaRunDeadline,
             @Value("${dayshift.runbooks.add-compute-node.hypervisor-deadline:PT15M}") Duration hypervisorDeadline,
             @Value("${dayshift.runbooks.add-compute-node.smoke-test-deadline:PT10M}") Duration smokeTestDeadline) {
-        if (computeTag == null || computeTag.isBlank()) {
-            throw new IllegalArgumentException("dayshift.runbooks.add-compute-node.compute-tag must name a MAAS tag");
-        }
-        if (checkInterval.isNegative() || checkInterval.isZero()) {
-            throw new IllegalArgumentException("dayshift.runbooks.add-compute-node.check-interval must be a positive duration, not " + checkInterval);
-        }
-        Map<String, Duration> deadlines = Map.of("machine-deadline", machineDeadline, "unit-deadline", unitDeadline,
-                "kolla-run-deadline", kollaRunDeadline, "hypervisor-deadline", hypervisorDeadline, "smoke-test-deadline", smokeTestDeadline);
-        deadlines.forEach((name, deadline) -> {
-            if (deadline.compareTo(checkInterval) < 0) {
-                throw new IllegalArgumentException("dayshift.runbooks.add-compute-node." + name + " must be at least the check interval ("
-                        + checkInterval + "), not " + deadline);
-            }
-        });
-        this.computeTag = computeTag.strip();
-        this.checkInterval = checkInterval;
-        this.machineDeadline = machineDeadline;
-        this.unitDeadline = unitDeadline;
-        this.kollaRunDeadline = kollaRunDeadline;
-        this.hypervisorDeadline = hypervisorDeadline;
-        this.smokeTestDeadline = smokeTestDeadline;
+        SettingChecks settings = new SettingChecks("dayshift.runbooks.add-compute-node");
+        this.computeTag = settings.text("compute-tag", computeTag, "a MAAS tag");
+        this.checkInterval = settings.positive("check-interval", checkInterval);
+        this.machineDeadline = settings.atLeast("machine-deadline", machineDeadline, "check interval", checkInterval);
+        this.unitDeadline = settings.atLeast("unit-deadline", unitDeadline, "check interval", checkInterval);
+        this.kollaRunDeadline = settings.atLeast("kolla-run-deadline", kollaRunDeadline, "check interval", checkInterval);
+        this.hypervisorDeadline = settings.atLeast("hypervisor-deadline", hypervisorDeadline, "check interval", checkInterval);
+        this.smokeTestDeadline = settings.atLeast("smoke-test-deadline", smokeTestDeadline, "check interval", checkInterval);
     }
 
     /** The MAAS tag a compute machine must carry. */

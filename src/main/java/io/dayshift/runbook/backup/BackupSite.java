@@ -1,5 +1,6 @@
 package io.dayshift.runbook.backup;
 
+import io.dayshift.runbook.SettingChecks;
 import io.dayshift.backup.Artefact;
 import io.dayshift.engine.ProcessVariable;
 import java.time.Duration;
@@ -128,10 +129,7 @@ public class BackupSite {
     private final Duration pollInterval;
 
     BackupSite(@Value("${dayshift.backup.poll-interval:1m}") Duration pollInterval) {
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("dayshift.backup.poll-interval must be a positive duration, not " + pollInterval);
-        }
-        this.pollInterval = pollInterval;
+        this.pollInterval = new SettingChecks("dayshift.backup").positive("poll-interval", pollInterval);
     }
 
     /** How often a running Kolla MariaDB backup is looked at, first when it should be done: an ISO-8601 duration. */

@@ -1,6 +1,7 @@
 package io.dayshift.runbook.commission;
 
 import io.dayshift.engine.ProcessVariable;
+import io.dayshift.runbook.SettingChecks;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -85,18 +86,10 @@ public class CommissionMachines {
             @Value("${dayshift.runbooks.commission-machines.check-interval:PT30S}") Duration checkInterval,
             @Value("${dayshift.runbooks.commission-machines.deadline:PT45M}") Duration deadline,
             @Value("${dayshift.runbooks.commission-machines.max-parallel:10}") int maxParallel) {
-        if (maxParallel < 1 || maxParallel > 100) {
-            throw new IllegalArgumentException("dayshift.runbooks.commission-machines.max-parallel must be between 1 and 100, not " + maxParallel);
-        }
-        if (checkInterval.isNegative() || checkInterval.isZero()) {
-            throw new IllegalArgumentException("dayshift.runbooks.commission-machines.check-interval must be a positive duration");
-        }
-        if (deadline.compareTo(checkInterval) < 0) {
-            throw new IllegalArgumentException("dayshift.runbooks.commission-machines.deadline must be at least the check interval");
-        }
-        this.checkInterval = checkInterval;
-        this.deadline = deadline;
-        this.maxParallel = maxParallel;
+        SettingChecks settings = new SettingChecks("dayshift.runbooks.commission-machines");
+        this.checkInterval = settings.positive("check-interval", checkInterval);
+        this.deadline = settings.atLeast("deadline", deadline, "check interval", checkInterval);
+        this.maxParallel = settings.between("max-parallel", maxParallel, 1, 100);
     }
 
     /** How many machines commission at once: the run commissions the machines in waves of this size, one after the other. */

@@ -1,6 +1,7 @@
 package io.dayshift.runbook.drain;
 
 import io.dayshift.engine.ProcessVariable;
+import io.dayshift.runbook.SettingChecks;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -153,18 +154,10 @@ public class DrainComputeNode {
             @Value("${dayshift.runbooks.drain-compute-node.check-interval:PT30S}") Duration checkInterval,
             @Value("${dayshift.runbooks.drain-compute-node.migration-deadline:PT30M}") Duration migrationDeadline,
             @Value("${dayshift.runbooks.drain-compute-node.batch-size:3}") int batchSize) {
-        if (checkInterval.isNegative() || checkInterval.isZero()) {
-            throw new IllegalArgumentException("dayshift.runbooks.drain-compute-node.check-interval must be a positive duration");
-        }
-        if (migrationDeadline.compareTo(checkInterval) < 0) {
-            throw new IllegalArgumentException("dayshift.runbooks.drain-compute-node.migration-deadline must be at least the check interval");
-        }
-        if (batchSize < 1 || batchSize > 50) {
-            throw new IllegalArgumentException("dayshift.runbooks.drain-compute-node.batch-size must be between 1 and 50, not " + batchSize);
-        }
-        this.checkInterval = checkInterval;
-        this.migrationDeadline = migrationDeadline;
-        this.batchSize = batchSize;
+        SettingChecks settings = new SettingChecks("dayshift.runbooks.drain-compute-node");
+        this.checkInterval = settings.positive("check-interval", checkInterval);
+        this.migrationDeadline = settings.atLeast("migration-deadline", migrationDeadline, "check interval", checkInterval);
+        this.batchSize = settings.between("batch-size", batchSize, 1, 50);
     }
 
     /** The wait before the first look at a moving instance and between two looks (ISO 8601, e.g. {@code PT30S}). */

@@ -1,5 +1,6 @@
 package io.dayshift.runbook.healthcheck;
 
+import io.dayshift.runbook.SettingChecks;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
 import java.util.ArrayList;
@@ -93,26 +94,13 @@ public class SiteHealthCheck {
                     @Value("${dayshift.health-check.disk-percent:75}") int diskPercent,
                     @Value("${dayshift.health-check.kolla-hosts:baremetal,loadbalancer}") String kollaHosts,
                     @Value("${dayshift.health-check.log-lines:200}") int logLines, Environment environment) {
-        percent("cpu-percent", cpuPercent);
-        percent("ram-percent", ramPercent);
-        percent("disk-percent", diskPercent);
-        if (kollaHosts.isBlank()) {
-            throw new IllegalArgumentException("dayshift.health-check.kolla-hosts must be an Ansible host pattern");
-        }
-        if (logLines < 1 || logLines > 10000) {
-            throw new IllegalArgumentException("dayshift.health-check.log-lines must be between 1 and 10000, not " + logLines);
-        }
-        this.thresholds = new Thresholds(cpuPercent, ramPercent, diskPercent);
-        this.kollaHosts = kollaHosts;
+        SettingChecks settings = new SettingChecks("dayshift.health-check");
+        this.thresholds = new Thresholds(settings.between("cpu-percent", cpuPercent, 1, 100), settings.between("ram-percent", ramPercent, 1, 100),
+                settings.between("disk-percent", diskPercent, 1, 100));
+        this.kollaHosts = settings.text("kolla-hosts", kollaHosts, "an Ansible host pattern");
         this.keyContainers = List.copyOf(Binder.get(environment).bind("dayshift.health-check.key-containers", Bindable.listOf(String.class))
                 .orElse(KEY_CONTAINERS));
-        this.logLines = logLines;
-    }
-
-    private static void percent(String name, int value) {
-        if (value < 1 || value > 100) {
-            throw new IllegalArgumentException("dayshift.health-check." + name + " must be between 1 and 100, not " + value);
-        }
+        this.logLines = settings.between("log-lines", logLines, 1, 10000);
     }
 
     /** Usage above which a hypervisor is amber ({@code cpu-percent}, {@code ram-percent}, {@code disk-percent}). */
