@@ -33,7 +33,8 @@ class MovedTypesMigration extends AbstractProcessEnginePlugin {
     /** Old name to new name of every class that moved; a nested class ({@code RunLog$StepRecords}) moves with its outer one. */
     static final Map<String, String> MOVED = Map.of(
             "io.dayshift.engine.RunLog", "io.dayshift.engine.RunLog",
-            "io.dayshift.engine.StepRecord", "io.dayshift.engine.StepRecord");
+            "io.dayshift.engine.StepRecord", "io.dayshift.engine.StepRecord",
+            "io.dayshift.runbook.restore.DrRestoreVariables", "io.dayshift.runbook.restore.DrRestore");
 
     /** The tables whose {@code TEXT2_} holds a variable's type name. */
     static final List<String> TABLES = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL");

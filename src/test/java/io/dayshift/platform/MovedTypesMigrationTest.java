@@ -79,6 +79,16 @@ class MovedTypesMigrationTest {
     }
 
     @Test
+    void theRecordsOfDrRestoreMovedIntoItsRunbookClass() {
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.restore.DrRestoreVariables$CompletedSteps"))
+                .isEqualTo("io.dayshift.runbook.restore.DrRestore$CompletedSteps");
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.restore.DrRestoreVariables$HandOver"))
+                .isEqualTo("io.dayshift.runbook.restore.DrRestore$HandOver");
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.restore.DrRestoreVariables$UnitList"))
+                .isEqualTo("io.dayshift.runbook.restore.DrRestore$UnitList");
+    }
+
+    @Test
     void onlyWholeClassNamesAreRenamed() {
         assertThat(MovedTypesMigration.renamed("io.dayshift.engine.RunLog$StepRecords")).isEqualTo("io.dayshift.engine.RunLog$StepRecords");
         assertThat(MovedTypesMigration.renamed("java.util.ArrayList<io.dayshift.engine.StepRecord>"))

@@ -1,6 +1,6 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.charm.CellDiscovery;
 import io.dayshift.charm.CharmModel;
@@ -11,6 +11,7 @@ import io.dayshift.site.Site;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_DiscoverComputeHosts}: maps every compute host to its cell again ({@code nova-manage cell_v2 discover_hosts
@@ -35,11 +36,11 @@ class DiscoverRestoredComputesDelegate implements JavaDelegate {
         Site site = targets.site(SITE.get(execution));
         if (site.flavour() == Flavour.KOLLA) {
             HostDiscovery found = kolla.discoverComputeHosts(site);
-            Steps.record(execution, "docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service --verbose", found.ranOn(),
-                    found.newlyMapped().isEmpty() ? "every host mapped already" : "mapped " + String.join(", ", found.newlyMapped()), found.output());
+            RunLog.record(execution, "docker exec nova_conductor nova-manage cell_v2 discover_hosts --by-service --verbose", found.ranOn(),
+                    found.newlyMapped().isEmpty() ? "every host mapped already" : "mapped " + String.join(", ", found.newlyMapped()), null, found.output());
             return;
         }
         CellDiscovery found = charms.discoverComputeHosts(site);
-        Steps.record(execution, found.command(), found.unit(), "ran", found.output());
+        RunLog.record(execution, found.command(), found.unit(), "ran", null, found.output());
     }
 }
