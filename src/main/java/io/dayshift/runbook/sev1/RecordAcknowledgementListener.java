@@ -19,6 +19,6 @@ class RecordAcknowledgementListener implements TaskListener {
                 : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         String what = task.getTaskDefinitionKey().equals(Sev1Incident.Elements.ACKNOWLEDGE_OVERRUN) ? "overrun acknowledged: " + OVERRUN.find(task).orElse("")
                 : "status page updated: " + Sev1Incident.Variables.STATUS_PAGE_NOTE.find(task).orElse("");
-        RunLog.record(task.getExecution(), new StepRecord( task.getTaskDefinitionKey(), task.getName(), user, what + " (by " + user + ")", null, "", RunLog.now()));
+        RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), task.getName(), user, what + " (by " + user + ")", null, "", RunLog.now()));
     }
 }

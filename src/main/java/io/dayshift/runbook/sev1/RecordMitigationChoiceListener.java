@@ -11,11 +11,10 @@ import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 import io.dayshift.approval.Approvals;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StepRecord;
-import org.camunda.bpm.engine.AuthorizationException;
+import io.dayshift.runbook.RecordDecisionListener;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,13 +37,13 @@ class RecordMitigationChoiceListener implements TaskListener {
         if (note.isEmpty()) {
             throw new FormFieldValidationException(NOTE.name(), "'" + task.getName() + "' needs a note saying why");
         }
-        String user = decidingUser(task);
+        String user = RecordDecisionListener.decidingUser(task);
         ACTION.set(task.getExecution(), action);
         TARGET.set(task.getExecution(), target);
         CHOSEN_BY.set(task.getExecution(), user);
         Approvals.REQUESTER.set(task.getExecution(), user);
         MITIGATION_PLAN.set(task.getExecution(), plan(action, target, SITE.get(task)) + " Chosen by " + user + ": \"" + note + "\"");
-        RunLog.record(task.getExecution(), new StepRecord( task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
+        RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
                 action + " (by " + user + ")", null, note, RunLog.now()));
     }
 
@@ -60,14 +59,5 @@ class RecordMitigationChoiceListener implements TaskListener {
             case Sev1Incident.ROLLBACK_UPGRADE -> "Ask the rolling upgrade " + target + " of site " + site + " to roll back (message RollbackRequested).";
             default -> "No action: verify the site again.";
         };
-    }
-
-    private static String decidingUser(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-        if (user == null) {
-            throw new AuthorizationException("'" + task.getName() + "' must be decided by a named user: claim it first");
-        }
-        return user;
     }
 }

@@ -25,7 +25,7 @@ class RecordPostMortemListener implements TaskListener {
             throw new FormFieldValidationException(FOLLOW_UPS.name(), "the post-mortem needs the follow-ups (write 'none' if there are none)");
         }
         String user = task.getAssignee() != null ? task.getAssignee() : "(unknown)";
-        RunLog.record(task.getExecution(), new StepRecord( task.getTaskDefinitionKey(), "post-mortem", user, "written by " + user, null,
+        RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "post-mortem", user, "written by " + user, null,
                 "Root cause: " + rootCause + "\nFollow-ups: " + followUps, RunLog.now()));
     }
 }
