@@ -34,7 +34,8 @@ class MovedTypesMigration extends AbstractProcessEnginePlugin {
     static final Map<String, String> MOVED = Map.of(
             "io.dayshift.runbook.RunLog", "io.dayshift.engine.RunLog",
             "io.dayshift.runbook.StepRecord", "io.dayshift.engine.StepRecord",
-            "io.dayshift.runbook.commission.OperatorDecision", "io.dayshift.runbook.OperatorDecision");
+            "io.dayshift.runbook.commission.OperatorDecision", "io.dayshift.runbook.OperatorDecision",
+            "io.dayshift.runbook.restore.DrRestoreVariables", "io.dayshift.runbook.restore.DrRestore");
 
     /** The tables whose {@code TEXT2_} holds a variable's type name. */
     static final List<String> TABLES = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL");

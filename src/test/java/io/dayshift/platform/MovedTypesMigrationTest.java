@@ -79,6 +79,31 @@ class MovedTypesMigrationTest {
     }
 
     @Test
+    void theOperatorDecisionsOfCommissioningBecameEveryRunbooksAndKeepTheirMachine() throws Exception {
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.commission.OperatorDecision$Decisions"))
+                .isEqualTo("io.dayshift.runbook.OperatorDecision$Decisions");
+        // a decision stored by the old record names its machine; the shared record reads it as its target
+        io.dayshift.runbook.OperatorDecision.Decisions read = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().readValue(
+                "{\"decisions\":[{\"machine\":\"new04 (abc123)\",\"decision\":\"retry\",\"note\":\"flaky lshw\",\"decidedBy\":\"olivia\","
+                        + "\"decidedAt\":\"2026-12-01T10:00:00Z\"}]}", io.dayshift.runbook.OperatorDecision.Decisions.class);
+        assertThat(read.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.target()).isEqualTo("new04 (abc123)");
+            assertThat(d.decidedBy()).isEqualTo("olivia");
+            assertThat(d.step()).isNull();
+        });
+    }
+
+    @Test
+    void theRecordsOfDrRestoreMovedIntoItsRunbookClass() {
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.restore.DrRestoreVariables$CompletedSteps"))
+                .isEqualTo("io.dayshift.runbook.restore.DrRestore$CompletedSteps");
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.restore.DrRestoreVariables$HandOver"))
+                .isEqualTo("io.dayshift.runbook.restore.DrRestore$HandOver");
+        assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.restore.DrRestoreVariables$UnitList"))
+                .isEqualTo("io.dayshift.runbook.restore.DrRestore$UnitList");
+    }
+
+    @Test
     void onlyWholeClassNamesAreRenamed() {
         assertThat(MovedTypesMigration.renamed("io.dayshift.runbook.RunLog$StepRecords")).isEqualTo("io.dayshift.engine.RunLog$StepRecords");
         assertThat(MovedTypesMigration.renamed("java.util.ArrayList<io.dayshift.runbook.StepRecord>"))

@@ -3,7 +3,8 @@ package io.dayshift.runbook.restore;
 /**
  * The ids of {@code processes/await-kolla-run.bpmn}: the wait for a detached kolla-ansible run that a runbook's step
  * started, called with {@code site} and {@code kollaRun} (none: nothing to wait for). A run that fails or is lost throws
- * {@code RESTORE_STEP_FAILED}, which reaches the calling activity.
+ * {@code RESTORE_STEP_FAILED}, which reaches the calling activity. Only rolling-upgrade's rollback still calls it (dr-restore
+ * waits with await-operation); this class goes with the model.
  */
 public final class AwaitKollaRunIds {
 

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.KOLLA_RUN;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.KOLLA_RUN;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.kolla.KollaDeployer;
@@ -14,9 +14,11 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
- * {@code Task_CheckRun} of {@code await-kolla-run}: one look at the detached run {@code kollaRun}. Still running: {@code
+ * {@code Task_CheckRun} of {@code await-kolla-run}, which rolling-upgrade's rollback still calls after the database steps it
+ * reuses (dr-restore awaits its runs with await-operation); it goes with await-kolla-run. One look at the detached run {@code kollaRun}. Still running: {@code
  * runEnded} false (the timer waits again). Succeeded: {@code runEnded}. Failed or lost: {@code RESTORE_STEP_FAILED} with the
  * outcome, the troubled hosts and the log tail, which the calling runbook catches.
  */
@@ -39,10 +41,10 @@ class CheckRestoreRunDelegate implements JavaDelegate {
         KollaRunState state = kolla.check(sites.require(SITE.get(execution)), handle);
         boolean succeeded = state.result().map(KollaRun::succeeded).orElse(false);
         RUN_ENDED.set(execution, succeeded);
-        Steps.record(execution, "check run " + handle.runId() + " (" + handle.command() + ")", handle.runId(), state.status().toString(),
+        RunLog.record(execution, "check run " + handle.runId() + " (" + handle.command() + ")", handle.runId(), state.status().toString(),
                 state.result().map(KollaRun::exitCode).orElse(null), state.detail() + (state.logTail().isEmpty() ? "" : "\n" + state.logTail()));
         if (!state.running() && !succeeded) {
-            throw new BpmnError(DrRestoreIds.RESTORE_STEP_FAILED, state.detail() + (state.status() == KollaRunStatus.LOST ? "" : "\n" + tail(state.logTail())));
+            throw new BpmnError(DrRestore.RESTORE_STEP_FAILED, state.detail() + (state.status() == KollaRunStatus.LOST ? "" : "\n" + tail(state.logTail())));
         }
     }
 

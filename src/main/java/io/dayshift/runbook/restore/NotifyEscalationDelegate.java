@@ -1,10 +1,10 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
-import static io.dayshift.runbook.restore.DrRestoreVariables.ESCALATION;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SCOPE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.STARTED_AT;
+import static io.dayshift.runbook.restore.DrRestore.Variables.BACKUP_ID;
+import static io.dayshift.runbook.restore.DrRestore.Variables.ESCALATION;
+import static io.dayshift.runbook.restore.DrRestore.Variables.SCOPE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.STARTED_AT;
 
 import io.dayshift.engine.RunLog;
 import io.dayshift.notify.Notification;
@@ -38,8 +38,8 @@ class NotifyEscalationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String site = SITE.get(execution);
-        Duration running = STARTED_AT.find(execution).map(s -> Duration.between(Instant.parse(s), Steps.now())).orElse(Duration.ZERO);
-        boolean breached = execution.getCurrentActivityId().equals(DrRestoreIds.NOTIFY_RTO_BREACHED);
+        Duration running = STARTED_AT.find(execution).map(s -> Duration.between(Instant.parse(s), RunLog.now())).orElse(Duration.ZERO);
+        boolean breached = execution.getCurrentActivityId().equals(DrRestore.Elements.NOTIFY_RTO_BREACHED);
         String where = RunLog.STEPS.find(execution).map(RunLog.StepRecords::steps).filter(s -> !s.isEmpty()).map(s -> s.get(s.size() - 1))
                 .map(last -> "last step " + last.step() + ": " + last.result()).orElse("no step yet");
         String subject = "DR restore of " + site + (breached ? " has MISSED its RTO" : " still running") + " after " + running.toHours() + " h "
@@ -50,6 +50,6 @@ class NotifyEscalationDelegate implements JavaDelegate {
         NotificationResult result = notifier.notify(sites.require(site), new Notification(subject, text, breached ? Severity.SEV1 : Severity.SEV2,
                 Optional.empty()));
         ESCALATION.set(execution, subject);
-        Steps.record(execution, "notify " + site, site, subject, result.toString());
+        RunLog.record(execution, "notify " + site, site, subject, null, result.toString());
     }
 }

@@ -1,11 +1,12 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.ATTEMPT;
-import static io.dayshift.runbook.restore.DrRestoreVariables.COMPLETED;
+import static io.dayshift.runbook.restore.DrRestore.Variables.ATTEMPT;
+import static io.dayshift.runbook.restore.DrRestore.Variables.COMPLETED;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_PrepareRetry}: after an ops lead fixed the cause and chose retry, the restore runs again as the next
@@ -18,7 +19,7 @@ class PrepareRetryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long next = ATTEMPT.find(execution).orElse(1L) + 1;
         ATTEMPT.set(execution, next);
-        Steps.record(execution, "none", "", "attempt " + next, "steps done before: "
+        RunLog.record(execution, "none", "", "attempt " + next, null, "steps done before: "
                 + COMPLETED.find(execution).map(c -> String.join(", ", c.steps())).filter(s -> !s.isEmpty()).orElse("none"));
     }
 }

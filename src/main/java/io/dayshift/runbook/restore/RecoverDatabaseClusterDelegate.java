@@ -1,6 +1,6 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaRunHandle;
@@ -9,6 +9,7 @@ import io.dayshift.site.Site;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_RecoverDatabaseCluster}, reading only {@code site} and {@code backupId}: Kolla: {@code kolla-ansible
@@ -29,17 +30,17 @@ class RecoverDatabaseClusterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!Steps.databaseInScope(execution) || Steps.doneBefore(execution)) {
+        if (!DrRestore.databaseInScope(execution) || DrRestore.doneBefore(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));
         if (site.flavour() != Flavour.KOLLA) {
-            Steps.await(execution, null);
-            Steps.record(execution, "none", site.name(), "nothing to recover", "charmed: the mysql-innodb-cluster stayed up during the restore");
+            DrRestore.started(execution, site.name(), null);
+            RunLog.record(execution, "none", site.name(), "nothing to recover", null, "charmed: the mysql-innodb-cluster stayed up during the restore");
             return;
         }
-        KollaRunHandle handle = kolla.startMariaDbRecovery(site, Steps.runId(execution));
-        Steps.await(execution, handle);
-        Steps.record(execution, handle.command(), "mariadb[0]", "started as run " + handle.runId(), "");
+        KollaRunHandle handle = kolla.startMariaDbRecovery(site, DrRestore.runId(execution));
+        DrRestore.started(execution, "mariadb[0]", handle);
+        RunLog.record(execution, handle.command(), "mariadb[0]", "started as run " + handle.runId(), null, "");
     }
 }

@@ -1,7 +1,7 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.PAUSED_UNITS;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.PAUSED_UNITS;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.ModelStatus;
@@ -15,6 +15,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_RedeployControllers} ({@code kolla-ansible deploy --limit control}) and {@code Task_ResyncComputes}
@@ -37,27 +38,27 @@ class RedeployDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Steps.doneBefore(execution)) {
+        if (DrRestore.doneBefore(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));
-        String group = execution.getCurrentActivityId().equals(DrRestoreIds.REDEPLOY_CONTROLLERS) ? "control" : "compute";
+        String group = execution.getCurrentActivityId().equals(DrRestore.Elements.REDEPLOY_CONTROLLERS) ? "control" : "compute";
         if (site.flavour() != Flavour.KOLLA) {
-            Steps.await(execution, null);
+            DrRestore.started(execution, site.name(), null);
             if (group.equals("control")) {
-                List<String> resumed = ApiUnits.resume(charms, site, PAUSED_UNITS.find(execution).map(DrRestoreVariables.UnitList::units).orElse(List.of()));
-                Steps.record(execution, "juju run <unit> resume (the units the run paused)", site.name(), "resumed " + resumed.size() + " unit(s)",
+                List<String> resumed = ApiUnits.resume(charms, site, PAUSED_UNITS.find(execution).map(DrRestore.UnitList::units).orElse(List.of()));
+                RunLog.record(execution, "juju run <unit> resume (the units the run paused)", site.name(), "resumed " + resumed.size() + " unit(s)", null,
                         String.join(", ", resumed));
             }
             ModelStatus status = charms.status(site);
             List<String> unsettled = status.applications().values().stream().flatMap(a -> a.units().values().stream())
                     .filter(u -> !u.activeAndIdle()).map(Unit::name).sorted().toList();
-            Steps.record(execution, "juju status --format=json", site.name(), unsettled.isEmpty() ? "every unit active/idle" : "units not active/idle",
+            RunLog.record(execution, "juju status --format=json", site.name(), unsettled.isEmpty() ? "every unit active/idle" : "units not active/idle", null,
                     unsettled.isEmpty() ? "" : String.join(", ", unsettled));
             return;
         }
-        KollaRunHandle handle = kolla.start(site, KollaAction.DEPLOY, List.of(group), Steps.runId(execution));
-        Steps.await(execution, handle);
-        Steps.record(execution, handle.command(), group, "started as run " + handle.runId(), "");
+        KollaRunHandle handle = kolla.start(site, KollaAction.DEPLOY, List.of(group), DrRestore.runId(execution));
+        DrRestore.started(execution, group, handle);
+        RunLog.record(execution, handle.command(), group, "started as run " + handle.runId(), null, "");
     }
 }

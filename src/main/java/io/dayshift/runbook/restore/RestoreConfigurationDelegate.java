@@ -1,8 +1,8 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SCOPE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.BACKUP_ID;
+import static io.dayshift.runbook.restore.DrRestore.Variables.SCOPE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
@@ -13,6 +13,7 @@ import io.dayshift.site.Site;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_RestoreConfiguration} (config and full scope): Kolla: the backup's configuration archive unpacked over the
@@ -34,13 +35,13 @@ class RestoreConfigurationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Site site = targets.site(SITE.get(execution));
         if (!RestoreScope.parse(SCOPE.get(execution)).orElseThrow().config()) {
-            Steps.record(execution, "none", site.name(), "skipped: the scope is " + SCOPE.get(execution), "");
+            RunLog.record(execution, "none", site.name(), "skipped: the scope is " + SCOPE.get(execution), null, "");
             return;
         }
         if (site.flavour() == Flavour.KOLLA) {
             Artefact archive = targets.onItsHost(execution, site, BACKUP_ID.get(execution), targets.artefact(BACKUP_ID.get(execution), ArtefactKind.KOLLA_CONFIG));
             FileChange change = kolla.restoreConfiguration(site, archive.path());
-            Steps.record(execution, "tar -xzf " + archive.path() + " (on the deployer)", change.file(), "restored",
+            RunLog.record(execution, "tar -xzf " + archive.path() + " (on the deployer)", change.file(), "restored", null,
                     "the previous configuration is kept as " + change.backup());
             return;
         }
@@ -48,7 +49,7 @@ class RestoreConfigurationDelegate implements JavaDelegate {
         String note = "Juju controller: restore " + controller.host() + ":" + controller.path() + " out of band with juju-restore on the controller "
                 + "machine (https://juju.is/docs/olm/restore-a-controller-from-a-backup), then 'juju status -m controller'; Vault and Ceph: "
                 + "unseal Vault and check 'ceph -s' by hand";
-        Steps.handOver(execution, note);
-        Steps.record(execution, "none (hand-over)", controller.host(), "handed over", note);
+        DrRestore.handOver(execution, note);
+        RunLog.record(execution, "none (hand-over)", controller.host(), "handed over", null, note);
     }
 }

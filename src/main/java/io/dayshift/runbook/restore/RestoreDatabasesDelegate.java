@@ -1,7 +1,7 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.BACKUP_ID;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupHosts;
@@ -17,12 +17,13 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_RestoreDatabases}, reading only {@code site} and {@code backupId} (rolling-upgrade's rollback reuses it):
  * Kolla: the backup's chain ({@link RestorePoint}: the full mariabackup, then the incrementals built on it up to the
  * backup's, in order) restored on the node Kolla backs up on ({@code mariadb[0]}) in a one-shot container, detached on the
- * deployer (the next {@code await-kolla-run} waits for it; the node's mariadb must be stopped). Charmed: the mysql-innodb-cluster leader's
+ * deployer (the wait after the step awaits it; the node's mariadb must be stopped). Charmed: the mysql-innodb-cluster leader's
  * {@code restore-mysqldump} action with the backup's dump; a failed action is {@code RESTORE_STEP_FAILED}.
  */
 @Component("restoreDatabases")
@@ -45,30 +46,30 @@ class RestoreDatabasesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!Steps.databaseInScope(execution) || Steps.doneBefore(execution)) {
+        if (!DrRestore.databaseInScope(execution) || DrRestore.doneBefore(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));
         RestorePoint point = targets.database(site, BACKUP_ID.get(execution));
         point.chain().forEach(link -> targets.onItsHost(execution, site, link.setId(), link.artefact()));
         if (site.flavour() == Flavour.KOLLA) {
-            KollaRunHandle handle = kolla.startMariaDbRestore(site, point.files(), Steps.runId(execution));
-            Steps.await(execution, handle);
-            Steps.record(execution, handle.command(), "mariadb[0] (" + point.newest().host() + ")", "started as run " + handle.runId(), "");
+            KollaRunHandle handle = kolla.startMariaDbRestore(site, point.files(), DrRestore.runId(execution));
+            DrRestore.started(execution, "mariadb[0] (" + point.newest().host() + ")", handle);
+            RunLog.record(execution, handle.command(), "mariadb[0] (" + point.newest().host() + ")", "started as run " + handle.runId(), null, "");
             return;
         }
         Artefact dump = point.newest();
-        Steps.await(execution, null);
         String leader = Leaders.of(charms.status(site), site.backup().mysqlApplication());
         String onUnit = UNIT_DUMPS + "/" + RestoreInputCheck.fileName(dump.path());
         hosts.copyToUnit(site, dump.path(), leader, onUnit);
         String action = "juju scp " + dump.path() + " " + leader + ":" + onUnit + "; juju run " + leader + " restore-mysqldump dump-file=" + onUnit;
         try {
             ActionResult result = charms.runAction(site, leader, "restore-mysqldump", Map.of("dump-file", onUnit));
-            Steps.record(execution, action, leader, result.status(), result.results().getOrDefault("outcome", result.message()));
+            RunLog.record(execution, action, leader, result.status(), null, result.results().getOrDefault("outcome", result.message()));
+            DrRestore.started(execution, leader, null);
         } catch (ActionFailedException e) {
-            Steps.record(execution, action, leader, "failed", e.getMessage());
-            throw new BpmnError(DrRestoreIds.RESTORE_STEP_FAILED, "restore-mysqldump failed on " + leader + ": " + e.getMessage());
+            RunLog.record(execution, action, leader, "failed", null, e.getMessage());
+            throw new BpmnError(DrRestore.RESTORE_STEP_FAILED, "restore-mysqldump failed on " + leader + ": " + e.getMessage());
         }
     }
 }

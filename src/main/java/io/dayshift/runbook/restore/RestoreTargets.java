@@ -13,6 +13,7 @@ import io.dayshift.site.Sites;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * The site and the artefacts of the backup a step restores, read again at each step from {@code site} and {@code backupId},
@@ -106,8 +107,8 @@ class RestoreTargets {
             throw new IllegalStateException("site " + site.name() + ": the copy put back at " + source.host() + ":" + artefact.path() + " has checksum "
                     + back.sha256() + ", not the backup's " + artefact.sha256());
         }
-        Steps.record(execution, "scp " + copy.host() + ":" + copy.path() + " " + artefact.path() + " (on " + source.host() + ")",
-                source.host() + ":" + artefact.path(), "put back from the off-host copy, sha256 " + back.sha256(), "");
+        RunLog.record(execution, "scp " + copy.host() + ":" + copy.path() + " " + artefact.path() + " (on " + source.host() + ")",
+                source.host() + ":" + artefact.path(), "put back from the off-host copy, sha256 " + back.sha256(), null, "");
         return artefact;
     }
 

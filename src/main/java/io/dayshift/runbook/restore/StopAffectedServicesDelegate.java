@@ -1,8 +1,8 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.PAUSED_UNITS;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SCOPE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.PAUSED_UNITS;
+import static io.dayshift.runbook.restore.DrRestore.Variables.SCOPE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.kolla.KollaAction;
@@ -14,6 +14,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_StopAffectedServices}: for a database or full restore of a Kolla site, {@code kolla-ansible stop --limit
@@ -37,27 +38,27 @@ class StopAffectedServicesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Steps.doneBefore(execution)) {
+        if (DrRestore.doneBefore(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));
         boolean database = RestoreScope.parse(SCOPE.get(execution)).orElseThrow().database();
         if (!database) {
-            Steps.await(execution, null);
-            Steps.record(execution, "none", site.name(), "nothing stopped", "a configuration restore stops nothing: the redeploy of the controllers "
+            DrRestore.started(execution, site.name(), null);
+            RunLog.record(execution, "none", site.name(), "nothing stopped", null, "a configuration restore stops nothing: the redeploy of the controllers "
                     + "restarts what changed");
             return;
         }
         if (site.flavour() != Flavour.KOLLA) {
-            Steps.await(execution, null);
+            DrRestore.started(execution, site.name(), null);
             List<String> paused = ApiUnits.pause(charms, site);
-            PAUSED_UNITS.set(execution, new DrRestoreVariables.UnitList(paused));
-            Steps.record(execution, "juju run <unit> pause (the API applications)", site.name(), "paused " + paused.size() + " unit(s)",
+            PAUSED_UNITS.set(execution, new DrRestore.UnitList(paused));
+            RunLog.record(execution, "juju run <unit> pause (the API applications)", site.name(), "paused " + paused.size() + " unit(s)", null,
                     String.join(", ", paused));
             return;
         }
-        KollaRunHandle handle = kolla.start(site, KollaAction.STOP, List.of("control"), Steps.runId(execution));
-        Steps.await(execution, handle);
-        Steps.record(execution, handle.command(), "control", "started as run " + handle.runId(), "");
+        KollaRunHandle handle = kolla.start(site, KollaAction.STOP, List.of("control"), DrRestore.runId(execution));
+        DrRestore.started(execution, "control", handle);
+        RunLog.record(execution, handle.command(), "control", "started as run " + handle.runId(), null, "");
     }
 }

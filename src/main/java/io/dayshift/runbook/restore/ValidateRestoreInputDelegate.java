@@ -1,18 +1,18 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.ATTEMPT;
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_AGE_HOURS;
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
-import static io.dayshift.runbook.restore.DrRestoreVariables.FLAVOUR;
-import static io.dayshift.runbook.restore.DrRestoreVariables.PLAN;
-import static io.dayshift.runbook.restore.DrRestoreVariables.RESTORED;
-import static io.dayshift.runbook.restore.DrRestoreVariables.RPO_HOURS;
-import static io.dayshift.runbook.restore.DrRestoreVariables.RTO_HOURS;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SCOPE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.STARTED_AT;
-import static io.dayshift.runbook.restore.DrRestoreVariables.VERIFIED;
-import static io.dayshift.runbook.restore.DrRestoreVariables.WITHIN_RPO;
+import static io.dayshift.runbook.restore.DrRestore.Variables.ATTEMPT;
+import static io.dayshift.runbook.restore.DrRestore.Variables.BACKUP_AGE_HOURS;
+import static io.dayshift.runbook.restore.DrRestore.Variables.BACKUP_ID;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.restore.DrRestore.Variables.PLAN;
+import static io.dayshift.runbook.restore.DrRestore.Variables.RESTORED;
+import static io.dayshift.runbook.restore.DrRestore.Variables.RPO_HOURS;
+import static io.dayshift.runbook.restore.DrRestore.Variables.RTO_HOURS;
+import static io.dayshift.runbook.restore.DrRestore.Variables.SCOPE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.STARTED_AT;
+import static io.dayshift.runbook.restore.DrRestore.Variables.VERIFIED;
+import static io.dayshift.runbook.restore.DrRestore.Variables.WITHIN_RPO;
 
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.site.Site;
@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_ValidateInput}: {@link RestoreInputCheck}, and each artefact the restore needs is on its host or has a verified
@@ -34,10 +35,10 @@ import org.springframework.stereotype.Component;
 class ValidateRestoreInputDelegate implements JavaDelegate {
 
     private final RestoreInputCheck check;
-    private final DrRestoreSettings settings;
+    private final DrRestore settings;
     private final RestoreTargets targets;
 
-    ValidateRestoreInputDelegate(Sites sites, BackupCatalogue catalogue, DrRestoreSettings settings, RestoreTargets targets) {
+    ValidateRestoreInputDelegate(Sites sites, BackupCatalogue catalogue, DrRestore settings, RestoreTargets targets) {
         this.check = new RestoreInputCheck(sites, catalogue);
         this.settings = settings;
         this.targets = targets;
@@ -49,7 +50,6 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
                 .processInstanceId(execution.getProcessInstanceId()).singleResult().getStartTime().toInstant().toString());
         RESTORED.set(execution, false);
         VERIFIED.set(execution, false);
-        DrRestoreVariables.ABANDONED.set(execution, false);
         String backupId = BACKUP_ID.find(execution).orElse("");
         RestoreInputCheck.Result result = check.check(SITE.find(execution).orElse(""), backupId, SCOPE.find(execution).orElse(""));
         List<RestoreTargets.Source> sources = new ArrayList<>();
@@ -63,10 +63,10 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
                 + " is gone from " + s.host() + ":" + s.artefact().path() + " and has no verified off-host copy"));
         if (!problems.isEmpty()) {
             String message = "Input rejected, nothing was changed: " + String.join("; ", problems) + ".";
-            Steps.record(execution, "read the backup catalogue (check the input)", backupId, "rejected", message);
-            throw new BpmnError(DrRestoreIds.INPUT_REJECTED, message);
+            RunLog.record(execution, "read the backup catalogue (check the input)", backupId, "rejected", null, message);
+            throw new BpmnError(DrRestore.INPUT_REJECTED, message);
         }
-        long age = RestoreInputCheck.ageHours(result.dated(), Steps.now());
+        long age = RestoreInputCheck.ageHours(result.dated(), RunLog.now());
         long rpo = settings.rpo().toHours();
         BACKUP_AGE_HOURS.set(execution, age);
         RPO_HOURS.set(execution, rpo);
@@ -77,6 +77,6 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
         String plan = RestorePlans.describe(result, age, rpo, settings.rto().toHours()) + "\n"
                 + String.join("\n", sources.stream().map(RestoreTargets.Source::describe).toList());
         PLAN.set(execution, plan);
-        Steps.record(execution, "read the backup catalogue (check the input)", backupId, "accepted" + (age <= rpo ? "" : ", older than the RPO"), plan);
+        RunLog.record(execution, "read the backup catalogue (check the input)", backupId, "accepted" + (age <= rpo ? "" : ", older than the RPO"), null, plan);
     }
 }

@@ -1,10 +1,10 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.BACKUP_ID;
-import static io.dayshift.runbook.restore.DrRestoreVariables.EVIDENCE;
-import static io.dayshift.runbook.restore.DrRestoreVariables.ROWS_MISMATCH;
-import static io.dayshift.runbook.restore.DrRestoreVariables.ROW_CHECK;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.BACKUP_ID;
+import static io.dayshift.runbook.restore.DrRestore.Variables.EVIDENCE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.ROWS_MISMATCH;
+import static io.dayshift.runbook.restore.DrRestore.Variables.ROW_CHECK;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupHosts;
@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_VerifyDatabaseRestore}, reading only {@code site} and {@code backupId}: the key tables' rows counted now as
@@ -36,7 +37,7 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!Steps.databaseInScope(execution)) {
+        if (!DrRestore.databaseInScope(execution)) {
             return;
         }
         Site site = targets.site(SITE.get(execution));
@@ -47,8 +48,8 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
                     + ".backup.database-host-group); count " + String.join(", ", backup.tableRows().keySet()) + " by hand against " + backup.tableRows();
             ROWS_MISMATCH.set(execution, false);
             ROW_CHECK.set(execution, note);
-            Steps.handOver(execution, note);
-            Steps.record(execution, "none", site.name(), "not compared", note);
+            DrRestore.handOver(execution, note);
+            RunLog.record(execution, "none", site.name(), "not compared", null, note);
             return;
         }
         Map<String, Long> now = hosts.countRows(site, group.get());
@@ -64,7 +65,7 @@ class VerifyDatabaseRestoreDelegate implements JavaDelegate {
         ROWS_MISMATCH.set(execution, mismatch);
         ROW_CHECK.set(execution, check);
         EVIDENCE.set(execution, check);
-        Steps.record(execution, "mysql -e 'SELECT …, COUNT(*) FROM … UNION ALL …' (" + backup.tableRows().size() + " tables)", group.get(),
-                mismatch ? "row counts differ" : "row counts equal", check);
+        RunLog.record(execution, "mysql -e 'SELECT …, COUNT(*) FROM … UNION ALL …' (" + backup.tableRows().size() + " tables)", group.get(),
+                mismatch ? "row counts differ" : "row counts equal", null, check);
     }
 }

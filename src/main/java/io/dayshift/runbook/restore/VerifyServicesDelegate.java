@@ -1,8 +1,8 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreVariables.SERVICES_OK;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SERVICE_CHECK;
-import static io.dayshift.runbook.restore.DrRestoreVariables.SITE;
+import static io.dayshift.runbook.restore.DrRestore.Variables.SERVICES_OK;
+import static io.dayshift.runbook.restore.DrRestore.Variables.SERVICE_CHECK;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.ComputeCloud;
@@ -14,6 +14,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.dayshift.engine.RunLog;
 
 /**
  * {@code Task_VerifyServices}: the restored cloud answers and its services are up: every enabled nova-compute service up,
@@ -47,6 +48,6 @@ class VerifyServicesDelegate implements JavaDelegate {
                 + "; images: " + images.size() + " active";
         SERVICES_OK.set(execution, ok);
         SERVICE_CHECK.set(execution, check);
-        Steps.record(execution, "GET /os-services, GET /os-services (volume), GET /v2/images", site.name(), ok ? "services up" : "services NOT all up", check);
+        RunLog.record(execution, "GET /os-services, GET /os-services (volume), GET /v2/images", site.name(), ok ? "services up" : "services NOT all up", null, check);
     }
 }

@@ -1,9 +1,10 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
 
 import io.dayshift.ceph.CephCluster;
 import io.dayshift.ceph.CephStatus;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -17,9 +18,9 @@ class CollectCephStatusDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final CephCluster ceph;
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    CollectCephStatusDelegate(Sites sites, CephCluster ceph, Sev1IncidentSettings settings) {
+    CollectCephStatusDelegate(Sites sites, CephCluster ceph, Sev1Incident settings) {
         this.sites = sites;
         this.ceph = ceph;
         this.settings = settings;
@@ -31,6 +32,6 @@ class CollectCephStatusDelegate implements JavaDelegate {
         Optional<CephStatus> status = ceph.status(site);
         String text = "== Ceph (ceph -s)\n" + status.map(CephStatus::text).orElse("no ceph command on the site's Ceph admin host: no Ceph\n");
         Evidence.append(execution, text, settings.evidenceChars());
-        Steps.record(execution, "ceph --connect-timeout 20 -s", site.name(), status.map(CephStatus::health).orElse("no Ceph"), text);
+        RunLog.record(execution, "ceph --connect-timeout 20 -s", site.name(), status.map(CephStatus::health).orElse("no Ceph"), null, text);
     }
 }

@@ -1,8 +1,9 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_CONTAINERS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FAILING_CONTAINERS;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.ContainerLog;
 import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.KollaDeployer;
@@ -28,9 +29,9 @@ class CollectContainerEvidenceDelegate implements JavaDelegate {
     private final Sites sites;
     private final KollaDeployer kolla;
     private final SiteHealthCheck health;
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    CollectContainerEvidenceDelegate(Sites sites, KollaDeployer kolla, SiteHealthCheck health, Sev1IncidentSettings settings) {
+    CollectContainerEvidenceDelegate(Sites sites, KollaDeployer kolla, SiteHealthCheck health, Sev1Incident settings) {
         this.sites = sites;
         this.kolla = kolla;
         this.health = health;
@@ -58,8 +59,8 @@ class CollectContainerEvidenceDelegate implements JavaDelegate {
         }
         FAILING_CONTAINERS.set(execution, String.join(",", failing));
         Evidence.append(execution, text.toString(), settings.evidenceChars());
-        Steps.record(execution, "ansible " + health.kollaHosts() + " -m command -a 'docker ps -a'; docker logs --tail " + settings.logLines()
-                + " <failing container> (on the deployer)", site.name(), failing.size() + " container(s) not running or unhealthy",
-                Steps.tail(text.toString(), 4000));
+        RunLog.record(execution, "ansible " + health.kollaHosts() + " -m command -a 'docker ps -a'; docker logs --tail " + settings.logLines()
+                + " <failing container> (on the deployer)", site.name(), failing.size() + " container(s) not running or unhealthy", null,
+                Sev1Incident.tail(text.toString(), 4000));
     }
 }

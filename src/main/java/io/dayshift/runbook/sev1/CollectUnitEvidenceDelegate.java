@@ -1,7 +1,7 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_UNITS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FAILING_UNITS;
 
 import io.dayshift.charm.Application;
 import io.dayshift.charm.CharmModel;
@@ -9,6 +9,7 @@ import io.dayshift.charm.CharmRestarts;
 import io.dayshift.charm.ModelStatus;
 import io.dayshift.charm.ServiceRestart;
 import io.dayshift.charm.Unit;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
@@ -29,9 +30,9 @@ class CollectUnitEvidenceDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final CharmModel charms;
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    CollectUnitEvidenceDelegate(Sites sites, CharmModel charms, Sev1IncidentSettings settings) {
+    CollectUnitEvidenceDelegate(Sites sites, CharmModel charms, Sev1Incident settings) {
         this.sites = sites;
         this.charms = charms;
         this.settings = settings;
@@ -66,7 +67,7 @@ class CollectUnitEvidenceDelegate implements JavaDelegate {
         }
         FAILING_UNITS.set(execution, String.join(",", failing));
         Evidence.append(execution, failing.isEmpty() ? text + "every unit is active or maintenance\n" : text.toString(), settings.evidenceChars());
-        Steps.record(execution, "juju status --format=json", site.name(), failing.size() + " unit(s) in error, blocked or lost", Steps.tail(text.toString(), 4000));
+        RunLog.record(execution, "juju status --format=json", site.name(), failing.size() + " unit(s) in error, blocked or lost", null, Sev1Incident.tail(text.toString(), 4000));
     }
 
     private static boolean failing(Unit unit) {

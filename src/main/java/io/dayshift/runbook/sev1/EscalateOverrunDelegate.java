@@ -1,10 +1,11 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.NEW_OVERRUN;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.OVERRUN;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.NEW_OVERRUN;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.OVERRUN;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TITLE;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.notify.Severity;
 import io.dayshift.runbook.sev1.IncidentRecord.PhaseRecord;
 import io.dayshift.site.Sites;
@@ -26,9 +27,9 @@ class EscalateOverrunDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final IncidentNotices notices;
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    EscalateOverrunDelegate(Sites sites, IncidentNotices notices, Sev1IncidentSettings settings) {
+    EscalateOverrunDelegate(Sites sites, IncidentNotices notices, Sev1Incident settings) {
         this.sites = sites;
         this.notices = notices;
         this.settings = settings;
@@ -36,17 +37,17 @@ class EscalateOverrunDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = Steps.now();
-        IncidentRecord incident = Steps.incident(execution);
+        Instant now = RunLog.now();
+        IncidentRecord incident = Sev1Incident.incident(execution);
         List<PhaseRecord> overruns = incident.unescalatedOverruns(now).stream().filter(p -> !incident.escalated(p.phase())).toList();
         NEW_OVERRUN.set(execution, !overruns.isEmpty());
         if (overruns.isEmpty()) {
-            Steps.record(execution, "SLA check", SITE.get(execution), "no new overrun", "");
+            RunLog.record(execution, "SLA check", SITE.get(execution), "no new overrun", null, "");
             return;
         }
         String which = overruns.stream().map(p -> p.phase() + " (" + IncidentRecord.minutes(settings.budget(p.phase())) + " budget, "
                 + IncidentRecord.minutes(Duration.between(incident.openedAt(), now)) + " since opening)").collect(Collectors.joining(", "));
-        Steps.incident(execution, incident.escalate(overruns, now));
+        Sev1Incident.incident(execution, incident.escalate(overruns, now));
         OVERRUN.set(execution, which);
         notices.send(execution, sites.require(SITE.get(execution)), Severity.SEV1, "Sev-1 on " + SITE.get(execution) + " overran: " + which,
                 "The incident \"" + TITLE.get(execution) + "\" is past its SLA: " + which + ". An ops lead must acknowledge it in Tasklist.");

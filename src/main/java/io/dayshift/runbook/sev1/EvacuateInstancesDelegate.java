@@ -1,13 +1,14 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.EVACUATIONS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.EVACUATIONS_SETTLED;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.EVACUATIONS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ServerSettlement;
 import io.dayshift.compute.ServerSummary;
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.sev1.Evacuations.Evacuation;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
@@ -19,9 +20,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_EvacuateInstances}: asks Nova to rebuild every instance of the fenced host elsewhere; the scheduler picks each
+ * {@code Task_StartEvacuations}: asks Nova to rebuild every instance of the fenced host elsewhere; the scheduler picks each
  * target, so server groups (anti-affinity) are respected. An instance Nova is already rebuilding (a retried step) is not
- * evacuated again; one in a state Nova cannot evacuate is reported, not touched.
+ * evacuated again; one in a state Nova cannot evacuate is reported, not touched. The evacuations still running are the
+ * {@code operation} the wait looks at ({@link EvacuationsProbe}).
  */
 @Component("evacuateInstances")
 class EvacuateInstancesDelegate implements JavaDelegate {
@@ -53,9 +55,9 @@ class EvacuateInstancesDelegate implements JavaDelegate {
         }
         Evacuations all = new Evacuations(host, evacuations);
         EVACUATIONS.set(execution, all);
-        EVACUATIONS_SETTLED.set(execution, all.settled());
-        Steps.record(execution, "POST /servers/{id}/action {evacuate: {}} for each server on " + host, host,
-                all.count(Evacuations.EVACUATING) + " evacuating, " + all.count(Evacuations.FAILED) + " not evacuable",
+        AwaitOperation.OPERATION.set(execution, EvacuationsProbe.operation(site.name(), all));
+        RunLog.record(execution, "POST /servers/{id}/action {evacuate: {}} for each server on " + host, host,
+                all.count(Evacuations.EVACUATING) + " evacuating, " + all.count(Evacuations.FAILED) + " not evacuable", null,
                 String.join("\n", evacuations.stream().map(e -> e.name() + " (" + e.serverId() + "): " + e.detail()).toList()));
     }
 }

@@ -24,6 +24,11 @@ public record Evacuations(String host, List<Evacuation> instances) {
         return instances.stream().filter(e -> e.status().equals(status)).count();
     }
 
+    /** One line per instance: name, status and what Nova shows. */
+    String describe() {
+        return String.join("\n", instances.stream().map(e -> e.name() + ": " + e.status() + " " + e.detail()).toList());
+    }
+
     boolean settled() {
         return instances.stream().noneMatch(e -> e.status().equals(EVACUATING));
     }

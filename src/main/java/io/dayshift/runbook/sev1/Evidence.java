@@ -1,6 +1,6 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.EVIDENCE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.EVIDENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -12,6 +12,6 @@ final class Evidence {
 
     static void append(DelegateExecution execution, String section, int maxChars) {
         String all = EVIDENCE.find(execution).orElse("") + section + (section.endsWith("\n") ? "" : "\n");
-        EVIDENCE.set(execution, Steps.tail(all, maxChars));
+        EVIDENCE.set(execution, Sev1Incident.tail(all, maxChars));
     }
 }

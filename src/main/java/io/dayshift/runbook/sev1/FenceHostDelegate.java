@@ -1,11 +1,12 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.HOST_FENCED;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.HOST_FENCED;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,16 +37,16 @@ class FenceHostDelegate implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("site " + site.name() + ": host " + host + " has no nova-compute service any more"));
         if (before.forcedDown()) {
             HOST_FENCED.set(execution, true);
-            Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "already forced down, not forced again", "");
+            RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "already forced down, not forced again", null, "");
         } else if (before.up()) {
             HOST_FENCED.set(execution, false);
             Mitigations.done(execution, "not fenced: nova-compute on " + host + " reports up again, nothing evacuated");
-            Steps.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "UP: not fenced, not evacuated",
+            RunLog.record(execution, "GET /os-services?binary=nova-compute&host=" + host, host, "UP: not fenced, not evacuated", null,
                     "nova-compute on " + host + " is up" + before.updatedAt().map(at -> " (last report " + at + ")").orElse(""));
         } else {
             ComputeService after = compute.forceDownComputeService(site, host);
             HOST_FENCED.set(execution, after.forcedDown());
-            Steps.record(execution, "PUT /os-services/" + before.id() + " {forced_down: true}", host, after.forcedDown() ? "forced down" : "NOT forced down",
+            RunLog.record(execution, "PUT /os-services/" + before.id() + " {forced_down: true}", host, after.forcedDown() ? "forced down" : "NOT forced down", null,
                     "was down" + before.updatedAt().map(at -> " since its last report " + at).orElse(""));
         }
     }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class IncidentNotices {
 
     private final RunNotices notices;
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    IncidentNotices(RunNotices notices, Sev1IncidentSettings settings) {
+    IncidentNotices(RunNotices notices, Sev1Incident settings) {
         this.notices = notices;
         this.settings = settings;
     }

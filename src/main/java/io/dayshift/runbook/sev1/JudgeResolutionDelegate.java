@@ -1,12 +1,14 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.EVACUATIONS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.RESOLUTION_FINDINGS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.RESOLUTION_HEALTH;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.RESOLVED;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SMOKE_OUTCOME;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.VERDICT;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.EVACUATIONS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.RESOLUTION_FINDINGS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.RESOLUTION_HEALTH;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.RESOLVED;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.SMOKE_OUTCOME;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.VERDICT;
 
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.healthcheck.Finding;
 import io.dayshift.runbook.healthcheck.Health;
 import java.util.List;
@@ -29,14 +31,15 @@ class JudgeResolutionDelegate implements JavaDelegate {
         Set<String> fenced = EVACUATIONS.find(execution).map(Evacuations::host).map(Set::of).orElse(Set.of());
         List<Finding> red = RESOLUTION_FINDINGS.find(execution).orElse(List.of()).stream().filter(f -> f.health() == Health.RED)
                 .filter(f -> !fenced.contains(IncidentScope.hostOf(f))).toList();
-        boolean smoke = "active".equals(SMOKE_OUTCOME.find(execution).orElse(""));
+        String outcome = SMOKE_OUTCOME.find(execution).orElse("");
+        boolean smoke = AwaitOperation.SUCCEEDED.equals(outcome);
         boolean resolved = red.isEmpty() && smoke;
         String verdict = (resolved ? "Resolved: " : "NOT resolved: ") + "site health " + RESOLUTION_HEALTH.find(execution).orElse("unknown")
                 + (red.isEmpty() ? " with no red finding" + (fenced.isEmpty() ? "" : " beyond the fenced host " + String.join(", ", fenced))
                 : ", red: " + red.stream().map(f -> f.check() + " " + f.subject() + " " + f.message()).collect(Collectors.joining("; ")))
-                + "; smoke instance " + (smoke ? "ACTIVE" : SMOKE_OUTCOME.find(execution).orElse("not booted")) + ".";
+                + "; smoke instance " + (smoke ? "ACTIVE" : outcome.equals(AwaitOperation.TIMED_OUT) ? "not ACTIVE by the deadline" : outcome.isEmpty() ? "not booted" : "failed") + ".";
         RESOLVED.set(execution, resolved);
         VERDICT.set(execution, verdict);
-        Steps.record(execution, "judge the resolution", "", resolved ? "resolved" : "not resolved", verdict);
+        RunLog.record(execution, "judge the resolution", "", resolved ? "resolved" : "not resolved", null, verdict);
     }
 }

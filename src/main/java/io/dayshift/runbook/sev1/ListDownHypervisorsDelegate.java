@@ -1,11 +1,12 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.DOWN_HOSTS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.EVIDENCE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.DOWN_HOSTS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.EVIDENCE;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;
@@ -39,7 +40,7 @@ class ListDownHypervisorsDelegate implements JavaDelegate {
         text.append(down.isEmpty() ? "every nova-compute is up (" + services.size() + ")\n" : "");
         DOWN_HOSTS.set(execution, String.join(",", down));
         EVIDENCE.set(execution, text.toString());
-        Steps.record(execution, "GET /os-services?binary=nova-compute; GET /servers/detail?host=<down host>", site.name(),
-                down.isEmpty() ? "no hypervisor down" : "down: " + String.join(", ", down), text.toString());
+        RunLog.record(execution, "GET /os-services?binary=nova-compute; GET /servers/detail?host=<down host>", site.name(),
+                down.isEmpty() ? "no hypervisor down" : "down: " + String.join(", ", down), null, text.toString());
     }
 }

@@ -14,7 +14,7 @@ public record MitigationOptions(List<Option> options) {
     }
 
     /**
-     * @param action one of the actions of {@link Sev1IncidentIds}
+     * @param action one of the actions of {@link Sev1Incident}
      * @param target the host, {@code host/container}, a unit ({@code rabbitmq-server/0}) or the upgrade run's id; empty for "no action"
      * @param why    the finding it answers
      */

@@ -1,8 +1,8 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SCOPE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.SCOPE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TITLE;
 
 import io.dayshift.notify.Severity;
 import io.dayshift.site.Site;
@@ -26,7 +26,7 @@ class NotifyIncidentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Site site = sites.require(SITE.get(execution));
-        IncidentRecord incident = Steps.incident(execution);
+        IncidentRecord incident = Sev1Incident.incident(execution);
         notices.send(execution, site, Severity.SEV1, "Sev-1 on " + site.name() + ": " + TITLE.get(execution),
                 "Opened " + incident.openedAt() + " from " + incident.source() + ".\n" + SCOPE.find(execution).orElse(""));
     }

@@ -15,11 +15,11 @@ final class Phases {
     static final List<String> ALL = List.of(DETECTION, COMMUNICATION, DIAGNOSIS, MITIGATION, RESOLUTION);
 
     private static final Map<String, String> BY_ACTIVITY = Map.of(
-            Sev1IncidentIds.DETECTION, DETECTION,
-            Sev1IncidentIds.COMMUNICATION, COMMUNICATION,
-            Sev1IncidentIds.DIAGNOSIS, DIAGNOSIS,
-            Sev1IncidentIds.MITIGATION, MITIGATION,
-            Sev1IncidentIds.RESOLUTION, RESOLUTION);
+            Sev1Incident.Elements.DETECTION, DETECTION,
+            Sev1Incident.Elements.COMMUNICATION, COMMUNICATION,
+            Sev1Incident.Elements.DIAGNOSIS, DIAGNOSIS,
+            Sev1Incident.Elements.MITIGATION, MITIGATION,
+            Sev1Incident.Elements.RESOLUTION, RESOLUTION);
 
     private Phases() {
     }
@@ -27,7 +27,7 @@ final class Phases {
     static String ofActivity(String activityId) {
         String phase = BY_ACTIVITY.get(activityId);
         if (phase == null) {
-            throw new IllegalStateException("activity " + activityId + " is not a phase of " + Sev1IncidentIds.PROCESS_KEY);
+            throw new IllegalStateException("activity " + activityId + " is not a phase of " + Sev1Incident.PROCESS_KEY);
         }
         return phase;
     }

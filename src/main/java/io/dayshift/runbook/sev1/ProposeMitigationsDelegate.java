@@ -1,14 +1,15 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.DOWN_HOSTS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_CONTAINERS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FAILING_UNITS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_CHOICES;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_OPTIONS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.DOWN_HOSTS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FAILING_CONTAINERS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FAILING_UNITS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_CHOICES;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_OPTIONS;
 
 import io.dayshift.charm.CharmRestarts;
 import io.dayshift.charm.ServiceRestart;
+import io.dayshift.engine.RunLog;
 import io.dayshift.runbook.sev1.MitigationOptions.Option;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +36,23 @@ class ProposeMitigationsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Option> options = new ArrayList<>();
-        Steps.list(DOWN_HOSTS.find(execution).orElse("")).forEach(host -> options.add(new Option(Sev1IncidentIds.EVACUATE_HOST, host,
+        Sev1Incident.list(DOWN_HOSTS.find(execution).orElse("")).forEach(host -> options.add(new Option(Sev1Incident.EVACUATE_HOST, host,
                 "nova-compute on " + host + " is down: fence it (force down) and rebuild its instances on healthy hosts")));
-        Steps.list(FAILING_CONTAINERS.find(execution).orElse("")).forEach(c -> options.add(new Option(Sev1IncidentIds.RESTART_CONTAINER_ACTION, c,
+        Sev1Incident.list(FAILING_CONTAINERS.find(execution).orElse("")).forEach(c -> options.add(new Option(Sev1Incident.RESTART_CONTAINER_ACTION, c,
                 "container " + c + " is not running or unhealthy")));
-        Steps.list(FAILING_UNITS.find(execution).orElse("")).forEach(u -> {
+        Sev1Incident.list(FAILING_UNITS.find(execution).orElse("")).forEach(u -> {
             String unit = u.substring(0, u.indexOf(':'));
-            options.add(new Option(Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION, unit, "unit " + unit + " is in error or blocked: restart its services with "
+            options.add(new Option(Sev1Incident.RESTART_UNIT_SERVICE_ACTION, unit, "unit " + unit + " is in error or blocked: restart its services with "
                     + CharmRestarts.of(u.substring(u.indexOf(':') + 1)).map(ServiceRestart::describe).orElse("its charm's restart")));
         });
-        runtime.createProcessInstanceQuery().processDefinitionKey(Sev1IncidentIds.ROLLING_UPGRADE).active()
+        runtime.createProcessInstanceQuery().processDefinitionKey(Sev1Incident.ROLLING_UPGRADE).active()
                 .variableValueEquals(SITE.name(), SITE.get(execution)).list()
-                .forEach(upgrade -> options.add(new Option(Sev1IncidentIds.ROLLBACK_UPGRADE, upgrade.getId(),
+                .forEach(upgrade -> options.add(new Option(Sev1Incident.ROLLBACK_UPGRADE, upgrade.getId(),
                         "a rolling upgrade of this site is running (run " + upgrade.getId() + "): ask it to roll back")));
-        options.add(new Option(Sev1IncidentIds.NO_ACTION, "", "nothing to do now (or it recovered by itself): verify the site again"));
+        options.add(new Option(Sev1Incident.NO_ACTION, "", "nothing to do now (or it recovered by itself): verify the site again"));
         MitigationOptions proposed = new MitigationOptions(options);
         MITIGATION_OPTIONS.set(execution, proposed);
         MITIGATION_CHOICES.set(execution, proposed.describe());
-        Steps.record(execution, "propose mitigations from the findings", SITE.get(execution), options.size() + " option(s)", proposed.describe());
+        RunLog.record(execution, "propose mitigations from the findings", SITE.get(execution), options.size() + " option(s)", null, proposed.describe());
     }
 }

@@ -1,8 +1,9 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TITLE;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.notify.Severity;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,7 +27,7 @@ class RecordAlertResolvedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Steps.incident(execution, Steps.incident(execution).alertResolved(Steps.now()));
+        Sev1Incident.incident(execution, Sev1Incident.incident(execution).alertResolved(RunLog.now()));
         notices.send(execution, sites.require(SITE.get(execution)), Severity.INFO, "Alert resolved on " + SITE.get(execution) + ": " + TITLE.get(execution),
                 "Alertmanager reports the alert resolved. The incident stays open until its resolution phase has verified the site.");
     }

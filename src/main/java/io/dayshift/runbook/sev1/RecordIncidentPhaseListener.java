@@ -1,5 +1,6 @@
 package io.dayshift.runbook.sev1;
 
+import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -8,18 +9,18 @@ import org.springframework.stereotype.Component;
 @Component("recordIncidentPhase")
 class RecordIncidentPhaseListener implements ExecutionListener {
 
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    RecordIncidentPhaseListener(Sev1IncidentSettings settings) {
+    RecordIncidentPhaseListener(Sev1Incident settings) {
         this.settings = settings;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         String phase = Phases.ofActivity(execution.getCurrentActivityId());
-        IncidentRecord incident = Steps.incident(execution);
-        Steps.incident(execution, EVENTNAME_START.equals(execution.getEventName())
-                ? incident.phaseStarted(phase, Steps.now(), settings.dueAt(incident.openedAt(), phase))
-                : incident.phaseEnded(phase, Steps.now()));
+        IncidentRecord incident = Sev1Incident.incident(execution);
+        Sev1Incident.incident(execution, EVENTNAME_START.equals(execution.getEventName())
+                ? incident.phaseStarted(phase, RunLog.now(), settings.dueAt(incident.openedAt(), phase))
+                : incident.phaseEnded(phase, RunLog.now()));
     }
 }

@@ -1,19 +1,20 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.ACTION;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.CHOSEN_BY;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_OPTIONS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.MITIGATION_PLAN;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.NOTE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
+import static io.dayshift.runbook.RunVariables.NOTE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.ACTION;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.CHOSEN_BY;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_OPTIONS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_PLAN;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 
 import io.dayshift.approval.Approvals;
-import org.camunda.bpm.engine.AuthorizationException;
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
+import io.dayshift.runbook.RecordDecisionListener;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,36 +37,27 @@ class RecordMitigationChoiceListener implements TaskListener {
         if (note.isEmpty()) {
             throw new FormFieldValidationException(NOTE.name(), "'" + task.getName() + "' needs a note saying why");
         }
-        String user = decidingUser(task);
+        String user = RecordDecisionListener.decidingUser(task);
         ACTION.set(task.getExecution(), action);
         TARGET.set(task.getExecution(), target);
         CHOSEN_BY.set(task.getExecution(), user);
         Approvals.REQUESTER.set(task.getExecution(), user);
         MITIGATION_PLAN.set(task.getExecution(), plan(action, target, SITE.get(task)) + " Chosen by " + user + ": \"" + note + "\"");
-        Steps.record(task.getExecution(), task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
-                action + " (by " + user + ")", note);
+        RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
+                action + " (by " + user + ")", null, note, RunLog.now()));
     }
 
     static String plan(String action, String target, String site) {
         return switch (action) {
-            case Sev1IncidentIds.EVACUATE_HOST -> "Evacuate " + target + " on site " + site + ": check that its nova-compute is really down, force it "
+            case Sev1Incident.EVACUATE_HOST -> "Evacuate " + target + " on site " + site + ": check that its nova-compute is really down, force it "
                     + "down (fence), then rebuild every instance on it on healthy hosts chosen by the scheduler (anti-affinity respected).";
-            case Sev1IncidentIds.RESTART_CONTAINER_ACTION -> "Restart container " + target.substring(target.indexOf('/') + 1) + " on "
+            case Sev1Incident.RESTART_CONTAINER_ACTION -> "Restart container " + target.substring(target.indexOf('/') + 1) + " on "
                     + target.substring(0, target.indexOf('/')) + " (docker restart, through Ansible from the deployer) on site " + site + ".";
-            case Sev1IncidentIds.RESTART_UNIT_SERVICE_ACTION -> "Restart the services of unit " + target + " on site " + site + " the way its charm "
+            case Sev1Incident.RESTART_UNIT_SERVICE_ACTION -> "Restart the services of unit " + target + " on site " + site + " the way its charm "
                     + "provides: its restart-services action, else its pause then resume actions, else systemctl restart of the services it "
                     + "declares (through juju exec).";
-            case Sev1IncidentIds.ROLLBACK_UPGRADE -> "Ask the rolling upgrade " + target + " of site " + site + " to roll back (message RollbackRequested).";
+            case Sev1Incident.ROLLBACK_UPGRADE -> "Ask the rolling upgrade " + target + " of site " + site + " to roll back (message RollbackRequested).";
             default -> "No action: verify the site again.";
         };
-    }
-
-    private static String decidingUser(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-        if (user == null) {
-            throw new AuthorizationException("'" + task.getName() + "' must be decided by a named user: claim it first");
-        }
-        return user;
     }
 }

@@ -1,8 +1,10 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FOLLOW_UPS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.ROOT_CAUSE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FOLLOW_UPS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.ROOT_CAUSE;
 
+import io.dayshift.engine.RunLog;
+import io.dayshift.engine.StepRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -23,7 +25,7 @@ class RecordPostMortemListener implements TaskListener {
             throw new FormFieldValidationException(FOLLOW_UPS.name(), "the post-mortem needs the follow-ups (write 'none' if there are none)");
         }
         String user = task.getAssignee() != null ? task.getAssignee() : "(unknown)";
-        Steps.record(task.getExecution(), task.getTaskDefinitionKey(), "post-mortem", user, "written by " + user,
-                "Root cause: " + rootCause + "\nFollow-ups: " + followUps);
+        RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "post-mortem", user, "written by " + user, null,
+                "Root cause: " + rootCause + "\nFollow-ups: " + followUps, RunLog.now()));
     }
 }

@@ -1,11 +1,12 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.CHOSEN_BY;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.NOTE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
+import static io.dayshift.runbook.RunVariables.NOTE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.CHOSEN_BY;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TITLE;
 
+import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,7 +33,7 @@ class RequestRollbackDelegate implements JavaDelegate {
         String reason = "Sev-1 incident " + execution.getProcessInstanceId() + " (" + TITLE.get(execution) + "): " + NOTE.find(execution).orElse("");
         String outcome;
         try {
-            runtime.createMessageCorrelation(Sev1IncidentIds.MESSAGE_ROLLBACK_REQUESTED).processInstanceId(upgrade)
+            runtime.createMessageCorrelation(Sev1Incident.MESSAGE_ROLLBACK_REQUESTED).processInstanceId(upgrade)
                     .processInstanceVariableEquals(SITE.name(), SITE.get(execution))
                     .setVariable("requestedBy", CHOSEN_BY.get(execution)).setVariable("rollbackReason", reason).correlateWithResult();
             outcome = "rollback requested of upgrade " + upgrade;
@@ -40,6 +41,6 @@ class RequestRollbackDelegate implements JavaDelegate {
             outcome = "upgrade " + upgrade + " does not wait for a rollback request any more: nothing sent";
         }
         Mitigations.done(execution, outcome);
-        Steps.record(execution, "message " + Sev1IncidentIds.MESSAGE_ROLLBACK_REQUESTED + " to process instance " + upgrade, upgrade, outcome, reason);
+        RunLog.record(execution, "message " + Sev1Incident.MESSAGE_ROLLBACK_REQUESTED + " to process instance " + upgrade, upgrade, outcome, null, reason);
     }
 }

@@ -1,10 +1,10 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 
+import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.ContainerLog;
-import io.dayshift.kolla.HostContainers;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.NodeContainer;
 import io.dayshift.site.Site;
@@ -38,13 +38,13 @@ class RestartContainerDelegate implements JavaDelegate {
         Optional<NodeContainer> now = kolla.containers(site, host).stream().flatMap(h -> h.containers().stream()).filter(c -> c.name().equals(container)).findFirst();
         if (now.isPresent() && now.get().running() && !now.get().unhealthy()) {
             Mitigations.done(execution, container + " on " + host + " already running (" + now.get().status() + "), not restarted");
-            Steps.record(execution, "ansible " + host + " -m command -a 'docker ps -a'", target, "already running, not restarted", now.get().status());
+            RunLog.record(execution, "ansible " + host + " -m command -a 'docker ps -a'", target, "already running, not restarted", null, now.get().status());
             return;
         }
         ContainerLog restart = kolla.restartContainer(site, host, container);
         String outcome = restart.problem().map(p -> "restart refused: " + p).orElse("restarted");
         Mitigations.done(execution, container + " on " + host + " " + outcome);
-        Steps.record(execution, "ansible " + host + " --become -m command -a 'docker restart " + container + "' (on the deployer)", target, outcome,
+        RunLog.record(execution, "ansible " + host + " --become -m command -a 'docker restart " + container + "' (on the deployer)", target, outcome, null,
                 restart.problem().orElse(String.join("\n", restart.lines())));
     }
 }

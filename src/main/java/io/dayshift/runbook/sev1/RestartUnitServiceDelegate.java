@@ -1,10 +1,11 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TARGET;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.charm.UnitRestart;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,6 +33,6 @@ class RestartUnitServiceDelegate implements JavaDelegate {
         Site site = sites.require(SITE.get(execution));
         UnitRestart restart = charms.restartUnitServices(site, TARGET.get(execution));
         Mitigations.done(execution, "services of " + restart.unit() + " restarted with " + restart.how().describe());
-        Steps.record(execution, restart.commands(), restart.unit(), "restarted", restart.output());
+        RunLog.record(execution, restart.commands(), restart.unit(), "restarted", null, restart.output());
     }
 }

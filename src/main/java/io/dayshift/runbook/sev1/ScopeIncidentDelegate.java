@@ -1,11 +1,12 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.DETECTION_FINDINGS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.DETECTION_HEALTH;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SCOPE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.DETECTION_FINDINGS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.DETECTION_HEALTH;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.SCOPE;
 
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;
@@ -31,6 +32,6 @@ class ScopeIncidentDelegate implements JavaDelegate {
         List<String> down = IncidentScope.downHosts(compute.computeServices(site));
         String scope = IncidentScope.describe(DETECTION_HEALTH.find(execution).orElse("unknown"), DETECTION_FINDINGS.find(execution).orElse(List.of()), down);
         SCOPE.set(execution, scope);
-        Steps.record(execution, "GET /os-services (scope the incident)", site.name(), down.size() + " hypervisor(s) down", scope);
+        RunLog.record(execution, "GET /os-services (scope the incident)", site.name(), down.size() + " hypervisor(s) down", null, scope);
     }
 }

@@ -1,11 +1,11 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FOLLOW_UPS;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.ROOT_CAUSE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.RTO_MET;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.VERDICT;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FOLLOW_UPS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.ROOT_CAUSE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.RTO_MET;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TITLE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.VERDICT;
 
 import io.dayshift.engine.RunLog;
 import io.dayshift.notify.Severity;
@@ -27,9 +27,9 @@ class SummariseIncidentDelegate implements JavaDelegate {
 
     private final Sites sites;
     private final IncidentNotices notices;
-    private final Sev1IncidentSettings settings;
+    private final Sev1Incident settings;
 
-    SummariseIncidentDelegate(Sites sites, IncidentNotices notices, Sev1IncidentSettings settings) {
+    SummariseIncidentDelegate(Sites sites, IncidentNotices notices, Sev1Incident settings) {
         this.sites = sites;
         this.notices = notices;
         this.settings = settings;
@@ -37,8 +37,8 @@ class SummariseIncidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IncidentRecord incident = Steps.incident(execution);
-        Instant resolvedAt = incident.closedAt().orElse(Steps.now());
+        IncidentRecord incident = Sev1Incident.incident(execution);
+        Instant resolvedAt = incident.closedAt().orElse(RunLog.now());
         Duration took = Duration.between(incident.openedAt(), resolvedAt);
         boolean rtoMet = took.compareTo(settings.rto()) <= 0;
         RTO_MET.set(execution, rtoMet);

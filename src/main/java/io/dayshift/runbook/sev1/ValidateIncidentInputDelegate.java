@@ -1,18 +1,18 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.ALERTNAME;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FINGERPRINT;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.FLAVOUR;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.INCIDENT;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.INCIDENT_LINK;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SITE;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.SUMMARY;
-import static io.dayshift.runbook.sev1.Sev1IncidentVariables.TITLE;
+import static io.dayshift.engine.RunLog.SUMMARY;
+import static io.dayshift.runbook.RunVariables.FLAVOUR;
+import static io.dayshift.runbook.RunVariables.SITE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.ALERTNAME;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FINGERPRINT;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.INCIDENT;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.INCIDENT_LINK;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TITLE;
 
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,28 +40,24 @@ class ValidateIncidentInputDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String siteName = SITE.find(execution).orElse("");
         String title = SUMMARY.find(execution).map(String::strip).orElse("");
-        List<String> problems = new ArrayList<>();
-        Optional<Site> site = sites.find(siteName);
-        if (site.isEmpty()) {
-            problems.add("there is no site '" + siteName.replaceAll("\\p{Cntrl}", "?") + "' (sites: "
-                    + String.join(", ", sites.all().stream().map(Site::name).sorted().toList()) + ")");
-        }
+        InputProblems problems = new InputProblems();
+        Optional<Site> site = problems.site(sites, siteName);
         if (title.isEmpty() || title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl)) {
-            problems.add("the summary must be one line of 1 to " + MAX_TITLE + " characters saying what is down");
+            problems.add("summary: one line of 1 to " + MAX_TITLE + " characters saying what is down");
         }
-        if (!problems.isEmpty()) {
-            String message = "Input rejected, no incident opened: " + String.join("; ", problems) + ".";
-            Steps.record(execution, "check the input", siteName, "rejected", message);
-            throw new BpmnError(Sev1IncidentIds.INPUT_REJECTED, message);
+        if (!problems.none()) {
+            String message = "Input rejected, no incident opened: " + String.join("; ", problems.list()) + ".";
+            RunLog.record(execution, "check the input", siteName, "rejected", null, message);
+            throw new BpmnError(Sev1Incident.INPUT_REJECTED, message);
         }
         String source = ALERTNAME.find(execution).map(a -> "alert " + a + " (" + FINGERPRINT.find(execution).orElse("") + ")").orElse("Tasklist");
         TITLE.set(execution, title);
         FLAVOUR.set(execution, site.get().flavour().name());
         INCIDENT_LINK.set(execution, notices.link(execution).toString());
         if (INCIDENT.find(execution).isEmpty()) {
-            INCIDENT.set(execution, IncidentRecord.opened(source, title, Steps.now()));
+            INCIDENT.set(execution, IncidentRecord.opened(source, title, RunLog.now()));
         }
-        Steps.record(execution, "check the input", site.get().name(), "accepted", "Sev-1 on " + site.get().name()
+        RunLog.record(execution, "check the input", site.get().name(), "accepted", null, "Sev-1 on " + site.get().name()
                 + (site.get().simulated() ? " (SIMULATED lab site)" : "") + " from " + source + ": " + title);
     }
 }

@@ -88,9 +88,9 @@ class DrRestoreEndToEndTest {
         assertThat(variable(id, "verified").path("value").asBoolean()).isTrue();
         assertThat(variable(id, "summary").path("value").asText()).startsWith("Site lab restored (database) from backup " + backup)
                 .contains("and verified").contains("the 4 h objective was met").contains("approved by alice");
-        assertThat(stepIds(olga, id)).containsSubsequence(DrRestoreIds.VALIDATE_INPUT, DrRestoreIds.STOP_SERVICES, DrRestoreIds.RESTORE_DATABASES,
-                DrRestoreIds.RECOVER_DATABASE_CLUSTER, DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.REDEPLOY_CONTROLLERS,
-                DrRestoreIds.RESYNC_COMPUTES, DrRestoreIds.DISCOVER_COMPUTE_HOSTS, DrRestoreIds.VERIFY_SERVICES, DrRestoreIds.SUMMARISE_RESTORE);
+        assertThat(stepIds(olga, id)).containsSubsequence(DrRestore.Elements.VALIDATE_INPUT, DrRestore.Elements.STOP_SERVICES, DrRestore.Elements.RESTORE_DATABASES,
+                DrRestore.Elements.RECOVER_DATABASE_CLUSTER, DrRestore.Elements.VERIFY_DATABASE_RESTORE, DrRestore.Elements.REDEPLOY_CONTROLLERS,
+                DrRestore.Elements.RESYNC_COMPUTES, DrRestore.Elements.DISCOVER_COMPUTE_HOSTS, DrRestore.Elements.VERIFY_SERVICES, DrRestore.Elements.SUMMARISE_RESTORE);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
         assertThat(delta(site, before, "kolla-mariadb-recovery")).isEqualTo(1);
         assertThat(site.keyTableRows()).isEqualTo(rows);
@@ -153,12 +153,12 @@ class DrRestoreEndToEndTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String id = JSON.readTree(started.body()).path("id").asText();
 
-        JsonNode confirm = waitForTask(olga, id, "ops-leads", DrRestoreIds.CONFIRM_INFRASTRUCTURE);
+        JsonNode confirm = waitForTask(olga, id, "ops-leads", DrRestore.Elements.CONFIRM_INFRASTRUCTURE);
         JsonNode plan = JSON.readTree(olga.get("/engine-rest/task/" + confirm.path("id").asText() + "/form-variables?variableNames=restorePlan").body());
         assertThat(plan.path("restorePlan").path("value").asText()).contains("from backup " + backup);
         claimAndComplete(olga, "olga", confirm, "{\"decision\":{\"value\":\"ready\"},\"note\":{\"value\":\"replacement controllers up\"}}");
 
-        JsonNode approval = waitForTask(alice, id, "approvers", DrRestoreIds.APPROVE_RESTORE);
+        JsonNode approval = waitForTask(alice, id, "approvers", DrRestore.Elements.APPROVE_RESTORE);
         HttpResponse<String> own = olga.postJson("/engine-rest/task/" + approval.path("id").asText() + "/claim", "{\"userId\":\"olga\"}");
         assertThat(own.statusCode()).as("the initiator cannot claim the approval").isEqualTo(403);
         claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"DR drill agreed\"}}");
@@ -166,7 +166,7 @@ class DrRestoreEndToEndTest {
         JsonNode run = waitUntilFinished(id);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(JSON.readTree(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + id + "&activityId="
-                + DrRestoreIds.END_SITE_RESTORED).body())).hasSize(1);
+                + DrRestore.Elements.END_SITE_RESTORED).body())).hasSize(1);
         log.info("dr-restore e2e on {} ({}): {} ms wall time, achieved RTO {} min", site, scope, Duration.between(began, Instant.now()).toMillis(),
                 variable(id, "achievedRtoMinutes").path("value").asLong());
         return id;

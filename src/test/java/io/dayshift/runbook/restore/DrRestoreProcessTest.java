@@ -1,14 +1,14 @@
 package io.dayshift.runbook.restore;
 
-import static io.dayshift.runbook.restore.DrRestoreIds.ACKNOWLEDGE_FIRST_ESCALATION;
-import static io.dayshift.runbook.restore.DrRestoreIds.ACKNOWLEDGE_RTO_BREACHED;
-import static io.dayshift.runbook.restore.DrRestoreIds.ACKNOWLEDGE_SECOND_ESCALATION;
-import static io.dayshift.runbook.restore.DrRestoreIds.APPROVE_DATA_LOSS;
-import static io.dayshift.runbook.restore.DrRestoreIds.APPROVE_RESTORE;
-import static io.dayshift.runbook.restore.DrRestoreIds.CONFIRM_INFRASTRUCTURE;
-import static io.dayshift.runbook.restore.DrRestoreIds.DECIDE_RESTORE_FAILURE;
-import static io.dayshift.runbook.restore.DrRestoreIds.DECIDE_ROW_MISMATCH;
-import static io.dayshift.runbook.restore.DrRestoreIds.PROCESS_KEY;
+import static io.dayshift.runbook.restore.DrRestore.Elements.ACKNOWLEDGE_FIRST_ESCALATION;
+import static io.dayshift.runbook.restore.DrRestore.Elements.ACKNOWLEDGE_RTO_BREACHED;
+import static io.dayshift.runbook.restore.DrRestore.Elements.ACKNOWLEDGE_SECOND_ESCALATION;
+import static io.dayshift.runbook.restore.DrRestore.Elements.APPROVE_DATA_LOSS;
+import static io.dayshift.runbook.restore.DrRestore.Elements.APPROVE_RESTORE;
+import static io.dayshift.runbook.restore.DrRestore.Elements.CONFIRM_INFRASTRUCTURE;
+import static io.dayshift.runbook.restore.DrRestore.Elements.DECIDE_RESTORE_FAILURE;
+import static io.dayshift.runbook.restore.DrRestore.Elements.DECIDE_ROW_MISMATCH;
+import static io.dayshift.runbook.restore.DrRestore.PROCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -26,6 +26,7 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.backup.BackupSite;
+import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.time.Duration;
@@ -56,7 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * covers every flow node and sequence flow of dr-restore and of the
  * wait it calls.
  */
-@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = {BackupSite.PROCESS_KEY, AwaitOperation.PROCESS_KEY})
+@RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = {BackupSite.PROCESS_KEY,
+        AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
 class DrRestoreProcessTest {
 
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
@@ -116,9 +118,9 @@ class DrRestoreProcessTest {
 
         // then the control plane was stopped, the backup copied back and recovered from cc01, the rows are the backup's,
         // the controllers and computes redeployed, and the restored cloud verified
-        assertThat(run).hasPassed(DrRestoreIds.STOP_SERVICES, DrRestoreIds.RESTORE_DATABASES, DrRestoreIds.RECOVER_DATABASE_CLUSTER,
-                DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.REDEPLOY_CONTROLLERS, DrRestoreIds.RESYNC_COMPUTES,
-                DrRestoreIds.DISCOVER_COMPUTE_HOSTS, DrRestoreIds.VERIFY_SERVICES, DrRestoreIds.DELETE_TEST_INSTANCE, DrRestoreIds.END_SITE_RESTORED)
+        assertThat(run).hasPassed(DrRestore.Elements.STOP_SERVICES, DrRestore.Elements.RESTORE_DATABASES, DrRestore.Elements.RECOVER_DATABASE_CLUSTER,
+                DrRestore.Elements.VERIFY_DATABASE_RESTORE, DrRestore.Elements.REDEPLOY_CONTROLLERS, DrRestore.Elements.RESYNC_COMPUTES,
+                DrRestore.Elements.DISCOVER_COMPUTE_HOSTS, DrRestore.Elements.VERIFY_SERVICES, DrRestore.Elements.SMOKE_TEST, DrRestore.Elements.END_SITE_RESTORED)
                 .hasNotPassed(DECIDE_ROW_MISMATCH, DECIDE_RESTORE_FAILURE);
         assertThat(delta(site, before, "kolla-stop")).isEqualTo(1);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
@@ -135,6 +137,8 @@ class DrRestoreProcessTest {
         assertThat(runbooks.steps(run)).extracting(StepRecord::action).anyMatch(a -> a.contains("stop --yes-i-really-really-mean-it --limit 'control'"))
                 .anyMatch(a -> a.contains("mariadb_recovery -e 'mariadb_recover_inventory_name=cc01'"))
                 .anyMatch(a -> a.contains("deploy --limit 'compute'"))
+                .anyMatch(a -> a.startsWith("POST /servers name=dayshift-dr-test-" + run.getId() + "-1"))
+                .anyMatch(a -> a.startsWith("DELETE /servers/"))
                 .noneMatch(a -> a.toLowerCase().contains("password"));
         assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-dr-test-"));
     }
@@ -159,7 +163,7 @@ class DrRestoreProcessTest {
         runUntilEnd(run);
 
         // then the configuration is the backup's again, the old one kept beside it, and the restore ran to its end
-        assertThat(run).hasPassed(APPROVE_DATA_LOSS, DrRestoreIds.RESTORE_CONFIGURATION, DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(APPROVE_DATA_LOSS, DrRestore.Elements.RESTORE_CONFIGURATION, DrRestore.Elements.END_SITE_RESTORED);
         assertThat(site.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
         assertThat(site.files("/etc/kolla.dayshift-")).hasSize(1);
         assertThat(runbooks.summary(run)).contains("restored (full)").contains("30 h old (RPO 24 h)");
@@ -177,7 +181,7 @@ class DrRestoreProcessTest {
         approve(run, APPROVE_RESTORE, "anna", true, "restore the config");
         runUntilEnd(run);
 
-        assertThat(run).hasPassed(DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(DrRestore.Elements.END_SITE_RESTORED);
         assertThat(delta(site, before, "kolla-stop")).isZero();
         assertThat(delta(site, before, "mariadb-restore")).isZero();
         assertThat(delta(site, before, "tar-extract")).isEqualTo(1);
@@ -200,7 +204,7 @@ class DrRestoreProcessTest {
 
         // then the API units were paused around the charm's restore of the dump and resumed, nova-manage cell_v2 discover_hosts ran on the nova-cloud-controller leader, and the
         // controller is handed over
-        assertThat(run).hasPassed(DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(DrRestore.Elements.END_SITE_RESTORED);
         assertThat(delta(site, before, "juju-action-pause")).isPositive().isEqualTo(delta(site, before, "juju-action-resume"));
         assertThat(site.units()).noneMatch(u -> u.workload().message().startsWith("Paused"));
         assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(1);
@@ -240,7 +244,7 @@ class DrRestoreProcessTest {
         runUntilEnd(run);
 
         // and the restore applied the full backup, then the incremental; the rows are the incremental's, as the check found
-        assertThat(run).hasPassed(DrRestoreIds.VERIFY_DATABASE_RESTORE, DrRestoreIds.END_SITE_RESTORED).hasNotPassed(DECIDE_ROW_MISMATCH);
+        assertThat(run).hasPassed(DrRestore.Elements.VERIFY_DATABASE_RESTORE, DrRestore.Elements.END_SITE_RESTORED).hasNotPassed(DECIDE_ROW_MISMATCH);
         assertThat(site.restoredMariaBackups()).containsExactly(fileName(fullBackup.path()), fileName(incrementalBackup.path()));
         assertThat(site.keyTableRows()).isEqualTo(incrementalBackup.tableRows()).isNotEqualTo(fullBackup.tableRows());
         assertThat(runbooks.summary(run)).contains("5 h old (RPO 24 h)");
@@ -274,7 +278,7 @@ class DrRestoreProcessTest {
         runUntilEnd(run);
 
         // then the copy was put back on the deployer, unpacked, and the configuration is the backup's again
-        assertThat(run).hasPassed(DrRestoreIds.RESTORE_CONFIGURATION, DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(DrRestore.Elements.RESTORE_CONFIGURATION, DrRestore.Elements.END_SITE_RESTORED);
         assertThat(site.fileChecksum(archive.path())).contains(archive.sha256());
         assertThat(site.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
         assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.result()).startsWith("put back from the off-host copy, sha256 " + archive.sha256()));
@@ -292,7 +296,7 @@ class DrRestoreProcessTest {
         runbooks.runJobs();
 
         // then the input is rejected before anything is touched
-        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_INPUT_REJECTED);
+        assertThat(run).isEnded().hasPassed(DrRestore.Elements.END_INPUT_REJECTED);
         assertThat(runbooks.summary(run)).contains("the KOLLA_CONFIG artefact of backup " + backup + " is gone from 127.0.0.1:" + CONFIG_ARCHIVE
                 + " and has no verified off-host copy");
     }
@@ -317,7 +321,7 @@ class DrRestoreProcessTest {
         ProcessInstance unknownBase = start("lab", noBase, "database");
         runbooks.runJobs();
 
-        assertThat(unknown).isEnded().hasPassed(DrRestoreIds.END_INPUT_REJECTED);
+        assertThat(unknown).isEnded().hasPassed(DrRestore.Elements.END_INPUT_REJECTED);
         assertThat(runbooks.summary(unknown)).contains("scope \"everything\" is not one of database, config, full")
                 .contains("backup \"lab-20200101T000000Z\" is not in the backup catalogue");
         assertThat(runbooks.summary(otherSite)).contains("backup " + charmed + " is of site lab-charmed, not of lab");
@@ -336,7 +340,7 @@ class DrRestoreProcessTest {
         approve(run, APPROVE_DATA_LOSS, "anna", false, "a younger backup exists on the tape");
         runbooks.runJobs();
 
-        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_DATA_LOSS_REJECTED).hasNotPassed(CONFIRM_INFRASTRUCTURE);
+        assertThat(run).isEnded().hasPassed(DrRestore.Elements.END_DATA_LOSS_REJECTED).hasNotPassed(CONFIRM_INFRASTRUCTURE);
         assertThat(runbooks.summary(run)).contains("NOT done: the loss of 40 h of data was not accepted by anna (\"a younger backup exists on the tape\")");
     }
 
@@ -348,7 +352,7 @@ class DrRestoreProcessTest {
         decide(run, CONFIRM_INFRASTRUCTURE, "omar", "not-ready", "cc02 still in the rack");
         runbooks.runJobs();
 
-        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_INFRASTRUCTURE_NOT_READY).hasNotPassed(APPROVE_RESTORE);
+        assertThat(run).isEnded().hasPassed(DrRestore.Elements.END_INFRASTRUCTURE_NOT_READY).hasNotPassed(APPROVE_RESTORE);
         assertThat(runbooks.summary(run)).contains("the replacement infrastructure is not ready (\"cc02 still in the rack\")");
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
     }
@@ -364,7 +368,7 @@ class DrRestoreProcessTest {
         approve(run, APPROVE_RESTORE, "anna", false, "not during the freeze");
         runbooks.runJobs();
 
-        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_RESTORE_REJECTED);
+        assertThat(run).isEnded().hasPassed(DrRestore.Elements.END_RESTORE_REJECTED);
         assertThat(runbooks.summary(run)).contains("the restore was rejected by anna (\"not during the freeze\")");
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);
     }
@@ -380,14 +384,14 @@ class DrRestoreProcessTest {
         ProcessInstance run = approvedRun(kollaBackup(Duration.ofHours(5), false), "database");
 
         // when the run reaches the failed restore
-        runUntilTask(run, DECIDE_RESTORE_FAILURE);
-        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE_RESTORE_FAILURE).getId(), "failure")).contains("HOSTS_FAILED")
+        runUntilTask(run, AwaitOperation.DECIDE);
+        assertThat((String) tasks.getVariable(runbooks.task(run, AwaitOperation.DECIDE).getId(), "operationDetail")).contains("HOSTS_FAILED")
                 .contains("failed to copy back");
 
         // then a retry restarts from the copy-back only: the stop is not run again
-        decide(run, DECIDE_RESTORE_FAILURE, "omar", "retry", "datadir emptied by hand");
+        decide(run, AwaitOperation.DECIDE, "omar", "retry", "datadir emptied by hand");
         runUntilEnd(run);
-        assertThat(run).hasPassed(DrRestoreIds.PREPARE_RETRY, DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(DrRestore.Elements.PREPARE_RETRY, DrRestore.Elements.END_SITE_RESTORED);
         assertThat(delta(site, before, "kolla-stop")).isEqualTo(1);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(2);
         assertThat(runbooks.steps(run)).extracting(StepRecord::result).contains("skipped: done in an earlier attempt of this run", "attempt 2");
@@ -398,15 +402,83 @@ class DrRestoreProcessTest {
     void anOpsLeadMayAbandonAFailedRestore() {
         lab.require("lab").injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "cc02"));
         ProcessInstance run = approvedRun(kollaBackup(Duration.ofHours(5), false), "database");
-        runUntilTask(run, DECIDE_RESTORE_FAILURE);
+        runUntilTask(run, AwaitOperation.DECIDE);
 
-        decide(run, DECIDE_RESTORE_FAILURE, "omar", "abandon", "finishing by hand, ticket OPS-78");
+        decide(run, AwaitOperation.DECIDE, "omar", "abandon", "finishing by hand, ticket OPS-78");
         runbooks.runJobs();
 
-        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_RESTORE_ABANDONED).hasNotPassed(DrRestoreIds.VERIFY_SERVICES);
+        assertThat(run).isEnded().hasPassed(DrRestore.Elements.END_RESTORE_ABANDONED).hasNotPassed(DrRestore.Elements.VERIFY_SERVICES);
         assertThat(runbooks.summary(run)).contains("ABANDONED by an ops lead (\"finishing by hand, ticket OPS-78\")").contains("cc02")
                 .contains("Steps that ended well: Task_StopAffectedServices, Task_RestoreDatabases, Task_RecoverDatabaseCluster");
         assertThat(runbooks.variable(run, "restored")).isEqualTo(false);
+    }
+
+    @Test
+    void everyDetachedStepThatFailsIsDecidedByAnOpsLeadAndRetriedFromThatStep() {
+        // given cc02 unreachable when the control plane is to be stopped
+        LabSite site = lab.require("lab");
+        String backup = kollaBackup(Duration.ofHours(5), false);
+        Map<String, Long> atBackup = site.tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> before = site.destructiveActions();
+        ProcessInstance run = start("lab", backup, "database");
+        runbooks.runJobs();
+        decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "ok");
+        LabFault unreachable = site.injectFault(LabFault.of(FaultType.HOST_UNREACHABLE, "cc02"));
+        approve(run, APPROVE_RESTORE, "anna", true, "go");
+
+        // when the stop fails, the ops lead is asked in the wait, with what the run found; cc02 back, she retries
+        runUntilTask(run, AwaitOperation.DECIDE);
+        assertThat((String) tasks.getVariable(runbooks.task(run, AwaitOperation.DECIDE).getId(), "operationDetail")).contains("cc02");
+        site.removeFault(unreachable.id());
+        decide(run, AwaitOperation.DECIDE, "omar", "retry", "cc02 cabled again");
+
+        // and the Galera recovery fails once, then the computes' redeploy once: each retried from that step
+        runUntil(run, DrRestore.Elements.RECOVER_DATABASE_CLUSTER);
+        site.injectFault(new LabFault("", FaultType.RESTORE_FAILS, "cc01", "", 1));
+        runUntilTask(run, AwaitOperation.DECIDE);
+        decide(run, AwaitOperation.DECIDE, "omar", "retry", "grastate.dat fixed by hand");
+        runUntil(run, DrRestore.Elements.RESYNC_COMPUTES);
+        site.injectFault(new LabFault("", FaultType.DEPLOY_FAILS, "cn01", "", 1));
+        runUntilTask(run, AwaitOperation.DECIDE);
+        decide(run, AwaitOperation.DECIDE, "omar", "retry", "cn01's docker restarted");
+        runUntilEnd(run);
+
+        // then the stop ran twice, the copy-back once, the recovery twice, the deploys three times; the site is restored
+        assertThat(run).hasPassed(DrRestore.Elements.PREPARE_RETRY, DrRestore.Elements.END_SITE_RESTORED);
+        assertThat(delta(site, before, "kolla-stop")).isEqualTo(2);
+        assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
+        assertThat(delta(site, before, "kolla-mariadb-recovery")).isEqualTo(2);
+        assertThat(delta(site, before, "kolla-deploy")).isEqualTo(3);
+        assertThat(site.keyTableRows()).isEqualTo(atBackup);
+        assertThat(runbooks.steps(run)).extracting(StepRecord::result).contains("attempt 2", "attempt 3", "attempt 4")
+                .filteredOn(r -> r.startsWith("retry (by omar)")).hasSize(3);
+        assertThat(runbooks.variable(run, "verified")).isEqualTo(true);
+    }
+
+    @Test
+    void aFailedDumpRestoreOfACharmedSiteGoesToAnOpsLeadWhoRetriesIt() {
+        // given the charm's restore-mysqldump fails once
+        LabSite site = lab.require("lab-charmed");
+        String backup = charmedBackup(Duration.ofHours(3));
+        Map<String, Long> before = site.destructiveActions();
+        LabFault fault = site.injectFault(new LabFault("", FaultType.RESTORE_FAILS, "", "", 1));
+        ProcessInstance run = start("lab-charmed", backup, "database");
+        runbooks.runJobs();
+        decide(run, CONFIRM_INFRASTRUCTURE, "omar", "ready", "juju machines up");
+        approve(run, APPROVE_RESTORE, "anna", true, "go");
+
+        // when it failed, the ops lead reads why and retries
+        runUntilTask(run, DECIDE_RESTORE_FAILURE);
+        assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE_RESTORE_FAILURE).getId(), "failure")).contains("restore-mysqldump failed");
+        decide(run, DECIDE_RESTORE_FAILURE, "omar", "retry", "mysqld restarted on the leader");
+        runUntilEnd(run);
+
+        // then the dump was restored on the second try, the units paused once, and the site restored
+        assertThat(run).hasPassed(DrRestore.Elements.PREPARE_RETRY, DrRestore.Elements.END_SITE_RESTORED);
+        assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(2);
+        assertThat(delta(site, before, "juju-action-pause")).isPositive().isEqualTo(delta(site, before, "juju-action-resume"));
+        assertThat(runbooks.summary(run)).contains("restored (database)").contains("nova.instances: backup 22, restored 22");
+        site.removeFault(fault.id());
     }
 
     @Test
@@ -420,7 +492,7 @@ class DrRestoreProcessTest {
         decide(run, DECIDE_ROW_MISMATCH, "omar", "accept", "the missing row is the test VM deleted before the backup finished");
         runUntilEnd(run);
 
-        assertThat(run).hasPassed(DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(DrRestore.Elements.END_SITE_RESTORED);
         assertThat(runbooks.summary(run)).contains("<-- DIFFERS");
     }
 
@@ -433,8 +505,8 @@ class DrRestoreProcessTest {
         decide(run, DECIDE_ROW_MISMATCH, "omar", "abandon", "rows missing everywhere: wrong backup");
         runbooks.runJobs();
 
-        assertThat(run).isEnded().hasPassed(DrRestoreIds.END_MISMATCH_NOT_ACCEPTED, DrRestoreIds.END_RESTORE_ABANDONED)
-                .hasNotPassed(DrRestoreIds.REDEPLOY_CONTROLLERS);
+        assertThat(run).isEnded().hasPassed(DrRestore.Elements.END_MISMATCH_NOT_ACCEPTED, DrRestore.Elements.END_RESTORE_ABANDONED)
+                .hasNotPassed(DrRestore.Elements.REDEPLOY_CONTROLLERS);
         assertThat(runbooks.summary(run)).contains("ABANDONED").contains("<-- DIFFERS");
     }
 
@@ -442,11 +514,11 @@ class DrRestoreProcessTest {
     void aCloudThatFailsVerificationIsRestoredButNotVerified() {
         LabSite site = lab.require("lab");
         ProcessInstance run = approvedRun(kollaBackup(Duration.ofHours(5), false), "database");
-        runUntil(run, DrRestoreIds.VERIFY_SERVICES);
+        runUntil(run, DrRestore.Elements.VERIFY_SERVICES);
         site.injectFault(LabFault.of(FaultType.VOLUME_SERVICE_DOWN, ""));
         runUntilEnd(run);
 
-        assertThat(run).hasPassed(DrRestoreIds.END_RESTORED_NOT_VERIFIED).hasNotPassed(DrRestoreIds.END_SITE_RESTORED);
+        assertThat(run).hasPassed(DrRestore.Elements.END_RESTORED_NOT_VERIFIED).hasNotPassed(DrRestore.Elements.END_SITE_RESTORED);
         assertThat(runbooks.variable(run, "verified")).isEqualTo(false);
         assertThat(runbooks.summary(run)).contains("and NOT verified").contains("(down: ");
     }
@@ -488,9 +560,9 @@ class DrRestoreProcessTest {
         ProcessInstance run = approvedRun(backup, "database");
         LabFault down = site.injectFault(LabFault.of(FaultType.HOST_UNREACHABLE, "cc01"));
 
-        runUntil(run, DrRestoreIds.RESTORE_DATABASES);
+        runUntil(run, DrRestore.Elements.RESTORE_DATABASES);
         for (int i = 0; i < 3; i++) {
-            management.createJobQuery().processInstanceId(run.getId()).activityId(DrRestoreIds.RESTORE_DATABASES).list()
+            management.createJobQuery().processInstanceId(run.getId()).activityId(DrRestore.Elements.RESTORE_DATABASES).list()
                     .forEach(j -> assertThatThrownBy(() -> management.executeJob(j.getId())).isInstanceOf(RuntimeException.class));
         }
 
@@ -603,7 +675,7 @@ class DrRestoreProcessTest {
 
     /** As {@link #tick()}, but stops at the job of {@code stopAt}, returning true when it waits. */
     private boolean tick(String stopAt) {
-        for (String wait : List.of(AwaitKollaRunIds.WAIT_RUN, DrRestoreIds.WAIT_TEST_INSTANCE)) {
+        for (String wait : List.of(AwaitOperation.WAIT)) {
             management.createJobQuery().activityId(wait).timers().list().forEach(j -> management.executeJob(j.getId()));
         }
         boolean reached = runbooks.runJobsUntil(stopAt);

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Instance;
+import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -47,7 +49,7 @@ class Sev1IncidentEndToEndTest {
         registry.add("dayshift.alerts.token", () -> TOKEN);
         registry.add("dayshift.alerts.rules[0].alertnames", () -> "HypervisorDown,CephHealthError,APIResponseTimeSlow");
         registry.add("dayshift.alerts.rules[0].severity", () -> "critical");
-        registry.add("dayshift.alerts.rules[0].process", () -> Sev1IncidentIds.PROCESS_KEY);
+        registry.add("dayshift.alerts.rules[0].process", () -> Sev1Incident.PROCESS_KEY);
     }
 
     @LocalServerPort
@@ -78,16 +80,16 @@ class Sev1IncidentEndToEndTest {
                 .isEqualTo(1);
 
         // and olga updates the status page, olivia chooses the evacuation of cn03 and alice approves it
-        claimAndComplete(olga, "olga", task(olga, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
-        JsonNode choice = task(olivia, id, Sev1IncidentIds.CHOOSE_MITIGATION);
+        claimAndComplete(olga, "olga", task(olga, id, Sev1Incident.Elements.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
+        JsonNode choice = task(olivia, id, Sev1Incident.Elements.CHOOSE_MITIGATION);
         assertThat(formVariable(olivia, choice, "mitigationChoices")).contains("evacuate-host cn03");
         claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
-        JsonNode approval = task(alice, id, Sev1IncidentIds.APPROVE_MITIGATION);
+        JsonNode approval = task(alice, id, Sev1Incident.Elements.APPROVE_MITIGATION);
         assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");
         claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
 
         // then the run evacuates cn03 and verifies the site; Alertmanager's resolved is recorded on the way
-        JsonNode postMortem = task(olga, id, Sev1IncidentIds.WRITE_POST_MORTEM);
+        JsonNode postMortem = task(olga, id, Sev1Incident.Elements.WRITE_POST_MORTEM);
         Duration toResolution = Duration.between(began, Instant.now());
         HttpResponse<String> resolved = alertmanager.postJson("/api/alerts/alertmanager", body("resolved"));
         assertThat(JSON.readTree(resolved.body()).path("outcomes").get(0).path("result").asText()).isEqualTo("RESOLVED");
@@ -102,10 +104,10 @@ class Sev1IncidentEndToEndTest {
         String summary = variable(olga, id, "summary");
         assertThat(summary).contains("Sev-1 on lab \"Hypervisor cn03 is down\"").contains("RTO of 60 min met")
                 .contains("evacuate-host cn03 chosen by olivia, approved by alice: host cn03 fenced; " + onCn03.size() + " instance(s) evacuated, 0 not");
-        assertThat(stepIds(olga, id)).containsSubsequence(Sev1IncidentIds.VALIDATE_INPUT, Sev1IncidentIds.SCOPE_INCIDENT, Sev1IncidentIds.NOTIFY_INCIDENT,
-                Sev1IncidentIds.LIST_DOWN_HYPERVISORS, Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE, Sev1IncidentIds.COLLECT_CEPH_STATUS,
-                Sev1IncidentIds.FENCE_HOST, Sev1IncidentIds.EVACUATE_INSTANCES, Sev1IncidentIds.CHECK_EVACUATIONS, Sev1IncidentIds.BOOT_SMOKE_INSTANCE,
-                Sev1IncidentIds.DELETE_SMOKE_INSTANCE, Sev1IncidentIds.SUMMARISE_INCIDENT);
+        assertThat(stepIds(olga, id)).containsSubsequence(Sev1Incident.Elements.VALIDATE_INPUT, Sev1Incident.Elements.SCOPE_INCIDENT, Sev1Incident.Elements.NOTIFY_INCIDENT,
+                Sev1Incident.Elements.LIST_DOWN_HYPERVISORS, Sev1Incident.Elements.COLLECT_CONTAINER_EVIDENCE, Sev1Incident.Elements.COLLECT_CEPH_STATUS,
+                Sev1Incident.Elements.FENCE_HOST, Sev1Incident.Elements.START_EVACUATIONS, AwaitOperation.CHECK, Sev1Incident.Elements.RECORD_EVACUATIONS,
+                SmokeTestInstance.BOOT, SmokeTestInstance.DELETE, Sev1Incident.Elements.SUMMARISE_INCIDENT);
         LOG.info("e2e kolla: alert to verified resolution in {} ms ({} instances evacuated, people's steps included); summary: {}",
                 toResolution.toMillis(), onCn03.size(), summary);
     }
@@ -121,18 +123,18 @@ class Sev1IncidentEndToEndTest {
                 {"variables": {"site": {"value": "lab-charmed"}, "summary": {"value": "Horizon unreachable for some users"}}}""");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String id = JSON.readTree(started.body()).path("id").asText();
-        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
-        JsonNode choice = task(oscar, id, Sev1IncidentIds.CHOOSE_MITIGATION);
+        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1Incident.Elements.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating\"}}");
+        JsonNode choice = task(oscar, id, Sev1Incident.Elements.CHOOSE_MITIGATION);
         assertThat(formVariable(oscar, choice, "evidence")).contains("== Juju units (juju status").contains("== Ceph (ceph -s)");
         claimAndComplete(oscar, "oscar", choice, "{\"action\":{\"value\":\"no-action\"},\"target\":{\"value\":\"\"},\"note\":{\"value\":\"a client-side DNS issue\"}}");
 
         // then the site is verified and the post-mortem closes it
-        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1IncidentIds.WRITE_POST_MORTEM),
+        claimAndComplete(oscar, "oscar", task(oscar, id, Sev1Incident.Elements.WRITE_POST_MORTEM),
                 "{\"rootCause\":{\"value\":\"resolver outage at the customer\"},\"followUps\":{\"value\":\"none\"}}");
         assertThat(waitUntilCompleted(oscar, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(variable(oscar, id, "summary")).contains("Sev-1 on lab-charmed").contains("Mitigations: none")
                 .contains("RTO of 60 min met");
-        assertThat(stepIds(oscar, id)).contains(Sev1IncidentIds.COLLECT_UNIT_EVIDENCE).doesNotContain(Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE);
+        assertThat(stepIds(oscar, id)).contains(Sev1Incident.Elements.COLLECT_UNIT_EVIDENCE).doesNotContain(Sev1Incident.Elements.COLLECT_CONTAINER_EVIDENCE);
         LOG.info("e2e charmed: opened to closed in {} ms, people's steps included", Duration.between(began, Instant.now()).toMillis());
     }
 

@@ -1,52 +1,48 @@
 package io.dayshift.runbook.sev1;
 
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.ACKNOWLEDGE_OVERRUN;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.APPROVE_MITIGATION;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.CHECK_EVACUATIONS;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.CHOOSE_MITIGATION;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.COLLECT_CONTAINER_EVIDENCE;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.COLLECT_UNIT_EVIDENCE;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_ALERT_RESOLVED_RECORDED;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_INCIDENT_CLOSED;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_INPUT_REJECTED;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_OVERRUN_ACKNOWLEDGED;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.END_OVERRUN_KNOWN;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.EVACUATE_INSTANCES;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.FENCE_HOST;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.REQUEST_ROLLBACK;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.RESTART_CONTAINER;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.RESTART_UNIT_SERVICE;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.SCOPE_INCIDENT;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.UPDATE_STATUS_PAGE;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.WAIT_EVACUATIONS;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.WAIT_SMOKE_INSTANCE;
-import static io.dayshift.runbook.sev1.Sev1IncidentIds.WRITE_POST_MORTEM;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.ACKNOWLEDGE_OVERRUN;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.APPROVE_MITIGATION;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.AWAIT_EVACUATIONS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.CHOOSE_MITIGATION;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.COLLECT_CONTAINER_EVIDENCE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.COLLECT_UNIT_EVIDENCE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_ALERT_RESOLVED_RECORDED;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_INCIDENT_CLOSED;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_INPUT_REJECTED;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_OVERRUN_ACKNOWLEDGED;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_OVERRUN_KNOWN;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.FENCE_HOST;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.REQUEST_ROLLBACK;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.RESTART_CONTAINER;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.RESTART_UNIT_SERVICE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.SCOPE_INCIDENT;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.SMOKE_TEST;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.START_EVACUATIONS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.UPDATE_STATUS_PAGE;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.WRITE_POST_MORTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.dayshift.access.Roles;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.healthcheck.SiteHealthCheck;
-import io.dayshift.testing.Http;
+import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.ChatWebhook;
+import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -54,8 +50,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -83,14 +77,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * intake over HTTP and a chat webhook served by this test. The job executor is off: each test runs the jobs itself and
  * moves the lab's clock and the engine's. The class covers every flow node and sequence flow of the model.
  */
-@RunbookProcessTest(clock = "2026-11-21T10:00:00Z", uncovered = {SiteHealthCheck.PROCESS_KEY, Sev1IncidentIds.ROLLING_UPGRADE})
+@RunbookProcessTest(clock = "2026-11-21T10:00:00Z", uncovered = {SiteHealthCheck.PROCESS_KEY, Sev1Incident.ROLLING_UPGRADE,
+        AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
 class Sev1IncidentProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "alertmanager-test-token-7f3a";
     private static final ChatWebhook CHAT = ChatWebhook.start();
-    private static final Set<String> SLA_TIMERS = Set.of(Sev1IncidentIds.DETECTION_OVERRUN, Sev1IncidentIds.COMMUNICATION_OVERRUN,
-            Sev1IncidentIds.DIAGNOSIS_OVERRUN, Sev1IncidentIds.MITIGATION_OVERRUN, Sev1IncidentIds.RESOLUTION_OVERRUN);
+    private static final Set<String> SLA_TIMERS = Set.of(Sev1Incident.Elements.DETECTION_OVERRUN, Sev1Incident.Elements.COMMUNICATION_OVERRUN,
+            Sev1Incident.Elements.DIAGNOSIS_OVERRUN, Sev1Incident.Elements.MITIGATION_OVERRUN, Sev1Incident.Elements.RESOLUTION_OVERRUN);
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
@@ -103,7 +98,7 @@ class Sev1IncidentProcessTest {
         registry.add("dayshift.alerts.token", () -> TOKEN);
         registry.add("dayshift.alerts.rules[0].alertnames", () -> "HypervisorDown,CephHealthError,APIResponseTimeSlow");
         registry.add("dayshift.alerts.rules[0].severity", () -> "critical");
-        registry.add("dayshift.alerts.rules[0].process", () -> Sev1IncidentIds.PROCESS_KEY);
+        registry.add("dayshift.alerts.rules[0].process", () -> Sev1Incident.PROCESS_KEY);
     }
 
     @LocalServerPort
@@ -200,16 +195,23 @@ class Sev1IncidentProcessTest {
             // then cn03 is fenced, its instances are rebuilt elsewhere (checked while Nova still rebuilds them)
             runJob(run, FENCE_HOST);
             assertThat(site.hypervisor("cn03").orElseThrow().forcedDown()).isTrue();
-            runJob(run, EVACUATE_INSTANCES);
-            runJob(run, WAIT_EVACUATIONS);
-            runJob(run, CHECK_EVACUATIONS);
-            assertThat(run).isWaitingAt(WAIT_EVACUATIONS);
-            drive(run, Set.of(WAIT_SMOKE_INSTANCE));
+            runJob(run, START_EVACUATIONS);
+            runJob(run, AWAIT_EVACUATIONS);
+            ProcessInstance evacuationsAwaited = await(run);
+            runJobIn(run, AwaitOperation.START_EVENT);
+            runJobIn(run, AwaitOperation.WAIT);
+            runJobIn(run, AwaitOperation.CHECK);
+            assertThat(evacuationsAwaited).isWaitingAt(AwaitOperation.WAIT);
+            assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.result()).startsWith("running: 0 evacuated, 3 still rebuilding"));
+            drive(run, Set.of(SmokeTestInstance.AWAIT));
 
             // and the site is verified, the smoke instance checked while it still builds
-            runJob(run, WAIT_SMOKE_INSTANCE);
-            runJob(run, Sev1IncidentIds.CHECK_SMOKE_INSTANCE);
-            assertThat(run).isWaitingAt(WAIT_SMOKE_INSTANCE);
+            runJobIn(run, SmokeTestInstance.AWAIT);
+            ProcessInstance smokeAwaited = await(run);
+            runJobIn(run, AwaitOperation.START_EVENT);
+            runJobIn(run, AwaitOperation.WAIT);
+            runJobIn(run, AwaitOperation.CHECK);
+            assertThat(smokeAwaited).isWaitingAt(AwaitOperation.WAIT);
             drive(run);
             assertThat(run).isWaitingAt(WRITE_POST_MORTEM);
             Evacuations evacuations = (Evacuations) runbooks.variable(run, "evacuations");
@@ -220,6 +222,7 @@ class Sev1IncidentProcessTest {
             assertThat(web03.host()).as("anti-affinity with the web frontends on cn02 and cn05").isNotIn("cn02", "cn05");
             assertThat(site.destructiveActions()).containsEntry("evacuation", 3L);
             assertThat((String) runbooks.variable(run, "verdict")).startsWith("Resolved").contains("beyond the fenced host cn03");
+            assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).startsWith("POST /servers name=dayshift-sev1-smoke-"));
             assertThat(site.instances().stream().filter(i -> i.name().startsWith("dayshift-sev1-smoke"))).isEmpty();
 
             // when the post-mortem is written
@@ -304,7 +307,7 @@ class Sev1IncidentProcessTest {
 
         // then the overrun is escalated at once and the evidence shows the units; a restart is offered only for the unit
         // that can run it, with the way its charm provides, never for a unit whose agent is lost
-        assertThat(run).hasPassed(COLLECT_UNIT_EVIDENCE, Sev1IncidentIds.ESCALATE_OVERRUN).isWaitingAt(CHOOSE_MITIGATION).isWaitingAt(ACKNOWLEDGE_OVERRUN);
+        assertThat(run).hasPassed(COLLECT_UNIT_EVIDENCE, Sev1Incident.Elements.ESCALATE_OVERRUN).isWaitingAt(CHOOSE_MITIGATION).isWaitingAt(ACKNOWLEDGE_OVERRUN);
         assertThat((String) runbooks.variable(run, "evidence")).contains("nova-cloud-controller/0 on machine").contains("workload error")
                 .contains("restart offered: the charm's pause then resume actions").contains("agent lost")
                 .contains("no restart offered: its agent or machine cannot run commands");
@@ -319,7 +322,7 @@ class Sev1IncidentProcessTest {
 
         // then its charm's pause and resume actions ran (never a systemctl restart of a service named like the application),
         // but the unit is still in error: not resolved, diagnosed again (its overrun is not escalated twice)
-        assertThat(run).hasPassed(RESTART_UNIT_SERVICE, Sev1IncidentIds.JUDGE_RESOLUTION, END_OVERRUN_KNOWN);
+        assertThat(run).hasPassed(RESTART_UNIT_SERVICE, Sev1Incident.Elements.JUDGE_RESOLUTION, END_OVERRUN_KNOWN);
         assertThat(site.destructiveActions()).containsEntry("juju-action-pause", 1L).containsEntry("juju-action-resume", 1L)
                 .doesNotContainKey("restart-unit-service");
         assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action())
@@ -345,7 +348,7 @@ class Sev1IncidentProcessTest {
     void aRunningUpgradeOfTheSiteIsAskedToRollBack() {
         // given a rolling upgrade of lab runs and waits for a rollback request
         deployUpgradeStandIn();
-        ProcessInstance upgrade = runtime.startProcessInstanceByKey(Sev1IncidentIds.ROLLING_UPGRADE, Map.of("site", "lab"));
+        ProcessInstance upgrade = runtime.startProcessInstanceByKey(Sev1Incident.ROLLING_UPGRADE, Map.of("site", "lab"));
         ProcessInstance run = startManually("lab", "API latency since the upgrade started");
         toMitigation(run);
         assertThat((String) runbooks.variable(run, "mitigationChoices")).contains("rollback-upgrade " + upgrade.getId());
@@ -395,26 +398,26 @@ class Sev1IncidentProcessTest {
     void phasesPastTheirDeadlinesAreEscalatedAndAcknowledgedAndTheRtoIsReportedMissed() {
         // given an incident opened at 10:00 whose detection is still running at 10:06
         ProcessInstance run = startManually("lab", "Dashboard down");
-        runJob(run, Sev1IncidentIds.START);
-        runJob(run, Sev1IncidentIds.VALIDATE_INPUT);
+        runJob(run, Sev1Incident.Elements.START);
+        runJob(run, Sev1Incident.Elements.VALIDATE_INPUT);
         at(6);
-        escalate(run, Sev1IncidentIds.DETECTION_OVERRUN, "detection (5 min budget, 6 min since opening)");
+        escalate(run, Sev1Incident.Elements.DETECTION_OVERRUN, "detection (5 min budget, 6 min since opening)");
         drive(run);
         assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
 
         // when communication is still open at 10:11
         at(11);
-        escalate(run, Sev1IncidentIds.COMMUNICATION_OVERRUN, "communication (10 min budget");
+        escalate(run, Sev1Incident.Elements.COMMUNICATION_OVERRUN, "communication (10 min budget");
         complete("olivia", Map.of("statusPageNote", "Dashboard unavailable"));
         drive(run);
 
         // and mitigation at 10:41, resolution at 10:61
         at(41);
-        escalate(run, Sev1IncidentIds.MITIGATION_OVERRUN, "mitigation (40 min budget");
+        escalate(run, Sev1Incident.Elements.MITIGATION_OVERRUN, "mitigation (40 min budget");
         choose("no-action", "", "the dashboard container came back");
-        drive(run, Set.of(Sev1IncidentIds.BOOT_SMOKE_INSTANCE));
+        drive(run, Set.of(SMOKE_TEST));
         at(61);
-        escalate(run, Sev1IncidentIds.RESOLUTION_OVERRUN, "resolution (60 min budget");
+        escalate(run, Sev1Incident.Elements.RESOLUTION_OVERRUN, "resolution (60 min budget");
         drive(run);
 
         // then each overrun was notified and acknowledged, and the summary says the RTO was missed
@@ -469,7 +472,7 @@ class Sev1IncidentProcessTest {
             // then the notification step records the failure and the incident goes on to the status page
             assertThat(run).isWaitingAt(UPDATE_STATUS_PAGE);
             assertThat(runbooks.steps(run)).anySatisfy(s -> {
-                assertThat(s.step()).isEqualTo(Sev1IncidentIds.NOTIFY_INCIDENT);
+                assertThat(s.step()).isEqualTo(Sev1Incident.Elements.NOTIFY_INCIDENT);
                 assertThat(s.result()).isEqualTo("chat NOT delivered");
             });
             runtime.deleteProcessInstance(run.getId(), "test over");
@@ -483,8 +486,8 @@ class Sev1IncidentProcessTest {
     @Test
     void anUnknownSiteIsRejectedBeforeAnythingIsTouched() {
         ProcessInstance run = start("olga", "nowhere", "Everything down");
-        runJob(run, Sev1IncidentIds.START);
-        runJob(run, Sev1IncidentIds.VALIDATE_INPUT);
+        runJob(run, Sev1Incident.Elements.START);
+        runJob(run, Sev1Incident.Elements.VALIDATE_INPUT);
 
         assertThat(run).isEnded().hasPassed(END_INPUT_REJECTED);
         assertThat(runbooks.summary(run)).contains("there is no site 'nowhere'").contains("lab-charmed");
@@ -495,7 +498,7 @@ class Sev1IncidentProcessTest {
     void anUnavailableComputeApiIsRetriedThenRaisesAnIncident() {
         // given Nova's API answers 503 after the health check
         ProcessInstance run = startManually("lab", "Nova API down");
-        runJob(run, Sev1IncidentIds.START);
+        runJob(run, Sev1Incident.Elements.START);
         drive(run, Set.of(SCOPE_INCIDENT));
         LabFault fault = lab.require("lab").injectFault(new LabFault("", FaultType.API_DOWN, "compute", "", 0));
 
@@ -531,8 +534,8 @@ class Sev1IncidentProcessTest {
         variables.put("summary", summary);
         identity.setAuthentication(user, List.of(Roles.OPS_LEADS));
         try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(Sev1IncidentIds.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(Sev1IncidentIds.START);
+            ProcessInstance run = runtime.startProcessInstanceByKey(Sev1Incident.PROCESS_KEY, variables);
+            assertThat(run).isStarted().hasPassed(Sev1Incident.Elements.START);
             return run;
         } finally {
             runbooks.logout();
@@ -580,7 +583,7 @@ class Sev1IncidentProcessTest {
     /** Fires a phase's SLA timer, checks the notification and has olga acknowledge the overrun. */
     private void escalate(ProcessInstance run, String timer, String overrun) {
         runJob(run, timer);
-        runJob(run, Sev1IncidentIds.ESCALATE_OVERRUN);
+        runJob(run, Sev1Incident.Elements.ESCALATE_OVERRUN);
         Task ack = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(ACKNOWLEDGE_OVERRUN).singleResult();
         assertThat(ack.getName()).startsWith("Acknowledge overrun: ").contains(overrun);
         tasks.claim(ack.getId(), "olga");
@@ -605,12 +608,13 @@ class Sev1IncidentProcessTest {
     private void drive(ProcessInstance run, Set<String> stopAt) {
         for (int i = 0; i < 400; i++) {
             List<Job> ready = jobsOf(run).stream().filter(j -> !stopAt.contains(activity(j)))
-                    .filter(j -> !SLA_TIMERS.contains(activity(j)) || !j.getDuedate().after(ClockUtil.getCurrentTime())).toList();
+                    .filter(j -> !Set.of(AwaitOperation.DEADLINE_PASSED).contains(activity(j)) && !SLA_TIMERS.contains(activity(j))
+                            || !j.getDuedate().after(ClockUtil.getCurrentTime())).toList();
             if (ready.isEmpty()) {
                 return;
             }
             Job next = ready.get(0);
-            if (Set.of(WAIT_EVACUATIONS, WAIT_SMOKE_INSTANCE).contains(activity(next))) {
+            if (activity(next).equals(AwaitOperation.WAIT)) {
                 runbooks.advance(Duration.ofSeconds(10));
             }
             management.executeJob(next.getId());
@@ -619,11 +623,31 @@ class Sev1IncidentProcessTest {
     }
 
     private List<Job> jobsOf(ProcessInstance run) {
-        List<String> ids = new ArrayList<>(List.of(run.getId()));
-        runtime.createProcessInstanceQuery().superProcessInstanceId(run.getId()).list().forEach(p -> ids.add(p.getId()));
         List<Job> jobs = new ArrayList<>();
-        ids.forEach(id -> jobs.addAll(management.createJobQuery().processInstanceId(id).withRetriesLeft().list()));
+        partsOf(run).forEach(id -> jobs.addAll(management.createJobQuery().processInstanceId(id).withRetriesLeft().list()));
         return jobs;
+    }
+
+    /** The run and every process it called that still runs (health checks, the smoke test, the waits), callers first. */
+    private List<String> partsOf(ProcessInstance run) {
+        List<String> ids = new ArrayList<>(List.of(run.getId()));
+        for (int i = 0; i < ids.size(); i++) {
+            runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(p -> ids.add(p.getId()));
+        }
+        return ids;
+    }
+
+    /** The run's newest await-operation that still runs. */
+    private ProcessInstance await(ProcessInstance run) {
+        return runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(partsOf(run))).processDefinitionKey(AwaitOperation.PROCESS_KEY)
+                .singleResult();
+    }
+
+    /** Runs the one job at {@code activityId} in the run or a process it called. */
+    private void runJobIn(ProcessInstance run, String activityId) {
+        List<Job> jobs = jobsOf(run).stream().filter(j -> activity(j).equals(activityId)).toList();
+        assertThat(jobs).as("job at " + activityId).hasSize(1);
+        management.executeJob(jobs.get(0).getId());
     }
 
     /** The element a job belongs to: the async task, the timer event. */
