@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing an operator's decision task, in every runbook: the decision must be one the task offers and come with a
- * note; it is recorded in the run's log with the deciding user's name (a named user: claim the task first). The task
+ * note; it is recorded in the run's log with the deciding user's name (kept in {@code decidedBy} too) (a named user: claim the task first). The task
  * says what it offers in the model, as properties:
  * <pre>{@code
  * <camunda:property name="decisions" value="retry,roll-back"/>   the decisions offered, or
@@ -33,6 +33,8 @@ public class RecordDecisionListener implements TaskListener {
 
     public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
     public static final ProcessVariable<String> NOTE = ProcessVariable.string("note");
+    /** Who took the decision, beside it: what the model does next may name them (a summary, a halt). */
+    public static final ProcessVariable<String> DECIDED_BY = ProcessVariable.string("decidedBy");
 
     @Override
     public void notify(DelegateTask task) {
@@ -48,6 +50,7 @@ public class RecordDecisionListener implements TaskListener {
         }
         String user = decidingUser(task);
         DECISION.set(task.getExecution(), decision);
+        DECIDED_BY.set(task.getExecution(), user);
         String target = property(task, "target").flatMap(name -> ProcessVariable.string(name).find(task))
                 .or(() -> ProcessVariable.string("site").find(task)).orElse("");
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, target,

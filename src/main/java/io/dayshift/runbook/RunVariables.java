@@ -18,6 +18,7 @@ public final class RunVariables {
     /** An operator's decision and why ({@link RecordDecisionListener}). */
     public static final ProcessVariable<String> DECISION = RecordDecisionListener.DECISION;
     public static final ProcessVariable<String> NOTE = RecordDecisionListener.NOTE;
+    public static final ProcessVariable<String> DECIDED_BY = RecordDecisionListener.DECIDED_BY;
 
     /** Out of {@code site-health-check}: the verdict (GREEN, AMBER, RED) and its summary (its findings: {@code SiteHealthCheck}). */
     public static final ProcessVariable<String> HEALTH = ProcessVariable.string("health");
