@@ -76,7 +76,7 @@ public class RollingUpgrade {
         public static final String ROLLBACK_REQUESTED_EVENT = "Event_RollbackRequested";
         public static final String APPROVE_ROLLBACK = "Task_ApproveRollback";
         public static final String SUMMARISE_STOPPED_UPGRADE = "Task_SummariseStoppedUpgrade";
-        public static final String ROLL_BACK = "Task_RollBack";
+        public static final String ROLL_BACK_UPGRADE = "Task_RollBackUpgrade";
         public static final String ROLLBACK_DONE = "Gateway_RollbackDone";
         public static final String SUMMARISE_ROLLBACK = "Task_SummariseRollback";
         public static final String RECORD_UPGRADE_STATE = "Task_RecordUpgradeState";

@@ -24,6 +24,7 @@ import io.dayshift.lab.model.PlaybookRun;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.drain.ReturnComputeNodeIds;
 import io.dayshift.runbook.smoke.SmokeTestInstance;
+import io.dayshift.runbook.upgrade.RollingUpgrade.Batch;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Rollback;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Step;
 import io.dayshift.testing.Http;
@@ -138,7 +139,7 @@ class RollingUpgradeProcessTest {
 
         // then before the approval the site is green, a backup is taken, globals names 2024.1, images are pulled and prechecks ran
         assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, BACKUP_SITE, PREPARE);
-        assertThat(calledRuns(pi, Step.PROCESS_KEY)).hasSize(3).allSatisfy(step -> assertThat(step).hasPassed(Step.START, Step.END_DONE));
+        assertThat(calledRuns(pi, Step.PROCESS_KEY)).hasSize(3).allSatisfy(step -> assertThat(run(step)).hasPassed(Step.START, Step.END_DONE));
         assertThat(site.globalsRelease()).contains("2024.1");
         assertThat(site.playbookRuns()).extracting(PlaybookRun::action).containsExactly("mariadb_backup", "pull", "prechecks");
         assertThat(site.hostReleases().values()).containsOnly("2023.2");
@@ -155,9 +156,10 @@ class RollingUpgradeProcessTest {
 
         // then the control plane went first, then the canary, then one batch at a time, and every host runs 2024.1
         assertThat(pi).hasPassed(SUMMARISE_UPGRADE, END_SITE_UPGRADED, CHECK_UPGRADED_SITE_HEALTH, SMOKE_TEST).hasNotPassed(APPROVE_ROLLBACK);
-        assertThat(calledRuns(pi, SmokeTestInstance.PROCESS_KEY)).singleElement().satisfies(smoke -> assertThat(smoke).hasPassed(SmokeTestInstance.PASSED_END));
-        assertThat(history.createHistoricTaskInstanceQuery().taskDefinitionKey(DECIDE_WINDOW_CLOSED).processInstanceIdIn(ids(calledRuns(pi, Batch.PROCESS_KEY))).count())
-                .isZero();
+        assertThat(calledRuns(pi, SmokeTestInstance.PROCESS_KEY)).singleElement().satisfies(smoke -> assertThat(run(smoke)).hasPassed(SmokeTestInstance.PASSED_END));
+        List<String> batches = List.of(ids(calledRuns(pi, Batch.PROCESS_KEY)));
+        assertThat(batches).hasSize(6);
+        assertThat(history.createHistoricTaskInstanceQuery().taskDefinitionKey(DECIDE_WINDOW_CLOSED).list()).noneMatch(t -> batches.contains(t.getProcessInstanceId()));
         List<PlaybookRun> upgrades = site.playbookRuns().stream().filter(r -> r.action().equals("upgrade")).toList();
         assertThat(upgrades).extracting(PlaybookRun::limit).containsExactly(List.of("control", "loadbalancer"), List.of("network"), List.of("cn06"),
                 List.of("cn01"), List.of("cn02"), List.of("cn03"), List.of("cn04"), List.of("cn05"));
@@ -165,7 +167,7 @@ class RollingUpgradeProcessTest {
         assertThat(site.hypervisors()).allMatch(h -> h.enabled() && h.up());
         // and no drain asked for an approval of its own: the plan's approval covered them
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey(APPROVE_PLAN).count()).isOne();
-        List<String> drains = ids(calledRuns(pi, DRAIN_KEY));
+        List<String> drains = List.of(ids(calledRuns(pi, DRAIN_KEY)));
         assertThat(drains).hasSize(6);
         drains.forEach(d -> assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(d).taskDefinitionKey("Task_ApprovePlan").count())
                 .as("approval tasks of drain " + d).isZero());
@@ -201,7 +203,7 @@ class RollingUpgradeProcessTest {
         assertThat(site.hypervisor("cn06").orElseThrow().enabled()).isFalse();
         assertThat(site.hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
         assertThat(site.hypervisors()).filteredOn(h -> !h.hostname().equals("cn06")).allMatch(h -> h.enabled() && h.up());
-        List<String> returns = ids(calledRuns(pi, RETURN_KEY));
+        List<String> returns = List.of(ids(calledRuns(pi, RETURN_KEY)));
         assertThat(returns).anySatisfy(r -> assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(r)
                 .activityId(ReturnComputeNodeIds.END_HOST_KEPT_DISABLED).count()).isOne());
     }
@@ -463,7 +465,7 @@ class RollingUpgradeProcessTest {
 
         // then the previous release is back, the control plane was stopped, the databases restored from the backup taken at
         // the start and the cluster recovered, then everything reconfigured: every host runs 2023.2 again
-        assertThat(pi).hasPassed(ROLL_BACK, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCHES);
+        assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCHES);
         assertThat(rollback(pi)).hasPassed(Rollback.ROLL_BACK_KOLLA, Rollback.RESTORE_DATABASES, Rollback.AWAIT_DATABASE_RESTORE,
                 Rollback.RECOVER_DATABASE_CLUSTER, Rollback.VERIFY_DATABASE_RESTORE, Rollback.RECONFIGURE_KOLLA, Rollback.VERIFY_ROLLBACK,
                 Rollback.END_ROLLED_BACK);
@@ -537,7 +539,7 @@ class RollingUpgradeProcessTest {
         approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back");
         runUntilTask(pi, HAND_OVER_UPGRADE);
 
-        assertThat(pi).hasPassed(ROLL_BACK, RECORD_UPGRADE_STATE).hasNotPassed(SUMMARISE_ROLLBACK);
+        assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, RECORD_UPGRADE_STATE).hasNotPassed(SUMMARISE_ROLLBACK);
         assertThat(rollback(pi)).hasPassed(event, Rollback.END_ROLLBACK_FAILED).hasNotPassed(Rollback.VERIFY_ROLLBACK);
         assertThat((String) variable(pi, "handOverState")).contains("openstack_release: 2023.2").contains("nova_compute 2023.2: cn01");
         site.clearFaults();
@@ -574,7 +576,7 @@ class RollingUpgradeProcessTest {
         assertThat(site.application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
         decide(pi, HAND_OVER_UPGRADE, "omar", TAKE_OVER, "I take it from here: juju resolved, then cou");
         runUntilEnd(pi);
-        assertThat(pi).hasPassed(ROLL_BACK, RECORD_UPGRADE_STATE, END_UPGRADE_HANDED_OVER);
+        assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, RECORD_UPGRADE_STATE, END_UPGRADE_HANDED_OVER);
         assertThat(rollback(pi)).hasPassed(Rollback.END_NOT_ROLLED_BACK).hasNotPassed(Rollback.ROLL_BACK_KOLLA);
         assertThat(summary(pi)).contains("handed over to an operator (charms do not downgrade").contains("roll-back decided by omar");
     }
@@ -790,9 +792,14 @@ class RollingUpgradeProcessTest {
     private ProcessInstance rollback(ProcessInstance pi) {
         List<HistoricProcessInstance> runs = calledRuns(pi, Rollback.PROCESS_KEY);
         assertThat(runs).as("rollbacks of the run").hasSize(1);
+        return run(runs.get(0));
+    }
+
+    /** A called run as camunda-bpm-assert reads it (from the history: it may have ended). */
+    private static ProcessInstance run(HistoricProcessInstance called) {
         ExecutionEntity instance = new ExecutionEntity();
-        instance.setId(runs.get(0).getId());
-        instance.setProcessInstanceId(runs.get(0).getId());
+        instance.setId(called.getId());
+        instance.setProcessInstanceId(called.getId());
         return instance;
     }
 
