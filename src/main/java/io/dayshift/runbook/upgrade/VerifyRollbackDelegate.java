@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_VerifyRollback} (kolla): every compute host's nova_compute runs the previous release again; the hosts that do not are named. */
+/**
+ * {@code Task_VerifyRollback} (kolla): every compute host's nova_compute runs the previous release again; the hosts that do
+ * not are named. The rollback ran to its end: {@code rollbackDone}.
+ */
 @Component("verifyRollback")
 class VerifyRollbackDelegate implements JavaDelegate {
 
@@ -41,6 +44,7 @@ class VerifyRollbackDelegate implements JavaDelegate {
         HOST_RELEASES.set(run, releases);
         boolean rowsDiffer = ROWS_MISMATCH.find(execution).orElse(false);
         ROLLED_BACK.set(execution, off.isEmpty() && !rowsDiffer);
+        ROLLBACK_DONE.set(execution, true);
         RunLog.record(execution, "verify nova_compute release on " + plan.hosts().size() + " host(s)", plan.site(),
                 off.isEmpty() ? "all on " + plan.currentRelease() : off.size() + " not on " + plan.currentRelease(), null, String.join("\n", off));
     }

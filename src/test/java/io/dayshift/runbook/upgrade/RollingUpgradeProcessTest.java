@@ -76,7 +76,7 @@ import org.springframework.test.context.DynamicPropertySource;
         uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
 class RollingUpgradeProcessTest {
 
-    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
+    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-recovery", "k-rb-reconfigure",
             "k-message", "k-reject",
             "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke", "k-disabled");
     private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
@@ -523,6 +523,7 @@ class RollingUpgradeProcessTest {
 
     @ParameterizedTest(name = "{0} fails")
     @CsvSource({"stop,HOST_UNREACHABLE,cc01,Event_RollbackFailed", "restore,RESTORE_FAILS,,Event_RestoreFailed",
+            "recovery,RESTORE_FAILS,cc02,Event_RestoreFailed",
             "reconfigure,DEPLOY_FAILS,cc01,Event_ReconfigureFailed"})
     void aFailedRollbackStepIsHandedOverWithTheStateOfEveryHost(String step, FaultType fault, String target, String event) {
         String name = "k-rb-" + step;
@@ -587,7 +588,7 @@ class RollingUpgradeProcessTest {
         ProcessInstance pi = start("c-finish", "2024.1", 1, "");
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
-        runUntil(pi, FINISH_DATA_PLANE, () -> site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "neutron-api")), 0);
+        runUntil(pi, FINISH_DATA_PLANE + "#multiInstanceBody", () -> site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "neutron-api")), 0);
         runUntilDecision(pi, FINISH_DATA_PLANE);
         decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "juju resolved neutron-api/0");
         runUntilDecision(pi, FINISH_DATA_PLANE);
