@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.Process;
 
 /**
  * The audit trail of a run: the list of {@link StepRecord}s in the variable {@code steps}, and the
@@ -23,7 +24,8 @@ public final class RunLog {
 
     /**
      * Shared processes that are part of their caller's run, not runs of their own: what they do is logged in the run
-     * that called them.
+     * that called them. So is every process not startable in Tasklist ({@code camunda:isStartableInTasklist="false"}): a
+     * runbook's own parts (its steps, batches, rollback), which only the runbook starts.
      */
     public static final Set<String> PARTS_OF_THEIR_CALLER = Set.of("await-operation", "smoke-test-instance");
 
@@ -41,10 +43,17 @@ public final class RunLog {
     /** The process instance of the run the execution works for: its own, or its caller's when it is a part of its caller. */
     public static DelegateExecution run(DelegateExecution execution) {
         DelegateExecution instance = execution.getProcessInstance();
-        while (instance.getSuperExecution() != null && PARTS_OF_THEIR_CALLER.contains(key(instance))) {
+        while (instance.getSuperExecution() != null && partOfItsCaller(instance)) {
             instance = instance.getSuperExecution().getProcessInstance();
         }
         return instance;
+    }
+
+    /** Whether a process instance is a part of the run that called it, not a run of its own. */
+    private static boolean partOfItsCaller(DelegateExecution instance) {
+        String key = key(instance);
+        return PARTS_OF_THEIR_CALLER.contains(key)
+                || instance.getBpmnModelInstance().getModelElementById(key) instanceof Process process && !process.isCamundaStartableInTasklist();
     }
 
     private static String key(DelegateExecution instance) {

@@ -21,6 +21,7 @@ public final class RunVariables {
     /** Every operator decision of the run, in order. */
     public static final ProcessVariable<OperatorDecision.Decisions> OPERATOR_DECISIONS = ProcessVariable.json("operatorDecisions",
             OperatorDecision.Decisions.class);
+    public static final ProcessVariable<String> DECIDED_BY = RecordDecisionListener.DECIDED_BY;
 
     /** Out of {@code site-health-check}: the verdict (GREEN, AMBER, RED) and its summary (its findings: {@code SiteHealthCheck}). */
     public static final ProcessVariable<String> HEALTH = ProcessVariable.string("health");

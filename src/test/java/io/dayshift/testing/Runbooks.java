@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -32,10 +33,12 @@ public class Runbooks {
     private final ManagementService management;
     private final HistoryService history;
     private final IdentityService identity;
+    private final RepositoryService repository;
     private final ObjectProvider<MutableClock> clock;
 
-    Runbooks(TaskService tasks, ManagementService management, HistoryService history, IdentityService identity,
+    Runbooks(TaskService tasks, ManagementService management, HistoryService history, IdentityService identity, RepositoryService repository,
             @Qualifier(LabConfiguration.CLOCK) ObjectProvider<MutableClock> clock) {
+        this.repository = repository;
         this.tasks = tasks;
         this.management = management;
         this.history = history;
@@ -65,12 +68,13 @@ public class Runbooks {
         return tasks.createTaskQuery().processInstanceIdIn(partsOf(run.getId()).toArray(String[]::new)).taskDefinitionKey(key).singleResult();
     }
 
-    /** The run and the shared processes it called, which belong to it. */
+    /** The run and the processes it called that belong to it: the shared ones, and its own parts (not startable in Tasklist). */
     private List<String> partsOf(String run) {
         List<String> ids = new java.util.ArrayList<>(List.of(run));
         for (int i = 0; i < ids.size(); i++) {
             history.createHistoricProcessInstanceQuery().superProcessInstanceId(ids.get(i)).unfinished().list().stream()
-                    .filter(p -> RunLog.PARTS_OF_THEIR_CALLER.contains(p.getProcessDefinitionKey()))
+                    .filter(p -> RunLog.PARTS_OF_THEIR_CALLER.contains(p.getProcessDefinitionKey())
+                            || !repository.getProcessDefinition(p.getProcessDefinitionId()).isStartableInTasklist())
                     .forEach(p -> ids.add(p.getId()));
         }
         return ids;

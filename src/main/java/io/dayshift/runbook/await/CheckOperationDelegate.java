@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component("checkOperation")
 class CheckOperationDelegate implements JavaDelegate {
 
+    /** The most a string variable holds. */
+    private static final int DETAIL_MAX = 4000;
+
     private final OperationProbes probes;
 
     CheckOperationDelegate(OperationProbes probes) {
@@ -30,9 +33,22 @@ class CheckOperationDelegate implements JavaDelegate {
         Look look = probes.of(operation).look(operation);
         String evidence = RunLog.tail(look.evidence());
         OUTCOME.set(execution, look.progress().name());
-        DETAIL.set(execution, look.detail() + (look.progress() == Look.Progress.FAILED && !evidence.isEmpty() ? "\n\n" + evidence : ""));
+        DETAIL.set(execution, detail(look, evidence));
         NEXT_LOOK.set(execution, CHECK_INTERVAL.get(execution));
         RunLog.record(execution, "look at " + operation.description(), operation.target(),
                 look.progress().name().toLowerCase() + (look.detail().isEmpty() ? "" : ": " + look.detail()), look.exitCode(), evidence);
+    }
+
+    /**
+     * What the operator reads: the look's detail, and after a failure as much of the evidence's end as a string variable
+     * holds with it (4,000 characters).
+     */
+    static String detail(Look look, String evidence) {
+        String detail = look.detail().length() <= DETAIL_MAX ? look.detail() : look.detail().substring(0, DETAIL_MAX - 1) + "…";
+        int room = DETAIL_MAX - detail.length() - 3;
+        if (look.progress() != Look.Progress.FAILED || evidence.isEmpty() || room <= 0) {
+            return detail;
+        }
+        return detail + "\n\n" + (evidence.length() <= room ? evidence : "…" + evidence.substring(evidence.length() - room + 1));
     }
 }

@@ -2,13 +2,15 @@ package io.dayshift.runbook.drain;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
+import io.dayshift.engine.RunLog;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * A drain run under the approval of the run that called it: the calling (super) process instance must be a run of a
+ * A drain run under the approval of the run that called it (directly, or through a part of that run such as one batch
+ * of rolling-upgrade): the calling run must be a run of a
  * runbook allowed to approve drains ({@code rolling-upgrade}), its decisions ({@code approvals}, written only by the
  * engine's four-eyes listener) must hold an approval of the named task, and its approved plan must list this host
  * ({@code plannedHosts}). A drain started by hand with {@code parentApproval} has no calling run and is refused.
@@ -23,7 +25,7 @@ final class ParentApproval {
     }
 
     static Optional<String> problem(DelegateExecution execution, String task, String host) {
-        DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
+        DelegateExecution parent = callingRun(execution);
         if (parent == null) {
             return Optional.of("parentApproval '" + task + "' names a calling run's approval, but this drain was not started by another run");
         }
@@ -42,9 +44,15 @@ final class ParentApproval {
     }
 
     static String describe(DelegateExecution execution, String task) {
-        DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
+        DelegateExecution parent = callingRun(execution);
         return approval(parent, task).map(d -> processKey(parent) + " run " + parent.getProcessInstanceId() + ": " + task + " approved by " + d.approver()
                 + " at " + d.decidedAt() + " (" + d.reason() + ")").orElse("");
+    }
+
+    /** The run that called this drain (through a part of it, such as a batch of rolling-upgrade), or null when none did. */
+    private static DelegateExecution callingRun(DelegateExecution execution) {
+        DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+        return caller == null ? null : RunLog.run(caller);
     }
 
     private static Optional<ApprovalDecision> approval(DelegateExecution parent, String task) {

@@ -146,11 +146,6 @@ public class DrRestore {
         /** What the latest escalation said (its acknowledgement form shows it). */
         public static final ProcessVariable<String> ESCALATION = ProcessVariable.string("escalation");
 
-        /**
-         * The detached run a step started, for rolling-upgrade's rollback, which still awaits the database steps with
-         * {@code await-kolla-run}; dr-restore awaits {@link AwaitOperation#OPERATION}. Goes with await-kolla-run.
-         */
-        public static final ProcessVariable<KollaRunHandle> KOLLA_RUN = ProcessVariable.json("kollaRun", KollaRunHandle.class);
         /** The step whose run is awaited; when the wait ends well, the step is completed. */
         public static final ProcessVariable<String> AWAITED_STEP = ProcessVariable.string("awaitedStep");
         /** What the charmed dump restore said when it failed (the error message of the boundary event). */
@@ -321,12 +316,11 @@ public class DrRestore {
     }
 
     /**
-     * Hands the detached run {@code handle} changing {@code target} to the wait after this step ({@code operation}, and
-     * {@code kollaRun} for rolling-upgrade); none (null): the step is done, nothing to await.
+     * Hands the detached run {@code handle} changing {@code target} to the wait after this step ({@code operation}, also
+     * awaited by rolling-upgrade's rollback, which reuses the database steps); none (null): the step is done, nothing to await.
      */
     static void started(DelegateExecution execution, String target, KollaRunHandle handle) {
         String step = execution.getCurrentActivityId();
-        Variables.KOLLA_RUN.set(execution, handle);
         Variables.AWAITED_STEP.set(execution, step);
         if (handle == null) {
             AwaitOperation.OPERATION.set(execution, null);

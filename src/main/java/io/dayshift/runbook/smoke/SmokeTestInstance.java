@@ -14,7 +14,7 @@ import io.dayshift.engine.ProcessVariable;
  *   <camunda:in sourceExpression="dayshift-smoke-${machine}" target="smokeName"/>  (the attempt is appended: -1, -2…)
  *   <camunda:in sourceExpression="${settings.smokeTestDeadline}" target="deadline"/>  (and nextLook, checkInterval)
  *   <camunda:in sourceExpression="retry,roll-back" target="decisions"/>
- *   <camunda:out source="operationOutcome" target="smokeOutcome"/>  (and operationDetail, decision, note)
+ *   <camunda:out source="operationOutcome" target="smokeOutcome"/>  (and operationDetail, decision, decidedBy, note)
  * }</pre>
  */
 public final class SmokeTestInstance {

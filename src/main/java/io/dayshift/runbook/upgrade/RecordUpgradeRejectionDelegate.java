@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.approval.Approvals;
 import io.dayshift.engine.RunLog;
@@ -33,11 +34,11 @@ class RecordUpgradeRejectionDelegate implements JavaDelegate {
         if (plan.kolla()) {
             FileChange change = kolla.setOpenstackRelease(sites.require(plan.site()), plan.currentRelease());
             restored = " openstack_release is " + plan.currentRelease() + " again in " + change.file() + (change.changed() ? "" : " (it was already)") + ".";
-            Steps.record(execution, "set openstack_release: \"" + plan.currentRelease() + "\"", change.file(), change.changed() ? "written" : "already set", "");
+            RunLog.record(execution, "set openstack_release: \"" + plan.currentRelease() + "\"", change.file(), change.changed() ? "written" : "already set", null, "");
         }
         String who = Approvals.DECISIONS.find(execution).flatMap(d -> d.decisions().stream().reduce((a, b) -> b))
                 .map(d -> d.approver() + ": " + d.reason()).orElse("unknown");
-        RunLog.summarise(execution, Steps.fitted("Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
+        RunLog.summarise(execution, Summaries.fitted("Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
                 + " rejected by " + who + "; no service was upgraded (backup " + BACKUP_ID.find(execution).orElse("none") + " was taken)." + restored));
     }
 }

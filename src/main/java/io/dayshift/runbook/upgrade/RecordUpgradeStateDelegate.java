@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.engine.RunLog;
 import io.dayshift.site.Sites;
@@ -28,11 +29,11 @@ class RecordUpgradeStateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
         String text = state.describe(sites.require(plan.site()), plan);
-        HAND_OVER_STATE.set(execution, Steps.fitted(text));
+        HAND_OVER_STATE.set(execution, Summaries.fitted(text));
         String why = plan.kolla() ? "a rollback step failed" : "charms do not downgrade";
-        RunLog.summarise(execution, Steps.fitted(Summaries.head(execution) + ": halted and handed over to an operator (" + why + "; "
+        RunLog.summarise(execution, Summaries.fitted(Summaries.head(execution) + ": halted and handed over to an operator (" + why + "; "
                 + HALTED.find(execution).orElse(REQUESTED_BY.find(execution).map(r -> "rollback requested by " + r).orElse("rollback approved")) + "). "
                 + "State: " + text.replace('\n', ' ') + " Backup " + BACKUP_ID.find(execution).orElse("none") + "." + Summaries.approvals(execution)));
-        Steps.record(execution, plan.kolla() ? "read openstack_release and containers" : "juju status", plan.site(), "state recorded", text);
+        RunLog.record(execution, plan.kolla() ? "read openstack_release and containers" : "juju status", plan.site(), "state recorded", null, text);
     }
 }

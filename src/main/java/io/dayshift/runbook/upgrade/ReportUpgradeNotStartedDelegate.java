@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,12 +15,12 @@ class ReportUpgradeNotStartedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
-        String why = execution.getCurrentActivityId().equals(RollingUpgradeIds.REPORT_SITE_NOT_GREEN)
+        String why = execution.getCurrentActivityId().equals(RollingUpgrade.Elements.REPORT_SITE_NOT_GREEN)
                 ? "the site health check is " + HEALTH.find(execution).orElse("unknown") + ", not GREEN: " + HEALTH_SUMMARY.find(execution).orElse("")
                 : "the backup did not complete (backup " + BACKUP_ID.find(execution).orElse("none") + "): " + BACKUP_SUMMARY.find(execution).orElse("");
         String summary = "Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
                 + " not started, nothing was changed: " + why;
-        Steps.record(execution, "report", plan.site(), "not started", why);
-        RunLog.summarise(execution, Steps.fitted(summary));
+        RunLog.record(execution, "report", plan.site(), "not started", null, why);
+        RunLog.summarise(execution, Summaries.fitted(summary));
     }
 }

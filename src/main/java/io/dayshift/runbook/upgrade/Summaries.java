@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
@@ -26,6 +27,11 @@ final class Summaries {
 
     static String hosts(DelegateExecution execution) {
         return " Compute hosts by release (as verified by this run): " + HOST_RELEASES.find(execution).map(HostReleases::describe).orElse("none") + ".";
+    }
+
+    /** A string variable holds at most 4,000 characters: longer text is cut, saying so. */
+    static String fitted(String text) {
+        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (" + (text.length() - 3800) + " more characters)";
     }
 
     private static String describe(ApprovalDecision d) {

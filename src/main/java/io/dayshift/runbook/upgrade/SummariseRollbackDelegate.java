@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,13 +16,13 @@ class SummariseRollbackDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
         boolean complete = ROLLED_BACK.find(execution).orElse(false);
-        RunLog.summarise(execution, Steps.fitted(Summaries.head(execution) + ": rolled back to " + plan.currentRelease() + " (" + HALTED.find(execution)
+        RunLog.summarise(execution, Summaries.fitted(Summaries.head(execution) + ": rolled back to " + plan.currentRelease() + " (" + HALTED.find(execution)
                 .orElse(REQUESTED_BY.find(execution).map(r -> "requested by " + r).orElse("")) + "): openstack_release " + plan.currentRelease()
                 + " again, control plane stopped, databases restored from backup " + BACKUP_ID.find(execution).orElse("none")
                 + " (with the full backup it builds on and the incrementals before it, when it is incremental; row counts: "
-                + String.valueOf(execution.getVariable("rowCheck")).replace('\n', ';') + "), kolla-ansible reconfigure. "
+                + ROW_CHECK.find(execution).orElse("not compared").replace('\n', ';') + "), kolla-ansible reconfigure. "
                 + (complete ? "Every compute host runs " + plan.currentRelease() + " again." : "Not every compute host runs " + plan.currentRelease()
                 + " again, or the row counts differ: see the hosts below and the steps 'Task_VerifyDatabaseRestore', 'Task_VerifyRollback'.") + Summaries.hosts(execution) + Summaries.approvals(execution)));
-        Steps.record(execution, "summarise", plan.site(), complete ? "rolled back" : "rolled back, hosts left over", "");
+        RunLog.record(execution, "summarise", plan.site(), complete ? "rolled back" : "rolled back, hosts left over", null, "");
     }
 }

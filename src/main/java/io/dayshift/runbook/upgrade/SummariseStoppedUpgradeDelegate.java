@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.engine.RunLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,9 +19,9 @@ class SummariseStoppedUpgradeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
         String why = HALTED.find(execution).orElse("a rollback was requested and rejected");
-        RunLog.summarise(execution, Steps.fitted(Summaries.head(execution) + ": stopped, not rolled back (" + why + "). The site is left as it is; "
+        RunLog.summarise(execution, Summaries.fitted(Summaries.head(execution) + ": stopped, not rolled back (" + why + "). The site is left as it is; "
                 + "whatever already moved stays on " + plan.targetRelease() + "." + Summaries.hosts(execution)
                 + " Backup " + BACKUP_ID.find(execution).orElse("none") + "." + Summaries.approvals(execution)));
-        Steps.record(execution, "summarise", plan.site(), "stopped", why);
+        RunLog.record(execution, "summarise", plan.site(), "stopped", null, why);
     }
 }

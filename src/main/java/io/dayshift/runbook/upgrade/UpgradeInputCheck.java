@@ -41,9 +41,9 @@ final class UpgradeInputCheck {
     private final ComputeCloud compute;
     private final KollaDeployer kolla;
     private final CharmModel charms;
-    private final RollingUpgradeSettings settings;
+    private final RollingUpgrade settings;
 
-    UpgradeInputCheck(Sites sites, ComputeCloud compute, KollaDeployer kolla, CharmModel charms, RollingUpgradeSettings settings) {
+    UpgradeInputCheck(Sites sites, ComputeCloud compute, KollaDeployer kolla, CharmModel charms, RollingUpgrade settings) {
         this.sites = sites;
         this.compute = compute;
         this.kolla = kolla;

@@ -12,12 +12,12 @@ import io.dayshift.kolla.KollaRun;
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.kolla.KollaRunState;
 import io.dayshift.kolla.KollaRunStatus;
+import io.dayshift.runbook.await.Look;
 import io.dayshift.site.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +32,14 @@ class UpgradeStepRunner {
     record Started(String action, String result, Optional<KollaRunHandle> run, Optional<String> failure) {
     }
 
-    /** One look at a started step. */
-    record Look(boolean ready, boolean failed, String detail, String evidence, Integer exitCode) {
-    }
-
     private final KollaDeployer kolla;
     private final CharmModel charms;
     private final String series;
 
-    UpgradeStepRunner(KollaDeployer kolla, CharmModel charms, @Value("${dayshift.runbooks.rolling-upgrade.ubuntu-series:jammy}") String series) {
+    UpgradeStepRunner(KollaDeployer kolla, CharmModel charms, RollingUpgrade settings) {
         this.kolla = kolla;
         this.charms = charms;
-        this.series = series;
+        this.series = settings.ubuntuSeries();
     }
 
     Started start(Site site, UpgradeStep step, String runId) {
@@ -107,7 +103,7 @@ class UpgradeStepRunner {
         return switch (step.kind()) {
             case KOLLA_SET_RELEASE -> {
                 String release = kolla.openstackRelease(site).orElse("(not set)");
-                yield new Look(release.equals(step.value()), !release.equals(step.value()), "openstack_release is " + release, "", null);
+                yield release.equals(step.value()) ? Look.succeeded("openstack_release is " + release) : Look.failed("openstack_release is " + release);
             }
             case KOLLA_RUN -> {
                 KollaRunState state = kolla.check(site, run.orElseThrow(() -> new IllegalStateException("no kolla run was started for " + step.key())));
@@ -115,7 +111,9 @@ class UpgradeStepRunner {
                 boolean failed = state.status() == KollaRunStatus.LOST || state.status() == KollaRunStatus.FINISHED && !succeeded;
                 String troubled = state.result().map(r -> r.troubledHosts().isEmpty() ? "" : " (failed or unreachable: "
                         + String.join(", ", r.troubledHosts()) + ")").orElse("");
-                yield new Look(succeeded, failed, state.detail() + troubled, state.logTail(), state.result().map(KollaRun::exitCode).orElse(null));
+                String detail = state.detail() + troubled;
+                Look look = succeeded ? Look.succeeded(detail) : failed ? Look.failed(detail) : Look.running(detail);
+                yield look.withEvidence(state.logTail(), state.result().map(KollaRun::exitCode).orElse(null));
             }
             case CHARM_MODEL_IDLE -> unitsIdle(charms.status(site), null, null);
             case CHARM_UPGRADE_APPLICATION -> {
@@ -123,7 +121,7 @@ class UpgradeStepRunner {
                 String app = step.targets().get(0);
                 String channel = model.application(app).map(Application::channel).orElse("(gone)");
                 if (!channel.equals(step.value())) {
-                    yield new Look(false, false, app + " tracks " + channel + ", not yet " + step.value(), "", null);
+                    yield Look.running(app + " tracks " + channel + ", not yet " + step.value());
                 }
                 yield unitsIdle(model, app, null);
             }
@@ -155,11 +153,11 @@ class UpgradeStepRunner {
         }
         String scope = app != null ? "units of " + app : units != null ? String.join(", ", units) : "every unit of model " + model.model();
         if (!broken.isEmpty()) {
-            return new Look(false, true, "not active/idle: " + String.join("; ", broken), String.join("\n", waiting), null);
+            return Look.failed("not active/idle: " + String.join("; ", broken)).withEvidence(String.join("\n", waiting), null);
         }
         if (!waiting.isEmpty()) {
-            return new Look(false, false, scope + ": waiting for " + String.join("; ", waiting), "", null);
+            return Look.running(scope + ": waiting for " + String.join("; ", waiting));
         }
-        return new Look(true, false, scope + ": active and idle", "", null);
+        return Look.succeeded(scope + ": active and idle");
     }
 }

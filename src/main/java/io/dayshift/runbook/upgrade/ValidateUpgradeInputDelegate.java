@@ -1,6 +1,8 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import io.dayshift.engine.RunLog;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.charm.CharmModel;
 import io.dayshift.compute.ComputeCloud;
@@ -17,7 +19,7 @@ class ValidateUpgradeInputDelegate implements JavaDelegate {
 
     private final UpgradeInputCheck check;
 
-    ValidateUpgradeInputDelegate(Sites sites, ComputeCloud compute, KollaDeployer kolla, CharmModel charms, RollingUpgradeSettings settings) {
+    ValidateUpgradeInputDelegate(Sites sites, ComputeCloud compute, KollaDeployer kolla, CharmModel charms, RollingUpgrade settings) {
         this.check = new UpgradeInputCheck(sites, compute, kolla, charms, settings);
     }
 
@@ -26,19 +28,19 @@ class ValidateUpgradeInputDelegate implements JavaDelegate {
         UPGRADED.set(execution, false);
         UpgradeInputCheck.Result result = check.check(new UpgradeInputCheck.Input(SITE.find(execution).orElse(""), TARGET_RELEASE.find(execution).orElse(""),
                 BATCH_SIZE.find(execution).orElse(null), WINDOW_START.find(execution).orElse(""), WINDOW_END.find(execution).orElse(""),
-                CANARY_HOST.find(execution).orElse("")), Steps.now(), "rolling-upgrade run " + execution.getProcessInstanceId());
+                CANARY_HOST.find(execution).orElse("")), RunLog.now(), "rolling-upgrade run " + execution.getProcessInstanceId());
         if (!result.accepted()) {
             String message = "Input rejected, nothing was changed: " + String.join("; ", result.problems()) + ".";
-            Steps.record(execution, "check the input, read the current release", SITE.find(execution).orElse(""), "rejected", message);
-            throw new BpmnError(RollingUpgradeIds.INPUT_REJECTED, message);
+            RunLog.record(execution, "check the input, read the current release", SITE.find(execution).orElse(""), "rejected", null, message);
+            throw new BpmnError(RollingUpgrade.INPUT_REJECTED, message);
         }
         UpgradePlan plan = result.plan().orElseThrow();
         PLAN.set(execution, plan);
         CURRENT_RELEASE.set(execution, plan.currentRelease());
         PLANNED_HOSTS.set(execution, String.join(",", plan.hosts()));
         HOST_RELEASES.set(execution, HostReleases.of(plan.hosts(), plan.currentRelease()));
-        PLAN_SUMMARY.set(execution, Steps.fitted(PlanText.describe(plan, WINDOW_START.get(execution), WINDOW_END.get(execution))));
-        Steps.record(execution, "check the input, read the current release, plan", plan.site(), "accepted: " + plan.currentRelease() + " → "
-                + plan.targetRelease(), plan.hosts().size() + " compute host(s) in " + plan.batches().size() + " batch(es)");
+        PLAN_SUMMARY.set(execution, Summaries.fitted(PlanText.describe(plan, WINDOW_START.get(execution), WINDOW_END.get(execution))));
+        RunLog.record(execution, "check the input, read the current release, plan", plan.site(), "accepted: " + plan.currentRelease() + " → "
+                + plan.targetRelease(), null, plan.hosts().size() + " compute host(s) in " + plan.batches().size() + " batch(es)");
     }
 }

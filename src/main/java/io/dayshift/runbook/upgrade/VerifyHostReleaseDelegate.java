@@ -1,6 +1,7 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeVariables.*;
+import static io.dayshift.runbook.RunVariables.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
 import io.dayshift.engine.RunLog;
 import io.dayshift.site.Sites;
@@ -27,11 +28,12 @@ class VerifyHostReleaseDelegate implements JavaDelegate {
         HostReleaseCheck.Seen seen = check.look(sites.require(plan.site()), plan, host);
         boolean verified = seen.on(plan.targetRelease());
         HOST_VERIFIED.set(execution, verified);
-        HOST_RELEASES.set(execution.getProcessInstance(), HOST_RELEASES.get(execution).with(host, seen.release()));
+        DelegateExecution run = RunLog.run(execution);
+        HOST_RELEASES.set(run, HOST_RELEASES.get(run).with(host, seen.release()));
         if (!verified) {
-            FAILURE_REPORT.set(execution, Steps.fitted("Host " + host + " is not up on " + plan.targetRelease() + ": " + seen.detail()));
+            FAILURE_REPORT.set(execution, Summaries.fitted("Host " + host + " is not up on " + plan.targetRelease() + ": " + seen.detail()));
         }
-        RunLog.record(execution, new io.dayshift.engine.StepRecord(null, "verify release and nova-compute of " + host, host,
-                verified ? "on " + seen.release() + ", up" : "not verified", null, seen.detail(), Steps.now()));
+        RunLog.record(execution, "verify release and nova-compute of " + host, host, verified ? "on " + seen.release() + ", up" : "not verified",
+                null, seen.detail());
     }
 }

@@ -1,9 +1,10 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeIds.RECONFIGURE_KOLLA;
-import static io.dayshift.runbook.upgrade.RollingUpgradeIds.RESTORE_DATABASES_PHASE;
-import static io.dayshift.runbook.upgrade.RollingUpgradeIds.ROLL_BACK_KOLLA;
-import static io.dayshift.runbook.upgrade.RollingUpgradeIds.VERIFY_ROLLBACK;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Rollback.PROCESS_KEY;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Rollback.RECONFIGURE_KOLLA;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Rollback.RESTORE_DATABASES_PHASE;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Rollback.ROLL_BACK_KOLLA;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Rollback.VERIFY_ROLLBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ class RollbackApprovalFormTest {
 
     /** The flow nodes from the Kolla branch of the rollback to its end, following the one outgoing flow of each. */
     private static List<String> kollaRollbackPath() throws IOException {
-        try (InputStream in = RollbackApprovalFormTest.class.getResourceAsStream("/rolling-upgrade.bpmn")) {
+        try (InputStream in = RollbackApprovalFormTest.class.getResourceAsStream("/" + PROCESS_KEY + ".bpmn")) {
             BpmnModelInstance model = Bpmn.readModelFromStream(in);
             FlowNode node = ((FlowNode) model.getModelElementById(ROLL_BACK_KOLLA));
             List<String> path = new ArrayList<>();

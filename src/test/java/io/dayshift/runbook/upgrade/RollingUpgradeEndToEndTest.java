@@ -101,7 +101,7 @@ class RollingUpgradeEndToEndTest {
         Duration took = Duration.between(began, Instant.now());
         assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
         JsonNode end = json(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
-                + RollingUpgradeIds.END_SITE_UPGRADED));
+                + RollingUpgrade.Elements.END_SITE_UPGRADED));
         assertThat(end.size()).isEqualTo(1);
         JsonNode summary = json(olga.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId + "&variableName=summary"));
         assertThat(summary.get(0).get("value").asText()).contains("upgraded").contains("2024.1 (6)").contains("approved by anna");

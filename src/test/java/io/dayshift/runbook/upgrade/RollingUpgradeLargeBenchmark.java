@@ -101,9 +101,9 @@ class RollingUpgradeLargeBenchmark {
             variables.put("windowStart", now.minusMinutes(1).toString());
             variables.put("windowEnd", now.plusHours(8).toString());
             variables.put("canaryHost", "cn001");
-            return runtime.startProcessInstanceByKey(RollingUpgradeIds.PROCESS_KEY, variables);
+            return runtime.startProcessInstanceByKey(RollingUpgrade.PROCESS_KEY, variables);
         });
-        Task approval = waitFor(() -> tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RollingUpgradeIds.APPROVE_PLAN).singleResult(),
+        Task approval = waitFor(() -> tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RollingUpgrade.Elements.APPROVE_PLAN).singleResult(),
                 pi);
         Instant approved = Instant.now();
         as("anna", () -> {
@@ -125,10 +125,10 @@ class RollingUpgradeLargeBenchmark {
         long live = delta(before, after, "live-migration");
         long cold = delta(before, after, "cold-migration");
         List<PlaybookRun> runs = site.playbookRuns();
-        long drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(RollingUpgradeIds.DRAIN_KEY).superProcessInstanceId(pi.getId()).count();
+        long drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(RollingUpgrade.DRAIN_KEY).superProcessInstanceId(pi.getId()).count();
         long operatorAnswers = history.createHistoricTaskInstanceQuery().processDefinitionKey(AwaitOperation.PROCESS_KEY).taskDefinitionKey(AwaitOperation.DECIDE).count()
                 + history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_DecideHostNotEmpty").count()
-                + history.createHistoricTaskInstanceQuery().taskDefinitionKey(RollingUpgradeIds.DECIDE_DRAIN_FAILURE).count();
+                + history.createHistoricTaskInstanceQuery().taskDefinitionKey(RollingUpgrade.Batch.DECIDE_DRAIN_FAILURE).count();
         String report = String.join("\n",
                 "rolling-upgrade over lab/large.yaml (kolla), 2023.2 -> 2024.1, canary cn001, batches of " + BATCH,
                 "compute hosts: " + plan.hosts().size() + ", batches: " + plan.batches().size() + " (canary included), control-plane steps: "
@@ -152,7 +152,7 @@ class RollingUpgradeLargeBenchmark {
             String decision = switch (t.getTaskDefinitionKey()) {
                 case AwaitOperation.DECIDE -> tasks.getVariable(t.getId(), "operation") instanceof Operation o && o.kind().equals(MigrationProbe.KIND) ? "skip" : null;
                 case "Task_DecideHostNotEmpty" -> "finish";
-                case RollingUpgradeIds.DECIDE_DRAIN_FAILURE -> "proceed";
+                case RollingUpgrade.Batch.DECIDE_DRAIN_FAILURE -> "proceed";
                 default -> null;
             };
             if (decision != null) {

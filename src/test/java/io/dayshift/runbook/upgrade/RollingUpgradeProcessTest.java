@@ -1,6 +1,13 @@
 package io.dayshift.runbook.upgrade;
 
-import static io.dayshift.runbook.upgrade.RollingUpgradeIds.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.*;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.DECIDE_DRAIN_FAILURE;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.DECIDE_HOST_FAILURE;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.DECIDE_WINDOW_CLOSED;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.DRAIN_HOST;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.START_BATCH_UPGRADE;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.VERIFY_HOST_RELEASE;
+import static io.dayshift.runbook.upgrade.RollingUpgrade.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -18,6 +25,10 @@ import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.runbook.drain.MigrationProbe;
 import io.dayshift.runbook.drain.ReturnComputeNode;
+import io.dayshift.runbook.smoke.SmokeTestInstance;
+import io.dayshift.runbook.upgrade.RollingUpgrade.Batch;
+import io.dayshift.runbook.upgrade.RollingUpgrade.Rollback;
+import io.dayshift.runbook.upgrade.RollingUpgrade.Step;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Runbooks;
@@ -36,6 +47,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -62,10 +75,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * fault.
  */
 @RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
-        uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AWAIT_KOLLA_RUN_KEY, AwaitOperation.PROCESS_KEY})
+        uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
 class RollingUpgradeProcessTest {
 
-    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-reconfigure",
+    private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-recovery", "k-rb-reconfigure",
             "k-message", "k-reject",
             "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke", "k-disabled");
     private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
@@ -127,8 +140,8 @@ class RollingUpgradeProcessTest {
         runUntilTask(pi, APPROVE_PLAN);
 
         // then before the approval the site is green, a backup is taken, globals names 2024.1, images are pulled and prechecks ran
-        assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, BACKUP_SITE).hasPassedInOrder(START_PREPARATION_STEP, START_PREPARATION_STEP,
-                START_PREPARATION_STEP);
+        assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, BACKUP_SITE, PREPARE);
+        assertThat(calledRuns(pi, Step.PROCESS_KEY)).hasSize(3).allSatisfy(step -> assertThat(run(step)).hasPassed(Step.START, Step.END_DONE));
         assertThat(site.globalsRelease()).contains("2024.1");
         assertThat(site.playbookRuns()).extracting(PlaybookRun::action).containsExactly("mariadb_backup", "pull", "prechecks");
         assertThat(site.hostReleases().values()).containsOnly("2023.2");
@@ -144,8 +157,11 @@ class RollingUpgradeProcessTest {
         runUntilEnd(pi);
 
         // then the control plane went first, then the canary, then one batch at a time, and every host runs 2024.1
-        assertThat(pi).hasPassed(SUMMARISE_UPGRADE, END_SITE_UPGRADED, CHECK_UPGRADED_SITE_HEALTH, BOOT_SMOKE_INSTANCE, CHECK_SMOKE_INSTANCE)
-                .hasNotPassed(DECIDE_WINDOW_CLOSED, APPROVE_ROLLBACK);
+        assertThat(pi).hasPassed(SUMMARISE_UPGRADE, END_SITE_UPGRADED, CHECK_UPGRADED_SITE_HEALTH, SMOKE_TEST).hasNotPassed(APPROVE_ROLLBACK);
+        assertThat(calledRuns(pi, SmokeTestInstance.PROCESS_KEY)).singleElement().satisfies(smoke -> assertThat(run(smoke)).hasPassed(SmokeTestInstance.PASSED_END));
+        List<String> batches = List.of(ids(calledRuns(pi, Batch.PROCESS_KEY)));
+        assertThat(batches).hasSize(6);
+        assertThat(history.createHistoricTaskInstanceQuery().taskDefinitionKey(DECIDE_WINDOW_CLOSED).list()).noneMatch(t -> batches.contains(t.getProcessInstanceId()));
         List<PlaybookRun> upgrades = site.playbookRuns().stream().filter(r -> r.action().equals("upgrade")).toList();
         assertThat(upgrades).extracting(PlaybookRun::limit).containsExactly(List.of("control", "loadbalancer"), List.of("network"), List.of("cn06"),
                 List.of("cn01"), List.of("cn02"), List.of("cn03"), List.of("cn04"), List.of("cn05"));
@@ -153,8 +169,7 @@ class RollingUpgradeProcessTest {
         assertThat(site.hypervisors()).allMatch(h -> h.enabled() && h.up());
         // and no drain asked for an approval of its own: the plan's approval covered them
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey(APPROVE_PLAN).count()).isOne();
-        List<String> drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(DRAIN_KEY).superProcessInstanceId(pi.getId()).list()
-                .stream().map(p -> p.getId()).toList();
+        List<String> drains = List.of(ids(calledRuns(pi, DRAIN_KEY)));
         assertThat(drains).hasSize(6);
         drains.forEach(d -> assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(d).taskDefinitionKey("Task_ApprovePlan").count())
                 .as("approval tasks of drain " + d).isZero());
@@ -190,8 +205,7 @@ class RollingUpgradeProcessTest {
         assertThat(site.hypervisor("cn06").orElseThrow().enabled()).isFalse();
         assertThat(site.hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
         assertThat(site.hypervisors()).filteredOn(h -> !h.hostname().equals("cn06")).allMatch(h -> h.enabled() && h.up());
-        List<String> returns = history.createHistoricProcessInstanceQuery().processDefinitionKey(RETURN_KEY).superProcessInstanceId(pi.getId()).list()
-                .stream().map(p -> p.getId()).toList();
+        List<String> returns = List.of(ids(calledRuns(pi, RETURN_KEY)));
         assertThat(returns).anySatisfy(r -> assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(r)
                 .activityId(ReturnComputeNode.Elements.END_HOST_KEPT_DISABLED).count()).isOne());
     }
@@ -238,7 +252,7 @@ class RollingUpgradeProcessTest {
         assertThat(site.application("vault").orElseThrow().channel()).isEqualTo("1.8/stable");
         assertThat(site.destructiveActions()).containsEntry("juju-action-openstack-upgrade", 6L).containsEntry("juju-action-pause", 6L);
         assertThat(summary(pi)).contains("upgraded").contains("2024.1 (6)");
-        assertThat(steps(pi)).contains("continue by omar");
+        assertThat(steps(pi)).contains("continue (by omar)");
     }
 
     // ---- refusals before anything changes --------------------------------------------------------------------------
@@ -346,39 +360,40 @@ class RollingUpgradeProcessTest {
         ProcessInstance pi = start("k-retry", "2024.1", 1, "cn02");
 
         // when an ops lead retries each failed step after the cause is fixed
-        runUntilTask(pi, DECIDE_PREPARATION_FAILURE);
-        assertThat((String) variable(pi, "failureReport")).contains("prechecks").contains("NTP");
-        decide(pi, DECIDE_PREPARATION_FAILURE, "omar", RETRY, "chrony restarted on cc01");
+        runUntilDecision(pi, PREPARE);
+        assertThat(decisionEvidence(pi)).contains("prechecks").contains("NTP");
+        decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "chrony restarted on cc01");
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cc01", "", 1));
-        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
-        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", RETRY, "placement API restarted");
+        runUntilDecision(pi, UPGRADE_CONTROL_PLANE);
+        decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "placement API restarted");
         // the canary's drain finds no room (every other host down), then its upgrade fails once, then it is not up at first
         runUntil(pi, DRAIN_HOST, () -> List.of("cn01", "cn03", "cn04", "cn05", "cn06").forEach(h -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, h))), 0);
         runUntilTask(pi, DECIDE_DRAIN_FAILURE);
         site.clearFaults();
         decide(pi, DECIDE_DRAIN_FAILURE, "omar", RETRY, "the other hosts are back");
         site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cn02", "", 1));
-        runUntilTask(pi, DECIDE_BATCH_FAILURE);
-        decide(pi, DECIDE_BATCH_FAILURE, "omar", RETRY, "libvirt fixed");
+        runUntilDecision(pi, UPGRADE_BATCHES);
+        assertThat(decisionEvidence(pi)).contains("batch-1");
+        decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "libvirt fixed");
         runUntil(pi, VERIFY_HOST_RELEASE, () -> site.injectFault(LabFault.of(FaultType.CONTAINER_EXITED, "cn02/nova_compute")), 0);
         runUntilTask(pi, DECIDE_HOST_FAILURE);
-        assertThat((String) variable(pi, "failureReport")).contains("Host cn02 is not up on 2024.1").contains("Exited");
+        assertThat((String) taskVariable(pi, DECIDE_HOST_FAILURE, "failureReport")).contains("Host cn02 is not up on 2024.1").contains("Exited");
         site.clearFaults();
         decide(pi, DECIDE_HOST_FAILURE, "omar", RETRY, "container restarted");
         // and the smoke instance finds its host down once
-        runUntil(pi, BOOT_SMOKE_INSTANCE, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn02")), 0);
-        runUntilTask(pi, DECIDE_SMOKE_FAILURE);
+        runUntil(pi, SMOKE_TEST, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn02")), 0);
+        runUntilDecision(pi, SMOKE_TEST);
         site.clearFaults();
-        decide(pi, DECIDE_SMOKE_FAILURE, "omar", RETRY, "nova-compute back");
+        decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "nova-compute back");
         runUntilEnd(pi);
 
         // then the run completed, with every decision in its steps, and each retried kolla run under a new run id
         assertThat(pi).hasPassed(END_SITE_UPGRADED);
         assertThat(site.hostReleases().values()).containsOnly("2024.1");
         assertThat(site.playbookRuns().stream().filter(r -> r.action().equals("prechecks")).count()).isEqualTo(2);
-        assertThat(steps(pi)).contains("retry by omar").contains("chrony restarted").contains("-control-1-2").contains("-batch-1-2");
+        assertThat(steps(pi)).contains("retry (by omar)").contains("chrony restarted").contains("-control-1-2").contains("-batch-1-2");
         assertThat(variable(pi, "upgraded")).isEqualTo(true);
     }
 
@@ -393,11 +408,11 @@ class RollingUpgradeProcessTest {
         }
         ProcessInstance pi = where.equals("window") ? start(name, "2024.1", 1, "cn06", now(), now().plusHours(3)) : start(name, "2024.1", 1, "cn06");
         String decideAt = switch (where) {
-            case "prepare" -> DECIDE_PREPARATION_FAILURE;
+            case "prepare" -> AwaitOperation.DECIDE;
             case "window" -> DECIDE_WINDOW_CLOSED;
             case "drain" -> DECIDE_DRAIN_FAILURE;
             case "host" -> DECIDE_HOST_FAILURE;
-            default -> DECIDE_SMOKE_FAILURE;
+            default -> AwaitOperation.DECIDE;
         };
         if (!where.equals("prepare")) {
             runUntilTask(pi, APPROVE_PLAN);
@@ -408,7 +423,7 @@ class RollingUpgradeProcessTest {
             case "drain" -> runUntil(pi, DRAIN_HOST, () -> List.of("cn01", "cn02", "cn03", "cn04", "cn05")
                     .forEach(h -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, h))), 0);
             case "host" -> runUntil(pi, VERIFY_HOST_RELEASE, () -> site.injectFault(LabFault.of(FaultType.CONTAINER_EXITED, "cn06/nova_compute")), 0);
-            case "smoke" -> runUntil(pi, BOOT_SMOKE_INSTANCE, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn06")), 0);
+            case "smoke" -> runUntil(pi, SMOKE_TEST, () -> site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn06")), 0);
             default -> {
             }
         }
@@ -439,11 +454,11 @@ class RollingUpgradeProcessTest {
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "cc02"));
-        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
-        assertThat((String) variable(pi, "failureReport")).contains("cc02").contains("nova-status upgrade check failed");
+        runUntilDecision(pi, UPGRADE_CONTROL_PLANE);
+        assertThat(decisionEvidence(pi)).contains("cc02").contains("nova-status upgrade check failed");
 
         // when an ops lead decides to roll back and an approver approves
-        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "the placement schema migration broke");
+        decide(pi, AwaitOperation.DECIDE, "omar", ROLL_BACK, "the placement schema migration broke");
         runUntilTask(pi, APPROVE_ROLLBACK);
         assertThat(runbooks.tryApprove(pi, APPROVE_ROLLBACK, "olga")).as("the initiator may not approve the rollback").isFalse();
         site.clearFaults();
@@ -452,8 +467,10 @@ class RollingUpgradeProcessTest {
 
         // then the previous release is back, the control plane was stopped, the databases restored from the backup taken at
         // the start and the cluster recovered, then everything reconfigured: every host runs 2023.2 again
-        assertThat(pi).hasPassed(ROLL_BACK_KOLLA, RESTORE_DATABASES, AWAIT_DATABASE_RESTORE, RECOVER_DATABASE_CLUSTER, VERIFY_DATABASE_RESTORE,
-                RECONFIGURE_KOLLA, VERIFY_ROLLBACK, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCH);
+        assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, SUMMARISE_ROLLBACK, END_UPGRADE_ROLLED_BACK).hasNotPassed(UPGRADE_BATCHES);
+        assertThat(rollback(pi)).hasPassed(Rollback.ROLL_BACK_KOLLA, Rollback.RESTORE_DATABASES, Rollback.AWAIT_DATABASE_RESTORE,
+                Rollback.RECOVER_DATABASE_CLUSTER, Rollback.VERIFY_DATABASE_RESTORE, Rollback.RECONFIGURE_KOLLA, Rollback.VERIFY_ROLLBACK,
+                Rollback.END_ROLLED_BACK);
         assertThat(site.globalsRelease()).contains("2023.2");
         List<String> actions = site.playbookRuns().stream().map(PlaybookRun::action).toList();
         assertThat(actions.subList(actions.lastIndexOf("upgrade"), actions.size())).containsSubsequence("stop", "mariadb_recovery", "reconfigure");
@@ -487,8 +504,8 @@ class RollingUpgradeProcessTest {
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "cc02"));
-        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
-        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "the placement schema migration broke");
+        runUntilDecision(pi, UPGRADE_CONTROL_PLANE);
+        decide(pi, AwaitOperation.DECIDE, "omar", ROLL_BACK, "the placement schema migration broke");
         runUntilTask(pi, APPROVE_ROLLBACK);
         site.clearFaults();
         approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back");
@@ -497,8 +514,9 @@ class RollingUpgradeProcessTest {
         // then the upgrade's own backup was incremental, and the rollback restored its chain: the full backup, then every
         // incremental after it in order, its own last; every host runs 2023.2 again and the database holds the chain's rows
         Artefact own = catalogue.find((String) variable(pi, "backupId")).orElseThrow().artefact(ArtefactKind.MARIADB_INCREMENTAL).orElseThrow();
-        assertThat(pi).hasPassed(RESTORE_DATABASES, RECOVER_DATABASE_CLUSTER, VERIFY_DATABASE_RESTORE, RECONFIGURE_KOLLA, VERIFY_ROLLBACK,
-                END_UPGRADE_ROLLED_BACK).hasNotPassed(RECORD_UPGRADE_STATE);
+        assertThat(pi).hasPassed(END_UPGRADE_ROLLED_BACK).hasNotPassed(RECORD_UPGRADE_STATE);
+        assertThat(rollback(pi)).hasPassed(Rollback.RESTORE_DATABASES, Rollback.RECOVER_DATABASE_CLUSTER, Rollback.VERIFY_DATABASE_RESTORE,
+                Rollback.RECONFIGURE_KOLLA, Rollback.VERIFY_ROLLBACK);
         assertThat(site.restoredMariaBackups()).containsExactly(file(nightly.get(0)), file(nightly.get(1)), file(nightly.get(2)), file(own));
         assertThat(site.keyTableRows()).isEqualTo(own.tableRows()).isNotEqualTo(nightly.get(0).tableRows());
         assertThat(site.hostReleases().values()).containsOnly("2023.2");
@@ -507,6 +525,7 @@ class RollingUpgradeProcessTest {
 
     @ParameterizedTest(name = "{0} fails")
     @CsvSource({"stop,HOST_UNREACHABLE,cc01,Event_RollbackFailed", "restore,RESTORE_FAILS,,Event_RestoreFailed",
+            "recovery,RESTORE_FAILS,cc02,Event_RestoreFailed",
             "reconfigure,DEPLOY_FAILS,cc01,Event_ReconfigureFailed"})
     void aFailedRollbackStepIsHandedOverWithTheStateOfEveryHost(String step, FaultType fault, String target, String event) {
         String name = "k-rb-" + step;
@@ -515,18 +534,19 @@ class RollingUpgradeProcessTest {
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "net01"));
-        runUntilTask(pi, DECIDE_CONTROL_PLANE_FAILURE);
-        decide(pi, DECIDE_CONTROL_PLANE_FAILURE, "omar", ROLL_BACK, "network nodes broken");
+        runUntilDecision(pi, UPGRADE_CONTROL_PLANE);
+        decide(pi, AwaitOperation.DECIDE, "omar", ROLL_BACK, "network nodes broken");
         site.clearFaults();
         site.injectFault(new LabFault("", fault, target == null ? "" : target, "", 0));
         runUntilTask(pi, APPROVE_ROLLBACK);
         approve(pi, APPROVE_ROLLBACK, "anna", true, "roll back");
         runUntilTask(pi, HAND_OVER_UPGRADE);
 
-        assertThat(pi).hasPassed(event, RECORD_UPGRADE_STATE).hasNotPassed(VERIFY_ROLLBACK);
+        assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, RECORD_UPGRADE_STATE).hasNotPassed(SUMMARISE_ROLLBACK);
+        assertThat(rollback(pi)).hasPassed(event, Rollback.END_ROLLBACK_FAILED).hasNotPassed(Rollback.VERIFY_ROLLBACK);
         assertThat((String) variable(pi, "handOverState")).contains("openstack_release: 2023.2").contains("nova_compute 2023.2: cn01");
         site.clearFaults();
-        decide(pi, HAND_OVER_UPGRADE, "omar", null, "taking over, OPS-99");
+        decide(pi, HAND_OVER_UPGRADE, "omar", TAKE_OVER, "taking over, OPS-99");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(END_UPGRADE_HANDED_OVER);
         assertThat(summary(pi)).contains("handed over").contains("a rollback step failed");
@@ -540,14 +560,14 @@ class RollingUpgradeProcessTest {
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cn04", "", 1));
-        runUntilTask(pi, DECIDE_BATCH_FAILURE);
-        assertThat((String) variable(pi, "failureReport")).contains("openstack-upgrade").contains("may be left paused");
-        decide(pi, DECIDE_BATCH_FAILURE, "omar", RETRY, "apt lock released");
+        runUntilDecision(pi, UPGRADE_BATCHES);
+        assertThat(decisionEvidence(pi)).contains("openstack-upgrade").contains("may be left paused");
+        decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "apt lock released");
         runUntil(pi, START_BATCH_UPGRADE, () -> site.injectFault(LabFault.of(FaultType.UPGRADE_FAILS, "cn01")), 0);
-        runUntilTask(pi, DECIDE_BATCH_FAILURE);
+        runUntilDecision(pi, UPGRADE_BATCHES);
 
         // when the ops lead decides to roll back and an approver approves
-        decide(pi, DECIDE_BATCH_FAILURE, "omar", ROLL_BACK, "dpkg fails on cn01");
+        decide(pi, AwaitOperation.DECIDE, "omar", ROLL_BACK, "dpkg fails on cn01");
         runUntilTask(pi, APPROVE_ROLLBACK);
         approve(pi, APPROVE_ROLLBACK, "anna", true, "hand over");
         runUntilTask(pi, HAND_OVER_UPGRADE);
@@ -557,9 +577,10 @@ class RollingUpgradeProcessTest {
         assertThat(state).contains("keystone 2024.1/stable").contains("nova-compute 2024.1/stable").contains("vault 1.8/stable")
                 .contains("maintenance (\"Paused");
         assertThat(site.application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
-        decide(pi, HAND_OVER_UPGRADE, "omar", null, "I take it from here: juju resolved, then cou");
+        decide(pi, HAND_OVER_UPGRADE, "omar", TAKE_OVER, "I take it from here: juju resolved, then cou");
         runUntilEnd(pi);
-        assertThat(pi).hasPassed(RECORD_UPGRADE_STATE, END_UPGRADE_HANDED_OVER).hasNotPassed(ROLL_BACK_KOLLA);
+        assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, RECORD_UPGRADE_STATE, END_UPGRADE_HANDED_OVER);
+        assertThat(rollback(pi)).hasPassed(Rollback.END_NOT_ROLLED_BACK).hasNotPassed(Rollback.ROLL_BACK_KOLLA);
         assertThat(summary(pi)).contains("handed over to an operator (charms do not downgrade").contains("roll-back decided by omar");
     }
 
@@ -569,11 +590,11 @@ class RollingUpgradeProcessTest {
         ProcessInstance pi = start("c-finish", "2024.1", 1, "");
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
-        runUntil(pi, START_FINISH_STEP, () -> site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "neutron-api")), 0);
-        runUntilTask(pi, DECIDE_FINISH_FAILURE);
-        decide(pi, DECIDE_FINISH_FAILURE, "omar", RETRY, "juju resolved neutron-api/0");
-        runUntilTask(pi, DECIDE_FINISH_FAILURE);
-        decide(pi, DECIDE_FINISH_FAILURE, "omar", STOP, "leaving neutron-api for tomorrow");
+        runUntil(pi, FINISH_DATA_PLANE + "#multiInstanceBody", () -> site.injectFault(LabFault.of(FaultType.UNIT_ERROR, "neutron-api")), 0);
+        runUntilDecision(pi, FINISH_DATA_PLANE);
+        decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "juju resolved neutron-api/0");
+        runUntilDecision(pi, FINISH_DATA_PLANE);
+        decide(pi, AwaitOperation.DECIDE, "omar", STOP, "leaving neutron-api for tomorrow");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(END_UPGRADE_STOPPED);
         assertThat(summary(pi)).contains("leaving neutron-api for tomorrow").contains("2024.1 (6)");
@@ -738,10 +759,57 @@ class RollingUpgradeProcessTest {
                 .map(j -> management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()).sorted().toList();
     }
 
+    /** Drives the run until an ops lead decides about an awaited operation of {@code activityId} (a call activity of the run). */
+    private void runUntilDecision(ProcessInstance pi, String activityId) {
+        runUntilTask(pi, AwaitOperation.DECIDE);
+        assertThat(runtime.getActiveActivityIds(pi.getId())).as("the decision is about " + activityId).contains(activityId);
+    }
+
+    /** What the ops lead reads in the decision about an awaited operation: what it is and what the last look found. */
+    private String decisionEvidence(ProcessInstance pi) {
+        return taskVariable(pi, AwaitOperation.DECIDE, AwaitOperation.DESCRIPTION.name()) + "\n" + taskVariable(pi, AwaitOperation.DECIDE, AwaitOperation.DETAIL.name());
+    }
+
+    private Object taskVariable(ProcessInstance pi, String taskKey, String name) {
+        return tasks.getVariable(runbooks.task(pi, taskKey).getId(), name);
+    }
+
+    /** The runs of {@code key} this run called, directly or through the processes it called (its parts). */
+    private List<HistoricProcessInstance> calledRuns(ProcessInstance pi, String key) {
+        List<HistoricProcessInstance> all = new ArrayList<>();
+        List<String> callers = new ArrayList<>(List.of(pi.getId()));
+        for (int i = 0; i < callers.size(); i++) {
+            for (HistoricProcessInstance called : history.createHistoricProcessInstanceQuery().superProcessInstanceId(callers.get(i)).list()) {
+                all.add(called);
+                callers.add(called.getId());
+            }
+        }
+        return all.stream().filter(p -> p.getProcessDefinitionKey().equals(key)).toList();
+    }
+
+    private static String[] ids(List<HistoricProcessInstance> runs) {
+        return runs.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    }
+
+    /** The run's rollback (rolling-upgrade-rollback), as camunda-bpm-assert reads it (from the history: it may have ended). */
+    private ProcessInstance rollback(ProcessInstance pi) {
+        List<HistoricProcessInstance> runs = calledRuns(pi, Rollback.PROCESS_KEY);
+        assertThat(runs).as("rollbacks of the run").hasSize(1);
+        return run(runs.get(0));
+    }
+
+    /** A called run as camunda-bpm-assert reads it (from the history: it may have ended). */
+    private static ProcessInstance run(HistoricProcessInstance called) {
+        ExecutionEntity instance = new ExecutionEntity();
+        instance.setId(called.getId());
+        instance.setProcessInstanceId(called.getId());
+        return instance;
+    }
+
     private void runUntilTask(ProcessInstance pi, String taskKey) {
         for (int i = 0; i < 600; i++) {
             runJobs();
-            if (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+            if (runbooks.task(pi, taskKey) != null) {
                 return;
             }
             if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0) {

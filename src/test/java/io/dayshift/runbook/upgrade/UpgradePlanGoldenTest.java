@@ -69,8 +69,8 @@ class UpgradePlanGoldenTest {
                         Optional.ofNullable(c.disabled()), Optional.empty())).toList()));
         KollaDeployer kolla = Golden.port(KollaDeployer.class, Map.of("openstackRelease", args -> Optional.ofNullable(f.openstackRelease())));
         CharmModel charms = Golden.port(CharmModel.class, Map.of("status", args -> model(f.model())));
-        RollingUpgradeSettings settings = new RollingUpgradeSettings(Duration.ofMinutes(1), Duration.ofHours(4), Duration.ofMinutes(10),
-                Duration.ofHours(2), 20, "databases");
+        RollingUpgrade settings = new RollingUpgrade(Duration.ofMinutes(1), Duration.ofHours(4), Duration.ofMinutes(10),
+                Duration.ofHours(2), 20, "databases", "jammy");
         UpgradeInputCheck.Result result = new UpgradeInputCheck(Golden.sites(), compute, kolla, charms, settings)
                 .check(new UpgradeInputCheck.Input(f.site(), f.targetRelease(), f.batchSize(), f.window().start(), f.window().end(),
                         f.canaryHost()), f.now(), "rolling-upgrade run golden");
