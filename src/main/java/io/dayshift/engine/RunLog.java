@@ -3,7 +3,6 @@ package io.dayshift.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -21,13 +20,6 @@ public final class RunLog {
 
     private RunLog() {
     }
-
-    /**
-     * Shared processes that are part of their caller's run, not runs of their own: what they do is logged in the run
-     * that called them. So is every process not startable in Tasklist ({@code camunda:isStartableInTasklist="false"}): a
-     * runbook's own parts (its steps, batches, rollback), which only the runbook starts.
-     */
-    public static final Set<String> PARTS_OF_THEIR_CALLER = Set.of("await-operation", "smoke-test-instance");
 
     /** Appends a step to the run's log, stamped with the current activity's id when the record names none. */
     public static void record(DelegateExecution execution, StepRecord record) {
@@ -49,11 +41,12 @@ public final class RunLog {
         return instance;
     }
 
-    /** Whether a process instance is a part of the run that called it, not a run of its own. */
+    /**
+     * Whether a process instance is a part of the run that called it, not a run of its own: a process no one starts from
+     * Tasklist ({@code camunda:isStartableInTasklist="false"}: await-operation, smoke-test-instance, a runbook's own parts).
+     */
     private static boolean partOfItsCaller(DelegateExecution instance) {
-        String key = key(instance);
-        return PARTS_OF_THEIR_CALLER.contains(key)
-                || instance.getBpmnModelInstance().getModelElementById(key) instanceof Process process && !process.isCamundaStartableInTasklist();
+        return instance.getBpmnModelInstance().getModelElementById(key(instance)) instanceof Process process && !process.isCamundaStartableInTasklist();
     }
 
     private static String key(DelegateExecution instance) {

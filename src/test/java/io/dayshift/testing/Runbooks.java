@@ -62,19 +62,18 @@ public class Runbooks {
 
     /**
      * The run's open task of that definition key, or null: in the run itself or in a process it called that is part of it
-     * (await-operation, smoke-test-instance), as the operator sees it in Tasklist.
+     * (await-operation, smoke-test-instance, a runbook's own parts: not startable in Tasklist), as the operator sees it in Tasklist.
      */
     public Task task(ProcessInstance run, String key) {
         return tasks.createTaskQuery().processInstanceIdIn(partsOf(run.getId()).toArray(String[]::new)).taskDefinitionKey(key).singleResult();
     }
 
-    /** The run and the processes it called that belong to it: the shared ones, and its own parts (not startable in Tasklist). */
+    /** The run and the processes it called that belong to it: those not startable in Tasklist, as {@code RunLog.run} sees them. */
     private List<String> partsOf(String run) {
         List<String> ids = new java.util.ArrayList<>(List.of(run));
         for (int i = 0; i < ids.size(); i++) {
             history.createHistoricProcessInstanceQuery().superProcessInstanceId(ids.get(i)).unfinished().list().stream()
-                    .filter(p -> RunLog.PARTS_OF_THEIR_CALLER.contains(p.getProcessDefinitionKey())
-                            || !repository.getProcessDefinition(p.getProcessDefinitionId()).isStartableInTasklist())
+                    .filter(p -> !repository.getProcessDefinition(p.getProcessDefinitionId()).isStartableInTasklist())
                     .forEach(p -> ids.add(p.getId()));
         }
         return ids;
