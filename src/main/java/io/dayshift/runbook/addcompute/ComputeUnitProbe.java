@@ -5,6 +5,7 @@ import io.dayshift.charm.UnitCheck;
 import io.dayshift.runbook.await.Look;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.runbook.await.OperationProbe;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,14 @@ import org.springframework.stereotype.Component;
  * error, or a provisioning error, fails (with what is pending as evidence); anything else is still running.
  */
 @Component
-class ComputeUnitProbe implements OperationProbe {
+class ComputeUnitProbe extends OperationProbe {
 
     static final String KIND = "compute-unit-active";
 
-    private final Sites sites;
     private final CharmModel charms;
 
     ComputeUnitProbe(Sites sites, CharmModel charms) {
-        this.sites = sites;
+        super(KIND, "juju", sites);
         this.charms = charms;
     }
 
@@ -32,18 +32,8 @@ class ComputeUnitProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "juju";
-    }
-
-    @Override
-    public Look look(Operation operation) {
-        UnitCheck check = charms.checkUnit(sites.require(operation.site()), operation.require("unit"));
+    protected Look look(Operation operation, Site site) {
+        UnitCheck check = charms.checkUnit(site, operation.require("unit"));
         String detail = check.readiness() + ": " + check.summary();
         return check.ready() ? Look.succeeded(detail)
                 : check.failed() ? Look.failed(detail).withEvidence(String.join("\n", check.pending()), null)

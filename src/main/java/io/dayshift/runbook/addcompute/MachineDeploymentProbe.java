@@ -7,21 +7,21 @@ import io.dayshift.machine.MachineStatus;
 import io.dayshift.runbook.await.Look;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.runbook.await.OperationProbe;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** A MAAS deployment: Deployed ends well, Failed deployment fails, anything else (Deploying) is still running. */
 @Component
-class MachineDeploymentProbe implements OperationProbe {
+class MachineDeploymentProbe extends OperationProbe {
 
     static final String KIND = "maas-deployment";
 
-    private final Sites sites;
     private final MachineProvisioner provisioner;
 
     MachineDeploymentProbe(Sites sites, MachineProvisioner provisioner) {
-        this.sites = sites;
+        super(KIND, "maas", sites);
         this.provisioner = provisioner;
     }
 
@@ -31,19 +31,9 @@ class MachineDeploymentProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "maas";
-    }
-
-    @Override
-    public Look look(Operation operation) {
+    protected Look look(Operation operation, Site site) {
         String systemId = operation.require("systemId");
-        Machine m = provisioner.findMachine(sites.require(operation.site()), systemId)
+        Machine m = provisioner.findMachine(site, systemId)
                 .orElseThrow(() -> new MachineNotFoundException("site " + operation.site() + ": MAAS machine " + systemId + " is gone"));
         String detail = m.display() + " is " + m.status().label() + (m.statusMessage().isEmpty() ? "" : " (" + m.statusMessage() + ")");
         return m.status() == MachineStatus.DEPLOYED ? Look.succeeded(detail)

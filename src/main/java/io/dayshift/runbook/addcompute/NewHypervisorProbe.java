@@ -18,15 +18,14 @@ import org.springframework.stereotype.Component;
  * vCPUs and RAM next to what MAAS reported for the machine.
  */
 @Component
-class NewHypervisorProbe implements OperationProbe {
+class NewHypervisorProbe extends OperationProbe {
 
     static final String KIND = "new-hypervisor";
 
-    private final Sites sites;
     private final ComputeCloud compute;
 
     NewHypervisorProbe(Sites sites, ComputeCloud compute) {
-        this.sites = sites;
+        super(KIND, "openstack", sites);
         this.compute = compute;
     }
 
@@ -36,18 +35,7 @@ class NewHypervisorProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "openstack";
-    }
-
-    @Override
-    public Look look(Operation operation) {
-        Site site = sites.require(operation.site());
+    protected Look look(Operation operation, Site site) {
         String host = operation.require("host");
         String zone = operation.require("zone");
         Optional<ComputeService> service = compute.computeService(site, host);

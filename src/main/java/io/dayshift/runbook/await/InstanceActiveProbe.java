@@ -2,6 +2,7 @@ package io.dayshift.runbook.await;
 
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ServerSummary;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,15 +14,14 @@ import org.springframework.stereotype.Component;
  * another host fails; anything else (BUILD, spawning) is still running.
  */
 @Component
-public class InstanceActiveProbe implements OperationProbe {
+public class InstanceActiveProbe extends OperationProbe {
 
     public static final String KIND = "instance-active";
 
-    private final Sites sites;
     private final ComputeCloud compute;
 
     InstanceActiveProbe(Sites sites, ComputeCloud compute) {
-        this.sites = sites;
+        super(KIND, "openstack", sites);
         this.compute = compute;
     }
 
@@ -35,20 +35,10 @@ public class InstanceActiveProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "openstack";
-    }
-
-    @Override
-    public Look look(Operation operation) {
+    protected Look look(Operation operation, Site site) {
         String id = operation.require("serverId");
         Optional<String> pinned = Optional.ofNullable(operation.handle().get("host"));
-        Optional<ServerSummary> server = compute.server(sites.require(operation.site()), id);
+        Optional<ServerSummary> server = compute.server(site, id);
         if (server.isEmpty()) {
             return Look.failed("instance " + id + " is gone");
         }

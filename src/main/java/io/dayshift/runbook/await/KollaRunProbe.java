@@ -6,21 +6,21 @@ import io.dayshift.kolla.KollaRun;
 import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.kolla.KollaRunState;
 import io.dayshift.kolla.KollaRunStatus;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** A detached kolla-ansible run on the deployer: running, finished with exit code 0 and no failed host, or failed or lost. */
 @Component
-public class KollaRunProbe implements OperationProbe {
+public class KollaRunProbe extends OperationProbe {
 
     public static final String KIND = "kolla-run";
 
-    private final Sites sites;
     private final KollaDeployer kolla;
 
     KollaRunProbe(Sites sites, KollaDeployer kolla) {
-        this.sites = sites;
+        super(KIND, "kolla", sites);
         this.kolla = kolla;
     }
 
@@ -37,18 +37,8 @@ public class KollaRunProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "kolla";
-    }
-
-    @Override
-    public Look look(Operation operation) {
-        KollaRunState state = kolla.check(sites.require(operation.site()), handle(operation));
+    protected Look look(Operation operation, Site site) {
+        KollaRunState state = kolla.check(site, handle(operation));
         boolean succeeded = state.result().map(KollaRun::succeeded).orElse(false);
         Look look = state.running() ? Look.running(state.detail())
                 : succeeded ? Look.succeeded(state.detail())

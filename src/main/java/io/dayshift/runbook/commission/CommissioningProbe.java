@@ -17,15 +17,14 @@ import org.springframework.stereotype.Component;
  * commissioning (MAAS refused the request, or someone else acted on it) fails, with what MAAS shows and each failed script.
  */
 @Component
-class CommissioningProbe implements OperationProbe {
+class CommissioningProbe extends OperationProbe {
 
     static final String KIND = "maas-commissioning";
 
-    private final Sites sites;
     private final MachineProvisioner provisioner;
 
     CommissioningProbe(Sites sites, MachineProvisioner provisioner) {
-        this.sites = sites;
+        super(KIND, "maas", sites);
         this.provisioner = provisioner;
     }
 
@@ -37,18 +36,7 @@ class CommissioningProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "maas";
-    }
-
-    @Override
-    public Look look(Operation operation) {
-        Site site = sites.require(operation.site());
+    protected Look look(Operation operation, Site site) {
         String systemId = operation.require("systemId");
         CommissioningState state = provisioner.checkCommissioning(site, systemId);
         String seen = state.status().label();

@@ -6,6 +6,7 @@ import io.dayshift.compute.ServerSummary;
 import io.dayshift.runbook.await.Look;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.runbook.await.OperationProbe;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,15 +21,14 @@ import org.springframework.stereotype.Component;
  * request, put the instance in ERROR, or failed a move the drain cannot follow up: an ops lead decides.
  */
 @Component
-public class MigrationProbe implements OperationProbe {
+public class MigrationProbe extends OperationProbe {
 
     public static final String KIND = "instance-migration";
 
-    private final Sites sites;
     private final ComputeCloud compute;
 
     MigrationProbe(Sites sites, ComputeCloud compute) {
-        this.sites = sites;
+        super(KIND, "openstack", sites);
         this.compute = compute;
     }
 
@@ -40,23 +40,13 @@ public class MigrationProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "openstack";
-    }
-
-    @Override
-    public Look look(Operation operation) {
+    protected Look look(Operation operation, Site site) {
         Optional<String> refusal = Optional.ofNullable(operation.handle().get("refusal"));
         if (refusal.isPresent()) {
             return Look.failed("Nova refused the move: " + refusal.get());
         }
         String host = operation.require("host");
-        ServerSettlement settlement = compute.settlement(sites.require(operation.site()), operation.require("instanceId"));
+        ServerSettlement settlement = compute.settlement(site, operation.require("instanceId"));
         ServerSummary server = settlement.server();
         boolean onHost = server.host().equals(Optional.of(host));
         String state = Migrations.describe(settlement);

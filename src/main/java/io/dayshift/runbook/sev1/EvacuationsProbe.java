@@ -20,15 +20,14 @@ import org.springframework.stereotype.Component;
  * All evacuated ends well; one failed, once none is rebuilding, fails.
  */
 @Component
-class EvacuationsProbe implements OperationProbe {
+class EvacuationsProbe extends OperationProbe {
 
     static final String KIND = "evacuations";
 
-    private final Sites sites;
     private final ComputeCloud compute;
 
     EvacuationsProbe(Sites sites, ComputeCloud compute) {
-        this.sites = sites;
+        super(KIND, "openstack", sites);
         this.compute = compute;
     }
 
@@ -40,23 +39,13 @@ class EvacuationsProbe implements OperationProbe {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String system() {
-        return "openstack";
-    }
-
-    @Override
-    public Look look(Operation operation) {
+    protected Look look(Operation operation, Site site) {
         String host = operation.require("host");
         List<Evacuation> now = new ArrayList<>();
         for (String id : Arrays.stream(operation.require("servers").split(",")).filter(s -> !s.isBlank()).toList()) {
             now.add(new Evacuation(id, id, Evacuations.EVACUATING, "", "evacuation requested"));
         }
-        Evacuations after = look(sites.require(operation.site()), new Evacuations(host, now));
+        Evacuations after = look(site, new Evacuations(host, now));
         String detail = after.count(Evacuations.EVACUATED) + " evacuated, " + after.count(Evacuations.EVACUATING) + " still rebuilding, "
                 + after.count(Evacuations.FAILED) + " failed";
         Look look = !after.settled() ? Look.running(detail) : after.count(Evacuations.FAILED) == 0 ? Look.succeeded(detail) : Look.failed(detail);

@@ -5,6 +5,7 @@ import io.dayshift.runbook.await.KollaRunProbe;
 import io.dayshift.runbook.await.Look;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.runbook.await.OperationProbe;
+import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,13 +20,12 @@ import org.springframework.stereotype.Component;
  * met (a charm action failed) is in the handle, and the look reports it. Two kinds, so each look retries with the profile
  * of the system it asks.
  */
-abstract class UpgradeStepProbe implements OperationProbe {
+abstract class UpgradeStepProbe extends OperationProbe {
 
-    private final Sites sites;
     private final UpgradeStepRunner runner;
 
-    UpgradeStepProbe(Sites sites, UpgradeStepRunner runner) {
-        this.sites = sites;
+    UpgradeStepProbe(String kind, String system, Sites sites, UpgradeStepRunner runner) {
+        super(kind, system, sites);
         this.runner = runner;
     }
 
@@ -45,7 +45,7 @@ abstract class UpgradeStepProbe implements OperationProbe {
     }
 
     @Override
-    public Look look(Operation operation) {
+    protected Look look(Operation operation, Site site) {
         String failure = operation.handle().get("failure");
         if (failure != null) {
             return Look.failed(failure);
@@ -53,7 +53,7 @@ abstract class UpgradeStepProbe implements OperationProbe {
         String targets = operation.require("targets");
         UpgradeStep step = new UpgradeStep(operation.require("key"), StepKind.valueOf(operation.require("kind")), operation.description(),
                 targets.isEmpty() ? null : Arrays.asList(targets.split(",")), operation.require("value"), false);
-        return runner.check(sites.require(operation.site()), step, run(operation));
+        return runner.check(site, step, run(operation));
     }
 
     @Component
@@ -62,17 +62,7 @@ abstract class UpgradeStepProbe implements OperationProbe {
         static final String KIND = "kolla-upgrade-step";
 
         Kolla(Sites sites, UpgradeStepRunner runner) {
-            super(sites, runner);
-        }
-
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public String system() {
-            return "kolla";
+            super(KIND, "kolla", sites, runner);
         }
     }
 
@@ -82,17 +72,7 @@ abstract class UpgradeStepProbe implements OperationProbe {
         static final String KIND = "charmed-upgrade-step";
 
         Charmed(Sites sites, UpgradeStepRunner runner) {
-            super(sites, runner);
-        }
-
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public String system() {
-            return "juju";
+            super(KIND, "juju", sites, runner);
         }
     }
 }
