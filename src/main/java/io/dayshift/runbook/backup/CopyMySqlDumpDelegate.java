@@ -1,47 +1,40 @@
 package io.dayshift.runbook.backup;
 
-import static io.dayshift.runbook.RunVariables.SITE;
-import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 import static io.dayshift.runbook.backup.BackupSite.Variables.MYSQL_DUMP;
 import static io.dayshift.runbook.backup.BackupSite.Variables.TABLE_ROWS;
 
+import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupHosts;
-import io.dayshift.backup.FileFacts;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code Task_CopyMySqlDump} (charmed): {@code juju scp} of the dump off the leader onto the Juju host; not again if there. */
 @Component("copyMySqlDump")
-class CopyMySqlDumpDelegate implements JavaDelegate {
+class CopyMySqlDumpDelegate extends HostFileStep {
 
     static final String FILE = "mysqldump.gz";
 
-    private final Sites sites;
-    private final BackupHosts hosts;
-    private final PartRecords records;
-
     CopyMySqlDumpDelegate(Sites sites, BackupHosts hosts, PartRecords records) {
-        this.sites = sites;
-        this.hosts = hosts;
-        this.records = records;
+        super(sites, hosts, records, ArtefactKind.MYSQL_DUMP, FILE, (execution, site, group, target) -> {
+            UnitFile dump = MYSQL_DUMP.get(execution);
+            hosts.copyFromUnit(site, dump.unit(), dump.path(), target);
+        }, (site, target) -> "juju scp " + target);
+    }
+
+    /** When it copied the dump now, the run log names the unit and path it came from. */
+    @Override
+    String action(DelegateExecution execution, Site site, String target, boolean made) {
+        if (!made) {
+            return super.action(execution, site, target, made);
+        }
+        UnitFile dump = MYSQL_DUMP.get(execution);
+        return "juju scp " + dump.unit() + ":" + dump.path() + " " + target;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Site site = sites.require(SITE.get(execution));
-        String group = site.juju().hostGroup();
-        String target = BackupPlanner.target(site, BACKUP_ID.get(execution), FILE);
-        Optional<FileFacts> there = hosts.facts(site, group, target);
-        String action = "juju scp " + target;
-        if (there.isEmpty()) {
-            UnitFile dump = MYSQL_DUMP.get(execution);
-            hosts.copyFromUnit(site, dump.unit(), dump.path(), target);
-            action = "juju scp " + dump.unit() + ":" + dump.path() + " " + target;
-        }
-        records.taken(execution, there.or(() -> hosts.facts(site, group, target)).orElseThrow(), TABLE_ROWS.get(execution), action, there.isEmpty());
+    TableRows rows(DelegateExecution execution) {
+        return TABLE_ROWS.get(execution);
     }
 }
