@@ -448,11 +448,7 @@ final class JujuCharmModel implements CharmModel {
 
     private CommandResult run(Site site, String operation, ShellCommand command, Duration timeout) {
         SshEndpoint host = site.jujuHost();
-        try {
-            return shell.run(host, command, timeout);
-        } catch (RemoteCommandException e) {
-            throw new RemoteCommandException("site " + site.name() + ": " + operation + ": " + e.getMessage(), e);
-        }
+        return RemoteCommandException.within("site " + site.name() + ": " + operation, () -> shell.run(host, command, timeout));
     }
 
     private CommandResult runOk(Site site, String operation, ShellCommand command, Duration timeout) {
