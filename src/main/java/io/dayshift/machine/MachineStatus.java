@@ -6,7 +6,7 @@ import java.util.Locale;
  * A MAAS machine's status: MAAS's numeric code and the label MAAS shows for it. The codes are stable
  * across MAAS releases; a code this enum does not know maps to {@link #UNKNOWN} rather than failing.
  */
-public enum MachineStatus {
+public enum MachineStatus implements MaasCode {
     NEW(0, "New"),
     COMMISSIONING(1, "Commissioning"),
     FAILED_COMMISSIONING(2, "Failed commissioning"),
@@ -42,11 +42,13 @@ public enum MachineStatus {
     }
 
     /** MAAS's numeric status ({@code status} in the machine JSON). */
+    @Override
     public int code() {
         return code;
     }
 
     /** MAAS's label ({@code status_name} in the machine JSON), e.g. {@code Failed commissioning}. */
+    @Override
     public String label() {
         return label;
     }
@@ -57,11 +59,6 @@ public enum MachineStatus {
     }
 
     public static MachineStatus ofCode(int code) {
-        for (MachineStatus status : values()) {
-            if (status.code == code && status != UNKNOWN) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return MaasCode.ofCode(MachineStatus.class, code, UNKNOWN);
     }
 }

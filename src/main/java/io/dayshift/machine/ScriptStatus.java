@@ -1,7 +1,7 @@
 package io.dayshift.machine;
 
 /** The status of one commissioning or testing script, with MAAS's numeric code and label. */
-public enum ScriptStatus {
+public enum ScriptStatus implements MaasCode {
     PENDING(0, "Pending"),
     RUNNING(1, "Running"),
     PASSED(2, "Passed"),
@@ -24,10 +24,12 @@ public enum ScriptStatus {
         this.label = label;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -38,11 +40,6 @@ public enum ScriptStatus {
     }
 
     public static ScriptStatus ofCode(int code) {
-        for (ScriptStatus status : values()) {
-            if (status.code == code && status != UNKNOWN) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return MaasCode.ofCode(ScriptStatus.class, code, UNKNOWN);
     }
 }

@@ -40,6 +40,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@link CharmModel} over the juju CLI on the site's Juju host, speaking Juju 2.9 and 3.x (detected with
@@ -98,15 +99,8 @@ final class JujuCharmModel implements CharmModel {
         Arg.MAAS_NAME.check(maasTag);
         String operation = "add a unit of " + application + " on a machine tagged " + maasTag;
         ModelStatus before = status(site);
-        Application app = before.application(application).orElseThrow(() -> new CharmModelException(
-                where(site) + ": cannot " + operation + ": application " + application + " is not in model " + model(site)));
-        if (app.subordinate()) {
-            throw new CharmModelException(where(site) + ": cannot " + operation + ": " + application
-                    + " is a subordinate application; its units follow its principals " + app.subordinateTo());
-        }
-        Optional<Machine> reusable = before.machines().values().stream()
-                .filter(m -> !m.id().contains("/") && hasTag(m.constraints(), maasTag) && !m.provisioningFailed())
-                .filter(m -> before.unitsOn(m.id()).isEmpty())
+        principal(site, before, application, operation);
+        Optional<Machine> reusable = emptyMachinesTagged(before, maasTag)
                 .min(Comparator.comparingInt(m -> Integer.parseInt(m.id())));
         return placeUnit(site, application, operation, reusable,
                 inModel(site, "add-machine").flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag));
@@ -119,25 +113,36 @@ final class JujuCharmModel implements CharmModel {
         Arg.MAAS_NAME.check(maasTag);
         String operation = "add a unit of " + application + " on MAAS machine " + maasHostname;
         ModelStatus before = status(site);
-        Application app = before.application(application).orElseThrow(() -> new CharmModelException(
-                where(site) + ": cannot " + operation + ": application " + application + " is not in model " + model(site)));
-        if (app.subordinate()) {
-            throw new CharmModelException(where(site) + ": cannot " + operation + ": " + application
-                    + " is a subordinate application; its units follow its principals " + app.subordinateTo());
-        }
+        Application app = principal(site, before, application, operation);
         Optional<Unit> there = app.units().values().stream()
                 .filter(u -> before.machine(u.machine()).map(m -> onMaasMachine(m, maasHostname)).orElse(false))
                 .findFirst();
         if (there.isPresent()) {
             return new NewUnit(there.get().name(), there.get().machine());
         }
-        Optional<Machine> reusable = before.machines().values().stream()
-                .filter(m -> !m.id().contains("/") && hasTag(m.constraints(), maasTag) && !m.provisioningFailed())
-                .filter(m -> before.unitsOn(m.id()).isEmpty())
+        Optional<Machine> reusable = emptyMachinesTagged(before, maasTag)
                 .filter(m -> onMaasMachine(m, maasHostname) || m.hostname().isEmpty() && m.instanceId().isEmpty())
                 .min(Comparator.comparingInt(m -> Integer.parseInt(m.id())));
         return placeUnit(site, application, operation, reusable,
                 inModel(site, "add-machine").arg(Arg.HOSTNAME, maasHostname).flag("--constraints").arg(Arg.KEY_VALUE, "tags=" + maasTag));
+    }
+
+    /** The application a unit is to be added to: it must be in the model and not be a subordinate. */
+    private Application principal(Site site, ModelStatus before, String application, String operation) {
+        Application app = before.application(application).orElseThrow(() -> new CharmModelException(
+                where(site) + ": cannot " + operation + ": application " + application + " is not in model " + model(site)));
+        if (app.subordinate()) {
+            throw new CharmModelException(where(site) + ": cannot " + operation + ": " + application
+                    + " is a subordinate application; its units follow its principals " + app.subordinateTo());
+        }
+        return app;
+    }
+
+    /** Top-level machines carrying {@code maasTag} whose provisioning did not fail and that host no unit. */
+    private static Stream<Machine> emptyMachinesTagged(ModelStatus before, String maasTag) {
+        return before.machines().values().stream()
+                .filter(m -> !m.id().contains("/") && hasTag(m.constraints(), maasTag) && !m.provisioningFailed())
+                .filter(m -> before.unitsOn(m.id()).isEmpty());
     }
 
     /**
@@ -443,11 +448,7 @@ final class JujuCharmModel implements CharmModel {
 
     private CommandResult run(Site site, String operation, ShellCommand command, Duration timeout) {
         SshEndpoint host = site.jujuHost();
-        try {
-            return shell.run(host, command, timeout);
-        } catch (RemoteCommandException e) {
-            throw new RemoteCommandException("site " + site.name() + ": " + operation + ": " + e.getMessage(), e);
-        }
+        return RemoteCommandException.within("site " + site.name() + ": " + operation, () -> shell.run(host, command, timeout));
     }
 
     private CommandResult runOk(Site site, String operation, ShellCommand command, Duration timeout) {

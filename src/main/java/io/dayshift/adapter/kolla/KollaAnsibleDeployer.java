@@ -561,23 +561,14 @@ final class KollaAnsibleDeployer implements KollaDeployer {
 
     private CommandResult run(Site site, String operation, ShellCommand command, Duration timeout) {
         SshEndpoint host = site.kollaDeployer();
-        try {
-            return shell.run(host, command, timeout);
-        } catch (RemoteCommandException e) {
-            throw new RemoteCommandException("site " + site.name() + ": " + operation + ": " + e.getMessage(), e);
-        }
+        return RemoteCommandException.within("site " + site.name() + ": " + operation, () -> shell.run(host, command, timeout));
     }
 
     private CommandResult runOk(Site site, String operation, ShellCommand command, byte[] input) {
         SshEndpoint host = site.kollaDeployer();
-        CommandResult result;
-        try {
-            result = input == null
-                    ? shell.run(host, command, properties.fileTimeout())
-                    : shell.runWithInput(host, command, input, properties.fileTimeout());
-        } catch (RemoteCommandException e) {
-            throw new RemoteCommandException("site " + site.name() + ": " + operation + ": " + e.getMessage(), e);
-        }
+        CommandResult result = RemoteCommandException.within("site " + site.name() + ": " + operation, () -> input == null
+                ? shell.run(host, command, properties.fileTimeout())
+                : shell.runWithInput(host, command, input, properties.fileTimeout()));
         if (!result.succeeded()) {
             throw new KollaException(where(site) + ": " + operation + " failed (exit " + result.exitStatus() + "): " + tail(result.stderr()));
         }

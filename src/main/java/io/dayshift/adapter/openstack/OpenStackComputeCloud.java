@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.compute.Server;
@@ -71,24 +73,23 @@ final class OpenStackComputeCloud implements ComputeCloud {
 
     @Override
     public ComputeService enableComputeService(Site site, String host) {
-        return calls.call(site, "enable compute service", "host " + host, os -> {
-            os.compute().services().enableService(COMPUTE, host);
-            return requireService(host);
-        });
+        return changeService(site, "enable compute service", host, os -> os.compute().services().enableService(COMPUTE, host));
     }
 
     @Override
     public ComputeService forceDownComputeService(Site site, String host) {
-        return calls.call(site, "force down compute service", "host " + host, os -> {
-            os.compute().services().forceDownService(COMPUTE, host);
-            return requireService(host);
-        });
+        return changeService(site, "force down compute service", host, os -> os.compute().services().forceDownService(COMPUTE, host));
     }
 
     @Override
     public ComputeService unsetForcedDown(Site site, String host) {
-        return calls.call(site, "unset forced-down of compute service", "host " + host, os -> {
-            os.compute().services().forceUpService(COMPUTE, host);
+        return changeService(site, "unset forced-down of compute service", host, os -> os.compute().services().forceUpService(COMPUTE, host));
+    }
+
+    /** Changes the nova-compute service of {@code host} and reads it back as it is now. */
+    private ComputeService changeService(Site site, String operation, String host, Consumer<OSClientV3> change) {
+        return calls.call(site, operation, "host " + host, os -> {
+            change.accept(os);
             return requireService(host);
         });
     }
@@ -135,31 +136,29 @@ final class OpenStackComputeCloud implements ComputeCloud {
 
     @Override
     public List<ServerSummary> serversOnHost(Site site, String host) {
-        return calls.call(site, "list servers", "host " + host, os -> Pages.all(pageSize,
-                (marker, limit) -> {
-                    Map<String, String> query = new LinkedHashMap<>();
-                    query.put("all_tenants", "1");
-                    query.put("host", host);
-                    query.put("limit", String.valueOf(limit));
-                    marker.ifPresent(m -> query.put("marker", m));
-                    return os.compute().servers().list(query).stream().map(OpenStackComputeCloud::summary).toList();
-                },
-                ServerSummary::id));
+        return calls.call(site, "list servers", "host " + host, os -> allServers(os, "host", host));
     }
 
     @Override
     public List<ServerSummary> serversNamed(Site site, String name) {
         // Nova's name filter is a regular expression: anchor it, quote the name, and keep only exact matches
-        return calls.call(site, "list servers", "name " + name, os -> Pages.all(pageSize,
+        return calls.call(site, "list servers", "name " + name,
+                os -> allServers(os, "name", "^" + name.replaceAll("[^A-Za-z0-9_-]", ".") + "$"))
+                .stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    /** Every server of every project matching one filter of Nova's server list, all pages. */
+    private List<ServerSummary> allServers(OSClientV3 os, String filter, String value) {
+        return Pages.all(pageSize,
                 (marker, limit) -> {
                     Map<String, String> query = new LinkedHashMap<>();
                     query.put("all_tenants", "1");
-                    query.put("name", "^" + name.replaceAll("[^A-Za-z0-9_-]", ".") + "$");
+                    query.put(filter, value);
                     query.put("limit", String.valueOf(limit));
                     marker.ifPresent(m -> query.put("marker", m));
                     return os.compute().servers().list(query).stream().map(OpenStackComputeCloud::summary).toList();
                 },
-                ServerSummary::id)).stream().filter(s -> s.name().equals(name)).toList();
+                ServerSummary::id);
     }
 
     @Override
@@ -170,32 +169,29 @@ final class OpenStackComputeCloud implements ComputeCloud {
 
     @Override
     public void liveMigrate(Site site, String serverId) {
-        liveMigrate(site, serverId, Optional.empty());
+        migrate(site, serverId, Optional.empty(), "live migration", RequestBodies::liveMigrate, RequestBodies.LIVE_MIGRATE);
     }
 
     @Override
     public void liveMigrate(Site site, String serverId, String targetHost) {
-        liveMigrate(site, serverId, Optional.of(targetHost));
-    }
-
-    private void liveMigrate(Site site, String serverId, Optional<String> target) {
-        calls.call(site, "live migration" + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
-                serverAction(serverId, RequestBodies.liveMigrate(target), RequestBodies.LIVE_MIGRATE));
+        migrate(site, serverId, Optional.of(targetHost), "live migration", RequestBodies::liveMigrate, RequestBodies.LIVE_MIGRATE);
     }
 
     @Override
     public void coldMigrate(Site site, String serverId) {
-        coldMigrate(site, serverId, Optional.empty());
+        migrate(site, serverId, Optional.empty(), "cold migration", RequestBodies::coldMigrate, RequestBodies.COLD_MIGRATE);
     }
 
     @Override
     public void coldMigrate(Site site, String serverId, String targetHost) {
-        coldMigrate(site, serverId, Optional.of(targetHost));
+        migrate(site, serverId, Optional.of(targetHost), "cold migration", RequestBodies::coldMigrate, RequestBodies.COLD_MIGRATE);
     }
 
-    private void coldMigrate(Site site, String serverId, Optional<String> target) {
-        calls.call(site, "cold migration" + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
-                serverAction(serverId, RequestBodies.coldMigrate(target), RequestBodies.COLD_MIGRATE));
+    /** A live or cold migration, to {@code target} or, without one, where the scheduler chooses. */
+    private void migrate(Site site, String serverId, Optional<String> target, String operation,
+                         Function<Optional<String>, JsonNode> body, String microversion) {
+        calls.call(site, operation + target.map(t -> " to host " + t).orElse(""), "server " + serverId, os ->
+                serverAction(serverId, body.apply(target), microversion));
     }
 
     @Override

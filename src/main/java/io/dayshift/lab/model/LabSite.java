@@ -1367,35 +1367,15 @@ public final class LabSite {
      */
     public synchronized JujuMachine addJujuMachine(List<String> tags) {
         advance();
-        count("juju-add-machine");
-        String id = Integer.toString(nextMachineId++);
-        String constraints = tags.isEmpty() ? "" : "tags=" + String.join(",", tags);
-        Optional<MaasMachine> free = findAllocatable(tags, "", "");
-        JujuMachine jm;
-        if (free.isPresent()) {
-            MaasMachine m = free.get();
-            machines.put(m.systemId(), m.with("juju", m.powerState(), "", m.tags(), m.scriptResults())
-                    .withStatus(MachineStatus.ALLOCATED, "From 'Ready' to 'Allocated' (to juju)"));
-            MaasMachine deploying = deploy(m.systemId(), "jammy", "juju");
-            jm = new JujuMachine(id, m.systemId(), m.hostname(), m.zone(), m.ipAddresses().isEmpty() ? "" : m.ipAddresses().get(0), constraints,
-                    m.cpuCount(), m.memoryMib(), JujuStatus.of("pending"), new JujuStatus("allocating", "Deploying: ubuntu/amd64/ga-22.04/jammy"),
-                    deploying.pendingUntil());
-        } else {
-            jm = new JujuMachine(id, "", "", "", "", constraints, 0, 0, JujuStatus.of("pending"), new JujuStatus("provisioning error",
-                    "No available machine matches constraints: [('agent_name', ['" + uuid("agent", name) + "']), ('tags', " + tags
-                            .stream().map(t -> "'" + t + "'").toList() + ")] (resolved to \"" + constraints + "\")"), null);
-        }
-        jujuMachines.put(id, jm);
-        return jm;
+        String constraints = jujuConstraints(tags);
+        return newJujuMachine(constraints, findAllocatable(tags, "", ""),
+                "('agent_name', ['" + uuid("agent", name) + "']), ('tags', " + tags.stream().map(t -> "'" + t + "'").toList() + ")", constraints);
     }
 
     /** {@code juju add-unit <app> --to <machine>}: the unit (and units of the application's subordinates) become active/idle after the machine started and {@link LabOperation#UNIT_ACTIVE}. */
     public synchronized JujuUnit addUnit(String application, String machineId) {
         advance();
-        JujuApplication app = applications.get(application);
-        if (app == null) {
-            throw LabException.notFound("application \"" + application + "\" not found");
-        }
+        JujuApplication app = existingApplication(application);
         if (app.subordinate()) {
             throw LabException.badRequest("cannot add unit to application \"" + application + "\": application is a subordinate");
         }
@@ -1464,10 +1444,7 @@ public final class LabSite {
     /** {@code juju refresh --channel}: new channel and revision; the units execute for {@link LabOperation#CHARM_REFRESH}. */
     public synchronized JujuApplication refresh(String application, String channel) {
         advance();
-        JujuApplication app = applications.get(application);
-        if (app == null) {
-            throw LabException.notFound("application \"" + application + "\" not found");
-        }
+        JujuApplication app = existingApplication(application);
         count("juju-refresh");
         int revision = app.revision() + 1;
         Matcher m = Pattern.compile("-(\\d+)$").matcher(app.canUpgradeTo());
@@ -1487,19 +1464,20 @@ public final class LabSite {
         return applications.get(application);
     }
 
-    public synchronized Map<String, String> config(String application) {
+    private JujuApplication existingApplication(String application) {
         JujuApplication app = applications.get(application);
         if (app == null) {
             throw LabException.notFound("application \"" + application + "\" not found");
         }
-        return app.config();
+        return app;
+    }
+
+    public synchronized Map<String, String> config(String application) {
+        return existingApplication(application).config();
     }
 
     public synchronized void setConfig(String application, String key, String value) {
-        JujuApplication app = applications.get(application);
-        if (app == null) {
-            throw LabException.notFound("application \"" + application + "\" not found");
-        }
+        JujuApplication app = existingApplication(application);
         count("juju-config");
         Map<String, String> config = new TreeMap<>(app.config());
         config.put(key, value);
@@ -2554,11 +2532,25 @@ public final class LabSite {
      */
     public synchronized JujuMachine addJujuMachineOn(String node, List<String> tags) {
         advance();
+        String constraints = jujuConstraints(tags);
+        Optional<MaasMachine> named = machines.values().stream().filter(m -> m.hostname().equals(node) || m.systemId().equals(node)).findFirst();
+        String wanted = "('name', ['" + node + "'])" + (tags.isEmpty() ? "" : ", ('tags', " + tags.stream().map(t -> "'" + t + "'").toList() + ")");
+        return newJujuMachine(constraints, named.flatMap(m -> findAllocatable(tags, m.systemId(), "")), wanted,
+                "name=" + node + (constraints.isEmpty() ? "" : " " + constraints));
+    }
+
+    private static String jujuConstraints(List<String> tags) {
+        return tags.isEmpty() ? "" : "tags=" + String.join(",", tags);
+    }
+
+    /**
+     * A new Juju machine: on {@code free}, which is allocated and deployed to Juju, or, without one, pending with MAAS's
+     * refusal as its provisioning error, worded like Juju ({@code wanted}: the constraints as MAAS got them,
+     * {@code resolved}: as Juju resolved them).
+     */
+    private JujuMachine newJujuMachine(String constraints, Optional<MaasMachine> free, String wanted, String resolved) {
         count("juju-add-machine");
         String id = Integer.toString(nextMachineId++);
-        String constraints = tags.isEmpty() ? "" : "tags=" + String.join(",", tags);
-        Optional<MaasMachine> named = machines.values().stream().filter(m -> m.hostname().equals(node) || m.systemId().equals(node)).findFirst();
-        Optional<MaasMachine> free = named.flatMap(m -> findAllocatable(tags, m.systemId(), ""));
         JujuMachine jm;
         if (free.isPresent()) {
             MaasMachine m = free.get();
@@ -2569,10 +2561,8 @@ public final class LabSite {
                     m.cpuCount(), m.memoryMib(), JujuStatus.of("pending"), new JujuStatus("allocating", "Deploying: ubuntu/amd64/ga-22.04/jammy"),
                     deploying.pendingUntil());
         } else {
-            String wanted = "('name', ['" + node + "'])" + (tags.isEmpty() ? "" : ", ('tags', " + tags.stream().map(t -> "'" + t + "'").toList() + ")");
             jm = new JujuMachine(id, "", "", "", "", constraints, 0, 0, JujuStatus.of("pending"), new JujuStatus("provisioning error",
-                    "No available machine matches constraints: [" + wanted + "] (resolved to \"name=" + node + (constraints.isEmpty() ? "" : " " + constraints)
-                            + "\")"), null);
+                    "No available machine matches constraints: [" + wanted + "] (resolved to \"" + resolved + "\")"), null);
         }
         jujuMachines.put(id, jm);
         return jm;
