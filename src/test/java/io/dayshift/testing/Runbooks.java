@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -35,6 +36,7 @@ public class Runbooks {
     private final IdentityService identity;
     private final RepositoryService repository;
     private final ObjectProvider<MutableClock> clock;
+    private int jobsRun;
 
     Runbooks(TaskService tasks, ManagementService management, HistoryService history, IdentityService identity, RepositoryService repository,
             @Qualifier(LabConfiguration.CLOCK) ObjectProvider<MutableClock> clock) {
@@ -119,7 +121,12 @@ public class Runbooks {
 
     /** As {@link #runJobs}, but stops, returning true, as soon as a job of {@code activityId} (a timer or not) is waiting. */
     public boolean runJobsUntil(String activityId) {
-        for (int round = 0; round < 500; round++) {
+        return runJobsUntil(activityId, 500);
+    }
+
+    /** As {@link #runJobsUntil(String)}, running at most {@code rounds} jobs before it fails (a long run has many). */
+    public boolean runJobsUntil(String activityId, int rounds) {
+        for (int round = 0; round < rounds; round++) {
             if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
                 return true;
             }
@@ -129,8 +136,28 @@ public class Runbooks {
                 return false;
             }
             management.executeJob(due.get(0).getId());
+            jobsRun++;
         }
         throw new AssertionError("jobs keep coming");
+    }
+
+    /** How many jobs {@link #runJobsUntil} has run so far. */
+    public int jobsRun() {
+        return jobsRun;
+    }
+
+    /**
+     * Runs the run's one job as the job executor would until its retries are used up (at most five tries), each try failing,
+     * so that the engine raises its incident.
+     */
+    public void exhaustRetries(ProcessInstance run) {
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
+            try {
+                management.executeJob(BpmnAwareTests.job(run).getId());
+            } catch (RuntimeException expected) {
+                // each try fails; the engine counts it
+            }
+        }
     }
 
     /** The lab's clock, which stands still until the test moves it. */
