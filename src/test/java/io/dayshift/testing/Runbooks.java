@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  */
 public class Runbooks {
 
+    private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
     private final HistoryService history;
@@ -38,8 +40,9 @@ public class Runbooks {
     private final ObjectProvider<MutableClock> clock;
     private int jobsRun;
 
-    Runbooks(TaskService tasks, ManagementService management, HistoryService history, IdentityService identity, RepositoryService repository,
-            @Qualifier(LabConfiguration.CLOCK) ObjectProvider<MutableClock> clock) {
+    Runbooks(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history, IdentityService identity,
+            RepositoryService repository, @Qualifier(LabConfiguration.CLOCK) ObjectProvider<MutableClock> clock) {
+        this.runtime = runtime;
         this.repository = repository;
         this.tasks = tasks;
         this.management = management;
@@ -60,6 +63,16 @@ public class Runbooks {
 
     public void logout() {
         identity.clearAuthentication();
+    }
+
+    /** The user, logged in, starts a run of {@code processKey} with {@code variables}, as from Tasklist. */
+    public ProcessInstance start(String user, String processKey, Map<String, Object> variables) {
+        login(user);
+        try {
+            return runtime.startProcessInstanceByKey(processKey, variables);
+        } finally {
+            logout();
+        }
     }
 
     /**

@@ -464,16 +464,11 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
     }
 
     private ProcessInstance start(String site, String machine, String zone) {
-        runbooks.login("olga");
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("site", site);
-            variables.put("machine", machine);
-            variables.put("availabilityZone", zone);
-            return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-        } finally {
-            runbooks.logout();
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("machine", machine);
+        variables.put("availabilityZone", zone);
+        return runbooks.start("olga", PROCESS_KEY, variables);
     }
 
     /**

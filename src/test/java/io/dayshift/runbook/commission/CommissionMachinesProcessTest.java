@@ -357,14 +357,9 @@ class CommissionMachinesProcessTest extends ProcessTestFixture {
         variables.put("machines", machines);
         variables.put("tags", tags);
         variables.put("testingScripts", testingScripts);
-        runbooks.login("olga");
-        try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(CommissionMachines.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(START_EVENT);
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance run = runbooks.start("olga", CommissionMachines.PROCESS_KEY, variables);
+        assertThat(run).isStarted().hasPassed(START_EVENT);
+        return run;
     }
 
     /** Starts a run for one machine and runs it until MAAS commissions it and the run waits for the first check. */

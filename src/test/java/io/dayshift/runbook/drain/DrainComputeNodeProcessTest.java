@@ -226,13 +226,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         Map<String, Long> before = model("lab-charmed").destructiveActions();
         Map<String, Object> variables = new HashMap<>(Map.of("site", "lab-charmed", "host", "cn04", "reason", REASON, "parentApproval", "Task_ApprovePlan",
                 "parentApproved", true));
-        runbooks.login("olga");
-        ProcessInstance byHand;
-        try {
-            byHand = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance byHand = runbooks.start("olga", DrainComputeNode.PROCESS_KEY, variables);
         assertThat(byHand).isStarted();
         execute(job());
         execute(job());
@@ -629,13 +623,8 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
                     .endEvent("EndEvent_Done").done();
             repository.createDeployment().name("calling run (test)").addModelInstance("calling-run.bpmn", model).deploy();
         }
-        runbooks.login("olga");
-        try {
-            return runtime.startProcessInstanceByKey("rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
-                    "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
-        } finally {
-            runbooks.logout();
-        }
+        return runbooks.start("olga", "rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
+                "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
     }
 
     private ProcessInstance start(String site, String host, String reason) {
@@ -643,14 +632,9 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         variables.put("site", site);
         variables.put("host", host);
         variables.put("reason", reason);
-        runbooks.login("olga");
-        try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(DrainComputeNode.Elements.START);
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance run = runbooks.start("olga", DrainComputeNode.PROCESS_KEY, variables);
+        assertThat(run).isStarted().hasPassed(DrainComputeNode.Elements.START);
+        return run;
     }
 
     private ProcessInstance startAndPlan(String site, String host) {

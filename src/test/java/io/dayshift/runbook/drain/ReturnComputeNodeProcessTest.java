@@ -229,14 +229,9 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
         variables.put("site", site);
         variables.put("host", host);
         variables.put("reason", reason);
-        runbooks.login("olga");
-        try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(ReturnComputeNode.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(ReturnComputeNode.Elements.START);
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance run = runbooks.start("olga", ReturnComputeNode.PROCESS_KEY, variables);
+        assertThat(run).isStarted().hasPassed(ReturnComputeNode.Elements.START);
+        return run;
     }
 
     private void decide(String decision, String note) {

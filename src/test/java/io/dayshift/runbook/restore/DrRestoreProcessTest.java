@@ -636,18 +636,13 @@ class DrRestoreProcessTest extends ProcessTestFixture {
     }
 
     private ProcessInstance start(String site, String backupId, String scope) {
-        runbooks.login("olga");
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("site", site);
-            variables.put("backupId", backupId);
-            variables.put("scope", scope);
-            ProcessInstance run = runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-            assertThat(run).isStarted();
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("backupId", backupId);
+        variables.put("scope", scope);
+        ProcessInstance run = runbooks.start("olga", PROCESS_KEY, variables);
+        assertThat(run).isStarted();
+        return run;
     }
 
     private static long delta(LabSite site, Map<String, Long> before, String action) {

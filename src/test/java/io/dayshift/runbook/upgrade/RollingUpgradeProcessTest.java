@@ -640,19 +640,14 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
     }
 
     private ProcessInstance start(String site, String target, long batch, String canary, OffsetDateTime windowStart, OffsetDateTime windowEnd) {
-        runbooks.login("olga");
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("site", site);
-            variables.put("targetRelease", target);
-            variables.put("batchSize", batch);
-            variables.put("windowStart", windowStart.toString());
-            variables.put("windowEnd", windowEnd.toString());
-            variables.put("canaryHost", canary);
-            return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-        } finally {
-            runbooks.logout();
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("targetRelease", target);
+        variables.put("batchSize", batch);
+        variables.put("windowStart", windowStart.toString());
+        variables.put("windowEnd", windowEnd.toString());
+        variables.put("canaryHost", canary);
+        return runbooks.start("olga", PROCESS_KEY, variables);
     }
 
     private void runJobs() {
