@@ -5,9 +5,8 @@ import static io.dayshift.alert.WebhookBodies.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dayshift.DayshiftApplication;
 import io.dayshift.testing.Http;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.dayshift.testing.PostgresService;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,21 +29,8 @@ class PostgresAlertIntakeTest {
 
     private static final String TOKEN = "alert-intake-pg-token-71d2";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CREATE USER dayshift WITH PASSWORD 'pg-test-password'");
-            statement.execute("CREATE DATABASE dayshift OWNER dayshift");
-        }
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresService POSTGRES = new PostgresService();
 
     @Test
     void parallelDeliveriesStartOneRunAndARestartKeepsIt() throws Exception {
@@ -113,14 +97,7 @@ class PostgresAlertIntakeTest {
 
     private static ConfigurableApplicationContext start() {
         String east = "--dayshift.sites.east.";
-        return new SpringApplicationBuilder(DayshiftApplication.class)
-                .profiles("postgres")
-                .run("--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl("dayshift", "dayshift"),
-                        "--DAYSHIFT_DB_USER=dayshift",
-                        "--DAYSHIFT_DB_PASSWORD=pg-test-password",
-                        "--DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
-                        "--DAYSHIFT_ALERTS_TOKEN=" + TOKEN,
-                        "--server.port=0",
+        return POSTGRES.start("--DAYSHIFT_ALERTS_TOKEN=" + TOKEN,
                         "--camunda.bpm.job-execution.enabled=false",
                         "--dayshift.alerts.rules[0].alertnames=HypervisorDown",
                         "--dayshift.alerts.rules[0].process=alert-test-incident",

@@ -91,13 +91,13 @@ public final class Golden {
 
     /**
      * Compares the plan with {@code <case>.plan.txt} beside the fixture, exactly; on a difference fails with where the texts
-     * part, a unified-style diff and the command to regenerate. With {@code -Dgolden.update=true} writes the file and fails.
+     * part, a unified-style diff and the command to regenerate {@code test}. With {@code -Dgolden.update=true} writes the file and fails.
      */
-    public static void verify(Path fixture, String plan) {
+    public static void verify(Path fixture, String plan, Class<?> test) {
         String name = fixture.getFileName().toString();
         Path expectedFile = fixture.resolveSibling(name.substring(0, name.length() - ".yaml".length()) + ".plan.txt");
         String actual = plan.endsWith("\n") ? plan : plan + "\n";
-        String regenerate = "./mvnw -q -o test -Dtest=" + caller() + " -D" + UPDATE + "=true";
+        String regenerate = "./mvnw -q -o test -Dtest=" + test.getSimpleName() + " -D" + UPDATE + "=true";
         try {
             if (Boolean.getBoolean(UPDATE)) {
                 boolean same = Files.exists(expectedFile) && Files.readString(expectedFile, StandardCharsets.UTF_8).equals(actual);
@@ -141,12 +141,6 @@ public final class Golden {
             }
             return answer.apply(args == null ? new Object[0] : args);
         }));
-    }
-
-    /** The simple name of the golden test class that called {@link #verify}, for the regenerate command. */
-    private static String caller() {
-        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
-                .filter(c -> !c.equals(Golden.class.getName())).findFirst()).map(c -> c.substring(c.lastIndexOf('.') + 1)).orElse("*GoldenTest");
     }
 
     /** A line diff for people: the first differing line, then the changed lines with a little context, as {@code diff -u} marks them. */

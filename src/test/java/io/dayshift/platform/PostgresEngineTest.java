@@ -2,10 +2,8 @@ package io.dayshift.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dayshift.DayshiftApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.dayshift.testing.PostgresService;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,10 +13,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,21 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class PostgresEngineTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CREATE USER dayshift WITH PASSWORD 'pg-test-password'");
-            statement.execute("CREATE DATABASE dayshift OWNER dayshift");
-        }
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresService POSTGRES = new PostgresService();
 
     @Test
     void aRunSurvivesRestartsOfTheServiceAndFinishes() throws Exception {
@@ -89,7 +72,7 @@ class PostgresEngineTest {
         try (ConfigurableApplicationContext service = start(false)) {
             run = MovedTypesMigrationTest.startRunWithSteps(service.getBean(RuntimeService.class));
         }
-        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("dayshift", "dayshift"), "dayshift", "pg-test-password")) {
+        try (Connection connection = POSTGRES.connect()) {
             assertThat(MovedTypesMigrationTest.writeAsAnOldReleaseDid(connection)).isEqualTo(6);
         }
 
@@ -100,14 +83,7 @@ class PostgresEngineTest {
     }
 
     private static ConfigurableApplicationContext start(boolean jobExecutor) {
-        return new SpringApplicationBuilder(DayshiftApplication.class)
-                .profiles("postgres")
-                .run("--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl("dayshift", "dayshift"),
-                        "--DAYSHIFT_DB_USER=dayshift",
-                        "--DAYSHIFT_DB_PASSWORD=pg-test-password",
-                        "--DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
-                        "--server.port=0",
-                        "--camunda.bpm.job-execution.enabled=" + jobExecutor);
+        return POSTGRES.start("--camunda.bpm.job-execution.enabled=" + jobExecutor);
     }
 
     private static HistoricProcessInstance waitUntilEnded(HistoryService history, String instanceId) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** What end-to-end tests read and do through the engine's REST API ({@code /engine-rest}), as people and auditors would. */
 public final class EngineRest {
@@ -90,6 +91,31 @@ public final class EngineRest {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The JSON of an answer that must be 200 OK. */
+    public static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    /** A read over REST that {@link #waitFor} repeats. */
+    public interface Read {
+        JsonNode get() throws Exception;
+    }
+
+    /** Polls every 250 ms until the answer satisfies {@code done}, for at most {@code patience}. */
+    public static JsonNode waitFor(Read read, Predicate<JsonNode> done, Duration patience) throws Exception {
+        Instant until = Instant.now().plus(patience);
+        JsonNode last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not done within " + patience + ": " + last);
+            }
+            Thread.sleep(250);
+            last = read.get();
+        }
+        return last;
     }
 
     private static JsonNode json(String body) {

@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -29,15 +31,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
  */
 public class Runbooks {
 
+    private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
     private final HistoryService history;
     private final IdentityService identity;
     private final RepositoryService repository;
     private final ObjectProvider<MutableClock> clock;
+    private int jobsRun;
 
-    Runbooks(TaskService tasks, ManagementService management, HistoryService history, IdentityService identity, RepositoryService repository,
-            @Qualifier(LabConfiguration.CLOCK) ObjectProvider<MutableClock> clock) {
+    Runbooks(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history, IdentityService identity,
+            RepositoryService repository, @Qualifier(LabConfiguration.CLOCK) ObjectProvider<MutableClock> clock) {
+        this.runtime = runtime;
         this.repository = repository;
         this.tasks = tasks;
         this.management = management;
@@ -58,6 +63,16 @@ public class Runbooks {
 
     public void logout() {
         identity.clearAuthentication();
+    }
+
+    /** The user, logged in, starts a run of {@code processKey} with {@code variables}, as from Tasklist. */
+    public ProcessInstance start(String user, String processKey, Map<String, Object> variables) {
+        login(user);
+        try {
+            return runtime.startProcessInstanceByKey(processKey, variables);
+        } finally {
+            logout();
+        }
     }
 
     /**
@@ -119,7 +134,12 @@ public class Runbooks {
 
     /** As {@link #runJobs}, but stops, returning true, as soon as a job of {@code activityId} (a timer or not) is waiting. */
     public boolean runJobsUntil(String activityId) {
-        for (int round = 0; round < 500; round++) {
+        return runJobsUntil(activityId, 500);
+    }
+
+    /** As {@link #runJobsUntil(String)}, running at most {@code rounds} jobs before it fails (a long run has many). */
+    public boolean runJobsUntil(String activityId, int rounds) {
+        for (int round = 0; round < rounds; round++) {
             if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
                 return true;
             }
@@ -129,8 +149,28 @@ public class Runbooks {
                 return false;
             }
             management.executeJob(due.get(0).getId());
+            jobsRun++;
         }
         throw new AssertionError("jobs keep coming");
+    }
+
+    /** How many jobs {@link #runJobsUntil} has run so far. */
+    public int jobsRun() {
+        return jobsRun;
+    }
+
+    /**
+     * Runs the run's one job as the job executor would until its retries are used up (at most five tries), each try failing,
+     * so that the engine raises its incident.
+     */
+    public void exhaustRetries(ProcessInstance run) {
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
+            try {
+                management.executeJob(BpmnAwareTests.job(run).getId());
+            } catch (RuntimeException expected) {
+                // each try fails; the engine counts it
+            }
+        }
     }
 
     /** The lab's clock, which stands still until the test moves it. */

@@ -1,25 +1,19 @@
 package io.dayshift.runbook.addcompute;
 
+import static io.dayshift.testing.EngineRest.json;
+import static io.dayshift.testing.EngineRest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Hypervisor;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
-import io.dayshift.testing.Users;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the host in the lab's Nova. The lab runs on the system clock, 100 times faster than its defaults.
  */
 @RunbookEndToEndTest(timeFactor = "0.01")
-class AddComputeNodeEndToEndTest {
+class AddComputeNodeEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -40,20 +34,11 @@ class AddComputeNodeEndToEndTest {
         registry.add("dayshift.runbooks.add-compute-node.check-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    LabSites lab;
-
     @Test
     void anOpsLeadStartsItAnotherUserApprovesItAndTheHostJoinsTheCloud() throws Exception {
         // given an ops lead and an approver
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "anna", Roles.APPROVERS);
-        Http olga = Http.as(port, "olga", Users.PASSWORD);
-        Http anna = Http.as(port, "anna", Users.PASSWORD);
+        Http olga = user("olga", Roles.OPS_LEADS);
+        Http anna = user("anna", Roles.APPROVERS);
 
         // when olga starts the runbook over REST
         HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/add-compute-node/start",
@@ -63,7 +48,7 @@ class AddComputeNodeEndToEndTest {
 
         // and anna finds the approval with the plan, claims it and approves it
         JsonNode offered = waitFor(() -> json(anna.get("/engine-rest/task?candidateGroup=approvers&processInstanceId=" + instanceId)),
-                tasks -> tasks.size() == 1);
+                tasks -> tasks.size() == 1, PATIENCE);
         String taskId = offered.get(0).get("id").asText();
         JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=plan,machine,zone"));
         assertThat(form.at("/plan/value").asText()).contains("spare01").contains("[compute]").contains("az1");
@@ -73,7 +58,7 @@ class AddComputeNodeEndToEndTest {
 
         // then the run ends with the host added, as its history shows
         JsonNode ended = waitFor(() -> json(olga.get("/engine-rest/history/process-instance/" + instanceId)),
-                p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode());
+                p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode(), PATIENCE);
         assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
         JsonNode end = json(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
                 + AddComputeNode.Elements.COMPUTE_NODE_ADDED_END));
@@ -84,32 +69,4 @@ class AddComputeNodeEndToEndTest {
         assertThat(hypervisor.up()).isTrue();
         assertThat(hypervisor.zone()).isEqualTo("az1");
     }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private interface Read {
-        JsonNode get() throws Exception;
-    }
-
-    /** Polls until the answer satisfies {@code done}, for at most {@link #PATIENCE}. */
-    private static JsonNode waitFor(Read read, Predicate<JsonNode> done) throws Exception {
-        Instant until = Instant.now().plus(PATIENCE);
-        JsonNode last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not done within " + PATIENCE + ": " + last);
-            }
-            Thread.sleep(250);
-            last = read.get();
-        }
-        return last;
-    }
-
 }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.lab.model.LabFault;
@@ -20,8 +19,8 @@ import io.dayshift.machine.MachineStatus;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,10 +29,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,8 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
         uncovered = {HEALTH_CHECK_KEY, AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
-class AddComputeNodeProcessTest {
+class AddComputeNodeProcessTest extends ProcessTestFixture {
 
     private static final String TAG = "openstack-compute";
 
@@ -65,21 +58,6 @@ class AddComputeNodeProcessTest {
         registry.add("dayshift.runbooks.add-compute-node.check-interval", () -> "PT10S");
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    LabSites lab;
 
     @BeforeEach
     void setUp() {
@@ -486,16 +464,11 @@ class AddComputeNodeProcessTest {
     }
 
     private ProcessInstance start(String site, String machine, String zone) {
-        runbooks.login("olga");
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("site", site);
-            variables.put("machine", machine);
-            variables.put("availabilityZone", zone);
-            return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-        } finally {
-            runbooks.logout();
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("machine", machine);
+        variables.put("availabilityZone", zone);
+        return runbooks.start("olga", PROCESS_KEY, variables);
     }
 
     /**

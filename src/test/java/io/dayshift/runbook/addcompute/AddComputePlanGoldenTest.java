@@ -1,12 +1,10 @@
 package io.dayshift.runbook.addcompute;
 
 import io.dayshift.golden.Golden;
+import io.dayshift.golden.GoldenPlanTest;
 import io.dayshift.runbook.healthcheck.Finding;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden plans of {@code add-compute-node}: the MAAS machine, its zone and the site health check's grade and findings in
@@ -15,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * @see AddComputeNode the compute tag's default, {@code openstack-compute}
  */
-class AddComputePlanGoldenTest {
+class AddComputePlanGoldenTest extends GoldenPlanTest<AddComputePlanGoldenTest.Fixture> {
 
     /** @param machine the MAAS machine as {@code Task_ValidateInput} found it */
     record Fixture(String site, Machine machine, String zone, Health health) {
@@ -28,18 +26,16 @@ class AddComputePlanGoldenTest {
     record Health(String grade, String summary, List<Finding> findings) {
     }
 
-    static Stream<Path> cases() {
-        return Golden.cases("add-compute-node");
+    AddComputePlanGoldenTest() {
+        super("add-compute-node", Fixture.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void planMatchesGolden(Path fixture) {
-        Fixture f = Golden.read(fixture, Fixture.class);
+    @Override
+    protected String plan(Path fixture, Fixture f) {
         Machine m = f.machine();
         String capacity = m.cpuCount() + " CPU threads, " + m.memoryMib() + " MiB RAM, " + m.storageMb() / 1000 + " GB disk"; // as Task_ValidateInput
         String report = HealthReport.of(f.health().grade(), f.health().summary(), f.health().findings() == null ? List.of() : f.health().findings());
-        Golden.verify(fixture, PlanComputeAdditionDelegate.describe(f.site(), Golden.sites().require(f.site()).flavour(), m.hostname(), m.systemId(),
-                capacity, f.zone(), report, "openstack-compute"));
+        return PlanComputeAdditionDelegate.describe(f.site(), Golden.sites().require(f.site()).flavour(), m.hostname(), m.systemId(),
+                capacity, f.zone(), report, "openstack-compute");
     }
 }

@@ -9,21 +9,17 @@ import io.dayshift.access.Roles;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.runbook.OperatorChoices;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Sites;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -39,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * well, fails, or outlasts its deadline; the ops lead keeps waiting or decides among the runbook's decisions.
  */
 @RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01")
-class AwaitOperationProcessTest {
+class AwaitOperationProcessTest extends ProcessTestFixture {
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
@@ -48,19 +44,9 @@ class AwaitOperationProcessTest {
     }
 
     @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
     KollaDeployer kolla;
     @Autowired
     Sites sites;
-    @Autowired
-    LabSites lab;
 
     @BeforeEach
     void users() {

@@ -10,20 +10,17 @@ import io.dayshift.access.Roles;
 import io.dayshift.backup.Artefact;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
-import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * artefacts are on the lab's hosts with the recorded checksums. The wall time of each run is printed (not asserted).
  */
 @RunbookEndToEndTest(timeFactor = "0")
-class BackupSiteEndToEndTest {
+class BackupSiteEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,12 +39,6 @@ class BackupSiteEndToEndTest {
         registry.add("dayshift.backup.poll-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    LabSites lab;
     @Autowired
     BackupCatalogue catalogue;
 
@@ -56,10 +47,8 @@ class BackupSiteEndToEndTest {
 
     @BeforeEach
     void users() {
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "audrey", Roles.AUDITORS);
-        olga = Http.as(port, "olga", Users.PASSWORD);
-        audrey = Http.as(port, "audrey", Users.PASSWORD);
+        olga = user("olga", Roles.OPS_LEADS);
+        audrey = user("audrey", Roles.AUDITORS);
     }
 
     @Test

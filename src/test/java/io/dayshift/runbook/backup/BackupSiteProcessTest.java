@@ -37,7 +37,6 @@ import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.backup.PrunedArtefact;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
@@ -45,17 +44,14 @@ import io.dayshift.engine.StepRecord;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.backup.OffHostCopy;
 import io.dayshift.testing.ChatWebhook;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -74,7 +70,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * clock. The catalogue is emptied before each test. The class covers every flow node and sequence flow of both models.
  */
 @RunbookProcessTest(clock = "2026-11-02T01:30:00Z", timeFactor = "0.01", uncovered = AwaitOperation.PROCESS_KEY)
-class BackupSiteProcessTest {
+class BackupSiteProcessTest extends ProcessTestFixture {
 
     private static final ChatWebhook CHAT = ChatWebhook.start();
 
@@ -88,16 +84,6 @@ class BackupSiteProcessTest {
         registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
     }
 
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    LabSites lab;
     @Autowired
     BackupCatalogue catalogue;
     @Autowired

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * step and the summary. Lab operations are instant (time factor 0) and the run looks every second.
  */
 @RunbookEndToEndTest(timeFactor = "0")
-class CommissionMachinesEndToEndTest {
+class CommissionMachinesEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(120);
@@ -35,13 +35,10 @@ class CommissionMachinesEndToEndTest {
         registry.add("dayshift.runbooks.commission-machines.check-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-
     @Test
     void anOpsLeadCommissionsTwoLabMachinesAndTheHistoryShowsEveryStep() throws Exception {
         // given an ops lead, added by the administrator
-        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http admin = admin();
         Http olga = newUser(admin, port, "olga", "ops-leads");
 
         // when she starts the runbook for a New and a Ready machine of the lab site

@@ -35,17 +35,14 @@ import io.dayshift.site.Site;
 import io.dayshift.site.SiteSource;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.LabTests;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -66,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * model (process-test coverage, report under {@code target/process-test-coverage/}).
  */
 @RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = AwaitOperation.PROCESS_KEY)
-class CommissionMachinesProcessTest {
+class CommissionMachinesProcessTest extends ProcessTestFixture {
 
     /** Nothing listens here: the MAAS of the site {@code lab-unreachable}. */
     private static final int CLOSED_PORT = LabTests.freePort();
@@ -91,16 +88,6 @@ class CommissionMachinesProcessTest {
         }
     }
 
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    LabSites lab;
     @Autowired
     MachineProvisioner provisioner;
     @Autowired
@@ -347,13 +334,7 @@ class CommissionMachinesProcessTest {
         execute(job());
 
         // when the first step has used its retries (R2/PT1S here)
-        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
-            try {
-                management.executeJob(job().getId());
-            } catch (RuntimeException expected) {
-                // each try fails; the engine counts it
-            }
-        }
+        runbooks.exhaustRetries(run);
 
         // then an incident says what failed, where and on which machine
         Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
@@ -376,14 +357,9 @@ class CommissionMachinesProcessTest {
         variables.put("machines", machines);
         variables.put("tags", tags);
         variables.put("testingScripts", testingScripts);
-        runbooks.login("olga");
-        try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(CommissionMachines.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(START_EVENT);
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance run = runbooks.start("olga", CommissionMachines.PROCESS_KEY, variables);
+        assertThat(run).isStarted().hasPassed(START_EVENT);
+        return run;
     }
 
     /** Starts a run for one machine and runs it until MAAS commissions it and the run waits for the first check. */

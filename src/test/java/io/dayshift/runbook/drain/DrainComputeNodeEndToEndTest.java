@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dayshift.lab.LabSites;
 import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Lab operations take a hundredth of their time and the runs look every second.
  */
 @RunbookEndToEndTest(timeFactor = "0.01")
-class DrainComputeNodeEndToEndTest {
+class DrainComputeNodeEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(120);
@@ -41,15 +39,10 @@ class DrainComputeNodeEndToEndTest {
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LabSites lab;
-
     @Test
     void anOpsLeadDrainsAHostAnApproverApprovesAndTheHostIsReturnedAfterwards() throws Exception {
         // given an ops lead and an approver, added by the administrator
-        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http admin = admin();
         Http olga = newUser(admin, port, "olga", "ops-leads");
         Http alice = newUser(admin, port, "alice", "approvers");
 

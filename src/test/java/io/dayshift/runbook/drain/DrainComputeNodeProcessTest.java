@@ -28,7 +28,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.compute.ComputeCloud;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.lab.model.Instance;
@@ -39,8 +38,8 @@ import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.await.Operation;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -51,10 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -64,7 +59,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -75,7 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * moves the lab's time (the {@code labClock} bean). The class covers every flow node and sequence flow of the model.
  */
 @RunbookProcessTest(clock = "2025-05-06T07:00:00Z", uncovered = {"rolling-upgrade", AwaitOperation.PROCESS_KEY})
-class DrainComputeNodeProcessTest {
+class DrainComputeNodeProcessTest extends ProcessTestFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REASON = "BIOS update, ticket OPS-4711";
@@ -91,20 +85,6 @@ class DrainComputeNodeProcessTest {
         registry.add("dayshift.runbooks.drain-compute-node.migration-deadline", () -> "PT10M");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    LabSites lab;
-    @Autowired
-    RepositoryService repository;
     @Autowired
     ComputeCloud compute;
     @Autowired
@@ -246,13 +226,7 @@ class DrainComputeNodeProcessTest {
         Map<String, Long> before = model("lab-charmed").destructiveActions();
         Map<String, Object> variables = new HashMap<>(Map.of("site", "lab-charmed", "host", "cn04", "reason", REASON, "parentApproval", "Task_ApprovePlan",
                 "parentApproved", true));
-        runbooks.login("olga");
-        ProcessInstance byHand;
-        try {
-            byHand = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance byHand = runbooks.start("olga", DrainComputeNode.PROCESS_KEY, variables);
         assertThat(byHand).isStarted();
         execute(job());
         execute(job());
@@ -588,13 +562,7 @@ class DrainComputeNodeProcessTest {
         execute(job());
 
         // when the first step has used its retries (R2/PT1S here)
-        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
-            try {
-                management.executeJob(job().getId());
-            } catch (RuntimeException expected) {
-                // each try fails; the engine counts it
-            }
-        }
+        runbooks.exhaustRetries(run);
 
         // then an incident says what failed and where
         Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
@@ -655,13 +623,8 @@ class DrainComputeNodeProcessTest {
                     .endEvent("EndEvent_Done").done();
             repository.createDeployment().name("calling run (test)").addModelInstance("calling-run.bpmn", model).deploy();
         }
-        runbooks.login("olga");
-        try {
-            return runtime.startProcessInstanceByKey("rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
-                    "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
-        } finally {
-            runbooks.logout();
-        }
+        return runbooks.start("olga", "rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
+                "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
     }
 
     private ProcessInstance start(String site, String host, String reason) {
@@ -669,14 +632,9 @@ class DrainComputeNodeProcessTest {
         variables.put("site", site);
         variables.put("host", host);
         variables.put("reason", reason);
-        runbooks.login("olga");
-        try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(DrainComputeNode.Elements.START);
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance run = runbooks.start("olga", DrainComputeNode.PROCESS_KEY, variables);
+        assertThat(run).isStarted().hasPassed(DrainComputeNode.Elements.START);
+        return run;
     }
 
     private ProcessInstance startAndPlan(String site, String host) {

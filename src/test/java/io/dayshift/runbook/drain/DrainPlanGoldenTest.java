@@ -8,14 +8,12 @@ import io.dayshift.compute.ResourceInventory;
 import io.dayshift.compute.ResourceUsage;
 import io.dayshift.compute.ServerSummary;
 import io.dayshift.golden.Golden;
+import io.dayshift.golden.GoldenPlanTest;
 import io.dayshift.runbook.healthcheck.Thresholds;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden plans of {@code drain-compute-node}: the site as {@code Task_ListInstances} and {@code Task_PlanCapacity} read it
@@ -23,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * instances on the host with their flavors) in {@code golden/drain/<case>.yaml}; the plan the approver reads
  * ({@link CapacityPlanning}) and the moves and reserves as the planner returned them in {@code <case>.plan.txt}.
  */
-class DrainPlanGoldenTest {
+class DrainPlanGoldenTest extends GoldenPlanTest<DrainPlanGoldenTest.Fixture> {
 
     /** The health check's default thresholds ({@code dayshift.health-check.*-percent}). */
     static final Thresholds DEFAULT_THRESHOLDS = Thresholds.SEED;
@@ -67,17 +65,12 @@ class DrainPlanGoldenTest {
     record Group(String id, String name, String policy, Map<String, String> members) {
     }
 
-    static Stream<Path> cases() {
-        return Golden.cases("drain");
+    DrainPlanGoldenTest() {
+        super("drain", Fixture.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void planMatchesGolden(Path fixture) {
-        Golden.verify(fixture, plan(Golden.read(fixture, Fixture.class)));
-    }
-
-    static String plan(Fixture f) {
+    @Override
+    protected String plan(Path fixture, Fixture f) {
         List<Group> groups = f.serverGroups() == null ? List.of() : f.serverGroups();
         ComputeCloud compute = Golden.port(ComputeCloud.class, Map.of(
                 "computeServices", args -> f.hosts().stream().map(h -> new ComputeService("svc-" + h.name(), ComputeService.NOVA_COMPUTE, h.name(),

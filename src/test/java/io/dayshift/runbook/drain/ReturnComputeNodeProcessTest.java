@@ -15,23 +15,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.dayshift.access.Roles;
 import io.dayshift.engine.StepRecord;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * adapter; the job executor is off. The class covers every flow node and sequence flow of the model.
  */
 @RunbookProcessTest(clock = "2025-05-06T07:00:00Z")
-class ReturnComputeNodeProcessTest {
+class ReturnComputeNodeProcessTest extends ProcessTestFixture {
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
@@ -49,17 +44,6 @@ class ReturnComputeNodeProcessTest {
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
     }
-
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    LabSites lab;
 
     @BeforeEach
     void users() {
@@ -228,13 +212,7 @@ class ReturnComputeNodeProcessTest {
         ProcessInstance run = start("lab", "cn06", "back");
         execute(job());
 
-        for (int attempt = 0; attempt < 5 && management.createJobQuery().processInstanceId(run.getId()).withRetriesLeft().count() > 0; attempt++) {
-            try {
-                management.executeJob(job().getId());
-            } catch (RuntimeException expected) {
-                // each try fails; the engine counts it
-            }
-        }
+        runbooks.exhaustRetries(run);
 
         Incident incident = runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
         assertThat(incident).isNotNull();
@@ -251,14 +229,9 @@ class ReturnComputeNodeProcessTest {
         variables.put("site", site);
         variables.put("host", host);
         variables.put("reason", reason);
-        runbooks.login("olga");
-        try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(ReturnComputeNode.PROCESS_KEY, variables);
-            assertThat(run).isStarted().hasPassed(ReturnComputeNode.Elements.START);
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        ProcessInstance run = runbooks.start("olga", ReturnComputeNode.PROCESS_KEY, variables);
+        assertThat(run).isStarted().hasPassed(ReturnComputeNode.Elements.START);
+        return run;
     }
 
     private void decide(String decision, String note) {

@@ -7,20 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
-import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (the check changes nothing); an auditor may read but not start it.
  */
 @RunbookEndToEndTest(timeFactor = "0")
-class SiteHealthCheckEndToEndTest {
+class SiteHealthCheckEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,22 +34,13 @@ class SiteHealthCheckEndToEndTest {
     static void lab(DynamicPropertyRegistry registry) {
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    LabSites lab;
-
     private Http olga;
     private Http audrey;
 
     @BeforeEach
     void users() {
-        Users.ensure(identity, "olga", Roles.OPS_LEADS);
-        Users.ensure(identity, "audrey", Roles.AUDITORS);
-        olga = Http.as(port, "olga", Users.PASSWORD);
-        audrey = Http.as(port, "audrey", Users.PASSWORD);
+        olga = user("olga", Roles.OPS_LEADS);
+        audrey = user("audrey", Roles.AUDITORS);
     }
 
     @Test

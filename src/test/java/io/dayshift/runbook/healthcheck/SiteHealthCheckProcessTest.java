@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Flavor;
 import io.dayshift.lab.model.LabFault;
@@ -14,8 +13,8 @@ import io.dayshift.runbook.RunVariables;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.LabTests;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,8 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * lab's model; a third site, {@code broken}, has a clouds.yaml whose Keystone is a closed port.
  */
 @RunbookProcessTest(timeFactor = "0")
-class SiteHealthCheckProcessTest {
+class SiteHealthCheckProcessTest extends ProcessTestFixture {
 
     private static final Path DIR = LabTests.tempDirectory("site-health-check-");
     private static final Path BROKEN_CLOUDS = brokenCloudsYaml();
@@ -68,15 +64,6 @@ class SiteHealthCheckProcessTest {
         registry.add(broken + "ssh.deployer.private-key", () -> DIR.resolve("no-key").toString());
         registry.add(broken + "ssh.deployer.known-hosts", () -> DIR.resolve("no-known-hosts").toString());
     }
-
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    LabSites lab;
 
     private final List<String> bootedServers = new ArrayList<>();
 

@@ -12,8 +12,8 @@ import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * leaves them.
  */
 @RunbookEndToEndTest(timeFactor = "0.01")
-class DrRestoreEndToEndTest {
+class DrRestoreEndToEndTest extends EndToEndFixture {
 
     private static final Logger log = LoggerFactory.getLogger(DrRestoreEndToEndTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,10 +51,6 @@ class DrRestoreEndToEndTest {
         registry.add("dayshift.backup.poll-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LabSites lab;
     @Autowired
     BackupCatalogue catalogue;
 
@@ -65,7 +60,7 @@ class DrRestoreEndToEndTest {
     @BeforeEach
     void users() {
         if (olga == null) {
-            Http admin = Http.as(port, "admin", "test-admin-password");
+            Http admin = admin();
             olga = newUser(admin, port, "olga", "ops-leads");
             alice = newUser(admin, port, "alice", "approvers");
         }

@@ -18,7 +18,6 @@ import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.ActionOutcome;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
@@ -27,8 +26,8 @@ import io.dayshift.engine.StepRecord;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.backup.BackupSite;
 import io.dayshift.runbook.smoke.SmokeTestInstance;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -59,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = {BackupSite.PROCESS_KEY,
         AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
-class DrRestoreProcessTest {
+class DrRestoreProcessTest extends ProcessTestFixture {
 
     private static final String NIGHTLY = "mysqlbackup-nightly.qp.xbc.xbs.gz";
     private static final String CONFIG_ARCHIVE = "/var/backups/dayshift/kolla-config-nightly.tar.gz";
@@ -75,16 +71,6 @@ class DrRestoreProcessTest {
         registry.add("dayshift.lab.sites.lab-nightly", () -> "lab/small-kolla.yaml"); // a backup catalogue of its own
     }
 
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    LabSites lab;
     @Autowired
     BackupCatalogue catalogue;
 
@@ -650,18 +636,13 @@ class DrRestoreProcessTest {
     }
 
     private ProcessInstance start(String site, String backupId, String scope) {
-        runbooks.login("olga");
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("site", site);
-            variables.put("backupId", backupId);
-            variables.put("scope", scope);
-            ProcessInstance run = runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-            assertThat(run).isStarted();
-            return run;
-        } finally {
-            runbooks.logout();
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("backupId", backupId);
+        variables.put("scope", scope);
+        ProcessInstance run = runbooks.start("olga", PROCESS_KEY, variables);
+        assertThat(run).isStarted();
+        return run;
     }
 
     private static long delta(LabSite site, Map<String, Long> before, String action) {

@@ -6,6 +6,7 @@ import io.dayshift.backup.BackupSet;
 import io.dayshift.backup.FileFacts;
 import io.dayshift.backup.OffHostCopy;
 import io.dayshift.golden.Golden;
+import io.dayshift.golden.GoldenPlanTest;
 import io.dayshift.site.Sites;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -26,7 +24,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * restore order, or the reasons the input is refused, in {@code <case>.plan.txt}. The catalogue is the real one, on an
  * in-memory database.
  */
-class RestorePlanGoldenTest {
+class RestorePlanGoldenTest extends GoldenPlanTest<RestorePlanGoldenTest.Fixture> {
 
     /**
      * @param now          when the restore starts (the backup's age counts against the RPO)
@@ -39,17 +37,13 @@ class RestorePlanGoldenTest {
                    List<String> pruned, List<String> goneFromHost, List<OffHostCopy> offHostCopies) {
     }
 
-    static Stream<Path> cases() {
-        return Golden.cases("restore");
+    RestorePlanGoldenTest() {
+        super("restore", Fixture.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void planMatchesGolden(Path fixture) {
-        Golden.verify(fixture, plan(fixture.getFileName().toString(), Golden.read(fixture, Fixture.class)));
-    }
-
-    static String plan(String name, Fixture f) {
+    @Override
+    protected String plan(Path fixture, Fixture f) {
+        String name = fixture.getFileName().toString();
         BackupCatalogue catalogue = new BackupCatalogue(new JdbcTemplate(new DriverManagerDataSource(
                 "jdbc:h2:mem:golden-" + name.replace('.', '-') + ";DB_CLOSE_DELAY=-1", "sa", "")));
         f.catalogue().forEach(catalogue::record);

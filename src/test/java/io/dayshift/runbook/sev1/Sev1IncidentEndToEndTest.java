@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.smoke.SmokeTestInstance;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import java.net.http.HttpResponse;
@@ -22,8 +22,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * their time and the runs look every second. The wall times are logged, never asserted.
  */
 @RunbookEndToEndTest(timeFactor = "0.01")
-class Sev1IncidentEndToEndTest {
+class Sev1IncidentEndToEndTest extends EndToEndFixture {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sev1IncidentEndToEndTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,15 +50,10 @@ class Sev1IncidentEndToEndTest {
         registry.add("dayshift.alerts.rules[0].process", () -> Sev1Incident.PROCESS_KEY);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LabSites lab;
-
     @Test
     void anAlertOnTheKollaLabOpensOneIncidentThatEvacuatesTheDownHypervisor() throws Exception {
         // given an ops lead, another ops lead and an approver, and cn03 taken down by the administrator
-        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http admin = admin();
         Http olga = newUser(admin, port, "olga", "ops-leads");
         Http olivia = newUser(admin, port, "olivia", "ops-leads");
         Http alice = newUser(admin, port, "alice", "approvers");
@@ -114,7 +107,7 @@ class Sev1IncidentEndToEndTest {
 
     @Test
     void anIncidentOpenedFromTasklistOnTheCharmedLabClosesAfterVerification() throws Exception {
-        Http admin = Http.as(port, "admin", "test-admin-password");
+        Http admin = admin();
         Http oscar = newUser(admin, port, "oscar", "ops-leads");
         Instant began = Instant.now();
 

@@ -27,7 +27,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
@@ -37,8 +36,8 @@ import io.dayshift.runbook.healthcheck.SiteHealthCheck;
 import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.ChatWebhook;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,12 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -66,8 +59,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -79,7 +70,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RunbookProcessTest(clock = "2026-11-21T10:00:00Z", uncovered = {SiteHealthCheck.PROCESS_KEY, Sev1Incident.ROLLING_UPGRADE,
         AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
-class Sev1IncidentProcessTest {
+class Sev1IncidentProcessTest extends ProcessTestFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "alertmanager-test-token-7f3a";
@@ -100,25 +91,6 @@ class Sev1IncidentProcessTest {
         registry.add("dayshift.alerts.rules[0].severity", () -> "critical");
         registry.add("dayshift.alerts.rules[0].process", () -> Sev1Incident.PROCESS_KEY);
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    RepositoryService repository;
-    @Autowired
-    LabSites lab;
 
     @BeforeEach
     void users() {

@@ -5,22 +5,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.dayshift.access.Roles;
 import io.dayshift.engine.StepRecord;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.runbook.await.AwaitOperation;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,21 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * deleted; it fails to boot and the ops lead retries with a new instance, or stops, and it is deleted all the same.
  */
 @RunbookProcessTest(clock = "2026-11-21T02:00:00Z", timeFactor = "0.01", uncovered = AwaitOperation.PROCESS_KEY)
-class SmokeTestInstanceProcessTest {
+class SmokeTestInstanceProcessTest extends ProcessTestFixture {
 
     @DynamicPropertySource
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
     }
-
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    LabSites lab;
 
     @BeforeEach
     void users() {

@@ -1,30 +1,28 @@
 package io.dayshift.runbook.upgrade;
 
+import static io.dayshift.testing.EngineRest.json;
+import static io.dayshift.testing.EngineRest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
 import io.dayshift.testing.Users;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (thresholds, N+1 reserve per zone), so this is the default start a newcomer tries, only faster.
  */
 @RunbookEndToEndTest(timeFactor = "0.001")
-class RollingUpgradeEndToEndTest {
+class RollingUpgradeEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofMinutes(6);
@@ -50,14 +48,8 @@ class RollingUpgradeEndToEndTest {
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
     @Autowired
     ProcessEngine engine;
-    @Autowired
-    LabSites lab;
 
     @BeforeEach
     void setUp() {
@@ -83,7 +75,7 @@ class RollingUpgradeEndToEndTest {
         String instanceId = JSON.readTree(started.body()).get("id").asText();
 
         // and anna finds the plan approval, may read the plan, and approves; olga may not
-        JsonNode offered = waitFor(() -> json(anna.get("/engine-rest/task?candidateGroup=approvers&processInstanceId=" + instanceId)), t -> t.size() == 1);
+        JsonNode offered = waitFor(() -> json(anna.get("/engine-rest/task?candidateGroup=approvers&processInstanceId=" + instanceId)), t -> t.size() == 1, PATIENCE);
         String taskId = offered.get(0).get("id").asText();
         JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=planSummary,backupId"));
         assertThat(form.at("/planSummary/value").asText()).contains("2023.2 → 2024.1").contains("canary");
@@ -97,7 +89,7 @@ class RollingUpgradeEndToEndTest {
         JsonNode ended = waitFor(() -> {
             answerDrainQuestions(olga);
             return json(olga.get("/engine-rest/history/process-instance/" + instanceId));
-        }, p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode());
+        }, p -> !p.path("endTime").isNull() && !p.path("endTime").isMissingNode(), PATIENCE);
         Duration took = Duration.between(began, Instant.now());
         assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
         JsonNode end = json(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
@@ -139,32 +131,5 @@ class RollingUpgradeEndToEndTest {
             }
             assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private interface Read {
-        JsonNode get() throws Exception;
-    }
-
-    /** Polls until the answer satisfies {@code done}, for at most {@link #PATIENCE}. */
-    private static JsonNode waitFor(Read read, java.util.function.Predicate<JsonNode> done) throws Exception {
-        Instant until = Instant.now().plus(PATIENCE);
-        JsonNode last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not done within " + PATIENCE + ": " + last);
-            }
-            Thread.sleep(250);
-            last = read.get();
-        }
-        return last;
     }
 }

@@ -16,7 +16,6 @@ import io.dayshift.backup.Artefact;
 import io.dayshift.backup.ArtefactKind;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupSet;
-import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabSite;
@@ -30,8 +29,8 @@ import io.dayshift.runbook.upgrade.RollingUpgrade.Batch;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Rollback;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Step;
 import io.dayshift.testing.Http;
+import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
-import io.dayshift.testing.Runbooks;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -43,10 +42,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -59,7 +54,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -76,7 +70,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RunbookProcessTest(clock = "2025-06-02T08:00:00Z", timeFactor = "0.01",
         uncovered = {HEALTH_CHECK_KEY, BACKUP_KEY, DRAIN_KEY, RETURN_KEY, AwaitOperation.PROCESS_KEY, SmokeTestInstance.PROCESS_KEY})
-class RollingUpgradeProcessTest {
+class RollingUpgradeProcessTest extends ProcessTestFixture {
 
     private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-recovery", "k-rb-reconfigure",
             "k-message", "k-reject",
@@ -94,20 +88,6 @@ class RollingUpgradeProcessTest {
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Runbooks runbooks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    LabSites lab;
     @Autowired
     BackupCatalogue catalogue;
 
@@ -660,19 +640,14 @@ class RollingUpgradeProcessTest {
     }
 
     private ProcessInstance start(String site, String target, long batch, String canary, OffsetDateTime windowStart, OffsetDateTime windowEnd) {
-        runbooks.login("olga");
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("site", site);
-            variables.put("targetRelease", target);
-            variables.put("batchSize", batch);
-            variables.put("windowStart", windowStart.toString());
-            variables.put("windowEnd", windowEnd.toString());
-            variables.put("canaryHost", canary);
-            return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
-        } finally {
-            runbooks.logout();
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", site);
+        variables.put("targetRelease", target);
+        variables.put("batchSize", batch);
+        variables.put("windowStart", windowStart.toString());
+        variables.put("windowEnd", windowEnd.toString());
+        variables.put("canaryHost", canary);
+        return runbooks.start("olga", PROCESS_KEY, variables);
     }
 
     private void runJobs() {
@@ -681,26 +656,11 @@ class RollingUpgradeProcessTest {
 
     /** Runs the due jobs (not timers) of every run, until none is left; stops, returning true, when a job of {@code activityId} waits. */
     private boolean runJobsExcept(String activityId) {
-        for (int round = 0; round < 2000; round++) {
-            if (activityId != null && management.createJobQuery().activityId(activityId).count() > 0) {
-                return true;
-            }
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(j -> management.createJobQuery().jobId(j.getId()).timers().count() == 0).toList();
-            if (due.isEmpty()) {
-                return false;
-            }
-            management.executeJob(due.get(0).getId());
-            executed++;
-        }
-        throw new AssertionError("jobs keep coming");
+        return runbooks.runJobsUntil(activityId, 2000);
     }
 
     /** The ops lead also lets the upgrade proceed past a drain that found no capacity (a test with a host out of service). */
     private boolean proceedWithoutCapacity;
-
-    /** Jobs run so far: a round of the wait loops in which only the checks ran (each back at its timer) lets lab time pass. */
-    private int executed;
 
     /**
      * One round of the wait loops: fires the due-or-loop timers of every run (the window's timer only once its time has come)
@@ -716,9 +676,10 @@ class RollingUpgradeProcessTest {
             return activity != null && activity.startsWith("Timer_Wait") && (!activity.equals(WAIT_FOR_WINDOW) || !j.getDuedate().after(now));
         }).toList();
         fired.forEach(j -> management.executeJob(j.getId()));
-        int ran = executed;
+        // a round of the wait loops in which only the checks ran (each back at its timer) lets lab time pass
+        int ran = runbooks.jobsRun();
         runJobsExcept(stopAt);
-        if (!before.isEmpty() && activeTimers().equals(before) && executed - ran <= fired.size()) {
+        if (!before.isEmpty() && activeTimers().equals(before) && runbooks.jobsRun() - ran <= fired.size()) {
             runbooks.advance(Duration.ofMinutes(2));
         }
     }

@@ -9,6 +9,7 @@ import io.dayshift.charm.Unit;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
 import io.dayshift.golden.Golden;
+import io.dayshift.golden.GoldenPlanTest;
 import io.dayshift.kolla.KollaDeployer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden plans of {@code rolling-upgrade}: the site's facts as {@code Task_ValidateInput} reads them (Nova's compute services,
  * the release in globals.yml or the Juju model's channels) in {@code golden/upgrade/<case>.yaml}, the plan the approver
  * reads ({@link PlanText}) and the steps the run executes in {@code <case>.plan.txt}, or the reasons the input is refused.
  */
-class UpgradePlanGoldenTest {
+class UpgradePlanGoldenTest extends GoldenPlanTest<UpgradePlanGoldenTest.Fixture> {
 
     /**
      * @param now              when the run starts (the window is checked against it)
@@ -53,17 +51,12 @@ class UpgradePlanGoldenTest {
     record App(String name, String charm, String channel, List<String> to, List<String> subordinateTo) {
     }
 
-    static Stream<Path> cases() {
-        return Golden.cases("upgrade");
+    UpgradePlanGoldenTest() {
+        super("upgrade", Fixture.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void planMatchesGolden(Path fixture) {
-        Golden.verify(fixture, plan(Golden.read(fixture, Fixture.class)));
-    }
-
-    static String plan(Fixture f) {
+    @Override
+    protected String plan(Path fixture, Fixture f) {
         ComputeCloud compute = Golden.port(ComputeCloud.class, Map.of("computeServices", args -> f.computes().stream()
                 .map(c -> new ComputeService("svc-" + c.host(), ComputeService.NOVA_COMPUTE, c.host(), c.zone(), c.disabled() == null, true, false,
                         Optional.ofNullable(c.disabled()), Optional.empty())).toList()));
