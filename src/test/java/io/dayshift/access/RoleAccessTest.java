@@ -8,6 +8,7 @@ import io.dayshift.testing.Http;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,5 +144,23 @@ class RoleAccessTest {
 
     private String approvalTaskOf(String instanceId) {
         return tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    }
+
+    @Test
+    void noOneStartsAPartOfARunbookOnItsOwn() throws Exception {
+        // given the parts of runbooks, which act only within the run that calls them (an upgrade's batch acts only after
+        // the upgrade's approval)
+        for (String part : List.of("rolling-upgrade-batch", "rolling-upgrade-step", "rolling-upgrade-rollback", "smoke-test-instance", "await-operation")) {
+            for (Http user : List.of(opsLead, admin)) {
+                // when an ops lead, or even an administrator, starts one over REST
+                HttpResponse<String> started = user.postJson("/engine-rest/process-definition/key/" + part + "/start",
+                        "{\"variables\":{\"site\":{\"value\":\"lab\"}}}");
+
+                // then it is refused, saying why, and nothing runs
+                assertThat(started.statusCode()).as(part).isEqualTo(403);
+                assertThat(started.body()).contains("may not start '" + part + "' on its own").contains("start the runbook instead");
+            }
+        }
+        assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=rolling-upgrade-batch").body()).contains("\"count\":0");
     }
 }

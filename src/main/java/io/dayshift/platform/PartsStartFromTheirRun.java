@@ -1,0 +1,57 @@
+package io.dayshift.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * A model no one starts from Tasklist ({@code camunda:isStartableInTasklist="false"}: {@code await-operation},
+ * {@code smoke-test-instance}, a runbook's own parts such as {@code rolling-upgrade-batch}) runs only when a runbook calls
+ * it. Started on its own by a person — over REST, from Cockpit or Tasklist — it would act outside the run that owns it,
+ * without that run's input checks and approval (a batch of an upgrade nobody approved), so the start is refused with 403,
+ * for every user. Built into the model as it is deployed, so no model can forget it.
+ */
+@Component
+class PartsStartFromTheirRun extends AbstractProcessEnginePlugin {
+
+    static final ExecutionListener CALLED_ONLY = PartsStartFromTheirRun::refuseUncalled;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity process) {
+                if (!process.isStartableInTasklist()) {
+                    process.addBuiltInListener(ExecutionListener.EVENTNAME_START, CALLED_ONLY);
+                }
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    /** A person starting a part on its own is refused; a runbook's call, and the engine itself (a job, a test), are not. */
+    static void refuseUncalled(DelegateExecution execution) {
+        if (execution.getSuperExecution() != null) {
+            return;
+        }
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user == null) {
+            return;
+        }
+        String key = execution.getProcessDefinitionId().substring(0, Math.max(0, execution.getProcessDefinitionId().indexOf(':')));
+        throw new AuthorizationException(user.getUserId() + " may not start '" + key + "' on its own: it is a part of the runbooks "
+                + "that call it and runs only within their runs (start the runbook instead)");
+    }
+}
