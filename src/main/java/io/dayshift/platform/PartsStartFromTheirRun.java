@@ -24,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PartsStartFromTheirRun extends AbstractProcessEnginePlugin {
 
-    static final ExecutionListener CALLED_ONLY = PartsStartFromTheirRun::refuseUncalled;
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
@@ -34,7 +32,9 @@ class PartsStartFromTheirRun extends AbstractProcessEnginePlugin {
             @Override
             public void parseProcess(Element element, ProcessDefinitionEntity process) {
                 if (!process.isStartableInTasklist()) {
-                    process.addBuiltInListener(ExecutionListener.EVENTNAME_START, CALLED_ONLY);
+                    String key = process.getKey();
+                    ExecutionListener calledOnly = execution -> refuseUncalled(execution, key);
+                    process.addBuiltInListener(ExecutionListener.EVENTNAME_START, calledOnly);
                 }
             }
         });
@@ -42,7 +42,7 @@ class PartsStartFromTheirRun extends AbstractProcessEnginePlugin {
     }
 
     /** A person starting a part on its own is refused; a runbook's call, and the engine itself (a job, a test), are not. */
-    static void refuseUncalled(DelegateExecution execution) {
+    static void refuseUncalled(DelegateExecution execution, String key) {
         if (execution.getSuperExecution() != null) {
             return;
         }
@@ -50,7 +50,6 @@ class PartsStartFromTheirRun extends AbstractProcessEnginePlugin {
         if (user == null) {
             return;
         }
-        String key = execution.getProcessDefinitionId().substring(0, Math.max(0, execution.getProcessDefinitionId().indexOf(':')));
         throw new AuthorizationException(user.getUserId() + " may not start '" + key + "' on its own: it is a part of the runbooks "
                 + "that call it and runs only within their runs (start the runbook instead)");
     }

@@ -10,6 +10,8 @@ import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,10 @@ class RoleAccessTest {
     IdentityService identity;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
 
     Http opsLead;
     Http approver;
@@ -162,5 +168,35 @@ class RoleAccessTest {
             }
         }
         assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=rolling-upgrade-batch").body()).contains("\"count\":0");
+    }
+    @Test
+    void anOpsLeadWhoIsAlsoAnApproverFindsNoOtherRouteToStartAPartOnItsOwn() throws Exception {
+        // given an ops lead who is also an approver, and an upgrade batch's definition
+        Users.ensure(identity, "oscar", Roles.OPS_LEADS, Roles.APPROVERS);
+        Http oscar = Http.as(port, "oscar", Users.PASSWORD);
+        String batch = repository.createProcessDefinitionQuery().processDefinitionKey("rolling-upgrade-batch").latestVersion().singleResult().getId();
+        String site = "{\"site\":{\"value\":\"lab\"}}";
+
+        // when oscar tries every route that starts an instance: by id, as Tasklist submits a start form, at an activity
+        // of his choice skipping listeners and mappings (as Cockpit's modification does), and as a restart of an earlier one
+        String earlier = runtime.startProcessInstanceByKey("await-operation", java.util.Map.of("site", "lab")).getId();
+        runtime.deleteProcessInstance(earlier, "an earlier part, for the restart", true);
+        String await = repository.createProcessDefinitionQuery().processDefinitionKey("await-operation").latestVersion().singleResult().getId();
+        List<HttpResponse<String>> tries = List.of(
+                oscar.postJson("/engine-rest/process-definition/" + batch + "/start", "{\"variables\":" + site + "}"),
+                oscar.postJson("/engine-rest/process-definition/key/rolling-upgrade-batch/submit-form", "{\"variables\":" + site + "}"),
+                oscar.postJson("/engine-rest/process-definition/key/rolling-upgrade-batch/start", "{\"variables\":" + site
+                        + ",\"skipCustomListeners\":true,\"skipIoMappings\":true,"
+                        + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_StartBatchUpgrade\"}]}"),
+                oscar.postJson("/engine-rest/process-definition/" + await + "/restart", "{\"processInstanceIds\":[\"" + earlier + "\"],"
+                        + "\"skipCustomListeners\":true,\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_DecideOperation\"}]}"));
+
+        // then each is refused, and no part runs
+        for (HttpResponse<String> refused : tries) {
+            assertThat(refused.statusCode()).as(refused.uri().getPath() + ": " + refused.body()).isEqualTo(403);
+        }
+        assertThat(tries.subList(0, 3)).allSatisfy(r -> assertThat(r.body()).contains("may not start 'rolling-upgrade-batch' on its own"));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("rolling-upgrade-batch").count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("await-operation").count()).isZero();
     }
 }
