@@ -3,11 +3,15 @@ package io.dayshift.approval;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,14 +22,23 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches the four-eyes rule to every user task offered to {@code approvers}, as the model is
- * deployed: no runbook can forget it, and as a built-in listener it also runs when an administrator
- * modifies a run with "skip custom listeners".
+ * Builds the approval rules into the models as they are deployed, so that no runbook can forget them, and as built-in
+ * listeners they also hold when an administrator modifies a run with "skip custom listeners":
+ * <ul>
+ *   <li>every user task offered to {@code approvers} is an approval step: the four-eyes listener ({@link FourEyesListener})
+ *       on its creation, assignment and completion, and a behaviour that leaves it only by its decided round
+ *       ({@link ApprovalTaskBehavior}); its {@code plan} property names the variables its fingerprint covers;</li>
+ *   <li>every service task or call activity with a {@code carries-out} property checks the plan first ({@link PlanCheck}).</li>
+ * </ul>
  */
 @Component
-class ApprovalTasks extends AbstractProcessEnginePlugin {
+public class ApprovalTasks extends AbstractProcessEnginePlugin {
 
-    private final TaskListener fourEyes = new FourEyesListener(Clock.systemUTC());
+    private final ApprovalPolicy policy;
+
+    ApprovalTasks(ApprovalPolicy policy) {
+        this.policy = policy;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -35,19 +48,56 @@ class ApprovalTasks extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask && offeredToApprovers(userTask.getTaskDefinition())) {
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, fourEyes);
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, fourEyes);
+                    String plan = properties(element).getOrDefault(Approvals.PLAN_PROPERTY, "");
+                    activity.setProperty(ApprovalSteps.PLAN_VARIABLES, Arrays.stream(plan.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+                    TaskListener fourEyes = new FourEyesListener(policy, Clock.systemUTC(), activity);
+                    TaskDefinition task = userTask.getTaskDefinition();
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, fourEyes);
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, fourEyes);
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, fourEyes);
+                    activity.setActivityBehavior(new ApprovalTaskBehavior(userTask.getTaskDecorator()));
                 }
+            }
+
+            @Override
+            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                checkPlan(element, activity);
+            }
+
+            @Override
+            public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+                checkPlan(element, activity);
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    static boolean offeredToApprovers(TaskDefinition task) {
+    private static void checkPlan(Element element, ActivityImpl activity) {
+        String approval = properties(element).get(Approvals.CARRIES_OUT_PROPERTY);
+        if (approval != null) {
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, new PlanCheck(approval.strip()));
+        }
+    }
+
+    /** Is this user task an approval step (offered to {@code approvers} in the model)? */
+    public static boolean offeredToApprovers(TaskDefinition task) {
         return task.getCandidateGroupIdExpressions().stream()
                 .map(Expression::getExpressionText)
                 .flatMap(text -> Arrays.stream(text.split(",")))
                 .map(String::strip)
                 .anyMatch(Approvals.APPROVERS::equals);
+    }
+
+    /** The element's {@code camunda:properties}, by name. */
+    private static Map<String, String> properties(Element element) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Element extensions = element.element("extensionElements");
+        Element list = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        if (list != null) {
+            for (Element property : list.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+                properties.put(property.attribute("name"), property.attribute("value"));
+            }
+        }
+        return properties;
     }
 }

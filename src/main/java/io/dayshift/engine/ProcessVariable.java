@@ -60,7 +60,15 @@ public final class ProcessVariable<T> {
     }
 
     public Optional<T> find(VariableScope scope) {
-        Object value = scope.getVariable(name);
+        return cast(scope.getVariable(name));
+    }
+
+    /** The value in this scope itself (a task's own variable), not one it sees from the run. */
+    public Optional<T> findLocal(VariableScope scope) {
+        return cast(scope.getVariableLocal(name));
+    }
+
+    private Optional<T> cast(Object value) {
         if (value == null) {
             return Optional.empty();
         }
@@ -76,6 +84,11 @@ public final class ProcessVariable<T> {
 
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, typed(value));
+    }
+
+    /** Sets the value in this scope itself (a task's own variable), not in the run it belongs to. */
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, typed(value));
     }
 
     /** The value as the engine stores it, e.g. for starting a process or completing a task. */

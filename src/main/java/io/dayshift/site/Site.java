@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param capacity   what must stay free when hosts are emptied
  * @param notifications {@code notify}: where incident notifications for this site go (chat webhook, mail recipients); null: nowhere
  * @param backup     where {@code backup-site} keeps artefacts on the hosts, how long, and which hosts hold what; defaults when absent
+ * @param approvals  who approves what on this site and how many of them: per runbook (key: its process key), and per approval
+ *                   step under {@code steps}; what is not given here comes from {@code dayshift.approvals}, then the default
+ *                   (one person of {@code approvers})
  */
 public record Site(
         String name,
@@ -37,10 +40,12 @@ public record Site(
         Map<String, HostGroup> ssh,
         Capacity capacity,
         @Name("notify") Notify notifications,
-        Backup backup) {
+        Backup backup,
+        Map<String, Approval> approvals) {
 
     @ConstructorBinding
     public Site {
+        approvals = approvals == null ? Map.of() : Map.copyOf(approvals);
         ssh = ssh == null ? Map.of() : Map.copyOf(ssh);
         capacity = capacity == null ? Capacity.N_PLUS_ONE : capacity;
         backup = backup == null ? Backup.defaults() : backup;
@@ -49,7 +54,36 @@ public record Site(
     /** A site with the default backup settings. */
     public Site(String name, Flavour flavour, boolean simulated, OpenStack openstack, Maas maas, Juju juju, Kolla kolla,
                 Map<String, HostGroup> ssh, Capacity capacity, Notify notifications) {
-        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, null);
+        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, null, null);
+    }
+
+    /** A site with the approval settings of {@code dayshift.approvals}. */
+    public Site(String name, Flavour flavour, boolean simulated, OpenStack openstack, Maas maas, Juju juju, Kolla kolla,
+                Map<String, HostGroup> ssh, Capacity capacity, Notify notifications, Backup backup) {
+        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, null);
+    }
+
+    /**
+     * Who must approve a runbook's destructive steps, {@code dayshift.sites.<site>.approvals.<runbook>} (or
+     * {@code dayshift.approvals.<runbook>} for every site). A field left out is taken from the next, wider setting.
+     *
+     * @param groups   the groups whose members may approve (each is offered the task in Tasklist); default {@code approvers}
+     * @param required how many distinct people must approve, none of them who started the run or asked for the decision;
+     *                 one rejection rejects; default 1
+     * @param steps    per approval step of the runbook (its BPMN id, e.g. {@code Task_ApproveDataLoss}), the same two settings
+     */
+    public record Approval(List<String> groups, Integer required, Map<String, Approval> steps) {
+
+        public Approval {
+            groups = groups == null ? null : List.copyOf(groups);
+            steps = steps == null ? Map.of() : Map.copyOf(steps);
+            if (groups != null && (groups.isEmpty() || groups.stream().anyMatch(g -> g == null || !g.matches("[a-zA-Z0-9_-]+")))) {
+                throw new IllegalArgumentException("approvals: groups must list one or more group ids (letters, digits, '-' and '_'), got " + groups);
+            }
+            if (required != null && (required < 1 || required > 9)) {
+                throw new IllegalArgumentException("approvals: required is how many people must approve, from 1 to 9, got " + required);
+            }
+        }
     }
 
     /** The site's entry in a clouds.yaml file: {@code clouds.<cloud>} in {@code clouds-file}. */
@@ -191,7 +225,7 @@ public record Site(
     }
 
     Site named(String siteName) {
-        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup);
+        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, approvals);
     }
 
     public Optional<HostGroup> hostGroup(String group) {

@@ -27,7 +27,7 @@ class RoleAccessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START = "/engine-rest/process-definition/key/access-check/start";
-    private static final String APPROVE = "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"checked\"}}}";
+    private static final String APPROVE = "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"checked\"}}}";
 
     @LocalServerPort
     int port;

@@ -125,9 +125,9 @@ class FourEyesTest {
 
         HttpResponse<String> noReason = alice.postJson("/engine-rest/task/" + taskId + "/complete", decision(true, "  "));
         assertThat(noReason.statusCode()).isEqualTo(400);
-        assertThat(noReason.body()).contains("needs a reason");
+        assertThat(noReason.body()).contains("needs your reason");
         HttpResponse<String> noDecision = alice.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"reason\":{\"value\":\"why not\"}}}");
+                "{\"variables\":{\"approvalReason\":{\"value\":\"why not\"}}}");
         assertThat(noDecision.statusCode()).isEqualTo(400);
         assertThat(noDecision.body()).contains("needs a decision");
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
@@ -155,6 +155,6 @@ class FourEyesTest {
     }
 
     private static String decision(boolean approved, String reason) {
-        return "{\"variables\":{\"approved\":{\"value\":" + approved + "},\"reason\":{\"value\":\"" + reason + "\"}}}";
+        return "{\"variables\":{\"approve\":{\"value\":" + approved + "},\"approvalReason\":{\"value\":\"" + reason + "\"}}}";
     }
 }

@@ -49,7 +49,7 @@ class PostgresEngineTest {
             var approval = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
             assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_Approve");
             tasks.claim(approval.getId(), "alice");
-            tasks.complete(approval.getId(), Map.of("approved", true, "reason", "resumed after a restart"));
+            tasks.complete(approval.getId(), Map.of("approve", true, "approvalReason", "resumed after a restart"));
             assertThat(service.getBean(ManagementService.class).createJobQuery().processInstanceId(instanceId).count()).isEqualTo(1);
         }
 

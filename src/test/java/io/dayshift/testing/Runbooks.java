@@ -109,7 +109,7 @@ public class Runbooks {
 
     /** The user decides the approval {@code key}. */
     public void approve(ProcessInstance run, String key, String user, boolean approved, String reason) {
-        complete(run, key, user, Map.of("approved", approved, "reason", reason));
+        complete(run, key, user, Map.of("approve", approved, "approvalReason", reason));
     }
 
     /** The user decides the operator task {@code key}. */

@@ -6,7 +6,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.MACHINE;
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
 import io.dayshift.engine.RunLog;
-import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ class RecordRejectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<ApprovalDecision> decisions = Approvals.DECISIONS.find(execution).map(Approvals.Decisions::decisions).orElse(List.of());
-        String who = decisions.isEmpty() ? "an approver" : decisions.get(decisions.size() - 1).approver();
-        String why = Approvals.REASON.find(execution).orElse("");
+        Optional<ApprovalDecision> last = Approvals.lastDecision(execution);
+        String who = last.map(ApprovalDecision::approver).orElse("an approver");
+        String why = last.map(ApprovalDecision::reason).orElse("");
         RunLog.record(execution, "approval", MACHINE.get(execution), "rejected by " + who, null, why);
         RunLog.summarise(execution, "Nothing was done: " + who + " rejected adding " + MACHINE.get(execution) + " to site " + SITE.get(execution)
                 + ": " + why);

@@ -54,7 +54,7 @@ class AddComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(form.at("/plan/value").asText()).contains("spare01").contains("[compute]").contains("az1");
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"anna\"}").statusCode()).isEqualTo(204);
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"capacity for the peak\"}}}").statusCode()).isEqualTo(204);
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"capacity for the peak\"}}}").statusCode()).isEqualTo(204);
 
         // then the run ends with the host added, as its history shows
         JsonNode ended = waitFor(() -> json(olga.get("/engine-rest/history/process-instance/" + instanceId)),

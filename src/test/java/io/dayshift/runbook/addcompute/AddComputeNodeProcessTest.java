@@ -231,7 +231,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         // when she claims or completes her own run's approval over REST
         HttpResponse<String> claim = olga.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"olga\"}");
         HttpResponse<String> complete = olga.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}");
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"mine\"}}}");
 
         // then the engine refuses both (403) and the approval still waits
         assertThat(claim.statusCode()).isEqualTo(403);

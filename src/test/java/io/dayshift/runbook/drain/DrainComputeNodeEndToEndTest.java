@@ -63,7 +63,7 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(form.path("operatorReason").path("value").asText()).isEqualTo("firmware update, ticket OPS-4711");
         assertThat(alice.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
         HttpResponse<String> approved = alice.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"window agreed with the tenants\"}}}");
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"window agreed with the tenants\"}}}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
 
         // then the run drains the host by itself

@@ -197,7 +197,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         ProcessInstance parent = startCallingRun("lab-charmed", "cn03", "cn02,cn03");
         Task approval = tasks.createTaskQuery().processInstanceId(parent.getId()).singleResult();
         tasks.claim(approval.getId(), "alice");
-        tasks.complete(approval.getId(), Map.of("approved", true, "reason", "upgrade plan CAB-1"));
+        tasks.complete(approval.getId(), Map.of("approve", true, "approvalReason", "upgrade plan CAB-1"));
 
         // when the drain it called runs
         ProcessInstance run = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
@@ -235,7 +235,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         ProcessInstance parent = startCallingRun("lab-charmed", "cn02", "cn01");
         Task approval = tasks.createTaskQuery().processInstanceId(parent.getId()).singleResult();
         tasks.claim(approval.getId(), "alice");
-        tasks.complete(approval.getId(), Map.of("approved", true, "reason", "upgrade plan CAB-2"));
+        tasks.complete(approval.getId(), Map.of("approve", true, "approvalReason", "upgrade plan CAB-2"));
         ProcessInstance unlisted = runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
         drive(unlisted);
 
@@ -400,7 +400,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         // when he tries to claim and to complete its approval
         HttpResponse<String> claim = ivan.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"ivan\"}");
         HttpResponse<String> complete = ivan.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}");
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"mine\"}}}");
 
         // then both are refused and the approval still waits for another approver
         assertThat(claim.statusCode()).isEqualTo(403);
@@ -657,7 +657,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
     private void approve(boolean approved, String reason) {
         Task task = task();
         tasks.claim(task.getId(), "alice");
-        tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
+        tasks.complete(task.getId(), Map.of("approve", approved, "approvalReason", reason));
     }
 
     /** Olivia (an ops lead) claims the run's operator task {@code key} (in the run or in its await-operation) and decides. */

@@ -156,7 +156,7 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
         JsonNode approval = waitForTask(alice, id, "approvers", DrRestore.Elements.APPROVE_RESTORE);
         HttpResponse<String> own = olga.postJson("/engine-rest/task/" + approval.path("id").asText() + "/claim", "{\"userId\":\"olga\"}");
         assertThat(own.statusCode()).as("the initiator cannot claim the approval").isEqualTo(403);
-        claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"DR drill agreed\"}}");
+        claimAndComplete(alice, "alice", approval, "{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"DR drill agreed\"}}");
 
         JsonNode run = waitUntilFinished(id);
         assertThat(run.path("state").asText()).isEqualTo("COMPLETED");

@@ -79,7 +79,7 @@ class Sev1IncidentEndToEndTest extends EndToEndFixture {
         claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
         JsonNode approval = task(alice, id, Sev1Incident.Elements.APPROVE_MITIGATION);
         assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");
-        claimAndComplete(alice, "alice", approval, "{\"approved\":{\"value\":true},\"reason\":{\"value\":\"fenced by IPMI\"}}");
+        claimAndComplete(alice, "alice", approval, "{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"fenced by IPMI\"}}");
 
         // then the run evacuates cn03 and verifies the site; Alertmanager's resolved is recorded on the way
         JsonNode postMortem = task(olga, id, Sev1Incident.Elements.WRITE_POST_MORTEM);

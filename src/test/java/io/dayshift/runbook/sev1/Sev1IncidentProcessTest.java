@@ -530,7 +530,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
     private void approve(String approver, boolean approved, String reason) {
         Task task = tasks.createTaskQuery().taskDefinitionKey(APPROVE_MITIGATION).singleResult();
         tasks.claim(task.getId(), approver);
-        tasks.complete(task.getId(), Map.of("approved", approved, "reason", reason));
+        tasks.complete(task.getId(), Map.of("approve", approved, "approvalReason", reason));
     }
 
     /** Claims and completes the one open operator task (not an acknowledgement) as {@code user}. */

@@ -80,10 +80,10 @@ class RollingUpgradeEndToEndTest extends EndToEndFixture {
         JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=planSummary,backupId"));
         assertThat(form.at("/planSummary/value").asText()).contains("2023.2 → 2024.1").contains("canary");
         assertThat(olga.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}").statusCode()).isEqualTo(403);
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"mine\"}}}").statusCode()).isEqualTo(403);
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"anna\"}").statusCode()).isEqualTo(204);
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"CAB-2024-17\"}}}").statusCode()).isEqualTo(204);
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"CAB-2024-17\"}}}").statusCode()).isEqualTo(204);
 
         // then, olga answering the drains' questions, the run ends with the site upgraded
         JsonNode ended = waitFor(() -> {

@@ -108,7 +108,7 @@ class RollingUpgradeLargeBenchmark {
         Instant approved = Instant.now();
         as("anna", () -> {
             tasks.claim(approval.getId(), "anna");
-            tasks.complete(approval.getId(), Map.of("approved", true, "reason", "benchmark"));
+            tasks.complete(approval.getId(), Map.of("approve", true, "approvalReason", "benchmark"));
             return null;
         });
         waitFor(() -> {

@@ -323,7 +323,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         HttpResponse<String> claim = olga.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"olga\"}");
         HttpResponse<String> complete = olga.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reason\":{\"value\":\"mine\"}}}");
+                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"mine\"}}}");
 
         assertThat(claim.statusCode()).isEqualTo(403);
         assertThat(complete.statusCode()).isEqualTo(403);
