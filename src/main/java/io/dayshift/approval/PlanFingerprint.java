@@ -46,9 +46,6 @@ public final class PlanFingerprint {
     }
 
     private static JsonNode value(TypedValue value) {
-        if (value == null || value.getValue() == null && !(value instanceof SerializableValue)) {
-            return JSON.nullNode();
-        }
         if (value instanceof SerializableValue serializable) {
             try {
                 return serializable.getValueSerialized() == null ? JSON.nullNode() : JSON.readTree(serializable.getValueSerialized());
@@ -56,7 +53,7 @@ public final class PlanFingerprint {
                 throw new IllegalStateException("a plan variable is not JSON: " + e.getOriginalMessage(), e);
             }
         }
-        return JSON.valueToTree(value.getValue());
+        return value == null || value.getValue() == null ? JSON.nullNode() : JSON.valueToTree(value.getValue());
     }
 
     static String hash(String canonical) {

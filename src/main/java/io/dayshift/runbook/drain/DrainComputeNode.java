@@ -40,6 +40,8 @@ public class DrainComputeNode {
         public static final String APPROVE_PLAN = "Task_ApprovePlan";
         public static final String PLAN_APPROVED = "Gateway_PlanApproved";
         public static final String RECORD_REJECTION = "Task_RecordRejection";
+        public static final String LOOK_AGAIN = "Task_LookAgain";
+        public static final String PLAN_AS_APPROVED = "Gateway_PlanAsApproved";
         public static final String DISABLE_COMPUTE_SERVICE = "Task_DisableComputeService";
         public static final String MIGRATE_BATCH = "SubProcess_MigrateBatch";
         public static final String MIGRATE_INSTANCE = "SubProcess_MigrateInstance";

@@ -2,6 +2,7 @@ package io.dayshift.runbook.drain;
 
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
+import io.dayshift.approval.Plans;
 import io.dayshift.engine.RunLog;
 import java.util.Arrays;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * A drain run under the approval of the run that called it (directly, or through a part of that run such as one batch
  * of rolling-upgrade): the calling run must be a run of a
  * runbook allowed to approve drains ({@code rolling-upgrade}), its decisions ({@code approvals}, written only by the
- * engine's four-eyes listener) must hold an approval of the named task, and its approved plan must list this host
+ * engine's four-eyes listener) must hold an approval of the named task for the plan it holds now (its fingerprint), and
+ * that plan must list this host
  * ({@code plannedHosts}). A drain started by hand with {@code parentApproval} has no calling run and is refused.
  */
 final class ParentApproval {
@@ -33,8 +35,8 @@ final class ParentApproval {
         if (!APPROVING_PROCESSES.contains(key)) {
             return Optional.of("the calling run (" + key + ") is not one whose approval covers a drain (" + String.join(", ", APPROVING_PROCESSES) + ")");
         }
-        if (approval(parent, task).isEmpty()) {
-            return Optional.of("the calling run " + parent.getProcessInstanceId() + " has no approval of " + task);
+        if (!Plans.approved(parent, task)) {
+            return Optional.of("the calling run " + parent.getProcessInstanceId() + " has no approval of " + task + " for the plan it holds now");
         }
         Object planned = parent.getVariable(PLANNED_HOSTS);
         if (!(planned instanceof String hosts) || Arrays.stream(hosts.split(",")).map(String::strip).noneMatch(host::equals)) {

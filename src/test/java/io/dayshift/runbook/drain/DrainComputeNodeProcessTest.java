@@ -7,6 +7,8 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Elements.DISABLE_COMPUT
 import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_DRAIN_ABORTED;
 import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_HOST_DRAINED;
 import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_HOST_NOT_EMPTY;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.LOOK_AGAIN;
+import static io.dayshift.runbook.drain.DrainComputeNode.Elements.PLAN_AS_APPROVED;
 import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INPUT_REJECTED;
 import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INSTANCE_ALREADY_GONE;
 import static io.dayshift.runbook.drain.DrainComputeNode.Elements.END_INSTANCE_MOVED;
@@ -32,7 +34,10 @@ import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
+import io.dayshift.lab.model.Flavor;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.approval.ApprovalDecision;
+import io.dayshift.approval.Approvals;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.await.Operation;
@@ -161,6 +166,41 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
                 .contains("return-compute-node");
         assertThat(runbooks.steps(run)).extracting(StepRecord::step).contains(VALIDATE_INPUT, LIST_INSTANCES, PLAN_CAPACITY, DISABLE_COMPUTE_SERVICE,
                 START_MIGRATION, AwaitOperation.CHECK, FINISH_MIGRATION, VERIFY_HOST_EMPTY, DrainComputeNode.Elements.SUMMARISE_DRAIN);
+    }
+
+    @Test
+    void anInstanceThatLandsAfterTheApprovalSendsThePlanBackForApproval() {
+        // given the drain of the empty cn12, approved as "nothing to move"
+        ProcessInstance run = startAndPlan("lab", "cn12");
+        String approvedPlan = (String) tasks.getVariable(task().getId(), "planFingerprint");
+        decideApproval("alice", true, "empty host, fine");
+        assertThat(run).isWaitingAt(LOOK_AGAIN);
+
+        // when a tenant's instance lands on cn12 before the drain acts
+        LabSite lab = model("lab");
+        Flavor small = lab.flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
+        String late = lab.bootServer("late-01", lab.adminProjectId(), small.id(), lab.images().get(0).id(), "cn12", "", "", "").id();
+        execute(job());
+
+        // then nothing was disabled: the run plans again and asks for approval of the new plan
+        assertThat(run).hasPassed(PLAN_AS_APPROVED).hasNotPassed(DISABLE_COMPUTE_SERVICE);
+        assertThat(lab.hypervisor("cn12").orElseThrow().enabled()).isTrue();
+        execute(job());
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        assertThat((String) tasks.getVariable(task().getId(), "planFingerprint")).isNotEqualTo(approvedPlan);
+        assertThat((String) tasks.getVariable(task().getId(), "planSummary")).contains("late-01");
+
+        // and once approved again, the drain moves the late instance and ends drained
+        approve(true, "one late instance, fine");
+        drive(run);
+        assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
+        assertThat(idsOn("lab", "cn12")).isEmpty();
+        assertThat(model("lab").instance(late).orElseThrow().host()).isNotEqualTo("cn12");
+        List<ApprovalDecision> decisions = ((Approvals.Decisions) runbooks.variable(run, Approvals.DECISIONS.name())).decisions();
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0).planFingerprint()).isEqualTo(approvedPlan);
+        assertThat(decisions.get(1).planFingerprint()).isNotEqualTo(approvedPlan);
+        lab.enableComputeService("cn12"); // back in service for the other tests of this class that use cn12
     }
 
     @Test
@@ -653,10 +693,21 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         return run;
     }
 
-    /** Alice (an approver, not the initiator) claims the approval and decides. */
+    /**
+     * Alice (an approver, not the initiator) claims the approval and decides; an approved run then looks at the host
+     * again and, finding the instances the plan lists, goes on to disable it.
+     */
     private void approve(boolean approved, String reason) {
+        decideApproval("alice", approved, reason);
+        Job lookAgain = management.createJobQuery().activityId(LOOK_AGAIN).singleResult();
+        if (lookAgain != null) {
+            execute(lookAgain);
+        }
+    }
+
+    private void decideApproval(String approver, boolean approved, String reason) {
         Task task = task();
-        tasks.claim(task.getId(), "alice");
+        tasks.claim(task.getId(), approver);
         tasks.complete(task.getId(), Map.of("approve", approved, "approvalReason", reason));
     }
 
