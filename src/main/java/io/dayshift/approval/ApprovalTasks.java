@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  *   <li>every user task offered to {@code approvers} is an approval step: the four-eyes listener ({@link FourEyesListener})
  *       on its creation, assignment and completion, and a behaviour that leaves it only by its decided round
  *       ({@link ApprovalTaskBehavior}); its {@code plan} property names the variables its fingerprint covers;</li>
- *   <li>every service task or call activity with a {@code carries-out} property checks the plan first ({@link PlanCheck}).</li>
+ *   <li>every service task, send task or call activity with a {@code carries-out} property checks the plan first ({@link PlanCheck}).</li>
  * </ul>
  */
 @Component
@@ -61,6 +61,11 @@ public class ApprovalTasks extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                checkPlan(element, activity);
+            }
+
+            @Override
+            public void parseSendTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 checkPlan(element, activity);
             }
 
