@@ -96,6 +96,10 @@ class RunGuard extends AbstractProcessEnginePlugin {
         if (attempt == null) {
             return;
         }
+        ProcessDefinitionEntity started = attempt.definitionId() == null ? null : definition(context, attempt.definitionId());
+        if (started != null && !started.isStartableInTasklist()) {
+            return; // a runbook's part: no person starts it at all (PartsStartFromTheirRun says so)
+        }
         TaskEntity task = attempt.taskId() == null ? null : task(context, attempt.taskId());
         boolean approval = task != null && task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition());
         if (attempt.route() == Attempt.Route.MANAGE_APPROVAL && !approval && attempt.variables().isEmpty()) {
@@ -103,7 +107,7 @@ class RunGuard extends AbstractProcessEnginePlugin {
         }
         boolean worksTask = attempt.route() == Attempt.Route.WORK_TASK || attempt.route() == Attempt.Route.MANAGE_APPROVAL && !approval;
         FormFields form = worksTask && task != null ? taskForm(context, task)
-                : attempt.route() == Attempt.Route.START ? startForm(context, definition(context, attempt.definitionId())) : null;
+                : attempt.route() == Attempt.Route.START ? startForm(context, started) : null;
 
         refuseEngineWritten(context, attempt, user, task, worksTask ? form : null);
         boolean administrator = authentication.getGroupIds() != null && authentication.getGroupIds().contains(Roles.ADMINS);
