@@ -109,7 +109,7 @@ final class GuardedCommands {
         }
         if (command instanceof SetProcessDefinitionVersionCmd) {
             return Optional.of(Attempt.of(CHANGE_RUN_WITHOUT_REASON, "set the model version of a run", "it could move it past its approval",
-                    START_AGAIN).runs(List.of(field(command, "processInstanceId"))));
+                    START_AGAIN).runs(List.of(GuardedCommands.<String>field(command, "processInstanceId"))));
         }
         if (command instanceof StartProcessInstanceAtActivitiesCmd) {
             ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
@@ -172,7 +172,7 @@ final class GuardedCommands {
             return Optional.of(messages().variables(field(command, "variables")).runs(field(command, "processInstanceIds")));
         }
         if (command instanceof MessageEventReceivedCmd) {
-            return Optional.of(messages().runs(List.of(field(command, "executionId")))
+            return Optional.of(messages().runs(List.of(GuardedCommands.<String>field(command, "executionId")))
                     .variables(merged(field(command, "processVariables"), field(command, "processVariablesLocal"))));
         }
         if (command instanceof SignalEventReceivedCmd) {
@@ -180,7 +180,7 @@ final class GuardedCommands {
             return Optional.of(messages().runs(List.of(Objects.requireNonNullElse(builder.getExecutionId(), ""))).variables(builder.getVariables()));
         }
         if (command instanceof SignalCmd) {
-            return Optional.of(messages().runs(List.of(field(command, "executionId"))).variables(field(command, "processVariables")));
+            return Optional.of(messages().runs(List.of(GuardedCommands.<String>field(command, "executionId"))).variables(field(command, "processVariables")));
         }
 
         // tasks

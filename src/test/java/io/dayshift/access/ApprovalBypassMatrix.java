@@ -126,7 +126,7 @@ abstract class ApprovalBypassMatrix {
         return new Row(route, call, initiator, otherOpsLead, approver, auditor, administrator);
     }
 
-    private static final String START_FORM = "{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn01\"},\"reason\":{\"value\":\"firmware\"}}}";
+    private static final String START_FORM = "{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn01\"},\"reason\":{\"value\":\"firmware\"}}";
 
     // @formatter:off
     static final List<Row> MATRIX = List.of(
@@ -221,10 +221,10 @@ abstract class ApprovalBypassMatrix {
                         + ",\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"" + AFTER_APPROVAL + "\"}]}")),
         row("start a run naming someone else its initiator",           ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
                 (u, t, r) -> u.postJson(rest("/process-definition/key/drain-compute-node/start"), "{\"variables\":"
-                        + START_FORM.replace("}}}", "}},\"initiator\":{\"value\":\"alice\"}}") + "}")),
+                        + START_FORM.replace("\"firmware\"}}", "\"firmware\"},\"initiator\":{\"value\":\"alice\"}}") + "}")),
         row("start a run with a variable outside its start form",     FORM,         FORM,         FORM,         FORM,         ALLOWED,
                 (u, t, r) -> u.postJson(rest("/process-definition/key/drain-compute-node/submit-form"), "{\"variables\":"
-                        + START_FORM.replace("}}}", "}},\"batchSize\":{\"value\":50}}") + "}")));
+                        + START_FORM.replace("\"firmware\"}}", "\"firmware\"},\"batchSize\":{\"value\":50}}") + "}")));
     // @formatter:on
 
     /** The service the matrix runs against. */
@@ -319,7 +319,7 @@ abstract class ApprovalBypassMatrix {
                     .isInstanceOf(AuthorizationException.class).hasMessageContaining("Rule '" + RunGuard.NO_ROUTE + "': oscar may not modify a running run");
             assertThatThrownBy(() -> runtime.signal(target.execution())).isInstanceOf(AuthorizationException.class)
                     .hasMessageContaining("Rule '" + RunGuard.NO_ROUTE + "'");
-            assertThatThrownBy(() -> tasks.setAssignee(target.task(), "oscar")).isInstanceOf(AuthorizationException.class)
+            assertThatThrownBy(() -> tasks.setAssignee(target.task(), "olga")).isInstanceOf(AuthorizationException.class)
                     .hasMessageContaining("Rule '" + RunGuard.NO_ROUTE + "'");
 
             identity.setAuthentication("admin", List.of(Roles.ADMINS));
@@ -496,7 +496,7 @@ abstract class ApprovalBypassMatrix {
 
     private static String migration(Target t) {
         return "{\"migrationPlan\":{\"sourceProcessDefinitionId\":\"" + t.definition() + "\",\"targetProcessDefinitionId\":\"" + t.definition()
-                + "\",\"instructions\":[{\"sourceActivityIds\":[\"" + APPROVAL + "\"],\"targetActivityIds\":[\"" + AFTER_APPROVAL + "\"]}]},"
+                + "\",\"instructions\":[{\"sourceActivityIds\":[\"" + APPROVAL + "\"],\"targetActivityIds\":[\"" + APPROVAL + "\"]}]},"
                 + "\"processInstanceIds\":[\"" + t.run() + "\"]}";
     }
 
