@@ -8,16 +8,15 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.DELETE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
 import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEGORY;
@@ -28,6 +27,8 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
@@ -35,9 +36,10 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 /**
  * What each role may do, as Camunda authorizations. Dayshift administrators are the engine's admin
  * group and may do everything; they also hold ALL on every resource, because the webapps decide who
- * may open them from stored authorizations alone. Approval tasks need no line: giving a task the
- * candidate group {@code approvers} grants that group read and complete on that task (Camunda's
- * default authorizations), and nothing else.
+ * may open them from stored authorizations alone. Tasks need no line: giving a task a candidate group
+ * grants that group read and TASK_WORK on it — claim and complete, not assign, delegate or edit
+ * ({@code EngineAccessPlugin} sets the engine's default to TASK_WORK). What no authorization can say —
+ * which variables, which tasks are approvals — {@link RunGuard} checks.
  */
 final class RoleGrants {
 
@@ -48,9 +50,14 @@ final class RoleGrants {
             // Ops leads: Tasklist to start runbooks and work their operator tasks; Cockpit to follow and repair runs.
             Grant.of(OPS_LEADS, APPLICATION, "tasklist", ACCESS),
             Grant.of(OPS_LEADS, APPLICATION, "cockpit", ACCESS),
-            Grant.of(OPS_LEADS, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE, READ_INSTANCE, UPDATE_INSTANCE,
-                    READ_INSTANCE_VARIABLE, UPDATE_INSTANCE_VARIABLE, RETRY_JOB, READ_TASK, READ_HISTORY),
-            Grant.of(OPS_LEADS, PROCESS_INSTANCE, ANY, CREATE, READ, UPDATE, DELETE),
+            // No UPDATE_INSTANCE, UPDATE_INSTANCE_VARIABLE or UPDATE on a process instance: those would let an ops lead
+            // modify a run past its approval or write its decisions (RunGuard refuses it first, naming the rule).
+            Grant.of(OPS_LEADS, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE, READ_INSTANCE, DELETE_INSTANCE,
+                    READ_INSTANCE_VARIABLE, RETRY_JOB, READ_TASK, READ_HISTORY),
+            Grant.of(OPS_LEADS, PROCESS_INSTANCE, ANY, CREATE, READ, DELETE, ProcessInstancePermissions.RETRY_JOB),
+            // Cockpit's bulk actions: retry jobs and cancel runs, as batches.
+            Grant.of(OPS_LEADS, BATCH, ANY, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES,
+                    BatchPermissions.CREATE_BATCH_DELETE_RUNNING_PROCESS_INSTANCES),
             Grant.of(OPS_LEADS, DEPLOYMENT, ANY, READ),
             Grant.of(OPS_LEADS, DECISION_DEFINITION, ANY, READ),
             Grant.of(OPS_LEADS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),

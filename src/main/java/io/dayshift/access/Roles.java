@@ -5,7 +5,7 @@ import java.util.List;
 /** The four roles of Dayshift, each a Camunda group. */
 public final class Roles {
 
-    /** Start runbooks, see and manage the runs: retry incidents, change variables, cancel. */
+    /** Start runbooks, see the runs, retry failed jobs, cancel runs, work the operator tasks offered to them. */
     public static final String OPS_LEADS = "ops-leads";
     /** See and complete approval tasks; read runs to judge a plan. */
     public static final String APPROVERS = "approvers";

@@ -45,14 +45,16 @@ public final class PostgresService implements BeforeAllCallback, AfterAllCallbac
         return DriverManager.getConnection(postgres.getJdbcUrl(DATABASE, USER), USER, PASSWORD);
     }
 
-    /** The service on the database, on a free port, with the given further arguments ({@code --name=value}). */
+    /** The service on the database, on a free port unless the arguments name one, with the given further arguments ({@code --name=value}). */
     public ConfigurableApplicationContext start(String... arguments) {
         List<String> all = new ArrayList<>(List.of(
                 "--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl(DATABASE, USER),
                 "--DAYSHIFT_DB_USER=" + USER,
                 "--DAYSHIFT_DB_PASSWORD=" + PASSWORD,
-                "--DAYSHIFT_ADMIN_PASSWORD=test-admin-password",
-                "--server.port=0"));
+                "--DAYSHIFT_ADMIN_PASSWORD=test-admin-password"));
+        if (List.of(arguments).stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
+            all.add("--server.port=0");
+        }
         all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(DayshiftApplication.class).profiles("postgres").run(all.toArray(String[]::new));
     }

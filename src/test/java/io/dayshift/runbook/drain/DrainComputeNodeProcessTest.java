@@ -266,7 +266,11 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         Map<String, Long> before = model("lab-charmed").destructiveActions();
         Map<String, Object> variables = new HashMap<>(Map.of("site", "lab-charmed", "host", "cn04", "reason", REASON, "parentApproval", "Task_ApprovePlan",
                 "parentApproved", true));
-        ProcessInstance byHand = runbooks.start("olga", DrainComputeNode.PROCESS_KEY, variables);
+        // a person cannot even start it: parentApproval is no field of the start form
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runbooks.start("olga", DrainComputeNode.PROCESS_KEY, variables))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("Rule 'only the form's fields'");
+        // and code that starts it without a calling run gets no approval from the claim either
+        ProcessInstance byHand = runtime.startProcessInstanceByKey(DrainComputeNode.PROCESS_KEY, variables);
         assertThat(byHand).isStarted();
         execute(job());
         execute(job());
@@ -663,7 +667,8 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
                     .endEvent("EndEvent_Done").done();
             repository.createDeployment().name("calling run (test)").addModelInstance("calling-run.bpmn", model).deploy();
         }
-        return runbooks.start("olga", "rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
+        // started as the engine: this stand-in has no start form, and what a runbook passes to its drain no person passes
+        return runtime.startProcessInstanceByKey("rolling-upgrade", Map.of("site", site, "host", host, "reason", "rolling upgrade to 2024.1",
                 "parentApproval", "Task_ApprovePlan", "plannedHosts", plannedHosts));
     }
 
