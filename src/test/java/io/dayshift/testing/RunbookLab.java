@@ -39,7 +39,8 @@ final class RunbookLab implements ContextCustomizerFactory {
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         RunbookProcessTest process = TestContextAnnotationUtils.findMergedAnnotation(testClass, RunbookProcessTest.class);
         if (process != null) {
-            return new Customizer(testClass, process.timeFactor(), Map.of(), process.clock(), List.of(process.uncovered()));
+            return new Customizer(testClass, process.timeFactor(), Map.of(), process.clock(),
+                    process.coverage() ? List.of(process.uncovered()) : null);
         }
         RunbookEndToEndTest endToEnd = TestContextAnnotationUtils.findMergedAnnotation(testClass, RunbookEndToEndTest.class);
         if (endToEnd != null) {

@@ -35,4 +35,7 @@ public @interface RunbookProcessTest {
 
     /** Process definition keys the class runs but does not have to cover (called models with tests of their own). */
     String[] uncovered() default {};
+
+    /** False for a class that runs many models only part of the way (each model's own class measures its coverage). */
+    boolean coverage() default true;
 }

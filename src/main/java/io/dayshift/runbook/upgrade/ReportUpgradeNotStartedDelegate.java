@@ -8,18 +8,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_ReportSiteNotGreen}, {@code Task_ReportBackupIncomplete}: the run ends before any change, saying why. */
+/** {@code Task_ReportSiteNotGreen}, {@code Task_ReportBackupIncomplete}: the run ends before any upgrade step, saying why. */
 @Component("reportUpgradeNotStarted")
 class ReportUpgradeNotStartedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
         UpgradePlan plan = PLAN.get(execution);
-        String why = execution.getCurrentActivityId().equals(RollingUpgrade.Elements.REPORT_SITE_NOT_GREEN)
+        boolean notGreen = execution.getCurrentActivityId().equals(RollingUpgrade.Elements.REPORT_SITE_NOT_GREEN);
+        String why = notGreen
                 ? "the site health check is " + HEALTH.find(execution).orElse("unknown") + ", not GREEN: " + HEALTH_SUMMARY.find(execution).orElse("")
                 : "the backup did not complete (backup " + BACKUP_ID.find(execution).orElse("none") + "): " + BACKUP_SUMMARY.find(execution).orElse("");
         String summary = "Upgrade of site " + plan.site() + " from " + plan.currentRelease() + " to " + plan.targetRelease()
-                + " not started, nothing was changed: " + why;
+                + (notGreen ? " not started, nothing was changed: " + why : " not started after its approval, no release set and no service touched: " + why
+                + Summaries.approvals(execution));
         RunLog.record(execution, "report", plan.site(), "not started", null, why);
         RunLog.summarise(execution, Summaries.fitted(summary));
     }

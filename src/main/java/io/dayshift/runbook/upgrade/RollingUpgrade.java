@@ -25,7 +25,6 @@ public class RollingUpgrade {
 
     /** Error codes. */
     public static final String INPUT_REJECTED = "INPUT_REJECTED";
-    public static final String PLAN_REJECTED = "PLAN_REJECTED";
     /** An ops lead decided to stop or roll back; the error's message ({@code halted}) starts with the decision. */
     public static final String UPGRADE_HALTED = "UPGRADE_HALTED";
     /** A step of the rollback (one nobody decides about) failed or outlasted its deadline. */
@@ -66,7 +65,6 @@ public class RollingUpgrade {
         public static final String SMOKE_TEST = "Task_SmokeTest";
         public static final String SMOKE_TEST_PASSED = "Gateway_SmokeTestPassed";
         public static final String SUMMARISE_UPGRADE = "Task_SummariseUpgrade";
-        public static final String PLAN_REJECTED_EVENT = "Event_PlanRejected";
         public static final String RECORD_REJECTION = "Task_RecordRejection";
         public static final String UPGRADE_HALTED_EVENT = "Event_UpgradeHalted";
         public static final String HALT_DECISION = "Gateway_HaltDecision";

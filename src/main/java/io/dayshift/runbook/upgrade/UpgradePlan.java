@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the upgrade will do, decided before anything changes and shown to the approver. The model's loops read its lists:
+ * What the upgrade will do, decided before anything changes (the run only reads until the approval) and shown to the approver. The model's loops read its lists:
  * {@code ${plan.preparation()}}, {@code ${plan.controlPlane()}}, {@code ${plan.batches()}}, {@code ${plan.finish()}},
  * {@code ${plan.rollback()}}, {@code ${plan.reconfigure()}}.
  *
  * @param flavour        {@code KOLLA} or {@code CHARMED}
  * @param currentRelease detected at the start
  * @param targetRelease  asked for
- * @param preparation    before the approval: nothing that disturbs a running service
+ * @param preparation    after the approval and the backup, once the window opened: nothing that disturbs a running service
  * @param controlPlane   after the window opened, in order
  * @param batches        the compute hosts, canary first, grouped by availability zone
  * @param finish         after the batches (charmed: the data-plane applications cou upgrades after the hypervisors)

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Builds the {@link UpgradePlan} from facts read once (the compute hosts and their zones; on a charmed site the model),
  * without touching the site, the way charmed-openstack-upgrader analyses a cloud before it plans.
  *
- * <p>Kolla: {@code openstack_release}, {@code pull} and {@code prechecks} before the approval; {@code upgrade --limit
+ * <p>Kolla: {@code openstack_release}, {@code pull} and {@code prechecks} once the window opened (after the approval); {@code upgrade --limit
  * control,loadbalancer} then {@code --limit network}; each batch {@code upgrade --limit <its hosts>}. Charmed (cou,
  * cou/utils/openstack.py and cou/steps/plan.py): the control-plane applications on an OpenStack release track,
  * subordinates first, then principals in cou's {@code UPGRADE_ORDER}; nova-compute refreshed with
@@ -48,7 +48,8 @@ final class UpgradePlanner {
         List<UpgradeStep> preparation = List.of(
                 new UpgradeStep("prepare-1", StepKind.KOLLA_SET_RELEASE, "openstack_release: \"" + target + "\" in globals.yml (was " + current + ")",
                         List.of(), target.toString(), false),
-                run("prepare-2", "pull", List.of()),
+                new UpgradeStep("prepare-2", StepKind.KOLLA_RUN, "kolla-ansible pull (the " + target + " images, on every host of the inventory)",
+                        List.of(), "pull", false),
                 run("prepare-3", "prechecks", List.of()));
         List<UpgradeStep> control = List.of(run("control-1", "upgrade", KOLLA_CONTROL), run("control-2", "upgrade", KOLLA_NETWORK));
         List<HostBatch> batches = batches(computes, batchSize, canary, (key, hosts) -> run(key, "upgrade", hosts));

@@ -116,25 +116,32 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         // when an ops lead starts the upgrade to the next release with a canary and batches of one (each zone has three hosts:
         // two drained at once would not fit on the third)
+        Map<String, Long> before = site.destructiveActions();
         ProcessInstance pi = start("k-happy", "2024.1", 1, "cn06");
         runUntilTask(pi, APPROVE_PLAN);
 
-        // then before the approval the site is green, a backup is taken, globals names 2024.1, images are pulled and prechecks ran
-        assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH, BACKUP_SITE, PREPARE);
-        assertThat(calledRuns(pi, Step.PROCESS_KEY)).hasSize(3).allSatisfy(step -> assertThat(run(step)).hasPassed(Step.START, Step.END_DONE));
-        assertThat(site.globalsRelease()).contains("2024.1");
-        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).containsExactly("mariadb_backup", "pull", "prechecks");
-        assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        // then before the approval the site was only read: it is green, and the plan says what the approval lets happen
+        assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH).hasNotPassed(BACKUP_SITE, PREPARE);
+        assertThat(site.destructiveActions()).isEqualTo(before);
+        assertThat(site.globalsRelease()).contains("2023.2");
+        assertThat(site.playbookRuns()).isEmpty();
         String plan = (String) runtime.getVariable(pi.getId(), "planSummary");
-        assertThat(plan).contains("2023.2 → 2024.1").contains("kolla-ansible upgrade --limit control,loadbalancer")
+        assertThat(plan).contains("2023.2 → 2024.1").contains("After this approval: a backup of the site")
+                .contains("prepare-1: openstack_release: \"2024.1\" in globals.yml (was 2023.2)")
+                .contains("prepare-2: kolla-ansible pull (the 2024.1 images, on every host of the inventory)")
+                .contains("kolla-ansible upgrade --limit control,loadbalancer")
                 .contains("kolla-ansible upgrade --limit network").contains("1. canary zone az2: cn06").contains("2. zone az1: cn01")
                 .contains("4. zone az1: cn03").contains("6. zone az2: cn05");
-        assertThat((String) runtime.getVariable(pi.getId(), "backupId")).startsWith("k-happy-");
-        assertThat(site.playbookRuns()).noneMatch(r -> r.action().equals("upgrade"));
 
         // when another user approves, and the window is open
         approve(pi, APPROVE_PLAN, "anna", true, "CAB-1234 approved the upgrade");
         runUntilEnd(pi);
+
+        // then the backup was taken first, then (the window open) globals named 2024.1, images were pulled and prechecks ran
+        assertThat(calledRuns(pi, Step.PROCESS_KEY)).as("three preparation steps, two of the control plane").hasSize(5)
+                .allSatisfy(step -> assertThat(run(step)).hasPassed(Step.START, Step.END_DONE));
+        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).startsWith("mariadb_backup", "pull", "prechecks", "upgrade");
+        assertThat((String) variable(pi, "backupId")).startsWith("k-happy-");
 
         // then the control plane went first, then the canary, then one batch at a time, and every host runs 2024.1
         assertThat(pi).hasPassed(SUMMARISE_UPGRADE, END_SITE_UPGRADED, CHECK_UPGRADED_SITE_HEALTH, SMOKE_TEST).hasNotPassed(APPROVE_ROLLBACK);
@@ -287,31 +294,40 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
     }
 
     @Test
-    void anIncompleteBackupStopsTheUpgradeBeforeAnyChange() {
+    void anIncompleteBackupStopsTheApprovedUpgradeBeforeAnyUpgradeStep() {
         // given the kolla site whose MariaDB backup fails
-        lab.require("lab").injectFault(LabFault.of(FaultType.BACKUP_FAILS, "cc01"));
+        LabSite site = lab.require("lab");
+        site.injectFault(LabFault.of(FaultType.BACKUP_FAILS, "cc01"));
         ProcessInstance pi = start("lab", "2024.1", 2, "");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(BACKUP_SITE, REPORT_BACKUP_INCOMPLETE, END_BACKUP_INCOMPLETE).hasNotPassed(PREPARE);
-        assertThat(summary(pi)).contains("the backup did not complete");
+        assertThat(summary(pi)).contains("the backup did not complete").contains("no release set").contains("approved by anna");
+        assertThat(site.globalsRelease()).contains("2023.2");
+        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).doesNotContain("pull", "prechecks", "upgrade");
     }
 
     // ---- approvals ---------------------------------------------------------------------------------------------------
 
     @Test
-    void aRejectedPlanPutsThePreviousReleaseBackInGlobals() {
+    void aRejectedPlanEndsTheRunWithNothingOnTheSiteChanged() {
+        // given the plan of an upgrade, waiting for its approval
         LabSite site = lab.require("k-reject");
+        Map<String, Long> before = site.destructiveActions();
         ProcessInstance pi = start("k-reject", "2024.1", 2, "");
         runUntilTask(pi, APPROVE_PLAN);
-        assertThat(site.globalsRelease()).contains("2024.1");
 
+        // when an approver rejects it
         approve(pi, APPROVE_PLAN, "anna", false, "not before the freeze ends");
         runUntilEnd(pi);
 
-        assertThat(pi).hasPassed(RECORD_REJECTION, END_PLAN_REJECTED).hasNotPassed(WAIT_FOR_WINDOW);
+        // then the run ends without a backup, a release set or an image pulled: the site counted no change at all
+        assertThat(pi).hasPassed(RECORD_REJECTION, END_PLAN_REJECTED).hasNotPassed(BACKUP_SITE, WAIT_FOR_WINDOW, PREPARE);
+        assertThat(site.destructiveActions()).isEqualTo(before);
         assertThat(site.globalsRelease()).contains("2023.2");
-        assertThat(site.playbookRuns()).noneMatch(r -> r.action().equals("upgrade"));
-        assertThat(summary(pi)).contains("rejected by anna: not before the freeze ends").contains("openstack_release is 2023.2 again");
+        assertThat(site.playbookRuns()).isEmpty();
+        assertThat(summary(pi)).contains("rejected by anna: not before the freeze ends").contains("nothing on the site was changed");
     }
 
     @Test
@@ -340,11 +356,11 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         ProcessInstance pi = start("k-retry", "2024.1", 1, "cn02");
 
         // when an ops lead retries each failed step after the cause is fixed
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
         runUntilDecision(pi, PREPARE);
         assertThat(decisionEvidence(pi)).contains("prechecks").contains("NTP");
         decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "chrony restarted on cc01");
-        runUntilTask(pi, APPROVE_PLAN);
-        approve(pi, APPROVE_PLAN, "anna", true, "go");
         site.injectFault(new LabFault("", FaultType.UPGRADE_FAILS, "cc01", "", 1));
         runUntilDecision(pi, UPGRADE_CONTROL_PLANE);
         decide(pi, AwaitOperation.DECIDE, "omar", RETRY, "placement API restarted");
@@ -394,10 +410,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
             case "host" -> DECIDE_HOST_FAILURE;
             default -> AwaitOperation.DECIDE;
         };
-        if (!where.equals("prepare")) {
-            runUntilTask(pi, APPROVE_PLAN);
-            approve(pi, APPROVE_PLAN, "anna", true, "go");
-        }
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "go");
         switch (where) {
             case "window" -> runUntil(pi, START_BATCH_UPGRADE, RollingUpgradeProcessTest::closeTheWindow, 0);
             case "drain" -> runUntil(pi, DRAIN_HOST, () -> List.of("cn01", "cn02", "cn03", "cn04", "cn05")
@@ -582,11 +596,11 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
     @Test
     void anIncidentRunRequestsTheRollbackWhileTheUpgradeWaitsForItsWindow() {
-        // given an upgrade approved and waiting for a window that opens in an hour
+        // given an upgrade approved, its backup taken, and waiting for a window that opens in an hour
         ProcessInstance pi = start("k-message", "2024.1", 2, "", now().plusHours(1), now().plusHours(8));
         runUntilTask(pi, APPROVE_PLAN);
         approve(pi, APPROVE_PLAN, "anna", true, "go");
-        runJobs();
+        runUntil(pi, WAIT_FOR_WINDOW, () -> { }, 0);
         assertThat(pi).isWaitingAt(WAIT_FOR_WINDOW);
 
         // when an incident run correlates RollbackRequested to the running upgrade of the site
