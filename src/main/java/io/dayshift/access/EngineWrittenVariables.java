@@ -1,19 +1,12 @@
 package io.dayshift.access;
 
 import io.dayshift.approval.ApprovalTasks;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * The variables only the engine's own code writes — a listener, a delegate, the start event — and no one else may, not
@@ -35,9 +28,6 @@ final class EngineWrittenVariables {
             "operationOutcome", "what an awaited operation came to (the await's probe writes it)",
             "operationDetail", "what the await's last look found");
 
-    /** The extension property of an approval task that names the variables holding the plan it shows. */
-    static final String PLAN_PROPERTY = "plan";
-
     private final Map<String, Set<String>> planVariables = new ConcurrentHashMap<>();
 
     /** The engine-written names of a run of the definition: the fixed ones and those named by its approval tasks' {@code plan}. */
@@ -55,25 +45,7 @@ final class EngineWrittenVariables {
     }
 
     private static Set<String> plans(DeploymentCache deployments, String definitionId) {
-        ProcessDefinitionEntity definition = deployments.findDeployedProcessDefinitionById(definitionId);
-        BpmnModelInstance model = deployments.findBpmnModelInstanceForProcessDefinition(definitionId);
-        Set<String> names = new TreeSet<>();
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            ActivityImpl activity = definition.findActivity(task.getId());
-            if (activity != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
-                    && ApprovalTasks.offeredToApprovers(behavior.getTaskDefinition()) && task.getExtensionElements() != null) {
-                task.getExtensionElements().getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list()
-                        .stream()
-                        .flatMap(properties -> properties.getCamundaProperties().stream())
-                        .filter(property -> PLAN_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null)
-                        .map(CamundaProperty::getCamundaValue)
-                        .flatMap(value -> Arrays.stream(value.split(",")))
-                        .map(String::strip)
-                        .filter(name -> !name.isEmpty())
-                        .forEach(names::add);
-            }
-        }
-        return names;
+        return ApprovalTasks.planVariables(deployments.findDeployedProcessDefinitionById(definitionId));
     }
 
     private static Map<String, String> names(String... pairs) {

@@ -106,10 +106,10 @@ class RunGuard extends AbstractProcessEnginePlugin {
             return;
         }
         boolean worksTask = attempt.route() == Attempt.Route.WORK_TASK || attempt.route() == Attempt.Route.MANAGE_APPROVAL && !approval;
-        FormFields form = worksTask && task != null ? taskForm(context, task)
-                : attempt.route() == Attempt.Route.START ? startForm(context, started) : null;
+        boolean startsARun = started != null && task == null && attempt.runIds().isEmpty();
+        FormFields form = worksTask && task != null ? taskForm(context, task) : startsARun ? startForm(context, started) : null;
 
-        refuseEngineWritten(context, attempt, user, task, worksTask ? form : null);
+        refuseEngineWritten(context, attempt, user, task, worksTask || startsARun ? form : null);
         boolean administrator = authentication.getGroupIds() != null && authentication.getGroupIds().contains(Roles.ADMINS);
         if (administrator) {
             override(context, attempt, user, task);
@@ -129,7 +129,10 @@ class RunGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** No one writes what only the engine writes; a task's own form field of that name is how the engine lets a person write it. */
+    /**
+     * No one writes what only the engine writes; a field of that name on the task's own form (or on the start form, for a
+     * run's input such as the host a plan is about) is how the engine lets a person write it.
+     */
     private void refuseEngineWritten(CommandContext context, Attempt attempt, String user, TaskEntity task, FormFields taskForm) {
         if (attempt.variables().isEmpty()) {
             return;

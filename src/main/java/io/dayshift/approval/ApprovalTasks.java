@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -91,6 +93,18 @@ public class ApprovalTasks extends AbstractProcessEnginePlugin {
                 .flatMap(text -> Arrays.stream(text.split(",")))
                 .map(String::strip)
                 .anyMatch(Approvals.APPROVERS::equals);
+    }
+
+    /** The variables the approval steps of a definition name as their plans (at any depth of its scopes). */
+    public static Set<String> planVariables(ScopeImpl scope) {
+        Set<String> names = new TreeSet<>();
+        for (ActivityImpl activity : scope.getActivities()) {
+            if (activity.getProperty(ApprovalSteps.PLAN_VARIABLES) != null) {
+                names.addAll(ApprovalSteps.planVariables(activity));
+            }
+            names.addAll(planVariables(activity));
+        }
+        return names;
     }
 
     /** The element's {@code camunda:properties}, by name. */

@@ -35,7 +35,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * <ul>
  *   <li>opened: offered to the groups the site's settings name ({@link ApprovalPolicy}), with the plan's fingerprint and
  *       who must still approve as task variables the form shows, and no decision left from an earlier one;</li>
- *   <li>claimed or completed only by a member of those groups who did not start the run (the engine's own record of
+ *   <li>claimed or completed only by a member of those groups (or an administrator) who did not start the run (the engine's own record of
  *       who started its root run, not a variable), did not ask for the decision ({@link Approvals#REQUESTER}) and has
  *       not already approved in this round;</li>
  *   <li>completed with {@code approve} and a non-blank {@code approvalReason}, on the plan that was shown (its
@@ -170,14 +170,16 @@ class FourEyesListener implements TaskListener {
                 .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
         if (!memberOfAny(task, user, groups)) {
             throw new AuthorizationException("Approval rule: " + user + " cannot " + what + " '" + task.getName()
-                    + "': only members of " + String.join(" or ", groups) + " decide it.");
+                    + "': only members of " + String.join(" or ", groups) + " (or an administrator) decide it.");
         }
     }
 
+    /** A member of one of the groups, or an administrator (who may decide an approval, under the same four-eyes rule). */
     private static boolean memberOfAny(DelegateTask task, String user, List<String> groups) {
         List<Group> memberships = Context.getCommandContext().runWithoutAuthorization(() ->
                 task.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(user).list());
-        return memberships.stream().map(Group::getId).anyMatch(groups::contains);
+        List<String> administrators = Context.getProcessEngineConfiguration().getAdminGroups();
+        return memberships.stream().map(Group::getId).anyMatch(group -> groups.contains(group) || administrators.contains(group));
     }
 
     /**

@@ -192,7 +192,7 @@ abstract class ApprovalBypassMatrix {
                 (u, t, r) -> u.postJson(rest("/execution/" + t.execution() + "/messageSubscriptions/Message_Approved/trigger"), "{}")),
         row("deliver a signal",                                        NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     ENGINE_DECIDES,
                 (u, t, r) -> u.postJson(rest("/signal"), "{\"name\":\"Signal_Approved\",\"executionId\":\"" + t.execution() + "\"}")),
-        row("signal the approval's execution",                         NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     ENGINE_DECIDES,
+        row("signal the approval's execution",                         NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,
                 (u, t, r) -> u.postJson(rest("/execution/" + t.execution() + "/signal"), "{}")),
         row("claim the approval for the initiator",                    FOUR_EYES,    NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     FOUR_EYES,
                 (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/claim"), "{\"userId\":\"olga\"}")),
@@ -211,6 +211,8 @@ abstract class ApprovalBypassMatrix {
         row("delete the approval",                                     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     ENGINE_DECIDES,
                 (u, t, r) -> u.delete(rest("/task/" + t.task()))),
         row("complete the approval with a variable outside its form",  FORM,         FORM,         FORM,         FORM,         ALLOWED,
+                (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/complete"), approve("\"note\":{\"value\":\"x\"}"))),
+        row("complete the approval changing its plan (the host)",      ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
                 (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/complete"), approve("\"host\":{\"value\":\"cn02\"}"))),
         row("submit the approval form with a variable outside it",     FORM,         FORM,         FORM,         FORM,         ALLOWED,
                 (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/submit-form"), approve("\"batchSize\":{\"value\":50}"))),
@@ -375,9 +377,9 @@ abstract class ApprovalBypassMatrix {
         Task question = service().getBean(TaskService.class).createTaskQuery().processInstanceId(asked.run()).singleResult();
         assertThat(oscar.postJson(rest("/task/" + question.getId() + "/claim"), "{\"userId\":\"oscar\"}").statusCode()).isEqualTo(204);
         HttpResponse<String> outside = oscar.postJson(rest("/task/" + question.getId() + "/complete"),
-                "{\"variables\":{\"decision\":{\"value\":\"finish\"},\"note\":{\"value\":\"x\"},\"host\":{\"value\":\"cn02\"}}}");
+                "{\"variables\":{\"decision\":{\"value\":\"finish\"},\"note\":{\"value\":\"x\"},\"batchSize\":{\"value\":50}}}");
         assertRefused(outside, RunGuard.FORM_FIELDS);
-        assertThat(outside.body()).contains("host").contains("decision, note");
+        assertThat(outside.body()).contains("batchSize").contains("decision, note");
         HttpResponse<String> answered = oscar.postJson(rest("/task/" + question.getId() + "/complete"),
                 "{\"variables\":{\"decision\":{\"value\":\"finish\"},\"note\":{\"value\":\"checked on the host: empty\"}}}");
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);

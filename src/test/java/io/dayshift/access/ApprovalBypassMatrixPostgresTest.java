@@ -3,7 +3,6 @@ package io.dayshift.access;
 import io.dayshift.testing.LabTests;
 import io.dayshift.testing.PostgresService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,8 +16,8 @@ class ApprovalBypassMatrixPostgresTest extends ApprovalBypassMatrix {
     private ConfigurableApplicationContext service;
     private int port;
 
-    @BeforeAll
-    void startTheService() {
+    /** Started on first use: the matrix's own set-up (a superclass's {@code @BeforeAll}) runs before any of this class. */
+    private void startTheService() {
         port = LabTests.freePort();
         service = POSTGRES.start("--server.port=" + port,
                 "--dayshift.lab.enabled=true",
@@ -38,11 +37,15 @@ class ApprovalBypassMatrixPostgresTest extends ApprovalBypassMatrix {
 
     @Override
     protected ApplicationContext service() {
+        if (service == null) {
+            startTheService();
+        }
         return service;
     }
 
     @Override
     protected int port() {
+        service();
         return port;
     }
 }
