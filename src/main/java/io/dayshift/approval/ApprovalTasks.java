@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * modifies a run with "skip custom listeners".
  */
 @Component
-class ApprovalTasks extends AbstractProcessEnginePlugin {
+public class ApprovalTasks extends AbstractProcessEnginePlugin {
 
     private final TaskListener fourEyes = new FourEyesListener(Clock.systemUTC());
 
@@ -43,7 +43,8 @@ class ApprovalTasks extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    static boolean offeredToApprovers(TaskDefinition task) {
+    /** Whether a user task is an approval: offered to {@code approvers}. What else tells of approvals (their notices) asks this too. */
+    public static boolean offeredToApprovers(TaskDefinition task) {
         return task.getCandidateGroupIdExpressions().stream()
                 .map(Expression::getExpressionText)
                 .flatMap(text -> Arrays.stream(text.split(",")))

@@ -1,0 +1,168 @@
+package io.dayshift.runbook;
+
+import io.dayshift.approval.ApprovalTasks;
+import io.dayshift.notify.Notification;
+import io.dayshift.notify.NotificationResult;
+import io.dayshift.notify.Notifier;
+import io.dayshift.site.Site;
+import io.dayshift.site.Sites;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a site's people that a decision waits for them: when an approval or an operator's question opens
+ * ({@link DecisionNoticeTasks}), and once more when it has waited {@code dayshift.notify.remind-after}
+ * ({@link DecisionReminders}). Each notice is sent on threads of its own, after the transaction that created the task
+ * committed: a run never waits for chat or mail, and a channel that fails or hangs is only logged (by the notifier,
+ * secrets masked). What a notice says is read from the engine when it is sent, so what the task's creation set (its
+ * {@code planFingerprint}, an await's {@code operationTarget}) is there; a task decided by then gets no notice.
+ */
+@Component
+public class DecisionNotices implements DisposableBean {
+
+    /** The task-local variable an approval carries: the fingerprint of the plan it shows. */
+    public static final String PLAN_FINGERPRINT = "planFingerprint";
+    /** Who asked for the decision at hand when that is not who started the run. */
+    static final String REQUESTED_BY = "requestedBy";
+    /**
+     * What a decision is about, without a {@code target} property on its task: the first of these variables the task
+     * sees (its own process, then the run) that holds text.
+     */
+    static final List<String> TARGET_VARIABLES = List.of("host", "hosts", "machine", "machines", "plannedHosts", "target", "targets");
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionNotices.class);
+    private static final int QUEUE = 500;
+
+    private final ObjectProvider<ProcessEngine> engine;
+    private final Sites sites;
+    private final Notifier notifier;
+    private final URI publicUrl;
+    private final ThreadPoolExecutor sending;
+
+    DecisionNotices(ObjectProvider<ProcessEngine> engine, Sites sites, Notifier notifier,
+            @Value("${dayshift.public-url:http://localhost:8080}") URI publicUrl) {
+        this.engine = engine;
+        this.sites = sites;
+        this.notifier = notifier;
+        this.publicUrl = publicUrl;
+        AtomicInteger count = new AtomicInteger();
+        // Two senders: one hanging channel (up to dayshift.adapters.notify.send-timeout) does not hold every other notice.
+        this.sending = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), task -> {
+            Thread thread = new Thread(task, "dayshift-decision-notice-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, (task, executor) -> {
+            throw new RejectedExecutionException("more than " + QUEUE + " decision notices wait to be sent");
+        });
+    }
+
+    /** The task was created and its transaction committed: tell the people who decide it. Never blocks, never throws. */
+    public void opened(String taskId) {
+        submit(taskId, decision -> decision.opened(publicUrl));
+    }
+
+    /** The task has waited longer than {@code waited}: remind the people once. Never blocks, never throws. */
+    public void remind(String taskId, Duration waited) {
+        submit(taskId, decision -> decision.reminder(publicUrl, waited));
+    }
+
+    private void submit(String taskId, Function<WaitingDecision, Notification> notice) {
+        try {
+            sending.execute(() -> send(taskId, notice));
+        } catch (RuntimeException e) {
+            LOG.warn("decision notice for task {} not sent: {}", taskId, e.getMessage());
+        }
+    }
+
+    private void send(String taskId, Function<WaitingDecision, Notification> notice) {
+        try {
+            Optional<Site> site = Optional.empty();
+            Optional<WaitingDecision> decision = waiting(taskId);
+            if (decision.isPresent()) {
+                site = sites.find(decision.get().site()).filter(s -> s.notifications() != null);
+            }
+            if (site.isEmpty()) {
+                LOG.debug("decision notice for task {}: no longer waiting, or no site with notify channels", taskId);
+                return;
+            }
+            Notification notification = notice.apply(decision.get());
+            NotificationResult result = notifier.notify(site.get(), notification);
+            LOG.info("site {}: \"{}\" (task {}): {}", site.get().name(), notification.subject(), taskId,
+                    result.allDelivered() ? "delivered" : result.failures().size() + " channel(s) NOT delivered");
+        } catch (RuntimeException e) {
+            // a notice must never disturb anything: the engine shutting down, a run deleted while it is read
+            LOG.warn("decision notice for task {} not sent ({}: {})", taskId, e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    /** The task as its notice tells of it, read from the engine now; empty when it no longer waits or has no site. */
+    Optional<WaitingDecision> waiting(String taskId) {
+        ProcessEngine camunda = engine.getObject();
+        Task task = camunda.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        HistoryService history = camunda.getHistoryService();
+        String rootId = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getRootProcessInstanceId();
+        HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceId(rootId).singleResult();
+        Variables variables = new Variables(camunda, taskId, rootId);
+        Optional<String> site = variables.text(RunVariables.SITE.name());
+        if (site.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) camunda.getRepositoryService())
+                .getDeployedProcessDefinition(task.getProcessDefinitionId());
+        TaskDefinition taskDefinition = definition.getTaskDefinitions().get(task.getTaskDefinitionKey());
+        BaseElement element = camunda.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        String targets = RecordDecisionListener.property(element, "target").flatMap(variables::text)
+                .or(() -> TARGET_VARIABLES.stream().map(variables::text).flatMap(Optional::stream).findFirst())
+                .orElse("");
+        String askedBy = variables.text(REQUESTED_BY).orElse(root.getStartUserId());
+        Object fingerprint = camunda.getTaskService().getVariableLocal(taskId, PLAN_FINGERPRINT);
+        return Optional.of(new WaitingDecision(taskId, task.getName(), taskDefinition != null && ApprovalTasks.offeredToApprovers(taskDefinition),
+                root.getProcessDefinitionKey(), root.getProcessDefinitionName(), definition.getKey(), site.get(), targets, askedBy,
+                Optional.ofNullable(fingerprint).map(String::valueOf), task.getCreateTime().toInstant()));
+    }
+
+    /** A variable as the task sees it (the task, its process), else as the run has it; only text counts. */
+    private record Variables(ProcessEngine camunda, String taskId, String rootId) {
+
+        Optional<String> text(String name) {
+            return textOf(camunda.getTaskService().getVariable(taskId, name))
+                    .or(() -> textOf(camunda.getRuntimeService().getVariable(rootId, name)));
+        }
+
+        private static Optional<String> textOf(Object value) {
+            return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        sending.shutdownNow();
+    }
+}
