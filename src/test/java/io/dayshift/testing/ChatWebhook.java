@@ -41,12 +41,15 @@ public final class ChatWebhook {
             ChatWebhook hook = new ChatWebhook(server, file);
             server.createContext("/services/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                CountDownLatch hang = hook.hang.get();
+                boolean held = hang.getCount() > 0;
                 try {
-                    hook.hang.get().await(1, TimeUnit.MINUTES);
+                    hang.await(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                int answer = hook.status.get();
+                // a request held while hanging is not kept: its sender gave up long ago
+                int answer = held ? 504 : hook.status.get();
                 if (answer == 200) {
                     hook.messages.add(body);
                 }
