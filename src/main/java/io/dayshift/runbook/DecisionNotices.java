@@ -16,14 +16,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -117,48 +115,41 @@ public class DecisionNotices implements DisposableBean {
         }
     }
 
-    /** The task as its notice tells of it, read from the engine now; empty when it no longer waits or has no site. */
+    /**
+     * The task as its notice tells of it, read from the engine now in one command of its own (one consistent look, no
+     * engine error when the task was decided a moment before); empty when it no longer waits or names no site.
+     */
     Optional<WaitingDecision> waiting(String taskId) {
-        ProcessEngine camunda = engine.getObject();
-        Task task = camunda.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || task.getProcessInstanceId() == null) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(context -> waiting(context, taskId));
+    }
+
+    private static Optional<WaitingDecision> waiting(CommandContext context, String taskId) {
+        context.disableAuthorizationCheck();
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        ExecutionEntity execution = task == null ? null : task.getExecution();
+        ExecutionEntity root = execution == null ? null : context.getExecutionManager().findExecutionById(execution.getRootProcessInstanceId());
+        if (root == null) {
             return Optional.empty();
         }
-        HistoryService history = camunda.getHistoryService();
-        String rootId = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
-                .getRootProcessInstanceId();
-        HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceId(rootId).singleResult();
-        Variables variables = new Variables(camunda, taskId, rootId);
-        Optional<String> site = variables.text(RunVariables.SITE.name());
+        Function<String, Optional<String>> variable = name -> text(task.getVariable(name)).or(() -> text(root.getVariable(name)));
+        Optional<String> site = variable.apply(RunVariables.SITE.name());
         if (site.isEmpty()) {
             return Optional.empty();
         }
-        ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) camunda.getRepositoryService())
-                .getDeployedProcessDefinition(task.getProcessDefinitionId());
-        TaskDefinition taskDefinition = definition.getTaskDefinitions().get(task.getTaskDefinitionKey());
-        BaseElement element = camunda.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
-                .getModelElementById(task.getTaskDefinitionKey());
-        String targets = RecordDecisionListener.property(element, "target").flatMap(variables::text)
-                .or(() -> TARGET_VARIABLES.stream().map(variables::text).flatMap(Optional::stream).findFirst())
+        String targets = RecordDecisionListener.property(task.getBpmnModelElementInstance(), "target").flatMap(variable)
+                .or(() -> TARGET_VARIABLES.stream().map(variable).flatMap(Optional::stream).findFirst())
                 .orElse("");
-        String askedBy = variables.text(REQUESTED_BY).orElse(root.getStartUserId());
-        Object fingerprint = camunda.getTaskService().getVariableLocal(taskId, PLAN_FINGERPRINT);
-        return Optional.of(new WaitingDecision(taskId, task.getName(), taskDefinition != null && ApprovalTasks.offeredToApprovers(taskDefinition),
-                root.getProcessDefinitionKey(), root.getProcessDefinitionName(), definition.getKey(), site.get(), targets, askedBy,
-                Optional.ofNullable(fingerprint).map(String::valueOf), task.getCreateTime().toInstant()));
+        HistoricProcessInstanceEntity started = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(root.getId());
+        String askedBy = variable.apply(REQUESTED_BY).orElse(started == null ? null : started.getStartUserId());
+        return Optional.of(new WaitingDecision(taskId, task.getName(), task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition()),
+                root.getProcessDefinition().getKey(), root.getProcessDefinition().getName(), execution.getProcessDefinition().getKey(), site.get(), targets,
+                askedBy, text(task.getVariableLocal(PLAN_FINGERPRINT)), task.getCreateTime().toInstant()));
     }
 
-    /** A variable as the task sees it (the task, its process), else as the run has it; only text counts. */
-    private record Variables(ProcessEngine camunda, String taskId, String rootId) {
-
-        Optional<String> text(String name) {
-            return textOf(camunda.getTaskService().getVariable(taskId, name))
-                    .or(() -> textOf(camunda.getRuntimeService().getVariable(rootId, name)));
-        }
-
-        private static Optional<String> textOf(Object value) {
-            return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
-        }
+    /** Only text counts: a variable holding anything else (a record, a number) is not a name to show. */
+    private static Optional<String> text(Object value) {
+        return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dayshift.runbook;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -138,9 +137,5 @@ class DecisionReminders implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return looking != null;
-    }
-
-    Duration remindAfter() {
-        return properties.remindAfter();
     }
 }
