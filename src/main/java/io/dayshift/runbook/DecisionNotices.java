@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -132,7 +134,7 @@ public class DecisionNotices implements DisposableBean {
         if (root == null) {
             return Optional.empty();
         }
-        Function<String, Optional<String>> variable = name -> text(task.getVariable(name)).or(() -> text(root.getVariable(name)));
+        Function<String, Optional<String>> variable = name -> text(task.getVariableTyped(name, false)).or(() -> text(root.getVariableTyped(name, false)));
         Optional<String> site = variable.apply(RunVariables.SITE.name());
         if (site.isEmpty()) {
             return Optional.empty();
@@ -144,12 +146,16 @@ public class DecisionNotices implements DisposableBean {
         String askedBy = variable.apply(REQUESTED_BY).orElse(started == null ? null : started.getStartUserId());
         return Optional.of(new WaitingDecision(taskId, task.getName(), task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition()),
                 root.getProcessDefinition().getKey(), root.getProcessDefinition().getName(), execution.getProcessDefinition().getKey(), site.get(), targets,
-                askedBy, text(task.getVariableLocal(PLAN_FINGERPRINT)), task.getCreateTime().toInstant()));
+                askedBy, text(task.getVariableLocalTyped(PLAN_FINGERPRINT, false)), task.getCreateTime().toInstant()));
     }
 
-    /** Only text counts: a variable holding anything else (a record, a number) is not a name to show. */
-    private static Optional<String> text(Object value) {
-        return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
+    /**
+     * Only text counts: a variable holding anything else (a record, a number) is not a name to show. Read without
+     * deserialising, so this look never writes a JSON variable back.
+     */
+    private static Optional<String> text(TypedValue value) {
+        return value != null && ValueType.STRING.equals(value.getType()) && value.getValue() instanceof String s && !s.isBlank()
+                ? Optional.of(s.strip()) : Optional.empty();
     }
 
     @Override

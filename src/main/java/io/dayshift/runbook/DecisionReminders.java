@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * remind. An engine timer job per task would do the same, but would add a job to every waiting run, where the people
  * repairing runs (and the job queries of the tests) would see a job that is not a step of the runbook.
  * A node that dies between claiming a reminder and sending it leaves that one decision without a reminder, never with two.
- * Every node looks every quarter of remind-after (at least every minute); a claim outlives its task only until the next look.
+ * Every node looks every quarter of remind-after, and at least once a minute; a claim outlives its task only until the next look.
  */
 @Component
 class DecisionReminders implements SmartLifecycle {

@@ -64,7 +64,7 @@ class DecisionNoticesTest extends ProcessTestFixture {
         registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
         registry.add("dayshift.public-url", () -> "https://dayshift.example.org/");
         registry.add("dayshift.notify.remind-after", () -> "PT10M");
-        registry.add("dayshift.adapters.notify.webhook-request-timeout", () -> "PT2S");
+        registry.add("dayshift.adapters.notify.webhook-request-timeout", () -> "PT5S");
     }
 
     @Autowired
@@ -202,8 +202,8 @@ class DecisionNoticesTest extends ProcessTestFixture {
         ProcessInstance second = runbooks.start("olga", RUN, Map.of("site", "lab", "thing", "db02"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // then neither waited for the webhook (it gives up after 2 s), the failure is logged without the secret, and the runs go on
-        assertThat(took).isLessThan(Duration.ofMillis(1500));
+        // then neither waited for the webhook (the notifier gives up after 5 s), the failure is logged without the secret, and the runs go on
+        assertThat(took).isLessThan(Duration.ofSeconds(4));
         assertThat(runbooks.task(first, "Task_ApproveThing")).isNotNull();
         assertThat(runbooks.task(second, "Task_DecideThing")).isNotNull();
         awaitOutput(output, "chat webhook at 127.0.0.1 could not be reached (HttpTimeoutException");
@@ -300,7 +300,7 @@ class DecisionNoticesTest extends ProcessTestFixture {
     }
 
     private static void awaitOutput(CapturedOutput output, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!output.getAll().contains(text)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not logged: " + text);
