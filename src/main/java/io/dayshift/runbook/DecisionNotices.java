@@ -98,11 +98,8 @@ public class DecisionNotices implements DisposableBean {
 
     private void send(String taskId, Function<WaitingDecision, Notification> notice) {
         try {
-            Optional<Site> site = Optional.empty();
             Optional<WaitingDecision> decision = waiting(taskId);
-            if (decision.isPresent()) {
-                site = sites.find(decision.get().site()).filter(s -> s.notifications() != null);
-            }
+            Optional<Site> site = decision.flatMap(d -> sites.find(d.site())).filter(s -> s.notifications() != null);
             if (site.isEmpty()) {
                 LOG.debug("decision notice for task {}: no longer waiting, or no site with notify channels", taskId);
                 return;
