@@ -83,7 +83,11 @@ public class RecordDecisionListener implements TaskListener {
     }
 
     private static Optional<String> property(DelegateTask task, String name) {
-        BaseElement element = task.getBpmnModelElementInstance();
+        return property(task.getBpmnModelElementInstance(), name);
+    }
+
+    /** A {@code <camunda:property>} of a model element, e.g. a user task's {@code target}. */
+    static Optional<String> property(BaseElement element, String name) {
         if (element == null || element.getExtensionElements() == null) {
             return Optional.empty();
         }
