@@ -2,13 +2,16 @@ package io.dayshift.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dayshift.access.Roles;
 import io.dayshift.testing.PostgresService;
+import io.dayshift.testing.Users;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +51,7 @@ class PostgresEngineTest {
             TaskService tasks = service.getBean(TaskService.class);
             var approval = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
             assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_Approve");
+            Users.ensure(service.getBean(IdentityService.class), "alice", Roles.APPROVERS);
             tasks.claim(approval.getId(), "alice");
             tasks.complete(approval.getId(), Map.of("approve", true, "approvalReason", "resumed after a restart"));
             assertThat(service.getBean(ManagementService.class).createJobQuery().processInstanceId(instanceId).count()).isEqualTo(1);

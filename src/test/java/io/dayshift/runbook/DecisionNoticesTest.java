@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -129,7 +130,9 @@ class DecisionNoticesTest extends ProcessTestFixture {
     @Test
     void anOperatorQuestionInACalledPartIsAnnouncedAsADecisionOfTheRunWithWhoReallyStartedIt() {
         // when olga starts a run whose part asks an ops lead about "db02", with an initiator variable naming someone else
-        ProcessInstance run = runbooks.start("olga", RUN, Map.of("site", "lab", "thing", "db02", "initiator", "mallory"));
+        ProcessInstance run = runbooks.start("olga", RUN, Map.of("site", "lab", "thing", "db02"));
+        runtime.setVariable(run.getId(), "initiator", "mallory"); // only the engine's own code may; no person can
+        askPart(run);
         Task question = runbooks.task(run, "Task_DecideThing");
 
         // then the notice is worded as a decision, names the runbook and its part, the task's target, and olga
@@ -144,13 +147,13 @@ class DecisionNoticesTest extends ProcessTestFixture {
 
     @Test
     void anApprovalNamesThePlansFingerprintAndWhoAskedForIt() {
-        // when an approval opens whose creation gives it the plan's fingerprint, asked for by olivia in olga's run
-        ProcessInstance run = runbooks.start("olga", APPROVAL, Map.of("site", "lab", "host", "cn02", "requestedBy", "olivia"));
+        // when an approval of a plan opens, asked for by olivia (the engine wrote who asked)
+        ProcessInstance run = runtime.startProcessInstanceByKey(APPROVAL, Map.of("site", "lab", "host", "cn02", "requestedBy", "olivia"));
         Task approval = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
 
         // then the fingerprint is in the notice, and olivia as the one who asked
         String message = awaitMessage(m -> m.contains(approval.getId()));
-        assertThat(message).contains("Approval waits: Approve the thing — cn02 @ lab").contains("Plan fingerprint: sha256:0f1e2d3c\\n")
+        assertThat(message).contains("Approval waits: Approve the thing — cn02 @ lab").contains("Plan fingerprint: " + tasks.getVariableLocal(approval.getId(), "planFingerprint") + "\\n")
                 .contains("Asked by: olivia\\n");
     }
 
@@ -187,7 +190,7 @@ class DecisionNoticesTest extends ProcessTestFixture {
         // then the failure is logged without the webhook's secret path, and the run goes on to its end
         awaitOutput(output, "chat webhook at 127.0.0.1 answered HTTP 500");
         assertThat(output.getAll()).doesNotContain(WEBHOOK_SECRET);
-        runbooks.complete(run, "Task_ApproveThing", "alice", Map.of("approved", true, "reason", "fine"));
+        runbooks.complete(run, "Task_ApproveThing", "alice", Map.of("approve", true, "approvalReason", "fine"));
         assertThat(run).isEnded();
     }
 
@@ -200,6 +203,7 @@ class DecisionNoticesTest extends ProcessTestFixture {
         long started = System.nanoTime();
         ProcessInstance first = runbooks.start("olga", APPROVAL, Map.of("site", "lab", "host", "cn02"));
         ProcessInstance second = runbooks.start("olga", RUN, Map.of("site", "lab", "thing", "db02"));
+        askPart(second);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // then neither waited for the webhook (the notifier gives up after 5 s), the failure is logged without the secret, and the runs go on
@@ -208,7 +212,7 @@ class DecisionNoticesTest extends ProcessTestFixture {
         assertThat(runbooks.task(second, "Task_DecideThing")).isNotNull();
         awaitOutput(output, "chat webhook at 127.0.0.1 could not be reached (HttpTimeoutException");
         assertThat(output.getAll()).doesNotContain(WEBHOOK_SECRET);
-        runbooks.complete(first, "Task_ApproveThing", "alice", Map.of("approved", true, "reason", "fine"));
+        runbooks.complete(first, "Task_ApproveThing", "alice", Map.of("approve", true, "approvalReason", "fine"));
         runbooks.decide(second, "Task_DecideThing", "olivia", "done", "checked");
         assertThat(first).isEnded();
         assertThat(second).isEnded();
@@ -224,7 +228,7 @@ class DecisionNoticesTest extends ProcessTestFixture {
         awaitMessage(m -> m.contains(decidedTask));
         awaitMessage(m -> m.contains(waitingTask));
         ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(5))));
-        runbooks.complete(decided, "Task_ApproveThing", "alice", Map.of("approved", true, "reason", "fine"));
+        runbooks.complete(decided, "Task_ApproveThing", "alice", Map.of("approve", true, "approvalReason", "fine"));
         assertThat(reminders.remindDue()).as("nothing due before 07:10").isZero();
 
         // when 07:11 comes and this node looks, then the service restarts (or another node looks) and looks again
@@ -243,21 +247,28 @@ class DecisionNoticesTest extends ProcessTestFixture {
         assertThat(messagesAbout(decidedTask)).hasSize(1);
 
         // and once it is decided, its claim is forgotten
-        runbooks.complete(waiting, "Task_ApproveThing", "alice", Map.of("approved", true, "reason", "fine"));
+        runbooks.complete(waiting, "Task_ApproveThing", "alice", Map.of("approve", true, "approvalReason", "fine"));
         reminders.remindDue();
         assertThat(jdbc.queryForList("SELECT task_id FROM " + DecisionReminders.TABLE, String.class)).doesNotContain(waitingTask);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------------
 
+    /** The run calls its part (after its start committed): the part asks its question. */
+    private void askPart(ProcessInstance run) {
+        ManagementService management = engine.getObject().getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(run.getId()).singleResult().getId());
+    }
+
     private void deployModels() {
         BpmnModelInstance run = Bpmn.createExecutableProcess(RUN).name("Notice test run").camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_Started")
-                .callActivity("Task_CallPart").calledElement(PART).camundaIn("site", "site").camundaIn("thing", "thing")
+                .startEvent("StartEvent_Started").camundaFormRef("notice-test-start").camundaFormRefBinding("latest")
+                .callActivity("Task_CallPart").camundaAsyncBefore().calledElement(PART).camundaIn("site", "site").camundaIn("thing", "thing")
                 .endEvent("EndEvent_Done").done();
         BpmnModelInstance part = Bpmn.createExecutableProcess(PART).name("Notice test part").camundaHistoryTimeToLive(1).camundaStartableInTasklist(false)
                 .startEvent("StartEvent_Started")
                 .userTask("Task_DecideThing").name("Decide about the thing").camundaCandidateGroups(Roles.OPS_LEADS)
+                .camundaFormRef("notice-test-decide").camundaFormRefBinding("latest")
                 .camundaTaskListenerDelegateExpression("complete", "${recordDecision}")
                 .endEvent("EndEvent_Done").done();
         UserTask question = part.getModelElementById("Task_DecideThing");
@@ -266,13 +277,29 @@ class DecisionNoticesTest extends ProcessTestFixture {
         properties.getCamundaProperties().add(property(part, "target", "thing"));
         question.getExtensionElements().addChildElement(properties);
         BpmnModelInstance approval = Bpmn.createExecutableProcess(APPROVAL).name("Notice test approval").camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_Started").camundaInitiator("initiator")
+                .startEvent("StartEvent_Started").camundaInitiator("initiator").camundaFormRef("notice-test-start").camundaFormRefBinding("latest")
                 .userTask("Task_ApproveThing").name("Approve the thing").camundaCandidateGroups("approvers")
-                .camundaTaskListenerExpression("create", "${task.setVariableLocal('planFingerprint', 'sha256:0f1e2d3c')}")
+                .camundaFormRef("approval-test").camundaFormRefBinding("latest")
                 .endEvent("EndEvent_Done").done();
+        UserTask approve = approval.getModelElementById("Task_ApproveThing");
+        CamundaProperties plan = approval.newInstance(CamundaProperties.class);
+        plan.getCamundaProperties().add(property(approval, "plan", "host"));
+        approve.builder().addExtensionElement(plan);
         repository.createDeployment().name("decision notice test")
                 .addModelInstance(RUN + ".bpmn", run).addModelInstance(PART + ".bpmn", part).addModelInstance(APPROVAL + ".bpmn", approval)
+                .addString("notice-test-start.form", form("notice-test-start", "site", "host", "thing"))
+                .addString("notice-test-decide.form", form("notice-test-decide", "decision", "note"))
                 .deploy();
+    }
+
+    /** A Camunda Form with one text field per key: what a person may submit (the run guard lets nothing else through). */
+    private static String form(String id, String... keys) {
+        StringBuilder components = new StringBuilder();
+        for (String key : keys) {
+            components.append(components.isEmpty() ? "" : ",").append("{\"id\":\"Field_").append(key).append("\",\"type\":\"textfield\",\"key\":\"")
+                    .append(key).append("\",\"label\":\"").append(key).append("\"}");
+        }
+        return "{\"id\":\"" + id + "\",\"type\":\"default\",\"schemaVersion\":16,\"components\":[" + components + "]}";
     }
 
     private static CamundaProperty property(BpmnModelInstance model, String name, String value) {

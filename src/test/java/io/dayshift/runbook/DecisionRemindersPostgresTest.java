@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.dayshift.access.Roles;
+import io.dayshift.testing.Users;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -58,8 +61,9 @@ class DecisionRemindersPostgresTest {
         try (ConfigurableApplicationContext service = POSTGRES.start()) {
             ClockUtil.setCurrentTime(Date.from(opened.plus(Duration.ofHours(2))));
             TaskService tasks = service.getBean(TaskService.class);
+            Users.ensure(service.getBean(IdentityService.class), "alice", Roles.APPROVERS);
             tasks.claim(first, "alice");
-            tasks.complete(first, Map.of("approved", true, "reason", "done"));
+            tasks.complete(first, Map.of("approve", true, "approvalReason", "done"));
             String third = approvalOf(service);
             ClockUtil.setCurrentTime(Date.from(opened.plus(Duration.ofHours(4))));
             DecisionReminders node = service.getBean(DecisionReminders.class);

@@ -1,5 +1,6 @@
 package io.dayshift.runbook.drain;
 
+import static io.dayshift.testing.EngineRest.claimAndComplete;
 import static io.dayshift.testing.EngineRest.historicVariable;
 import static io.dayshift.testing.EngineRest.newUser;
 import static io.dayshift.testing.EngineRest.stepIds;
@@ -98,11 +99,65 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
     }
 
+    @Test
+    void aDrainWhoseHostChangedWhileItsApprovalWaitedGoesBackForApprovalInsteadOfActing() throws Exception {
+        // given a drain of cn11 waiting for its approval, its plan's fingerprint on the form
+        Http admin = admin();
+        Http pavel = newUser(admin, port, "pavel", "ops-leads");
+        Http beth = newUser(admin, port, "beth", "approvers");
+        HttpResponse<String> started = pavel.postJson("/engine-rest/process-definition/key/drain-compute-node/start", """
+                {"variables": {"site": {"value": "lab"}, "host": {"value": "cn11"}, "reason": {"value": "PSU swap, OPS-5120"}}}""");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String id = JSON.readTree(started.body()).path("id").asText();
+        JsonNode first = waitForTask(beth, id, "");
+        String shown = planFingerprint(beth, first);
+        assertThat(shown).matches("[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}");
+
+        // when a tenant boots an instance on cn11 while the approval waits, and beth then approves the plan she was shown
+        var site = lab.require("lab");
+        var small = site.flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
+        String late = site.bootServer("late-e2e", site.adminProjectId(), small.id(), site.images().get(0).id(), "cn11", "", "", "").id();
+        claimAndComplete(beth, "beth", first, approval("two instances, fine"));
+
+        // then the run looks again, finds a plan that is not the approved one, disables nothing and asks again
+        JsonNode second = waitForTask(beth, id, first.path("id").asText());
+        String replanned = planFingerprint(beth, second);
+        assertThat(replanned).isNotEqualTo(shown);
+        assertThat(JSON.readTree(beth.get("/engine-rest/task/" + second.path("id").asText() + "/form-variables?variableNames=planSummary").body())
+                .path("planSummary").path("value").asText()).contains("late-e2e");
+        assertThat(site.hypervisor("cn11").orElseThrow().enabled()).isTrue();
+        assertThat(JSON.readTree(pavel.get("/engine-rest/history/activity-instance?processInstanceId=" + id
+                + "&activityId=" + DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE).body())).isEmpty();
+
+        // and once the new plan is approved, the drain moves all three instances and ends drained
+        claimAndComplete(beth, "beth", second, approval("three instances, fine"));
+        assertThat(waitUntilCompleted(pavel, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(ended(pavel, id, DrainComputeNode.Elements.END_HOST_DRAINED)).isTrue();
+        assertThat(site.instancesOn("cn11")).isEmpty();
+        assertThat(site.instance(late).orElseThrow().host()).isNotEqualTo("cn11");
+        JsonNode decisions = JSON.readTree(historicVariable(pavel, id, "approvals").path("value").asText()).path("decisions");
+        assertThat(decisions.findValuesAsText("planFingerprint")).containsExactly(shown, replanned);
+    }
+
+    private static String approval(String reason) {
+        return "{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"" + reason + "\"}}";
+    }
+
+    private static String planFingerprint(Http user, JsonNode task) throws Exception {
+        return JSON.readTree(user.get("/engine-rest/task/" + task.path("id").asText() + "/form-variables?variableNames=planFingerprint").body())
+                .path("planFingerprint").path("value").asText();
+    }
+
     private static JsonNode waitForTask(Http user, String id) throws Exception {
+        return waitForTask(user, id, "");
+    }
+
+    /** The run's open approval task, once there is one other than {@code notTask}. */
+    private static JsonNode waitForTask(Http user, String id, String notTask) throws Exception {
         Instant limit = Instant.now().plus(RUN_TIME_LIMIT);
         while (Instant.now().isBefore(limit)) {
             JsonNode found = JSON.readTree(user.get("/engine-rest/task?processInstanceId=" + id + "&candidateGroup=approvers").body());
-            if (found.size() == 1) {
+            if (found.size() == 1 && !found.get(0).path("id").asText().equals(notTask)) {
                 return found.get(0);
             }
             Thread.sleep(250);
