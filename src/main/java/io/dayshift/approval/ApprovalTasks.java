@@ -3,8 +3,6 @@ package io.dayshift.approval;
 import io.dayshift.engine.BuiltIntoModels;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -46,7 +43,7 @@ public class ApprovalTasks extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask && offeredToApprovers(userTask.getTaskDefinition())) {
-                    String plan = properties(element).getOrDefault(Approvals.PLAN_PROPERTY, "");
+                    String plan = BuiltIntoModels.properties(element).getOrDefault(Approvals.PLAN_PROPERTY, "");
                     activity.setProperty(ApprovalSteps.PLAN_VARIABLES, Arrays.stream(plan.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
                     TaskListener fourEyes = new FourEyesListener(policy, Clock.systemUTC(), activity);
                     TaskDefinition task = userTask.getTaskDefinition();
@@ -75,7 +72,7 @@ public class ApprovalTasks extends AbstractProcessEnginePlugin {
     }
 
     private static void checkPlan(Element element, ActivityImpl activity) {
-        String approval = properties(element).get(Approvals.CARRIES_OUT_PROPERTY);
+        String approval = BuiltIntoModels.properties(element).get(Approvals.CARRIES_OUT_PROPERTY);
         if (approval != null) {
             activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, new PlanCheck(approval.strip()));
         }
@@ -100,18 +97,5 @@ public class ApprovalTasks extends AbstractProcessEnginePlugin {
             names.addAll(planVariables(activity));
         }
         return names;
-    }
-
-    /** The element's {@code camunda:properties}, by name. */
-    private static Map<String, String> properties(Element element) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        Element extensions = element.element("extensionElements");
-        Element list = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-        if (list != null) {
-            for (Element property : list.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-                properties.put(property.attribute("name"), property.attribute("value"));
-            }
-        }
-        return properties;
     }
 }

@@ -9,6 +9,7 @@ import static io.dayshift.approval.Approvals.PLAN_FINGERPRINT;
 import static io.dayshift.approval.Approvals.REQUESTER;
 
 import io.dayshift.approval.Approvals.Decisions;
+import io.dayshift.engine.StartedBy;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -154,7 +154,7 @@ class FourEyesListener implements TaskListener {
     }
 
     private static void refuseUnlessMayDecide(DelegateTask task, String user, String what) {
-        if (user.equals(startedBy(task.getExecution()).orElse(null))) {
+        if (user.equals(StartedBy.of(task.getExecution()).orElse(null))) {
             throw new AuthorizationException("Four-eyes rule: " + user + " started this run and cannot " + what
                     + " its approval '" + task.getName() + "'; another approver must decide.");
         }
@@ -180,21 +180,5 @@ class FourEyesListener implements TaskListener {
                 task.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(user).list());
         List<String> administrators = Context.getProcessEngineConfiguration().getAdminGroups();
         return memberships.stream().map(Group::getId).anyMatch(group -> groups.contains(group) || administrators.contains(group));
-    }
-
-    /**
-     * Who started the run, from the engine's own record: the start user of the root run (a part of a run, such as a
-     * drain called by an upgrade, was started by whoever started the upgrade). While the run is being started, in the
-     * same transaction, the record is not written yet: then it is the user starting it now.
-     */
-    static Optional<String> startedBy(DelegateExecution execution) {
-        String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
-        HistoricProcessInstance record = Context.getCommandContext().runWithoutAuthorization(() ->
-                execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(root).singleResult());
-        if (record != null) {
-            return Optional.ofNullable(record.getStartUserId());
-        }
-        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return Optional.ofNullable(current).map(Authentication::getUserId);
     }
 }

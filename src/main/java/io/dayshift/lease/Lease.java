@@ -1,0 +1,24 @@
+package io.dayshift.lease;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A target held by a run: the run at the top of its tree (the rolling upgrade, not its drains) owns it until it ends.
+ *
+ * @param target    what is held
+ * @param run       the owning run's process instance id
+ * @param runbook   the owning run's runbook (process key)
+ * @param startedBy who started the owning run; "the engine" for a timer or an alert
+ * @param since     when the lease was taken
+ */
+public record Lease(LeaseTarget target, String run, String runbook, String startedBy, Instant since) {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** "cn03 on lab is held by drain-compute-node 7f3a…, started by olga at 2026-12-07 10:02 UTC". */
+    public String describe() {
+        return target.describe() + " is held by " + runbook + " " + run + ", started by " + startedBy + " at " + TIME.format(since);
+    }
+}

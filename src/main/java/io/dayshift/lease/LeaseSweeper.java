@@ -1,0 +1,64 @@
+package io.dayshift.lease;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Never a leaked lease: every minute, each node releases the leases whose run no longer exists (a run deleted from the
+ * database by hand, a node that died while cancelling), and says so in the log. Leases of runs that exist are left alone,
+ * however long they have been held.
+ */
+@Component
+class LeaseSweeper implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseSweeper.class);
+
+    private final LeaseStore store;
+    private final ObjectProvider<ProcessEngine> engine;
+    private ScheduledExecutorService sweeping;
+
+    LeaseSweeper(LeaseStore store, ObjectProvider<ProcessEngine> engine) {
+        this.store = store;
+        this.engine = engine;
+    }
+
+    /** Releases the leases of runs that no longer exist; how many. */
+    int sweep() {
+        return store.releaseLeasesOfGoneRuns(run -> engine.getObject().getRuntimeService().createProcessInstanceQuery().processInstanceId(run).count() > 0);
+    }
+
+    @Override
+    public void start() {
+        sweeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dayshift-lease-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeping.scheduleWithFixedDelay(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not look for leases of runs that no longer exist; trying again in a minute", e);
+            }
+        }, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void stop() {
+        if (sweeping != null) {
+            sweeping.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sweeping != null && !sweeping.isShutdown();
+    }
+}

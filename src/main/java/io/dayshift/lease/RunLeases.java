@@ -1,0 +1,80 @@
+package io.dayshift.lease;
+
+import io.dayshift.engine.BuiltIntoModels;
+import io.dayshift.engine.StartedBy;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * One change at a time per target, built into the models as they are deployed:
+ * <ul>
+ *   <li>a run of a runbook that declares {@link LeaseDeclaration leases} takes them all as it starts, or is refused at
+ *       once with who holds what since when (a start by a person: 403; by a timer: the job fails and raises an incident
+ *       that says so). The leases belong to the run at the top of its tree: a rolling upgrade's drains take theirs under
+ *       the upgrade, so they never conflict with it;</li>
+ *   <li>when a run at the top of its tree ends — completed, cancelled, deleted — its leases are released, in the same
+ *       transaction. A lease whose run is gone anyway is released by {@link LeaseSweeper}.</li>
+ * </ul>
+ * Runbooks that only read (health checks) declare none and always run.
+ */
+@Component
+class RunLeases extends AbstractProcessEnginePlugin {
+
+    static final String RULE = "one change at a time";
+
+    private final ObjectProvider<LeaseStore> store;
+
+    RunLeases(ObjectProvider<LeaseStore> store) {
+        this.store = store;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        BuiltIntoModels.add(configuration, new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity process) {
+                String declared = BuiltIntoModels.properties(element).get(LeaseDeclaration.PROPERTY);
+                if (declared != null) {
+                    LeaseDeclaration leases = LeaseDeclaration.parse(declared);
+                    ExecutionListener takeAll = execution -> take(execution, leases);
+                    process.addBuiltInListener(ExecutionListener.EVENTNAME_START, takeAll);
+                }
+                ExecutionListener releaseAll = this::release;
+                process.addBuiltInListener(ExecutionListener.EVENTNAME_END, releaseAll);
+            }
+
+            private void release(DelegateExecution execution) {
+                if (execution.getProcessInstance().getSuperExecution() == null) {
+                    store.getObject().release(execution.getProcessInstanceId());
+                }
+            }
+        });
+    }
+
+    private void take(DelegateExecution execution, LeaseDeclaration leases) {
+        if (!(execution.getVariable("site") instanceof String site) || site.isBlank()) {
+            return; // no site, nothing it could change: its input check refuses the run
+        }
+        ExecutionEntity root = Context.getCommandContext().getExecutionManager()
+                .findExecutionById(((ExecutionEntity) execution).getRootProcessInstanceId());
+        String runbook = (root == null ? (ExecutionEntity) execution : root).getProcessDefinition().getKey();
+        String startedBy = StartedBy.of(execution).orElse("the engine (a timer or an alert)");
+        String own = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        store.getObject().acquire(leases.targets(site, execution), ((ExecutionEntity) execution).getRootProcessInstanceId(), runbook, startedBy,
+                ClockUtil.getCurrentTime().toInstant()).ifPresent(held -> {
+            throw new AuthorizationException("Rule '" + RULE + "': " + own + " on " + site + " cannot start: " + held.describe()
+                    + ". Start it again once that run has ended, or cancel that run first (Cockpit).");
+        });
+    }
+}
