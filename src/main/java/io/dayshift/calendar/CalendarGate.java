@@ -11,6 +11,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  * A runbook that changes a site — its process declares {@code <camunda:property name="leases" value="…"/>} — starts only
  * when its site is open: inside a maintenance window and not in a change freeze. Built into the model as it is deployed, as a
  * start listener of the process, so a start from Tasklist, REST, a timer or an alert is judged alike; a run called by
- * another is covered by its caller and not judged again. A refusal is an {@link AuthorizationException} (403 over REST; a
+ * another judged run is covered by its caller and not judged again (one called by a process that is not judged, such as a
+ * nightly schedule calling a backup per site, is). A refusal is an {@link AuthorizationException} (403 over REST; a
  * failed job and then an incident for a timer) naming the site, why it is closed and how to override.
  * <p>
  * Outside a window, a start may use an emergency override that an approver or administrator granted for that runbook on that
@@ -45,6 +48,8 @@ class CalendarGate extends AbstractProcessEnginePlugin {
     static final ProcessVariable<String> SITE = ProcessVariable.string("site");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z", Locale.ROOT);
 
+    /** The keys of the processes judged, so that a run called by one of them is not judged again. */
+    private final Set<String> gated = ConcurrentHashMap.newKeySet();
     private final ObjectProvider<SiteCalendars> calendars;
     private final ObjectProvider<CalendarStore> store;
 
@@ -60,6 +65,7 @@ class CalendarGate extends AbstractProcessEnginePlugin {
             public void parseProcess(Element element, ProcessDefinitionEntity process) {
                 if (changesASite(element)) {
                     String key = process.getKey();
+                    gated.add(key);
                     ExecutionListener gate = execution -> judge(execution, key);
                     process.addBuiltInListener(ExecutionListener.EVENTNAME_START, gate);
                 }
@@ -76,8 +82,8 @@ class CalendarGate extends AbstractProcessEnginePlugin {
     }
 
     private void judge(DelegateExecution execution, String runbook) {
-        if (execution.getSuperExecution() != null) {
-            return; // called by another run: its caller was judged
+        if (calledByAJudgedRun(execution)) {
+            return; // its caller was judged when it started
         }
         Optional<String> site = SITE.find(execution).filter(name -> !name.isBlank());
         if (site.isEmpty()) {
@@ -106,6 +112,21 @@ class CalendarGate extends AbstractProcessEnginePlugin {
         CalendarOverride.VARIABLE.set(execution, recorded);
         RunLog.record(execution, new StepRecord(STEP, "start outside the calendar of site " + override.site(), override.site(),
                 "override granted by " + override.grantedBy() + ", used by " + override.usedBy(), null, override.reason(), RunLog.now()));
+    }
+
+    /**
+     * Whether a run that called this one, directly or through others, is itself judged: a drain that a rolling upgrade calls
+     * works in its caller's window; a backup that a nightly schedule calls for each site is judged on its own.
+     */
+    private boolean calledByAJudgedRun(DelegateExecution execution) {
+        for (DelegateExecution caller = execution.getSuperExecution(); caller != null;
+             caller = caller.getProcessInstance().getSuperExecution()) {
+            String definition = caller.getProcessDefinitionId();
+            if (definition != null && gated.contains(definition.substring(0, Math.max(0, definition.indexOf(':'))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why the site is closed, and what to do: the message of a refused start. */
