@@ -85,9 +85,9 @@ class CalendarGate extends AbstractProcessEnginePlugin {
         if (calledByAJudgedRun(execution)) {
             return; // its caller was judged when it started
         }
-        Optional<String> site = SITE.find(execution).filter(name -> !name.isBlank());
+        Optional<String> site = SITE.find(execution).filter(calendars.getObject()::knows);
         if (site.isEmpty()) {
-            return; // the runbook's own input check refuses a run without a site
+            return; // the runbook's own input check refuses a run without a configured site, on its modelled path
         }
         Instant now = RunLog.now();
         Optional<SiteCalendar> calendar = calendars.getObject().of(site.get(), Clock.fixed(now, ZoneOffset.UTC));

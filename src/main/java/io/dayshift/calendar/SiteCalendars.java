@@ -27,6 +27,11 @@ public class SiteCalendars {
         this.store = store;
     }
 
+    /** Whether the site is configured. */
+    public boolean knows(String siteName) {
+        return sites.find(siteName).isPresent();
+    }
+
     /** The site's calendar, empty when it has none (always open); an unknown site is an error. */
     public Optional<SiteCalendar> of(String siteName, Clock at) {
         Site site = sites.require(siteName);

@@ -194,6 +194,15 @@ class CalendarServiceTest {
     }
 
     @Test
+    void aStartForASiteThatIsNotConfiguredIsLeftToTheRunbooksOwnInputCheck() {
+        // the calendar does not turn a mistyped site into a technical error: the runbook refuses it on its modelled path
+        at(IN_FREEZE);
+        HttpResponse<String> started = start(olga, "nowhere");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(audrey.get("/api/sites/nowhere/calendar").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aTimerStartInAFreezeFailsItsJobAndRunsNothing() {
         // given a scheduled process that calls the runbook for site east, deployed for this test
         repository.createDeployment().name("calendar-timer-test").addString("calendar-timer-test.bpmn", TIMER_PROCESS).deploy();
