@@ -26,7 +26,8 @@ final class EngineWrittenVariables {
             "decidedBy", "who took that decision",
             "planFingerprint", "the fingerprint of the plan an approver approved",
             "operationOutcome", "what an awaited operation came to (the await's probe writes it)",
-            "operationDetail", "what the await's last look found");
+            "operationDetail", "what the await's last look found",
+            "calendarOverride", "the emergency override a run started with outside its site's calendar (the calendar gate writes it)");
 
     private final Map<String, Set<String>> planVariables = new ConcurrentHashMap<>();
 

@@ -2,7 +2,13 @@ package io.dayshift.site;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +34,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param approvals  who approves what on this site and how many of them: per runbook (key: its process key), and per approval
  *                   step under {@code steps}; what is not given here comes from {@code dayshift.approvals}, then the default
  *                   (one person of {@code approvers})
+ * @param calendar   when runbooks that change the site may start: maintenance windows and change freezes; null: always open
  */
 public record Site(
         String name,
@@ -41,7 +48,8 @@ public record Site(
         Capacity capacity,
         @Name("notify") Notify notifications,
         Backup backup,
-        Map<String, Approval> approvals) {
+        Map<String, Approval> approvals,
+        Calendar calendar) {
 
     @ConstructorBinding
     public Site {
@@ -54,13 +62,141 @@ public record Site(
     /** A site with the default backup settings. */
     public Site(String name, Flavour flavour, boolean simulated, OpenStack openstack, Maas maas, Juju juju, Kolla kolla,
                 Map<String, HostGroup> ssh, Capacity capacity, Notify notifications) {
-        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, null, null);
+        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, null, null, null);
     }
 
     /** A site with the approval settings of {@code dayshift.approvals}. */
     public Site(String name, Flavour flavour, boolean simulated, OpenStack openstack, Maas maas, Juju juju, Kolla kolla,
                 Map<String, HostGroup> ssh, Capacity capacity, Notify notifications, Backup backup) {
-        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, null);
+        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, null, null);
+    }
+
+    /** A site without a calendar: always open. */
+    public Site(String name, Flavour flavour, boolean simulated, OpenStack openstack, Maas maas, Juju juju, Kolla kolla,
+                Map<String, HostGroup> ssh, Capacity capacity, Notify notifications, Backup backup, Map<String, Approval> approvals) {
+        this(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, approvals, null);
+    }
+
+    /** The same site with {@code calendar} as its calendar. */
+    public Site withCalendar(Calendar calendar) {
+        return new Site(name, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, approvals, calendar);
+    }
+
+    /**
+     * {@code dayshift.sites.<site>.calendar}: when a runbook that changes the site may start — inside a window and never in
+     * a freeze. No windows: open at any time outside the freezes.
+     *
+     * @param zone    the IANA time zone of the recurring windows, e.g. {@code Europe/Madrid}; default UTC
+     * @param windows maintenance windows, each recurring (days, start, end) or one-off (from, to)
+     * @param freezes change freezes, each from, to and reason
+     */
+    public record Calendar(String zone, List<Window> windows, List<Freeze> freezes) {
+
+        public Calendar {
+            windows = windows == null ? List.of() : List.copyOf(windows);
+            freezes = freezes == null ? List.of() : List.copyOf(freezes);
+            if (zone != null) {
+                try {
+                    ZoneId.of(zone);
+                } catch (DateTimeException e) {
+                    throw new IllegalArgumentException("calendar.zone: '" + zone + "' is not an IANA time zone such as Europe/Madrid");
+                }
+            }
+        }
+
+        public ZoneId zoneId() {
+            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+        }
+    }
+
+    /**
+     * A maintenance window: recurring ({@code days}, {@code start} and {@code end} as HH:mm in the calendar's zone; an end at or
+     * before the start ends the next day, e.g. 22:00–02:00) or one-off ({@code from} and {@code to}, ISO-8601 instants).
+     */
+    public record Window(List<DayOfWeek> days, String start, String end, String from, String to) {
+
+        public Window {
+            days = days == null ? List.of() : List.copyOf(days);
+            boolean recurring = !days.isEmpty() || start != null || end != null;
+            boolean oneOff = from != null || to != null;
+            if (recurring == oneOff) {
+                throw new IllegalArgumentException("calendar.windows: a window is either recurring (days, start, end) or one-off (from, to), got "
+                        + "days=" + days + " start=" + start + " end=" + end + " from=" + from + " to=" + to);
+            }
+            if (recurring) {
+                if (days.isEmpty()) {
+                    throw new IllegalArgumentException("calendar.windows: a recurring window needs days (e.g. [tuesday])");
+                }
+                if (time("start", start).equals(time("end", end))) {
+                    throw new IllegalArgumentException("calendar.windows: start and end are the same time (" + start + ")");
+                }
+            } else {
+                Freeze.checkSpan("calendar.windows", from, to);
+            }
+        }
+
+        public boolean recurring() {
+            return !days.isEmpty();
+        }
+
+        public LocalTime startTime() {
+            return LocalTime.parse(start);
+        }
+
+        public LocalTime endTime() {
+            return LocalTime.parse(end);
+        }
+
+        public Instant fromInstant() {
+            return Instant.parse(from);
+        }
+
+        public Instant toInstant() {
+            return Instant.parse(to);
+        }
+
+        private static LocalTime time(String name, String value) {
+            try {
+                return LocalTime.parse(value == null ? "" : value);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("calendar.windows: " + name + " must be a time HH:mm, e.g. 22:00, got '" + value + "'");
+            }
+        }
+    }
+
+    /** A change freeze: from and to (ISO-8601 instants, e.g. {@code 2026-12-20T00:00:00Z}) and why. */
+    public record Freeze(String from, String to, String reason) {
+
+        public Freeze {
+            checkSpan("calendar.freezes", from, to);
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("calendar.freezes: a freeze needs a reason, shown to whoever it stops");
+            }
+        }
+
+        public Instant fromInstant() {
+            return Instant.parse(from);
+        }
+
+        public Instant toInstant() {
+            return Instant.parse(to);
+        }
+
+        static void checkSpan(String key, String from, String to) {
+            Instant start = instant(key, "from", from);
+            Instant end = instant(key, "to", to);
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException(key + ": to (" + to + ") must be after from (" + from + ")");
+            }
+        }
+
+        private static Instant instant(String key, String name, String value) {
+            try {
+                return Instant.parse(value == null ? "" : value);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(key + ": " + name + " must be an instant such as 2026-12-20T00:00:00Z, got '" + value + "'");
+            }
+        }
     }
 
     /**
@@ -225,7 +361,7 @@ public record Site(
     }
 
     Site named(String siteName) {
-        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, approvals);
+        return new Site(siteName, flavour, simulated, openstack, maas, juju, kolla, ssh, capacity, notifications, backup, approvals, calendar);
     }
 
     public Optional<HostGroup> hostGroup(String group) {
