@@ -1,11 +1,9 @@
 package io.dayshift.alert;
 
+import io.dayshift.engine.OwnTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
 class AlertLedger {
 
     static final String TABLE = "dayshift_alert_intake";
-    private static final Logger LOG = LoggerFactory.getLogger(AlertLedger.class);
 
     private final JdbcTemplate jdbc;
 
@@ -28,17 +25,10 @@ class AlertLedger {
     }
 
     private void createTable() {
-        try {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                    + "dedupe_key VARCHAR(200) NOT NULL PRIMARY KEY, "
-                    + "process_instance_id VARCHAR(64), "
-                    + "received_at TIMESTAMP NOT NULL, "
-                    + "resolved_at TIMESTAMP)");
-        } catch (DataAccessException e) {
-            // Two nodes starting at once may race on the create; the table is there if it can be read.
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0", Long.class);
-            LOG.debug("{} was created by another node", TABLE, e);
-        }
+        OwnTables.create(jdbc, TABLE, "dedupe_key VARCHAR(200) NOT NULL PRIMARY KEY, "
+                + "process_instance_id VARCHAR(64), "
+                + "received_at TIMESTAMP NOT NULL, "
+                + "resolved_at TIMESTAMP");
     }
 
     /** Claims the occurrence; a {@link org.springframework.dao.DuplicateKeyException} if it is claimed already. */

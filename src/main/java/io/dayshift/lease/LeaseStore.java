@@ -1,5 +1,6 @@
 package io.dayshift.lease;
 
+import io.dayshift.engine.OwnTables;
 import io.dayshift.site.Sites;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,19 +33,12 @@ public class LeaseStore {
 
     LeaseStore(JdbcTemplate jdbc, Sites sites) {
         this.jdbc = jdbc;
-        create("CREATE TABLE IF NOT EXISTS " + SITES + " (site VARCHAR(100) NOT NULL PRIMARY KEY)");
-        create("CREATE TABLE IF NOT EXISTS " + TABLE + " (target_key VARCHAR(400) NOT NULL PRIMARY KEY, site VARCHAR(100) NOT NULL, "
-                + "run_id VARCHAR(64) NOT NULL, runbook VARCHAR(255) NOT NULL, started_by VARCHAR(255) NOT NULL, since TIMESTAMP NOT NULL)");
+        OwnTables.create(jdbc, SITES, "site VARCHAR(100) NOT NULL PRIMARY KEY");
+        OwnTables.create(jdbc, TABLE, "target_key VARCHAR(400) NOT NULL PRIMARY KEY, site VARCHAR(100) NOT NULL, "
+                + "run_id VARCHAR(64) NOT NULL, runbook VARCHAR(255) NOT NULL, started_by VARCHAR(255) NOT NULL, since TIMESTAMP NOT NULL");
         sites.all().forEach(site -> ensureSite(site.name()));
     }
 
-    private void create(String ddl) {
-        try {
-            jdbc.execute(ddl);
-        } catch (DataAccessException e) {
-            LOG.debug("another node created the lease tables first", e); // two nodes starting at once may race on the create
-        }
-    }
 
     private void ensureSite(String site) {
         try {

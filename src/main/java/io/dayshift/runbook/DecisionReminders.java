@@ -1,5 +1,6 @@
 package io.dayshift.runbook;
 
+import io.dayshift.engine.OwnTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,15 +57,8 @@ class DecisionReminders implements SmartLifecycle {
     }
 
     private void createTable() {
-        try {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                    + "task_id VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "reminded_at TIMESTAMP NOT NULL)");
-        } catch (DataAccessException e) {
-            // Two nodes starting at once may race on the create; the table is there if it can be read.
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0", Long.class);
-            LOG.debug("{} was created by another node", TABLE, e);
-        }
+        OwnTables.create(jdbc, TABLE, "task_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                + "reminded_at TIMESTAMP NOT NULL");
     }
 
     /**

@@ -126,7 +126,8 @@ abstract class ApprovalBypassMatrix {
         return new Row(route, call, initiator, otherOpsLead, approver, auditor, administrator);
     }
 
-    private static final String START_FORM = "{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn01\"},\"reason\":{\"value\":\"firmware\"}}";
+    /** The start form's fields; the start routes drain cn08, which no target holds (a drain holds its host). */
+    private static final String START_FORM = "{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn08\"},\"reason\":{\"value\":\"firmware\"}}";
 
     // @formatter:off
     static final List<Row> MATRIX = List.of(
@@ -345,7 +346,7 @@ abstract class ApprovalBypassMatrix {
         RuntimeService runtime = service().getBean(RuntimeService.class);
 
         // a job that failed: the site's compute API was down when the drain listed the host's instances
-        String run = startDrain("cn02");
+        String run = startDrain("cn07");
         lab().require("lab").injectFault(new LabFault("", FaultType.API_DOWN, "compute", "", 0));
         Job failed = null;
         try {
@@ -389,9 +390,25 @@ abstract class ApprovalBypassMatrix {
 
     // ------------------------------------------------------------------ targets
 
-    /** A fresh drain by olga at its approval, a drain by oscar at its first job, and an ended drain. */
+    /**
+     * A fresh target for a cell that moves its run: the previous fresh target's runs are cancelled first, since a drain
+     * holds its host (a lease), and the shared target keeps cn01–cn03.
+     */
     private Target target() {
-        String run = startDrain("cn01");
+        if (shared == null) {
+            return target("cn01", "cn02", "cn03");
+        }
+        RuntimeService runtime = service().getBean(RuntimeService.class);
+        String sharedAtJob = service().getBean(ManagementService.class).createJobQuery().jobId(shared.job()).singleResult().getProcessInstanceId();
+        runtime.createProcessInstanceQuery().rootProcessInstances().list().stream()
+                .filter(p -> !p.getId().equals(shared.run()) && !p.getId().equals(sharedAtJob))
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "cell over", true, true, true, true));
+        return target("cn04", "cn05", "cn06");
+    }
+
+    /** A drain by olga at its approval, a drain by oscar at its first job, and an ended drain, of these three hosts. */
+    private Target target(String approvalHost, String jobHost, String endedHost) {
+        String run = startDrain(approvalHost);
         ManagementService management = service().getBean(ManagementService.class);
         TaskService tasks = service().getBean(TaskService.class);
         for (int i = 0; i < 10 && tasks.createTaskQuery().processInstanceId(run).count() == 0; i++) {
@@ -399,9 +416,9 @@ abstract class ApprovalBypassMatrix {
         }
         Task approval = tasks.createTaskQuery().processInstanceId(run).taskDefinitionKey(APPROVAL).singleResult();
         assertThat(approval).as("the drain waits at its approval").isNotNull();
-        String atJob = startDrain("cn02");
+        String atJob = startDrain(jobHost);
         Job job = management.createJobQuery().processInstanceId(atJob).singleResult();
-        String ended = startDrain("cn03");
+        String ended = startDrain(endedHost);
         service().getBean(RuntimeService.class).deleteProcessInstance(ended, "ended, for the restart route");
         String definition = service().getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(run).singleResult()
                 .getProcessDefinitionId();
@@ -411,7 +428,7 @@ abstract class ApprovalBypassMatrix {
     /** Olga starts a drain over REST, as Tasklist does. */
     private String startDrain(String host) {
         HttpResponse<String> started = clients.get(Role.INITIATOR).postJson(rest("/process-definition/key/drain-compute-node/submit-form"),
-                "{\"variables\":" + START_FORM.replace("cn01", host) + "}");
+                "{\"variables\":" + START_FORM.replace("cn08", host) + "}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         try {
             return JSON.readTree(started.body()).path("id").asText();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.lab.model.InstanceStatus;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
@@ -117,6 +118,11 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         var site = lab.require("lab");
         var small = site.flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
         String late = site.bootServer("late-e2e", site.adminProjectId(), small.id(), site.images().get(0).id(), "cn11", "", "", "").id();
+        // (once it is ACTIVE: a guest still building would change the plan again, and rightly ask for a third approval)
+        Instant booted = Instant.now().plusSeconds(20);
+        while (site.instance(late).orElseThrow().status() != InstanceStatus.ACTIVE && Instant.now().isBefore(booted)) {
+            Thread.sleep(100);
+        }
         claimAndComplete(beth, "beth", first, approval("two instances, fine"));
 
         // then the run looks again, finds a plan that is not the approved one, disables nothing and asks again
@@ -131,7 +137,8 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
 
         // and once the new plan is approved, the drain moves all three instances and ends drained
         claimAndComplete(beth, "beth", second, approval("three instances, fine"));
-        assertThat(waitUntilCompleted(pavel, id, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(waitUntilCompleted(pavel, id, RUN_TIME_LIMIT).path("state").asText())
+                .as("open tasks: %s", pavel.get("/engine-rest/task?processInstanceId=" + id).body()).isEqualTo("COMPLETED");
         assertThat(ended(pavel, id, DrainComputeNode.Elements.END_HOST_DRAINED)).isTrue();
         assertThat(site.instancesOn("cn11")).isEmpty();
         assertThat(site.instance(late).orElseThrow().host()).isNotEqualTo("cn11");

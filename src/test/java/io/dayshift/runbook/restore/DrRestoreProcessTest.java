@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,19 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         runbooks.user("olga", Roles.OPS_LEADS);
         runbooks.user("omar", Roles.OPS_LEADS);
         runbooks.user("anna", Roles.APPROVERS);
+    }
+
+    private ProcessInstance startAndCheckInput(String site, String backup, String scope) {
+        ProcessInstance run = start(site, backup, scope);
+        runbooks.runJobs();
+        return run;
+    }
+
+    /** A restore holds its whole site (a lease): each test's run is cancelled when the test is over, so the next may start. */
+    @AfterEach
+    void cancelRuns() {
+        runtime.createProcessInstanceQuery().rootProcessInstances().list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over", true, true, true, true));
     }
 
     // ---- happy paths ------------------------------------------------------------------------------------------------
@@ -299,13 +313,13 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         String afterGap = record("lab", List.of(incremental(Duration.ofHours(2), base)));
         String noBase = record("lab", List.of(incremental(Duration.ofHours(2), null)));
 
-        ProcessInstance unknown = start("lab", "lab-20200101T000000Z", "everything");
-        ProcessInstance otherSite = start("lab", charmed, "database");
-        ProcessInstance notVerified = start("lab", unverified, "database");
-        ProcessInstance noConfig = start("lab", unverified, "config");
-        ProcessInstance brokenChain = start("lab", afterGap, "database");
-        ProcessInstance unknownBase = start("lab", noBase, "database");
-        runbooks.runJobs();
+        // one after the other: a restore holds its whole site until it ends (a lease), here at its input check
+        ProcessInstance unknown = startAndCheckInput("lab", "lab-20200101T000000Z", "everything");
+        ProcessInstance otherSite = startAndCheckInput("lab", charmed, "database");
+        ProcessInstance notVerified = startAndCheckInput("lab", unverified, "database");
+        ProcessInstance noConfig = startAndCheckInput("lab", unverified, "config");
+        ProcessInstance brokenChain = startAndCheckInput("lab", afterGap, "database");
+        ProcessInstance unknownBase = startAndCheckInput("lab", noBase, "database");
 
         assertThat(unknown).isEnded().hasPassed(DrRestore.Elements.END_INPUT_REJECTED);
         assertThat(runbooks.summary(unknown)).contains("scope \"everything\" is not one of database, config, full")
