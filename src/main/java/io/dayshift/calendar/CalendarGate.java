@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -75,10 +74,7 @@ class CalendarGate extends AbstractProcessEnginePlugin {
 
     /** Whether the process element carries the {@value #LEASES} extension property. */
     static boolean changesASite(Element process) {
-        Element extensions = process.element("extensionElements");
-        Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-        return properties != null && properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
-                .anyMatch(property -> LEASES.equals(property.attribute("name")));
+        return BuiltIntoModels.properties(process).containsKey(LEASES);
     }
 
     private void judge(DelegateExecution execution, String runbook) {
