@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
@@ -61,12 +62,16 @@ final class RoleGrants {
             Grant.of(OPS_LEADS, DEPLOYMENT, ANY, READ),
             Grant.of(OPS_LEADS, DECISION_DEFINITION, ANY, READ),
             Grant.of(OPS_LEADS, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
+            // Tasklist's "unclaim" is an assignment: without TASK_ASSIGN a person could not give back a task they claimed.
+            // Which assignments are allowed is RunGuard's (on an approval: only one's own claim and unclaim).
+            Grant.of(OPS_LEADS, TASK, ANY, TaskPermissions.TASK_ASSIGN),
 
             // Approvers: Tasklist to decide; read-only Cockpit to look at the run they are asked to approve.
             Grant.of(APPROVERS, APPLICATION, "tasklist", ACCESS),
             Grant.of(APPROVERS, APPLICATION, "cockpit", ACCESS),
             Grant.of(APPROVERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_INSTANCE_VARIABLE, READ_HISTORY),
             Grant.of(APPROVERS, PROCESS_INSTANCE, ANY, READ),
+            Grant.of(APPROVERS, TASK, ANY, TaskPermissions.TASK_ASSIGN),
             Grant.of(APPROVERS, DECISION_DEFINITION, ANY, READ),
 
             // Auditors: read everything in Cockpit, including the operation log; start, change, complete nothing.

@@ -86,6 +86,23 @@ class FourEyesTest {
     }
 
     @Test
+    void anApproverGivesBackAClaimedApprovalButNobodyElseTakesItFromThem() throws Exception {
+        String instanceId = start(ivan);
+        String taskId = approvalTask(instanceId);
+        assertThat(alice.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
+
+        // ivan (the initiator) cannot unclaim alice's claim to take it over
+        HttpResponse<String> takenOver = ivan.postJson("/engine-rest/task/" + taskId + "/unclaim", "");
+        assertThat(takenOver.statusCode()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("alice");
+
+        // alice gives it back from Tasklist: it waits, unassigned, for any approver
+        HttpResponse<String> givenBack = alice.postJson("/engine-rest/task/" + taskId + "/unclaim", "");
+        assertThat(givenBack.statusCode()).as(givenBack.body()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
     void anotherApproverApprovesAndTheDecisionIsRecorded() throws Exception {
         String instanceId = start(ivan);
         String taskId = approvalTask(instanceId);
