@@ -102,7 +102,8 @@ class CalendarGate extends AbstractProcessEnginePlugin {
         throw new AuthorizationException(refusal(site.get(), runbook, calendar.get(), status, own));
     }
 
-    private static void record(DelegateExecution execution, CalendarStore.Override override) {
+    /** Records the override a run used: its variable {@code calendarOverride} and a step of its log. */
+    static void record(DelegateExecution execution, CalendarStore.Override override) {
         CalendarOverride recorded = new CalendarOverride(override.id(), override.site(), override.grantedBy(), override.reason(),
                 override.grantedAt(), override.validUntil(), override.usedBy());
         CalendarOverride.VARIABLE.set(execution, recorded);
@@ -127,14 +128,7 @@ class CalendarGate extends AbstractProcessEnginePlugin {
 
     /** Why the site is closed, and what to do: the message of a refused start. */
     static String refusal(String site, String runbook, SiteCalendar calendar, SiteCalendar.Status status, boolean grantedOwn) {
-        StringBuilder message = new StringBuilder("site ").append(site).append(" is closed for changes: ");
-        if (status.freeze() != null) {
-            message.append("change freeze (").append(status.freeze()).append(")");
-        } else {
-            message.append("outside its maintenance windows");
-        }
-        message.append(status.opensAt() == null ? "; no window opens within " + SiteCalendar.HORIZON.toDays() + " days"
-                : "; it opens " + WHEN.format(ZonedDateTime.ofInstant(status.opensAt(), calendar.zone())) + " (" + status.opensAt() + ")");
+        StringBuilder message = new StringBuilder("site ").append(site).append(" is closed for changes: ").append(closedBecause(calendar, status));
         message.append(". '").append(runbook).append("' may start now only with an emergency override: an approver other than you grants it with ")
                 .append("POST /api/sites/").append(site).append("/calendar/overrides {\"runbook\": \"").append(runbook)
                 .append("\", \"reason\": \"…\", \"validMinutes\": 60}, then start again");
@@ -142,5 +136,12 @@ class CalendarGate extends AbstractProcessEnginePlugin {
             message.append(" (the override you granted yourself does not count: someone else must start the run, or grant it)");
         }
         return message.toString();
+    }
+
+    /** "change freeze (year-end release); it opens Tue 2027-01-05 22:00 CET (…)", "outside its maintenance windows; …". */
+    static String closedBecause(SiteCalendar calendar, SiteCalendar.Status status) {
+        return (status.freeze() != null ? "change freeze (" + status.freeze() + ")" : "outside its maintenance windows")
+                + (status.opensAt() == null ? "; no window opens within " + SiteCalendar.HORIZON.toDays() + " days"
+                : "; it opens " + WHEN.format(ZonedDateTime.ofInstant(status.opensAt(), calendar.zone())) + " (" + status.opensAt() + ")");
     }
 }

@@ -92,6 +92,18 @@ class CalendarStore {
         return grant;
     }
 
+    /**
+     * An override granted and used at once, by the run it was granted for: an approver's approval of a step that changes a
+     * site closed for changes (a Sev-1 mitigation), recorded with the site's other overrides.
+     */
+    Override grantUsed(String site, String runbook, String reason, String grantedBy, Instant grantedAt, String usedBy, String run, Instant usedAt) {
+        Override used = new Override(UUID.randomUUID().toString(), site, runbook, reason, grantedBy, grantedAt, usedAt, usedBy, usedAt, run);
+        jdbc.update("INSERT INTO " + OVERRIDES + " (id, site, runbook, reason, granted_by, granted_at, valid_until, used_by, used_at, used_run) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", used.id(), site, runbook, reason, grantedBy, Timestamp.from(grantedAt),
+                Timestamp.from(usedAt), usedBy, Timestamp.from(usedAt), run);
+        return used;
+    }
+
     /** The site's overrides, newest first. */
     List<Override> overrides(String site) {
         return jdbc.query("SELECT * FROM " + OVERRIDES + " WHERE site = ? ORDER BY granted_at DESC, id", CalendarStore::override, site);

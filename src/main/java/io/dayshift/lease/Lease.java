@@ -19,6 +19,15 @@ public record Lease(LeaseTarget target, String run, String runbook, String start
 
     /** "cn03 on lab is held by drain-compute-node 7f3a…, started by olga at 2026-12-07 10:02 UTC". */
     public String describe() {
-        return target.describe() + " is held by " + runbook + " " + run + ", started by " + startedBy + " at " + TIME.format(since);
+        return target.describe() + " is " + heldBy();
+    }
+
+    /** "Waiting for cn03 on lab, held by drain-compute-node 7f3a…, started by olga at 2026-12-07 10:02 UTC". */
+    public String waitingFor() {
+        return "Waiting for " + target.describe() + ", " + heldBy();
+    }
+
+    private String heldBy() {
+        return "held by " + runbook + " " + run + ", started by " + startedBy + " at " + TIME.format(since);
     }
 }

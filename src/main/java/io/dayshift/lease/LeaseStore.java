@@ -2,6 +2,8 @@ package io.dayshift.lease;
 
 import io.dayshift.engine.OwnTables;
 import io.dayshift.site.Sites;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,17 +64,10 @@ public class LeaseStore {
         for (String site : sites) { // in name order, so that two takers never wait for each other
             known.addAll(jdbc.queryForList("SELECT site FROM " + SITES + " WHERE site = ? FOR UPDATE", String.class, site));
         }
-        List<Lease> held = new ArrayList<>();
-        for (String site : known) {
-            held.addAll(jdbc.query("SELECT target_key, run_id, runbook, started_by, since FROM " + TABLE + " WHERE site = ?",
-                    (rs, n) -> new Lease(LeaseTarget.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant()), site));
-        }
-        for (LeaseTarget target : wanted) {
-            Optional<Lease> conflict = held.stream().filter(l -> !l.run().equals(run) && l.target().conflictsWith(target)).findFirst();
-            if (conflict.isPresent()) {
-                return conflict;
-            }
+        List<Lease> held = held(known);
+        Optional<Lease> conflict = firstConflict(wanted, run, held);
+        if (conflict.isPresent()) {
+            return conflict;
         }
         for (LeaseTarget target : wanted) {
             boolean mine = held.stream().anyMatch(l -> l.target().key().equals(target.key()));
@@ -85,6 +80,30 @@ public class LeaseStore {
         return Optional.empty();
     }
 
+    /**
+     * The first lease of another run that conflicts with {@code wanted}, as the table is now (no lock taken: a look, for
+     * deciding whether trying to take them is worth it).
+     */
+    Optional<Lease> conflict(Collection<LeaseTarget> wanted, String run) {
+        return firstConflict(wanted, run, held(wanted.stream().map(LeaseTarget::site).distinct().toList()));
+    }
+
+    private List<Lease> held(List<String> sites) {
+        List<Lease> held = new ArrayList<>();
+        for (String site : sites) {
+            held.addAll(jdbc.query("SELECT target_key, run_id, runbook, started_by, since FROM " + TABLE + " WHERE site = ?", LeaseStore::lease, site));
+        }
+        return held;
+    }
+
+    private static Optional<Lease> firstConflict(Collection<LeaseTarget> wanted, String run, List<Lease> held) {
+        return wanted.stream().flatMap(target -> held.stream().filter(l -> !l.run().equals(run) && l.target().conflictsWith(target))).findFirst();
+    }
+
+    private static Lease lease(ResultSet rs, int row) throws SQLException {
+        return new Lease(LeaseTarget.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
+    }
+
     /** Releases every lease of the run; how many there were. */
     int release(String run) {
         return jdbc.update("DELETE FROM " + TABLE + " WHERE run_id = ?", run);
@@ -92,8 +111,7 @@ public class LeaseStore {
 
     /** Every lease held, oldest first. */
     public List<Lease> all() {
-        return jdbc.query("SELECT target_key, run_id, runbook, started_by, since FROM " + TABLE + " ORDER BY since, target_key",
-                (rs, n) -> new Lease(LeaseTarget.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+        return jdbc.query("SELECT target_key, run_id, runbook, started_by, since FROM " + TABLE + " ORDER BY since, target_key", LeaseStore::lease);
     }
 
     /** Releases the leases of runs that no longer exist (deleted without their end, a crash mid-cancel), saying so in the log. */

@@ -11,9 +11,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Never a leaked lease: every minute, each node releases the leases whose run no longer exists (a run deleted from the
- * database by hand, a node that died while cancelling), and says so in the log. Leases of runs that exist are left alone,
- * however long they have been held.
+ * Never a leaked lease, never a forgotten wait: every minute, each node releases the leases whose run no longer exists (a
+ * run deleted from the database by hand, a node that died while cancelling), and says so in the log; leases of runs that
+ * exist are left alone, however long they have been held. Then it wakes the runs waiting for leases that are free now
+ * ({@link LeaseWaits}); a run that releases its leases asks for that at once ({@link #wakeSoon()}).
  */
 @Component
 class LeaseSweeper implements SmartLifecycle {
@@ -21,12 +22,30 @@ class LeaseSweeper implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseSweeper.class);
 
     private final LeaseStore store;
+    private final LeaseWaits waits;
     private final ObjectProvider<ProcessEngine> engine;
     private ScheduledExecutorService sweeping;
 
-    LeaseSweeper(LeaseStore store, ObjectProvider<ProcessEngine> engine) {
+    LeaseSweeper(LeaseStore store, LeaseWaits waits, ObjectProvider<ProcessEngine> engine) {
         this.store = store;
+        this.waits = waits;
         this.engine = engine;
+    }
+
+    /** Wakes the runs waiting for leases that are free now, on the sweeper's thread, soon (after the caller's commit). */
+    void wakeSoon() {
+        ScheduledExecutorService executor = sweeping;
+        if (executor != null && !executor.isShutdown()) {
+            executor.schedule(this::wake, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void wake() {
+        try {
+            waits.wake();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not wake the runs waiting for leases; trying again in a minute", e);
+        }
     }
 
     /** Releases the leases of runs that no longer exist; how many. */
@@ -47,6 +66,7 @@ class LeaseSweeper implements SmartLifecycle {
             } catch (RuntimeException e) {
                 LOG.warn("Could not look for leases of runs that no longer exist; trying again in a minute", e);
             }
+            wake();
         }, 1, 1, TimeUnit.MINUTES);
     }
 

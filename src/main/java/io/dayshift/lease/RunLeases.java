@@ -2,12 +2,15 @@ package io.dayshift.lease;
 
 import io.dayshift.engine.BuiltIntoModels;
 import io.dayshift.engine.StartedBy;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -22,9 +25,11 @@ import org.springframework.stereotype.Component;
  *   <li>a run of a runbook that declares {@link LeaseDeclaration leases} takes them all as it starts, or is refused at
  *       once with who holds what since when (a start by a person: 403; by a timer: the job fails and raises an incident
  *       that says so). The leases belong to the run at the top of its tree: a rolling upgrade's drains take theirs under
- *       the upgrade, so they never conflict with it;</li>
+ *       the upgrade, so they never conflict with it. What a run needs only later (the hosts of a batch) it takes with
+ *       {@link AwaitLease await-lease}, which waits, visibly, while another run holds it;</li>
  *   <li>when a run at the top of its tree ends — completed, cancelled, deleted — its leases are released, in the same
- *       transaction. A lease whose run is gone anyway is released by {@link LeaseSweeper}.</li>
+ *       transaction, and the runs waiting for them are woken once it is committed. A lease whose run is gone anyway is
+ *       released by {@link LeaseSweeper}.</li>
  * </ul>
  * Runbooks that only read (health checks) declare none and always run.
  */
@@ -34,9 +39,11 @@ class RunLeases extends AbstractProcessEnginePlugin {
     static final String RULE = "one change at a time";
 
     private final ObjectProvider<LeaseStore> store;
+    private final ObjectProvider<LeaseSweeper> sweeper;
 
-    RunLeases(ObjectProvider<LeaseStore> store) {
+    RunLeases(ObjectProvider<LeaseStore> store, ObjectProvider<LeaseSweeper> sweeper) {
         this.store = store;
+        this.sweeper = sweeper;
     }
 
     @Override
@@ -55,8 +62,9 @@ class RunLeases extends AbstractProcessEnginePlugin {
             }
 
             private void release(DelegateExecution execution) {
-                if (execution.getProcessInstance().getSuperExecution() == null) {
-                    store.getObject().release(execution.getProcessInstanceId());
+                if (execution.getProcessInstance().getSuperExecution() == null && store.getObject().release(execution.getProcessInstanceId()) > 0) {
+                    Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                            committed -> sweeper.getObject().wakeSoon());
                 }
             }
         });
@@ -66,15 +74,22 @@ class RunLeases extends AbstractProcessEnginePlugin {
         if (!(execution.getVariable("site") instanceof String site) || site.isBlank()) {
             return; // no site, nothing it could change: its input check refuses the run
         }
-        ExecutionEntity root = Context.getCommandContext().getExecutionManager()
-                .findExecutionById(((ExecutionEntity) execution).getRootProcessInstanceId());
-        String runbook = (root == null ? (ExecutionEntity) execution : root).getProcessDefinition().getKey();
-        String startedBy = StartedBy.of(execution).orElse("the engine (a timer or an alert)");
         String own = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        store.getObject().acquire(leases.targets(site, execution), ((ExecutionEntity) execution).getRootProcessInstanceId(), runbook, startedBy,
-                ClockUtil.getCurrentTime().toInstant()).ifPresent(held -> {
+        take(store.getObject(), execution, leases.targets(site, execution)).ifPresent(held -> {
             throw new AuthorizationException("Rule '" + RULE + "': " + own + " on " + site + " cannot start: " + held.describe()
                     + ". Start it again once that run has ended, or cancel that run first (Cockpit).");
         });
+    }
+
+    /**
+     * Takes {@code targets} for the run at the top of the execution's tree, all or none, in the current transaction; the
+     * lease of another run that conflicts, when there is one.
+     */
+    static Optional<Lease> take(LeaseStore store, DelegateExecution execution, List<LeaseTarget> targets) {
+        ExecutionEntity here = (ExecutionEntity) execution;
+        ExecutionEntity root = Context.getCommandContext().getExecutionManager().findExecutionById(here.getRootProcessInstanceId());
+        String runbook = (root == null ? here : root).getProcessDefinition().getKey();
+        String startedBy = StartedBy.of(execution).orElse("the engine (a timer or an alert)");
+        return store.acquire(targets, here.getRootProcessInstanceId(), runbook, startedBy, ClockUtil.getCurrentTime().toInstant());
     }
 }

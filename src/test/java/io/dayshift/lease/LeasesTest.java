@@ -98,19 +98,22 @@ class LeasesTest extends ProcessTestFixture {
     }
 
     @Test
-    void aRollingUpgradeHoldsTheWholeSite() {
+    void aRollingUpgradeHoldsTheSitesControlPlaneDatabasesAndDeploymentButNotYetItsHosts() {
         // given a rolling upgrade of lab-charmed
         ProcessInstance upgrade = runbooks.start("olga", "rolling-upgrade", Map.of("site", "lab-charmed", "targetRelease", "2024.1",
                 "batchSize", 2L));
-        assertThat(held("site:lab-charmed")).extracting(Lease::run).containsExactly(upgrade.getId());
+        assertThat(store.all()).filteredOn(l -> l.run().equals(upgrade.getId())).extracting(l -> l.target().key())
+                .containsExactlyInAnyOrder("control-plane:lab-charmed", "databases:lab-charmed", "deployment:lab-charmed");
 
-        // then a second upgrade and a drain of one of its hosts are refused, naming the upgrade; another site is not held up
+        // then a second upgrade and a backup are refused, naming the upgrade
         assertThatThrownBy(() -> runbooks.start("oscar", "rolling-upgrade", Map.of("site", "lab-charmed", "targetRelease", "2024.1",
                 "batchSize", 2L)))
-                .hasMessageContaining("all of lab-charmed is held by rolling-upgrade " + upgrade.getId() + ", started by olga");
-        assertThatThrownBy(() -> drain("oscar", "lab-charmed", "cn02"))
-                .hasMessageContaining("all of lab-charmed is held by rolling-upgrade " + upgrade.getId());
-        assertThat(drain("oscar", "lab", "cn07")).isNotNull();
+                .hasMessageContaining("the control plane of lab-charmed is held by rolling-upgrade " + upgrade.getId() + ", started by olga");
+        assertThatThrownBy(() -> runbooks.start("oscar", "backup-site", Map.of("site", "lab-charmed", "scope", "databases")))
+                .hasMessageContaining("the databases of lab-charmed is held by rolling-upgrade " + upgrade.getId());
+        // and a drain of one of its hosts may start: the batch that needs the host waits for it (RollingUpgradeProcessTest)
+        assertThat(drain("oscar", "lab-charmed", "cn02")).isNotNull();
+        assertThatThrownBy(() -> drain("olga", "lab-charmed", "cn02")).hasMessageContaining("cn02 on lab-charmed is held by drain-compute-node");
         // and a read-only health check of the site runs all the same
         assertThat(runbooks.start("oscar", "site-health-check", Map.of("site", "lab-charmed"))).isNotNull();
     }

@@ -68,8 +68,11 @@ public class Sev1Incident {
         public static final String MITIGATION = "SubProcess_Mitigation";
         public static final String CHOOSE_MITIGATION = "Task_ChooseMitigation";
         public static final String ACTION_CHOSEN = "Gateway_ActionChosen";
+        public static final String LOOK_AT_CALENDAR = "Task_LookAtCalendar";
         public static final String APPROVE_MITIGATION = "Task_ApproveMitigation";
         public static final String MITIGATION_APPROVED = "Gateway_MitigationApproved";
+        public static final String SITE_CLOSED = "Gateway_SiteClosed";
+        public static final String RECORD_OVERRIDE = "Task_RecordOverride";
         public static final String WHICH_MITIGATION = "Gateway_WhichMitigation";
         public static final String FENCE_HOST = "Task_FenceHost";
         public static final String HOST_FENCED = "Gateway_HostFenced";

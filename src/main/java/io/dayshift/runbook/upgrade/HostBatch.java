@@ -16,4 +16,9 @@ public record HostBatch(int number, String zone, List<String> hosts, boolean can
     public HostBatch {
         hosts = List.copyOf(hosts);
     }
+
+    /** The hosts with commas, as a lease declaration reads a host variable ({@code host:hosts}). */
+    public String hostNames() {
+        return String.join(",", hosts);
+    }
 }

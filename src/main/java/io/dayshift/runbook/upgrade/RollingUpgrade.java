@@ -109,9 +109,15 @@ public class RollingUpgrade {
         }
     }
 
-    /** {@code rolling-upgrade-batch.bpmn}: one batch of compute hosts: window check, drain each host, upgrade, return and verify each. */
+    /**
+     * {@code rolling-upgrade-batch.bpmn}: one batch of compute hosts: its hosts taken (await-lease), window check, drain each
+     * host, upgrade, return and verify each.
+     */
     public static final class Batch {
         public static final String PROCESS_KEY = "rolling-upgrade-batch";
+        public static final String TAKE_HOSTS = "Task_TakeBatchHosts";
+        public static final String HOSTS_TAKEN = "Gateway_HostsTaken";
+        public static final String END_GAVE_UP_WAITING = "EndEvent_GaveUpWaiting";
         public static final String WINDOW_OPEN = "Gateway_WindowOpen";
         public static final String DECIDE_WINDOW_CLOSED = "Task_DecideWindowClosed";
         public static final String DRAIN_HOSTS = "SubProcess_DrainHosts";

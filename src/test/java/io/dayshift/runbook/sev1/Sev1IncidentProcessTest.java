@@ -12,6 +12,7 @@ import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_INPUT_REJECTED;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_OVERRUN_ACKNOWLEDGED;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.END_OVERRUN_KNOWN;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.FENCE_HOST;
+import static io.dayshift.runbook.sev1.Sev1Incident.Elements.RECORD_OVERRIDE;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.REQUEST_ROLLBACK;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.RESTART_CONTAINER;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.RESTART_UNIT_SERVICE;
@@ -21,12 +22,15 @@ import static io.dayshift.runbook.sev1.Sev1Incident.Elements.START_EVACUATIONS;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.UPDATE_STATUS_PAGE;
 import static io.dayshift.runbook.sev1.Sev1Incident.Elements.WRITE_POST_MORTEM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.dayshift.testing.EngineRest.json;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
+import io.dayshift.calendar.CalendarOverride;
+import io.dayshift.calendar.CalendarOverrides;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
@@ -399,6 +403,48 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
                 .containsExactly("detection", "communication", "mitigation", "resolution");
         assertThat((Boolean) runbooks.variable(run, "rtoMet")).isFalse();
         assertThat(runbooks.summary(run)).contains("RTO of 60 min MISSED").contains("(OVERRAN, escalated)");
+    }
+
+    @Test
+    void inAChangeFreezeTheMitigationAsksForTheEmergencyOverrideAndItsApprovalIsRecordedAsOne() {
+        // given a change freeze on lab, and nova_api exited on cc02
+        Http admin = Http.as(port, "admin", "test-admin-password");
+        HttpResponse<String> freeze = admin.postJson("/api/sites/lab/calendar/freezes", """
+                {"from": "%s", "to": "%s", "reason": "year-end freeze"}""".formatted(runbooks.clock().instant().minus(Duration.ofHours(1)),
+                runbooks.clock().instant().plus(Duration.ofDays(2))));
+        assertThat(freeze.statusCode()).isEqualTo(201);
+        try {
+            LabSite site = lab.require("lab");
+            site.injectFault(new LabFault("", FaultType.CONTAINER_EXITED, "cc02/nova_api", "oslo_db.exception.DBConnectionError", 0));
+            ProcessInstance run = startManually("lab", "Compute API errors for every tenant");
+            toMitigation(run);
+
+            // when the ops lead chooses a restart, then the incident is not blocked: its approval says the site is frozen
+            choose("restart-container", "cc02/nova_api", "nova_api died on a DB blip");
+            assertThat(run).isWaitingAt(APPROVE_MITIGATION);
+            assertThat((String) runbooks.variable(run, CalendarOverrides.CLOSED.name()))
+                    .startsWith("site lab is closed for changes: change freeze (year-end freeze)");
+            assertThat(site.destructiveActions()).doesNotContainKey("restart-container");
+
+            // when an approver approves: the approval is the override, recorded with the run and in the site's calendar
+            approve("alice", true, "every tenant is down: restart it, freeze or not");
+            drive(run);
+            assertThat(run).hasPassed(RECORD_OVERRIDE, RESTART_CONTAINER).isWaitingAt(WRITE_POST_MORTEM);
+            assertThat(site.destructiveActions()).containsEntry("restart-container", 1L);
+            CalendarOverride override = (CalendarOverride) runbooks.variable(run, CalendarOverride.VARIABLE.name());
+            assertThat(override.grantedBy()).isEqualTo("alice");
+            assertThat(override.reason()).isEqualTo("every tenant is down: restart it, freeze or not");
+            assertThat(override.usedBy()).isEqualTo("olivia");
+            assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).isEqualTo("start outside the calendar of site lab"));
+            JsonNode changes = json(admin.get("/api/sites/lab/calendar/changes"));
+            assertThat(changes.path("overrides")).anySatisfy(o -> {
+                assertThat(o.path("grantedBy").asText()).isEqualTo("alice");
+                assertThat(o.path("usedRun").asText()).isEqualTo(run.getId());
+            });
+            closeWithPostMortem(run);
+        } finally {
+            admin.delete("/api/sites/lab/calendar/freezes/" + json(freeze).path("id").asText() + "?reason=test+over");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.START_BATCH_UPGRA
 import static io.dayshift.runbook.upgrade.RollingUpgrade.Batch.VERIFY_HOST_RELEASE;
 import static io.dayshift.runbook.upgrade.RollingUpgrade.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.dayshift.access.Roles;
@@ -28,6 +29,10 @@ import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Batch;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Rollback;
 import io.dayshift.runbook.upgrade.RollingUpgrade.Step;
+import io.dayshift.lease.AwaitLease;
+import io.dayshift.lease.Lease;
+import io.dayshift.lease.LeaseStore;
+import io.dayshift.lease.LeaseWaits;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
@@ -47,6 +52,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +80,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
     private static final List<String> KOLLA_SITES = List.of("k-happy", "k-retry", "k-rollback", "k-nightly", "k-rb-stop", "k-rb-restore", "k-rb-recovery", "k-rb-reconfigure",
             "k-message", "k-reject",
-            "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke", "k-disabled");
+            "k-stop-prepare", "k-stop-window", "k-stop-drain", "k-stop-host", "k-stop-smoke", "k-disabled", "k-lease", "k-lease-give-up");
     private static final List<String> CHARMED_SITES = List.of("c-happy", "c-handover", "c-finish");
 
     @DynamicPropertySource
@@ -90,6 +96,10 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
     @Autowired
     BackupCatalogue catalogue;
+    @Autowired
+    LeaseStore leases;
+    @Autowired
+    LeaseWaits waits;
 
     @BeforeEach
     void setUp() {
@@ -638,6 +648,74 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
     private static String file(Artefact artefact) {
         return artefact.path().substring(artefact.path().lastIndexOf('/') + 1);
+    }
+
+    // ---- one change at a time --------------------------------------------------------------------------------------
+
+    @Test
+    void aBatchWaitsInTasklistForAHostAnotherRunHoldsAndGoesOnByItselfOnceItIsFree() throws InterruptedException {
+        // given a drain of the canary host, started before the upgrade and waiting for its approval
+        ProcessInstance drain = drainCanary("k-lease");
+
+        // when the upgrade starts, a second one of the site is refused: its control plane is held
+        ProcessInstance pi = start("k-lease", "2024.1", 1, "cn06");
+        assertThatThrownBy(() -> start("k-lease", "2024.1", 1, "cn06"))
+                .hasMessageContaining("the control plane of k-lease is held by rolling-upgrade " + pi.getId() + ", started by olga");
+
+        // when it is approved and reaches the canary's batch
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "CAB-1234");
+        runUntilTask(pi, AwaitLease.WAIT);
+
+        // then the batch waits for ops leads in Tasklist, the task naming the drain, who started it and since when; the
+        // control plane is upgraded, the canary untouched
+        Task wait = runbooks.task(pi, AwaitLease.WAIT);
+        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain-compute-node " + drain.getId()
+                + ", started by omar at 2025-06-02 08:");
+        assertThat(tasks.getIdentityLinksForTask(wait.getId())).extracting(IdentityLink::getGroupId).containsExactly(Roles.OPS_LEADS);
+        assertThat(calledRuns(pi, DRAIN_KEY)).as("no drain under the upgrade yet").isEmpty();
+
+        // when the drain is cancelled, its lease goes and the batch takes the host by itself
+        runtime.deleteProcessInstance(drain.getId(), "disk replacement postponed");
+        waits.wake();
+        for (int i = 0; i < 300 && runbooks.task(pi, AwaitLease.WAIT) != null; i++) { // woken here or, as in production, by the sweeper
+            waits.wake();
+            Thread.sleep(100);
+        }
+        runUntilEnd(pi);
+
+        // then the upgrade finished, the wait is in its log, and it released all it held as it ended
+        assertThat(pi).hasPassed(END_SITE_UPGRADED);
+        assertThat(steps(pi)).contains("take leases").contains("free again: taking it");
+        assertThat(leases.all()).noneMatch(l -> l.run().equals(pi.getId()));
+    }
+
+    @Test
+    void anOpsLeadWhoGivesUpWaitingForAHostStopsTheUpgradeSayingWhy() {
+        // given an upgrade waiting at its canary batch for a host a drain holds
+        ProcessInstance drain = drainCanary("k-lease-give-up");
+        ProcessInstance pi = start("k-lease-give-up", "2024.1", 1, "cn06");
+        runUntilTask(pi, APPROVE_PLAN);
+        approve(pi, APPROVE_PLAN, "anna", true, "CAB-1234");
+        runUntilTask(pi, AwaitLease.WAIT);
+
+        // when an ops lead gives up waiting
+        decide(pi, AwaitLease.WAIT, "omar", AwaitLease.GIVE_UP, "the disk replacement takes all night");
+        runUntilEnd(pi);
+
+        // then the upgrade stopped, saying who gave up, waiting for what and why; the drain keeps its host
+        assertThat(pi).hasPassed(UPGRADE_HALTED_EVENT, SUMMARISE_STOPPED_UPGRADE, END_UPGRADE_STOPPED).hasNotPassed(APPROVE_ROLLBACK);
+        assertThat(summary(pi)).contains("give-up decided by omar before batch 1, Waiting for cn06 on k-lease-give-up, held by drain-compute-node "
+                + drain.getId()).contains("the disk replacement takes all night");
+        assertThat(leases.all()).filteredOn(l -> l.target().key().equals("host:k-lease-give-up:cn06")).extracting(Lease::run)
+                .containsExactly(drain.getId());
+    }
+
+    /** Omar's drain of the canary host cn06, waiting for its approval: it holds cn06. */
+    private ProcessInstance drainCanary(String site) {
+        ProcessInstance drain = runbooks.start("omar", DRAIN_KEY, Map.of("site", site, "host", "cn06", "reason", "disk replacement"));
+        runJobs();
+        return drain;
     }
 
     /** The engine's clock moves four hours on: the maintenance window (three hours in these tests) has ended. */
