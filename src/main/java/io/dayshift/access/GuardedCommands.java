@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
-import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -62,10 +62,13 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Which engine commands are routes that {@link RunGuard} judges, and what each would do: Camunda's command classes, read
@@ -204,7 +207,12 @@ final class GuardedCommands {
         if (command instanceof AssignTaskCmd) {
             String taskId = field(command, "taskId");
             String assignee = field(command, "userId");
-            return selfClaim(taskId, assignee, user, tasks) ? Optional.empty() : Optional.of(manage("assign an approval task", taskId));
+            if (!selfClaim(taskId, assignee, user, tasks)) {
+                return Optional.of(manage("assign an approval task", taskId));
+            }
+            return assignee == null || offeredTo(tasks.find(taskId), user) ? Optional.empty()
+                    : Optional.of(Attempt.of(CONTROL_RUN, "take a task offered to others", "someone outside its candidate groups would decide it",
+                    "Leave it to the groups it is offered to; an administrator may assign it.").task(taskId));
         }
         if (command instanceof AbstractAddIdentityLinkCmd || command instanceof AbstractSetTaskPropertyCmd<?>) {
             return Optional.of(manage("change who may decide an approval task, or edit it", field(command, "taskId")));
@@ -262,6 +270,21 @@ final class GuardedCommands {
         TaskEntity task = tasks.find(taskId);
         String current = task == null ? null : task.getAssignee();
         return user.equals(assignee) && current == null || assignee == null && user.equals(current);
+    }
+
+    /**
+     * Whether the signed-in user is among the task's candidates (a candidate user, or a member of a candidate group), as a
+     * claim requires: assigning oneself a task (Tasklist's and REST's assignee route) needs only the assign permission,
+     * which candidates of every group hold in order to give tasks back.
+     */
+    private static boolean offeredTo(TaskEntity task, String user) {
+        if (task == null) {
+            return true; // no such task: the engine says so
+        }
+        Authentication authentication = Context.getCommandContext().getAuthentication();
+        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        return task.getIdentityLinks().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> user.equals(link.getUserId()) || link.getGroupId() != null && groups.contains(link.getGroupId()));
     }
 
     private static String definitionOf(ProcessInstantiationBuilderImpl builder) {

@@ -5,9 +5,7 @@ import io.dayshift.approval.Approvals;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StartedBy;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
@@ -39,12 +37,7 @@ public class CalendarOverrides {
 
     /** Sets {@link #CLOSED} from the calendar of the run's site, now. */
     public void lookNow(DelegateExecution execution) {
-        String site = CalendarGate.SITE.get(execution);
-        String closed = calendars.of(site, Clock.fixed(RunLog.now(), ZoneOffset.UTC)).map(calendar -> {
-            SiteCalendar.Status status = calendar.now();
-            return status.open() ? "" : "site " + site + " is closed for changes: " + CalendarGate.closedBecause(calendar, status);
-        }).orElse("");
-        CLOSED.set(execution, closed);
+        CLOSED.set(execution, calendars.closedNow(CalendarGate.SITE.get(execution)).map(SiteCalendars.Closure::why).orElse(""));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dayshift.engine.RunLog;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,6 +55,19 @@ public class SiteCalendars {
         windows.removeIf(entry -> removed.contains(entry.id()));
         freezes.removeIf(entry -> removed.contains(entry.id()));
         return Optional.of(new SiteCalendar(configured.zoneId(), windows, freezes, at));
+    }
+
+    /** Why the site is closed for changes now, and when it opens again (null: not within the horizon). */
+    public record Closure(String why, Instant opensAt) {
+    }
+
+    /** Why the site is closed for changes now, on the engine's clock; empty when it is open or has no calendar. */
+    public Optional<Closure> closedNow(String siteName) {
+        return of(siteName).flatMap(calendar -> {
+            SiteCalendar.Status status = calendar.now();
+            return status.open() ? Optional.empty() : Optional.of(new Closure("site " + siteName + " is closed for changes: "
+                    + CalendarGate.closedBecause(calendar, status), status.opensAt()));
+        });
     }
 
     /** The site's calendar on the engine's clock, which tests can move. */

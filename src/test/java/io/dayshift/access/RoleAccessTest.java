@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,29 @@ class RoleAccessTest {
 
         // and cannot start a runbook
         assertThat(approver.postJson(START, "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void nobodyAssignsThemselvesATaskOfferedToAnotherGroup() throws Exception {
+        // given a run waiting for an ops lead's decision
+        repository.createDeployment().name("ops-lead-decision").addModelInstance("ops-lead-decision.bpmn",
+                Bpmn.createExecutableProcess("ops-lead-decision").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("Task_Decide").name("Decide").camundaCandidateGroups(Roles.OPS_LEADS).endEvent().done()).deploy();
+        String instanceId = runtime.startProcessInstanceByKey("ops-lead-decision").getId();
+        String taskId = tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+        String assignee = "/engine-rest/task/" + taskId + "/assignee";
+
+        // when an approver, who may give tasks back (unclaim), assigns it to herself, then the engine refuses: it is not hers to decide
+        HttpResponse<String> taken = approver.postJson(assignee, "{\"userId\":\"alice\"}");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(403);
+        assertThat(taken.body()).contains("take a task offered to others");
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+
+        // then an ops lead takes it and gives it back, and an administrator may assign it to anyone
+        assertThat(opsLead.postJson(assignee, "{\"userId\":\"olga\"}").statusCode()).isEqualTo(204);
+        assertThat(opsLead.postJson("/engine-rest/task/" + taskId + "/unclaim", "").statusCode()).isEqualTo(204);
+        assertThat(admin.postJson(assignee, "{\"userId\":\"olga\"}").statusCode()).isEqualTo(204);
+        runtime.deleteProcessInstance(instanceId, "test over");
     }
 
     @Test

@@ -38,12 +38,18 @@ public final class AwaitOperation {
     public static final String KEEP_WAITING = "Gateway_KeepWaiting";
     public static final String SUCCEEDED_END = "EndEvent_OperationSucceeded";
     public static final String DECIDED_END = "EndEvent_OperatorDecided";
+    public static final String LOOK_AT_WINDOW = "Task_LookAtWindow";
+    public static final String WINDOW_CLOSED_GATEWAY = "Gateway_WindowClosed";
+    public static final String DECIDE_AFTER_WINDOW = "Task_DecideAfterWindow";
+    public static final String STOPPED_AT_WINDOW_END = "EndEvent_StoppedAtWindow";
 
     /** {@link #OUTCOME}: still running (inside the wait only), ended well, ended badly, not ended by the deadline. */
     public static final String RUNNING = "RUNNING";
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
     public static final String TIMED_OUT = "TIMED_OUT";
+    /** Ended well, but the site's window closed meanwhile and an ops lead decided to stop (the runbook's {@link #STOP_AT_WINDOW}). */
+    public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
     /** The decision that starts the wait again after the deadline passed. */
     public static final String WAIT_DECISION = "wait";
 
@@ -58,6 +64,16 @@ public final class AwaitOperation {
      * empty for a runbook that decides itself (it runs unattended): the outcome then comes back at once.
      */
     public static final ProcessVariable<String> DECISIONS = ProcessVariable.string("decisions");
+    /**
+     * The runbook's decision that stops it where it is (in, optional), e.g. {@code abort}: given, a run started by hand or by a
+     * timer asks an ops lead, once its operation has ended well, whether to continue or stop when its site's calendar closed
+     * meanwhile ({@link WindowCheck}).
+     */
+    public static final ProcessVariable<String> STOP_AT_WINDOW = ProcessVariable.string("stopAtWindow");
+    /** Why the site is closed now, when an ops lead is asked; empty otherwise. */
+    public static final ProcessVariable<String> WINDOW_CLOSED_BECAUSE = ProcessVariable.string("windowClosed");
+    /** The choices the window's decision form shows: continue, or the runbook's stop. */
+    public static final String WINDOW_CHOICES = "windowChoices";
     /** What the operation changes and what it is, for the decision form and the run log. */
     public static final ProcessVariable<String> TARGET = ProcessVariable.string("operationTarget");
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("operationDescription");

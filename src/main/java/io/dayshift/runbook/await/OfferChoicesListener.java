@@ -1,6 +1,7 @@
 package io.dayshift.runbook.await;
 
 import io.dayshift.runbook.OperatorChoices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,15 @@ class OfferChoicesListener implements TaskListener {
     public void notify(DelegateTask task) {
         String decisions = AwaitOperation.DECISIONS.get(task);
         boolean overdue = AwaitOperation.OUTCOME.find(task).filter(AwaitOperation.TIMED_OUT::equals).isPresent();
-        Operation operation = AwaitOperation.OPERATION.get(task);
-        AwaitOperation.TARGET.set(task.getExecution(), operation.target());
-        AwaitOperation.DESCRIPTION.set(task.getExecution(), operation.description() + (operation.target().isEmpty() ? "" : " (" + operation.target() + ")")
-                + " on site " + operation.site());
+        describe(task.getExecution());
         task.setVariable(AwaitOperation.CHOICES, OperatorChoices.of((overdue ? AwaitOperation.WAIT_DECISION + "," : "") + decisions));
+    }
+
+    /** What the operation changes and what it is, for a decision form and the run log. */
+    static void describe(DelegateExecution execution) {
+        Operation operation = AwaitOperation.OPERATION.get(execution);
+        AwaitOperation.TARGET.set(execution, operation.target());
+        AwaitOperation.DESCRIPTION.set(execution, operation.description() + (operation.target().isEmpty() ? "" : " (" + operation.target() + ")")
+                + " on site " + operation.site());
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
@@ -12,11 +14,15 @@ import io.dayshift.kolla.KollaRunHandle;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.runbook.OperatorChoices;
+import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.site.Sites;
+import io.dayshift.testing.Http;
 import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +30,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,6 +167,102 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
         } finally {
             runtime.deleteProcessInstance(await.getId(), "test over");
         }
+    }
+
+    @Test
+    void whenTheSiteClosesDuringTheOperationAnOpsLeadLetsTheRunContinueUntilItOpensAgain() {
+        // given a run whose runbook stops with "abort", awaiting a deploy, and a change freeze that begins meanwhile
+        ProcessInstance run = startAwaitingTwice("abort");
+        ProcessInstance await = calledAwait(run);
+        look(await);
+        String freeze = freezeLab();
+        try {
+            runbooks.advance(Duration.ofHours(2));
+
+            // when the deploy has finished, then an ops lead is asked: continue, or the runbook's stop
+            look(await);
+            assertThat(await).isWaitingAt(AwaitOperation.DECIDE_AFTER_WINDOW);
+            String task = runbooks.task(await, AwaitOperation.DECIDE_AFTER_WINDOW).getId();
+            assertThat(OperatorChoices.values(tasks.getVariable(task, AwaitOperation.WINDOW_CHOICES))).containsExactly("continue", "abort");
+            assertThat((String) tasks.getVariable(task, "windowClosed")).startsWith("site lab is closed for changes: change freeze (CAB freeze)");
+            runbooks.decide(await, AwaitOperation.DECIDE_AFTER_WINDOW, "olga", "continue", "the last step is read-only");
+
+            // then the operation counts as done, and the run's next operation is not asked about again while the freeze lasts
+            assertThat(await).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END);
+            assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.SUCCEEDED);
+            ProcessInstance second = calledAwait(run);
+            look(second); // its deploy, started with the first, has finished too
+            assertThat(second).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END).hasNotPassed(AwaitOperation.DECIDE_AFTER_WINDOW);
+            assertThat(run).isEnded();
+        } finally {
+            unfreezeLab(freeze);
+        }
+    }
+
+    @Test
+    void whenTheSiteClosesDuringTheOperationAnOpsLeadMayStopTheRunItsRunbooksWay() {
+        // given a run awaiting a deploy, and a change freeze that begins meanwhile
+        ProcessInstance run = startAwaitingTwice("abort");
+        ProcessInstance await = calledAwait(run);
+        look(await);
+        String freeze = freezeLab();
+        try {
+            runbooks.advance(Duration.ofHours(2));
+            look(await);
+
+            // when the ops lead stops it, then the wait returns WINDOW_CLOSED with the runbook's stop decision
+            runbooks.decide(await, AwaitOperation.DECIDE_AFTER_WINDOW, "olga", "abort", "not in a freeze");
+            assertThat(await).isEnded().hasPassed(AwaitOperation.STOPPED_AT_WINDOW_END).hasNotPassed(AwaitOperation.SUCCEEDED_END);
+            assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.WINDOW_CLOSED);
+            assertThat(runbooks.variable(await, "decision")).isEqualTo("abort");
+        } finally {
+            unfreezeLab(freeze);
+            runtime.deleteProcessInstance(run.getId(), "test over");
+        }
+    }
+
+    /** A run (at the top of its tree) that awaits two deploys one after the other, naming its stop decision. */
+    private ProcessInstance startAwaitingTwice(String stop) {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("await-twice").count() == 0) {
+            repository.createDeployment().name("await-twice").addModelInstance("await-twice.bpmn", Bpmn.createExecutableProcess("await-twice")
+                    .camundaHistoryTimeToLive(1).startEvent()
+                    .callActivity("Task_First").calledElement(AwaitOperation.PROCESS_KEY).camundaIn("first", "operation")
+                    .camundaIn("nextLook", "nextLook").camundaIn("checkInterval", "checkInterval").camundaIn("deadline", "deadline")
+                    .camundaIn("decisions", "decisions").camundaIn("stopAtWindow", "stopAtWindow")
+                    .callActivity("Task_Second").calledElement(AwaitOperation.PROCESS_KEY).camundaIn("second", "operation")
+                    .camundaIn("nextLook", "nextLook").camundaIn("checkInterval", "checkInterval").camundaIn("deadline", "deadline")
+                    .camundaIn("decisions", "decisions").camundaIn("stopAtWindow", "stopAtWindow")
+                    .endEvent().done()).deploy();
+        }
+        VariableMap variables = Variables.createVariables()
+                .putValueTyped("first", AwaitOperation.OPERATION.typed(start(KollaAction.DEPLOY, "cc01")))
+                .putValueTyped("second", AwaitOperation.OPERATION.typed(start(KollaAction.DEPLOY, "cc03")))
+                .putValue("nextLook", "PT1M").putValue("checkInterval", "PT1M").putValue("deadline", "PT10H")
+                .putValue("decisions", "retry,abort").putValue("stopAtWindow", stop);
+        return runtime.startProcessInstanceByKey("await-twice", variables);
+    }
+
+    private ProcessInstance calledAwait(ProcessInstance run) {
+        ProcessInstance await = runtime.createProcessInstanceQuery().superProcessInstanceId(run.getId()).singleResult();
+        management.executeJob(management.createJobQuery().processInstanceId(await.getId()).activityId(AwaitOperation.START_EVENT).singleResult().getId());
+        return await;
+    }
+
+    /** An administrator freezes lab from now on; the freeze's id. */
+    private String freezeLab() {
+        Instant now = RunLog.now();
+        HttpResponse<String> added = Http.as(port, "admin", "test-admin-password").postJson("/api/sites/lab/calendar/freezes",
+                "{\"from\": \"%s\", \"to\": \"%s\", \"reason\": \"CAB freeze\"}".formatted(now, now.plus(Duration.ofDays(3))));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        try {
+            return new ObjectMapper().readTree(added.body()).path("id").asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(added.body(), e);
+        }
+    }
+
+    private void unfreezeLab(String id) {
+        Http.as(port, "admin", "test-admin-password").delete("/api/sites/lab/calendar/freezes/" + id + "?reason=test+over");
     }
 
     private Operation start(KollaAction action, String host) {

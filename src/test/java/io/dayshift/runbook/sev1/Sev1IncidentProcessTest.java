@@ -86,6 +86,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("dayshift.lab.sites.lab", () -> "lab/small-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
+        registry.add("dayshift.lab.sites.lab-frozen", () -> "lab/small-kolla.yaml");
         registry.add("dayshift.lab.notify.chat-webhook", () -> "file:" + CHAT.urlFile());
         registry.add("dayshift.retries.openstack", () -> "R1/PT1S");
         registry.add("dayshift.runbooks.sev1-incident.check-interval", () -> "PT10S");
@@ -406,24 +407,24 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
     }
 
     @Test
-    void inAChangeFreezeTheMitigationAsksForTheEmergencyOverrideAndItsApprovalIsRecordedAsOne() {
-        // given a change freeze on lab, and nova_api exited on cc02
+    void inAChangeFreezeTheMitigationAsksForTheEmergencyOverrideAndItsApprovalIsRecordedAsOne() throws Exception {
+        // given a change freeze on lab-frozen, and nova_api exited on cc02
         Http admin = Http.as(port, "admin", "test-admin-password");
-        HttpResponse<String> freeze = admin.postJson("/api/sites/lab/calendar/freezes", """
+        HttpResponse<String> freeze = admin.postJson("/api/sites/lab-frozen/calendar/freezes", """
                 {"from": "%s", "to": "%s", "reason": "year-end freeze"}""".formatted(runbooks.clock().instant().minus(Duration.ofHours(1)),
                 runbooks.clock().instant().plus(Duration.ofDays(2))));
         assertThat(freeze.statusCode()).isEqualTo(201);
         try {
-            LabSite site = lab.require("lab");
+            LabSite site = lab.require("lab-frozen");
             site.injectFault(new LabFault("", FaultType.CONTAINER_EXITED, "cc02/nova_api", "oslo_db.exception.DBConnectionError", 0));
-            ProcessInstance run = startManually("lab", "Compute API errors for every tenant");
+            ProcessInstance run = startManually("lab-frozen", "Compute API errors for every tenant");
             toMitigation(run);
 
             // when the ops lead chooses a restart, then the incident is not blocked: its approval says the site is frozen
             choose("restart-container", "cc02/nova_api", "nova_api died on a DB blip");
             assertThat(run).isWaitingAt(APPROVE_MITIGATION);
             assertThat((String) runbooks.variable(run, CalendarOverrides.CLOSED.name()))
-                    .startsWith("site lab is closed for changes: change freeze (year-end freeze)");
+                    .startsWith("site lab-frozen is closed for changes: change freeze (year-end freeze)");
             assertThat(site.destructiveActions()).doesNotContainKey("restart-container");
 
             // when an approver approves: the approval is the override, recorded with the run and in the site's calendar
@@ -435,15 +436,15 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
             assertThat(override.grantedBy()).isEqualTo("alice");
             assertThat(override.reason()).isEqualTo("every tenant is down: restart it, freeze or not");
             assertThat(override.usedBy()).isEqualTo("olivia");
-            assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).isEqualTo("start outside the calendar of site lab"));
-            JsonNode changes = json(admin.get("/api/sites/lab/calendar/changes"));
+            assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).isEqualTo("start outside the calendar of site lab-frozen"));
+            JsonNode changes = json(admin.get("/api/sites/lab-frozen/calendar/changes"));
             assertThat(changes.path("overrides")).anySatisfy(o -> {
                 assertThat(o.path("grantedBy").asText()).isEqualTo("alice");
                 assertThat(o.path("usedRun").asText()).isEqualTo(run.getId());
             });
             closeWithPostMortem(run);
         } finally {
-            admin.delete("/api/sites/lab/calendar/freezes/" + json(freeze).path("id").asText() + "?reason=test+over");
+            admin.delete("/api/sites/lab-frozen/calendar/freezes/" + JSON.readTree(freeze.body()).path("id").asText() + "?reason=test+over");
         }
     }
 

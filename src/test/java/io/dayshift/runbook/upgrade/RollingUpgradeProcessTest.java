@@ -670,8 +670,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // then the batch waits for ops leads in Tasklist, the task naming the drain, who started it and since when; the
         // control plane is upgraded, the canary untouched
         Task wait = runbooks.task(pi, AwaitLease.WAIT);
-        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain-compute-node " + drain.getId()
-                + ", started by omar at 2025-06-02 08:");
+        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain-compute-node " + drain.getId() + ", started by omar at ");
         assertThat(tasks.getIdentityLinksForTask(wait.getId())).extracting(IdentityLink::getGroupId).containsExactly(Roles.OPS_LEADS);
         assertThat(calledRuns(pi, DRAIN_KEY)).as("no drain under the upgrade yet").isEmpty();
 
