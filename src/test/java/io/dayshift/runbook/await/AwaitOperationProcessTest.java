@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
     KollaDeployer kolla;
     @Autowired
     Sites sites;
+
+    /** The freeze a test put on lab, lifted after it. */
+    private String freeze;
 
     @BeforeEach
     void users() {
@@ -173,50 +177,36 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
     void whenTheSiteClosesDuringTheOperationAnOpsLeadLetsTheRunContinueUntilItOpensAgain() {
         // given a run whose runbook stops with "abort", awaiting a deploy, and a change freeze that begins meanwhile
         ProcessInstance run = startAwaitingTwice("abort");
-        ProcessInstance await = calledAwait(run);
-        look(await);
-        String freeze = freezeLab();
-        try {
-            runbooks.advance(Duration.ofHours(2));
+        ProcessInstance await = awaitedWhileTheSiteCloses(run);
 
-            // when the deploy has finished, then an ops lead is asked: continue, or the runbook's stop
-            look(await);
-            assertThat(await).isWaitingAt(AwaitOperation.DECIDE_AFTER_WINDOW);
-            String task = runbooks.task(await, AwaitOperation.DECIDE_AFTER_WINDOW).getId();
-            assertThat(OperatorChoices.values(tasks.getVariable(task, AwaitOperation.WINDOW_CHOICES))).containsExactly("continue", "abort");
-            assertThat((String) tasks.getVariable(task, "windowClosed")).startsWith("site lab is closed for changes: change freeze (CAB freeze)");
-            runbooks.decide(await, AwaitOperation.DECIDE_AFTER_WINDOW, "olga", "continue", "the last step is read-only");
+        // when the deploy has finished, then an ops lead is asked: continue, or the runbook's stop
+        assertThat(await).isWaitingAt(AwaitOperation.DECIDE_AFTER_WINDOW);
+        String task = runbooks.task(await, AwaitOperation.DECIDE_AFTER_WINDOW).getId();
+        assertThat(OperatorChoices.values(tasks.getVariable(task, AwaitOperation.WINDOW_CHOICES))).containsExactly("continue", "abort");
+        assertThat((String) tasks.getVariable(task, "windowClosed")).startsWith("site lab is closed for changes: change freeze (CAB freeze)");
+        runbooks.decide(await, AwaitOperation.DECIDE_AFTER_WINDOW, "olga", "continue", "the last step is read-only");
 
-            // then the operation counts as done, and the run's next operation is not asked about again while the freeze lasts
-            assertThat(await).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END);
-            assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.SUCCEEDED);
-            ProcessInstance second = calledAwait(run);
-            look(second); // its deploy, started with the first, has finished too
-            assertThat(second).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END).hasNotPassed(AwaitOperation.DECIDE_AFTER_WINDOW);
-            assertThat(run).isEnded();
-        } finally {
-            unfreezeLab(freeze);
-        }
+        // then the operation counts as done, and the run's next operation is not asked about again while the freeze lasts
+        assertThat(await).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END);
+        assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.SUCCEEDED);
+        ProcessInstance second = calledAwait(run);
+        look(second); // its deploy, started with the first, has finished too
+        assertThat(second).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END).hasNotPassed(AwaitOperation.DECIDE_AFTER_WINDOW);
+        assertThat(run).isEnded();
     }
 
     @Test
     void whenTheSiteClosesDuringTheOperationAnOpsLeadMayStopTheRunItsRunbooksWay() {
         // given a run awaiting a deploy, and a change freeze that begins meanwhile
         ProcessInstance run = startAwaitingTwice("abort");
-        ProcessInstance await = calledAwait(run);
-        look(await);
-        String freeze = freezeLab();
+        ProcessInstance await = awaitedWhileTheSiteCloses(run);
         try {
-            runbooks.advance(Duration.ofHours(2));
-            look(await);
-
             // when the ops lead stops it, then the wait returns WINDOW_CLOSED with the runbook's stop decision
             runbooks.decide(await, AwaitOperation.DECIDE_AFTER_WINDOW, "olga", "abort", "not in a freeze");
             assertThat(await).isEnded().hasPassed(AwaitOperation.STOPPED_AT_WINDOW_END).hasNotPassed(AwaitOperation.SUCCEEDED_END);
             assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.WINDOW_CLOSED);
             assertThat(runbooks.variable(await, "decision")).isEqualTo("abort");
         } finally {
-            unfreezeLab(freeze);
             runtime.deleteProcessInstance(run.getId(), "test over");
         }
     }
@@ -248,6 +238,24 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
         return await;
     }
 
+    /** The run's first wait: its deploy is seen running, lab is frozen, then the deploy is seen finished. */
+    private ProcessInstance awaitedWhileTheSiteCloses(ProcessInstance run) {
+        ProcessInstance await = calledAwait(run);
+        look(await);
+        freeze = freezeLab();
+        runbooks.advance(Duration.ofHours(2));
+        look(await);
+        return await;
+    }
+
+    @AfterEach
+    void unfreezeLab() {
+        if (freeze != null) {
+            Http.as(port, "admin", "test-admin-password").delete("/api/sites/lab/calendar/freezes/" + freeze + "?reason=test+over");
+            freeze = null;
+        }
+    }
+
     /** An administrator freezes lab from now on; the freeze's id. */
     private String freezeLab() {
         Instant now = RunLog.now();
@@ -259,10 +267,6 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
         } catch (JsonProcessingException e) {
             throw new AssertionError(added.body(), e);
         }
-    }
-
-    private void unfreezeLab(String id) {
-        Http.as(port, "admin", "test-admin-password").delete("/api/sites/lab/calendar/freezes/" + id + "?reason=test+over");
     }
 
     private Operation start(KollaAction action, String host) {
