@@ -49,6 +49,9 @@ public class SiteCalendars {
                 case ADD_WINDOW -> windows.add(new SiteCalendar.Entry<>(change.id(), store.window(change), "added by " + change.changedBy()));
                 case ADD_FREEZE -> freezes.add(new SiteCalendar.Entry<>(change.id(), store.freeze(change), "added by " + change.changedBy()));
                 case REMOVE -> removed.add(change.target());
+                case REVOKE_OVERRIDE -> {
+                    // an override, not the calendar
+                }
             }
         }
         windows.removeIf(entry -> removed.contains(entry.id()));
