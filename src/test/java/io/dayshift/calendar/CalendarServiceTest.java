@@ -69,7 +69,12 @@ class CalendarServiceTest {
             registry.accept(key + "ssh.deployer.private-key", () -> "id_ed25519");
             registry.accept(key + "ssh.deployer.known-hosts", () -> "known_hosts");
         }
-        String calendar = "dayshift.sites.east.calendar.";
+        calendar("east", registry);
+    }
+
+    /** Tuesday nights 22:00–02:00 in Madrid and the year-end freeze, on the site's calendar settings. */
+    static void calendar(String site, java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> registry) {
+        String calendar = "dayshift.sites." + site + ".calendar.";
         registry.accept(calendar + "zone", () -> "Europe/Madrid");
         registry.accept(calendar + "windows[0].days[0]", () -> "tuesday");
         registry.accept(calendar + "windows[0].start", () -> "22:00");

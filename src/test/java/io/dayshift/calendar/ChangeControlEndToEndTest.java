@@ -52,14 +52,7 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
         registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
         registry.add("dayshift.lab.sites.lab-charmed", () -> "lab/small-charmed.yaml");
         registry.add("dayshift.retries.openstack", () -> "R2/PT1S");
-        String calendar = "dayshift.sites.lab.calendar.";
-        registry.add(calendar + "zone", () -> "Europe/Madrid");
-        registry.add(calendar + "windows[0].days[0]", () -> "tuesday");
-        registry.add(calendar + "windows[0].start", () -> "22:00");
-        registry.add(calendar + "windows[0].end", () -> "02:00");
-        registry.add(calendar + "freezes[0].from", () -> "2026-12-22T00:00:00Z");
-        registry.add(calendar + "freezes[0].to", () -> "2026-12-23T12:00:00Z");
-        registry.add(calendar + "freezes[0].reason", () -> "year-end release");
+        CalendarServiceTest.calendar("lab", registry::add);
     }
 
     @Autowired
