@@ -8,7 +8,7 @@ import static io.dayshift.access.Attempt.Route.START;
 import static io.dayshift.access.Attempt.Route.WORK_TASK;
 import static io.dayshift.access.Attempt.Route.WRITE_VARIABLES;
 
-import java.lang.reflect.Field;
+import io.dayshift.engine.EngineCommands;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -316,19 +316,7 @@ final class GuardedCommands {
      * A field of one of the engine's command or builder classes that has no getter, by name, searched up the class
      * hierarchy. A renamed field in a later engine fails here loudly, and {@code RunGuardFieldsTest} names it.
      */
-    @SuppressWarnings("unchecked")
     static <T> T field(Object target, String name) {
-        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return (T) field.get(target);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + type.getName() + "." + name, e);
-            }
-        }
-        throw new IllegalStateException(target.getClass().getName() + " has no field '" + name + "': the engine changed, update GuardedCommands");
+        return EngineCommands.field(target, name);
     }
 }

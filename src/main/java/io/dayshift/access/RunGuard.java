@@ -1,6 +1,7 @@
 package io.dayshift.access;
 
 import io.dayshift.approval.ApprovalTasks;
+import io.dayshift.engine.EngineCommands;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StepRecord;
 import java.util.ArrayList;
@@ -60,10 +61,7 @@ class RunGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new Guarding());
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        EngineCommands.addInsideContext(configuration, new Guarding());
     }
 
     final class Guarding extends CommandInterceptor {

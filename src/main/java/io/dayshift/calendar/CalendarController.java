@@ -125,6 +125,31 @@ class CalendarController {
         });
     }
 
+    /**
+     * Revokes an override that is still unused (approvers and administrators, with a reason, recorded in the changes); one
+     * that a start used, or that expired, stays as it is (409).
+     */
+    @DeleteMapping("/overrides/{id}")
+    ResponseEntity<?> revoke(@PathVariable String site, @PathVariable String id, @RequestParam(required = false) String reason,
+                             Authentication user) {
+        return answer(user, Set.of(Roles.APPROVERS, Roles.ADMINS), site, () -> {
+            String why = reason(reason);
+            if (store.override(site, id).isEmpty()) {
+                throw new NotFound("site " + site + " has no override " + id);
+            }
+            return store.revoke(site, id, why, user.getName(), RunLog.now()).<ResponseEntity<?>>map(ResponseEntity::ok)
+                    .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", unrevocable(store.override(site, id).orElseThrow()))));
+        });
+    }
+
+    private static String unrevocable(CalendarStore.Override override) {
+        if (override.usedAt() != null) {
+            return "override " + override.id() + " cannot be revoked: " + override.usedBy() + " used it for run " + override.usedRun()
+                    + " at " + override.usedAt();
+        }
+        return "override " + override.id() + " cannot be revoked: it is no longer valid (since " + override.validUntil() + ")";
+    }
+
     private Map<String, Object> view(String site) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("site", site);

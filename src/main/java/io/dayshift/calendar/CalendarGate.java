@@ -7,9 +7,6 @@ import io.dayshift.engine.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +42,6 @@ class CalendarGate extends AbstractProcessEnginePlugin {
     /** The step name of a used override in the run's log. */
     static final String STEP = "calendar-override";
     static final ProcessVariable<String> SITE = ProcessVariable.string("site");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z", Locale.ROOT);
 
     /** The keys of the processes judged, so that a run called by one of them is not judged again. */
     private final Set<String> gated = ConcurrentHashMap.newKeySet();
@@ -70,6 +66,11 @@ class CalendarGate extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    /** Whether starts of the process (by key) are judged: it declares what it changes. */
+    boolean judges(String processKey) {
+        return gated.contains(processKey);
     }
 
     /** Whether the process element carries the {@value #LEASES} extension property. */
@@ -128,7 +129,8 @@ class CalendarGate extends AbstractProcessEnginePlugin {
 
     /** Why the site is closed, and what to do: the message of a refused start. */
     static String refusal(String site, String runbook, SiteCalendar calendar, SiteCalendar.Status status, boolean grantedOwn) {
-        StringBuilder message = new StringBuilder("site ").append(site).append(" is closed for changes: ").append(closedBecause(calendar, status));
+        StringBuilder message = new StringBuilder("site ").append(site).append(" is closed for changes: ")
+                .append(CalendarNotice.closedBecause(status)).append(CalendarNotice.opens(status, calendar.zone()));
         message.append(". '").append(runbook).append("' may start now only with an emergency override: an approver other than you grants it with ")
                 .append("POST /api/sites/").append(site).append("/calendar/overrides {\"runbook\": \"").append(runbook)
                 .append("\", \"reason\": \"…\", \"validMinutes\": 60}, then start again");
@@ -136,12 +138,5 @@ class CalendarGate extends AbstractProcessEnginePlugin {
             message.append(" (the override you granted yourself does not count: someone else must start the run, or grant it)");
         }
         return message.toString();
-    }
-
-    /** "change freeze (year-end release); it opens Tue 2027-01-05 22:00 CET (…)", "outside its maintenance windows; …". */
-    static String closedBecause(SiteCalendar calendar, SiteCalendar.Status status) {
-        return (status.freeze() != null ? "change freeze (" + status.freeze() + ")" : "outside its maintenance windows")
-                + (status.opensAt() == null ? "; no window opens within " + SiteCalendar.HORIZON.toDays() + " days"
-                : "; it opens " + WHEN.format(ZonedDateTime.ofInstant(status.opensAt(), calendar.zone())) + " (" + status.opensAt() + ")");
     }
 }

@@ -26,8 +26,8 @@ class CalendarStore {
     static final String CHANGES = "dayshift_calendar_change";
     static final String OVERRIDES = "dayshift_calendar_override";
 
-    /** What a change does. */
-    enum Kind { ADD_WINDOW, ADD_FREEZE, REMOVE }
+    /** What a change does: to the calendar, or to an override (its {@code target}), which it revokes. */
+    enum Kind { ADD_WINDOW, ADD_FREEZE, REMOVE, REVOKE_OVERRIDE }
 
     /** One change: what, to what (the item added, or the id removed), by whom, when and why. */
     record Change(String id, String site, Kind kind, String target, String item, String reason, String changedBy, Instant changedAt) {
@@ -121,14 +121,33 @@ class CalendarStore {
             if (candidate.grantedBy().equals(user)) {
                 continue;
             }
-            int claimed = jdbc.update("UPDATE " + OVERRIDES + " SET used_by = ?, used_at = ?, used_run = ? WHERE id = ? AND used_at IS NULL",
-                    user == null ? "the engine" : user, Timestamp.from(at), run, candidate.id());
+            int claimed = jdbc.update("UPDATE " + OVERRIDES + " SET used_by = ?, used_at = ?, used_run = ? WHERE id = ? AND used_at IS NULL "
+                    + "AND valid_until > ?", user == null ? "the engine" : user, Timestamp.from(at), run, candidate.id(), Timestamp.from(at));
             if (claimed == 1) {
                 return Optional.of(new Override(candidate.id(), site, runbook, candidate.reason(), candidate.grantedBy(), candidate.grantedAt(),
                         candidate.validUntil(), user == null ? "the engine" : user, at, run));
             }
         }
         return Optional.empty();
+    }
+
+    /** The site's override of that id. */
+    Optional<Override> override(String site, String id) {
+        return jdbc.query("SELECT * FROM " + OVERRIDES + " WHERE site = ? AND id = ?", CalendarStore::override, site, id).stream().findFirst();
+    }
+
+    /**
+     * Revokes the site's override if it is still unused and valid, recorded as a change with who, when and why; empty when it
+     * is not (used, expired or revoked before). Its validity ends at the instant, by an update on the same condition as the
+     * update that {@link #use uses} it, so that of a revocation and a start at the same moment exactly one wins.
+     */
+    Optional<Change> revoke(String site, String id, String reason, String by, Instant at) {
+        int revoked = jdbc.update("UPDATE " + OVERRIDES + " SET valid_until = ? WHERE site = ? AND id = ? AND used_at IS NULL AND valid_until > ?",
+                Timestamp.from(at), site, id, Timestamp.from(at));
+        if (revoked == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(add(new Change(UUID.randomUUID().toString(), site, Kind.REVOKE_OVERRIDE, id, null, reason, by, at)));
     }
 
     /** Whether the user holds an unused override of the runbook on the site that they granted themselves. */

@@ -50,6 +50,9 @@ public class SiteCalendars {
                 case ADD_WINDOW -> windows.add(new SiteCalendar.Entry<>(change.id(), store.window(change), "added by " + change.changedBy()));
                 case ADD_FREEZE -> freezes.add(new SiteCalendar.Entry<>(change.id(), store.freeze(change), "added by " + change.changedBy()));
                 case REMOVE -> removed.add(change.target());
+                case REVOKE_OVERRIDE -> {
+                    // an override, not the calendar
+                }
             }
         }
         windows.removeIf(entry -> removed.contains(entry.id()));
@@ -66,7 +69,7 @@ public class SiteCalendars {
         return of(siteName).flatMap(calendar -> {
             SiteCalendar.Status status = calendar.now();
             return status.open() ? Optional.empty() : Optional.of(new Closure("site " + siteName + " is closed for changes: "
-                    + CalendarGate.closedBecause(calendar, status), status.opensAt()));
+                    + CalendarNotice.closedBecause(status) + CalendarNotice.opens(status, calendar.zone()), status.opensAt()));
         });
     }
 

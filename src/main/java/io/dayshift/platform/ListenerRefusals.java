@@ -1,6 +1,6 @@
 package io.dayshift.platform;
 
-import java.util.ArrayList;
+import io.dayshift.engine.EngineCommands;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,10 +23,7 @@ class ListenerRefusals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-        interceptors.add(new Unwrapping());
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        EngineCommands.addAroundContext(configuration, new Unwrapping());
     }
 
     static final class Unwrapping extends CommandInterceptor {

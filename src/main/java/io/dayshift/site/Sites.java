@@ -42,7 +42,8 @@ public final class Sites {
 
     /**
      * The configured sites and those contributed by {@link SiteSource}s; a name given twice (in configuration and by a
-     * source, or by two sources) stops the start.
+     * source, or by two sources) stops the start. A contributed site (the built-in lab) takes its calendar from the
+     * settings: {@code dayshift.sites.<site>.calendar} with nothing else under {@code dayshift.sites.<site>}.
      */
     public static Sites of(SitesProperties properties, List<Site> contributed) {
         Map<String, Site> all = new TreeMap<>(properties.sites());
@@ -51,7 +52,10 @@ public final class Sites {
             if (site.name() == null) {
                 throw new IllegalStateException("a contributed site has no name");
             }
-            if (all.putIfAbsent(site.name(), site) != null) {
+            Site configured = all.get(site.name());
+            if (configured != null && onlyACalendar(configured) && site.calendar() == null) {
+                all.put(site.name(), site.withCalendar(configured.calendar()));
+            } else if (all.putIfAbsent(site.name(), site) != null) {
                 duplicates.add(site.name());
             }
         }
@@ -60,6 +64,13 @@ public final class Sites {
                     + " given twice (under dayshift.sites and by a site source such as the built-in lab)");
         }
         return new Sites(all);
+    }
+
+    /** Whether the settings of a site give its calendar and nothing else. */
+    private static boolean onlyACalendar(Site site) {
+        return site.calendar() != null && site.flavour() == null && site.openstack() == null && site.maas() == null && site.juju() == null
+                && site.kolla() == null && site.ssh().isEmpty() && site.notifications() == null && site.approvals().isEmpty()
+                && Site.Capacity.N_PLUS_ONE.equals(site.capacity()) && Site.Backup.defaults().equals(site.backup());
     }
 
     public Optional<Site> find(String name) {

@@ -11,6 +11,7 @@ import io.dayshift.engine.RunLog;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
+import io.dayshift.testing.WebappSession;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
@@ -68,7 +69,12 @@ class CalendarServiceTest {
             registry.accept(key + "ssh.deployer.private-key", () -> "id_ed25519");
             registry.accept(key + "ssh.deployer.known-hosts", () -> "known_hosts");
         }
-        String calendar = "dayshift.sites.east.calendar.";
+        calendar("east", registry);
+    }
+
+    /** Tuesday nights 22:00–02:00 in Madrid and the year-end freeze, on the site's calendar settings. */
+    static void calendar(String site, java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> registry) {
+        String calendar = "dayshift.sites." + site + ".calendar.";
         registry.accept(calendar + "zone", () -> "Europe/Madrid");
         registry.accept(calendar + "windows[0].days[0]", () -> "tuesday");
         registry.accept(calendar + "windows[0].start", () -> "22:00");
@@ -279,6 +285,113 @@ class CalendarServiceTest {
                 "{\"variables\": {\"site\": {\"value\": \"east\"}, \"calendarOverride\": {\"value\": \"trust me\"}}}");
         assertThat(claimed.statusCode()).isEqualTo(403);
         assertThat(runs()).isEqualTo(before);
+    }
+
+    @Test
+    void theStartFormOfARunbookThatChangesASiteShowsWhetherEachSiteIsOpenBeforeItIsSubmitted() throws Exception {
+        // given the year-end freeze on east; west has no calendar
+        at(IN_FREEZE);
+        String drain = repository.createProcessDefinitionQuery().processDefinitionKey("drain-compute-node").latestVersion().singleResult().getId();
+
+        // when an ops lead opens the drain's start form, as Tasklist loads it
+        JsonNode form = json(olga.get("/engine-rest/process-definition/" + drain + "/deployed-start-form"));
+
+        // then a text above the site field says, per site, whether it is open now and when it opens
+        JsonNode components = form.path("components");
+        int notice = index(components, "id", StartFormsShowTheCalendar.COMPONENT);
+        assertThat(notice).isEqualTo(index(components, "key", "site") - 1);
+        JsonNode shown = components.get(notice);
+        assertThat(shown.path("type").asText()).isEqualTo("text");
+        assertThat(shown.has("key")).as("a text with no key is nothing a person submits").isFalse();
+        assertThat(shown.path("text").asText())
+                .contains("As of Tue 2026-12-22 22:00 Z")
+                .contains("- **east**: closed, change freeze (year-end release); it opens Tue 2026-12-29 22:00 CET (2026-12-29T21:00:00Z)")
+                .contains("- **west**: always open: no calendar");
+
+        // and in the window it says until when; Tasklist's own route to the form (the webapp's engine API) shows the same
+        at(IN_WINDOW);
+        WebappSession tasklist = new WebappSession(port);
+        assertThat(tasklist.login("tasklist", "olga", Users.PASSWORD).statusCode()).isEqualTo(200);
+        HttpResponse<String> viaTasklist = tasklist.get("/camunda/api/engine/engine/default/process-definition/" + drain + "/deployed-start-form");
+        assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(200);
+        assertThat(json(viaTasklist).path("components").get(notice).path("text").asText())
+                .contains("- **east**: open until Wed 2026-12-09 02:00 CET");
+
+        // and a read-only runbook's start form shows nothing of it
+        String healthCheck = repository.createProcessDefinitionQuery().processDefinitionKey("site-health-check").latestVersion().singleResult().getId();
+        assertThat(olga.get("/engine-rest/process-definition/" + healthCheck + "/deployed-start-form").body())
+                .doesNotContain(StartFormsShowTheCalendar.COMPONENT);
+    }
+
+    @Test
+    void theCalendarTextIsNoInputOfTheRun() {
+        // given the test runbook's start form, shown with the calendar text
+        at(IN_WINDOW);
+        JsonNode form = json(olga.get("/engine-rest/process-definition/key/" + RUNBOOK + "/deployed-start-form"));
+        assertThat(index(form.path("components"), "id", StartFormsShowTheCalendar.COMPONENT)).isNotNegative();
+        long before = runs();
+
+        // when an ops lead submits the form with a value for the text besides the site
+        HttpResponse<String> submitted = olga.postJson("/engine-rest/process-definition/key/" + RUNBOOK + "/submit-form",
+                "{\"variables\": {\"site\": {\"value\": \"east\"}, \"" + StartFormsShowTheCalendar.COMPONENT + "\": {\"value\": \"open, trust me\"}}}");
+
+        // then it is refused as any value outside the form's fields; the site alone starts the run, with no such variable
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(403);
+        assertThat(body(submitted).path("message").asText()).contains("only the form's fields");
+        assertThat(runs()).isEqualTo(before);
+        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/" + RUNBOOK + "/submit-form",
+                "{\"variables\": {\"site\": {\"value\": \"east\"}}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String run = json(started).path("id").asText();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run).list())
+                .extracting(v -> v.getName()).doesNotContain(StartFormsShowTheCalendar.COMPONENT).contains("site");
+    }
+
+    @Test
+    void anApproverRevokesAnUnusedOverrideWithAReasonAndAUsedOneStays() {
+        // given the freeze, and two overrides alice granted
+        at(IN_FREEZE);
+        String grant = "{\"runbook\": \"" + RUNBOOK + "\", \"reason\": \"Sev-1: nova-api down\", \"validMinutes\": 30}";
+        String first = body(alice.postJson("/api/sites/east/calendar/overrides", grant)).path("id").asText();
+        String revokeFirst = "/api/sites/east/calendar/overrides/" + first;
+
+        // when someone who may not, or without a reason, revokes it: refused, and it stays usable
+        assertThat(olga.delete(revokeFirst + "?reason=not%20mine").statusCode()).isEqualTo(403);
+        assertThat(audrey.delete(revokeFirst + "?reason=not%20mine").statusCode()).isEqualTo(403);
+        assertThat(otto.delete(revokeFirst).statusCode()).isEqualTo(400);
+        assertThat(otto.delete("/api/sites/east/calendar/overrides/no-such-override?reason=x").statusCode()).isEqualTo(404);
+        assertThat(otto.delete("/api/sites/west/calendar/overrides/" + first + "?reason=x").statusCode()).isEqualTo(404);
+
+        // when another approver revokes it with a reason
+        HttpResponse<String> revoked = otto.delete(revokeFirst + "?reason=nova-api%20is%20back");
+
+        // then it is recorded in the changes, and a start in the freeze is refused again
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(body(revoked).path("kind").asText()).isEqualTo("REVOKE_OVERRIDE");
+        JsonNode changes = json(audrey.get("/api/sites/east/calendar/changes")).path("changes");
+        assertThat(changes).extracting(c -> c.path("kind").asText() + " " + c.path("target").asText() + " " + c.path("reason").asText()
+                + " by " + c.path("changedBy").asText()).containsExactly("REVOKE_OVERRIDE " + first + " nova-api is back by otto");
+        assertThat(start(olga, "east").statusCode()).isEqualTo(403);
+        assertThat(otto.delete(revokeFirst + "?reason=again").statusCode()).isEqualTo(409);
+
+        // and an override that a start used cannot be revoked: 409 naming the run; an administrator revokes an unused one
+        String second = body(alice.postJson("/api/sites/east/calendar/overrides", grant)).path("id").asText();
+        String run = json(start(olga, "east")).path("id").asText();
+        HttpResponse<String> used = otto.delete("/api/sites/east/calendar/overrides/" + second + "?reason=too%20late");
+        assertThat(used.statusCode()).isEqualTo(409);
+        assertThat(body(used).path("error").asText()).contains("olga used it for run " + run);
+        String third = body(alice.postJson("/api/sites/east/calendar/overrides", grant)).path("id").asText();
+        assertThat(admin.delete("/api/sites/east/calendar/overrides/" + third + "?reason=change%20cancelled").statusCode()).isEqualTo(200);
+        assertThat(start(olga, "east").statusCode()).isEqualTo(403);
+    }
+
+    private static int index(JsonNode components, String field, String value) {
+        for (int i = 0; i < components.size(); i++) {
+            if (value.equals(components.get(i).path(field).asText())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private HttpResponse<String> start(Http user, String site) {

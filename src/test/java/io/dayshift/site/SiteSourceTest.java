@@ -31,6 +31,22 @@ class SiteSourceTest {
     }
 
     @Test
+    void aContributedSiteTakesItsCalendarFromTheSettingsWhenTheyGiveNothingElse() {
+        Site.Calendar calendar = new Site.Calendar("Europe/Madrid", List.of(), List.of(new Site.Freeze("2026-12-22T00:00:00Z", "2026-12-23T00:00:00Z", "year end")));
+        Site onlyCalendar = new Site(null, null, false, null, null, null, null, null, null, null, null, null, calendar);
+
+        Sites sites = Sites.of(new SitesProperties(Map.of("lab-charmed", onlyCalendar)), List.of(charmed("lab-charmed")));
+
+        assertThat(sites.require("lab-charmed").calendar()).isEqualTo(calendar);
+        assertThat(sites.require("lab-charmed").simulated()).isTrue();
+        assertThat(sites.require("lab-charmed").juju()).isNotNull();
+        // anything else given for a contributed site is still a name given twice
+        Site more = new Site(null, null, false, null, null, null, null, null, new Site.Capacity(2), null, null, null, calendar);
+        assertThatThrownBy(() -> Sites.of(new SitesProperties(Map.of("lab-charmed", more)), List.of(charmed("lab-charmed"))))
+                .hasMessageContaining("given twice");
+    }
+
+    @Test
     void contributedSitesAreCheckedLikeConfiguredOnes() {
         Site broken = new Site("lab", Flavour.KOLLA, true, new Site.OpenStack("lab", Path.of("/c")), null, null, null, Map.of(), null, null);
 
