@@ -5,7 +5,7 @@ import io.dayshift.engine.ProcessVariable;
 /**
  * {@code processes/await-lease.bpmn}, the one way a running run waits for what another run holds: its key, element ids and
  * variables. A runbook that needs a lease later than at its start (the hosts of a later batch) calls it with what it
- * needs; the lease is taken for the run at the top of the tree, which keeps it until it ends. When another run holds it,
+ * needs; the lease is taken for the run that owns the caller's leases (the rolling upgrade), which keeps it until it ends. When another run holds it,
  * an ops lead sees the wait in Tasklist, named after what is held, by which run, who started it and since when; Dayshift
  * takes the lease and goes on by itself as soon as it is free ({@link LeaseWaits}), and the ops lead may give up instead.
  * <pre>{@code
@@ -35,6 +35,8 @@ public final class AwaitLease {
     public static final ProcessVariable<Boolean> TAKEN = ProcessVariable.bool("leasesTaken");
     /** The keys of the targets wanted, with commas, e.g. {@code host:lab:cn03,host:lab:cn04}. */
     public static final ProcessVariable<String> WANTED = ProcessVariable.string("leasesWanted");
+    /** The run the leases are taken for ({@link RunLeases#owner}). */
+    public static final ProcessVariable<String> OWNER = ProcessVariable.string("leasesOwner");
     /** What is in the way: "Waiting for cn03 on lab, held by …"; empty once taken. */
     public static final ProcessVariable<String> WAITING_FOR = ProcessVariable.string("waitingFor");
 

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A target held by a run: the run at the top of its tree (the rolling upgrade, not its drains) owns it until it ends.
+ * A target held by a run: the outermost run that declares leases (the rolling upgrade, not its drains) owns it until it ends.
  *
  * @param target    what is held
  * @param run       the owning run's process instance id

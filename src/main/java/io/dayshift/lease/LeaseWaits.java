@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +36,8 @@ public class LeaseWaits {
         int woken = 0;
         for (Task wait : processEngine.getTaskService().createTaskQuery().processDefinitionKey(AwaitLease.PROCESS_KEY)
                 .taskDefinitionKey(AwaitLease.WAIT).active().list()) {
-            ProcessInstance run = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(wait.getProcessInstanceId()).singleResult();
-            if (run != null && store.conflict(wanted(processEngine, wait), run.getRootProcessInstanceId()).isEmpty() && woke(processEngine, wait)) {
+            Object owner = processEngine.getRuntimeService().getVariable(wait.getExecutionId(), AwaitLease.OWNER.name());
+            if (owner instanceof String run && store.conflict(wanted(processEngine, wait), run).isEmpty() && woke(processEngine, wait)) {
                 woken++;
             }
         }

@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a run of a runbook that declares {@link LeaseDeclaration leases} takes them all as it starts, or is refused at
  *       once with who holds what since when (a start by a person: 403; by a timer: the job fails and raises an incident
- *       that says so). The leases belong to the run at the top of its tree: a rolling upgrade's drains take theirs under
- *       the upgrade, so they never conflict with it. What a run needs only later (the hosts of a batch) it takes with
+ *       that says so). The leases belong to the outermost run of the call chain that declares leases ({@link #owner}): a
+ *       rolling upgrade's drains take theirs under the upgrade, so they never conflict with it; the backups the nightly
+ *       schedule calls each hold their own. What a run needs only later (the hosts of a batch) it takes with
  *       {@link AwaitLease await-lease}, which waits, visibly, while another run holds it;</li>
- *   <li>when a run at the top of its tree ends — completed, cancelled, deleted — its leases are released, in the same
+ *   <li>when the owning run ends — completed, cancelled, deleted — its leases are released, in the same
  *       transaction, and the runs waiting for them are woken once it is committed. A lease whose run is gone anyway is
  *       released by {@link LeaseSweeper}.</li>
  * </ul>
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
 class RunLeases extends AbstractProcessEnginePlugin {
 
     static final String RULE = "one change at a time";
+    /** The property of a parsed process that holds its {@link LeaseDeclaration}. */
+    private static final String DECLARED = "dayshift-leases";
 
     private final ObjectProvider<LeaseStore> store;
     private final ObjectProvider<LeaseSweeper> sweeper;
@@ -54,6 +57,7 @@ class RunLeases extends AbstractProcessEnginePlugin {
                 String declared = BuiltIntoModels.properties(element).get(LeaseDeclaration.PROPERTY);
                 if (declared != null) {
                     LeaseDeclaration leases = LeaseDeclaration.parse(declared);
+                    process.setProperty(DECLARED, leases);
                     ExecutionListener takeAll = execution -> take(execution, leases);
                     process.addBuiltInListener(ExecutionListener.EVENTNAME_START, takeAll);
                 }
@@ -62,7 +66,8 @@ class RunLeases extends AbstractProcessEnginePlugin {
             }
 
             private void release(DelegateExecution execution) {
-                if (execution.getProcessInstance().getSuperExecution() == null && store.getObject().release(execution.getProcessInstanceId()) > 0) {
+                String run = execution.getProcessInstanceId();
+                if (owner(execution).getId().equals(run) && store.getObject().release(run) > 0) {
                     Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
                             committed -> sweeper.getObject().wakeSoon());
                 }
@@ -82,14 +87,27 @@ class RunLeases extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Takes {@code targets} for the run at the top of the execution's tree, all or none, in the current transaction; the
-     * lease of another run that conflicts, when there is one.
+     * Takes {@code targets} for the run that owns the execution's leases ({@link #owner}), all or none, in the current
+     * transaction; the lease of another run that conflicts, when there is one.
      */
     static Optional<Lease> take(LeaseStore store, DelegateExecution execution, List<LeaseTarget> targets) {
-        ExecutionEntity here = (ExecutionEntity) execution;
-        ExecutionEntity root = Context.getCommandContext().getExecutionManager().findExecutionById(here.getRootProcessInstanceId());
-        String runbook = (root == null ? here : root).getProcessDefinition().getKey();
+        ExecutionEntity owner = owner(execution);
         String startedBy = StartedBy.of(execution).orElse("the engine (a timer or an alert)");
-        return store.acquire(targets, here.getRootProcessInstanceId(), runbook, startedBy, ClockUtil.getCurrentTime().toInstant());
+        return store.acquire(targets, owner.getId(), owner.getProcessDefinition().getKey(), startedBy, ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /**
+     * The run that owns what the execution's run takes: the outermost run of its call chain whose runbook declares leases
+     * (a rolling upgrade, for its drains and its batches), else the execution's own run (a backup that the nightly
+     * schedule calls: the schedule declares none, so each backup holds its own, until it ends).
+     */
+    static ExecutionEntity owner(DelegateExecution execution) {
+        ExecutionEntity owner = ((ExecutionEntity) execution).getProcessInstance();
+        for (ExecutionEntity caller = owner.getSuperExecution(); caller != null; caller = caller.getProcessInstance().getSuperExecution()) {
+            if (caller.getProcessDefinition().getProperty(DECLARED) != null) {
+                owner = caller.getProcessInstance();
+            }
+        }
+        return owner;
     }
 }

@@ -1,6 +1,7 @@
 package io.dayshift.lease;
 
 import static io.dayshift.lease.AwaitLease.LEASES;
+import static io.dayshift.lease.AwaitLease.OWNER;
 import static io.dayshift.lease.AwaitLease.TAKEN;
 import static io.dayshift.lease.AwaitLease.WAITING_FOR;
 import static io.dayshift.lease.AwaitLease.WANTED;
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_TakeLeases} of await-lease: takes what the run needs now for the run at the top of its tree, all or none,
+ * {@code Task_TakeLeases} of await-lease: takes what the run needs now for the run that owns its leases, all or none,
  * or says what is in the way. Taking again what the run holds already is harmless, so a retry is too.
  */
 @Component("takeLeases")
@@ -33,6 +34,7 @@ class TakeLeasesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<LeaseTarget> targets = LeaseDeclaration.parse(LEASES.get(execution)).targets(SITE.get(execution), execution);
         Optional<Lease> held = RunLeases.take(store, execution, targets);
+        OWNER.set(execution, RunLeases.owner(execution).getId());
         WANTED.set(execution, targets.stream().map(LeaseTarget::key).collect(Collectors.joining(",")));
         WAITING_FOR.set(execution, held.map(Lease::waitingFor).orElse(""));
         TAKEN.set(execution, held.isEmpty());

@@ -10,6 +10,7 @@ import io.dayshift.access.Roles;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
+import io.dayshift.lease.Lease;
 import io.dayshift.lease.LeaseStore;
 import io.dayshift.runbook.backup.BackupSite;
 import io.dayshift.runbook.backup.DailyBackup;
@@ -77,7 +78,7 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
     void deleteRuns() {
         ClockUtil.reset();
         runtime.createProcessInstanceQuery().rootProcessInstances().list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, true));
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, false));
     }
 
     @Test
@@ -115,37 +116,34 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
     }
 
     @Test
-    void theNightlyBackupInAFreezeFailsIntoAnIncidentThatSaysWhyChangesNothingAndRunsWithAnOverride() {
-        // given the year-end freeze on lab when the nightly backup is due
+    void theNightlyBackupOfASiteInAFreezeFailsIntoAnIncidentThatSaysWhyAndRunsWithAnOverrideWhileTheOtherSitesBackUp() {
+        // given the year-end freeze on lab (lab-charmed has no calendar) when the nightly backup is due
         at(CalendarServiceTest.IN_FREEZE);
         ProcessInstance daily = fireDailyBackup();
-        Job backUpEachSite = onlyJob(daily);
 
-        // when its job starts backup-site for each site
-        assertThatThrownBy(() -> management.executeJob(backUpEachSite.getId()))
+        // when each site's backup is started, in a job of its own
+        assertThatThrownBy(() -> management.executeJob(siteJob(daily, "lab").getId()))
                 .hasMessageContaining("site lab is closed for changes: change freeze (year-end release)")
                 .hasMessageContaining("'backup-site' may start now only with an emergency override");
+        management.executeJob(siteJob(daily, "lab-charmed").getId());
 
-        // then the nightly operator sees an incident on the daily run that says so (here after its one retry)
+        // then the nightly operator sees an incident on lab's backup that says so (here after its one retry), nothing of it
+        // ran, and lab-charmed backs up all the same
         Incident incident = runtime.createIncidentQuery().processInstanceId(daily.getId()).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo(DailyBackup.Elements.START_EVENT);
+        assertThat(incident.getActivityId()).isEqualTo(DailyBackup.Elements.BACK_UP_EACH_SITE);
         assertThat(incident.getIncidentMessage()).contains("site lab is closed for changes", "year-end release");
-        // and nothing ran, for any site: the sites' backups start in one transaction, which the refusal rolls back
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(BackupSite.PROCESS_KEY).count()).isZero();
         assertThat(catalogue.forSite("lab")).isEmpty();
-        assertThat(catalogue.forSite("lab-charmed")).isEmpty();
-        assertThat(leases.all()).isEmpty();
+        assertThat(backupsOf(daily)).extracting(r -> runtime.getVariable(r.getId(), "site")).containsExactly("lab-charmed");
+        assertThat(leases.all()).extracting(l -> l.target().describe()).containsExactly("the databases of lab-charmed");
 
         // when an approver grants an override for backup-site on lab and the operator retries the job
         HttpResponse<String> granted = alice.postJson("/api/sites/lab/calendar/overrides",
                 "{\"runbook\": \"" + BackupSite.PROCESS_KEY + "\", \"reason\": \"backups keep running in the freeze\", \"validMinutes\": 60}");
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
-        retry(backUpEachSite);
+        retry(siteJob(daily, "lab"));
 
-        // then both sites' backups start, and lab's used the override, recorded with its run
-        List<ProcessInstance> backups = backupsOf(daily);
-        assertThat(backups).extracting(r -> runtime.getVariable(r.getId(), "site")).containsExactlyInAnyOrder("lab", "lab-charmed");
-        ProcessInstance labBackup = backups.stream().filter(r -> "lab".equals(runtime.getVariable(r.getId(), "site"))).findFirst().orElseThrow();
+        // then lab's backup starts too, using the override, recorded with its run
+        ProcessInstance labBackup = backupsOf(daily).stream().filter(r -> "lab".equals(runtime.getVariable(r.getId(), "site"))).findFirst().orElseThrow();
         CalendarOverride used = (CalendarOverride) runtime.getVariable(labBackup.getId(), CalendarOverride.VARIABLE.name());
         assertThat(used.grantedBy()).isEqualTo("alice");
         assertThat(used.usedBy()).isEqualTo("the engine");
@@ -153,38 +151,36 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
     }
 
     @Test
-    void theNightlyBackupIsRefusedWhileAnotherRunHoldsTheSitesDatabasesOrTheWholeSite() {
-        // given olga's own backup of lab, running in the window
+    void theNightlyBackupOfASiteIsRefusedWhileAnotherRunHoldsItsDatabasesAndEachBackupHoldsItsOwn() {
+        // given olga's own backup of lab, and a rolling upgrade of lab-charmed, both running in the window
         at(CalendarServiceTest.IN_WINDOW);
         HttpResponse<String> own = olga.postJson("/engine-rest/process-definition/key/" + BackupSite.PROCESS_KEY + "/start",
                 "{\"variables\": {\"site\": {\"value\": \"lab\"}, \"scope\": {\"value\": \"full\"}}}");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         String ownRun = json(own).path("id").asText();
+        ProcessInstance upgrade = runbooks.start("olga", "rolling-upgrade", Map.of("site", "lab-charmed", "targetRelease", "2024.1", "batchSize", 2L));
 
-        // when the nightly backup is due
+        // when the nightly backup is due, then each site's start fails into an incident naming who holds its databases
         ProcessInstance daily = fireDailyBackup();
-        Job backUpEachSite = onlyJob(daily);
-
-        // then its job fails into an incident naming who holds lab's databases; no nightly backup started
-        assertThatThrownBy(() -> management.executeJob(backUpEachSite.getId()))
+        assertThatThrownBy(() -> management.executeJob(siteJob(daily, "lab").getId()))
                 .hasMessageContaining("Rule 'one change at a time': backup-site on lab cannot start: the databases of lab is held by backup-site "
                         + ownRun + ", started by olga");
-        assertThat(runtime.createIncidentQuery().processInstanceId(daily.getId()).singleResult().getIncidentMessage())
-                .contains("the databases of lab is held by backup-site " + ownRun);
+        assertThatThrownBy(() -> management.executeJob(siteJob(daily, "lab-charmed").getId()))
+                .hasMessageContaining("backup-site on lab-charmed cannot start: the databases of lab-charmed is held by rolling-upgrade " + upgrade.getId());
+        assertThat(runtime.createIncidentQuery().processInstanceId(daily.getId()).list()).extracting(Incident::getIncidentMessage)
+                .anySatisfy(m -> assertThat(m).contains("the databases of lab is held by backup-site " + ownRun))
+                .anySatisfy(m -> assertThat(m).contains("the databases of lab-charmed is held by rolling-upgrade " + upgrade.getId()));
         assertThat(backupsOf(daily)).isEmpty();
 
-        // when olga's backup is cancelled but a rolling upgrade holds all of lab-charmed, a retry is refused naming the upgrade
+        // when both runs are cancelled, the retries start both backups, each holding its own site's databases (the nightly
+        // schedule declares no leases: a backup that ends releases its own, whatever the other sites' backups do)
         runtime.deleteProcessInstance(ownRun, "cancelled by olga");
-        ProcessInstance upgrade = runbooks.start("olga", "rolling-upgrade", Map.of("site", "lab-charmed", "targetRelease", "2024.1", "batchSize", 2L));
-        assertThatThrownBy(() -> retry(backUpEachSite))
-                .hasMessageContaining("backup-site on lab-charmed cannot start: all of lab-charmed is held by rolling-upgrade " + upgrade.getId());
-        assertThat(backupsOf(daily)).isEmpty();
-
-        // and once nothing else holds them, the retry starts both backups
         runtime.deleteProcessInstance(upgrade.getId(), "upgrade postponed");
-        retry(backUpEachSite);
-        assertThat(backupsOf(daily)).hasSize(2);
-        assertThat(leases.all()).extracting(l -> l.target().describe()).containsExactlyInAnyOrder("the databases of lab", "the databases of lab-charmed");
+        retry(siteJob(daily, "lab"));
+        retry(siteJob(daily, "lab-charmed"));
+        List<ProcessInstance> backups = backupsOf(daily);
+        assertThat(backups).hasSize(2);
+        assertThat(leases.all()).extracting(Lease::run).containsExactlyInAnyOrderElementsOf(backups.stream().map(ProcessInstance::getId).toList());
     }
 
     @Test
@@ -211,12 +207,20 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
         assertThat(drain("lab", "cn03").statusCode()).isEqualTo(200);
     }
 
+    /** The nightly timer fires and its start runs: one job per site waits to start that site's backup. */
     private ProcessInstance fireDailyBackup() {
         Job timer = management.createJobQuery().processDefinitionKey(DailyBackup.PROCESS_KEY).timers().singleResult();
         management.executeJob(timer.getId());
         ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyBackup.PROCESS_KEY).singleResult();
-        management.setJobRetries(onlyJob(daily).getId(), 1);
+        management.executeJob(onlyJob(daily).getId());
+        management.createJobQuery().processInstanceId(daily.getId()).list().forEach(job -> management.setJobRetries(job.getId(), 1));
         return daily;
+    }
+
+    /** The job that starts the site's backup in the nightly run. */
+    private Job siteJob(ProcessInstance daily, String site) {
+        return management.createJobQuery().processInstanceId(daily.getId()).list().stream()
+                .filter(job -> site.equals(runtime.getVariable(job.getExecutionId(), "site"))).findFirst().orElseThrow();
     }
 
     /** What a nightly operator does with the incident: gives the job a retry and it runs. */

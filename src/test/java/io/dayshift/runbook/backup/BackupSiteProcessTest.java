@@ -529,6 +529,10 @@ class BackupSiteProcessTest extends ProcessTestFixture {
         management.executeJob(timer.getId());
         ProcessInstance daily = runtime.createProcessInstanceQuery().processDefinitionKey(DailyBackup.PROCESS_KEY).singleResult();
         management.executeJob(management.createJobQuery().processInstanceId(daily.getId()).singleResult().getId());
+        // each site's backup starts in a job of its own
+        List<Job> perSite = management.createJobQuery().processInstanceId(daily.getId()).list();
+        assertThat(perSite).hasSize(2);
+        perSite.forEach(job -> management.executeJob(job.getId()));
 
         // then backup-site runs for each configured site, all at once, each to its end, and the daily run ends
         List<ProcessInstance> runs = runtime.createProcessInstanceQuery().processDefinitionKey(BackupSite.PROCESS_KEY)
