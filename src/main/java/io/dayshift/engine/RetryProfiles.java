@@ -21,6 +21,7 @@ public class RetryProfiles {
     private final String kolla;
     private final String shell;
     private final String notify;
+    private final String database;
 
     RetryProfiles(
             @Value("${dayshift.retries.openstack:R5/PT1M}") String openstack,
@@ -28,13 +29,15 @@ public class RetryProfiles {
             @Value("${dayshift.retries.juju:R3/PT2M}") String juju,
             @Value("${dayshift.retries.kolla:R1/PT5M}") String kolla,
             @Value("${dayshift.retries.shell:R3/PT1M}") String shell,
-            @Value("${dayshift.retries.notify:R3/PT1M}") String notify) {
+            @Value("${dayshift.retries.notify:R3/PT1M}") String notify,
+            @Value("${dayshift.retries.database:R5/PT30S}") String database) {
         this.openstack = checked("openstack", openstack);
         this.maas = checked("maas", maas);
         this.juju = checked("juju", juju);
         this.kolla = checked("kolla", kolla);
         this.shell = checked("shell", shell);
         this.notify = checked("notify", notify);
+        this.database = checked("database", database);
     }
 
     /** OpenStack APIs: short outages (a restarting API, a token refresh) pass quickly. */
@@ -67,7 +70,12 @@ public class RetryProfiles {
         return notify;
     }
 
-    /** The profile of an external system by its name ({@code openstack}, {@code maas}, {@code juju}, {@code kolla}, {@code shell}, {@code notify}). */
+    /** Dayshift's own database (leases, calendar): a step that reads or writes only there. */
+    public String getDatabase() {
+        return database;
+    }
+
+    /** The profile of a system by its name ({@code openstack}, {@code maas}, {@code juju}, {@code kolla}, {@code shell}, {@code notify}, {@code database}). */
     public String of(String system) {
         return switch (system) {
             case "openstack" -> openstack;
@@ -76,6 +84,7 @@ public class RetryProfiles {
             case "kolla" -> kolla;
             case "shell" -> shell;
             case "notify" -> notify;
+            case "database" -> database;
             default -> throw new IllegalArgumentException("no retry profile for system '" + system + "'");
         };
     }

@@ -1,6 +1,6 @@
 package io.dayshift.lease;
 
-import static io.dayshift.lease.AwaitLease.WAITING_FOR;
+import static io.dayshift.runbook.await.AwaitLease.WAITING_FOR;
 
 import io.dayshift.engine.RunLog;
 import io.dayshift.runbook.RecordDecisionListener;

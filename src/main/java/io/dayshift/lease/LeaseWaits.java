@@ -1,7 +1,8 @@
 package io.dayshift.lease;
 
-import static io.dayshift.lease.AwaitLease.WANTED;
+import static io.dayshift.runbook.await.AwaitLease.WANTED;
 
+import io.dayshift.runbook.await.AwaitLease;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -2,6 +2,7 @@ package io.dayshift.lease;
 
 import io.dayshift.engine.BuiltIntoModels;
 import io.dayshift.engine.StartedBy;
+import io.dayshift.runbook.await.AwaitLease;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -1,10 +1,10 @@
 package io.dayshift.lease;
 
-import static io.dayshift.lease.AwaitLease.LEASES;
-import static io.dayshift.lease.AwaitLease.OWNER;
-import static io.dayshift.lease.AwaitLease.TAKEN;
-import static io.dayshift.lease.AwaitLease.WAITING_FOR;
-import static io.dayshift.lease.AwaitLease.WANTED;
+import static io.dayshift.runbook.await.AwaitLease.LEASES;
+import static io.dayshift.runbook.await.AwaitLease.OWNER;
+import static io.dayshift.runbook.await.AwaitLease.TAKEN;
+import static io.dayshift.runbook.await.AwaitLease.WAITING_FOR;
+import static io.dayshift.runbook.await.AwaitLease.WANTED;
 
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;

@@ -37,7 +37,7 @@ record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String,
 
     /** The look at an awaited operation retries by the profile of the system its probe asks. */
     static final String PROBED_RETRIES = "${operationProbes.retryCycle(operation)}";
-    static final Set<String> SYSTEMS = Set.of("openstack", "maas", "juju", "kolla", "shell", "notify");
+    static final Set<String> SYSTEMS = Set.of("openstack", "maas", "juju", "kolla", "shell", "notify", "database");
     static final Set<String> GROUPS = Set.of("approvers", "ops-leads");
     static final List<String> PREFIXES = List.of("Task", "Gateway", "EndEvent", "StartEvent", "Timer", "Flow", "Error", "Event", "SubProcess");
     /** A prefix, then a name in CamelCase: {@code Gateway_PlanApproved}, never a generated {@code Gateway_0yblx89}. */

@@ -6,6 +6,7 @@ import io.dayshift.engine.ProcessVariable;
 import io.dayshift.runbook.OperatorChoices;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +17,12 @@ import org.springframework.stereotype.Component;
  * that started under an emergency override, nor again once an ops lead decided to continue until the site opens again.
  * Used from {@code await-operation}:
  * <pre>{@code
- * Task_LookAtWindow:              ${windowCheck.look(execution)}
+ * Task_LookAtWindow:              ${windowCheck}
  * the flow "continue" after it:   ${windowCheck.continued(execution)}
  * }</pre>
  */
 @Component("windowCheck")
-public class WindowCheck {
+public class WindowCheck implements JavaDelegate {
 
     /** On the run: until when an ops lead let it continue while its site is closed (the instant the site opens again). */
     static final ProcessVariable<String> CONTINUED_UNTIL = ProcessVariable.string("windowContinuedUntil");
@@ -33,8 +34,9 @@ public class WindowCheck {
         this.calendars = calendars;
     }
 
-    /** Sets why an ops lead is asked ({@link AwaitOperation#WINDOW_CLOSED_BECAUSE}; empty: not asked) and the choices. */
-    public void look(DelegateExecution execution) {
+    /** {@code Task_LookAtWindow}: sets why an ops lead is asked ({@link AwaitOperation#WINDOW_CLOSED_BECAUSE}; empty: not asked) and the choices. */
+    @Override
+    public void execute(DelegateExecution execution) {
         Optional<SiteCalendars.Closure> closure = closure(execution);
         AwaitOperation.WINDOW_CLOSED_BECAUSE.set(execution, closure.map(SiteCalendars.Closure::why).orElse(""));
         if (closure.isPresent()) {

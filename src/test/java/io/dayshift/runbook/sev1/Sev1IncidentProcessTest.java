@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.calendar.CalendarOverride;
-import io.dayshift.calendar.CalendarOverrides;
+import io.dayshift.calendar.LookAtCalendarDelegate;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.Instance;
 import io.dayshift.lab.model.LabFault;
@@ -423,7 +423,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
             // when the ops lead chooses a restart, then the incident is not blocked: its approval says the site is frozen
             choose("restart-container", "cc02/nova_api", "nova_api died on a DB blip");
             assertThat(run).isWaitingAt(APPROVE_MITIGATION);
-            assertThat((String) runbooks.variable(run, CalendarOverrides.CLOSED.name()))
+            assertThat((String) runbooks.variable(run, LookAtCalendarDelegate.CLOSED.name()))
                     .startsWith("site lab-frozen is closed for changes: change freeze (year-end freeze)");
             assertThat(site.destructiveActions()).doesNotContainKey("restart-container");
 
@@ -570,8 +570,10 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
         assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
     }
 
+    /** Olivia chooses; the run looks at the site's calendar (its own job), and the approval opens. */
     private void choose(String action, String target, String note) {
         complete("olivia", Map.of("action", action, "target", target, "note", note));
+        management.createJobQuery().activityId(Sev1Incident.Elements.LOOK_AT_CALENDAR).list().forEach(job -> management.executeJob(job.getId()));
     }
 
     private void approve(String approver, boolean approved, String reason) {

@@ -1,4 +1,4 @@
-package io.dayshift.lease;
+package io.dayshift.runbook.await;
 
 import io.dayshift.engine.ProcessVariable;
 
@@ -7,7 +7,8 @@ import io.dayshift.engine.ProcessVariable;
  * variables. A runbook that needs a lease later than at its start (the hosts of a later batch) calls it with what it
  * needs; the lease is taken for the run that owns the caller's leases (the rolling upgrade), which keeps it until it ends. When another run holds it,
  * an ops lead sees the wait in Tasklist, named after what is held, by which run, who started it and since when; Dayshift
- * takes the lease and goes on by itself as soon as it is free ({@link LeaseWaits}), and the ops lead may give up instead.
+ * takes the lease and goes on by itself as soon as it is free ({@code io.dayshift.lease.LeaseWaits}), and the ops lead may give up instead.
+ * Its steps are the leases' own ({@code io.dayshift.lease}).
  * <pre>{@code
  * <bpmn:callActivity id="Task_TakeBatchHosts" calledElement="await-lease" camunda:asyncBefore="true">
  *   <camunda:in source="site" target="site"/>
@@ -23,7 +24,10 @@ public final class AwaitLease {
 
     public static final String TAKE = "Task_TakeLeases";
     public static final String WAIT = "Task_WaitForLease";
+    public static final String START_EVENT = "StartEvent_LeasesNeeded";
+    public static final String TAKEN_GATEWAY = "Gateway_LeasesTaken";
     public static final String TAKEN_END = "EndEvent_LeasesTaken";
+    public static final String GIVE_UP_GATEWAY = "Gateway_GiveUp";
     public static final String GIVEN_UP_END = "EndEvent_GivenUp";
 
     /** The decision that ends the wait without the lease. */
@@ -35,7 +39,7 @@ public final class AwaitLease {
     public static final ProcessVariable<Boolean> TAKEN = ProcessVariable.bool("leasesTaken");
     /** The keys of the targets wanted, with commas, e.g. {@code host:lab:cn03,host:lab:cn04}. */
     public static final ProcessVariable<String> WANTED = ProcessVariable.string("leasesWanted");
-    /** The run the leases are taken for ({@link RunLeases#owner}). */
+    /** The run the leases are taken for: the outermost run of the call chain that declares leases. */
     public static final ProcessVariable<String> OWNER = ProcessVariable.string("leasesOwner");
     /** What is in the way: "Waiting for cn03 on lab, held by …"; empty once taken. */
     public static final ProcessVariable<String> WAITING_FOR = ProcessVariable.string("waitingFor");
