@@ -12,6 +12,7 @@ import io.dayshift.site.SitesProperties;
 import io.dayshift.testing.LabTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class SiteFilesTest {
             assertThat(Files.readString(directory.resolve("clouds.yaml"))).contains("  " + site.name() + ":\n")
                     .contains("auth_url: http://127.0.0.1:4711/lab/openstack/" + site.name() + "/identity/v3");
             assertThat(Files.readString(fragment)).doesNotContain(lab.openstackPassword()).doesNotContain(lab.maasApiKey(site.name()));
-            assertThat(Files.getPosixFilePermissions(directory.resolve("id_ecdsa")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("id_ecdsa")))).isEqualTo("rw-------");
         }
         assertThat(Files.readString(lab.directory().resolve("lab/clouds.yaml"))).doesNotContain("lab-charmed:");
     }
