@@ -129,6 +129,7 @@ public final class LabProcess {
             arguments.add("--dayshift.lab.openstack-url=http://127.0.0.1:" + listen + "/lab/openstack/{site}/identity/v3");
             arguments.add("--dayshift.lab.maas-url=http://127.0.0.1:" + listen + "/lab/maas/{site}/MAAS");
             arguments.add("--spring.application.name=dayshift-lab");
+            arguments.add("--spring.main.banner-mode=off");
             arguments.addAll(passedOn);
             return arguments.toArray(String[]::new);
         }
