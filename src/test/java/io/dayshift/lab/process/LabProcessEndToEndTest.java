@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -106,14 +107,9 @@ class LabProcessEndToEndTest {
         assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
         JsonNode site = JSON.readTree(counts.body()).path("lab");
         assertThat(site.path("enable-compute-service").path("cn02").asLong()).isEqualTo(1);
-        List<String> actions = List.copyOf(iterable(site.fieldNames()));
+        List<String> actions = new ArrayList<>();
+        site.fieldNames().forEachRemaining(actions::add);
         assertThat(actions).containsExactly("enable-compute-service");
-    }
-
-    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
-        List<T> list = new java.util.ArrayList<>();
-        iterator.forEachRemaining(list::add);
-        return list;
     }
 
     /** The file's content once the lab has written it; fails at once with the lab's log when the lab process ended. */
