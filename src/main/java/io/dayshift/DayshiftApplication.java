@@ -1,5 +1,7 @@
 package io.dayshift;
 
+import io.dayshift.lab.process.LabProcess;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DayshiftApplication {
 
+    /** Starts the service; {@code lab …} as first argument starts only the simulated sites instead ({@link LabProcess}). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(LabProcess.COMMAND)) {
+            LabProcess.start(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(DayshiftApplication.class, args);
     }
 }

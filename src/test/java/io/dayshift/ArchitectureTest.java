@@ -114,9 +114,10 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    /** But the entry point, which starts the lab process instead of the service when told ({@code lab …}). */
     @Test
     void nothingInProductionDependsOnTheLab() {
-        noClasses().that().resideOutsideOfPackage("io.dayshift.lab..")
+        noClasses().that().resideOutsideOfPackage("io.dayshift.lab..").and().doNotHaveFullyQualifiedName(DayshiftApplication.class.getName())
                 .should().dependOnClassesThat().resideInAPackage("io.dayshift.lab..")
                 .allowEmptyShould(true)
                 .check(production);

@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/lab/sites/{site}/faults")
 public class LabFaultController {
 
-    private static final String ADMIN_AUTHORITY = "ROLE_" + Roles.ADMINS;
-
     /** A fault as posted; {@code type} in any case, with - or _. */
     public record FaultRequest(String type, String target, String message, Integer times) {
     }
@@ -76,7 +74,7 @@ public class LabFaultController {
     }
 
     private ResponseEntity<?> guarded(String site, Authentication user, java.util.function.Function<LabSite, ResponseEntity<?>> action) {
-        if (user == null || user.getAuthorities().stream().noneMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()))) {
+        if (!LabAdmins.isAdmin(user)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "lab faults are for " + Roles.ADMINS + " only"));
         }
         Optional<LabSite> found = lab.find(site);

@@ -82,4 +82,18 @@ class LabWiringTest {
         assertThat(admin.delete("/api/lab/sites/lab/faults").statusCode()).isEqualTo(200);
         assertThat(lab.require("lab").faults()).isEmpty();
     }
+
+    @Test
+    void countsAreForAdministratorsOnly() {
+        Users.ensure(identity, "olga", Roles.OPS_LEADS);
+        Users.ensure(identity, "adam", Roles.ADMINS);
+        lab.require("lab").disableComputeService("cn05", "counted in the wiring test");
+
+        assertThat(Http.as(port, "olga", Users.PASSWORD).get("/api/lab/counts").statusCode()).isEqualTo(403);
+        assertThat(Http.anonymous(port).get("/api/lab/sites/lab/counts").statusCode()).isEqualTo(401);
+        HttpResponse<String> counts = Http.as(port, "adam", Users.PASSWORD).get("/api/lab/counts");
+        assertThat(counts.statusCode()).isEqualTo(200);
+        assertThat(counts.body()).contains("\"lab\":{").contains("\"lab-charmed\":{").contains("\"disable-compute-service\":{\"cn05\":1}");
+        assertThat(Http.as(port, "adam", Users.PASSWORD).get("/api/lab/sites/nowhere/counts").statusCode()).isEqualTo(404);
+    }
 }

@@ -107,6 +107,9 @@ public final class LabSite {
     // faults and counters
     private final List<LabFault> faults = new ArrayList<>();
     private final Map<String, Long> destructive = new TreeMap<>();
+    private final Map<String, Map<String, Long>> destructiveByTarget = new TreeMap<>();
+    /** The target of an action on the whole site (a Ceph flag, a boot without a host). */
+    public static final String WHOLE_SITE = "(site)";
     private int sequence;
 
     public LabSite(String name, Flavour flavour, Clock clock, LabTimings timings) {
@@ -161,6 +164,13 @@ public final class LabSite {
         return Map.copyOf(destructive);
     }
 
+    /** What {@link #destructiveActions()} counts, per target: operation name → target → times ({@value #WHOLE_SITE} for the whole site). */
+    public synchronized Map<String, Map<String, Long>> destructiveActionsByTarget() {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        destructiveByTarget.forEach((action, targets) -> copy.put(action, java.util.Collections.unmodifiableMap(new TreeMap<>(targets))));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
     // ------------------------------------------------------------------ faults
 
     /** Adds a fault; the returned copy carries its id. */
@@ -210,8 +220,11 @@ public final class LabSite {
         return faults.stream().anyMatch(f -> f.type() == type && f.target().equals(candidate));
     }
 
-    private void count(String action) {
+    /** Counts one changing action on its target (a host, a machine, a server, a unit, a file…; blank: the whole site). */
+    private void count(String action, String target) {
         destructive.merge(action, 1L, Long::sum);
+        destructiveByTarget.computeIfAbsent(action, a -> new TreeMap<>())
+                .merge(target == null || target.isBlank() ? WHOLE_SITE : target, 1L, Long::sum);
     }
 
     // ------------------------------------------------------------------ time
@@ -298,7 +311,7 @@ public final class LabSite {
     public synchronized MaasMachine allocate(List<String> tags, String systemId, String zone, String owner) {
         advance();
         MaasMachine m = findAllocatable(tags, systemId, zone).orElseThrow(() -> LabException.conflict(notAvailable(tags, systemId, zone)));
-        count("maas-allocate");
+        count("maas-allocate", systemId);
         MaasMachine allocated = m.with(owner, m.powerState(), "", m.tags(), m.scriptResults())
                 .withStatus(MachineStatus.ALLOCATED, "From 'Ready' to 'Allocated' (to " + owner + ")");
         machines.put(m.systemId(), allocated);
@@ -350,7 +363,7 @@ public final class LabSite {
         if (m.status() != MachineStatus.ALLOCATED && m.status() != MachineStatus.READY) {
             throw LabException.conflict("Can't deploy a machine that is in the '" + m.status().label() + "' state");
         }
-        count("maas-deploy");
+        count("maas-deploy", systemId);
         String by = m.owner().isEmpty() ? owner : m.owner();
         MaasMachine deploying = m.with(by, PowerState.ON, distroSeries == null || distroSeries.isEmpty() ? "jammy" : distroSeries, m.tags(),
                 m.scriptResults()).pending(MachineStatus.DEPLOYING, "Deploying", MachineStatus.DEPLOYED, due(LabOperation.MACHINE_DEPLOY));
@@ -369,7 +382,7 @@ public final class LabSite {
                 MachineStatus.FAILED_DEPLOYMENT, MachineStatus.FAILED_DISK_ERASING, MachineStatus.FAILED_RELEASING).contains(m.status())) {
             throw LabException.conflict("Machine cannot be released in its current state ('" + m.status().label() + "').");
         }
-        count("maas-release");
+        count("maas-release", systemId);
         MaasMachine releasing = m.pending(MachineStatus.RELEASING, "Releasing", MachineStatus.READY, due(LabOperation.MACHINE_RELEASE));
         machines.put(systemId, releasing);
         return releasing;
@@ -381,7 +394,7 @@ public final class LabSite {
         if (m.owner().isEmpty()) {
             throw LabException.conflict("Can't start node: it hasn't been allocated.");
         }
-        count("maas-power-on");
+        count("maas-power-on", systemId);
         MaasMachine on = m.with(m.owner(), PowerState.ON, m.distroSeries(), m.tags(), m.scriptResults());
         machines.put(systemId, on);
         return on;
@@ -390,7 +403,7 @@ public final class LabSite {
     public synchronized MaasMachine powerOff(String systemId) {
         advance();
         MaasMachine m = requireMachine(systemId);
-        count("maas-power-off");
+        count("maas-power-off", systemId);
         MaasMachine off = m.with(m.owner(), PowerState.OFF, m.distroSeries(), m.tags(), m.scriptResults());
         machines.put(systemId, off);
         return off;
@@ -399,7 +412,7 @@ public final class LabSite {
     /** Creates a tag (a no-op if it exists). */
     public synchronized void createTag(String tag) {
         if (maasTags.add(tag)) {
-            count("maas-create-tag");
+            count("maas-create-tag", tag);
         }
     }
 
@@ -410,7 +423,7 @@ public final class LabSite {
         if (m.hasTag(tag)) {
             return false;
         }
-        count("maas-tag");
+        count("maas-tag", systemId);
         maasTags.add(tag);
         List<String> tags = new ArrayList<>(m.tags());
         tags.add(tag);
@@ -424,7 +437,7 @@ public final class LabSite {
         if (!m.hasTag(tag)) {
             return false;
         }
-        count("maas-untag");
+        count("maas-untag", systemId);
         List<String> tags = new ArrayList<>(m.tags());
         tags.remove(tag);
         machines.put(systemId, m.with(m.owner(), m.powerState(), m.distroSeries(), tags, m.scriptResults()));
@@ -511,7 +524,7 @@ public final class LabSite {
         if (!Set.of(MachineStatus.NEW, MachineStatus.FAILED_COMMISSIONING, MachineStatus.READY, MachineStatus.BROKEN).contains(m.status())) {
             throw LabException.badRequest("Commission is not available because of the current state of the node.");
         }
-        count("maas-commission");
+        count("maas-commission", systemId);
         List<String> tests = skipTesting ? List.of() : testingScripts.isEmpty() ? List.of(DEFAULT_TESTING_SCRIPT) : List.copyOf(testingScripts);
         Optional<LabFault> commissioningFault = fire(FaultType.COMMISSIONING_FAILS, m.systemId(), m.hostname());
         Optional<LabFault> testingFault = commissioningFault.isPresent() || tests.isEmpty()
@@ -585,7 +598,7 @@ public final class LabSite {
     public synchronized MaasMachine markBroken(String systemId, String comment) {
         advance();
         MaasMachine m = requireMachine(systemId);
-        count("maas-mark-broken");
+        count("maas-mark-broken", systemId);
         boolean release = RELEASABLE.contains(m.status());
         MaasMachine broken = m.with("", release ? PowerState.OFF : m.powerState(), release ? "" : m.distroSeries(), m.tags(), m.scriptResults())
                 .withStatus(MachineStatus.BROKEN, "From '" + m.status().label() + "' to 'Broken'");
@@ -754,7 +767,7 @@ public final class LabSite {
     public synchronized Hypervisor disableComputeService(String host, String reason) {
         advance();
         Hypervisor h = requireHypervisor(host);
-        count("disable-compute-service");
+        count("disable-compute-service", host);
         hypervisors.put(host, h.withService(false, reason == null ? "" : reason, h.forcedDown()));
         return view(hypervisors.get(host));
     }
@@ -762,7 +775,7 @@ public final class LabSite {
     public synchronized Hypervisor enableComputeService(String host) {
         advance();
         Hypervisor h = requireHypervisor(host);
-        count("enable-compute-service");
+        count("enable-compute-service", host);
         hypervisors.put(host, h.withService(true, "", h.forcedDown()));
         return view(hypervisors.get(host));
     }
@@ -771,7 +784,7 @@ public final class LabSite {
     public synchronized Hypervisor forceDownComputeService(String host, boolean forcedDown) {
         advance();
         Hypervisor h = requireHypervisor(host);
-        count(forcedDown ? "force-down-compute-service" : "unset-force-down-compute-service");
+        count(forcedDown ? "force-down-compute-service" : "unset-force-down-compute-service", host);
         hypervisors.put(host, h.withService(h.enabled(), h.disabledReason(), forcedDown));
         return view(hypervisors.get(host));
     }
@@ -833,7 +846,7 @@ public final class LabSite {
         }
         checkSourceUp(i);
         Hypervisor target = schedule(i, targetHost);
-        count("live-migration");
+        count("live-migration", serverId);
         boolean failing = fire(FaultType.LIVE_MIGRATION_FAILS, i.id(), i.name()).isPresent();
         instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.MIGRATING, "migrating"));
         Migration m = new Migration(migrations.size() + 1, i.id(), "live-migration", i.host(), target.hostname(), "running", now(),
@@ -850,7 +863,7 @@ public final class LabSite {
             throw LabException.conflict("Cannot 'migrate' instance " + i.id() + " while it is in vm_state " + vmState(i));
         }
         Hypervisor target = schedule(i, targetHost);
-        count("cold-migration");
+        count("cold-migration", serverId);
         boolean failing = fire(FaultType.LIVE_MIGRATION_FAILS, i.id(), i.name()).isPresent();
         statusBeforeResize.put(i.id(), i.status());
         instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.RESIZE, "resize_migrating"));
@@ -866,7 +879,7 @@ public final class LabSite {
         if (i.status() != InstanceStatus.VERIFY_RESIZE) {
             throw LabException.conflict("Cannot 'confirmResize' instance " + i.id() + " while it is in vm_state " + vmState(i));
         }
-        count("confirm-resize");
+        count("confirm-resize", serverId);
         InstanceStatus before = statusBeforeResize.getOrDefault(i.id(), InstanceStatus.ACTIVE);
         Instance confirmed = i.moved(i.host(), i.zone(), before, "");
         instances.put(i.id(), confirmed);
@@ -888,7 +901,7 @@ public final class LabSite {
             throw LabException.conflict("Compute service of " + i.host() + " is still in use.");
         }
         Hypervisor target = schedule(i, targetHost);
-        count("evacuation");
+        count("evacuation", serverId);
         instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.REBUILD, "rebuild_spawning"));
         Migration m = new Migration(migrations.size() + 1, i.id(), "evacuation", i.host(), target.hostname(), "running", now(),
                 due(LabOperation.EVACUATION), false);
@@ -1026,7 +1039,7 @@ public final class LabSite {
         if (a == null) {
             throw LabException.notFound("Agent " + agentId + " could not be found.");
         }
-        count(adminStateUp ? "enable-network-agent" : "disable-network-agent");
+        count(adminStateUp ? "enable-network-agent" : "disable-network-agent", agentId);
         agents.put(agentId, a.with(a.alive(), adminStateUp));
         return agents.get(agentId);
     }
@@ -1039,7 +1052,7 @@ public final class LabSite {
         if (ports.remove(portId) == null) {
             throw LabException.notFound("Port " + portId + " could not be found.");
         }
-        count("delete-port");
+        count("delete-port", portId);
         floatingIps.replaceAll((id, f) -> f.portId().equals(portId) ? new FloatingIp(f.id(), f.address(), f.projectId(), f.floatingNetworkId(), "", "") : f);
     }
 
@@ -1051,7 +1064,7 @@ public final class LabSite {
         if (floatingIps.remove(id) == null) {
             throw LabException.notFound("Floating IP " + id + " could not be found.");
         }
-        count("delete-floating-ip");
+        count("delete-floating-ip", id);
     }
 
     public synchronized List<SecurityGroup> securityGroups() {
@@ -1063,7 +1076,7 @@ public final class LabSite {
             List<SecurityGroupRule> kept = g.rules().stream().filter(r -> !r.id().equals(ruleId)).toList();
             if (kept.size() != g.rules().size()) {
                 securityGroups.put(g.id(), new SecurityGroup(g.id(), g.name(), g.projectId(), g.description(), kept));
-                count("delete-security-group-rule");
+                count("delete-security-group-rule", ruleId);
                 return;
             }
         }
@@ -1085,7 +1098,7 @@ public final class LabSite {
         if (u == null) {
             throw LabException.notFound("Could not find user: " + userId + ".");
         }
-        count("disable-user");
+        count("disable-user", userId);
         KeystoneUser disabled = new KeystoneUser(u.id(), u.name(), u.domainId(), u.defaultProjectId(), false, u.lastActiveAt());
         users.put(userId, disabled);
         return disabled;
@@ -1116,7 +1129,7 @@ public final class LabSite {
     public synchronized boolean setCephFlag(String flag, boolean set) {
         boolean changed = set ? cephFlags.add(flag) : cephFlags.remove(flag);
         if (changed) {
-            count(set ? "ceph-set-" + flag : "ceph-unset-" + flag);
+            count(set ? "ceph-set-" + flag : "ceph-unset-" + flag, "");
         }
         return changed;
     }
@@ -1136,7 +1149,7 @@ public final class LabSite {
     /** {@code mysqldump --all-databases} on {@code host}: the dump's text, recorded as a backup. */
     public synchronized String dumpDatabases(String host) {
         advance();
-        count("mysqldump");
+        count("mysqldump", host);
         fire(FaultType.BACKUP_FAILS).ifPresent(f -> {
             throw LabException.conflict(f.messageOr("mysqldump: Got error: 2013: \"Lost connection to server during query\" when using LOCK TABLES"));
         });
@@ -1153,7 +1166,7 @@ public final class LabSite {
     /** {@code mysql} reading a dump on standard input. */
     public synchronized void restoreDatabases(String host, String dump) {
         advance();
-        count("mysql-restore");
+        count("mysql-restore", host);
         fire(FaultType.RESTORE_FAILS).ifPresent(f -> {
             throw LabException.conflict(f.messageOr("ERROR 2013 (HY000) at line 1: Lost connection to server during query"));
         });
@@ -1187,7 +1200,7 @@ public final class LabSite {
      */
     public synchronized String restoreMariaBackup(String host, List<String> files) {
         advance();
-        count("mariadb-restore");
+        count("mariadb-restore", host);
         List<Backup> chain = new ArrayList<>();
         for (String file : files) {
             String location = "volume:mariadb_backup/" + file;
@@ -1280,7 +1293,7 @@ public final class LabSite {
         if (corrupted(archive) || !archived.containsKey(archive)) {
             throw LabException.badRequest("gzip: stdin: invalid compressed data--crc error\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now");
         }
-        count("tar-extract");
+        count("tar-extract", directory);
         fire(FaultType.RESTORE_FAILS).ifPresent(f -> {
             throw LabException.conflict(f.messageOr("tar: Unexpected EOF in archive\ntar: Error is not recoverable: exiting now"));
         });
@@ -1383,7 +1396,7 @@ public final class LabSite {
         if (machine == null) {
             throw LabException.notFound("machine " + machineId + " not found");
         }
-        count("juju-add-unit");
+        count("juju-add-unit", application);
         Instant from = machine.startsAt() != null && machine.startsAt().isAfter(now()) ? machine.startsAt() : now();
         Instant ready = from.plus(timings.of(LabOperation.UNIT_ACTIVE));
         boolean provisioningFailed = machine.machineStatus().current().equals("provisioning error");
@@ -1435,7 +1448,7 @@ public final class LabSite {
         if (!units.containsKey(unit)) {
             return false;
         }
-        count("juju-remove-unit");
+        count("juju-remove-unit", unit);
         units.remove(unit);
         units.values().removeIf(u -> u.principal().equals(unit));
         return true;
@@ -1445,7 +1458,7 @@ public final class LabSite {
     public synchronized JujuApplication refresh(String application, String channel) {
         advance();
         JujuApplication app = existingApplication(application);
-        count("juju-refresh");
+        count("juju-refresh", application);
         int revision = app.revision() + 1;
         Matcher m = Pattern.compile("-(\\d+)$").matcher(app.canUpgradeTo());
         if (channel.equals(app.channel()) && m.find()) {
@@ -1478,7 +1491,7 @@ public final class LabSite {
 
     public synchronized void setConfig(String application, String key, String value) {
         JujuApplication app = existingApplication(application);
-        count("juju-config");
+        count("juju-config", application);
         Map<String, String> config = new TreeMap<>(app.config());
         config.put(key, value);
         applications.put(application, app.withConfig(config));
@@ -1518,19 +1531,19 @@ public final class LabSite {
                                 + ".service not found.", Map.of(), 0, "", "");
                     }
                 }
-                count("juju-action-restart-services");
+                count("juju-action-restart-services", unitName);
             }
             case "pause" -> {
-                count("juju-action-pause");
+                count("juju-action-pause", unitName);
                 units.put(unitName, unit.with(new JujuStatus("maintenance", "Paused. Use 'resume' action to resume normal service."), unit.agent(),
                         unit.busyUntil()));
             }
             case "resume" -> {
-                count("juju-action-resume");
+                count("juju-action-resume", unitName);
                 units.put(unitName, unit.with(new JujuStatus("active", readyMessage(app)), unit.agent(), unit.busyUntil()));
             }
             case "openstack-upgrade" -> {
-                count("juju-action-openstack-upgrade");
+                count("juju-action-openstack-upgrade", unitName);
                 Optional<LabFault> fault = fire(FaultType.UPGRADE_FAILS, host, unitName, unit.application());
                 if (fault.isPresent()) {
                     return new ActionOutcome(id, unitName, action, "failed", fault.get().messageOr("openstack-upgrade failed on " + host
@@ -1542,7 +1555,7 @@ public final class LabSite {
             }
             case "disable", "enable" -> {
                 requireCharm(charm, "nova-compute", unitName, action);
-                count("juju-action-" + action);
+                count("juju-action-" + action, unitName);
                 Hypervisor h = requireHypervisor(host);
                 hypervisors.put(host, action.equals("disable") ? h.withService(false, "disabled by juju action on " + unitName, h.forcedDown())
                         : h.withService(true, "", h.forcedDown()));
@@ -1553,7 +1566,7 @@ public final class LabSite {
             }
             case "mysqldump" -> {
                 requireCharm(charm, "mysql-innodb-cluster", unitName, action);
-                count("juju-action-mysqldump");
+                count("juju-action-mysqldump", unitName);
                 Optional<LabFault> fault = fire(FaultType.BACKUP_FAILS);
                 if (fault.isPresent()) {
                     return new ActionOutcome(id, unitName, action, "failed", fault.get().messageOr("mysqldump failed: Command '['/usr/bin/mysqldump', "
@@ -1567,7 +1580,7 @@ public final class LabSite {
             }
             case "restore-mysqldump" -> { // dr-restore
                 requireCharm(charm, "mysql-innodb-cluster", unitName, action);
-                count("juju-action-restore-mysqldump");
+                count("juju-action-restore-mysqldump", unitName);
                 String file = params.getOrDefault("dump-file", "");
                 Optional<LabFault> fault = fire(FaultType.RESTORE_FAILS);
                 if (fault.isPresent() || !files.containsKey(file)) {
@@ -1607,7 +1620,7 @@ public final class LabSite {
     /** {@code juju create-backup --filename <file>}: the archive lands in the jump host's files. */
     public synchronized Backup createControllerBackup(String file) {
         advance();
-        count("juju-create-backup");
+        count("juju-create-backup", file);
         fire(FaultType.BACKUP_FAILS).ifPresent(f -> {
             throw LabException.conflict(f.messageOr("while creating backup: backup failed: mongodump: connection refused"));
         });
@@ -1634,7 +1647,7 @@ public final class LabSite {
      */
     public synchronized void writeBackupFile(String program, String path, LabFile content, String failure) {
         advance();
-        count("backup-" + program);
+        count("backup-" + program, path);
         fire(FaultType.BACKUP_FAILS, program).ifPresent(f -> {
             throw LabException.conflict(f.messageOr(failure));
         });
@@ -1664,7 +1677,7 @@ public final class LabSite {
     /** {@code scp} writes a file received from another host (an existing file keeps its mode), with what an archive holds. */
     public synchronized void receiveCopy(String path, LabFile content, Map<String, String> members) {
         advance();
-        count("scp-receive");
+        count("scp-receive", path);
         files.put(path, content);
         fileTimes.put(path, now());
         fileModes.putIfAbsent(path, "644");
@@ -1784,7 +1797,7 @@ public final class LabSite {
     }
 
     public synchronized void writeFile(String path, String content) {
-        count("file-write");
+        count("file-write", path);
         files.put(path, LabFile.text(content));
     }
 
@@ -1793,7 +1806,7 @@ public final class LabSite {
         if (f == null) {
             throw LabException.notFound("cannot stat '" + from + "': No such file or directory");
         }
-        count("file-copy");
+        count("file-copy", to);
         files.put(to, f);
         Optional.ofNullable(archived.get(from)).ifPresent(a -> archived.put(to, a)); // dr-restore: so does a copy
     }
@@ -1803,7 +1816,7 @@ public final class LabSite {
         if (f == null) {
             throw LabException.notFound("cannot stat '" + from + "': No such file or directory");
         }
-        count("file-move");
+        count("file-move", to);
         files.put(to, f);
         Optional.ofNullable(fileTimes.remove(from)).ifPresent(t -> fileTimes.put(to, t)); // backup-site: a rename keeps time and mode
         Optional.ofNullable(fileModes.remove(from)).ifPresent(m -> fileModes.put(to, m));
@@ -1815,7 +1828,7 @@ public final class LabSite {
         fileTimes.remove(path);
         fileModes.remove(path);
         if (existed) {
-            count("file-delete");
+            count("file-delete", path);
         }
         return existed;
     }
@@ -1846,7 +1859,7 @@ public final class LabSite {
             case "mariadb_recovery" -> LabOperation.KOLLA_MARIADB_RECOVERY;
             default -> throw LabException.badRequest("unknown kolla-ansible action " + action);
         };
-        count("kolla-" + action.replace('_', '-') + (incremental ? "-incremental" : ""));
+        count("kolla-" + action.replace('_', '-') + (incremental ? "-incremental" : ""), String.join(",", limit));
         String id = "run-" + (runs.size() + 1);
         LabFile inventoryFile = files.get(inventoryPath);
         Inventory inventory = Inventory.parse(inventoryFile == null ? "" : inventoryFile.content());
@@ -2291,7 +2304,7 @@ public final class LabSite {
         if (!network.isEmpty() && networks().stream().noneMatch(n -> n.id().equals(network))) {
             throw LabException.badRequest("Network " + network + " could not be found.");
         }
-        count("boot-server");
+        count("boot-server", serverName);
         String id = UUID.randomUUID().toString();
         Optional<Hypervisor> chosen = hypervisors.values().stream()
                 .filter(h -> !pinned || h.hostname().equals(host))
@@ -2322,7 +2335,7 @@ public final class LabSite {
     public synchronized void deleteServer(String serverId) {
         advance();
         requireInstance(serverId);
-        count("delete-server");
+        count("delete-server", serverId);
         instances.remove(serverId);
         buildsUntil.remove(serverId);
         imageOfInstance.remove(serverId);
@@ -2402,7 +2415,7 @@ public final class LabSite {
         try {
             schedule(i, null);
         } catch (LabException refused) {
-            count("evacuation");
+            count("evacuation", i.id());
             Migration failed = new Migration(migrations.size() + 1, i.id(), "evacuation", i.host(), "", "error", now(), now(), false);
             migrations.add(failed);
             instances.put(i.id(), new Instance(i.id(), i.name(), i.projectId(), i.host(), i.zone(), i.flavor(), InstanceStatus.ERROR, "",
@@ -2438,7 +2451,7 @@ public final class LabSite {
     public synchronized void restartComputeService(String host) {
         advance();
         requireHypervisor(host);
-        count("restart-nova-compute");
+        count("restart-nova-compute", host);
         for (int k = 0; k < migrations.size(); k++) {
             Migration m = migrations.get(k);
             if (m.kind().equals("evacuation") && m.status().equals("done") && m.sourceHost().equals(host)) {
@@ -2549,7 +2562,7 @@ public final class LabSite {
      * {@code resolved}: as Juju resolved them).
      */
     private JujuMachine newJujuMachine(String constraints, Optional<MaasMachine> free, String wanted, String resolved) {
-        count("juju-add-machine");
+        count("juju-add-machine", constraints);
         String id = Integer.toString(nextMachineId++);
         JujuMachine jm;
         if (free.isPresent()) {
@@ -2585,7 +2598,7 @@ public final class LabSite {
             throw LabException.badRequest("cannot remove machine " + machineId + ": machine " + machineId + " has unit \"" + assigned.get().name()
                     + "\" assigned");
         }
-        count("juju-remove-machine");
+        count("juju-remove-machine", machineId);
         jujuMachines.remove(machineId);
         if (!jm.instanceId().isEmpty() && machines.containsKey(jm.instanceId())) {
             release(jm.instanceId());
@@ -2613,7 +2626,7 @@ public final class LabSite {
             }
         }
         if (!mapped.isEmpty()) {
-            count("nova-discover-hosts");
+            count("nova-discover-hosts", String.join(",", mapped));
         }
         StringBuilder out = new StringBuilder("Found 2 cell mappings.\nSkipping cell0 since it does not contain hosts.\n")
                 .append("Getting computes from cell 'cell1': ").append(cell).append('\n');
@@ -2641,7 +2654,7 @@ public final class LabSite {
         if (containers(host).stream().noneMatch(c -> c.name().equals(container))) {
             throw LabException.notFound("Error response from daemon: No such container: " + container);
         }
-        count("restart-container");
+        count("restart-container", host + "/" + container);
         faults.removeIf(f -> (f.type() == FaultType.CONTAINER_EXITED || f.type() == FaultType.CONTAINER_ERRORS)
                 && f.target().equals(host + "/" + container));
     }
@@ -2665,7 +2678,7 @@ public final class LabSite {
         if (!applications.get(u.application()).charm().equals("nova-cloud-controller")) {
             throw LabException.notFound("bash: line 1: nova-manage: command not found");
         }
-        count("juju-exec-discover-hosts");
+        count("juju-exec-discover-hosts", unit);
         return discoverHosts();
     }
 
@@ -2678,7 +2691,7 @@ public final class LabSite {
             throw LabException.notFound("Failed to restart " + service + (service.contains(".") ? "" : ".service") + ": Unit "
                     + service + (service.contains(".") ? "" : ".service") + " not found.");
         }
-        count("restart-unit-service");
+        count("restart-unit-service", unit + "/" + service);
     }
 
     // ------------------------------------------------------------------ daily health check: Galera and the charmed units' logs

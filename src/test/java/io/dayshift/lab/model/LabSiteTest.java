@@ -8,6 +8,7 @@ import io.dayshift.machine.MachineStatus;
 import io.dayshift.machine.ScriptStatus;
 import io.dayshift.testing.MutableClock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class LabSiteTest {
         assertThat(done.status()).isEqualTo(MachineStatus.READY);
         assertThat(done.scriptResults()).allMatch(r -> r.status() == ScriptStatus.PASSED);
         assertThat(site.destructiveActions()).containsEntry("maas-commission", 1L);
+    }
+
+    @Test
+    void everyChangeIsCountedOnItsTarget() {
+        site.disableComputeService("cn03", "PSU swap");
+        site.enableComputeService("cn03");
+        site.disableComputeService("cn03", "PSU swap again");
+        site.disableComputeService("cn04", "BIOS");
+        site.setCephFlag("noout", true);
+
+        assertThat(site.destructiveActionsByTarget()).containsEntry("disable-compute-service", Map.of("cn03", 2L, "cn04", 1L))
+                .containsEntry("enable-compute-service", Map.of("cn03", 1L))
+                .containsEntry("ceph-set-noout", Map.of(LabSite.WHOLE_SITE, 1L));
+        assertThat(site.destructiveActions()).containsEntry("disable-compute-service", 3L);
     }
 
     @Test

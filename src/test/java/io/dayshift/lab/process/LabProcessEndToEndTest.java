@@ -1,0 +1,127 @@
+package io.dayshift.lab.process;
+
+import static io.dayshift.testing.EngineRest.historicVariable;
+import static io.dayshift.testing.EngineRest.newUser;
+import static io.dayshift.testing.EngineRest.waitUntilCompleted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.DayshiftApplication;
+import io.dayshift.runbook.drain.ReturnComputeNode;
+import io.dayshift.testing.Http;
+import io.dayshift.testing.LabTests;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The lab as a process of its own, and the service using it as a real site: the lab runs in a separate JVM (the service's
+ * main class with {@code lab}, on the test classpath); the service starts with its own lab off and the lab site's written
+ * settings imported the production way ({@code spring.config.import}); an ops lead returns a host a drain took out of
+ * service; the run ends returned, and the lab's counts, read over its HTTP endpoint as its administrator, show the one
+ * change on that host.
+ */
+class LabProcessEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+    private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(60);
+
+    private static Path directory;
+    private static Process lab;
+    private static int labPort;
+    private static ConfigurableApplicationContext service;
+    private static int port;
+
+    @BeforeAll
+    static void startLabThenService() throws Exception {
+        directory = LabTests.tempDirectory("lab-process-");
+        lab = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), DayshiftApplication.class.getName(),
+                LabProcess.COMMAND, "--sites", "lab=lab/lab-process.yaml", "--dir", directory.toString(), "--dayshift.lab.time-factor=0")
+                .redirectErrorStream(true).redirectOutput(directory.resolve("lab.log").toFile()).start();
+        labPort = Integer.parseInt(awaitFile(directory.resolve(LabProcess.PORT_FILE)).strip());
+        service = new SpringApplicationBuilder(DayshiftApplication.class).profiles("test").run(
+                "--server.port=0",
+                "--dayshift.lab.enabled=false",
+                "--spring.config.import=file:" + directory.resolve("lab").resolve(SiteFiles.FRAGMENT),
+                "--camunda.bpm.job-execution.enabled=true",
+                "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000");
+        port = ((WebServerApplicationContext) service).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopBoth() throws InterruptedException {
+        if (service != null) {
+            service.close();
+        }
+        if (lab != null) {
+            lab.destroy();
+            if (!lab.waitFor(20, TimeUnit.SECONDS)) {
+                lab.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theServiceReturnsAHostOnTheLabProcessAndTheLabCountsTheOneChange() throws Exception {
+        // given the lab's counts before the run: nothing changed yet
+        String[] administrator = Files.readString(directory.resolve(LabProcess.ADMIN_FILE)).strip().split(":", 2);
+        Http labAdmin = Http.as(labPort, administrator[0], administrator[1]);
+        assertThat(JSON.readTree(labAdmin.get("/api/lab/sites/lab/counts").body()).path("enable-compute-service").isMissingNode()).isTrue();
+        assertThat(Http.as(labPort, administrator[0], "not-the-password").get("/api/lab/counts").statusCode()).isEqualTo(401);
+
+        // when an ops lead returns cn02, which a drain took out of service, on the site the service knows from the written settings
+        Http olga = newUser(Http.as(port, "admin", "test-admin-password"), port, "olga", "ops-leads");
+        HttpResponse<String> started = olga.postJson("/engine-rest/process-definition/key/" + ReturnComputeNode.PROCESS_KEY + "/start", """
+                {"variables": {
+                  "site": {"value": "lab"},
+                  "host": {"value": "cn02"},
+                  "reason": {"value": "disk swapped, OPS-4711 done"}}}""");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String id = JSON.readTree(started.body()).path("id").asText();
+
+        // then the run ends with the host returned to service
+        JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
+        assertThat(run.path("state").asText()).as("run %s; lab log in %s", id, directory).isEqualTo("COMPLETED");
+        assertThat(JSON.readTree(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + id + "&activityId="
+                + ReturnComputeNode.Elements.END_HOST_RETURNED).body())).hasSize(1);
+        assertThat(historicVariable(olga, id, "returned").path("value").asBoolean()).isTrue();
+
+        // and the lab counts exactly one change, enabling cn02's compute service, and nothing else
+        HttpResponse<String> counts = labAdmin.get("/api/lab/counts");
+        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
+        JsonNode site = JSON.readTree(counts.body()).path("lab");
+        assertThat(site.path("enable-compute-service").path("cn02").asLong()).isEqualTo(1);
+        List<String> actions = new ArrayList<>();
+        site.fieldNames().forEachRemaining(actions::add);
+        assertThat(actions).containsExactly("enable-compute-service");
+    }
+
+    /** The file's content once the lab has written it; fails at once with the lab's log when the lab process ended. */
+    private static String awaitFile(Path file) throws IOException, InterruptedException {
+        Instant limit = Instant.now().plus(START_LIMIT);
+        while (!Files.isRegularFile(file)) {
+            if (!lab.isAlive() || Instant.now().isAfter(limit)) {
+                throw new AssertionError("the lab process did not start (" + (lab.isAlive() ? "still running" : "exit " + lab.exitValue())
+                        + "):\n" + Files.readString(directory.resolve("lab.log")));
+            }
+            Thread.sleep(200);
+        }
+        return Files.readString(file);
+    }
+}
