@@ -1,5 +1,6 @@
 package io.dayshift.access;
 
+import io.dayshift.platform.SchemaStep;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * administrator.
  */
 @Component
+@Profile("!" + SchemaStep.PROFILE)
 @Order(0)
 class AccessBootstrap implements ApplicationRunner {
 
