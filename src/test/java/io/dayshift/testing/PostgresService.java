@@ -57,13 +57,13 @@ public final class PostgresService implements BeforeAllCallback, AfterAllCallbac
     /** Runs the schema step on the database ({@code java -jar dayshift.jar schema}), with the given further arguments. */
     public void schema(String... arguments) {
         List<String> all = new ArrayList<>(databaseArguments());
+        all.add("--spring.profiles.active=postgres");
         all.addAll(List.of(arguments));
         SchemaStep.run(all.toArray(String[]::new));
     }
 
     private List<String> databaseArguments() {
-        return List.of("--spring.profiles.active=postgres",
-                "--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl(DATABASE, USER),
+        return List.of("--DAYSHIFT_DB_URL=" + postgres.getJdbcUrl(DATABASE, USER),
                 "--DAYSHIFT_DB_USER=" + USER,
                 "--DAYSHIFT_DB_PASSWORD=" + PASSWORD);
     }
@@ -80,7 +80,7 @@ public final class PostgresService implements BeforeAllCallback, AfterAllCallbac
 
     /** The service on the database, on a free port unless the arguments name one, with the given further arguments ({@code --name=value}). */
     public ConfigurableApplicationContext start(String... arguments) {
-        List<String> all = new ArrayList<>(databaseArguments().subList(1, 4));
+        List<String> all = new ArrayList<>(databaseArguments());
         all.add("--DAYSHIFT_ADMIN_PASSWORD=test-admin-password");
         if (List.of(arguments).stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
             all.add("--server.port=0");
