@@ -76,7 +76,7 @@ class ArchitectureTest {
     @Test
     void theEnginePackageDependsOnNothingElseOfTheProject() {
         classes().that().resideInAPackage("io.dayshift.engine..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.dayshift.engine..", "java..", "org.camunda..", "org.springframework..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.dayshift.engine..", "java..", "javax.sql..", "org.camunda..", "org.springframework..")
                 .check(production);
     }
 

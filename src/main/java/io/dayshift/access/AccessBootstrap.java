@@ -1,5 +1,6 @@
 package io.dayshift.access;
 
+import io.dayshift.platform.SchemaStep;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -20,15 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings the engine's identities to the state Dayshift needs, at every start and idempotently: the
  * four role groups, their authorizations ({@link RoleGrants}), the Tasklist filters, and the first
- * administrator.
+ * administrator. Nodes of a cluster starting together take turns: the whole set-up is one transaction that first locks
+ * the engine's start-up row ({@code startup.lock} in {@code ACT_GE_PROPERTY}), so no two nodes both find a group,
+ * grant or filter missing and both create it.
  */
 @Component
+@Profile("!" + SchemaStep.PROFILE)
 @Order(0)
 class AccessBootstrap implements ApplicationRunner {
 
@@ -42,18 +50,30 @@ class AccessBootstrap implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final AdminProperties admin;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
     AccessBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                    TaskService tasks, AdminProperties admin) {
+                    TaskService tasks, AdminProperties admin, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.admin = admin;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        transactions.executeWithoutResult(status -> {
+            // the engine's commands below join this transaction, so the lock is held until all of them commit
+            jdbc.queryForList("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'startup.lock' FOR UPDATE", String.class);
+            setUp();
+        });
+    }
+
+    private void setUp() {
         Roles.ALL.forEach(this::ensureGroup);
         RoleGrants.TABLE.forEach(this::ensureGrant);
         ensureFilter(FILTER_GROUP_TASKS, -10,

@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * path, so they see those servlets' requests.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the schema step serves nothing
 class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest";

@@ -1,5 +1,6 @@
 package io.dayshift.backup;
 
+import io.dayshift.engine.OwnTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +25,6 @@ public class BackupCatalogue {
     static final String ARTEFACTS = "dayshift_backup_artefact";
     static final String FAILURES = "dayshift_backup_failure";
     static final String COPIES = "dayshift_backup_copy";
-    private static final Logger LOG = LoggerFactory.getLogger(BackupCatalogue.class);
 
     private final JdbcTemplate jdbc;
 
@@ -39,7 +36,6 @@ public class BackupCatalogue {
                 + "path VARCHAR(1024) NOT NULL, size_bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL, taken_at TIMESTAMP NOT NULL, "
                 + "verified BOOLEAN NOT NULL, table_rows VARCHAR(4000) NOT NULL, pruned_at TIMESTAMP, pruned_by VARCHAR(64), "
                 + "built_on VARCHAR(120), PRIMARY KEY (set_id, kind)");
-        addColumn(ARTEFACTS, "built_on VARCHAR(120)"); // catalogues created before incrementals recorded their base
         create(FAILURES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, reason VARCHAR(2000) NOT NULL, "
                 + "PRIMARY KEY (set_id, kind)");
         create(COPIES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, host VARCHAR(255) NOT NULL, path VARCHAR(1024) NOT NULL, "
@@ -47,25 +43,9 @@ public class BackupCatalogue {
                 + "verified BOOLEAN NOT NULL, problem VARCHAR(2000) NOT NULL, pruned_at TIMESTAMP, pruned_by VARCHAR(64), PRIMARY KEY (set_id, kind)");
     }
 
+    /** Declares one of the catalogue's tables (a catalogue created before incrementals gains their column {@code built_on}). */
     private void create(String table, String columns) {
-        try {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + columns + ")");
-        } catch (DataAccessException e) {
-            // Two nodes starting at once may race on the create; the table is there if it can be read.
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
-            LOG.debug("{} was created by another node", table, e);
-        }
-    }
-
-    /** Adds a column a table created by an older version lacks (H2 and PostgreSQL both accept the statement). */
-    private void addColumn(String table, String column) {
-        try {
-            jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
-        } catch (DataAccessException e) {
-            // Two nodes starting at once may race on the change; the column is there if it can be read.
-            jdbc.queryForObject("SELECT COUNT(" + column.substring(0, column.indexOf(' ')) + ") FROM " + table + " WHERE 1 = 0", Long.class);
-            LOG.debug("{} was changed by another node", table, e);
-        }
+        OwnTables.create(jdbc, table, columns);
     }
 
     /** Records a set: its header, then each of its artefacts and failures (a set recorded again is updated, not doubled). */

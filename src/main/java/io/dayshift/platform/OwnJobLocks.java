@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * would give back the first one's running jobs ({@link NodeSightings} warns about it).
  */
 @Component
+@Profile("!" + SchemaStep.PROFILE)
 class OwnJobLocks extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnJobLocks.class);

@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The intake on a real PostgreSQL (the {@code postgres} profile): parallel deliveries of one alert start one
  * run, where a failed insert aborts the whole transaction; the ledger table is created once and outlives a
- * restart, so a delivery after the restart joins the run too.
+ * restart, so a delivery after the restart joins the run too; and in a cluster (two nodes, two process engines, one
+ * database) the same alert delivered ten times to each node at once starts exactly one run.
  */
 class PostgresAlertIntakeTest {
 
@@ -62,16 +63,53 @@ class PostgresAlertIntakeTest {
         }
     }
 
+    @Test
+    void theSameAlertDeliveredTenTimesToEachOfTwoNodesAtOnceStartsOneRun() throws Exception {
+        String body = notification("firing", alert("firing", "c0000000000000b2", "HypervisorDown", "critical", "east"));
+
+        // given two nodes on the one database
+        try (ConfigurableApplicationContext one = start("--camunda.bpm.process-engine-name=one", "--DAYSHIFT_NODE_ID=alerts-one");
+             ConfigurableApplicationContext two = start("--camunda.bpm.process-engine-name=two", "--DAYSHIFT_NODE_ID=alerts-two")) {
+
+            // when Alertmanager delivers one alert ten times to each of them, all at once
+            List<JsonResult> results = deliverInParallel(body, 10, port(one), port(two));
+
+            // then exactly one delivery starts a run, the other nineteen join it, on either node
+            assertThat(results).hasSize(20);
+            assertThat(results).extracting(JsonResult::result).containsOnlyOnce("STARTED");
+            assertThat(results).extracting(JsonResult::result).filteredOn("JOINED"::equals).hasSize(19);
+            String started = results.stream().filter(r -> r.result().equals("STARTED")).findFirst().orElseThrow().processInstanceId();
+            assertThat(results).extracting(JsonResult::processInstanceId).containsOnly(started);
+            for (ConfigurableApplicationContext node : List.of(one, two)) {
+                assertThat(node.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey("alert:c0000000000000b2:" + WebhookBodies.STARTS_AT).list())
+                        .extracting(run -> run.getId()).containsExactly(started);
+            }
+            try (var connection = POSTGRES.connect(); var rows = connection.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM " + AlertLedger.TABLE + " WHERE dedupe_key = 'alert:c0000000000000b2:" + WebhookBodies.STARTS_AT + "'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("ledger rows of the occurrence").isEqualTo(1);
+            }
+        }
+    }
+
     private static List<JsonResult> deliverInParallel(int port, String body, int deliveries) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+        return deliverInParallel(body, deliveries, port);
+    }
+
+    /** {@code deliveries} deliveries of {@code body} to each port, all released at once. */
+    private static List<JsonResult> deliverInParallel(String body, int deliveries, int... ports) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries * ports.length);
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<HttpResponse<String>>> futures = new ArrayList<>();
             for (int i = 0; i < deliveries; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return Http.bearer(port, TOKEN).postJson(AlertmanagerWebhook.PATH, body);
-                }));
+                for (int port : ports) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return Http.bearer(port, TOKEN).postJson(AlertmanagerWebhook.PATH, body);
+                    }));
+                }
             }
             go.countDown();
             List<JsonResult> results = new ArrayList<>();
@@ -95,9 +133,9 @@ class PostgresAlertIntakeTest {
         return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(String... node) {
         String east = "--dayshift.sites.east.";
-        return POSTGRES.start("--DAYSHIFT_ALERTS_TOKEN=" + TOKEN,
+        List<String> arguments = new ArrayList<>(List.of("--DAYSHIFT_ALERTS_TOKEN=" + TOKEN,
                         "--camunda.bpm.job-execution.enabled=false",
                         "--dayshift.alerts.rules[0].alertnames=HypervisorDown",
                         "--dayshift.alerts.rules[0].process=alert-test-incident",
@@ -110,7 +148,9 @@ class PostgresAlertIntakeTest {
                         east + "ssh.deployer.hosts[0]=deploy01.example.org",
                         east + "ssh.deployer.user=dayshift",
                         east + "ssh.deployer.private-key=id_ed25519",
-                        east + "ssh.deployer.known-hosts=known_hosts");
+                        east + "ssh.deployer.known-hosts=known_hosts"));
+        arguments.addAll(List.of(node));
+        return POSTGRES.start(arguments.toArray(String[]::new));
     }
 
     private record JsonResult(String result, String processInstanceId) {
