@@ -1,4 +1,4 @@
-package io.dayshift.adapter.openstack;
+package io.dayshift.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns {@code export OS_...=...} lines into a map, and OS_* settings into a clouds.yaml entry. */
-final class LabEnv {
+public final class LabEnv {
 
     private static final Pattern EXPORT = Pattern.compile("^\\s*export\\s+(OS_[A-Z_]+)=(.*)$");
 
     private LabEnv() {
     }
 
-    static Map<String, String> parse(String output) {
+    public static Map<String, String> parse(String output) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : output.split("\\R")) {
             Matcher m = EXPORT.matcher(line);
@@ -31,7 +31,7 @@ final class LabEnv {
         return value;
     }
 
-    static String cloudsYaml(String cloud, Map<String, String> env) {
+    public static String cloudsYaml(String cloud, Map<String, String> env) {
         return "clouds:\n"
                 + "  " + cloud + ":\n"
                 + "    auth:\n"
