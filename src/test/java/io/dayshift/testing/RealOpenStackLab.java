@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -80,15 +82,22 @@ public final class RealOpenStackLab {
 
     /** {@code openstack-lab.sh restart nova-compute-<host>}, its output in {@code logDirectory}; fails when it fails. */
     public static void restartComputeService(String host, Path logDirectory) {
-        Path log = logDirectory.resolve("restart-" + host + ".log");
+        run(logDirectory.resolve("restart-" + host + ".log"), "restart", "nova-compute-" + host);
+    }
+
+    /** {@code openstack-lab.sh stop <name>} (e.g. {@code nova-compute-cn02}): the host dies, as Nova sees it. */
+    public static void stopService(String name, Path logDirectory) {
+        run(logDirectory.resolve("stop-" + name + ".log"), "stop", name);
+    }
+
+    private static void run(Path log, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(script().toString()));
+        command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(script().toString(), "restart", "nova-compute-" + host)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroy();
-                throw new IllegalStateException("restarting nova-compute-" + host + " failed; see " + log);
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script(), e);
