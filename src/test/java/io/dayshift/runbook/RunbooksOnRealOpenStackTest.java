@@ -35,6 +35,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,6 +60,7 @@ class RunbooksOnRealOpenStackTest {
     private static final String SITE = "openstack-lab";
     private static final String HOST = "cn01";
     private static final String FAILED_HOST = "cn02";
+    private static final Logger LOG = LoggerFactory.getLogger(RunbooksOnRealOpenStackTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BOOT_LIMIT = Duration.ofMinutes(2);
     private static final Duration RUN_TIME_LIMIT = Duration.ofMinutes(5);
@@ -161,7 +164,8 @@ class RunbooksOnRealOpenStackTest {
 
         // then the run ends with the host drained
         JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
-        System.out.println("drain-compute-node on the real lab: " + Duration.between(start, Instant.now()).toMillis() + " ms");
+        LOG.info("drain-compute-node on the real lab: {} ms; steps {}; summary: {}", Duration.between(start, Instant.now()).toMillis(),
+                stepIds(olga, id), historicVariable(olga, id, "summary").path("value").asText());
         assertThat(run.path("state").asText()).as("run %s, steps %s", id, stepIds(olga, id)).isEqualTo("COMPLETED");
         assertThat(ended(olga, id, DrainComputeNode.Elements.END_HOST_DRAINED)).as("steps %s", stepIds(olga, id)).isTrue();
         assertThat(historicVariable(olga, id, "drained").path("value").asBoolean()).isTrue();
@@ -197,7 +201,8 @@ class RunbooksOnRealOpenStackTest {
 
         // then the run ends with the host returned
         JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
-        System.out.println("return-compute-node on the real lab: " + Duration.between(start, Instant.now()).toMillis() + " ms");
+        LOG.info("return-compute-node on the real lab: {} ms; steps {}; summary: {}", Duration.between(start, Instant.now()).toMillis(),
+                stepIds(olga, id), historicVariable(olga, id, "summary").path("value").asText());
         assertThat(run.path("state").asText()).as("run %s, steps %s", id, stepIds(olga, id)).isEqualTo("COMPLETED");
         assertThat(ended(olga, id, ReturnComputeNode.Elements.END_HOST_RETURNED)).as("steps %s", stepIds(olga, id)).isTrue();
         assertThat(historicVariable(olga, id, "returned").path("value").asBoolean()).isTrue();
@@ -246,9 +251,10 @@ class RunbooksOnRealOpenStackTest {
         JsonNode postMortem = task(oscar, id, Sev1Incident.Elements.WRITE_POST_MORTEM);
         claimAndComplete(oscar, "oscar", postMortem, "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"return-compute-node cn02\"}}");
         JsonNode run = waitUntilCompleted(oscar, id, RUN_TIME_LIMIT);
-        System.out.println("sev1-incident on the real lab: " + Duration.between(start, Instant.now()).toMillis() + " ms, people's steps included");
         assertThat(run.path("state").asText()).as("run %s, steps %s", id, stepIds(oscar, id)).isEqualTo("COMPLETED");
         String summary = historicVariable(oscar, id, "summary").path("value").asText();
+        LOG.info("sev1-incident on the real lab: {} ms, people's steps included; steps {}; summary: {}", Duration.between(start, Instant.now()).toMillis(),
+                stepIds(oscar, id), summary);
         assertThat(summary).contains("host " + FAILED_HOST + " fenced; 1 instance(s) evacuated, 0 not");
 
         // and the real Nova shows cn02 forced down and the server rebuilt, active, on another host
