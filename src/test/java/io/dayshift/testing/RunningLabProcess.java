@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The lab as a process of its own, started by a test in another JVM (the service's main class with {@code lab}, on the
  * test classpath): its sites' MAAS, SSH servers and deployer answer there, and each site's settings are written into
- * {@code <directory>/<site>/application.yml} for the service to import the production way.
+ * {@code <directory>/<site>/} for the service to import the production way.
  */
 public final class RunningLabProcess implements AutoCloseable {
 
@@ -61,7 +61,7 @@ public final class RunningLabProcess implements AutoCloseable {
 
     /** The settings file the lab wrote for {@code site}: {@code dayshift.sites.<site>} pointing at its files. */
     public Path settings(String site) {
-        return directory.resolve(site).resolve("application.yml");
+        return directory.resolve(site).resolve(LabProcess.SITE_SETTINGS);
     }
 
     public Path log() {

@@ -36,6 +36,8 @@ public final class LabProcess {
     public static final String PORT_FILE = "lab.port";
     /** Where the lab process writes its administrator, as {@code user:password}. */
     public static final String ADMIN_FILE = "lab-admin.txt";
+    /** Where the lab process writes each site's settings, under {@code <dir>/<site>/}. */
+    public static final String SITE_SETTINGS = SiteFiles.FRAGMENT;
 
     private LabProcess() {
     }

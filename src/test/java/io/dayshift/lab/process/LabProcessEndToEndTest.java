@@ -11,15 +11,12 @@ import io.dayshift.DayshiftApplication;
 import io.dayshift.runbook.drain.ReturnComputeNode;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.LabTests;
-import java.io.IOException;
+import io.dayshift.testing.RunningLabProcess;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +34,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class LabProcessEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_LIMIT = Duration.ofSeconds(90);
     private static final Duration RUN_TIME_LIMIT = Duration.ofSeconds(60);
 
     private static Path directory;
-    private static Process lab;
+    private static RunningLabProcess lab;
     private static int labPort;
     private static ConfigurableApplicationContext service;
     private static int port;
@@ -49,15 +45,12 @@ class LabProcessEndToEndTest {
     @BeforeAll
     static void startLabThenService() throws Exception {
         directory = LabTests.tempDirectory("lab-process-");
-        lab = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), DayshiftApplication.class.getName(),
-                LabProcess.COMMAND, "--sites", "lab=lab/lab-process.yaml", "--dir", directory.toString(), "--dayshift.lab.time-factor=0")
-                .redirectErrorStream(true).redirectOutput(directory.resolve("lab.log").toFile()).start();
-        labPort = Integer.parseInt(awaitFile(directory.resolve(LabProcess.PORT_FILE)).strip());
+        lab = RunningLabProcess.start(directory, "lab=lab/lab-process.yaml", "--dayshift.lab.time-factor=0");
+        labPort = lab.port();
         service = new SpringApplicationBuilder(DayshiftApplication.class).profiles("test").run(
                 "--server.port=0",
                 "--dayshift.lab.enabled=false",
-                "--spring.config.import=file:" + directory.resolve("lab").resolve(SiteFiles.FRAGMENT),
+                "--spring.config.import=file:" + lab.settings("lab"),
                 "--camunda.bpm.job-execution.enabled=true",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
                 "--camunda.bpm.job-execution.max-wait=1000");
@@ -70,17 +63,14 @@ class LabProcessEndToEndTest {
             service.close();
         }
         if (lab != null) {
-            lab.destroy();
-            if (!lab.waitFor(20, TimeUnit.SECONDS)) {
-                lab.destroyForcibly();
-            }
+            lab.close();
         }
     }
 
     @Test
     void theServiceReturnsAHostOnTheLabProcessAndTheLabCountsTheOneChange() throws Exception {
         // given the lab's counts before the run: nothing changed yet
-        String[] administrator = Files.readString(directory.resolve(LabProcess.ADMIN_FILE)).strip().split(":", 2);
+        String[] administrator = lab.administrator();
         Http labAdmin = Http.as(labPort, administrator[0], administrator[1]);
         assertThat(JSON.readTree(labAdmin.get("/api/lab/sites/lab/counts").body()).path("enable-compute-service").isMissingNode()).isTrue();
         assertThat(Http.as(labPort, administrator[0], "not-the-password").get("/api/lab/counts").statusCode()).isEqualTo(401);
@@ -97,7 +87,7 @@ class LabProcessEndToEndTest {
 
         // then the run ends with the host returned to service
         JsonNode run = waitUntilCompleted(olga, id, RUN_TIME_LIMIT);
-        assertThat(run.path("state").asText()).as("run %s; lab log in %s", id, directory).isEqualTo("COMPLETED");
+        assertThat(run.path("state").asText()).as("run %s; lab log in %s", id, lab.log()).isEqualTo("COMPLETED");
         assertThat(JSON.readTree(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + id + "&activityId="
                 + ReturnComputeNode.Elements.END_HOST_RETURNED).body())).hasSize(1);
         assertThat(historicVariable(olga, id, "returned").path("value").asBoolean()).isTrue();
@@ -112,16 +102,4 @@ class LabProcessEndToEndTest {
         assertThat(actions).containsExactly("enable-compute-service");
     }
 
-    /** The file's content once the lab has written it; fails at once with the lab's log when the lab process ended. */
-    private static String awaitFile(Path file) throws IOException, InterruptedException {
-        Instant limit = Instant.now().plus(START_LIMIT);
-        while (!Files.isRegularFile(file)) {
-            if (!lab.isAlive() || Instant.now().isAfter(limit)) {
-                throw new AssertionError("the lab process did not start (" + (lab.isAlive() ? "still running" : "exit " + lab.exitValue())
-                        + "):\n" + Files.readString(directory.resolve("lab.log")));
-            }
-            Thread.sleep(200);
-        }
-        return Files.readString(file);
-    }
 }
