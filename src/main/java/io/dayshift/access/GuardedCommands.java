@@ -314,7 +314,7 @@ final class GuardedCommands {
 
     /**
      * A field of one of the engine's command or builder classes that has no getter, by name, searched up the class
-     * hierarchy. A renamed field in a later engine fails here loudly, and {@code RunGuardFieldsTest} names it.
+     * hierarchy. A renamed field in a later engine fails here loudly, naming the class and the field.
      */
     static <T> T field(Object target, String name) {
         return EngineCommands.field(target, name);
