@@ -20,6 +20,7 @@ import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
+import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,6 +207,45 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
             assertThat(await).isEnded().hasPassed(AwaitOperation.STOPPED_AT_WINDOW_END).hasNotPassed(AwaitOperation.SUCCEEDED_END);
             assertThat(runbooks.variable(await, "operationOutcome")).isEqualTo(AwaitOperation.WINDOW_CLOSED);
             assertThat(runbooks.variable(await, "decision")).isEqualTo("abort");
+        } finally {
+            runtime.deleteProcessInstance(run.getId(), "test over");
+        }
+    }
+
+    @Test
+    void anOpsLeadWhoIsAlsoAnApproverFindsNoRouteAroundTheWindowQuestion() {
+        // given a run whose site closed during its operation, asking an ops lead
+        runbooks.user("ivan", Roles.OPS_LEADS, Roles.APPROVERS);
+        Http ivan = Http.as(port, "ivan", Users.PASSWORD);
+        ProcessInstance run = startAwaitingTwice("abort");
+        ProcessInstance await = awaitedWhileTheSiteCloses(run);
+        try {
+            String task = runbooks.task(await, AwaitOperation.DECIDE_AFTER_WINDOW).getId();
+            String job = management.createJobQuery().processInstanceId(run.getId()).list().stream().findFirst()
+                    .map(j -> j.getId()).orElse("none");
+
+            // then every route but the form is refused: a value outside the form, a variable written, a modification,
+            // a message, a job run by hand
+            assertThat(ivan.postJson("/engine-rest/task/" + task + "/complete", "{\"variables\": {\"decision\": {\"value\": \"continue\"}, "
+                    + "\"note\": {\"value\": \"go\"}, \"windowContinuedUntil\": {\"value\": \"forever\"}}}").statusCode()).isEqualTo(403);
+            assertThat(ivan.putJson("/engine-rest/process-instance/" + run.getId() + "/variables/windowContinuedUntil",
+                    "{\"value\": \"forever\"}").statusCode()).isEqualTo(403);
+            assertThat(ivan.postJson("/engine-rest/process-instance/" + await.getId() + "/modification", "{\"skipCustomListeners\": true, "
+                    + "\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"" + AwaitOperation.SUCCEEDED_END + "\"}], "
+                    + "\"annotation\": \"window? what window\"}").statusCode()).isEqualTo(403);
+            assertThat(ivan.postJson("/engine-rest/message", "{\"messageName\": \"AnyMessage\", \"processInstanceId\": \"" + await.getId() + "\"}")
+                    .statusCode()).isEqualTo(403);
+            if (!job.equals("none")) {
+                assertThat(ivan.postJson("/engine-rest/job/" + job + "/execute", "").statusCode()).isEqualTo(403);
+            }
+            assertThat(runtime.getVariable(run.getId(), "windowContinuedUntil")).isNull();
+            assertThat(await).isWaitingAt(AwaitOperation.DECIDE_AFTER_WINDOW);
+
+            // and the form's own fields are how he answers
+            assertThat(ivan.postJson("/engine-rest/task/" + task + "/claim", "{\"userId\": \"ivan\"}").statusCode()).isEqualTo(204);
+            assertThat(ivan.postJson("/engine-rest/task/" + task + "/complete", "{\"variables\": {\"decision\": {\"value\": \"abort\"}, "
+                    + "\"note\": {\"value\": \"freeze\"}}}").statusCode()).isEqualTo(204);
+            assertThat(await).isEnded().hasPassed(AwaitOperation.STOPPED_AT_WINDOW_END);
         } finally {
             runtime.deleteProcessInstance(run.getId(), "test over");
         }
