@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The artefacts one run of {@code backup-site} made for one site, and what it could not back up.
  *
- * @param id                {@code <site>-<yyyyMMdd'T'HHmmss'Z'>} of {@code startedAt}
+ * @param id                {@code <site>-<yyyyMMdd'T'HHmmss'Z'>} of {@code startedAt}, with {@code -2}, {@code -3}… added for a
+ *                          second set started in the same second
  * @param flavour           {@code kolla} or {@code charmed}
  * @param scope             {@code full}, {@code databases} or {@code config}
  * @param processInstanceId the run that made it

@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,13 +71,6 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
         olga = Http.as(port, "olga", Users.PASSWORD);
         alice = Http.as(port, "alice", Users.PASSWORD);
         admin = Http.as(port, "admin", "test-admin-password");
-    }
-
-    @AfterEach
-    void deleteRuns() {
-        ClockUtil.reset();
-        runtime.createProcessInstanceQuery().rootProcessInstances().list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, false));
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +48,6 @@ class LeasesTest extends ProcessTestFixture {
         runbooks.user("olga", Roles.OPS_LEADS);
         runbooks.user("oscar", Roles.OPS_LEADS);
         Users.ensure(identity, "audrey", Roles.AUDITORS);
-    }
-
-    @AfterEach
-    void deleteRuns() {
-        runtime.createProcessInstanceQuery().rootProcessInstances().list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, true));
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,15 +83,6 @@ class BeforeApprovalTest extends ProcessTestFixture {
         runbooks.user("olga", Roles.OPS_LEADS);
         runbooks.user("omar", Roles.OPS_LEADS);
         runbooks.user("anna", Roles.APPROVERS);
-    }
-
-    @AfterEach
-    void deleteRuns() {
-        runtime.createProcessInstanceQuery().active().list().forEach(p -> {
-            if (runtime.createProcessInstanceQuery().processInstanceId(p.getId()).count() > 0) {
-                runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, true);
-            }
-        });
     }
 
     @ParameterizedTest(name = "{0} on {1}")

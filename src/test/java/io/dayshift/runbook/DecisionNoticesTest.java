@@ -92,9 +92,8 @@ class DecisionNoticesTest extends ProcessTestFixture {
     }
 
     @AfterEach
-    void deleteRuns() {
+    void resetChat() {
         CHAT.reset();
-        runtime.createProcessInstanceQuery().rootProcessInstances().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over", true, true));
     }
 
     @AfterAll

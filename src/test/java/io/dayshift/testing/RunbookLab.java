@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -84,7 +85,11 @@ final class RunbookLab implements ContextCustomizerFactory {
         }
     }
 
-    /** Hands each test the engine and leaves no engine time, authentication or lab fault behind it. */
+    /**
+     * Hands each test the engine and leaves no run, engine time, authentication or lab fault behind it. A run a test left
+     * (it failed, or it stopped at a task on purpose) is deleted with the runs it called, so its leases go with it and the
+     * next test starts on a site nobody holds.
+     */
     static final class EachTest implements BeforeEachCallback, AfterEachCallback {
 
         @Override
@@ -95,6 +100,9 @@ final class RunbookLab implements ContextCustomizerFactory {
         @Override
         public void afterEach(ExtensionContext context) {
             ApplicationContext service = service(context);
+            RuntimeService runtime = service.getBean(RuntimeService.class);
+            runtime.createProcessInstanceQuery().rootProcessInstances().list()
+                    .forEach(run -> runtime.deleteProcessInstanceIfExists(run.getId(), "test over", true, true, true, false));
             ClockUtil.reset();
             service.getBean(IdentityService.class).clearAuthentication();
             service.getBean(LabSites.class).all().forEach(LabSite::clearFaults);

@@ -39,11 +39,7 @@ class PlanBackupDelegate implements JavaDelegate {
         boolean recentFull = catalogue.latestFull(site.name(), now.minus(site.backup().incrementalWithin()))
                 .filter(verified -> catalogue.newestFull(site.name(), now).filter(verified.id()::equals).isPresent()).isPresent();
         BackupPlanner.Plan plan = BackupPlanner.plan(site, BackupScope.parse(SCOPE.get(execution)).orElseThrow(), recentFull);
-        String id = BackupSet.idFor(site.name(), now);
-        catalogue.find(id).filter(taken -> !execution.getProcessInstanceId().equals(taken.processInstanceId())).ifPresent(taken -> {
-            throw new IllegalStateException("backup set " + id + " belongs to run " + taken.processInstanceId()
-                    + " started in the same second; the retry takes another id");
-        });
+        String id = freeId(site.name(), now, execution.getProcessInstanceId());
         catalogue.record(new BackupSet(id, site.name(), site.flavour().name().toLowerCase(), SCOPE.get(execution),
                 execution.getProcessInstanceId(), now, null, List.of(), List.of()));
         BACKUP_ID.set(execution.getProcessInstance(), id);
@@ -52,5 +48,19 @@ class PlanBackupDelegate implements JavaDelegate {
         PART_DEADLINE.set(execution.getProcessInstance(), site.backup().partDeadline().toString());
         RunLog.record(execution, new StepRecord(null, "plan backup set " + id, site.name(), "parts " + plan.parts()
                 + (plan.notApplicable().isEmpty() ? "" : "; not applicable: " + plan.notApplicable()), null, "", now));
+    }
+
+    /**
+     * The set's id: {@code <site>-<time>}, or {@code <site>-<time>-2}, {@code -3}… when a run that started in the same second
+     * has that one. A set this run already opened keeps its id.
+     */
+    private String freeId(String site, Instant now, String run) {
+        String first = BackupSet.idFor(site, now);
+        for (int n = 1; ; n++) {
+            String id = n == 1 ? first : first + "-" + n;
+            if (catalogue.find(id).map(taken -> run.equals(taken.processInstanceId())).orElse(true)) {
+                return id;
+            }
+        }
     }
 }

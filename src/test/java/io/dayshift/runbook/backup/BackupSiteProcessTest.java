@@ -176,6 +176,25 @@ class BackupSiteProcessTest extends ProcessTestFixture {
     }
 
     @Test
+    void aSecondBackupStartedInTheSameSecondTakesASetOfItsOwn() {
+        // given a backup of lab that has ended, and the engine's clock standing still in that second
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T13:37:49Z")));
+        ProcessInstance first = start("lab", "config");
+        runToEnd(first);
+
+        // when the next one starts in the same second
+        ProcessInstance second = start("lab", "config");
+        runToEnd(second);
+
+        // then each made a set of its own, the second's id saying it is the second of that second, and both are complete
+        assertThat(runbooks.variable(first, "backupId")).isEqualTo("lab-20261207T133749Z");
+        assertThat(runbooks.variable(second, "backupId")).isEqualTo("lab-20261207T133749Z-2");
+        assertThat(catalogue.forSite("lab")).extracting(BackupSet::processInstanceId).containsExactlyInAnyOrder(first.getId(), second.getId());
+        assertThat(first).hasPassed(SITE_BACKED_UP_END);
+        assertThat(second).hasPassed(SITE_BACKED_UP_END);
+    }
+
+    @Test
     void aRecentVerifiedFullMakesTheNextKollaBackupIncremental() {
         // given a verified full MariaDB backup from an earlier run
         ProcessInstance first = start("lab", "databases");

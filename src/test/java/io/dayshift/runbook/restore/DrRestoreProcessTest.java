@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,12 +88,6 @@ class DrRestoreProcessTest extends ProcessTestFixture {
     }
 
     /** A restore holds its whole site (a lease): each test's run is cancelled when the test is over, so the next may start. */
-    @AfterEach
-    void cancelRuns() {
-        runtime.createProcessInstanceQuery().rootProcessInstances().list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over", true, true, true, true));
-    }
-
     // ---- happy paths ------------------------------------------------------------------------------------------------
 
     @Test

@@ -60,7 +60,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -105,11 +104,6 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
         runbooks.user("ivan", Roles.OPS_LEADS, Roles.APPROVERS);
         ClockUtil.setCurrentTime(Date.from(runbooks.clock().instant()));
         CHAT.reset();
-    }
-
-    @AfterEach
-    void deleteRuns() {
-        runtime.createProcessInstanceQuery().rootProcessInstances().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test over", true, true));
     }
 
     @AfterAll

@@ -54,7 +54,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,15 +105,6 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         runbooks.user("olga", Roles.OPS_LEADS, Roles.APPROVERS);
         runbooks.user("anna", Roles.APPROVERS);
         runbooks.user("omar", Roles.OPS_LEADS);
-    }
-
-    @AfterEach
-    void deleteRuns() {
-        runtime.createProcessInstanceQuery().active().list().forEach(p -> {
-            if (runtime.createProcessInstanceQuery().processInstanceId(p.getId()).count() > 0) {
-                runtime.deleteProcessInstance(p.getId(), "test done", true, true, true, true);
-            }
-        });
     }
 
     // ---- happy paths ----------------------------------------------------------------------------------------------
