@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maasUrl      the MAAS URL given to the sites; {@code {site}} is replaced by the site's name
  * @param sites        site name → topology resource on the classpath
  * @param notifications {@code notify}: where incident notifications of every lab site go (as a site's {@code notify}); none when not set
+ * @param keepState    keep the sites' state, ports and keys in {@code directory} across restarts (the lab process); the
+ *                     in-process lab starts anew each time
  */
 @ConfigurationProperties("dayshift.lab")
 public record LabProperties(
@@ -34,7 +36,8 @@ public record LabProperties(
         @DefaultValue("http://127.0.0.1:8080/lab/openstack/{site}/identity/v3") String openstackUrl,
         @DefaultValue("http://127.0.0.1:8080/lab/maas/{site}/MAAS") String maasUrl,
         Map<String, String> sites,
-        @Name("notify") Site.Notify notifications) {
+        @Name("notify") Site.Notify notifications,
+        @DefaultValue("false") boolean keepState) {
 
     public static final Map<String, String> DEFAULT_SITES = defaultSites();
 
@@ -47,7 +50,7 @@ public record LabProperties(
     /** The lab without notification settings. */
     public LabProperties(boolean enabled, Path directory, double timeFactor, Map<String, Duration> durations, String user, String openstackUrl,
                          String maasUrl, Map<String, String> sites) {
-        this(enabled, directory, timeFactor, durations, user, openstackUrl, maasUrl, sites, null);
+        this(enabled, directory, timeFactor, durations, user, openstackUrl, maasUrl, sites, null, false);
     }
 
     private static Map<String, String> defaultSites() {

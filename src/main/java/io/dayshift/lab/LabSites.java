@@ -13,13 +13,11 @@ import io.dayshift.site.Flavour;
 import io.dayshift.site.SecretRef;
 import io.dayshift.site.Site;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -35,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 
 /**
@@ -66,11 +63,14 @@ public final class LabSites implements AutoCloseable {
         properties.durations().forEach((key, d) -> durations.put(LabOperation.ofKey(key), d));
         LabTimings timings = new LabTimings(properties.timeFactor(), durations);
         SecureRandom random = new SecureRandom();
+        Path directory = properties.directory().toAbsolutePath().normalize();
+        Optional<LabIdentity> before = properties.keepState() ? LabIdentity.read(directory) : Optional.empty();
         byte[] password = new byte[18];
         random.nextBytes(password);
-        LabSites lab = new LabSites(properties.directory().toAbsolutePath().normalize(), Base64.getUrlEncoder().withoutPadding().encodeToString(password));
+        LabSites lab = new LabSites(directory, before.map(LabIdentity::openstackPassword)
+                .orElseGet(() -> Base64.getUrlEncoder().withoutPadding().encodeToString(password)));
         try {
-            lab.startAll(properties, clock, timings, sleeper, random);
+            lab.startAll(properties, clock, timings, sleeper, random, before);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             lab.close();
             if (e instanceof RuntimeException r) {
@@ -81,17 +81,15 @@ public final class LabSites implements AutoCloseable {
         return lab;
     }
 
-    private void startAll(LabProperties properties, Clock clock, LabTimings timings, Session.Sleeper sleeper, SecureRandom random)
-            throws IOException, GeneralSecurityException {
+    /** Starts every site; with {@code before} (a lab keeping its state, restarted), on the ports and with the keys it had. */
+    private void startAll(LabProperties properties, Clock clock, LabTimings timings, Session.Sleeper sleeper, SecureRandom random,
+                          Optional<LabIdentity> before) throws IOException, GeneralSecurityException {
         Files.createDirectories(directory);
-        KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        KeyPair clientKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        KeyPair hostKey = properties.keepState() ? LabIdentity.keyPair(directory.resolve("ssh_host_ecdsa_key"), before.isPresent(), "dayshift-lab-host")
+                : KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
         Path privateKey = directory.resolve("id_ecdsa");
-        Files.deleteIfExists(privateKey);
-        Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (OutputStream out = Files.newOutputStream(privateKey)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "dayshift-lab", null, out);
-        }
+        KeyPair clientKey = LabIdentity.keyPair(privateKey, before.isPresent(), "dayshift-lab");
+        Map<String, LabIdentity.SiteIdentity> identities = new LinkedHashMap<>();
         Path knownHosts = directory.resolve("known_hosts");
         Path clouds = directory.resolve("clouds.yaml");
         TopologyLoader loader = new TopologyLoader();
@@ -101,16 +99,19 @@ public final class LabSites implements AutoCloseable {
         StringBuilder cloudsYaml = new StringBuilder("# Written by the built-in lab at every start: the simulated sites' OpenStack endpoints.\nclouds:\n");
         for (Map.Entry<String, String> entry : properties.sites().entrySet()) {
             String name = entry.getKey();
+            Optional<LabIdentity.SiteIdentity> was = before.map(identity -> identity.sites().get(name));
             LabSite site = loader.load(name, loader.readResource(entry.getValue()), clock, timings);
             String deployer = site.flavour() == Flavour.KOLLA
                     ? site.nodes().stream().filter(n -> n.hasRole("control")).map(LabNode::hostname).findFirst().orElse("") : "";
-            LabSshServer server = new LabSshServer(site, shell, properties.user(), deployer, hostKey, clientKey.getPublic(), sleeper).start();
+            LabSshServer server = new LabSshServer(site, shell, properties.user(), deployer, hostKey, clientKey.getPublic(), sleeper)
+                    .start(was.map(LabIdentity.SiteIdentity::sshPort).orElse(0));
             sites.put(name, site);
             servers.put(name, server);
             known.append("[127.0.0.1]:").append(server.port()).append(' ').append(PublicKeyEntry.toString(hostKey.getPublic())).append('\n');
             LabSite store = new LabSite(name + "-backup-store", site.flavour(), clock, timings);
             store.makeDirectory(BACKUP_STORE_PATH);
-            LabSshServer storeServer = new LabSshServer(store, shell, properties.user(), "", hostKey, clientKey.getPublic(), sleeper).start();
+            LabSshServer storeServer = new LabSshServer(store, shell, properties.user(), "", hostKey, clientKey.getPublic(), sleeper)
+                    .start(was.map(LabIdentity.SiteIdentity::storeSshPort).orElse(0));
             stores.put(name, store);
             storeServers.put(name, storeServer);
             hosts.register("127.0.0.1", storeServer.port(), properties.user(), store);
@@ -127,10 +128,9 @@ public final class LabSites implements AutoCloseable {
                     .append("    interface: public\n")
                     .append("    identity_api_version: 3\n");
             Path siteDir = Files.createDirectories(directory.resolve(name));
-            byte[] k = new byte[16];
-            random.nextBytes(k);
-            String key = HexFormat.of().formatHex(k, 0, 5) + ":" + HexFormat.of().formatHex(k, 5, 10) + ":" + HexFormat.of().formatHex(k, 10, 16);
+            String key = was.map(LabIdentity.SiteIdentity::maasKey).orElseGet(() -> maasKey(random));
             maasKeys.put(name, key);
+            identities.put(name, new LabIdentity.SiteIdentity(server.port(), storeServer.port(), key));
             Path keyFile = writePrivate(siteDir.resolve("maas-api-key"), key + "\n");
             Site.HostGroup group = new Site.HostGroup(List.of("127.0.0.1"), server.port(), properties.user(), privateKey, knownHosts);
             Site.HostGroup storeGroup = new Site.HostGroup(List.of("127.0.0.1"), storeServer.port(), properties.user(), privateKey, knownHosts);
@@ -146,11 +146,24 @@ public final class LabSites implements AutoCloseable {
         }
         Files.writeString(knownHosts, known.toString(), StandardCharsets.UTF_8);
         writePrivate(clouds, cloudsYaml.toString());
+        if (properties.keepState()) {
+            new LabIdentity(openstackPassword, identities).write(directory);
+        }
+    }
+
+    /** A new MAAS API key, {@code consumer:token:secret} in hex as MAAS hands them out. */
+    private static String maasKey(SecureRandom random) {
+        byte[] k = new byte[16];
+        random.nextBytes(k);
+        return HexFormat.of().formatHex(k, 0, 5) + ":" + HexFormat.of().formatHex(k, 5, 10) + ":" + HexFormat.of().formatHex(k, 10, 16);
     }
 
     // ---- backup-site: the MAAS region, a Ceph monitor and Vault (where the topology has them) are reached on the site's
     // one lab SSH server, as separate host groups the way a real site names them; the off-host store is a host of its own,
     // with its own SSH server and files, which the site's hosts reach with scp
+
+    /** Where a lab that keeps its state keeps its ports, keys and credentials ({@link LabIdentity}). */
+    public static final String IDENTITY_FILE = LabIdentity.FILE;
 
     /** Where the lab's backup stores keep the copies. */
     public static final String BACKUP_STORE_PATH = "/srv/dayshift-backups";
@@ -178,9 +191,7 @@ public final class LabSites implements AutoCloseable {
     }
 
     private static Path writePrivate(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        return Files.writeString(file, content, StandardCharsets.UTF_8);
+        return LabIdentity.writePrivate(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     public Optional<LabSite> find(String name) {

@@ -1,6 +1,7 @@
 package io.dayshift.lab.process;
 
 import io.dayshift.lab.LabProperties;
+import io.dayshift.lab.LabSites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,9 +23,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code <dir>/<site>/} ({@link SiteFiles}), the lab's administrator into {@code <dir>/lab-admin.txt} and, once
  * everything listens, its HTTP port into {@code <dir>/lab.port}.
  *
+ * <p>The lab keeps what it is in its directory: started again there, it listens on the same ports, with the same keys and
+ * credentials, and its sites are as it left them, so a service set up for it goes on without a change.
+ *
  * <p>Options: {@code --sites} names (default {@code lab,lab-charmed}), each optionally {@code name=topology} (a topology on
- * the classpath, e.g. {@code lab=lab/large.yaml}); {@code --dir} (default {@code ./lab-run}); {@code --port} (default: a free
- * port). Any {@code --key=value} setting of the lab ({@code --dayshift.lab.time-factor=0.1}) is passed on.
+ * the classpath, e.g. {@code lab=lab/large.yaml}); {@code --dir} (default {@code ./lab-run}); {@code --port} (default: the
+ * port of its last start there, else a free port); {@code --fresh} (forget what the directory holds and begin anew). Any
+ * {@code --key=value} setting of the lab ({@code --dayshift.lab.time-factor=0.1}) is passed on.
  */
 public final class LabProcess {
 
@@ -45,6 +50,10 @@ public final class LabProcess {
     /** Starts the lab process with the arguments after {@code lab}. */
     public static ConfigurableApplicationContext start(String... args) {
         Options options = Options.parse(args);
+        if (options.fresh()) {
+            forget(options.directory());
+        }
+        options = options.onPortOfLastStart();
         deleteStale(options.directory());
         SpringApplication application = new SpringApplication(LabProcessApplication.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);
@@ -52,17 +61,19 @@ public final class LabProcess {
     }
 
     /** The command line, read into the settings of the lab. */
-    record Options(Map<String, String> sites, Path directory, int port, List<String> passedOn) {
+    record Options(Map<String, String> sites, Path directory, int port, boolean fresh, List<String> passedOn) {
 
         static Options parse(String... args) {
             Map<String, String> sites = new LinkedHashMap<>(LabProperties.DEFAULT_SITES);
             Path directory = Path.of("lab-run");
             int port = 0;
+            boolean fresh = false;
             List<String> passedOn = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 switch (option) {
+                    case "--fresh" -> fresh = true;
                     case "--sites", "--dir", "--port" -> {
                         String value;
                         if (arg.contains("=")) {
@@ -80,13 +91,26 @@ public final class LabProcess {
                     }
                     default -> {
                         if (!arg.startsWith("--") || !arg.contains("=")) {
-                            throw new IllegalArgumentException("unknown argument '" + arg + "'; the lab takes --sites, --dir, --port and --setting=value");
+                            throw new IllegalArgumentException("unknown argument '" + arg + "'; the lab takes --sites, --dir, --port, --fresh and --setting=value");
                         }
                         passedOn.add(arg);
                     }
                 }
             }
-            return new Options(sites, directory, port, passedOn);
+            return new Options(sites, directory, port, fresh, passedOn);
+        }
+
+        /** Without {@code --port}: the port of the lab's last start in this directory, so that the sites' settings stay true. */
+        Options onPortOfLastStart() {
+            Path last = directory.resolve(PORT_FILE);
+            if (port != 0 || !Files.isRegularFile(last)) {
+                return this;
+            }
+            try {
+                return new Options(sites, directory, port(Files.readString(last)), fresh, passedOn);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + last, e);
+            }
         }
 
         private static Map<String, String> sites(String value) {
@@ -124,6 +148,7 @@ public final class LabProcess {
             List<String> arguments = new ArrayList<>();
             arguments.add("--" + ACTIVE + "=true");
             arguments.add("--dayshift.lab.enabled=true");
+            arguments.add("--dayshift.lab.keep-state=true");
             arguments.add("--dayshift.lab.directory=" + directory.toAbsolutePath().normalize());
             sites.forEach((name, topology) -> arguments.add("--dayshift.lab.sites." + name + "=" + topology));
             arguments.add("--server.address=127.0.0.1");
@@ -146,6 +171,19 @@ public final class LabProcess {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot find a free port for the lab", e);
             }
+        }
+    }
+
+    /**
+     * {@code --fresh}: the lab forgets what it kept in {@code directory} (its identity, its sites' state, its port) and begins
+     * anew, with new keys, credentials and ports. Nothing else there is touched.
+     */
+    static void forget(Path directory) {
+        try {
+            Files.deleteIfExists(directory.resolve(LabSites.IDENTITY_FILE));
+            Files.deleteIfExists(directory.resolve(PORT_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("--fresh: cannot delete what the lab kept in " + directory, e);
         }
     }
 

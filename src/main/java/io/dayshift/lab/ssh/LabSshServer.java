@@ -23,7 +23,7 @@ import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * The SSH side of one lab site: an Apache MINA SSHD server on 127.0.0.1 and a random port, public-key authentication
+ * The SSH side of one lab site: an Apache MINA SSHD server on 127.0.0.1 and a free port (or the one it had before), public-key authentication
  * for one client key, exec requests answered by the {@link LabShell} against the site's model (never by a real shell).
  *
  * <p>Who you log in as says which host you are on: {@code user} (the site's deployer or jump host user) lands on the
@@ -62,11 +62,19 @@ public final class LabSshServer implements AutoCloseable {
         server.setCommandFactory((channel, commandLine) -> new LabCommand(commandLine));
     }
 
+    /** Starts listening on a free port. */
     public LabSshServer start() {
+        return start(0);
+    }
+
+    /** Starts listening on {@code port} (0: a free one), the port a restarted lab had before. */
+    public LabSshServer start(int port) {
+        server.setPort(port);
         try {
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("lab site " + site.name() + ": cannot start its SSH server", e);
+            throw new UncheckedIOException("lab site " + site.name() + ": cannot start its SSH server on 127.0.0.1:" + (port == 0 ? "a free port" : port)
+                    + (port == 0 ? "" : " (the port it had before; free it, or start the lab with --fresh)"), e);
         }
         return this;
     }
