@@ -25,10 +25,11 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  * for it reaches it again without a change: each site's SSH ports and MAAS API key and the OpenStack password, in
  * {@value #FILE}, and the SSH host and client keys beside it. All are readable by their owner only.
  *
+ * @param httpPort          the port of the lab's MAAS and OpenStack APIs (in the URLs the sites were given)
  * @param openstackPassword the password of user {@code admin} in clouds.yaml
  * @param sites             site name → what the site answers on and with
  */
-record LabIdentity(String openstackPassword, Map<String, SiteIdentity> sites) {
+record LabIdentity(int httpPort, String openstackPassword, Map<String, SiteIdentity> sites) {
 
     static final String FILE = "lab-identity.json";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -51,6 +51,7 @@ public final class LabSites implements AutoCloseable {
     private final Map<String, Site> siteConfigs = new LinkedHashMap<>();
     private final Map<String, String> maasKeys = new LinkedHashMap<>();
     private final String openstackPassword;
+    private KeptState kept;
 
     private LabSites(Path directory, String openstackPassword) {
         this.directory = directory;
@@ -147,7 +148,10 @@ public final class LabSites implements AutoCloseable {
         Files.writeString(knownHosts, known.toString(), StandardCharsets.UTF_8);
         writePrivate(clouds, cloudsYaml.toString());
         if (properties.keepState()) {
-            new LabIdentity(openstackPassword, identities).write(directory);
+            new LabIdentity(URI.create(properties.openstackUrl().replace("{site}", "site")).getPort(), openstackPassword, identities).write(directory);
+            Map<String, LabSite> all = new LinkedHashMap<>(sites);
+            stores.forEach((name, store) -> all.put(store.name(), store));
+            kept = KeptState.start(directory.resolve(STATE_DIRECTORY), all, before.isPresent());
         }
     }
 
@@ -164,6 +168,8 @@ public final class LabSites implements AutoCloseable {
 
     /** Where a lab that keeps its state keeps its ports, keys and credentials ({@link LabIdentity}). */
     public static final String IDENTITY_FILE = LabIdentity.FILE;
+    /** Where a lab that keeps its state keeps its sites' state ({@link KeptState}). */
+    public static final String STATE_DIRECTORY = KeptState.DIRECTORY;
 
     /** Where the lab's backup stores keep the copies. */
     public static final String BACKUP_STORE_PATH = "/srv/dayshift-backups";
@@ -192,6 +198,11 @@ public final class LabSites implements AutoCloseable {
 
     private static Path writePrivate(Path file, String content) throws IOException {
         return LabIdentity.writePrivate(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The HTTP port of the lab that kept its state in {@code directory}, as it was at its last start. */
+    public static Optional<Integer> portOfLastStart(Path directory) {
+        return LabIdentity.read(directory.toAbsolutePath().normalize()).map(LabIdentity::httpPort).filter(port -> port > 0);
     }
 
     public Optional<LabSite> find(String name) {
@@ -239,5 +250,8 @@ public final class LabSites implements AutoCloseable {
     public void close() {
         servers.values().forEach(LabSshServer::close);
         storeServers.values().forEach(LabSshServer::close);
+        if (kept != null) {
+            kept.close();
+        }
     }
 }

@@ -23,11 +23,15 @@ public final class RunningLabProcess implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final int port;
+    private final String sites;
+    private final String[] settings;
 
-    private RunningLabProcess(Process process, Path directory, int port) {
+    private RunningLabProcess(Process process, Path directory, int port, String sites, String[] settings) {
         this.process = process;
         this.directory = directory;
         this.port = port;
+        this.sites = sites;
+        this.settings = settings;
     }
 
     /** Starts the lab with {@code --sites sites} in {@code directory} and waits until it listens; more {@code --key=value} settings may follow. */
@@ -36,8 +40,10 @@ public final class RunningLabProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), DayshiftApplication.class.getName(),
                 LabProcess.COMMAND, "--sites", sites, "--dir", directory.toString()));
         command.addAll(List.of(settings));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(directory.resolve("lab.log").toFile()).start();
         Path portFile = directory.resolve(LabProcess.PORT_FILE);
+        Files.deleteIfExists(portFile); // a lab started here before left it: wait for the new one's
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("lab.log").toFile())).start();
         Instant limit = Instant.now().plus(START_LIMIT);
         while (!Files.isRegularFile(portFile)) {
             if (!process.isAlive() || Instant.now().isAfter(limit)) {
@@ -47,7 +53,13 @@ public final class RunningLabProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        return new RunningLabProcess(process, directory, Integer.parseInt(Files.readString(portFile).strip()));
+        return new RunningLabProcess(process, directory, Integer.parseInt(Files.readString(portFile).strip()), sites, settings);
+    }
+
+    /** Stops the lab and starts it again in its directory, as an operator would: it comes back as it was, on its port. */
+    public RunningLabProcess restart() throws IOException, InterruptedException {
+        close();
+        return start(directory, sites, settings);
     }
 
     public int port() {

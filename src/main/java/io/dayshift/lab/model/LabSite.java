@@ -171,6 +171,17 @@ public final class LabSite {
         return java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** The site's state as JSON, as a lab that keeps its state writes it to disk ({@link SiteState}). */
+    public synchronized String state() {
+        advance();
+        return SiteState.write(this);
+    }
+
+    /** Puts back what {@link #state()} wrote: the site as it was, on a site loaded from the same topology. */
+    public synchronized void restore(String state) {
+        SiteState.read(this, state);
+    }
+
     // ------------------------------------------------------------------ faults
 
     /** Adds a fault; the returned copy carries its id. */

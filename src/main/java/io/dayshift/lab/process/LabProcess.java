@@ -102,15 +102,7 @@ public final class LabProcess {
 
         /** Without {@code --port}: the port of the lab's last start in this directory, so that the sites' settings stay true. */
         Options onPortOfLastStart() {
-            Path last = directory.resolve(PORT_FILE);
-            if (port != 0 || !Files.isRegularFile(last)) {
-                return this;
-            }
-            try {
-                return new Options(sites, directory, port(Files.readString(last)), fresh, passedOn);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + last, e);
-            }
+            return port != 0 ? this : LabSites.portOfLastStart(directory).map(last -> new Options(sites, directory, last, fresh, passedOn)).orElse(this);
         }
 
         private static Map<String, String> sites(String value) {
@@ -182,6 +174,14 @@ public final class LabProcess {
         try {
             Files.deleteIfExists(directory.resolve(LabSites.IDENTITY_FILE));
             Files.deleteIfExists(directory.resolve(PORT_FILE));
+            Path state = directory.resolve(LabSites.STATE_DIRECTORY);
+            if (Files.isDirectory(state)) {
+                try (var files = Files.list(state)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("--fresh: cannot delete what the lab kept in " + directory, e);
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.DayshiftApplication;
 import io.dayshift.runbook.drain.ReturnComputeNode;
+import io.dayshift.runbook.healthcheck.SiteHealthCheck;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.LabTests;
 import io.dayshift.testing.RunningLabProcess;
@@ -29,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * main class with {@code lab}, on the test classpath); the service starts with its own lab off and the lab site's written
  * settings imported the production way ({@code spring.config.import}); an ops lead returns a host a drain took out of
  * service; the run ends returned, and the lab's counts, read over its HTTP endpoint as its administrator, show the one
- * change on that host.
+ * change on that host. Then the lab process is stopped and started again: it comes back on its port with its keys,
+ * credentials and state, and the service, not restarted, runs a health check of the site through it.
  */
 class LabProcessEndToEndTest {
 
@@ -100,6 +102,24 @@ class LabProcessEndToEndTest {
         List<String> actions = new ArrayList<>();
         site.fieldNames().forEachRemaining(actions::add);
         assertThat(actions).containsExactly("enable-compute-service");
+
+        // and when the lab process is stopped and started again, the service (not restarted) finds it as it was, on its port
+        lab = lab.restart();
+        assertThat(lab.port()).isEqualTo(labPort);
+        administrator = lab.administrator();
+        labAdmin = Http.as(labPort, administrator[0], administrator[1]);
+        assertThat(JSON.readTree(labAdmin.get("/api/lab/sites/lab/counts").body()).path("enable-compute-service").path("cn02").asLong()).isEqualTo(1);
+        HttpResponse<String> check = olga.postJson("/engine-rest/process-definition/key/" + SiteHealthCheck.PROCESS_KEY + "/start", """
+                {"variables": {"site": {"value": "lab"}}}""");
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+        String checkId = JSON.readTree(check.body()).path("id").asText();
+        assertThat(waitUntilCompleted(olga, checkId, RUN_TIME_LIMIT).path("state").asText()).as("run %s; lab log in %s", checkId, lab.log())
+                .isEqualTo("COMPLETED");
+        // its checks reached the site over SSH and the OpenStack APIs, with the keys, ports and password the service was given
+        JsonNode ends = JSON.readTree(olga.get("/engine-rest/history/activity-instance?processInstanceId=" + checkId + "&activityType=noneEndEvent").body());
+        assertThat(ends).extracting(end -> end.path("activityId").asText()).singleElement()
+                .isIn(SiteHealthCheck.Elements.SITE_GREEN_END, SiteHealthCheck.Elements.SITE_AMBER_END, SiteHealthCheck.Elements.SITE_RED_END);
+        assertThat(JSON.readTree(olga.get("/engine-rest/incident?processInstanceId=" + checkId).body())).isEmpty();
     }
 
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A lab that keeps its state (the lab process) is, started again in its directory, the lab a service was set up for:
- * the same SSH ports, keys and credentials, so the files the service reads stay true; {@code --fresh} forgets it all.
+ * the same SSH ports, keys and credentials, so the files the service reads stay true, and its sites as it left them;
+ * {@code --fresh} forgets it all.
  */
 class LabRestartTest {
 
@@ -24,10 +25,12 @@ class LabRestartTest {
 
     @Test
     void startedAgainInItsDirectoryItAnswersOnTheSamePortsWithTheSameKeysAndCredentials() throws Exception {
-        // given a lab that keeps its state, started once and stopped
+        // given a lab that keeps its state, started once, a compute service disabled and a file left on a backup store, stopped
         Seen first;
         try (LabSites lab = start(true)) {
             first = Seen.of(lab);
+            lab.require("lab").disableComputeService("cn03", "PSU swap");
+            lab.backupStore("lab").writeFile(LabSites.BACKUP_STORE_PATH + "/set-1/maas.dump", "dump");
         }
 
         // when it starts again in the same directory
@@ -36,15 +39,29 @@ class LabRestartTest {
             second = Seen.of(lab);
         }
 
-        // then everything a service was given is as it was, and the identity is readable by its owner only
+        // then everything a service was given is as it was (the lab process listens on its last port again), and so is each
+        // site, its counts and its backup store
         assertThat(second).isEqualTo(first);
+        assertThat(LabSites.portOfLastStart(directory)).contains(4711);
+        assertThat(LabProcess.Options.parse("--dir", directory.toString()).onPortOfLastStart().port()).isEqualTo(4711);
+        try (LabSites lab = start(true)) {
+            assertThat(lab.require("lab").hypervisors()).filteredOn(h -> h.hostname().equals("cn03")).singleElement()
+                    .satisfies(h -> assertThat(h.disabledReason()).isEqualTo("PSU swap"));
+            assertThat(lab.require("lab").destructiveActionsByTarget()).containsEntry("disable-compute-service", Map.of("cn03", 1L));
+            assertThat(lab.backupStore("lab").file(LabSites.BACKUP_STORE_PATH + "/set-1/maas.dump")).isPresent();
+        }
+        // and what it keeps is readable by its owner only
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(LabSites.IDENTITY_FILE)))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("ssh_host_ecdsa_key")))).isEqualTo("rw-------");
 
-        // and after --fresh it begins anew: new credentials, keys and ports
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(LabSites.STATE_DIRECTORY).resolve("lab.json"))))
+                .isEqualTo("rw-------");
+
+        // and after --fresh it begins anew: new credentials, keys and ports, the sites as their topology has them
         LabProcess.forget(directory);
         try (LabSites lab = start(true)) {
             Seen fresh = Seen.of(lab);
+            assertThat(lab.require("lab").destructiveActions()).isEmpty();
             assertThat(fresh.password()).isNotEqualTo(first.password());
             assertThat(fresh.maasKeys()).doesNotContainAnyElementsOf(first.maasKeys());
             assertThat(fresh.clientKey()).isNotEqualTo(first.clientKey());
