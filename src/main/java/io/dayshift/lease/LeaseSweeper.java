@@ -1,13 +1,11 @@
 package io.dayshift.lease;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.dayshift.platform.Housekeeping;
+import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +15,16 @@ import org.springframework.stereotype.Component;
  * ({@link LeaseWaits}); a run that releases its leases asks for that at once ({@link #wakeSoon()}).
  */
 @Component
-class LeaseSweeper implements SmartLifecycle {
+class LeaseSweeper extends Housekeeping {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseSweeper.class);
 
     private final LeaseStore store;
     private final LeaseWaits waits;
     private final ObjectProvider<ProcessEngine> engine;
-    private ScheduledExecutorService sweeping;
 
     LeaseSweeper(LeaseStore store, LeaseWaits waits, ObjectProvider<ProcessEngine> engine) {
+        super("dayshift-lease-sweeper", Duration.ofMinutes(1));
         this.store = store;
         this.waits = waits;
         this.engine = engine;
@@ -34,10 +32,7 @@ class LeaseSweeper implements SmartLifecycle {
 
     /** Wakes the runs waiting for leases that are free now, on the sweeper's thread, soon (after the caller's commit). */
     void wakeSoon() {
-        ScheduledExecutorService executor = sweeping;
-        if (executor != null && !executor.isShutdown()) {
-            executor.schedule(this::wake, 1, TimeUnit.SECONDS);
-        }
+        soon(Duration.ofSeconds(1), this::wake);
     }
 
     private void wake() {
@@ -54,31 +49,12 @@ class LeaseSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        sweeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dayshift-lease-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sweeping.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not look for leases of runs that no longer exist; trying again in a minute", e);
-            }
-            wake();
-        }, 1, 1, TimeUnit.MINUTES);
-    }
-
-    @Override
-    public void stop() {
-        if (sweeping != null) {
-            sweeping.shutdownNow();
+    protected void round() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for leases of runs that no longer exist; trying again in a minute", e);
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeping != null && !sweeping.isShutdown();
+        wake();
     }
 }

@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +23,7 @@ import org.springframework.stereotype.Component;
  * start that finds its identity seen moments ago from another host warns too. Nothing else depends on this table.
  */
 @Component
-class NodeSightings implements SmartLifecycle {
+class NodeSightings extends Housekeeping {
 
     static final String TABLE = "dayshift_node";
     static final Duration INTERVAL = Duration.ofSeconds(30);
@@ -38,7 +34,6 @@ class NodeSightings implements SmartLifecycle {
     private final String host;
     private final String startId = UUID.randomUUID().toString();
     private volatile String lastWarnedAbout;
-    private ScheduledExecutorService marking;
 
     @Autowired
     NodeSightings(JdbcTemplate jdbc, NodeIdentity identity) {
@@ -46,6 +41,7 @@ class NodeSightings implements SmartLifecycle {
     }
 
     NodeSightings(JdbcTemplate jdbc, NodeIdentity identity, String host) {
+        super("dayshift-node-sightings", INTERVAL);
         this.jdbc = jdbc;
         this.identity = identity;
         this.host = host;
@@ -108,35 +104,14 @@ class NodeSightings implements SmartLifecycle {
         return rows.stream().findFirst();
     }
 
-    private void mark() {
-        try {
-            markSeen();
-        } catch (RuntimeException e) {
-            LOG.debug("marking node '{}' seen failed, trying again later ({}: {})", identity.id(), e.getClass().getSimpleName(), e.getMessage());
-        }
+    @Override
+    protected void round() {
+        markSeen();
     }
 
+    /** Marking fails while the database is away; the log says so only when asked (debug). */
     @Override
-    public synchronized void start() {
-        marking = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dayshift-node-sightings");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = INTERVAL.toMillis();
-        marking.scheduleWithFixedDelay(this::mark, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (marking != null) {
-            marking.shutdownNow();
-            marking = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return marking != null;
+    protected void failed(RuntimeException e) {
+        LOG.debug("marking node '{}' seen failed, trying again later ({}: {})", identity.id(), e.getClass().getSimpleName(), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.dayshift.runbook;
 
 import io.dayshift.engine.OwnTables;
+import io.dayshift.platform.Housekeeping;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,7 +16,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Every node looks every quarter of remind-after, and at least once a minute; a claim outlives its task only until the next look.
  */
 @Component
-class DecisionReminders implements SmartLifecycle {
+class DecisionReminders extends Housekeeping {
 
     static final String TABLE = "dayshift_decision_reminder";
     private static final Logger LOG = LoggerFactory.getLogger(DecisionReminders.class);
@@ -46,9 +43,9 @@ class DecisionReminders implements SmartLifecycle {
     private final ObjectProvider<ProcessEngine> engine;
     private final DecisionNotices notices;
     private final DecisionNoticeProperties properties;
-    private ScheduledExecutorService looking;
 
     DecisionReminders(JdbcTemplate jdbc, ObjectProvider<ProcessEngine> engine, DecisionNotices notices, DecisionNoticeProperties properties) {
+        super("dayshift-decision-reminders", properties.checkInterval());
         this.jdbc = jdbc;
         this.engine = engine;
         this.notices = notices;
@@ -100,35 +97,8 @@ class DecisionReminders implements SmartLifecycle {
         }
     }
 
-    private void look() {
-        try {
-            remindDue();
-        } catch (RuntimeException e) {
-            LOG.warn("looking for decisions due a reminder failed, trying again later ({}: {})", e.getClass().getSimpleName(), e.getMessage());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        long every = properties.checkInterval().toMillis();
-        looking = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dayshift-decision-reminders");
-            thread.setDaemon(true);
-            return thread;
-        });
-        looking.scheduleWithFixedDelay(this::look, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (looking != null) {
-            looking.shutdownNow();
-            looking = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return looking != null;
+    protected void round() {
+        remindDue();
     }
 }
