@@ -1,8 +1,11 @@
 package io.dayshift.platform;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -52,22 +55,41 @@ class OwnJobLocks extends AbstractProcessEnginePlugin {
 
     /** Gives back every job locked by {@code owner}; returns how many. */
     static int release(ProcessEngineConfigurationImpl configuration, String owner) {
-        String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
-        int released = configuration.getCommandExecutorTxRequired().execute(context ->
-                release(context.getDbSqlSession().getSqlSession().getConnection(), table, owner));
+        int released = release(configuration, owner, Set.of(), null);
         if (released > 0) {
             LOG.info("Node '{}' gave back the locks of {} job(s) it held before it stopped; they run again now", owner, released);
         }
         return released;
     }
 
-    private static int release(Connection connection, String table, String owner) {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + table + " SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL, REV_ = REV_ + 1 WHERE LOCK_OWNER_ = ?")) {
-            update.setString(1, owner);
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not give back the job locks of node '" + owner + "' in " + table, e);
+    /**
+     * Gives back the jobs locked by {@code owner} but for those in {@code inHand}, and, when {@code lockedBefore} is given,
+     * only those locked before it; returns how many.
+     */
+    static int release(ProcessEngineConfigurationImpl configuration, String owner, Set<String> inHand, Instant lockedBefore) {
+        String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
+        long lockTime = configuration.getJobExecutor() == null ? 0 : configuration.getJobExecutor().getLockTimeInMillis();
+        StringBuilder sql = new StringBuilder("UPDATE " + table + " SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL, REV_ = REV_ + 1 WHERE LOCK_OWNER_ = ?");
+        if (lockedBefore != null) {
+            sql.append(" AND LOCK_EXP_TIME_ < ?"); // a lock's expiry is its time plus the lock time
         }
+        if (!inHand.isEmpty()) {
+            sql.append(" AND ID_ NOT IN (").append(String.join(", ", Collections.nCopies(inHand.size(), "?"))).append(')');
+        }
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            try (PreparedStatement update = context.getDbSqlSession().getSqlSession().getConnection().prepareStatement(sql.toString())) {
+                int at = 1;
+                update.setString(at++, owner);
+                if (lockedBefore != null) {
+                    update.setTimestamp(at++, Timestamp.from(lockedBefore.plusMillis(lockTime)));
+                }
+                for (String id : inHand) {
+                    update.setString(at++, id);
+                }
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not give back the job locks of node '" + owner + "' in " + table, e);
+            }
+        });
     }
 }
