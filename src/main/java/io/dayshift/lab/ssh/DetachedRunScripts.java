@@ -102,7 +102,7 @@ final class DetachedRunScripts {
     private ShellResult start(Session session, StartScript script) {
         LabSite site = session.site();
         String dir = script.directory();
-        switch (site.createRunDirectory(script.base(), dir, script.command())) {
+        switch (site.kolla().createRunDirectory(script.base(), dir, script.command())) {
             case BASE_NOT_A_DIRECTORY -> {
                 return new ShellResult(3, "", "mkdir: cannot create directory '" + script.base() + "': File exists\n"
                         + "cannot keep runs in " + script.base() + " (not a directory of this user, or a symbolic link)\n");
@@ -112,7 +112,7 @@ final class DetachedRunScripts {
             }
             case CREATED -> {
                 LabShell.BackgroundRun run = launcher.apply(session, script.command());
-                site.launchDetached(dir, run.logAtStart(), run.finalLog(), run.exit(), run.endsAt());
+                site.kolla().launchDetached(dir, run.logAtStart(), run.finalLog(), run.exit(), run.endsAt());
                 return ShellResult.ok("launched\n" + content(site, dir + "/started") + content(site, dir + "/command"));
             }
             default -> {
@@ -123,27 +123,27 @@ final class DetachedRunScripts {
 
     private static ShellResult inspect(Session session, String dir, int tailBytes) {
         LabSite site = session.site();
-        if (!site.isDirectory(dir)) {
+        if (!site.kolla().isDirectory(dir)) {
             return ShellResult.ok("\n" + MARKER + "\nmissing\n");
         }
-        String p = site.file(dir + "/pid").map(LabFile::content).orElse("").replaceAll("\n+$", "");
+        String p = site.kolla().file(dir + "/pid").map(LabFile::content).orElse("").replaceAll("\n+$", "");
         String state;
-        if (site.file(dir + "/rc").isPresent()) {
+        if (site.kolla().file(dir + "/rc").isPresent()) {
             state = "finished";
-        } else if (site.file(dir + "/boot").filter(b -> b.size() > 0).map(b -> !b.content().replaceAll("\n+$", "").equals(site.bootId()))
+        } else if (site.kolla().file(dir + "/boot").filter(b -> b.size() > 0).map(b -> !b.content().replaceAll("\n+$", "").equals(site.kolla().bootId()))
                 .orElse(false)) {
             state = "restarted";
         } else if (!p.matches("[0-9]+")) {
             state = "no-pid";
-        } else if (p.length() <= 18 && site.processAlive(Long.parseLong(p))) {
+        } else if (p.length() <= 18 && site.kolla().processAlive(Long.parseLong(p))) {
             state = "running";
-        } else if (site.file(dir + "/rc").isPresent()) {
+        } else if (site.kolla().file(dir + "/rc").isPresent()) {
             state = "finished";
         } else {
             state = "gone";
         }
         StringBuilder out = new StringBuilder();
-        Optional<LabFile> log = site.file(dir + "/log");
+        Optional<LabFile> log = site.kolla().file(dir + "/log");
         if (!state.equals("running")) {
             log.ifPresent(l -> out.append(tail(l.content(), tailBytes)));
         }
@@ -160,7 +160,7 @@ final class DetachedRunScripts {
 
     /** {@code cat FILE 2>/dev/null || echo}. */
     private static String content(LabSite site, String path) {
-        return site.file(path).map(LabFile::content).orElse("\n");
+        return site.kolla().file(path).map(LabFile::content).orElse("\n");
     }
 
     /** {@code tail -c N}: the last N bytes. */

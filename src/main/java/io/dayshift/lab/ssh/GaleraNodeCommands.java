@@ -25,7 +25,7 @@ final class GaleraNodeCommands {
         if (!args.equals(List.of("exec", "mariadb", "sh", "-c", WSREP_SCRIPT))) {
             return ShellResult.fail(126, "docker: the lab runs only Dayshift's Galera status query in a container, not: docker " + String.join(" ", args));
         }
-        Optional<Container> mariadb = s.site().containers(s.node()).stream().filter(c -> c.name().equals("mariadb")).findFirst();
+        Optional<Container> mariadb = s.site().kolla().containers(s.node()).stream().filter(c -> c.name().equals("mariadb")).findFirst();
         if (mariadb.isEmpty()) {
             return ShellResult.fail(1, "Error response from daemon: No such container: mariadb");
         }
@@ -34,7 +34,7 @@ final class GaleraNodeCommands {
         }
         try {
             StringBuilder out = new StringBuilder();
-            new TreeMap<>(s.site().wsrepStatus(s.node())).forEach((k, v) -> out.append(k).append('\t').append(v).append('\n'));
+            new TreeMap<>(s.site().kolla().wsrepStatus(s.node())).forEach((k, v) -> out.append(k).append('\t').append(v).append('\n'));
             return ShellResult.ok(out.toString());
         } catch (LabException e) {
             return ShellResult.fail(1, e.getMessage());

@@ -42,7 +42,7 @@ final class MariaDbNodeCommands {
         if (!rest.subList(1, 3).equals(List.of("bash", "-c")) || !rest.get(3).equals(RESTORE_SCRIPT) || !rest.get(4).equals("dayshift-restore")) {
             return ShellResult.fail(125, "docker: the lab runs only Dayshift's restore script in the one-shot container");
         }
-        Optional<Container> mariadb = s.site().containers(s.node()).stream().filter(c -> c.name().equals("mariadb")).findFirst();
+        Optional<Container> mariadb = s.site().kolla().containers(s.node()).stream().filter(c -> c.name().equals("mariadb")).findFirst();
         if (mariadb.isEmpty()) {
             return ShellResult.fail(125, "docker: Error response from daemon: No such container: mariadb.");
         }
@@ -51,7 +51,7 @@ final class MariaDbNodeCommands {
                     + " not found: manifest unknown: manifest unknown.");
         }
         try {
-            return ShellResult.ok(s.site().restoreMariaBackup(s.node(), rest.subList(5, rest.size())));
+            return ShellResult.ok(s.site().backup().restoreMariaBackup(s.node(), rest.subList(5, rest.size())));
         } catch (LabException e) {
             return ShellResult.fail(e.kind() == LabException.Kind.NOT_FOUND ? 2 : 1, e.getMessage() + "\n");
         }
