@@ -110,7 +110,7 @@ public final class LabSites implements AutoCloseable {
             servers.put(name, server);
             known.append("[127.0.0.1]:").append(server.port()).append(' ').append(PublicKeyEntry.toString(hostKey.getPublic())).append('\n');
             LabSite store = new LabSite(name + "-backup-store", site.flavour(), clock, timings);
-            store.makeDirectory(BACKUP_STORE_PATH);
+            store.kolla().makeDirectory(BACKUP_STORE_PATH);
             LabSshServer storeServer = new LabSshServer(store, shell, properties.user(), "", hostKey, clientKey.getPublic(), sleeper)
                     .start(was.map(LabIdentity.SiteIdentity::storeSshPort).orElse(0));
             stores.put(name, store);
@@ -139,9 +139,9 @@ public final class LabSites implements AutoCloseable {
             Site.OpenStack openstack = new Site.OpenStack(name, clouds);
             Site config = site.flavour() == Flavour.KOLLA
                     ? new Site(name, Flavour.KOLLA, true, openstack, maas, null,
-                    new Site.Kolla("deployer", Path.of(site.inventoryPath()), Path.of(site.globalsPath()), Path.of("/etc/kolla")),
+                    new Site.Kolla("deployer", Path.of(site.kolla().inventoryPath()), Path.of(site.kolla().globalsPath()), Path.of("/etc/kolla")),
                     backupGroups(site, Map.of("deployer", group), group, storeGroup), new Site.Capacity(1), properties.notifications(), backupSettings(site))
-                    : new Site(name, Flavour.CHARMED, true, openstack, maas, new Site.Juju("jump", site.jujuModel()), null,
+                    : new Site(name, Flavour.CHARMED, true, openstack, maas, new Site.Juju("jump", site.juju().jujuModel()), null,
                     backupGroups(site, Map.of("jump", group), group, storeGroup), new Site.Capacity(1), properties.notifications(), backupSettings(site));
             siteConfigs.put(name, config);
         }
@@ -181,10 +181,10 @@ public final class LabSites implements AutoCloseable {
         Map<String, Site.HostGroup> all = new LinkedHashMap<>(groups);
         all.put(BACKUP_STORE_GROUP, store);
         all.put("maas-region", server);
-        if (site.ceph().isPresent()) {
+        if (site.ceph().status().isPresent()) {
             all.put("ceph-mon", server);
         }
-        if (site.hasVault()) {
+        if (site.juju().hasVault()) {
             all.put("vault", server);
         }
         return all;
@@ -192,7 +192,7 @@ public final class LabSites implements AutoCloseable {
 
     private static Site.Backup backupSettings(LabSite site) {
         return new Site.Backup(null, null, null, null, null, null, site.flavour() == Flavour.CHARMED ? "jump" : null, "maas-region",
-                null, null, site.ceph().isPresent() ? "ceph-mon" : null, site.hasVault() ? "vault" : null, null, null)
+                null, null, site.ceph().status().isPresent() ? "ceph-mon" : null, site.juju().hasVault() ? "vault" : null, null, null)
                 .withOffHost(new Site.OffHost(BACKUP_STORE_GROUP, Path.of(BACKUP_STORE_PATH)));
     }
 

@@ -128,6 +128,23 @@ public final class DetachedRun {
             "printf '%s\\n' \"$s\" \"$(cat rc 2>/dev/null)\" \"$p\" \"$(cat started 2>/dev/null)\" \"$(cat ended 2>/dev/null)\";",
             "date +%s; { wc -c < log; } 2>/dev/null || echo 0; exit 0");
 
+    /**
+     * The text of the two scripts, as constants with placeholders: {@code @BASE@}, {@code @DIR@}, {@code @COMMAND@} and
+     * {@code @INNER@} stand for one word quoted with {@link ShellQuoting#quote}, {@code @TAIL@} for a number; {@code @DIR@}
+     * is the same directory wherever it appears, and {@code @INNER@} is the command in a subshell followed by
+     * {@code recordExit}. Public so that a simulated host recognises exactly these scripts, and a change here is seen there.
+     *
+     * @param start      the start script ({@link #start})
+     * @param recordExit what follows the command inside {@code sh -c}
+     * @param inspect    the inspect script ({@link #inspect})
+     * @param marker     the line between the log's tail and the facts in the inspect script's answer
+     */
+    public record Scripts(String start, String recordExit, String inspect, String marker) {
+    }
+
+    /** The scripts this class renders. */
+    public static final Scripts SCRIPTS = new Scripts(START, RECORD_EXIT, INSPECT, MARKER);
+
     private final String runId;
     private final String directory;
     private final String base;

@@ -89,7 +89,7 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
                 "POST /api/sites/lab/calendar/overrides");
         assertThat(drains()).isEqualTo(before);
         assertThat(leases.all()).isEmpty();
-        assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
+        assertThat(lab.require("lab").nova().hypervisor("cn01").orElseThrow().enabled()).isTrue();
 
         // and on a Wednesday noon, outside the window: refused as outside the windows
         at(CalendarServiceTest.OUTSIDE);

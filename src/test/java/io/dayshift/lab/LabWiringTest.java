@@ -75,7 +75,7 @@ class LabWiringTest {
         HttpResponse<String> added = admin.postJson("/api/lab/sites/lab/faults", "{\"type\":\"hypervisor-down\",\"target\":\"cn03\"}");
         assertThat(added.statusCode()).isEqualTo(201);
         assertThat(added.body()).contains("\"HYPERVISOR_DOWN\"").contains("cn03");
-        assertThat(lab.require("lab").hypervisor("cn03").orElseThrow().up()).isFalse();
+        assertThat(lab.require("lab").nova().hypervisor("cn03").orElseThrow().up()).isFalse();
         assertThat(admin.get("/api/lab/sites/lab/faults").body()).contains("cn03");
         assertThat(admin.postJson("/api/lab/sites/lab/faults", "{\"type\":\"no-such-fault\"}").statusCode()).isEqualTo(400);
         assertThat(admin.get("/api/lab/sites/nowhere/faults").statusCode()).isEqualTo(404);
@@ -87,7 +87,7 @@ class LabWiringTest {
     void countsAreForAdministratorsOnly() {
         Users.ensure(identity, "olga", Roles.OPS_LEADS);
         Users.ensure(identity, "adam", Roles.ADMINS);
-        lab.require("lab").disableComputeService("cn05", "counted in the wiring test");
+        lab.require("lab").nova().disableComputeService("cn05", "counted in the wiring test");
 
         assertThat(Http.as(port, "olga", Users.PASSWORD).get("/api/lab/counts").statusCode()).isEqualTo(403);
         assertThat(Http.anonymous(port).get("/api/lab/sites/lab/counts").statusCode()).isEqualTo(401);

@@ -100,8 +100,8 @@ class BeforeApprovalTest extends ProcessTestFixture {
             site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn03"));
         }
         Map<String, Long> before = site.destructiveActions();
-        Optional<String> globals = content(site, site.globalsPath());
-        Optional<String> inventory = content(site, site.inventoryPath());
+        Optional<String> globals = content(site, site.kolla().globalsPath());
+        Optional<String> inventory = content(site, site.kolla().inventoryPath());
 
         // when an ops lead starts it with valid input and it runs until an approval is asked for
         ProcessInstance run = runbooks.start("olga", runbook, input);
@@ -110,8 +110,8 @@ class BeforeApprovalTest extends ProcessTestFixture {
         // then it is the runbook's first approval, and nothing on the site changed
         assertThat(approval.getTaskDefinitionKey()).isEqualTo(c.firstApproval());
         assertThat(site.destructiveActions()).as("changes the lab counted before " + c.firstApproval()).isEqualTo(before);
-        assertThat(content(site, site.globalsPath())).as("globals.yml").isEqualTo(globals);
-        assertThat(content(site, site.inventoryPath())).as("the inventory").isEqualTo(inventory);
+        assertThat(content(site, site.kolla().globalsPath())).as("globals.yml").isEqualTo(globals);
+        assertThat(content(site, site.kolla().inventoryPath())).as("the inventory").isEqualTo(inventory);
     }
 
     /** Runs the jobs and the waits, an ops lead answering the questions of {@code answers}, until a task for approvers opens. */
@@ -158,7 +158,7 @@ class BeforeApprovalTest extends ProcessTestFixture {
     }
 
     private static Optional<String> content(LabSite site, String path) {
-        return path.isEmpty() ? Optional.empty() : site.file(path).map(LabFile::content);
+        return path.isEmpty() ? Optional.empty() : site.kolla().file(path).map(LabFile::content);
     }
 
     private static String site(String runbook, String flavour) {

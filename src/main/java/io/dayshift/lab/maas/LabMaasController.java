@@ -8,6 +8,7 @@ import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.LabException;
 import io.dayshift.lab.model.LabScriptSet;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.lab.model.MaasState;
 import io.dayshift.lab.model.MaasMachine;
 import io.dayshift.machine.MachineStatus;
 import io.dayshift.machine.ScriptPhase;
@@ -117,19 +118,19 @@ public class LabMaasController {
                 return listMachines(call);
             }
             if (is(call, "POST", "allocate")) {
-                return machine(call, call.site().allocate(call.param("tags"), systemIdConstraint(call), call.first("zone"), LabSite.MAAS_API_USER));
+                return machine(call, call.site().maas().allocate(call.param("tags"), systemIdConstraint(call), call.first("zone"), MaasState.MAAS_API_USER));
             }
             return unrecognised(method, op);
         }
         if (segments.length == 2 && segments[0].equals("machines")) {
-            MaasMachine machine = call.site().machine(segments[1])
+            MaasMachine machine = call.site().maas().machine(segments[1])
                     .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "No Machine matches the given query."));
             return machineOperation(call, machine);
         }
         if (path.equals("tags/")) {
             if (is(call, "GET", null)) {
                 ArrayNode all = call.json().mapper().createArrayNode();
-                call.site().maasTags().stream().sorted().forEach(t -> all.add(call.json().tag(t, call.site().tagComment(t))));
+                call.site().maas().maasTags().stream().sorted().forEach(t -> all.add(call.json().tag(t, call.site().maas().tagComment(t))));
                 return json(call, 200, all);
             }
             if (is(call, "POST", null)) {
@@ -139,15 +140,15 @@ public class LabMaasController {
         }
         if (segments.length == 2 && segments[0].equals("tags")) {
             String tag = segments[1];
-            if (!call.site().maasTags().contains(tag)) {
+            if (!call.site().maas().maasTags().contains(tag)) {
                 return text(404, "No Tag matches the given query.");
             }
             if (is(call, "GET", null)) {
-                return json(call, 200, call.json().tag(tag, call.site().tagComment(tag)));
+                return json(call, 200, call.json().tag(tag, call.site().maas().tagComment(tag)));
             }
             if (is(call, "GET", "machines")) {
                 ArrayNode tagged = call.json().mapper().createArrayNode();
-                call.site().machines().stream().filter(m -> m.hasTag(tag)).forEach(m -> tagged.add(call.json().machine(call.site(), m)));
+                call.site().maas().machines().stream().filter(m -> m.hasTag(tag)).forEach(m -> tagged.add(call.json().machine(call.site(), m)));
                 return json(call, 200, tagged);
             }
             if (is(call, "POST", "update_nodes")) {
@@ -156,7 +157,7 @@ public class LabMaasController {
             return unrecognised(method, op);
         }
         if (segments.length >= 3 && segments.length <= 4 && segments[0].equals("nodes") && segments[2].equals("results")) {
-            if (call.site().machine(segments[1]).isEmpty()) {
+            if (call.site().maas().machine(segments[1]).isEmpty()) {
                 return text(404, "No Node matches the given query.");
             }
             if (!is(call, "GET", null)) {
@@ -183,12 +184,12 @@ public class LabMaasController {
         }
         return switch (call.op()) {
             case "commission" -> commission(call, id);
-            case "mark_broken" -> machine(call, site.markBroken(id, call.param("comment").isEmpty() ? call.first("error_description")
+            case "mark_broken" -> machine(call, site.maas().markBroken(id, call.param("comment").isEmpty() ? call.first("error_description")
                     : call.first("comment")));
-            case "power_on" -> machine(call, site.powerOn(id));
-            case "power_off" -> machine(call, site.powerOff(id));
-            case "deploy" -> machine(call, site.deploy(id, call.first("distro_series"), LabSite.MAAS_API_USER));
-            case "release" -> machine(call, site.release(id, call.flag("erase") || call.flag("secure_erase") || call.flag("quick_erase")));
+            case "power_on" -> machine(call, site.maas().powerOn(id));
+            case "power_off" -> machine(call, site.maas().powerOff(id));
+            case "deploy" -> machine(call, site.maas().deploy(id, call.first("distro_series"), MaasState.MAAS_API_USER));
+            case "release" -> machine(call, site.maas().release(id, call.flag("erase") || call.flag("secure_erase") || call.flag("quick_erase")));
             default -> unrecognised(call.method(), call.op());
         };
     }
@@ -199,7 +200,7 @@ public class LabMaasController {
         List<String> testing = scripts(call.param("testing_scripts"));
         boolean none = testing.stream().anyMatch(s -> s.equalsIgnoreCase("none"));
         try {
-            return machine(call, call.site().commission(id, LabSite.MAAS_API_USER, commissioning, none ? List.of() : testing, none));
+            return machine(call, call.site().maas().commission(id, MaasState.MAAS_API_USER, commissioning, none ? List.of() : testing, none));
         } catch (LabException e) {
             if (e.kind() != LabException.Kind.BAD_REQUEST) {
                 throw e;
@@ -221,7 +222,7 @@ public class LabMaasController {
         List<String> zones = call.param("zone");
         List<String> pools = call.param("pool");
         ArrayNode answer = call.json().mapper().createArrayNode();
-        for (MaasMachine m : call.site().machines()) {
+        for (MaasMachine m : call.site().maas().machines()) {
             if ((hostnames.isEmpty() || hostnames.contains(m.hostname()))
                     && m.tags().containsAll(tags)
                     && (statuses.isEmpty() || statuses.contains(m.status().filterName()))
@@ -242,7 +243,7 @@ public class LabMaasController {
             return systemId;
         }
         String hostname = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        return call.site().machineByHostname(hostname).map(MaasMachine::systemId).orElse("(no machine named " + name + ")");
+        return call.site().maas().machineByHostname(hostname).map(MaasMachine::systemId).orElse("(no machine named " + name + ")");
     }
 
     private ResponseEntity<String> createTag(Call call) {
@@ -256,7 +257,7 @@ public class LabMaasController {
         if (!call.first("definition").isEmpty()) {
             return fieldErrors(call, "definition", "The lab has manual tags only (an empty definition).");
         }
-        if (!call.site().createTag(name, call.first("comment"))) {
+        if (!call.site().maas().createTag(name, call.first("comment"))) {
             return fieldErrors(call, "name", "Tag with this Name already exists.");
         }
         return json(call, 200, call.json().tag(name, call.first("comment")));
@@ -266,15 +267,15 @@ public class LabMaasController {
     private ResponseEntity<String> updateNodes(Call call, String tag) {
         int added = 0;
         for (String id : call.param("add")) {
-            if (call.site().machine(id).isPresent()) {
-                call.site().tagMachine(id, tag);
+            if (call.site().maas().machine(id).isPresent()) {
+                call.site().maas().tagMachine(id, tag);
                 added++;
             }
         }
         int removed = 0;
         for (String id : call.param("remove")) {
-            if (call.site().machine(id).isPresent()) {
-                call.site().untagMachine(id, tag);
+            if (call.site().maas().machine(id).isPresent()) {
+                call.site().maas().untagMachine(id, tag);
                 removed++;
             }
         }
@@ -291,7 +292,7 @@ public class LabMaasController {
             String name = phase == ScriptPhase.COMMISSIONING ? "commissioning" : "testing";
             String code = phase == ScriptPhase.COMMISSIONING ? "0" : "2";
             if (type.isEmpty() || type.equals(name) || type.equals(code)) {
-                call.site().currentScriptSet(systemId, phase).ifPresent(set -> answer.add(call.json().scriptSet(set, call.flag("include_output"))));
+                call.site().maas().currentScriptSet(systemId, phase).ifPresent(set -> answer.add(call.json().scriptSet(set, call.flag("include_output"))));
             }
         }
         return json(call, 200, answer);
@@ -300,12 +301,12 @@ public class LabMaasController {
     private ResponseEntity<String> scriptSet(Call call, String systemId, String id) {
         Optional<LabScriptSet> set;
         if (id.equals("current-commissioning") || id.equals("current-testing")) {
-            set = call.site().currentScriptSet(systemId, id.equals("current-testing") ? ScriptPhase.TESTING : ScriptPhase.COMMISSIONING);
+            set = call.site().maas().currentScriptSet(systemId, id.equals("current-testing") ? ScriptPhase.TESTING : ScriptPhase.COMMISSIONING);
             if (set.isEmpty()) {
                 return text(400, "No " + id.replace('-', ' ') + " script set exists for this node.");
             }
         } else if (id.matches("\\d{1,9}")) {
-            set = call.site().scriptSet(systemId, Integer.parseInt(id));
+            set = call.site().maas().scriptSet(systemId, Integer.parseInt(id));
         } else {
             return text(400, "Unknown id \"" + id + "\" must be current-commissioning, current-testing, current-installation, "
                     + "or the id number of a specific result.");

@@ -43,8 +43,8 @@ final class MaasJson {
 
     ObjectNode machine(LabSite site, MaasMachine m) {
         ObjectNode node = json.createObjectNode();
-        Optional<LabScriptSet> commissioning = site.currentScriptSet(m.systemId(), ScriptPhase.COMMISSIONING);
-        Optional<LabScriptSet> testing = site.currentScriptSet(m.systemId(), ScriptPhase.TESTING);
+        Optional<LabScriptSet> commissioning = site.maas().currentScriptSet(m.systemId(), ScriptPhase.COMMISSIONING);
+        Optional<LabScriptSet> testing = site.maas().currentScriptSet(m.systemId(), ScriptPhase.TESTING);
         ScriptStatus commissioningStatus = summary(commissioning);
         ScriptStatus testingStatus = summary(testing);
         String ip = m.ipAddresses().isEmpty() ? "" : m.ipAddresses().get(0);
@@ -75,7 +75,7 @@ final class MaasJson {
         ObjectNode domain = node.putObject("domain");
         domain.put("authoritative", true).put("id", 0).put("is_default", true).put("name", "maas").put("resource_record_count", 0)
                 .put("resource_uri", api + "domains/0/").putNull("ttl");
-        node.put("error_description", site.errorDescription(m.systemId()));
+        node.put("error_description", site.maas().errorDescription(m.systemId()));
         node.put("fqdn", m.hostname() + ".maas");
         ObjectNode hardware = node.putObject("hardware_info");
         hardware.put("cpu_model", "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz").put("mainboard_firmware_date", "03/15/2023")

@@ -25,7 +25,7 @@ class CinderApi {
     ResponseEntity<String> services(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam Map<String, String> query) {
         Instant now = site.now();
         ArrayNode list = Api.array();
-        for (VolumeService v : site.volumeServices()) {
+        for (VolumeService v : site.cinder().volumeServices()) {
             if (query.containsKey("host") && !query.get("host").equals(v.host()) || query.containsKey("binary") && !query.get("binary").equals(v.binary())) {
                 continue;
             }

@@ -22,14 +22,14 @@ class GlanceApi {
     ResponseEntity<String> images(@RequestAttribute(TokenCheck.SITE) LabSite site) {
         ObjectNode body = Api.object();
         ArrayNode list = body.putArray("images");
-        site.images().forEach(i -> list.add(image(i)));
+        site.nova().images().forEach(i -> list.add(image(i)));
         body.put("first", "/v2/images").put("schema", "/v2/schemas/images");
         return Api.json(200, body);
     }
 
     @GetMapping("/images/{id}")
     ResponseEntity<String> image(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id) {
-        return site.images().stream().filter(i -> i.id().equals(id)).findFirst().map(i -> Api.json(200, image(i)))
+        return site.nova().images().stream().filter(i -> i.id().equals(id)).findFirst().map(i -> Api.json(200, image(i)))
                 .orElseGet(() -> Api.json(404, Api.object().put("message", "No image found with ID " + id)));
     }
 

@@ -67,7 +67,7 @@ class KeystoneApi {
         if (!user.hasNonNull("password") || !user.hasNonNull("name") && !user.hasNonNull("id")) {
             return badRequest("Expecting to find password.user with name or id, and password, in identity.");
         }
-        Optional<KeystoneUser> known = site.users().stream().filter(u -> u.name().equals("admin")).findFirst();
+        Optional<KeystoneUser> known = site.keystone().users().stream().filter(u -> u.name().equals("admin")).findFirst();
         String userId = known.map(KeystoneUser::id).orElse(Api.hexId(site.name(), "user", "admin"));
         boolean userMatches = user.hasNonNull("id") ? user.get("id").asText().equals(userId)
                 : user.get("name").asText().equals("admin") && inDefaultDomain(user.path("domain"));
@@ -76,7 +76,7 @@ class KeystoneApi {
             return unauthorized();
         }
         JsonNode project = auth.path("scope").path("project");
-        String projectId = site.adminProjectId();
+        String projectId = site.keystone().adminProjectId();
         boolean scoped = !project.isMissingNode();
         if (scoped && !(project.hasNonNull("id") ? project.get("id").asText().equals(projectId)
                 : project.path("name").asText().equals("admin") && inDefaultDomain(project.path("domain")))) {
@@ -97,7 +97,7 @@ class KeystoneApi {
         String base = base(request, site) + "/identity/v3";
         ObjectNode body = Api.object();
         ArrayNode list = body.putArray("users");
-        for (KeystoneUser u : site.users()) {
+        for (KeystoneUser u : site.keystone().users()) {
             ObjectNode o = list.addObject();
             o.put("id", u.id()).put("name", u.name()).put("domain_id", u.domainId()).put("enabled", u.enabled());
             if (u.defaultProjectId() != null && !u.defaultProjectId().isEmpty()) {

@@ -49,12 +49,12 @@ class NeutronApi {
     @GetMapping("/agents")
     ResponseEntity<String> agents(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam MultiValueMap<String, String> query) {
         Instant now = site.now();
-        return list("agents", site.networkAgents().stream().map(a -> agent(a, now)).toList(), query);
+        return list("agents", site.neutron().networkAgents().stream().map(a -> agent(a, now)).toList(), query);
     }
 
     @GetMapping("/agents/{id}")
     ResponseEntity<String> agent(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id) {
-        NetworkAgent a = site.networkAgents().stream().filter(x -> x.id().equals(id)).findFirst()
+        NetworkAgent a = site.neutron().networkAgents().stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> notFound("AgentNotFound", "Agent " + id + " could not be found."));
         return one("agent", agent(a, site.now()));
     }
@@ -66,16 +66,16 @@ class NeutronApi {
         if (!body.has("admin_state_up") || !body.get("admin_state_up").isBoolean()) {
             throw new LabException(LabException.Kind.BAD_REQUEST, "Invalid input for operation: 'admin_state_up' must be a boolean.");
         }
-        if (site.networkAgents().stream().noneMatch(a -> a.id().equals(id))) {
+        if (site.neutron().networkAgents().stream().noneMatch(a -> a.id().equals(id))) {
             throw notFound("AgentNotFound", "Agent " + id + " could not be found.");
         }
-        site.setAgentAdminState(id, body.get("admin_state_up").asBoolean());
+        site.neutron().setAgentAdminState(id, body.get("admin_state_up").asBoolean());
         return agent(site, id);
     }
 
     @GetMapping("/networks")
     ResponseEntity<String> networks(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam MultiValueMap<String, String> query) {
-        return list("networks", site.networks().stream().map(n -> network(site, n)).toList(), query);
+        return list("networks", site.neutron().networks().stream().map(n -> network(site, n)).toList(), query);
     }
 
     @GetMapping("/ports")
@@ -94,7 +94,7 @@ class NeutronApi {
     ResponseEntity<String> floatingIps(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam MultiValueMap<String, String> query) {
         List<ObjectNode> out = new ArrayList<>();
         Instant created = site.now().minus(Duration.ofDays(30));
-        for (FloatingIp f : site.floatingIps()) {
+        for (FloatingIp f : site.neutron().floatingIps()) {
             ObjectNode o = Api.object().put("id", f.id()).put("tenant_id", f.projectId()).put("floating_ip_address", f.address())
                     .put("floating_network_id", f.floatingNetworkId());
             NovaViews.nullable(o, "router_id", f.associated() ? Api.uuid(site.name(), "router", f.projectId()) : "");
@@ -112,7 +112,7 @@ class NeutronApi {
     @GetMapping("/security-groups")
     ResponseEntity<String> securityGroups(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam MultiValueMap<String, String> query) {
         List<ObjectNode> out = new ArrayList<>();
-        for (SecurityGroup g : site.securityGroups()) {
+        for (SecurityGroup g : site.neutron().securityGroups()) {
             ObjectNode o = Api.object().put("id", g.id()).put("name", g.name()).put("tenant_id", g.projectId()).put("description", g.description());
             ArrayNode rules = o.putArray("security_group_rules");
             g.rules().forEach(r -> rules.add(rule(site, g, r)));
@@ -126,7 +126,7 @@ class NeutronApi {
     @GetMapping("/security-group-rules")
     ResponseEntity<String> securityGroupRules(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam MultiValueMap<String, String> query) {
         List<ObjectNode> out = new ArrayList<>();
-        for (SecurityGroup g : site.securityGroups()) {
+        for (SecurityGroup g : site.neutron().securityGroups()) {
             g.rules().forEach(r -> out.add(rule(site, g, r)));
         }
         return list("security_group_rules", out, query);
@@ -185,12 +185,12 @@ class NeutronApi {
     }
 
     private static List<ObjectNode> ports(LabSite site) {
-        Map<String, Instance> servers = site.instances().stream().collect(Collectors.toMap(Instance::id, Function.identity()));
-        Map<String, String> defaultGroups = site.securityGroups().stream().filter(g -> g.name().equals("default"))
+        Map<String, Instance> servers = site.nova().instances().stream().collect(Collectors.toMap(Instance::id, Function.identity()));
+        Map<String, String> defaultGroups = site.neutron().securityGroups().stream().filter(g -> g.name().equals("default"))
                 .collect(Collectors.toMap(SecurityGroup::projectId, SecurityGroup::id, (a, b) -> a));
         Instant created = site.now().minus(Duration.ofDays(3));
         List<ObjectNode> out = new ArrayList<>();
-        for (Port p : site.ports()) {
+        for (Port p : site.neutron().ports()) {
             Optional<Instance> server = Optional.ofNullable(servers.get(p.deviceId())).filter(i -> p.deviceOwner().startsWith("compute:"));
             String host = server.map(Instance::host).orElse(p.hostId());
             boolean bound = !host.isEmpty();

@@ -66,7 +66,7 @@ class NovaApi {
         Microversion mv = Microversion.of(request);
         ArrayNode list = Api.array();
         Instant now = site.now();
-        for (NovaService s : site.novaServices()) {
+        for (NovaService s : site.nova().novaServices()) {
             if (query.containsKey("binary") && !query.get("binary").equals(s.binary()) || query.containsKey("host") && !query.get("host").equals(s.host())) {
                 continue;
             }
@@ -101,11 +101,11 @@ class NovaApi {
         ObjectNode service = Api.object().put("host", host).put("binary", binary);
         switch (action) {
             case "enable" -> {
-                site.enableComputeService(host);
+                site.nova().enableComputeService(host);
                 service.put("status", "enabled");
             }
             case "disable" -> {
-                site.disableComputeService(host, "");
+                site.nova().disableComputeService(host, "");
                 service.put("status", "disabled");
             }
             case "disable-log-reason" -> {
@@ -114,7 +114,7 @@ class NovaApi {
                     throw new LabException(LabException.Kind.BAD_REQUEST, "Missing disabled reason field");
                 }
                 checkReason(reason);
-                site.disableComputeService(host, reason);
+                site.nova().disableComputeService(host, reason);
                 service.put("status", "disabled").put("disabled_reason", reason);
             }
             default -> {
@@ -122,7 +122,7 @@ class NovaApi {
                     throw new LabException(LabException.Kind.BAD_REQUEST, "Missing forced_down field");
                 }
                 boolean down = body.get("forced_down").asBoolean();
-                site.setForcedDown(host, down);
+                site.nova().setForcedDown(host, down);
                 service.put("forced_down", down);
             }
         }
@@ -136,7 +136,7 @@ class NovaApi {
         if (!mv.atLeast("2.53")) {
             return Api.json(404, Api.novaFault(404, "The resource could not be found."), mv.headers());
         }
-        NovaService service = site.novaServices().stream().filter(s -> s.uuid().equals(id)).findFirst()
+        NovaService service = site.nova().novaServices().stream().filter(s -> s.uuid().equals(id)).findFirst()
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Service " + id + " could not be found."));
         JsonNode body = Api.parse(text);
         if (!service.binary().equals("nova-compute")) {
@@ -150,24 +150,24 @@ class NovaApi {
         if (status.equals("disabled")) {
             String reason = body.path("disabled_reason").asText("");
             checkReason(reason);
-            site.disableComputeService(service.host(), reason);
+            site.nova().disableComputeService(service.host(), reason);
         } else if (status.equals("enabled")) {
-            site.enableComputeService(service.host());
+            site.nova().enableComputeService(service.host());
         } else if (!status.isEmpty()) {
             throw new LabException(LabException.Kind.BAD_REQUEST, "Invalid input for field/attribute status. Value: " + status
                     + ". 'enabled' or 'disabled' expected.");
         }
         if (body.has("forced_down")) {
-            site.setForcedDown(service.host(), body.get("forced_down").asBoolean());
+            site.nova().setForcedDown(service.host(), body.get("forced_down").asBoolean());
         }
-        NovaService now = site.novaServices().stream().filter(s -> s.uuid().equals(id)).findFirst().orElseThrow();
+        NovaService now = site.nova().novaServices().stream().filter(s -> s.uuid().equals(id)).findFirst().orElseThrow();
         ObjectNode answer = Api.object();
         answer.set("service", NovaViews.service(now, site.now(), mv));
         return Api.json(200, answer, mv.headers());
     }
 
     private static void requireComputeService(LabSite site, String host, String binary) {
-        if (site.hypervisor(host).isEmpty()) {
+        if (site.nova().hypervisor(host).isEmpty()) {
             throw new LabException(LabException.Kind.NOT_FOUND, "Host '" + host + "' is not mapped to any cell");
         }
         if (!binary.equals("nova-compute")) {
@@ -189,7 +189,7 @@ class NovaApi {
                                        HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
         boolean detail = request.getRequestURI().endsWith("/detail");
-        List<Hypervisor> all = site.hypervisors().stream().sorted(Comparator.comparingInt(Hypervisor::id)).toList();
+        List<Hypervisor> all = site.nova().hypervisors().stream().sorted(Comparator.comparingInt(Hypervisor::id)).toList();
         if (mv.atLeast("2.53") && query.containsKey("hypervisor_hostname_pattern")) {
             String pattern = query.get("hypervisor_hostname_pattern");
             all = all.stream().filter(h -> h.hostname().contains(pattern)).toList();
@@ -199,7 +199,7 @@ class NovaApi {
         Map<String, NovaService> services = computeServices(site);
         ArrayNode list = Api.array();
         for (Hypervisor h : page.items()) {
-            list.add(NovaViews.hypervisor(site, h, site.usage(h.hostname()), services.get(h.hostname()), mv, detail));
+            list.add(NovaViews.hypervisor(site, h, site.nova().usage(h.hostname()), services.get(h.hostname()), mv, detail));
         }
         ObjectNode body = Api.object();
         body.set("hypervisors", list);
@@ -215,8 +215,8 @@ class NovaApi {
             return Api.json(404, Api.novaFault(404, "The resource could not be found."), mv.headers());
         }
         long count = 0, vcpus = 0, vcpusUsed = 0, ram = 0, ramUsed = 0, disk = 0, diskUsed = 0, vms = 0;
-        for (Hypervisor h : site.hypervisors()) {
-            var u = site.usage(h.hostname());
+        for (Hypervisor h : site.nova().hypervisors()) {
+            var u = site.nova().usage(h.hostname());
             count++;
             vcpus += h.vcpus();
             vcpusUsed += u.vcpusUsed();
@@ -236,16 +236,16 @@ class NovaApi {
     @GetMapping("/os-hypervisors/{id}")
     ResponseEntity<String> hypervisor(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
-        Hypervisor h = site.hypervisors().stream()
+        Hypervisor h = site.nova().hypervisors().stream()
                 .filter(x -> mv.atLeast("2.53") ? Api.uuid(site.name(), "resource-provider", x.hostname()).equals(id) : Integer.toString(x.id()).equals(id))
                 .findFirst().orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Hypervisor " + id + " could not be found."));
         ObjectNode body = Api.object();
-        body.set("hypervisor", NovaViews.hypervisor(site, h, site.usage(h.hostname()), computeServices(site).get(h.hostname()), mv, true));
+        body.set("hypervisor", NovaViews.hypervisor(site, h, site.nova().usage(h.hostname()), computeServices(site).get(h.hostname()), mv, true));
         return Api.json(200, body, mv.headers());
     }
 
     private static Map<String, NovaService> computeServices(LabSite site) {
-        return site.novaServices().stream().filter(s -> s.binary().equals("nova-compute")).collect(Collectors.toMap(NovaService::host, s -> s));
+        return site.nova().novaServices().stream().filter(s -> s.binary().equals("nova-compute")).collect(Collectors.toMap(NovaService::host, s -> s));
     }
 
     // ---- servers ------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ class NovaApi {
         boolean detail = request.getRequestURI().endsWith("/detail");
         boolean allTenants = query.containsKey("all_tenants") && !List.of("0", "false", "f", "no", "off").contains(query.get("all_tenants").toLowerCase(Locale.ROOT));
         String project = allTenants ? query.getOrDefault("project_id", query.getOrDefault("tenant_id", "")) : token.projectId();
-        List<Instance> matching = site.instances().stream()
+        List<Instance> matching = site.nova().instances().stream()
                 .filter(i -> project.isEmpty() || i.projectId().equals(project))
                 .filter(i -> !query.containsKey("host") || i.host().equals(query.get("host")))
                 .filter(i -> !query.containsKey("status") || i.status().name().equalsIgnoreCase(query.get("status")))
@@ -269,10 +269,10 @@ class NovaApi {
         String compute = compute(request, site);
         ArrayNode list = Api.array();
         if (detail) {
-            Map<String, List<Port>> ports = site.ports().stream().collect(Collectors.groupingBy(Port::deviceId));
-            Map<String, LabNetwork> networks = site.networks().stream().collect(Collectors.toMap(LabNetwork::id, n -> n));
+            Map<String, List<Port>> ports = site.neutron().ports().stream().collect(Collectors.groupingBy(Port::deviceId));
+            Map<String, LabNetwork> networks = site.neutron().networks().stream().collect(Collectors.toMap(LabNetwork::id, n -> n));
             for (Instance i : page.items()) {
-                list.add(NovaViews.server(site, i, compute, token.userId(), site.imageOf(i.id()), ports.getOrDefault(i.id(), List.of()), networks, mv));
+                list.add(NovaViews.server(site, i, compute, token.userId(), site.nova().imageOf(i.id()), ports.getOrDefault(i.id(), List.of()), networks, mv));
             }
         } else {
             page.items().forEach(i -> list.add(NovaViews.serverSummary(i, compute)));
@@ -289,10 +289,10 @@ class NovaApi {
                                   @PathVariable String id, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
         Instance i = requireServer(site, id);
-        Map<String, LabNetwork> networks = site.networks().stream().collect(Collectors.toMap(LabNetwork::id, n -> n));
-        List<Port> ports = site.ports().stream().filter(p -> p.deviceId().equals(id)).toList();
+        Map<String, LabNetwork> networks = site.neutron().networks().stream().collect(Collectors.toMap(LabNetwork::id, n -> n));
+        List<Port> ports = site.neutron().ports().stream().filter(p -> p.deviceId().equals(id)).toList();
         ObjectNode body = Api.object();
-        body.set("server", NovaViews.server(site, i, compute(request, site), token.userId(), site.imageOf(id), ports, networks, mv));
+        body.set("server", NovaViews.server(site, i, compute(request, site), token.userId(), site.nova().imageOf(id), ports, networks, mv));
         return Api.json(200, body, mv.headers());
     }
 
@@ -319,7 +319,7 @@ class NovaApi {
                     + ". 'networks' is a required property");
         }
         String network = "";
-        String privateNet = site.networks().stream().filter(n -> n.name().equals("private")).map(LabNetwork::id).findFirst().orElse("");
+        String privateNet = site.neutron().networks().stream().filter(n -> n.name().equals("private")).map(LabNetwork::id).findFirst().orElse("");
         if (nets.isTextual()) {
             if (!mv.atLeast("2.37") || !List.of("none", "auto").contains(nets.asText())) {
                 throw new LabException(LabException.Kind.BAD_REQUEST, "Invalid input for field/attribute networks. Value: " + nets.asText()
@@ -340,7 +340,7 @@ class NovaApi {
             network = privateNet; // 2.1: the one network the project can see
         }
         String group = body.path("os:scheduler_hints").path("group").asText("");
-        Instance booted = site.bootServer(name, token.projectId(), server.path("flavorRef").asText(""), server.path("imageRef").asText(""),
+        Instance booted = site.nova().bootServer(name, token.projectId(), server.path("flavorRef").asText(""), server.path("imageRef").asText(""),
                 server.path("host").asText(""), server.path("availability_zone").asText(""), group, network);
         String compute = compute(request, site);
         ObjectNode answer = Api.object();
@@ -359,7 +359,7 @@ class NovaApi {
     ResponseEntity<String> delete(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
         requireServer(site, id);
-        site.deleteServer(id);
+        site.nova().deleteServer(id);
         return Api.empty(204, mv.headers());
     }
 
@@ -385,11 +385,11 @@ class NovaApi {
                     }
                     host = args.path("host").asText("");
                 }
-                site.coldMigrateServer(id, host);
+                site.nova().coldMigrateServer(id, host);
                 return Api.empty(202, mv.headers());
             }
             case "confirmResize" -> {
-                site.confirmResize(id);
+                site.nova().confirmResize(id);
                 return Api.empty(204, mv.headers());
             }
             case "evacuate" -> {
@@ -428,7 +428,7 @@ class NovaApi {
         if (args.has("force") && !mv.atLeast("2.30")) {
             throw invalid("os-migrateLive", args, "Additional properties are not allowed ('force' was unexpected)");
         }
-        site.liveMigrateServer(id, args.get("host").isNull() ? "" : args.get("host").asText());
+        site.nova().liveMigrateServer(id, args.get("host").isNull() ? "" : args.get("host").asText());
     }
 
     private ResponseEntity<String> evacuate(LabSite site, String id, JsonNode args, Microversion mv) {
@@ -448,7 +448,7 @@ class NovaApi {
         if (!host.isEmpty()) {
             throw new LabException(LabException.Kind.BAD_REQUEST, "The lab's evacuation lets the scheduler choose the host; do not name one.");
         }
-        site.evacuateServer(id);
+        site.nova().evacuateServer(id);
         if (mv.atLeast("2.14")) {
             return Api.empty(200, mv.headers());
         }
@@ -460,7 +460,7 @@ class NovaApi {
     }
 
     private static Instance requireServer(LabSite site, String id) {
-        return site.instance(id).orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Instance " + id + " could not be found."));
+        return site.nova().instance(id).orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Instance " + id + " could not be found."));
     }
 
     private String password() {
@@ -475,7 +475,7 @@ class NovaApi {
     ResponseEntity<String> migrations(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam Map<String, String> query,
                                       HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
-        List<Migration> matching = site.migrations().stream()
+        List<Migration> matching = site.nova().migrations().stream()
                 .filter(m -> !query.containsKey("instance_uuid") || m.instanceId().equals(query.get("instance_uuid")))
                 .filter(m -> !query.containsKey("host") || m.sourceHost().equals(query.get("host")) || m.destHost().equals(query.get("host")))
                 .filter(m -> !query.containsKey("source_compute") || m.sourceHost().equals(query.get("source_compute")))
@@ -505,7 +505,7 @@ class NovaApi {
         boolean detail = request.getRequestURI().endsWith("/detail");
         String compute = compute(request, site);
         ArrayNode list = Api.array();
-        site.flavors().stream().sorted(Comparator.comparing(Flavor::id)).forEach(f -> list.add(NovaViews.flavor(f, compute, detail)));
+        site.nova().flavors().stream().sorted(Comparator.comparing(Flavor::id)).forEach(f -> list.add(NovaViews.flavor(f, compute, detail)));
         ObjectNode body = Api.object();
         body.set("flavors", list);
         return Api.json(200, body, mv.headers());
@@ -514,7 +514,7 @@ class NovaApi {
     @GetMapping("/flavors/{id}")
     ResponseEntity<String> flavor(@RequestAttribute(TokenCheck.SITE) LabSite site, @PathVariable String id, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
-        Flavor f = site.flavors().stream().filter(x -> x.id().equals(id)).findFirst()
+        Flavor f = site.nova().flavors().stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Flavor " + id + " could not be found."));
         ObjectNode body = Api.object();
         body.set("flavor", NovaViews.flavor(f, compute(request, site), true));
@@ -528,7 +528,7 @@ class NovaApi {
     ResponseEntity<String> aggregates(@RequestAttribute(TokenCheck.SITE) LabSite site, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
         ArrayNode list = Api.array();
-        for (HostAggregate a : site.aggregates()) {
+        for (HostAggregate a : site.nova().aggregates()) {
             ObjectNode view = list.addObject().put("id", a.id()).put("name", a.name());
             if (mv.atLeast("2.41")) {
                 view.put("uuid", a.uuid());
@@ -564,7 +564,7 @@ class NovaApi {
         boolean allProjects = query.containsKey("all_projects")
                 && !List.of("0", "false", "f", "no", "off").contains(query.get("all_projects").toLowerCase(Locale.ROOT));
         Map<String, List<String>> members = serverGroupMembers(site);
-        List<ServerGroup> matching = site.serverGroups().stream()
+        List<ServerGroup> matching = site.nova().serverGroups().stream()
                 .filter(g -> allProjects || g.projectId().equals(token.projectId()))
                 .toList();
         int offset = nonNegative(query, "offset", 0);
@@ -581,7 +581,7 @@ class NovaApi {
     ResponseEntity<String> serverGroup(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestAttribute(TokenCheck.TOKEN) KeystoneTokens.Token token,
                                        @PathVariable String id, HttpServletRequest request) {
         Microversion mv = Microversion.of(request);
-        ServerGroup group = site.serverGroups().stream().filter(g -> g.id().equals(id)).findFirst()
+        ServerGroup group = site.nova().serverGroups().stream().filter(g -> g.id().equals(id)).findFirst()
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "Instance group " + id + " could not be found."));
         ObjectNode body = Api.object();
         body.set("server_group", NovaViews.serverGroup(site, group, serverGroupMembers(site).getOrDefault(id, List.of()), token.userId(), mv));
@@ -589,7 +589,7 @@ class NovaApi {
     }
 
     private static Map<String, List<String>> serverGroupMembers(LabSite site) {
-        return site.instances().stream().filter(i -> !i.serverGroupId().isEmpty())
+        return site.nova().instances().stream().filter(i -> !i.serverGroupId().isEmpty())
                 .collect(Collectors.groupingBy(Instance::serverGroupId, Collectors.mapping(Instance::id, Collectors.toList())));
     }
 

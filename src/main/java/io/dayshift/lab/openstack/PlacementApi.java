@@ -38,7 +38,7 @@ class PlacementApi {
     @GetMapping("/resource_providers")
     ResponseEntity<String> providers(@RequestAttribute(TokenCheck.SITE) LabSite site, @RequestParam Map<String, String> query) {
         ArrayNode list = Api.array();
-        for (Hypervisor h : site.hypervisors()) {
+        for (Hypervisor h : site.nova().hypervisors()) {
             String uuid = uuid(site, h);
             if (query.containsKey("name") && !query.get("name").equals(h.hostname()) || query.containsKey("uuid") && !query.get("uuid").equals(uuid)) {
                 continue;
@@ -76,7 +76,7 @@ class PlacementApi {
         if (found.isEmpty()) {
             return notFound(uuid);
         }
-        HypervisorUsage u = site.usage(found.get().hostname());
+        HypervisorUsage u = site.nova().usage(found.get().hostname());
         ObjectNode body = Api.object().put("resource_provider_generation", generation(site, found.get()));
         body.putObject("usages").put("VCPU", u.vcpusUsed()).put("MEMORY_MB", u.ramMibUsed()).put("DISK_GB", u.diskGibUsed());
         return Api.json(200, body);
@@ -99,11 +99,11 @@ class PlacementApi {
 
     /** The provider's generation moves with every allocation on it: here, the number of servers placed there. */
     private static int generation(LabSite site, Hypervisor h) {
-        return 2 + site.usage(h.hostname()).instances();
+        return 2 + site.nova().usage(h.hostname()).instances();
     }
 
     private static Optional<Hypervisor> find(LabSite site, String uuid) {
-        return site.hypervisors().stream().filter(h -> uuid(site, h).equals(uuid)).findFirst();
+        return site.nova().hypervisors().stream().filter(h -> uuid(site, h).equals(uuid)).findFirst();
     }
 
     private static String uuid(LabSite site, Hypervisor h) {

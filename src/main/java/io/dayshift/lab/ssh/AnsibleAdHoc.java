@@ -53,8 +53,8 @@ final class AnsibleAdHoc {
             return ShellResult.fail(1, "ERROR! No argument passed to command module");
         }
         StringBuilder warnings = new StringBuilder();
-        List<String> hosts = inventory == null ? List.of() : s.site().inventoryHosts(inventory, pattern);
-        if (inventory == null || s.site().file(inventory).isEmpty()) {
+        List<String> hosts = inventory == null ? List.of() : s.site().kolla().inventoryHosts(inventory, pattern);
+        if (inventory == null || s.site().kolla().file(inventory).isEmpty()) {
             warnings.append("[WARNING]: Unable to parse ").append(inventory).append(" as an inventory source\n")
                     .append("[WARNING]: No inventory was parsed, only implicit localhost is available\n");
         }
@@ -116,7 +116,7 @@ final class AnsibleAdHoc {
      * controller whose nova_conductor runs; nova-manage prints its progress only with {@code --verbose}.
      */
     private static ShellResult novaManage(Session nodeSession, List<String> args) {
-        boolean conductor = nodeSession.site().containers(nodeSession.node()).stream().anyMatch(c -> c.name().equals("nova_conductor") && c.running());
+        boolean conductor = nodeSession.site().kolla().containers(nodeSession.node()).stream().anyMatch(c -> c.name().equals("nova_conductor") && c.running());
         if (!conductor) {
             return ShellResult.fail(1, "Error response from daemon: No such container: nova_conductor\n");
         }
@@ -125,7 +125,7 @@ final class AnsibleAdHoc {
         if (!options.equals(List.of("cell_v2", "discover_hosts", "--by-service"))) {
             return ShellResult.fail(2, "nova-manage: the lab knows only cell_v2 discover_hosts --by-service [--verbose], not " + String.join(" ", args) + "\n");
         }
-        String output = nodeSession.site().discoverHosts();
+        String output = nodeSession.site().nova().discoverHosts();
         return ShellResult.ok(verbose ? output : "");
     }
 

@@ -54,7 +54,7 @@ final class BackupCommands {
     ShellResult sha256sum(Session s, List<String> args) {
         StringBuilder out = new StringBuilder();
         for (String path : operands(args)) {
-            Optional<String> sum = s.site().fileChecksum(path);
+            Optional<String> sum = s.site().backup().fileChecksum(path);
             if (sum.isEmpty()) {
                 return new ShellResult(1, out.toString(), "sha256sum: " + path + ": No such file or directory\n");
             }
@@ -71,11 +71,11 @@ final class BackupCommands {
         }
         StringBuilder out = new StringBuilder();
         for (String path : operands(args, "-c")) {
-            Optional<LabFile> f = s.site().file(path);
-            if (f.isEmpty() && !s.site().isDirectory(path)) {
+            Optional<LabFile> f = s.site().kolla().file(path);
+            if (f.isEmpty() && !s.site().kolla().isDirectory(path)) {
                 return new ShellResult(1, out.toString(), "stat: cannot statx '" + path + "': No such file or directory\n");
             }
-            out.append(format.replace("%s", Long.toString(f.map(LabFile::size).orElse(4096L))).replace("%a", s.site().fileMode(path))).append('\n');
+            out.append(format.replace("%s", Long.toString(f.map(LabFile::size).orElse(4096L))).replace("%a", s.site().kolla().fileMode(path))).append('\n');
         }
         return ShellResult.ok(out.toString());
     }
@@ -84,11 +84,11 @@ final class BackupCommands {
     ShellResult ls(Session s, List<String> args) {
         List<String> dirs = operands(args);
         String dir = dirs.isEmpty() ? "." : dirs.get(0);
-        if (!s.site().isDirectory(dir)) {
+        if (!s.site().kolla().isDirectory(dir)) {
             return ShellResult.fail(2, "ls: cannot access '" + dir + "': No such file or directory");
         }
         StringBuilder out = new StringBuilder();
-        s.site().listDirectory(dir).forEach(name -> out.append(name).append('\n'));
+        s.site().kolla().listDirectory(dir).forEach(name -> out.append(name).append('\n'));
         return ShellResult.ok(out.toString());
     }
 
@@ -98,7 +98,7 @@ final class BackupCommands {
         boolean directory = args.contains("-d");
         List<String> paths = operands(args, "-m");
         if (directory) {
-            paths.forEach(p -> s.site().installFile(p, mode, true));
+            paths.forEach(p -> s.site().kolla().installFile(p, mode, true));
             return ShellResult.ok("");
         }
         if (paths.size() != 2 || !paths.get(0).equals("/dev/null")) {
@@ -106,10 +106,10 @@ final class BackupCommands {
         }
         String target = paths.get(1);
         String parent = target.substring(0, Math.max(1, target.lastIndexOf('/')));
-        if (!s.site().isDirectory(parent)) {
+        if (!s.site().kolla().isDirectory(parent)) {
             return ShellResult.fail(1, "install: cannot create regular file '" + target + "': No such file or directory");
         }
-        s.site().installFile(target, mode, false);
+        s.site().kolla().installFile(target, mode, false);
         return ShellResult.ok("");
     }
 
@@ -125,19 +125,19 @@ final class BackupCommands {
             StringBuilder members = new StringBuilder("gzip tar archive, members:\n");
             long size = 0;
             for (String source : rest.subList(1, rest.size())) {
-                Optional<LabFile> f = s.site().file(source);
-                if (f.isEmpty() && !s.site().isDirectory(source)) {
+                Optional<LabFile> f = s.site().kolla().file(source);
+                if (f.isEmpty() && !s.site().kolla().isDirectory(source)) {
                     return ShellResult.fail(2, "tar: " + source + ": Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors");
                 }
                 members.append(source.substring(1)).append('\n');
-                for (String name : s.site().listDirectory(source)) {
+                for (String name : s.site().kolla().listDirectory(source)) {
                     members.append(source.substring(1)).append('/').append(name).append('\n');
-                    size += s.site().file(source + "/" + name).map(LabFile::size).orElse(0L);
+                    size += s.site().kolla().file(source + "/" + name).map(LabFile::size).orElse(0L);
                 }
                 size += f.map(LabFile::size).orElse(0L);
             }
             try {
-                s.site().writeBackupFile("tar", archive, new LabFile(members.toString(), Math.max(size / 4, 1024)),
+                s.site().backup().writeBackupFile("tar", archive, new LabFile(members.toString(), Math.max(size / 4, 1024)),
                         "tar: " + rest.get(1) + ": Cannot open: Permission denied");
             } catch (LabException e) {
                 return ShellResult.fail(2, e.getMessage() + "\ntar: Exiting with failure status due to previous errors");
@@ -146,11 +146,11 @@ final class BackupCommands {
         }
         if (mode.equals("-tzf") && !rest.isEmpty()) {
             String archive = rest.get(0);
-            Optional<LabFile> f = s.site().file(archive);
+            Optional<LabFile> f = s.site().kolla().file(archive);
             if (f.isEmpty()) {
                 return ShellResult.fail(2, "tar: " + archive + ": Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now");
             }
-            if (s.site().corrupted(archive)) {
+            if (s.site().backup().corrupted(archive)) {
                 return ShellResult.fail(2, "gzip: stdin: invalid compressed data--crc error\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now");
             }
             List<String> lines = f.get().content().lines().toList();
@@ -168,7 +168,7 @@ final class BackupCommands {
         }
         if (mode.equals("-xzf") && rest.size() == 3 && rest.get(1).equals("-C")) { // dr-restore
             try {
-                s.site().extractArchive(rest.get(0), rest.get(2));
+                s.site().backup().extractArchive(rest.get(0), rest.get(2));
                 return ShellResult.ok("");
             } catch (LabException e) {
                 return ShellResult.fail(2, e.getMessage());
@@ -183,10 +183,10 @@ final class BackupCommands {
             return ShellResult.fail(1, "gzip: the lab's gzip only tests (-t)");
         }
         for (String path : operands(args)) {
-            if (s.site().file(path).isEmpty()) {
+            if (s.site().kolla().file(path).isEmpty()) {
                 return ShellResult.fail(1, "gzip: " + path + ": No such file or directory");
             }
-            if (s.site().corrupted(path)) {
+            if (s.site().backup().corrupted(path)) {
                 return ShellResult.fail(1, "gzip: " + path + ": invalid compressed data--crc error");
             }
         }
@@ -200,11 +200,11 @@ final class BackupCommands {
         if (text == null || paths.size() != 1) {
             return ShellResult.fail(2, "zgrep: the lab's zgrep knows only -c -F -e TEXT FILE");
         }
-        Optional<LabFile> f = s.site().file(paths.get(0));
+        Optional<LabFile> f = s.site().kolla().file(paths.get(0));
         if (f.isEmpty()) {
             return ShellResult.fail(2, "gzip: " + paths.get(0) + ": No such file or directory");
         }
-        if (s.site().corrupted(paths.get(0))) {
+        if (s.site().backup().corrupted(paths.get(0))) {
             return new ShellResult(2, "0\n", "gzip: " + paths.get(0) + ": invalid compressed data--crc error\n");
         }
         long count = f.get().content().lines().filter(l -> l.contains(text)).count();
@@ -220,7 +220,7 @@ final class BackupCommands {
             return ShellResult.fail(1, "pg_dump: the lab's pg_dump writes only custom-format archives: -Fc -f FILE");
         }
         try {
-            s.site().writeBackupFile("pg_dump", file, new LabFile("PGDMP custom-format archive\n;     dbname: " + db + "\n;     TOC Entries: 1874\n"
+            s.site().backup().writeBackupFile("pg_dump", file, new LabFile("PGDMP custom-format archive\n;     dbname: " + db + "\n;     TOC Entries: 1874\n"
                     + ";     Archive created at " + ARCHIVED.format(s.site().now()) + "\n", 52_428_800L),
                     "pg_dump: error: connection to server at \"localhost\" (127.0.0.1), port 5432 failed: FATAL:  password authentication failed for user \""
                             + user + "\"");
@@ -236,14 +236,14 @@ final class BackupCommands {
         if (!args.contains("--list") || paths.size() != 1) {
             return ShellResult.fail(1, "pg_restore: the lab's pg_restore only lists (--list FILE)");
         }
-        Optional<LabFile> f = s.site().file(paths.get(0));
+        Optional<LabFile> f = s.site().kolla().file(paths.get(0));
         if (f.isEmpty()) {
             return ShellResult.fail(1, "pg_restore: error: could not open input file \"" + paths.get(0) + "\": No such file or directory");
         }
         if (!f.get().content().startsWith("PGDMP")) {
             return ShellResult.fail(1, "pg_restore: error: input file does not appear to be a valid archive");
         }
-        if (s.site().corrupted(paths.get(0))) {
+        if (s.site().backup().corrupted(paths.get(0))) {
             return ShellResult.fail(1, "pg_restore: error: could not read from input file: end of file");
         }
         return ShellResult.ok(";\n" + f.get().content().lines().filter(l -> l.startsWith(";")).reduce("", (a, b) -> a + b + "\n")
@@ -252,7 +252,7 @@ final class BackupCommands {
 
     /** {@code vault operator raft snapshot save [-address=URL] FILE}, the token read by the CLI from the user's ~/.vault-token. */
     ShellResult vault(Session s, List<String> args) {
-        if (!s.site().hasVault()) {
+        if (!s.site().juju().hasVault()) {
             return ShellResult.fail(127, "sh: 1: vault: not found");
         }
         List<String> words = new ArrayList<>();
@@ -270,7 +270,7 @@ final class BackupCommands {
             return ShellResult.fail(1, "Usage: vault operator raft snapshot save [options] <file>  (the lab's vault knows only this)");
         }
         try {
-            s.site().writeBackupFile("vault", words.get(4), new LabFile("vault raft snapshot (gzip tar)\nmeta.json\nstate.bin\nSHA256SUMS\n", 8_388_608L),
+            s.site().backup().writeBackupFile("vault", words.get(4), new LabFile("vault raft snapshot (gzip tar)\nmeta.json\nstate.bin\nSHA256SUMS\n", 8_388_608L),
                     "Error taking the snapshot: Error making API request.\n\nURL: GET " + address + "/v1/sys/storage/raft/snapshot\nCode: 403. Errors:\n\n"
                             + "* permission denied");
         } catch (LabException e) {
@@ -282,7 +282,7 @@ final class BackupCommands {
     /** {@code ceph config generate-minimal-conf -o FILE} and {@code ceph auth export -o FILE} here; everything else to the node's ceph. */
     ShellResult ceph(Session s, List<String> args, LabShell.Program others) throws InterruptedException {
         String out = option(args, "-o");
-        if (out == null || s.site().ceph().isEmpty()) {
+        if (out == null || s.site().ceph().status().isEmpty()) {
             return others.run(s, args);
         }
         String command = String.join(" ", operands(args, "-o"));
@@ -296,7 +296,7 @@ final class BackupCommands {
             return others.run(s, args);
         }
         try {
-            s.site().writeBackupFile("ceph", out, LabFile.text(content), "Error EACCES: access denied");
+            s.site().backup().writeBackupFile("ceph", out, LabFile.text(content), "Error EACCES: access denied");
         } catch (LabException e) {
             return ShellResult.fail(13, e.getMessage());
         }
@@ -310,7 +310,7 @@ final class BackupCommands {
             return others.run(s, args);
         }
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, Long> row : s.site().keyTableRows().entrySet()) {
+        for (Map.Entry<String, Long> row : s.site().backup().keyTableRows().entrySet()) {
             if (query.contains("FROM " + row.getKey())) {
                 out.append(row.getKey()).append('\t').append(row.getValue()).append('\n');
             }
@@ -346,17 +346,17 @@ final class BackupCommands {
         LabSite target = from.matches() ? s.site() : peer.get().files();
         String sourcePath = from.matches() ? from.group(3) : files.get(0);
         String targetPath = to.matches() ? to.group(3) : files.get(1);
-        Optional<LabFile> file = source.file(sourcePath);
+        Optional<LabFile> file = source.kolla().file(sourcePath);
         if (file.isEmpty()) {
             return ShellResult.fail(1, from.matches() ? "scp: " + sourcePath + ": No such file or directory"
                     : "scp: stat local \"" + sourcePath + "\": No such file or directory");
         }
-        if (!target.isDirectory(targetPath.substring(0, Math.max(1, targetPath.lastIndexOf('/'))))) {
+        if (!target.kolla().isDirectory(targetPath.substring(0, Math.max(1, targetPath.lastIndexOf('/'))))) {
             return ShellResult.fail(1, to.matches() ? "scp: dest open \"" + targetPath + "\": No such file or directory\nscp: failed to upload file "
                     + sourcePath + " to " + targetPath : "scp: open local \"" + targetPath + "\": No such file or directory");
         }
-        LabFile sent = source.transferCorrupts(sourcePath) ? new LabFile(file.get().content() + "\0damaged in transfer", file.get().size()) : file.get();
-        target.receiveCopy(targetPath, sent, source.archiveMembers(sourcePath));
+        LabFile sent = source.backup().transferCorrupts(sourcePath) ? new LabFile(file.get().content() + "\0damaged in transfer", file.get().size()) : file.get();
+        target.backup().receiveCopy(targetPath, sent, source.backup().archiveMembers(sourcePath));
         return ShellResult.ok("");
     }
 }

@@ -2,6 +2,7 @@ package io.dayshift.lab.ssh;
 
 import io.dayshift.lab.model.LabFile;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.shell.DetachedRun;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -21,41 +22,16 @@ import java.util.regex.Pattern;
  * <p>This is not a shell: a line is one of these scripts only if it is the script's constant text, character for
  * character, with single-quoted words (and a number) where the script takes its values, the same directory everywhere,
  * and inside the start script the command quoted twice over exactly as the script builds it. Any other line goes to
- * {@link CommandLine}, which refuses shell syntax as before. The texts below are the lab's copy of the scripts: when
- * Dayshift's change, the lab's tests show it, and the lab is taught the new ones.
+ * {@link CommandLine}, which refuses shell syntax as before. The texts are Dayshift's own ({@link DetachedRun#SCRIPTS}):
+ * a change of their constant text is recognised at once; a change of what they do, or of their placeholders, shows in
+ * the lab's tests, which render the scripts with {@link DetachedRun} and read the lab's answers back with it.
  */
 final class DetachedRunScripts {
 
-    private static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
-    private static final String MARKER = "==dayshift-detached-run==";
-
-    static final String START = String.join(" ",
-            "(umask 077 && mkdir -p @BASE@) && [ -d @BASE@ ] && [ ! -L @BASE@ ] && [ -O @BASE@ ]",
-            "|| { echo 'cannot keep runs in' @BASE@ '(not a directory of this user, or a symbolic link)' >&2; exit 3; };",
-            "if (umask 077 && mkdir @DIR@ 2>/dev/null); then",
-            "printf '%s\\n' @COMMAND@ > @DIR@/command.tmp && mv @DIR@/command.tmp @DIR@/command && date +%s > @DIR@/started",
-            "&& { cat " + BOOT_ID + " > @DIR@/boot 2>/dev/null || :; }",
-            "&& { nohup sh -c @INNER@ > @DIR@/log 2>&1 < /dev/null & echo $! > @DIR@/pid; } && echo launched;",
-            "elif [ -d @DIR@ ]; then echo existing;",
-            "else echo 'cannot create run directory' @DIR@ >&2; exit 3; fi",
-            "&& { cat @DIR@/started 2>/dev/null || echo; } && { cat @DIR@/command 2>/dev/null || echo; }");
-
-    /** What follows the command inside {@code sh -c}: records the end time and the exit status. */
-    static final String RECORD_EXIT = "; rc=$?; date +%s > @DIR@/ended; echo \"$rc\" > @DIR@/rc.tmp; mv @DIR@/rc.tmp @DIR@/rc";
-
-    static final String INSPECT = String.join(" ",
-            "if [ ! -d @DIR@ ]; then printf '\\n%s\\nmissing\\n' '" + MARKER + "'; exit 0; fi; cd @DIR@ || exit 3;",
-            "p=$(cat pid 2>/dev/null);",
-            "if [ -f rc ]; then s=finished;",
-            "elif [ -s boot ] && [ \"$(cat boot)\" != \"$(cat " + BOOT_ID + " 2>/dev/null)\" ]; then s=restarted;",
-            "elif [ -z \"$p\" ] || [ -n \"$(printf '%s' \"$p\" | tr -d 0-9)\" ]; then s=no-pid;",
-            "elif kill -0 \"$p\" 2>/dev/null && ! grep -q '^[0-9]* (.*) Z ' \"/proc/$p/stat\" 2>/dev/null; then s=running;",
-            "elif [ -f rc ]; then s=finished;",
-            "else s=gone; fi;",
-            "if [ \"$s\" != running ]; then tail -c @TAIL@ log 2>/dev/null; fi;",
-            "printf '\\n%s\\n' '" + MARKER + "';",
-            "printf '%s\\n' \"$s\" \"$(cat rc 2>/dev/null)\" \"$p\" \"$(cat started 2>/dev/null)\" \"$(cat ended 2>/dev/null)\";",
-            "date +%s; { wc -c < log; } 2>/dev/null || echo 0; exit 0");
+    private static final String START = DetachedRun.SCRIPTS.start();
+    private static final String RECORD_EXIT = DetachedRun.SCRIPTS.recordExit();
+    private static final String INSPECT = DetachedRun.SCRIPTS.inspect();
+    private static final String MARKER = DetachedRun.SCRIPTS.marker();
 
     /** One word in POSIX single quotes, a quote inside written {@code '\''}. */
     private static final String QUOTED = "'[^']*'(?:\\\\''[^']*')*";
@@ -102,7 +78,7 @@ final class DetachedRunScripts {
     private ShellResult start(Session session, StartScript script) {
         LabSite site = session.site();
         String dir = script.directory();
-        switch (site.createRunDirectory(script.base(), dir, script.command())) {
+        switch (site.kolla().createRunDirectory(script.base(), dir, script.command())) {
             case BASE_NOT_A_DIRECTORY -> {
                 return new ShellResult(3, "", "mkdir: cannot create directory '" + script.base() + "': File exists\n"
                         + "cannot keep runs in " + script.base() + " (not a directory of this user, or a symbolic link)\n");
@@ -112,7 +88,7 @@ final class DetachedRunScripts {
             }
             case CREATED -> {
                 LabShell.BackgroundRun run = launcher.apply(session, script.command());
-                site.launchDetached(dir, run.logAtStart(), run.finalLog(), run.exit(), run.endsAt());
+                site.kolla().launchDetached(dir, run.logAtStart(), run.finalLog(), run.exit(), run.endsAt());
                 return ShellResult.ok("launched\n" + content(site, dir + "/started") + content(site, dir + "/command"));
             }
             default -> {
@@ -123,27 +99,27 @@ final class DetachedRunScripts {
 
     private static ShellResult inspect(Session session, String dir, int tailBytes) {
         LabSite site = session.site();
-        if (!site.isDirectory(dir)) {
+        if (!site.kolla().isDirectory(dir)) {
             return ShellResult.ok("\n" + MARKER + "\nmissing\n");
         }
-        String p = site.file(dir + "/pid").map(LabFile::content).orElse("").replaceAll("\n+$", "");
+        String p = site.kolla().file(dir + "/pid").map(LabFile::content).orElse("").replaceAll("\n+$", "");
         String state;
-        if (site.file(dir + "/rc").isPresent()) {
+        if (site.kolla().file(dir + "/rc").isPresent()) {
             state = "finished";
-        } else if (site.file(dir + "/boot").filter(b -> b.size() > 0).map(b -> !b.content().replaceAll("\n+$", "").equals(site.bootId()))
+        } else if (site.kolla().file(dir + "/boot").filter(b -> b.size() > 0).map(b -> !b.content().replaceAll("\n+$", "").equals(site.kolla().bootId()))
                 .orElse(false)) {
             state = "restarted";
         } else if (!p.matches("[0-9]+")) {
             state = "no-pid";
-        } else if (p.length() <= 18 && site.processAlive(Long.parseLong(p))) {
+        } else if (p.length() <= 18 && site.kolla().processAlive(Long.parseLong(p))) {
             state = "running";
-        } else if (site.file(dir + "/rc").isPresent()) {
+        } else if (site.kolla().file(dir + "/rc").isPresent()) {
             state = "finished";
         } else {
             state = "gone";
         }
         StringBuilder out = new StringBuilder();
-        Optional<LabFile> log = site.file(dir + "/log");
+        Optional<LabFile> log = site.kolla().file(dir + "/log");
         if (!state.equals("running")) {
             log.ifPresent(l -> out.append(tail(l.content(), tailBytes)));
         }
@@ -160,7 +136,7 @@ final class DetachedRunScripts {
 
     /** {@code cat FILE 2>/dev/null || echo}. */
     private static String content(LabSite site, String path) {
-        return site.file(path).map(LabFile::content).orElse("\n");
+        return site.kolla().file(path).map(LabFile::content).orElse("\n");
     }
 
     /** {@code tail -c N}: the last N bytes. */
@@ -182,6 +158,9 @@ final class DetachedRunScripts {
         while (m.find()) {
             regex.append(Pattern.quote(template.substring(last, m.start())));
             String name = m.group(1);
+            if (!VALUES.containsKey(name)) {
+                throw new IllegalStateException("Dayshift's detached-run script has a value @" + name + "@ the lab does not know");
+            }
             regex.append(seen.add(name) ? "(?<" + name + ">" + VALUES.get(name) + ")" : "\\k<" + name + ">");
             last = m.end();
         }

@@ -18,9 +18,9 @@ final class FileCommands {
     ShellResult cat(Session s, List<String> args) {
         StringBuilder out = new StringBuilder();
         for (String path : operands(args)) {
-            Optional<LabFile> f = s.site().file(path);
+            Optional<LabFile> f = s.site().kolla().file(path);
             if (f.isEmpty()) {
-                return new ShellResult(1, out.toString(), (s.site().isDirectory(path) ? "cat: " + path + ": Is a directory"
+                return new ShellResult(1, out.toString(), (s.site().kolla().isDirectory(path) ? "cat: " + path + ": Is a directory"
                         : "cat: " + path + ": No such file or directory") + "\n");
             }
             out.append(f.get().content());
@@ -31,7 +31,7 @@ final class FileCommands {
     ShellResult tee(Session s, List<String> args) {
         String input = s.stdin().get();
         for (String path : operands(args)) {
-            s.site().writeFile(path, input);
+            s.site().kolla().writeFile(path, input);
         }
         return ShellResult.ok(input);
     }
@@ -41,10 +41,10 @@ final class FileCommands {
         if (files.size() != 2) {
             return ShellResult.fail(1, "cp: missing destination file operand after '" + String.join(" ", files) + "'");
         }
-        if (s.site().file(files.get(0)).isEmpty()) {
+        if (s.site().kolla().file(files.get(0)).isEmpty()) {
             return ShellResult.fail(1, "cp: cannot stat '" + files.get(0) + "': No such file or directory");
         }
-        s.site().copyFile(files.get(0), files.get(1));
+        s.site().kolla().copyFile(files.get(0), files.get(1));
         return ShellResult.ok("");
     }
 
@@ -53,17 +53,17 @@ final class FileCommands {
         if (files.size() != 2) {
             return ShellResult.fail(1, "mv: missing destination file operand after '" + String.join(" ", files) + "'");
         }
-        if (s.site().file(files.get(0)).isEmpty()) {
+        if (s.site().kolla().file(files.get(0)).isEmpty()) {
             return ShellResult.fail(1, "mv: cannot stat '" + files.get(0) + "': No such file or directory");
         }
-        s.site().moveFile(files.get(0), files.get(1));
+        s.site().kolla().moveFile(files.get(0), files.get(1));
         return ShellResult.ok("");
     }
 
     ShellResult rm(Session s, List<String> args) {
         boolean force = args.stream().anyMatch(a -> a.startsWith("-") && a.contains("f"));
         for (String path : operands(args)) {
-            if (!s.site().deleteFile(path) && !force) {
+            if (!s.site().kolla().deleteFile(path) && !force) {
                 return ShellResult.fail(1, "rm: cannot remove '" + path + "': No such file or directory");
             }
         }
@@ -71,7 +71,7 @@ final class FileCommands {
     }
 
     ShellResult mkdir(Session s, List<String> args) {
-        operands(args).forEach(s.site()::makeDirectory);
+        operands(args).forEach(s.site().kolla()::makeDirectory);
         return ShellResult.ok("");
     }
 
@@ -80,12 +80,12 @@ final class FileCommands {
             return new ShellResult(2, "", "sh: 1: test: the lab's test takes -e, -f, -s or -d and one path\n");
         }
         String path = args.get(1);
-        Optional<LabFile> f = s.site().file(path);
+        Optional<LabFile> f = s.site().kolla().file(path);
         boolean yes = switch (args.get(0)) {
-            case "-e" -> f.isPresent() || s.site().isDirectory(path);
+            case "-e" -> f.isPresent() || s.site().kolla().isDirectory(path);
             case "-f" -> f.isPresent();
             case "-s" -> f.isPresent() && f.get().size() > 0;
-            case "-d" -> s.site().isDirectory(path);
+            case "-d" -> s.site().kolla().isDirectory(path);
             default -> false;
         };
         return new ShellResult(yes ? 0 : 1, "", "");
@@ -95,7 +95,7 @@ final class FileCommands {
         boolean lines = args.contains("-l");
         List<String> out = new ArrayList<>();
         for (String path : operands(args)) {
-            Optional<LabFile> f = s.site().file(path);
+            Optional<LabFile> f = s.site().kolla().file(path);
             if (f.isEmpty()) {
                 return ShellResult.fail(1, "wc: " + path + ": No such file or directory");
             }

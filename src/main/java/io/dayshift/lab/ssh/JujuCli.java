@@ -72,20 +72,20 @@ final class JujuCli {
         if (args.isEmpty()) {
             return ShellResult.fail(0, "Usage: juju [flags] <command> ...");
         }
-        boolean juju3 = !site.jujuVersion().startsWith("2.");
+        boolean juju3 = !site.juju().jujuVersion().startsWith("2.");
         String verb = args.get(0);
         Parsed p = parse(args.subList(1, args.size()));
         if (verb.equals("version")) {
-            return ShellResult.ok(site.jujuVersion() + (juju3 ? "-genericlinux-amd64" : "-ubuntu-amd64") + "\n");
+            return ShellResult.ok(site.juju().jujuVersion() + (juju3 ? "-genericlinux-amd64" : "-ubuntu-amd64") + "\n");
         }
         String model = p.option("-m", "--model");
         if (verb.equals("create-backup")) {
             if (model == null || !modelName(model).equals("controller")) {
-                return ShellResult.fail(1, "ERROR \"" + (model == null ? site.jujuModel() : model) + "\" is not a controller model");
+                return ShellResult.fail(1, "ERROR \"" + (model == null ? site.juju().jujuModel() : model) + "\" is not a controller model");
             }
             return createBackup(s, p, juju3);
         }
-        if (model != null && !modelName(model).equals(site.jujuModel())) {
+        if (model != null && !modelName(model).equals(site.juju().jujuModel())) {
             return ShellResult.fail(1, "ERROR model " + (juju3 ? "admin/" : "") + modelName(model) + " not found");
         }
         return switch (verb) {
@@ -122,13 +122,13 @@ final class JujuCli {
             return ShellResult.ok(status.render(site));
         }
         StringBuilder out = new StringBuilder(String.format("%-10s %-15s %-14s %-8s%n", "Model", "Controller", "Cloud/Region", "Version"));
-        out.append(String.format("%-10s %-15s %-14s %-8s%n%n", site.jujuModel(), "lab-controller", "lab-maas/default", site.jujuVersion()));
+        out.append(String.format("%-10s %-15s %-14s %-8s%n%n", site.juju().jujuModel(), "lab-controller", "lab-maas/default", site.juju().jujuVersion()));
         out.append(String.format("%-28s %-10s %-14s %-5s%n", "App", "Version", "Channel", "Rev"));
-        for (JujuApplication a : site.applications()) {
+        for (JujuApplication a : site.juju().applications()) {
             out.append(String.format("%-28s %-10s %-14s %-5d%n", a.name(), a.workloadVersion(), a.channel(), a.revision()));
         }
         out.append(String.format("%n%-28s %-12s %-10s %-10s %s%n", "Unit", "Workload", "Agent", "Machine", "Message"));
-        for (JujuUnit u : site.units()) {
+        for (JujuUnit u : site.juju().units()) {
             out.append(String.format("%-28s %-12s %-10s %-10s %s%n", (u.subordinate() ? "  " : "") + u.name() + (u.leader() ? "*" : ""),
                     u.workload().current(), u.agent().current(), u.machine(), u.workload().message()));
         }
@@ -150,7 +150,7 @@ final class JujuCli {
         if (p.words().size() > 1) {
             return ShellResult.fail(2, "ERROR unrecognized args: " + p.words().subList(1, p.words().size()));
         }
-        JujuMachine m = p.words().isEmpty() ? site.addJujuMachine(tags) : site.addJujuMachineOn(p.words().get(0), tags);
+        JujuMachine m = p.words().isEmpty() ? site.juju().addJujuMachine(tags) : site.juju().addJujuMachineOn(p.words().get(0), tags);
         return new ShellResult(0, "", "created machine " + m.id() + "\n");
     }
 
@@ -162,14 +162,14 @@ final class JujuCli {
         if (to == null) {
             return ShellResult.fail(1, "ERROR the lab places units only with --to <machine> (there is no free machine pool)");
         }
-        site.addUnit(p.words().get(0), to);
+        site.juju().addUnit(p.words().get(0), to);
         return ShellResult.ok("");
     }
 
     private ShellResult removeUnit(LabSite site, Parsed p) {
         StringBuilder err = new StringBuilder();
         for (String unit : p.words()) {
-            if (!site.removeUnit(unit)) {
+            if (!site.juju().removeUnit(unit)) {
                 return ShellResult.fail(1, "ERROR unit \"" + unit + "\" does not exist");
             }
             err.append("will remove unit ").append(unit).append('\n');
@@ -185,7 +185,7 @@ final class JujuCli {
         StringBuilder err = new StringBuilder();
         for (String machine : p.words()) {
             try {
-                if (!site.removeJujuMachine(machine)) {
+                if (!site.juju().removeJujuMachine(machine)) {
                     return ShellResult.fail(1, "ERROR machine " + machine + " not found");
                 }
             } catch (LabException e) {
@@ -200,10 +200,10 @@ final class JujuCli {
         if (p.words().size() != 1) {
             return ShellResult.fail(2, "ERROR expected an application name");
         }
-        JujuApplication current = site.application(p.words().get(0))
+        JujuApplication current = site.juju().application(p.words().get(0))
                 .orElseThrow(() -> new LabException(LabException.Kind.NOT_FOUND, "ERROR application \"" + p.words().get(0) + "\" not found"));
         String channel = p.option("--channel");
-        JujuApplication refreshed = site.refresh(current.name(), channel == null ? current.channel() : channel);
+        JujuApplication refreshed = site.juju().refresh(current.name(), channel == null ? current.channel() : channel);
         return ShellResult.ok("Added charm-hub charm \"" + refreshed.charm() + "\", revision " + refreshed.revision() + " in channel "
                 + refreshed.channel() + ", to the model\n");
     }
@@ -216,18 +216,18 @@ final class JujuCli {
         List<String> rest = p.words().subList(1, p.words().size());
         if (rest.isEmpty()) {
             StringBuilder out = new StringBuilder("application: " + app + "\nsettings:\n");
-            site.config(app).forEach((k, v) -> out.append("  ").append(k).append(":\n    value: ").append(v).append('\n'));
+            site.juju().config(app).forEach((k, v) -> out.append("  ").append(k).append(":\n    value: ").append(v).append('\n'));
             return ShellResult.ok(out.toString());
         }
         if (rest.size() == 1 && !rest.get(0).contains("=")) {
-            return ShellResult.ok(site.config(app).getOrDefault(rest.get(0), "") + "\n");
+            return ShellResult.ok(site.juju().config(app).getOrDefault(rest.get(0), "") + "\n");
         }
         for (String kv : rest) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 return ShellResult.fail(2, "ERROR expected \"key=value\", got \"" + kv + "\"");
             }
-            site.setConfig(app, kv.substring(0, eq), kv.substring(eq + 1));
+            site.juju().setConfig(app, kv.substring(0, eq), kv.substring(eq + 1));
         }
         return ShellResult.ok("");
     }
@@ -268,7 +268,7 @@ final class JujuCli {
         }
         if (command.equals(List.of("nova-manage", "cell_v2", "discover_hosts", "--verbose"))) {
             try {
-                return ShellResult.ok(s.site().discoverHostsOn(unit));
+                return ShellResult.ok(s.site().juju().discoverHostsOn(unit));
             } catch (LabException e) {
                 return ShellResult.fail(e.kind() == LabException.Kind.NOT_FOUND && e.getMessage().startsWith("bash") ? 127 : 1, e.getMessage());
             }
@@ -278,7 +278,7 @@ final class JujuCli {
                     + " through juju " + (juju3 ? "exec" : "run"));
         }
         try {
-            s.site().restartUnitService(unit, command.get(2));
+            s.site().juju().restartUnitService(unit, command.get(2));
             return ShellResult.ok("");
         } catch (LabException e) { // systemctl exits 5 for a unit it does not know; juju passes the command's exit status on
             return ShellResult.fail(e.kind() == LabException.Kind.NOT_FOUND && e.getMessage().startsWith("Failed") ? 5 : 1, e.getMessage());
@@ -299,12 +299,12 @@ final class JujuCli {
             }
             params.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        if (s.site().unit(unit).isEmpty()) {
+        if (s.site().juju().unit(unit).isEmpty()) {
             return ShellResult.fail(1, "ERROR unit \"" + unit + "\" not found");
         }
         ActionOutcome outcome;
         try {
-            outcome = s.site().runAction(unit, action, params);
+            outcome = s.site().juju().runAction(unit, action, params);
         } catch (LabException e) {
             return ShellResult.fail(1, "ERROR " + e.getMessage());
         }
@@ -362,7 +362,7 @@ final class JujuCli {
         } catch (NumberFormatException e) {
             return ShellResult.fail(2, "ERROR invalid value \"" + p.option("--limit") + "\" for option --limit: strconv.ParseUint: parsing: invalid syntax");
         }
-        List<String> lines = site.jujuDebugLog(level == null ? "INFO" : level, limit);
+        List<String> lines = site.juju().jujuDebugLog(level == null ? "INFO" : level, limit);
         return ShellResult.ok(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
     }
 
@@ -371,13 +371,13 @@ final class JujuCli {
         if (p.words().size() == 2 && !p.words().get(0).contains(":") && p.words().get(1).contains(":")) { // dr-restore: back onto a unit
             String target = p.words().get(1);
             String unit = target.substring(0, target.indexOf(':'));
-            if (site.units().stream().noneMatch(u -> u.name().equals(unit))) {
+            if (site.juju().units().stream().noneMatch(u -> u.name().equals(unit))) {
                 return ShellResult.fail(1, "ERROR unit \"" + unit + "\" not found");
             }
-            if (site.file(p.words().get(0)).isEmpty()) {
+            if (site.kolla().file(p.words().get(0)).isEmpty()) {
                 return ShellResult.fail(1, "ERROR " + p.words().get(0) + ": no such file or directory");
             }
-            site.copyFile(p.words().get(0), target.substring(target.indexOf(':') + 1));
+            site.kolla().copyFile(p.words().get(0), target.substring(target.indexOf(':') + 1));
             return ShellResult.ok("");
         }
         if (p.words().size() != 2 || !p.words().get(0).contains(":")) {
@@ -386,13 +386,13 @@ final class JujuCli {
         String source = p.words().get(0);
         String unit = source.substring(0, source.indexOf(':'));
         String remote = source.substring(source.indexOf(':') + 1);
-        if (site.units().stream().noneMatch(u -> u.name().equals(unit))) {
+        if (site.juju().units().stream().noneMatch(u -> u.name().equals(unit))) {
             return ShellResult.fail(1, "ERROR unit \"" + unit + "\" not found");
         }
-        if (site.file(remote).isEmpty()) {
+        if (site.kolla().file(remote).isEmpty()) {
             return ShellResult.fail(1, "scp: " + remote + ": No such file or directory\nERROR exit status 1");
         }
-        site.copyFile(remote, p.words().get(1));
+        site.kolla().copyFile(remote, p.words().get(1));
         return ShellResult.ok("");
     }
 
@@ -404,11 +404,11 @@ final class JujuCli {
         s.sleeper().sleep(s.site().duration(LabOperation.CONTROLLER_BACKUP));
         Backup b;
         try {
-            b = s.site().createControllerBackup(file);
+            b = s.site().juju().createControllerBackup(file);
         } catch (LabException e) {
             return ShellResult.fail(1, "ERROR " + e.getMessage());
         }
-        return ShellResult.ok("backup format version: 1 \njuju version:          " + s.site().jujuVersion() + " \nsize:                  " + b.sizeBytes()
+        return ShellResult.ok("backup format version: 1 \njuju version:          " + s.site().juju().jujuVersion() + " \nsize:                  " + b.sizeBytes()
                 + " \nchecksum:              " + b.sha256() + " \n\nDownloaded to " + file + "\n");
     }
 }

@@ -27,19 +27,19 @@ final class JujuStatusJson {
     private final ObjectMapper json = new ObjectMapper();
 
     String render(LabSite site) {
-        String version = site.jujuVersion();
+        String version = site.juju().jujuVersion();
         boolean juju3 = !version.startsWith("2.");
         boolean relationObjects = juju3 && minor(version) >= 6;
         String since = SINCE.format(site.now().minusSeconds(3600));
         ObjectNode root = json.createObjectNode();
         ObjectNode model = root.putObject("model");
-        model.put("name", site.jujuModel()).put("type", "iaas").put("controller", "lab-controller").put("cloud", "lab-maas").put("region", "default")
+        model.put("name", site.juju().jujuModel()).put("type", "iaas").put("controller", "lab-controller").put("cloud", "lab-maas").put("region", "default")
                 .put("version", version);
         model.putObject("model-status").put("current", "available").put("since", since);
         model.put("sla", "unsupported");
 
-        List<JujuMachine> machines = site.jujuMachines();
-        List<JujuUnit> units = site.units();
+        List<JujuMachine> machines = site.juju().jujuMachines();
+        List<JujuUnit> units = site.juju().units();
         ObjectNode machinesNode = root.putObject("machines");
         for (JujuMachine m : machines) {
             if (m.container()) {
@@ -53,7 +53,7 @@ final class JujuStatusJson {
             }
         }
         ObjectNode apps = root.putObject("applications");
-        for (JujuApplication app : site.applications()) {
+        for (JujuApplication app : site.juju().applications()) {
             ObjectNode a = apps.putObject(app.name());
             a.put("charm", app.charm());
             series(a, juju3, true);

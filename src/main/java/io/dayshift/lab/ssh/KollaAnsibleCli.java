@@ -76,7 +76,7 @@ final class KollaAnsibleCli {
         if (launch.run().isPresent()) {
             PlaybookRun run = launch.run().get();
             s.sleeper().sleep(Duration.between(run.startedAt(), run.finishesAt()));
-            s.site().finishPlaybook(run.id());
+            s.site().kolla().finishPlaybook(run.id());
         }
         return launch.result();
     }
@@ -94,9 +94,9 @@ final class KollaAnsibleCli {
             return Launch.ended(127, List.of(new Chunk(true, "sh: 1: kolla-ansible: not found\n")));
         }
         if (args.equals(List.of("--version"))) {
-            return Launch.ended(0, List.of(new Chunk(false, "kolla-ansible " + site.kollaAnsibleVersion() + "\n")));
+            return Launch.ended(0, List.of(new Chunk(false, "kolla-ansible " + site.kolla().kollaAnsibleVersion() + "\n")));
         }
-        boolean cliff = major(site.kollaAnsibleVersion()) >= 20;
+        boolean cliff = major(site.kolla().kollaAnsibleVersion()) >= 20;
         Invocation inv;
         try {
             inv = parse(args, cliff);
@@ -111,11 +111,11 @@ final class KollaAnsibleCli {
         }
         List<Chunk> atStart = List.of(cliff ? new Chunk(true, title(inv.action()) + "\n")
                 : new Chunk(false, title(inv.action()) + " : " + ansiblePlaybook(inv) + "\n"));
-        if (site.file(inv.inventory()).isEmpty()) {
+        if (site.kolla().file(inv.inventory()).isEmpty()) {
             return finished(inv, cliff, atStart, new Chunk(true, "[WARNING]: Unable to parse " + inv.inventory() + " as an inventory source\n"
                     + "ERROR! Specified inventory, host pattern and/or --limit leaves us with no hosts to target.\n"), 1, Optional.empty());
         }
-        PlaybookRun run = site.startPlaybook(inv.action(), inv.limit(), inv.incremental());
+        PlaybookRun run = site.kolla().startPlaybook(inv.action(), inv.limit(), inv.incremental());
         return finished(inv, cliff, atStart, new Chunk(run.exitCode() == 1, run.output()), run.exitCode(), Optional.of(run));
     }
 

@@ -22,7 +22,7 @@ final class NodeCommands {
                 boolean all = args.contains("-a") || args.contains("--all");
                 StringBuilder out = new StringBuilder(String.format("%-15s%-70s%-26s%-16s%-32s%-8s%s%n", "CONTAINER ID", "IMAGE", "COMMAND", "CREATED",
                         "STATUS", "PORTS", "NAMES"));
-                for (Container c : s.site().containers(s.node())) {
+                for (Container c : s.site().kolla().containers(s.node())) {
                     if (all || c.running()) {
                         out.append(String.format("%-15s%-70s%-26s%-16s%-32s%-8s%s%n", c.id(), c.image(), "\"dumb-init --single-…\"", "3 days ago",
                                 c.status(), "", c.name()));
@@ -47,7 +47,7 @@ final class NodeCommands {
                     return ShellResult.fail(1, "\"docker logs\" requires exactly 1 argument.");
                 }
                 try {
-                    return ShellResult.ok(s.site().containerLogs(s.node(), container, tail));
+                    return ShellResult.ok(s.site().kolla().containerLogs(s.node(), container, tail));
                 } catch (LabException e) {
                     return ShellResult.fail(1, e.getMessage());
                 }
@@ -57,7 +57,7 @@ final class NodeCommands {
                     return ShellResult.fail(1, "\"docker restart\" requires at least 1 argument.");
                 }
                 try {
-                    s.site().restartContainer(s.node(), args.get(1));
+                    s.site().kolla().restartContainer(s.node(), args.get(1));
                     return ShellResult.ok(args.get(1) + "\n");
                 } catch (LabException e) {
                     return ShellResult.fail(1, e.getMessage());
@@ -79,7 +79,7 @@ final class NodeCommands {
         String host = s.node().isEmpty() ? "mysql" : s.node();
         s.sleeper().sleep(s.site().duration(io.dayshift.lab.model.LabOperation.DATABASE_DUMP));
         try {
-            return ShellResult.ok(s.site().dumpDatabases(host));
+            return ShellResult.ok(s.site().backup().dumpDatabases(host));
         } catch (LabException e) {
             return ShellResult.fail(2, e.getMessage());
         }
@@ -88,7 +88,7 @@ final class NodeCommands {
     ShellResult mysql(Session s, List<String> args) {
         String host = s.node().isEmpty() ? "mysql" : s.node();
         try {
-            s.site().restoreDatabases(host, s.stdin().get());
+            s.site().backup().restoreDatabases(host, s.stdin().get());
             return ShellResult.ok("");
         } catch (LabException e) {
             return ShellResult.fail(1, e.getMessage());
@@ -96,7 +96,7 @@ final class NodeCommands {
     }
 
     ShellResult ceph(Session s, List<String> args) {
-        Optional<CephStatus> ceph = s.site().ceph();
+        Optional<CephStatus> ceph = s.site().ceph().status();
         if (ceph.isEmpty()) {
             return ShellResult.fail(127, "sh: 1: ceph: not found");
         }
@@ -124,7 +124,7 @@ final class NodeCommands {
         if (cmd.startsWith("osd set ") || cmd.startsWith("osd unset ")) {
             String[] parts = cmd.split(" ");
             boolean set = parts[1].equals("set");
-            s.site().setCephFlag(parts[2], set);
+            s.site().ceph().setCephFlag(parts[2], set);
             return new ShellResult(0, "", parts[2] + " is " + (set ? "set" : "unset") + "\n");
         }
         return ShellResult.fail(22, "no valid command found; 10 closest matches:\nstatus\nhealth\nconfig generate-minimal-conf\nosd set <flag>\nosd unset <flag>\n"

@@ -15,6 +15,7 @@ import io.dayshift.lab.model.KeystoneUser;
 import io.dayshift.lab.model.LabNode;
 import io.dayshift.lab.model.LabScriptResult;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.lab.model.LabSiteBuilder;
 import io.dayshift.lab.model.LabTimings;
 import io.dayshift.lab.model.MaasMachine;
 import io.dayshift.lab.model.Port;
@@ -79,7 +80,7 @@ public final class TopologyLoader {
     public LabSite load(String name, Topology t, Clock clock, LabTimings timings) {
         Flavour flavour = Flavour.valueOf(t.flavour().toUpperCase(Locale.ROOT));
         LabSite site = new LabSite(name, flavour, clock, timings);
-        LabSite.Builder b = site.builder();
+        LabSiteBuilder b = site.builder();
         Instant now = clock.instant();
         b.openstackRelease(t.openstackRelease() == null ? "" : t.openstackRelease());
         b.allocationRatios(t.allocationRatios().cpu(), t.allocationRatios().ram(), t.allocationRatios().disk());
@@ -240,7 +241,7 @@ public final class TopologyLoader {
         return site;
     }
 
-    private void kolla(Topology t, List<LabNode> nodes, LabSite.Builder b) {
+    private void kolla(Topology t, List<LabNode> nodes, LabSiteBuilder b) {
         Topology.KollaSpec k = t.kolla();
         if (k == null) {
             throw new IllegalStateException("a kolla topology needs a 'kolla' section (version, inventory, globals-file, globals)");
@@ -289,7 +290,7 @@ public final class TopologyLoader {
         b.kolla(k.version(), k.inventory(), inventory.toString(), k.globalsFile(), k.globals());
     }
 
-    private void juju(Topology t, List<LabNode> nodes, LabSite.Builder b, Map<String, long[]> hardware) {
+    private void juju(Topology t, List<LabNode> nodes, LabSiteBuilder b, Map<String, long[]> hardware) {
         Topology.JujuSpec j = t.juju();
         if (j == null) {
             throw new IllegalStateException("a charmed topology needs a 'juju' section (version, model, applications)");
@@ -338,7 +339,7 @@ public final class TopologyLoader {
     }
 
     private static List<Instance> instances(Topology.InstanceSpec spec, List<String> computes, Map<String, String> zoneOf, Map<String, Flavor> flavors,
-                                            Map<String, String> projects, Map<String, ServerGroup> groups, LabSite.Builder b, Instant now) {
+                                            Map<String, String> projects, Map<String, ServerGroup> groups, LabSiteBuilder b, Instant now) {
         List<String> hosts = new ArrayList<>();
         if (spec.perHost() != null && !spec.perHost().isEmpty()) {
             spec.perHost().forEach((host, n) -> {

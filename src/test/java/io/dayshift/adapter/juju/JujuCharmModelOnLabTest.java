@@ -78,8 +78,8 @@ class JujuCharmModelOnLabTest {
         UnitCheck waiting = juju.checkUnit(site, unit.unit());
         assertThat(waiting.readiness()).isEqualTo(Readiness.WAITING);
         assertThat(waiting.pending()).anyMatch(p -> p.startsWith("machine 13"));
-        String systemId = model.jujuMachines().stream().filter(m -> m.id().equals("13")).findFirst().orElseThrow().instanceId();
-        assertThat(model.machine(systemId).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYING);
+        String systemId = model.juju().jujuMachines().stream().filter(m -> m.id().equals("13")).findFirst().orElseThrow().instanceId();
+        assertThat(model.maas().machine(systemId).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYING);
 
         clock.advance(Duration.ofSeconds(15)); // the MAAS deployment
         assertThat(juju.checkUnit(site, unit.unit()).summary()).contains("nova-compute/6").contains("maintenance");
@@ -88,8 +88,8 @@ class JujuCharmModelOnLabTest {
         UnitCheck ready = juju.checkUnit(site, unit.unit());
         assertThat(ready.readiness()).isEqualTo(Readiness.READY);
         assertThat(ready.summary()).contains("ovn-chassis/6");
-        assertThat(model.machine(systemId).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
-        assertThat(model.hypervisor(model.machine(systemId).orElseThrow().hostname())).isPresent();
+        assertThat(model.maas().machine(systemId).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
+        assertThat(model.nova().hypervisor(model.maas().machine(systemId).orElseThrow().hostname())).isPresent();
         assertThat(model.destructiveActions()).containsEntry("juju-add-machine", 1L).containsEntry("juju-add-unit", 1L);
     }
 
@@ -127,9 +127,9 @@ class JujuCharmModelOnLabTest {
         ActionResult upgraded = juju.runAction(site, "nova-compute/0", "openstack-upgrade", Map.of());
 
         assertThat(upgraded.status()).isEqualTo("completed");
-        assertThat(model.application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
-        assertThat(model.config("nova-compute")).containsEntry("action-managed-upgrade", "true");
-        assertThat(model.unit("nova-compute/0").orElseThrow().workload().current()).isIn("maintenance");
+        assertThat(model.juju().application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(model.juju().config("nova-compute")).containsEntry("action-managed-upgrade", "true");
+        assertThat(model.juju().unit("nova-compute/0").orElseThrow().workload().current()).isIn("maintenance");
         assertThat(model.destructiveActions()).containsEntry("juju-refresh", 1L).containsEntry("juju-config", 1L)
                 .containsEntry("juju-action-pause", 1L).containsEntry("juju-action-openstack-upgrade", 1L);
     }
@@ -152,11 +152,11 @@ class JujuCharmModelOnLabTest {
         ActionResult count = juju.runAction(site, "nova-compute/0", "instance-count", Map.of());
         assertThat(count.results()).containsEntry("instance-count", "11");
         assertThat(juju.refresh(site, "keystone", "2023.2/stable")).isTrue(); // same channel, newer revision: upgrade-charm
-        assertThat(model.application("keystone").orElseThrow().revision()).isEqualTo(712);
+        assertThat(model.juju().application("keystone").orElseThrow().revision()).isEqualTo(712);
 
         ControllerBackup backup = juju.createControllerBackup(site);
         assertThat(backup.sizeBytes()).isPositive();
-        assertThat(model.backups()).anyMatch(b -> b.kind().equals("juju-controller") && b.location().equals(backup.file()));
+        assertThat(model.backup().backups()).anyMatch(b -> b.kind().equals("juju-controller") && b.location().equals(backup.file()));
 
         model.injectFault(LabFault.of(FaultType.BACKUP_FAILS, ""));
         assertThatThrownBy(() -> juju.runAction(site, "mysql-innodb-cluster/0", "mysqldump", Map.of()))

@@ -111,7 +111,7 @@ class KollaDeployerOnLabTest {
         assertThat(run.logTail()).startsWith("Deploying Playbooks : ansible-playbook ").contains("PLAY RECAP ****");
         assertThat(run.truncated()).isFalse();
         assertThat(run.took()).isEqualTo(model.duration(LabOperation.KOLLA_DEPLOY));
-        assertThat(model.file(handle.directory() + "/rc").orElseThrow().content()).isEqualTo("0\n");
+        assertThat(model.kolla().file(handle.directory() + "/rc").orElseThrow().content()).isEqualTo("0\n");
         assertThat(kolla.check(site, handle).result()).contains(run);
     }
 
@@ -144,7 +144,7 @@ class KollaDeployerOnLabTest {
         assertThat(run.troubledHosts()).containsExactly("cn05");
         assertThat(run.recap()).containsOnlyKeys("cn04", "cn05");
         assertThat(run.logTail()).contains("fatal: [cn05]: FAILED!").contains("Command failed ansible-playbook");
-        assertThat(model.hostReleases()).containsKey("cn04");
+        assertThat(model.kolla().hostReleases()).containsKey("cn04");
     }
 
     @Test
@@ -175,7 +175,7 @@ class KollaDeployerOnLabTest {
     @Test
     void mariadbBackupsFullAndIncrementalLandInTheBackupVolume() {
         model.injectFault(new LabFault("", FaultType.BACKUP_FAILS, "", "", 1));
-        int seeded = model.backups().size();
+        int seeded = model.backup().backups().size();
 
         KollaRun failed = finished(kolla.start(site, KollaAction.MARIADB_BACKUP_FULL, List.of(), "backup-1"), LabOperation.KOLLA_MARIADB_BACKUP);
         KollaRunHandle fullHandle = kolla.start(site, KollaAction.MARIADB_BACKUP_FULL, List.of(), "backup-2");
@@ -191,26 +191,26 @@ class KollaDeployerOnLabTest {
         assertThat(incremental.succeeded()).isTrue();
         assertThat(incrementalHandle.command()).isEqualTo("kolla-ansible -i '/etc/kolla/multinode' mariadb_backup --incremental");
         assertThat(incremental.logTail()).contains("-e kolla_action=backup -e mariadb_backup_type=incremental");
-        assertThat(model.backups()).hasSize(seeded + 2);
-        assertThat(model.backups().subList(seeded, seeded + 2)).extracting(Backup::kind).containsExactly("mariadb-full", "mariadb-incremental");
+        assertThat(model.backup().backups()).hasSize(seeded + 2);
+        assertThat(model.backup().backups().subList(seeded, seeded + 2)).extracting(Backup::kind).containsExactly("mariadb-full", "mariadb-incremental");
         assertThat(model.destructiveActions()).containsEntry("kolla-mariadb-backup", 2L).containsEntry("kolla-mariadb-backup-incremental", 1L);
     }
 
     @Test
     void addingAComputeEditsTheModelsInventoryAndItsDeployRegistersTheHypervisor() {
-        String spare = model.machineByHostname("spare01").orElseThrow().systemId();
-        model.deploy(spare, "jammy", "admin");
+        String spare = model.maas().machineByHostname("spare01").orElseThrow().systemId();
+        model.maas().deploy(spare, "jammy", "admin");
         clock.advance(model.duration(LabOperation.MACHINE_DEPLOY));
 
         FileChange added = kolla.addHost(site, "compute", "spare01");
         KollaRun deploy = finished(kolla.start(site, KollaAction.DEPLOY, List.of("spare01"), "deploy-spare01"), LabOperation.KOLLA_DEPLOY);
 
         assertThat(added.changed()).isTrue();
-        assertThat(model.file("/etc/kolla/multinode").orElseThrow().content()).contains("cn06\nspare01\n");
-        assertThat(model.file(added.backup())).isPresent();
+        assertThat(model.kolla().file("/etc/kolla/multinode").orElseThrow().content()).contains("cn06\nspare01\n");
+        assertThat(model.kolla().file(added.backup())).isPresent();
         assertThat(kolla.inventoryHasHost(site, "compute", "spare01")).isTrue();
         assertThat(deploy.succeeded()).isTrue();
-        assertThat(model.hypervisor("spare01")).isPresent();
+        assertThat(model.nova().hypervisor("spare01")).isPresent();
         assertThat(kolla.addHost(site, "compute", "spare01").changed()).isFalse();
 
         FileChange removed = kolla.removeHost(site, "compute", "spare01");
@@ -225,12 +225,12 @@ class KollaDeployerOnLabTest {
         FileChange change = kolla.setOpenstackRelease(site, "2024.1");
 
         assertThat(change.changed()).isTrue();
-        assertThat(model.globalsRelease()).contains("2024.1");
+        assertThat(model.kolla().globalsRelease()).contains("2024.1");
         assertThat(kolla.openstackRelease(site)).contains("2024.1");
         KollaRunHandle upgrade = kolla.start(site, KollaAction.UPGRADE, List.of(), "upgrade-2024.1");
-        assertThat(model.hostReleases()).containsEntry("cn01", "2023.2");
+        assertThat(model.kolla().hostReleases()).containsEntry("cn01", "2023.2");
         assertThat(finished(upgrade, LabOperation.KOLLA_UPGRADE).succeeded()).isTrue();
-        assertThat(model.hostReleases()).containsEntry("cn01", "2024.1");
+        assertThat(model.kolla().hostReleases()).containsEntry("cn01", "2024.1");
     }
 
     @Test
@@ -274,9 +274,9 @@ class KollaDeployerOnLabTest {
     @Test
     void restoresTheNightlyBackupRecoversGaleraFromThatNodeAndCountsTheRestoredRows() {
         // given the backup's rows, then a day of changes, and the controllers stopped
-        Map<String, Long> atBackup = model.tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
-        model.bootServer("late-vm", "", model.flavors().get(0).id(), model.images().get(0).id(), "cn01", "", "", "");
-        assertThat(model.keyTableRows().get("nova.instances")).isEqualTo(atBackup.get("nova.instances") + 1);
+        Map<String, Long> atBackup = model.backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        model.nova().bootServer("late-vm", "", model.nova().flavors().get(0).id(), model.nova().images().get(0).id(), "cn01", "", "", "");
+        assertThat(model.backup().keyTableRows().get("nova.instances")).isEqualTo(atBackup.get("nova.instances") + 1);
         stopControllers();
 
         // when the backup is restored on cc01 and the cluster recovered from it
@@ -294,7 +294,7 @@ class KollaDeployerOnLabTest {
         assertThat(restored.logTail()).contains("cc01 | CHANGED | rc=0 >>").contains("restored " + NIGHTLY + " into /var/lib/mysql");
         assertThat(recovery.command()).isEqualTo("kolla-ansible -i '/etc/kolla/multinode' mariadb_recovery -e 'mariadb_recover_inventory_name=cc01'");
         assertThat(recovered.succeeded()).isTrue();
-        assertThat(model.keyTableRows()).isEqualTo(atBackup);
+        assertThat(model.backup().keyTableRows()).isEqualTo(atBackup);
         assertThat(model.destructiveActions()).containsEntry("mariadb-restore", 1L).containsEntry("kolla-mariadb-recovery", 1L);
 
         // and starting the same restore again launches nothing
@@ -306,11 +306,11 @@ class KollaDeployerOnLabTest {
     void restoresAFullBackupAndItsIncrementalsInOrderAndRefusesABrokenChainAsMariabackupDoes() {
         // given a full backup and two incrementals, the rows changing in between, then another full and an incremental on it
         String full = backUp(KollaAction.MARIADB_BACKUP_FULL, "full-1");
-        model.bootServer("vm-after-full", "", model.flavors().get(0).id(), model.images().get(0).id(), "cn01", "", "", "");
+        model.nova().bootServer("vm-after-full", "", model.nova().flavors().get(0).id(), model.nova().images().get(0).id(), "cn01", "", "", "");
         String first = backUp(KollaAction.MARIADB_BACKUP_INCREMENTAL, "incremental-1");
-        model.bootServer("vm-after-first", "", model.flavors().get(0).id(), model.images().get(0).id(), "cn01", "", "", "");
+        model.nova().bootServer("vm-after-first", "", model.nova().flavors().get(0).id(), model.nova().images().get(0).id(), "cn01", "", "", "");
         String second = backUp(KollaAction.MARIADB_BACKUP_INCREMENTAL, "incremental-2");
-        Map<String, Long> atSecond = model.tableRowsAt("volume:mariadb_backup/" + second).orElseThrow();
+        Map<String, Long> atSecond = model.backup().tableRowsAt("volume:mariadb_backup/" + second).orElseThrow();
         backUp(KollaAction.MARIADB_BACKUP_FULL, "full-2");
         String onOtherFull = backUp(KollaAction.MARIADB_BACKUP_INCREMENTAL, "incremental-3");
         stopControllers();
@@ -328,7 +328,7 @@ class KollaDeployerOnLabTest {
             assertThat(run.outcome()).isEqualTo(KollaOutcome.HOSTS_FAILED);
             assertThat(run.logTail()).contains("This incremental backup seems not to be proper for the target");
         });
-        assertThat(model.restoredMariaBackups()).isEmpty();
+        assertThat(model.backup().restoredMariaBackups()).isEmpty();
 
         // and the chain in order is prepared, each incremental applied on it, and copied back: the rows are the last one's
         KollaRunHandle chain = kolla.startMariaDbRestore(site, List.of(full, first, second), "restore-chain");
@@ -336,14 +336,14 @@ class KollaDeployerOnLabTest {
         assertThat(chain.command()).contains("--incremental-dir /backup/restore/inc")
                 .endsWith("dayshift-restore '\\''" + full + "'\\'' '\\''" + first + "'\\'' '\\''" + second + "'\\'''");
         assertThat(restored.outcome()).as(restored.logTail()).isEqualTo(KollaOutcome.SUCCEEDED);
-        assertThat(model.restoredMariaBackups()).containsExactly(full, first, second);
-        assertThat(model.keyTableRows()).isEqualTo(atSecond);
+        assertThat(model.backup().restoredMariaBackups()).containsExactly(full, first, second);
+        assertThat(model.backup().keyTableRows()).isEqualTo(atSecond);
     }
 
     /** A MariaDB backup taken now on cc01: its file name in the mariadb_backup volume. */
     private String backUp(KollaAction action, String runId) {
         assertThat(finished(kolla.start(site, action, List.of(), runId), LabOperation.KOLLA_MARIADB_BACKUP).succeeded()).isTrue();
-        String location = model.backups().get(model.backups().size() - 1).location();
+        String location = model.backup().backups().get(model.backup().backups().size() - 1).location();
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
@@ -371,27 +371,27 @@ class KollaDeployerOnLabTest {
 
     @Test
     void anIncompleteRestoreShowsInTheRowCounts() {
-        Map<String, Long> atBackup = model.tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> atBackup = model.backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         stopControllers();
         model.injectFault(LabFault.of(FaultType.RESTORE_INCOMPLETE, "glance.images"));
 
         assertThat(finished(kolla.startMariaDbRestore(site, List.of(NIGHTLY), "restore-incomplete"), LabOperation.KOLLA_MARIADB_RECOVERY).succeeded()).isTrue();
 
-        assertThat(model.keyTableRows()).containsEntry("glance.images", atBackup.get("glance.images") - 1)
+        assertThat(model.backup().keyTableRows()).containsEntry("glance.images", atBackup.get("glance.images") - 1)
                 .containsEntry("nova.instances", atBackup.get("nova.instances"));
     }
 
     @Test
     void theConfigurationIsPutBackFromItsArchiveAndTheCurrentOneKept() {
-        String globals = model.file("/etc/kolla/globals.yml").orElseThrow().content();
-        model.archive("/var/backups/dayshift/lab-1/kolla-config.tar.gz", List.of("/etc/kolla"));
-        model.writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
+        String globals = model.kolla().file("/etc/kolla/globals.yml").orElseThrow().content();
+        model.backup().archive("/var/backups/dayshift/lab-1/kolla-config.tar.gz", List.of("/etc/kolla"));
+        model.kolla().writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
 
         var change = kolla.restoreConfiguration(site, "/var/backups/dayshift/lab-1/kolla-config.tar.gz");
 
-        assertThat(model.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
+        assertThat(model.kolla().file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
         assertThat(change.backup()).startsWith("/etc/kolla.dayshift-").endsWith(".tar.gz");
-        assertThat(model.file(change.backup())).isPresent();
+        assertThat(model.kolla().file(change.backup())).isPresent();
         assertThat(model.destructiveActions()).containsEntry("tar-extract", 1L);
         assertThatThrownBy(() -> kolla.restoreConfiguration(site, "/var/backups/dayshift/lab-1/missing.tar.gz"))
                 .isInstanceOf(KollaException.class).hasMessageContaining("Cannot open: No such file or directory");
@@ -399,8 +399,8 @@ class KollaDeployerOnLabTest {
 
     @Test
     void anArchiveOfAnotherDirectoryIsNeverUnpackedOverTheConfiguration() {
-        model.writeFile("/var/tmp/x", "x");
-        model.archive("/var/backups/dayshift/lab-1/other.tar.gz", List.of("/var/tmp"));
+        model.kolla().writeFile("/var/tmp/x", "x");
+        model.backup().archive("/var/backups/dayshift/lab-1/other.tar.gz", List.of("/var/tmp"));
 
         assertThatThrownBy(() -> kolla.restoreConfiguration(site, "/var/backups/dayshift/lab-1/other.tar.gz"))
                 .isInstanceOf(KollaException.class).hasMessageContaining("holds members outside etc/kolla/: var/tmp");

@@ -11,6 +11,7 @@ import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
 import io.dayshift.lab.model.LabOperation;
 import io.dayshift.lab.model.LabSite;
+import io.dayshift.lab.model.MaasState;
 import io.dayshift.lab.model.LabTimings;
 import io.dayshift.machine.CommissionOptions;
 import io.dayshift.machine.CommissioningState;
@@ -109,7 +110,7 @@ class LabMaasContractTest extends MachineProvisionerContract {
 
     @Override
     protected String apiUser() {
-        return LabSite.MAAS_API_USER;
+        return MaasState.MAAS_API_USER;
     }
 
     @Override
@@ -125,7 +126,7 @@ class LabMaasContractTest extends MachineProvisionerContract {
     @Override
     protected String allocatedMachine() {
         String hostname = readyMachine();
-        model().allocate(List.of(), systemId(hostname), "", LabSite.MAAS_API_USER);
+        model().maas().allocate(List.of(), systemId(hostname), "", MaasState.MAAS_API_USER);
         return hostname;
     }
 
@@ -147,7 +148,7 @@ class LabMaasContractTest extends MachineProvisionerContract {
     }
 
     private String systemId(String hostname) {
-        return model().machineByHostname(hostname).orElseThrow().systemId();
+        return model().maas().machineByHostname(hostname).orElseThrow().systemId();
     }
 
     // ---- what only the lab shows ----------------------------------------------------------------

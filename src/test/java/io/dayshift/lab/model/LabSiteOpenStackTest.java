@@ -23,13 +23,13 @@ class LabSiteOpenStackTest {
     void load() {
         clock = MutableClock.at("2025-05-06T07:00:00Z");
         site = loader.load("lab", loader.readResource("lab/small-kolla.yaml"), clock, LabTimings.scaled(1.0));
-        small = site.flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow().id();
-        image = site.images().get(0).id();
-        privateNet = site.networks().stream().filter(n -> n.name().equals("private")).findFirst().orElseThrow().id();
+        small = site.nova().flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow().id();
+        image = site.nova().images().get(0).id();
+        privateNet = site.neutron().networks().stream().filter(n -> n.name().equals("private")).findFirst().orElseThrow().id();
     }
 
     private Instance boot(String host) {
-        return site.bootServer("probe", site.adminProjectId(), small, image, host, "", "", privateNet);
+        return site.nova().bootServer("probe", site.keystone().adminProjectId(), small, image, host, "", "", privateNet);
     }
 
     @Test
@@ -39,22 +39,22 @@ class LabSiteOpenStackTest {
         assertThat(booted.status()).isEqualTo(InstanceStatus.BUILD);
         assertThat(booted.zone()).isEqualTo("az1");
         clock.advance(Duration.ofSeconds(2));
-        assertThat(site.instance(booted.id()).orElseThrow().status()).isEqualTo(InstanceStatus.BUILD);
+        assertThat(site.nova().instance(booted.id()).orElseThrow().status()).isEqualTo(InstanceStatus.BUILD);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(site.instance(booted.id()).orElseThrow().status()).isEqualTo(InstanceStatus.ACTIVE);
-        assertThat(site.ports()).filteredOn(p -> p.deviceId().equals(booted.id())).singleElement()
+        assertThat(site.nova().instance(booted.id()).orElseThrow().status()).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(site.neutron().ports()).filteredOn(p -> p.deviceId().equals(booted.id())).singleElement()
                 .satisfies(p -> assertThat(p.deviceOwner()).isEqualTo("compute:az1"));
         assertThat(site.destructiveActions()).containsEntry("boot-server", 1L);
 
-        site.deleteServer(booted.id());
+        site.nova().deleteServer(booted.id());
 
-        assertThat(site.instance(booted.id())).isEmpty();
-        assertThat(site.ports()).noneMatch(p -> p.deviceId().equals(booted.id()));
+        assertThat(site.nova().instance(booted.id())).isEmpty();
+        assertThat(site.neutron().ports()).noneMatch(p -> p.deviceId().equals(booted.id()));
     }
 
     @Test
     void aServerNoHostCanTakeEndsInErrorWithNovasFault() {
-        site.disableComputeService("cn03", "maintenance");
+        site.nova().disableComputeService("cn03", "maintenance");
 
         Instance booted = boot("cn03");
 
@@ -70,15 +70,15 @@ class LabSiteOpenStackTest {
         Instance booted = boot("cn03");
         clock.advance(Duration.ofSeconds(3));
 
-        assertThatThrownBy(() -> site.liveMigrateServer(booted.id(), "cn03"))
+        assertThatThrownBy(() -> site.nova().liveMigrateServer(booted.id(), "cn03"))
                 .isInstanceOfSatisfying(LabException.class, e -> assertThat(e.kind()).isEqualTo(LabException.Kind.BAD_REQUEST))
                 .hasMessage("No valid host was found. There are not enough hosts available.");
-        assertThat(site.migrations()).singleElement().satisfies(m -> {
+        assertThat(site.nova().migrations()).singleElement().satisfies(m -> {
             assertThat(m.status()).isEqualTo("error");
             assertThat(m.kind()).isEqualTo("live-migration");
         });
-        assertThatThrownBy(() -> site.coldMigrateServer(booted.id(), "cn03")).hasMessage("Cannot migrate to the host where the server exists.");
-        assertThatThrownBy(() -> site.liveMigrateServer(booted.id(), "cn05")).hasMessageContaining("No valid host was found"); // az2
+        assertThatThrownBy(() -> site.nova().coldMigrateServer(booted.id(), "cn03")).hasMessage("Cannot migrate to the host where the server exists.");
+        assertThatThrownBy(() -> site.nova().liveMigrateServer(booted.id(), "cn05")).hasMessageContaining("No valid host was found"); // az2
     }
 
     @Test
@@ -86,37 +86,37 @@ class LabSiteOpenStackTest {
         Instance booted = boot("cn02");
         clock.advance(Duration.ofSeconds(3));
 
-        assertThatThrownBy(() -> site.evacuateServer(booted.id()))
+        assertThatThrownBy(() -> site.nova().evacuateServer(booted.id()))
                 .isInstanceOfSatisfying(LabException.class, e -> assertThat(e.kind()).isEqualTo(LabException.Kind.BAD_REQUEST))
                 .hasMessage("Compute service of cn02 is still in use.");
-        site.setForcedDown("cn02", true);
-        site.evacuateServer(booted.id());
-        assertThat(site.instance(booted.id()).orElseThrow().status()).isEqualTo(InstanceStatus.REBUILD);
+        site.nova().setForcedDown("cn02", true);
+        site.nova().evacuateServer(booted.id());
+        assertThat(site.nova().instance(booted.id()).orElseThrow().status()).isEqualTo(InstanceStatus.REBUILD);
         clock.advance(Duration.ofSeconds(10));
-        assertThat(site.instance(booted.id()).orElseThrow().host()).isNotEqualTo("cn02");
+        assertThat(site.nova().instance(booted.id()).orElseThrow().host()).isNotEqualTo("cn02");
 
-        assertThatThrownBy(() -> site.setForcedDown("cn02", false)).hasMessageContaining("`done` evacuation migration records");
+        assertThatThrownBy(() -> site.nova().setForcedDown("cn02", false)).hasMessageContaining("`done` evacuation migration records");
 
-        site.restartComputeService("cn02");
+        site.nova().restartComputeService("cn02");
 
-        assertThat(site.setForcedDown("cn02", false).forcedDown()).isFalse();
-        assertThat(site.migrations()).last().extracting(Migration::status).isEqualTo("completed");
+        assertThat(site.nova().setForcedDown("cn02", false).forcedDown()).isFalse();
+        assertThat(site.nova().migrations()).last().extracting(Migration::status).isEqualTo("completed");
     }
 
     @Test
     void novaServicesAreTheControllersAndOneComputeServicePerHypervisor() {
         site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn04"));
 
-        assertThat(site.novaServices()).filteredOn(s -> s.binary().equals("nova-conductor")).extracting(NovaService::host)
+        assertThat(site.nova().novaServices()).filteredOn(s -> s.binary().equals("nova-conductor")).extracting(NovaService::host)
                 .containsExactly("cc01", "cc02", "cc03");
-        assertThat(site.novaServices()).filteredOn(s -> s.binary().equals("nova-compute")).hasSize(6)
+        assertThat(site.nova().novaServices()).filteredOn(s -> s.binary().equals("nova-compute")).hasSize(6)
                 .filteredOn(s -> !s.up()).extracting(NovaService::host).containsExactly("cn04");
     }
     @Test
     void onACharmedSiteTheControlServicesRunInNovaCloudControllersContainers() {
         LabSite charmed = loader.load("lab-charmed", loader.readResource("lab/small-charmed.yaml"), clock, LabTimings.scaled(1.0));
 
-        assertThat(charmed.novaServices()).filteredOn(s -> s.binary().equals("nova-scheduler")).hasSize(3)
+        assertThat(charmed.nova().novaServices()).filteredOn(s -> s.binary().equals("nova-scheduler")).hasSize(3)
                 .allSatisfy(s -> {
                     assertThat(s.host()).startsWith("juju-");
                     assertThat(s.zone()).isEqualTo("internal");

@@ -26,13 +26,13 @@ class SiteStateTest {
     void aKollaSiteComesBackAsItWasLeftWithItsOperationsUnderWay() {
         // given a kolla site changed in many ways, with a commissioning and a live migration under way
         LabSite site = load("lab/small-kolla.yaml");
-        String machine = site.machineByHostname("new01").orElseThrow().systemId();
-        site.commission(machine);
-        site.disableComputeService("cn03", "PSU swap");
-        site.setCephFlag("noout", true);
-        site.writeFile("/etc/kolla/globals.d/dayshift.yml", "nova_compute_virt_type: kvm\n");
-        Instance server = site.instancesOn("cn01").get(0);
-        site.liveMigrateServer(server.id(), "cn02");
+        String machine = site.maas().machineByHostname("new01").orElseThrow().systemId();
+        site.maas().commission(machine);
+        site.nova().disableComputeService("cn03", "PSU swap");
+        site.ceph().setCephFlag("noout", true);
+        site.kolla().writeFile("/etc/kolla/globals.d/dayshift.yml", "nova_compute_virt_type: kvm\n");
+        Instance server = site.nova().instancesOn("cn01").get(0);
+        site.nova().liveMigrateServer(server.id(), "cn02");
         site.injectFault(LabFault.of(FaultType.COMMISSIONING_FAILS, "new02"));
 
         // when its state is put back on the same site loaded anew
@@ -42,13 +42,13 @@ class SiteStateTest {
         // then it is the same site, counts and faults included
         assertSameState(back, site);
         assertThat(back.destructiveActionsByTarget()).isEqualTo(site.destructiveActionsByTarget()).isNotEmpty();
-        assertThat(back.hypervisors()).filteredOn(h -> h.hostname().equals("cn03")).singleElement().satisfies(h -> assertThat(h.enabled()).isFalse());
-        assertThat(back.file("/etc/kolla/globals.d/dayshift.yml")).map(LabFile::content).contains("nova_compute_virt_type: kvm\n");
+        assertThat(back.nova().hypervisors()).filteredOn(h -> h.hostname().equals("cn03")).singleElement().satisfies(h -> assertThat(h.enabled()).isFalse());
+        assertThat(back.kolla().file("/etc/kolla/globals.d/dayshift.yml")).map(LabFile::content).contains("nova_compute_virt_type: kvm\n");
         assertThat(back.faults()).hasSize(1);
         // and what was under way ends on time, in the site put back as in the original
         clock.advance(Duration.ofMinutes(10));
-        assertThat(back.machine(machine).orElseThrow().status()).isEqualTo(MachineStatus.READY);
-        assertThat(back.instance(server.id()).orElseThrow().host()).isEqualTo("cn02");
+        assertThat(back.maas().machine(machine).orElseThrow().status()).isEqualTo(MachineStatus.READY);
+        assertThat(back.nova().instance(server.id()).orElseThrow().host()).isEqualTo("cn02");
         assertSameState(back, site);
     }
 
@@ -56,9 +56,9 @@ class SiteStateTest {
     void aCharmedSiteComesBackWithItsUnitsMachinesAndActions() {
         // given a charmed site with a unit added and an action run
         LabSite site = load("lab/small-charmed.yaml");
-        JujuUnit unit = site.units().stream().filter(u -> u.name().startsWith("nova-compute/")).findFirst().orElseThrow();
-        site.runAction(unit.name(), "disable", Map.of());
-        site.addUnit("nova-compute", site.jujuMachines().get(site.jujuMachines().size() - 1).id());
+        JujuUnit unit = site.juju().units().stream().filter(u -> u.name().startsWith("nova-compute/")).findFirst().orElseThrow();
+        site.juju().runAction(unit.name(), "disable", Map.of());
+        site.juju().addUnit("nova-compute", site.juju().jujuMachines().get(site.juju().jujuMachines().size() - 1).id());
 
         // when its state is put back on the same site loaded anew
         LabSite back = load("lab/small-charmed.yaml");
@@ -66,11 +66,11 @@ class SiteStateTest {
 
         // then units, machines and counts are as they were, and units added later keep Juju's numbering
         assertSameState(back, site);
-        assertThat(back.units()).isEqualTo(site.units());
-        assertThat(back.jujuMachines()).isEqualTo(site.jujuMachines());
+        assertThat(back.juju().units()).isEqualTo(site.juju().units());
+        assertThat(back.juju().jujuMachines()).isEqualTo(site.juju().jujuMachines());
         clock.advance(Duration.ofMinutes(10));
-        String machineId = back.jujuMachines().get(0).id();
-        assertThat(back.addUnit("nova-compute", machineId).name()).isEqualTo(site.addUnit("nova-compute", machineId).name());
+        String machineId = back.juju().jujuMachines().get(0).id();
+        assertThat(back.juju().addUnit("nova-compute", machineId).name()).isEqualTo(site.juju().addUnit("nova-compute", machineId).name());
     }
 
     @ParameterizedTest

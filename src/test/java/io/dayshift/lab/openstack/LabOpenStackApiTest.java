@@ -166,7 +166,7 @@ class LabOpenStackApiTest {
                 "OpenStack-API-Version", "compute 2.53").statusCode()).isEqualTo(404);
         assertThat(send("GET", services, token, null, "OpenStack-API-Version", "compute 2.99").statusCode()).isEqualTo(406);
 
-        String server = lab.require("lab").instancesOn("cn02").stream().filter(i -> i.status() == InstanceStatus.ACTIVE).findFirst().orElseThrow().id();
+        String server = lab.require("lab").nova().instancesOn("cn02").stream().filter(i -> i.status() == InstanceStatus.ACTIVE).findFirst().orElseThrow().id();
         String action = base("lab") + "/compute/v2.1/servers/" + server + "/action";
         HttpResponse<String> auto21 = send("POST", action, token, "{\"os-migrateLive\":{\"host\":null,\"block_migration\":\"auto\",\"disk_over_commit\":false}}");
         HttpResponse<String> noHost = send("POST", action, token, "{\"os-migrateLive\":{\"block_migration\":\"auto\"}}",
@@ -174,13 +174,13 @@ class LabOpenStackApiTest {
         assertThat(auto21.statusCode()).isEqualTo(400);
         assertThat(noHost.statusCode()).isEqualTo(400);
         assertThat(json(noHost).path("badRequest").path("message").asText()).contains("'host' is a required property");
-        assertThat(lab.require("lab").instance(server).orElseThrow().host()).isEqualTo("cn02");
+        assertThat(lab.require("lab").nova().instance(server).orElseThrow().host()).isEqualTo("cn02");
     }
 
     @Test
     void aFailingLiveMigrationLeavesTheServerActiveOnItsSourceWithAFailedRecord() {
         LabSite site = lab.require("lab");
-        Instance app = site.instancesOn("cn02").stream().filter(i -> i.status() == InstanceStatus.ACTIVE).findFirst().orElseThrow();
+        Instance app = site.nova().instancesOn("cn02").stream().filter(i -> i.status() == InstanceStatus.ACTIVE).findFirst().orElseThrow();
         site.injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, app.id(), "", 1));
         String token = token("lab");
         String compute = base("lab") + "/compute/v2.1";
@@ -238,7 +238,7 @@ class LabOpenStackApiTest {
         assertThat(db.path("rules").isObject()).isTrue();
         List<String> members = new java.util.ArrayList<>();
         db.path("members").forEach(m -> members.add(m.asText()));
-        assertThat(members).hasSize(3).allSatisfy(id -> assertThat(lab.require("lab").instance(id).orElseThrow().name()).startsWith("db-"));
+        assertThat(members).hasSize(3).allSatisfy(id -> assertThat(lab.require("lab").nova().instance(id).orElseThrow().name()).startsWith("db-"));
         assertThat(json(send("GET", url + "&limit=1&offset=1", token, null, "OpenStack-API-Version", "compute 2.64")).path("server_groups"))
                 .hasSize(1);
         assertThat(send("GET", url + "&limit=-1", token, null).statusCode()).isEqualTo(400);

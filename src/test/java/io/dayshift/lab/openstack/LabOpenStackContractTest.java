@@ -74,19 +74,19 @@ class LabOpenStackContractTest extends ComputeCloudContract {
 
     @Override
     protected Optional<String> networkId() {
-        return model().networks().stream().filter(n -> n.name().equals("private")).map(LabNetwork::id).findFirst();
+        return model().neutron().networks().stream().filter(n -> n.name().equals("private")).map(LabNetwork::id).findFirst();
     }
 
     /** What restarting nova-compute does in Nova: the evacuations from the host go from done to completed. */
     @Override
     protected void restartComputeService(String host) {
-        model().restartComputeService(host);
+        model().nova().restartComputeService(host);
     }
 
     /** The lab's computes are in az1 and az2: a server's port is owned by {@code compute:<its host's zone>}. */
     @Override
     protected String computeDeviceOwner(String host) {
-        return "compute:" + model().hypervisor(host).orElseThrow().zone();
+        return "compute:" + model().nova().hypervisor(host).orElseThrow().zone();
     }
 
     @Override

@@ -29,8 +29,8 @@ class LabRestartTest {
         Seen first;
         try (LabSites lab = start(true)) {
             first = Seen.of(lab);
-            lab.require("lab").disableComputeService("cn03", "PSU swap");
-            lab.backupStore("lab").writeFile(LabSites.BACKUP_STORE_PATH + "/set-1/maas.dump", "dump");
+            lab.require("lab").nova().disableComputeService("cn03", "PSU swap");
+            lab.backupStore("lab").kolla().writeFile(LabSites.BACKUP_STORE_PATH + "/set-1/maas.dump", "dump");
         }
 
         // when it starts again in the same directory
@@ -45,10 +45,10 @@ class LabRestartTest {
         assertThat(LabSites.portOfLastStart(directory)).contains(4711);
         assertThat(LabProcess.Options.parse("--dir", directory.toString()).onPortOfLastStart().port()).isEqualTo(4711);
         try (LabSites lab = start(true)) {
-            assertThat(lab.require("lab").hypervisors()).filteredOn(h -> h.hostname().equals("cn03")).singleElement()
+            assertThat(lab.require("lab").nova().hypervisors()).filteredOn(h -> h.hostname().equals("cn03")).singleElement()
                     .satisfies(h -> assertThat(h.disabledReason()).isEqualTo("PSU swap"));
             assertThat(lab.require("lab").destructiveActionsByTarget()).containsEntry("disable-compute-service", Map.of("cn03", 1L));
-            assertThat(lab.backupStore("lab").file(LabSites.BACKUP_STORE_PATH + "/set-1/maas.dump")).isPresent();
+            assertThat(lab.backupStore("lab").kolla().file(LabSites.BACKUP_STORE_PATH + "/set-1/maas.dump")).isPresent();
         }
         // and what it keeps is readable by its owner only
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(LabSites.IDENTITY_FILE)))).isEqualTo("rw-------");

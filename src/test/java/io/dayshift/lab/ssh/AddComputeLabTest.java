@@ -33,19 +33,19 @@ class AddComputeLabTest {
 
     @Test
     void jujuPlacesAMachineOnTheNamedMaasMachineAndItsUnitMakesAHypervisorOfItsCapacity() {
-        MaasMachine spare = charmed.machineByHostname("spare02").orElseThrow();
+        MaasMachine spare = charmed.maas().machineByHostname("spare02").orElseThrow();
 
         ShellResult added = run(charmed, "", "juju add-machine -m 'openstack' 'spare02' --constraints 'tags=openstack-compute'");
         String id = added.stderr().replaceAll("\\D", "");
         assertThat(added.exit()).isZero();
-        assertThat(charmed.jujuMachines()).filteredOn(m -> m.id().equals(id)).extracting(JujuMachine::instanceId).containsExactly(spare.systemId());
+        assertThat(charmed.juju().jujuMachines()).filteredOn(m -> m.id().equals(id)).extracting(JujuMachine::instanceId).containsExactly(spare.systemId());
         assertThat(run(charmed, "", "juju add-unit -m 'openstack' 'nova-compute' --to '" + id + "'").exit()).isZero();
         clock.advance(Duration.ofMinutes(2));
 
-        assertThat(charmed.machine(spare.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
-        assertThat(charmed.hypervisor("spare02").orElseThrow().vcpus()).isEqualTo(spare.cpuCount());
-        assertThat(charmed.hypervisor("spare02").orElseThrow().ramMib()).isEqualTo(spare.memoryMib());
-        assertThat(charmed.cellMapped("spare02")).isFalse();
+        assertThat(charmed.maas().machine(spare.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
+        assertThat(charmed.nova().hypervisor("spare02").orElseThrow().vcpus()).isEqualTo(spare.cpuCount());
+        assertThat(charmed.nova().hypervisor("spare02").orElseThrow().ramMib()).isEqualTo(spare.memoryMib());
+        assertThat(charmed.nova().cellMapped("spare02")).isFalse();
         ShellResult refused = run(charmed, "", "juju remove-machine -m 'openstack' '" + id + "' --no-prompt");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.stderr()).contains("has unit \"nova-compute/");
@@ -56,21 +56,21 @@ class AddComputeLabTest {
         ShellResult added = run(charmed, "", "juju add-machine -m 'openstack' 'new01' --constraints 'tags=openstack-compute'");
 
         assertThat(added.exit()).isZero();
-        JujuMachine machine = charmed.jujuMachines().stream().filter(m -> added.stderr().contains("machine " + m.id() + "\n")).findFirst().orElseThrow();
+        JujuMachine machine = charmed.juju().jujuMachines().stream().filter(m -> added.stderr().contains("machine " + m.id() + "\n")).findFirst().orElseThrow();
         assertThat(machine.machineStatus().current()).isEqualTo("provisioning error");
         assertThat(machine.machineStatus().message()).contains("('name', ['new01'])");
     }
 
     @Test
     void removingAnEmptyMachineReleasesItInMaas() {
-        MaasMachine spare = charmed.machineByHostname("spare03").orElseThrow();
+        MaasMachine spare = charmed.maas().machineByHostname("spare03").orElseThrow();
         String id = run(charmed, "", "juju add-machine -m 'openstack' 'spare03' --constraints 'tags=openstack-compute'").stderr().replaceAll("\\D", "");
 
         ShellResult removed = run(charmed, "", "juju remove-machine -m 'openstack' '" + id + "' --no-prompt");
 
         assertThat(removed.exit()).isZero();
-        assertThat(charmed.jujuMachines()).noneMatch(m -> m.id().equals(id));
-        assertThat(charmed.machine(spare.systemId()).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
+        assertThat(charmed.juju().jujuMachines()).noneMatch(m -> m.id().equals(id));
+        assertThat(charmed.maas().machine(spare.systemId()).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
     }
 
     @Test
@@ -79,17 +79,17 @@ class AddComputeLabTest {
         assertThat(nothingNew.exit()).isZero();
         assertThat(nothingNew.stdout()).startsWith("cc01 | CHANGED | rc=0 >>\n").contains("Found 0 unmapped computes");
 
-        kolla.machineByHostname("spare01").ifPresent(m -> {
-            kolla.allocate(java.util.List.of("openstack-compute"), m.systemId(), "", "admin");
-            kolla.deploy(m.systemId(), "", "admin");
+        kolla.maas().machineByHostname("spare01").ifPresent(m -> {
+            kolla.maas().allocate(java.util.List.of("openstack-compute"), m.systemId(), "", "admin");
+            kolla.maas().deploy(m.systemId(), "", "admin");
         });
         clock.advance(Duration.ofMinutes(1));
-        kolla.writeFile("/etc/kolla/multinode", kolla.file("/etc/kolla/multinode").orElseThrow().content().replace("[compute]\n", "[compute]\nspare01\n"));
-        kolla.finishPlaybook(kolla.startPlaybook("deploy", java.util.List.of("spare01"), false).id());
+        kolla.kolla().writeFile("/etc/kolla/multinode", kolla.kolla().file("/etc/kolla/multinode").orElseThrow().content().replace("[compute]\n", "[compute]\nspare01\n"));
+        kolla.kolla().finishPlaybook(kolla.kolla().startPlaybook("deploy", java.util.List.of("spare01"), false).id());
 
         ShellResult mapped = run(kolla, "cc01", DISCOVER);
         assertThat(mapped.stdout()).contains("Creating host mapping for service spare01").contains("Found 1 unmapped computes");
-        assertThat(kolla.cellMapped("spare01")).isTrue();
+        assertThat(kolla.nova().cellMapped("spare01")).isTrue();
         assertThat(run(kolla, "cc01", DISCOVER).stdout()).contains("Found 0 unmapped computes");
     }
 

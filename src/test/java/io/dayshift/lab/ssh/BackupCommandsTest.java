@@ -45,7 +45,7 @@ class BackupCommandsTest {
 
         assertThat(dump.exit()).isEqualTo(1);
         assertThat(dump.stderr()).contains("password authentication failed for user \"maas\"");
-        assertThat(kolla.file("/b/x.dump")).isEmpty();
+        assertThat(kolla.kolla().file("/b/x.dump")).isEmpty();
         assertThat(run(kolla, "sha256sum '/b/x.dump'").stderr()).isEqualTo("sha256sum: /b/x.dump: No such file or directory\n");
     }
 
@@ -70,8 +70,8 @@ class BackupCommandsTest {
 
         assertThat(export.exit()).isZero();
         assertThat(export.stdout()).isEmpty();
-        assertThat(kolla.file("/b/ceph.conf").orElseThrow().content()).contains("fsid = ").contains("mon_host = ");
-        assertThat(kolla.file("/b/ceph.keyring").orElseThrow().content()).contains("[client.admin]");
+        assertThat(kolla.kolla().file("/b/ceph.conf").orElseThrow().content()).contains("fsid = ").contains("mon_host = ");
+        assertThat(kolla.kolla().file("/b/ceph.keyring").orElseThrow().content()).contains("[client.admin]");
         assertThat(run(kolla, "ceph -s").stdout()).contains("cluster:");
     }
 
@@ -90,18 +90,18 @@ class BackupCommandsTest {
     @Test
     void mysqlCountsTheKeyTablesAndLsListsNewestFirst() {
         ShellResult rows = run(kolla, "mysql --batch --skip-column-names -e 'SELECT '\\''nova.instances'\\'', COUNT(*) FROM nova.instances WHERE deleted = 0'");
-        assertThat(rows.stdout()).isEqualTo("nova.instances\t" + kolla.instances().size() + "\n");
+        assertThat(rows.stdout()).isEqualTo("nova.instances\t" + kolla.nova().instances().size() + "\n");
 
-        kolla.writeBackupFile("tar", "/v/a-old", io.dayshift.lab.model.LabFile.text("a"), "");
+        kolla.backup().writeBackupFile("tar", "/v/a-old", io.dayshift.lab.model.LabFile.text("a"), "");
         clock.advance(java.time.Duration.ofMinutes(1));
-        kolla.writeBackupFile("tar", "/v/b-new", io.dayshift.lab.model.LabFile.text("b"), "");
+        kolla.backup().writeBackupFile("tar", "/v/b-new", io.dayshift.lab.model.LabFile.text("b"), "");
         assertThat(run(kolla, "ls -1t '/v'").stdout()).isEqualTo("b-new\na-old\n");
         assertThat(run(kolla, "ls -1t '/nowhere'").exit()).isEqualTo(2);
     }
 
     @Test
     void jujuCopiesAFileOffAUnitsMachine() {
-        charmed.writeFile("/var/backups/mysql/d.gz", "dump\n-- Dump completed on 2026-11-02\n");
+        charmed.kolla().writeFile("/var/backups/mysql/d.gz", "dump\n-- Dump completed on 2026-11-02\n");
 
         ShellResult copy = run(charmed, "juju scp -m 'openstack' 'mysql-innodb-cluster/0:/var/backups/mysql/d.gz' '/b/mysqldump.gz'");
 
@@ -116,7 +116,7 @@ class BackupCommandsTest {
         LabShell withStore = LabShell.standard(hosts);
         LabSite store = new LabSite("store", io.dayshift.site.Flavour.KOLLA, clock, LabTimings.instant());
         hosts.register("127.0.0.1", 2201, "dayshift", store);
-        kolla.archive("/b/s1/kolla-config.tar.gz", java.util.List.of("/etc/kolla"));
+        kolla.backup().archive("/b/s1/kolla-config.tar.gz", java.util.List.of("/etc/kolla"));
         Session onCc01 = new Session(kolla, "cc01", () -> "", d -> { });
         String scp = "sudo -n scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P '2201' '/b/s1/kolla-config.tar.gz' ";
 
@@ -127,24 +127,24 @@ class BackupCommandsTest {
         assertThat(withStore.execute(onCc01, scp.replace("2201", "2202") + "'dayshift@127.0.0.1:/srv/x'").stderr())
                 .contains("port 2202: Connection refused");
         assertThat(withStore.execute(onCc01, scp + "'root@127.0.0.1:/srv/x'").stderr()).contains("root@127.0.0.1: Permission denied (publickey).");
-        assertThat(store.files("/")).isEmpty();
+        assertThat(store.kolla().files("/")).isEmpty();
 
         // into a directory that is there: the same bytes, and an archive that unpacks as the original would
-        store.makeDirectory("/srv/s1");
+        store.kolla().makeDirectory("/srv/s1");
         ShellResult copy = withStore.execute(onCc01, scp + "'dayshift@127.0.0.1:/srv/s1/kolla-config.tar.gz'");
         assertThat(copy.exit()).as(copy.stderr()).isZero();
-        assertThat(store.fileChecksum("/srv/s1/kolla-config.tar.gz")).isEqualTo(kolla.fileChecksum("/b/s1/kolla-config.tar.gz"));
-        assertThat(store.archiveMembers("/srv/s1/kolla-config.tar.gz")).isEqualTo(kolla.archiveMembers("/b/s1/kolla-config.tar.gz")).isNotEmpty();
+        assertThat(store.backup().fileChecksum("/srv/s1/kolla-config.tar.gz")).isEqualTo(kolla.backup().fileChecksum("/b/s1/kolla-config.tar.gz"));
+        assertThat(store.backup().archiveMembers("/srv/s1/kolla-config.tar.gz")).isEqualTo(kolla.backup().archiveMembers("/b/s1/kolla-config.tar.gz")).isNotEmpty();
 
         // a transfer fault: the copy arrives with another checksum
         kolla.injectFault(LabFault.of(FaultType.TRANSFER_CORRUPT, "kolla-config.tar.gz"));
         withStore.execute(onCc01, scp + "'dayshift@127.0.0.1:/srv/s1/again.tar.gz'");
-        assertThat(store.fileChecksum("/srv/s1/again.tar.gz")).isPresent().isNotEqualTo(kolla.fileChecksum("/b/s1/kolla-config.tar.gz"));
+        assertThat(store.backup().fileChecksum("/srv/s1/again.tar.gz")).isPresent().isNotEqualTo(kolla.backup().fileChecksum("/b/s1/kolla-config.tar.gz"));
 
         // and back from the store onto the host
         ShellResult back = withStore.execute(onCc01, "sudo -n scp -q -P '2201' 'dayshift@127.0.0.1:/srv/s1/kolla-config.tar.gz' '/b/s1/back.tar.gz'");
         assertThat(back.exit()).as(back.stderr()).isZero();
-        assertThat(kolla.fileChecksum("/b/s1/back.tar.gz")).isEqualTo(kolla.fileChecksum("/b/s1/kolla-config.tar.gz"));
+        assertThat(kolla.backup().fileChecksum("/b/s1/back.tar.gz")).isEqualTo(kolla.backup().fileChecksum("/b/s1/kolla-config.tar.gz"));
         assertThat(withStore.execute(onCc01, "scp -P '2201' 'dayshift@127.0.0.1:/srv/s1/none' '/b/s1/none'").stderr())
                 .contains("scp: /srv/s1/none: No such file or directory");
     }

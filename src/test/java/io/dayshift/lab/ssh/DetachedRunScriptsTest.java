@@ -206,25 +206,25 @@ class DetachedRunScriptsTest {
 
         DetachedRun rebooted = DetachedRun.at(BASE, "rebooted");
         start(kolla, rebooted, bashDeploy("cn03"));
-        kolla.writeFile(rebooted.directory() + "/boot", "00000000-0000-0000-0000-000000000000\n");
+        kolla.kolla().writeFile(rebooted.directory() + "/boot", "00000000-0000-0000-0000-000000000000\n");
         assertThat(inspect(kolla, rebooted).lostBecause()).contains("restarted");
 
         DetachedRun killed = DetachedRun.at(BASE, "killed");
         start(kolla, killed, bashDeploy("cn04"));
-        kolla.writeFile(killed.directory() + "/pid", "1\n");
+        kolla.kolla().writeFile(killed.directory() + "/pid", "1\n");
         Inspection gone = inspect(kolla, killed);
         assertThat(gone.state()).isEqualTo(State.LOST);
         assertThat(gone.lostBecause()).contains("process 1 is gone");
 
         DetachedRun halfStarted = DetachedRun.at(BASE, "half-started");
         start(kolla, halfStarted, bashDeploy("cn05"));
-        kolla.deleteFile(halfStarted.directory() + "/pid");
+        kolla.kolla().deleteFile(halfStarted.directory() + "/pid");
         assertThat(inspect(kolla, halfStarted).lostBecause()).contains("no process id");
     }
 
     @Test
     void aBaseThatIsAFileOrARunDirectoryThatIsAFileIsRefusedAsTheScriptRefusesIt() {
-        kolla.writeFile("/var/tmp/runs-file", "not a directory\n");
+        kolla.kolla().writeFile("/var/tmp/runs-file", "not a directory\n");
         DetachedRun inFile = DetachedRun.at("/var/tmp/runs-file", "x");
         CommandResult refused = run(kolla, inFile.start(bashDeploy("cn03")));
 
@@ -234,7 +234,7 @@ class DetachedRunScriptsTest {
 
         DetachedRun taken = DetachedRun.at(BASE, "taken");
         start(kolla, DetachedRun.at(BASE, "first"), ShellCommand.of("true"));
-        kolla.writeFile(taken.directory(), "a file\n");
+        kolla.kolla().writeFile(taken.directory(), "a file\n");
         CommandResult cannot = run(kolla, taken.start(bashDeploy("cn03")));
         assertThat(cannot.exitStatus()).isEqualTo(3);
         assertThat(cannot.stderr()).isEqualTo("cannot create run directory " + taken.directory() + "\n");
@@ -252,7 +252,7 @@ class DetachedRunScriptsTest {
         assertThat(line(script.replaceFirst("\\(kolla-ansible", "(rm -rf / ; kolla-ansible")).exit()).isEqualTo(2);
         assertThat(line(inspect.replace("exit 0", "rm -rf /")).exit()).isEqualTo(2);
         assertThat(kolla.destructiveActions()).isEmpty();
-        assertThat(kolla.isDirectory(run.directory())).isFalse();
+        assertThat(kolla.kolla().isDirectory(run.directory())).isFalse();
         assertThat(line(inspect).exit()).isZero();
         assertThat(line(script).exit()).isZero();
     }

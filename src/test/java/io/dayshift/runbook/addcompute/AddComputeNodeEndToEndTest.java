@@ -65,7 +65,7 @@ class AddComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(end.size()).isEqualTo(1);
         JsonNode summary = json(olga.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId + "&variableName=summary"));
         assertThat(summary.get(0).get("value").asText()).contains("Added compute host spare01").contains("Approved by anna");
-        Hypervisor hypervisor = lab.require("lab").hypervisor("spare01").orElseThrow();
+        Hypervisor hypervisor = lab.require("lab").nova().hypervisor("spare01").orElseThrow();
         assertThat(hypervisor.up()).isTrue();
         assertThat(hypervisor.zone()).isEqualTo("az1");
     }

@@ -72,7 +72,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
     void kollaHappyPathDeploysTheMachineRunsKollaLimitedToItAndSmokeTestsTheNewHypervisor() {
         // given a Ready, tagged machine of the kolla site
         LabSite site = lab.require("lab");
-        MaasMachine machine = site.machineByHostname("spare01").orElseThrow();
+        MaasMachine machine = site.maas().machineByHostname("spare01").orElseThrow();
         Map<String, Long> before = site.destructiveActions();
 
         // when an ops lead starts the run and another user approves the plan
@@ -91,19 +91,19 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         assertThat(pi).isEnded().hasPassed(DEPLOY_MACHINE, AWAIT_MACHINE, ADD_HOST_TO_INVENTORY, DISCOVER_COMPUTE_HOSTS, AWAIT_HYPERVISOR, SMOKE_TEST)
                 .hasPassedInOrder(START_KOLLA_RUN, AWAIT_KOLLA_RUN, START_KOLLA_RUN, AWAIT_KOLLA_RUN, START_KOLLA_RUN, AWAIT_KOLLA_RUN)
                 .hasNotPassed(ADD_COMPUTE_UNIT).hasPassed(COMPUTE_NODE_ADDED_END);
-        assertThat(site.machine(machine.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
-        assertThat(site.file(site.inventoryPath()).orElseThrow().content()).contains("\nspare01\n");
-        List<PlaybookRun> runs = site.playbookRuns().stream().filter(r -> r.limit().equals(List.of("spare01"))).toList();
+        assertThat(site.maas().machine(machine.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.DEPLOYED);
+        assertThat(site.kolla().file(site.kolla().inventoryPath()).orElseThrow().content()).contains("\nspare01\n");
+        List<PlaybookRun> runs = site.kolla().playbookRuns().stream().filter(r -> r.limit().equals(List.of("spare01"))).toList();
         assertThat(runs).extracting(PlaybookRun::action).containsExactly("bootstrap-servers", "pull", "deploy");
         // and the lab's Nova shows the host with its MAAS machine's capacity, mapped to the cell
-        Hypervisor hypervisor = site.hypervisor("spare01").orElseThrow();
+        Hypervisor hypervisor = site.nova().hypervisor("spare01").orElseThrow();
         assertThat(hypervisor.vcpus()).isEqualTo(machine.cpuCount());
         assertThat(hypervisor.ramMib()).isEqualTo(machine.memoryMib());
         assertThat(hypervisor.zone()).isEqualTo("az1");
         assertThat(hypervisor.up()).isTrue();
-        assertThat(site.cellMapped("spare01")).isTrue();
+        assertThat(site.nova().cellMapped("spare01")).isTrue();
         // and the smoke-test server is gone again
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-spare01"));
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-spare01"));
         assertThat(delta(site, before, "boot-server")).isOne();
         assertThat(delta(site, before, "delete-server")).isOne();
         assertThat(delta(site, before, "maas-deploy")).isOne();
@@ -115,7 +115,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
     void charmedHappyPathAddsANovaComputeUnitOnThatMachine() {
         // given a Ready, tagged machine of the charmed site
         LabSite site = lab.require("lab-charmed");
-        MaasMachine machine = site.machineByHostname("spare01").orElseThrow();
+        MaasMachine machine = site.maas().machineByHostname("spare01").orElseThrow();
         Map<String, Long> before = site.destructiveActions();
 
         // when the run is started (no zone: the machine's MAAS zone) and approved
@@ -129,14 +129,14 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         assertThat(pi).isEnded().hasPassed(ADD_COMPUTE_UNIT, AWAIT_UNIT, DISCOVER_COMPUTE_HOSTS, AWAIT_HYPERVISOR, SMOKE_TEST,
                 COMPUTE_NODE_ADDED_END).hasNotPassed(DEPLOY_MACHINE, START_KOLLA_RUN);
         String unit = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("unit").singleResult().getValue();
-        assertThat(site.unit(unit).orElseThrow().workload().current()).isEqualTo("active");
-        assertThat(site.jujuMachines()).anyMatch(m -> m.hostname().equals("spare01") && m.instanceId().equals(machine.systemId()));
+        assertThat(site.juju().unit(unit).orElseThrow().workload().current()).isEqualTo("active");
+        assertThat(site.juju().jujuMachines()).anyMatch(m -> m.hostname().equals("spare01") && m.instanceId().equals(machine.systemId()));
         assertThat(delta(site, before, "juju-exec-discover-hosts")).isOne();
         assertThat(delta(site, before, "juju-add-unit")).isOne();
-        Hypervisor hypervisor = site.hypervisor("spare01").orElseThrow();
+        Hypervisor hypervisor = site.nova().hypervisor("spare01").orElseThrow();
         assertThat(hypervisor.vcpus()).isEqualTo(machine.cpuCount());
         assertThat(hypervisor.ramMib()).isEqualTo(machine.memoryMib());
-        assertThat(site.cellMapped("spare01")).isTrue();
+        assertThat(site.nova().cellMapped("spare01")).isTrue();
         assertThat(runbooks.summary(pi)).contains("as Juju unit " + unit);
     }
 
@@ -168,8 +168,8 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
     void aReadyMachineWithoutTheComputeTagIsRejected() {
         // given a Ready machine that lost its compute tag
         LabSite site = lab.require("lab-charmed");
-        String systemId = site.machineByHostname("spare02").orElseThrow().systemId();
-        site.untagMachine(systemId, TAG);
+        String systemId = site.maas().machineByHostname("spare02").orElseThrow().systemId();
+        site.maas().untagMachine(systemId, TAG);
         try {
             // when a run names it
             ProcessInstance pi = start("lab-charmed", "spare02", "");
@@ -179,7 +179,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
             assertThat(pi).isEnded().hasPassed(INPUT_REJECTED_END);
             assertThat(runbooks.summary(pi)).contains("does not carry the MAAS tag " + TAG);
         } finally {
-            site.tagMachine(systemId, TAG);
+            site.maas().tagMachine(systemId, TAG);
         }
     }
 
@@ -271,7 +271,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         runUntilEnd(pi);
 
         assertThat(pi).isEnded().hasPassed(COMPUTE_NODE_ADDED_END);
-        assertThat(site.playbookRuns().stream().filter(r -> r.limit().equals(List.of("spare02"))).map(PlaybookRun::action).toList())
+        assertThat(site.kolla().playbookRuns().stream().filter(r -> r.limit().equals(List.of("spare02"))).map(PlaybookRun::action).toList())
                 .containsExactly("bootstrap-servers", "bootstrap-servers", "pull", "deploy", "bootstrap-servers", "pull", "deploy");
         assertThat(steps(pi)).contains("-Task_StartKollaRun-bootstrap-servers-1").contains("-Task_StartKollaRun-deploy-3");
     }
@@ -280,7 +280,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
     void aRollbackNeedsAnApprovalThenTakesTheHostOutOfTheInventoryAndReleasesTheMachine() {
         // given a run whose MAAS deployment is not done by its deadline
         LabSite site = lab.require("lab");
-        String systemId = site.machineByHostname("spare03").orElseThrow().systemId();
+        String systemId = site.maas().machineByHostname("spare03").orElseThrow().systemId();
         ProcessInstance pi = start("lab", "spare03", "az2");
         runUntilTask(pi, APPROVE_ADDITION);
         approve(pi, APPROVE_ADDITION, "anna", true, "go");
@@ -292,7 +292,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         // and then kolla-ansible keeps failing on the host
         site.injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "spare03"));
         runUntilTask(pi, AwaitOperation.DECIDE);
-        assertThat(site.file(site.inventoryPath()).orElseThrow().content()).contains("\nspare03\n");
+        assertThat(site.kolla().file(site.kolla().inventoryPath()).orElseThrow().content()).contains("\nspare03\n");
 
         // when the ops lead rolls back, the first approver refuses, the ops lead insists and the second approves
         decide(pi, "omar", ROLL_BACK, "broken NIC on spare03");
@@ -307,8 +307,8 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         // then the host is out of the inventory and the machine released in MAAS
         assertThat(pi).isEnded().hasPassed(DISABLE_COMPUTE_SERVICE, REMOVE_HOST_FROM_INVENTORY, RELEASE_MACHINE, SUMMARISE_ROLLBACK,
                 ADDITION_ROLLED_BACK_END).hasNotPassed(REMOVE_COMPUTE_UNIT, COMPUTE_NODE_ADDED_END);
-        assertThat(site.file(site.inventoryPath()).orElseThrow().content()).doesNotContain("\nspare03\n");
-        assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
+        assertThat(site.kolla().file(site.kolla().inventoryPath()).orElseThrow().content()).doesNotContain("\nspare03\n");
+        assertThat(site.maas().machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
         assertThat(runbooks.summary(pi)).contains("Rolled back").contains("Failed: ").contains("bootstrap-servers").contains("taken out of the inventory")
                 .contains("Rejected by anna").contains("Approved by anna");
         assertThat(runbooks.steps(pi)).anySatisfy(s -> {
@@ -352,7 +352,7 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
     void aUnitThatNeverBecomesActiveMeetsItsDeadlineAndIsRolledBackOnCharmed() {
         // given the new host goes down as soon as it is deployed (its agents are lost)
         LabSite site = lab.require("lab-charmed");
-        String systemId = site.machineByHostname("spare03").orElseThrow().systemId();
+        String systemId = site.maas().machineByHostname("spare03").orElseThrow().systemId();
         site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "spare03"));
         Map<String, Long> before = site.destructiveActions();
         ProcessInstance pi = start("lab-charmed", "spare03", "az2");
@@ -369,9 +369,9 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         approve(pi, APPROVE_ROLLBACK, "anna", true, "ok");
         runUntilEnd(pi);
         assertThat(pi).isEnded().hasPassed(REMOVE_COMPUTE_UNIT, RELEASE_MACHINE, ADDITION_ROLLED_BACK_END).hasNotPassed(REMOVE_HOST_FROM_INVENTORY);
-        assertThat(site.jujuMachines()).noneMatch(m -> m.instanceId().equals(systemId));
-        assertThat(site.units()).noneMatch(u -> u.machine().isEmpty() && u.application().equals("nova-compute"));
-        assertThat(site.machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
+        assertThat(site.juju().jujuMachines()).noneMatch(m -> m.instanceId().equals(systemId));
+        assertThat(site.juju().units()).noneMatch(u -> u.machine().isEmpty() && u.application().equals("nova-compute"));
+        assertThat(site.maas().machine(systemId).orElseThrow().status()).isIn(MachineStatus.RELEASING, MachineStatus.READY);
         assertThat(delta(site, before, "juju-remove-machine")).isOne();
         assertThat(delta(site, before, "juju-remove-unit")).isOne();
     }
@@ -403,8 +403,8 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
         assertThat(delta(site, before, "juju-add-unit")).isOne();
         assertThat(delta(site, before, "boot-server")).isEqualTo(2);
         assertThat(delta(site, before, "delete-server")).isEqualTo(2);
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-new01"));
-        assertThat(site.hypervisor("new01").orElseThrow().up()).isTrue();
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-new01"));
+        assertThat(site.nova().hypervisor("new01").orElseThrow().up()).isTrue();
         assertThat(steps(pi)).contains("dayshift-smoke-new01-1").contains("dayshift-smoke-new01-2");
         assertThat(runbooks.summary(pi)).contains("Added compute host new01").contains("Rejected by anna").contains("Approved by anna");
     }
@@ -453,13 +453,13 @@ class AddComputeNodeProcessTest extends ProcessTestFixture {
 
     /** The machine of that name, commissioned and tagged (once), Ready: its system id. */
     private String commissioned(LabSite site, String hostname) {
-        MaasMachine m = site.machineByHostname(hostname).orElseThrow();
+        MaasMachine m = site.maas().machineByHostname(hostname).orElseThrow();
         if (m.status() == MachineStatus.NEW) {
-            site.commission(m.systemId());
+            site.maas().commission(m.systemId());
             runbooks.advance(Duration.ofMinutes(5));
-            site.tagMachine(m.systemId(), TAG);
+            site.maas().tagMachine(m.systemId(), TAG);
         }
-        assertThat(site.machine(m.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.READY);
+        assertThat(site.maas().machine(m.systemId()).orElseThrow().status()).isEqualTo(MachineStatus.READY);
         return m.systemId();
     }
 

@@ -94,7 +94,7 @@ class BackupSiteEndToEndTest extends EndToEndFixture {
         LabSite model = lab.require(site);
         assertThat(set.artefacts()).hasSize(artefacts).allSatisfy(a -> {
             assertThat(a.verified()).isTrue();
-            assertThat(model.fileChecksum(a.path())).contains(a.sha256());
+            assertThat(model.backup().fileChecksum(a.path())).contains(a.sha256());
         });
         System.out.printf("backup-site %s: %s%n", site, set.artefacts().stream().map(Artefact::kind).toList());
     }

@@ -122,21 +122,21 @@ class BackupSiteProcessTest extends ProcessTestFixture {
                 ArtefactKind.KOLLA_CONFIG, ArtefactKind.CEPH_CONFIG);
         assertThat(set.artefacts()).allSatisfy(a -> {
             assertThat(a.verified()).isTrue();
-            assertThat(a.sha256()).isEqualTo(site.fileChecksum(a.path()).orElseThrow());
-            assertThat(a.sizeBytes()).isEqualTo(site.file(a.path()).orElseThrow().size());
+            assertThat(a.sha256()).isEqualTo(site.backup().fileChecksum(a.path()).orElseThrow());
+            assertThat(a.sizeBytes()).isEqualTo(site.kolla().file(a.path()).orElseThrow().size());
         });
         // the MariaDB backup stays in the mariadb_backup volume, with the key tables' row counts of that moment
         Artefact mariadb = set.artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
         assertThat(mariadb.path()).startsWith("/var/lib/docker/volumes/mariadb_backup/_data/mysqlbackup-").endsWith(".qp.xbc.xbs.gz");
-        assertThat(mariadb.tableRows()).containsEntry("nova.instances", (long) site.instances().size())
+        assertThat(mariadb.tableRows()).containsEntry("nova.instances", (long) site.nova().instances().size())
                 .containsKeys("keystone.project", "glance.images", "cinder.volumes", "neutron.ports");
         // the others lie under the backup directory, readable only by their owner (they hold keys and passwords)
         assertThat(set.artefacts()).filteredOn(a -> a != mariadb).allSatisfy(a -> {
             assertThat(a.path()).startsWith("/var/backups/dayshift/" + set.id() + "/");
-            assertThat(site.fileMode(a.path())).isEqualTo("600");
+            assertThat(site.kolla().fileMode(a.path())).isEqualTo("600");
             assertThat(a.tableRows()).isEmpty();
         });
-        assertThat(site.file(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().path() + ".d/ceph.keyring")).as("staged keys removed").isEmpty();
+        assertThat(site.kolla().file(set.artefact(ArtefactKind.CEPH_CONFIG).orElseThrow().path() + ".d/ceph.keyring")).as("staged keys removed").isEmpty();
         assertThat(runbooks.summary(pi)).contains("complete").contains("Not applicable: VAULT_SNAPSHOT").contains("MARIADB_FULL 127.0.0.1:");
         assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).endsWith("mariadb_backup"));
         // the run was looked at once while running and once done, without asking anyone
@@ -163,9 +163,9 @@ class BackupSiteProcessTest extends ProcessTestFixture {
         assertThat(set.artefacts()).allSatisfy(a -> assertThat(a.verified()).isTrue());
         Artefact dump = set.artefact(ArtefactKind.MYSQL_DUMP).orElseThrow();
         assertThat(dump.path()).isEqualTo("/var/backups/dayshift/" + set.id() + "/mysqldump.gz");
-        assertThat(site.file(dump.path()).orElseThrow().content()).contains("-- Dump completed");
-        assertThat(dump.tableRows()).containsEntry("nova.instances", (long) site.instances().size());
-        assertThat(site.fileMode(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().path())).isEqualTo("600");
+        assertThat(site.kolla().file(dump.path()).orElseThrow().content()).contains("-- Dump completed");
+        assertThat(dump.tableRows()).containsEntry("nova.instances", (long) site.nova().instances().size());
+        assertThat(site.kolla().fileMode(set.artefact(ArtefactKind.VAULT_SNAPSHOT).orElseThrow().path())).isEqualTo("600");
         assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(true);
         assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).contains("mysqldump").contains("juju scp"));
         // and the Ceph keys went into a file on the monitor host, never through Dayshift: not in any table of its database
@@ -352,7 +352,7 @@ class BackupSiteProcessTest extends ProcessTestFixture {
                 .artefact(ArtefactKind.MYSQL_DUMP).orElseThrow();
 
         // when the dump on the Juju host is overwritten before the check
-        site.writeFile(dump.path(), "not the dump that was taken\n-- Dump completed\n");
+        site.kolla().writeFile(dump.path(), "not the dump that was taken\n-- Dump completed\n");
         runToEnd(pi);
 
         // then the check names the changed checksum; the MAAS part is still backed up
@@ -394,10 +394,10 @@ class BackupSiteProcessTest extends ProcessTestFixture {
         // 40-day-old dump stays, as the newest good MAAS backup, and so does the 40-day-old config (90 days for config)
         assertThat(catalogue.pruned("lab")).extracting(PrunedArtefact::path).containsExactlyInAnyOrder(oldConfig.path(), badDump.path());
         assertThat(catalogue.pruned("lab")).allSatisfy(p -> assertThat(p.prunedBy()).isEqualTo(pi.getId()));
-        assertThat(site.file(oldConfig.path())).isEmpty();
-        assertThat(site.file(badDump.path())).isEmpty();
-        assertThat(site.file(oldDump.path())).isPresent();
-        assertThat(site.file(youngConfig.path())).isPresent();
+        assertThat(site.kolla().file(oldConfig.path())).isEmpty();
+        assertThat(site.kolla().file(badDump.path())).isEmpty();
+        assertThat(site.kolla().file(oldDump.path())).isPresent();
+        assertThat(site.kolla().file(youngConfig.path())).isPresent();
         assertThat(runbooks.variable(pi, "pruned")).isEqualTo(2L);
         assertThat(runbooks.summary(pi)).contains("Pruned 2 expired artefact(s)");
     }
@@ -426,10 +426,10 @@ class BackupSiteProcessTest extends ProcessTestFixture {
             assertThat(c.verified()).isTrue();
             assertThat(c.host()).isEqualTo("127.0.0.1");
             assertThat(c.path()).isEqualTo("/srv/dayshift-backups/" + id + "/" + original.path().substring(original.path().lastIndexOf('/') + 1));
-            assertThat(store.fileChecksum(c.path())).contains(original.sha256());
-            assertThat(store.file(c.path() + ".part")).isEmpty();
-            assertThat(store.fileMode(c.path())).isEqualTo("600");
-            assertThat(site.file(c.path())).as("not on the site's own hosts").isEmpty();
+            assertThat(store.backup().fileChecksum(c.path())).contains(original.sha256());
+            assertThat(store.kolla().file(c.path() + ".part")).isEmpty();
+            assertThat(store.kolla().fileMode(c.path())).isEqualTo("600");
+            assertThat(site.kolla().file(c.path())).as("not on the site's own hosts").isEmpty();
         });
         assertThat(runbooks.summary(pi)).contains("Copied off host to 127.0.0.1 and verified there: MARIADB_FULL /srv/dayshift-backups/" + id + "/");
         assertThat(runbooks.steps(pi)).anySatisfy(s -> assertThat(s.action()).startsWith("scp /var/backups/dayshift/" + id + "/maasdb.dump (on 127.0.0.1) to "));
@@ -445,8 +445,8 @@ class BackupSiteProcessTest extends ProcessTestFixture {
         String id = (String) runtime.getVariable(pi.getId(), "backupId");
         Artefact mariadb = catalogue.find(id).orElseThrow().artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
         String copy = "/srv/dayshift-backups/" + id + "/" + mariadb.path().substring(mariadb.path().lastIndexOf('/') + 1);
-        store.makeDirectory("/srv/dayshift-backups/" + id);
-        store.receiveCopy(copy, site.file(mariadb.path()).orElseThrow(), Map.of());
+        store.kolla().makeDirectory("/srv/dayshift-backups/" + id);
+        store.backup().receiveCopy(copy, site.kolla().file(mariadb.path()).orElseThrow(), Map.of());
         long received = store.destructiveActions().getOrDefault("scp-receive", 0L);
 
         // when the copy and its check run (again)
@@ -476,8 +476,8 @@ class BackupSiteProcessTest extends ProcessTestFixture {
         OffHostCopy copy = catalogue.copy(id, ArtefactKind.MAAS_DATABASE).orElseThrow();
         assertThat(copy.verified()).isFalse();
         assertThat(copy.problem()).startsWith("checksum on the store ").contains("differs from the artefact's");
-        assertThat(store.file(copy.path())).isEmpty();
-        assertThat(store.file(copy.path() + ".part")).isEmpty();
+        assertThat(store.kolla().file(copy.path())).isEmpty();
+        assertThat(store.kolla().file(copy.path() + ".part")).isEmpty();
         assertThat(catalogue.copy(id, ArtefactKind.MARIADB_FULL)).hasValueSatisfying(c -> assertThat(c.verified()).isTrue());
         assertThat(runbooks.variable(pi, "backupComplete")).isEqualTo(false);
         assertThat(runbooks.summary(pi)).contains("INCOMPLETE").contains("NOT copied off host: MAAS_DATABASE: checksum on the store");
@@ -528,8 +528,8 @@ class BackupSiteProcessTest extends ProcessTestFixture {
         runToEnd(pi);
 
         // then the old dump's copy is pruned from the store (a newer verified one exists), the config copy is kept (90 days)
-        assertThat(store.file(oldDump.path())).isEmpty();
-        assertThat(store.file(oldConfig.path())).isPresent();
+        assertThat(store.kolla().file(oldDump.path())).isEmpty();
+        assertThat(store.kolla().file(oldConfig.path())).isPresent();
         assertThat(catalogue.copy("lab-20261022T013000Z", ArtefactKind.MAAS_DATABASE)).isEmpty();
         assertThat(catalogue.copy("lab-20261022T013000Z", ArtefactKind.CEPH_CONFIG)).isPresent();
         assertThat(runbooks.variable(pi, "prunedCopies")).isEqualTo(1L);
@@ -573,9 +573,9 @@ class BackupSiteProcessTest extends ProcessTestFixture {
     private OffHostCopy seedCopy(LabSite store, String setId, ArtefactKind kind, Instant takenAt) {
         String name = kind.name().toLowerCase() + ".bin";
         String path = "/srv/dayshift-backups/" + setId + "/" + name;
-        store.makeDirectory("/srv/dayshift-backups/" + setId);
-        store.writeFile(path, "copy of " + name);
-        String sha = store.fileChecksum(path).orElseThrow();
+        store.kolla().makeDirectory("/srv/dayshift-backups/" + setId);
+        store.kolla().writeFile(path, "copy of " + name);
+        String sha = store.backup().fileChecksum(path).orElseThrow();
         Artefact artefact = new Artefact(kind, "127.0.0.1", "/var/backups/dayshift/" + setId + "/" + name, 16, sha, takenAt, true, Map.of());
         if (catalogue.find(setId).isEmpty()) {
             catalogue.record(new BackupSet(setId, "lab", "kolla", "full", "earlier-run", takenAt, takenAt.plusSeconds(600), List.of(), List.of()));
@@ -652,7 +652,7 @@ class BackupSiteProcessTest extends ProcessTestFixture {
 
     private Artefact seed(LabSite site, String setId, ArtefactKind kind, Instant takenAt, boolean verified) {
         String path = "/var/backups/dayshift/" + setId + "/" + kind.name().toLowerCase() + ".seed";
-        site.writeFile(path, "seeded " + kind);
+        site.kolla().writeFile(path, "seeded " + kind);
         Artefact artefact = new Artefact(kind, "127.0.0.1", path, 12, "0".repeat(64), takenAt, verified, Map.of());
         catalogue.record(new BackupSet(setId, "lab", "kolla", "full", "seed", takenAt, takenAt.plusSeconds(600), List.of(), List.of()));
         catalogue.append(setId, artefact);

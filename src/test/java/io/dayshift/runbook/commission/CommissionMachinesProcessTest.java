@@ -210,7 +210,7 @@ class CommissionMachinesProcessTest extends ProcessTestFixture {
     void unknownMachinesAndMachinesInAWrongStateAreNamedWithTheirStatus() {
         // given an unknown machine, a deployed one and one named twice (by hostname and system id)
         Map<String, Long> before = model().destructiveActions();
-        String new05 = model().machineByHostname("new05").orElseThrow().systemId();
+        String new05 = model().maas().machineByHostname("new05").orElseThrow().systemId();
 
         // when the run checks them
         ProcessInstance run = start("nosuch99,cn02,new05," + new05, "", "");
@@ -269,7 +269,7 @@ class CommissionMachinesProcessTest extends ProcessTestFixture {
 
         // then MAAS shows it Broken with the note as its error description
         assertThat(machine("new08").status()).isEqualTo(MachineStatus.BROKEN);
-        assertThat(model().errorDescription(machine("new08").systemId())).isEqualTo("no disks seen by lshw; RMA ticket 4711");
+        assertThat(model().maas().errorDescription(machine("new08").systemId())).isEqualTo("no disks seen by lshw; RMA ticket 4711");
         assertThat(run).isEnded().hasPassed(MACHINE_MARKED_BROKEN_END, MACHINES_COMMISSIONED_END).hasNotPassed(MACHINE_READY_END);
         assertThat(runbooks.summary(run)).startsWith("Site lab: 0 of 1 machines commissioned and Ready.")
                 .contains("Failed and marked broken: new08 (").contains("mark-broken by olivia");
@@ -401,7 +401,7 @@ class CommissionMachinesProcessTest extends ProcessTestFixture {
     }
 
     private io.dayshift.lab.model.MaasMachine machine(String hostname) {
-        return model().machineByHostname(hostname).orElseThrow();
+        return model().maas().machineByHostname(hostname).orElseThrow();
     }
 
     private long destructive(String action) {

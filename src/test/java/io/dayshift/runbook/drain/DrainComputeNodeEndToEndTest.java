@@ -78,8 +78,8 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
                 .contains("approved by alice");
         JsonNode moved = JSON.readTree(historicVariable(olga, id, "movedInstances").path("value").asText()).path("moves");
         assertThat(moved).hasSize(4);
-        assertThat(lab.require("lab").instancesOn("cn01")).isEmpty();
-        assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().disabledReason()).startsWith("firmware update, ticket OPS-4711 [out of service for Dayshift run ");
+        assertThat(lab.require("lab").nova().instancesOn("cn01")).isEmpty();
+        assertThat(lab.require("lab").nova().hypervisor("cn01").orElseThrow().disabledReason()).startsWith("firmware update, ticket OPS-4711 [out of service for Dayshift run ");
         List<String> steps = stepIds(olga, id);
         assertThat(steps).containsSubsequence(DrainComputeNode.Elements.VALIDATE_INPUT, DrainComputeNode.Elements.LIST_INSTANCES, DrainComputeNode.Elements.PLAN_CAPACITY,
                 DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE, DrainComputeNode.Elements.START_MIGRATION, AwaitOperation.CHECK, DrainComputeNode.Elements.FINISH_MIGRATION,
@@ -97,7 +97,7 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(waitUntilCompleted(olga, returnId, RUN_TIME_LIMIT).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(ended(olga, returnId, ReturnComputeNode.Elements.END_HOST_RETURNED)).isTrue();
         assertThat(historicVariable(olga, returnId, "returned").path("value").asBoolean()).isTrue();
-        assertThat(lab.require("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
+        assertThat(lab.require("lab").nova().hypervisor("cn01").orElseThrow().enabled()).isTrue();
     }
 
     @Test
@@ -116,11 +116,11 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
 
         // when a tenant boots an instance on cn11 while the approval waits, and beth then approves the plan she was shown
         var site = lab.require("lab");
-        var small = site.flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
-        String late = site.bootServer("late-e2e", site.adminProjectId(), small.id(), site.images().get(0).id(), "cn11", "", "", "").id();
+        var small = site.nova().flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
+        String late = site.nova().bootServer("late-e2e", site.keystone().adminProjectId(), small.id(), site.nova().images().get(0).id(), "cn11", "", "", "").id();
         // (once it is ACTIVE: a guest still building would change the plan again, and rightly ask for a third approval)
         Instant booted = Instant.now().plusSeconds(20);
-        while (site.instance(late).orElseThrow().status() != InstanceStatus.ACTIVE && Instant.now().isBefore(booted)) {
+        while (site.nova().instance(late).orElseThrow().status() != InstanceStatus.ACTIVE && Instant.now().isBefore(booted)) {
             Thread.sleep(100);
         }
         claimAndComplete(beth, "beth", first, approval("two instances, fine"));
@@ -131,7 +131,7 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(replanned).isNotEqualTo(shown);
         assertThat(JSON.readTree(beth.get("/engine-rest/task/" + second.path("id").asText() + "/form-variables?variableNames=planSummary").body())
                 .path("planSummary").path("value").asText()).contains("late-e2e");
-        assertThat(site.hypervisor("cn11").orElseThrow().enabled()).isTrue();
+        assertThat(site.nova().hypervisor("cn11").orElseThrow().enabled()).isTrue();
         assertThat(JSON.readTree(pavel.get("/engine-rest/history/activity-instance?processInstanceId=" + id
                 + "&activityId=" + DrainComputeNode.Elements.DISABLE_COMPUTE_SERVICE).body())).isEmpty();
 
@@ -140,8 +140,8 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         assertThat(waitUntilCompleted(pavel, id, RUN_TIME_LIMIT).path("state").asText())
                 .as("open tasks: %s", pavel.get("/engine-rest/task?processInstanceId=" + id).body()).isEqualTo("COMPLETED");
         assertThat(ended(pavel, id, DrainComputeNode.Elements.END_HOST_DRAINED)).isTrue();
-        assertThat(site.instancesOn("cn11")).isEmpty();
-        assertThat(site.instance(late).orElseThrow().host()).isNotEqualTo("cn11");
+        assertThat(site.nova().instancesOn("cn11")).isEmpty();
+        assertThat(site.nova().instance(late).orElseThrow().host()).isNotEqualTo("cn11");
         JsonNode decisions = JSON.readTree(historicVariable(pavel, id, "approvals").path("value").asText()).path("decisions");
         assertThat(decisions.findValuesAsText("planFingerprint")).containsExactly(shown, replanned);
     }

@@ -131,14 +131,14 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         DrainPlan plan = plan(run);
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.moves()).containsOnlyKeys(before);
-        String web01 = model("lab").instances().stream().filter(i -> i.name().equals("web-01")).findFirst().orElseThrow().id();
+        String web01 = model("lab").nova().instances().stream().filter(i -> i.name().equals("web-01")).findFirst().orElseThrow().id();
         assertThat(plan.moves().get(web01)).isNotEqualTo("cn02");
         approve(true, "capacity fine, window agreed");
 
         // and the first batch starts; Nova is still moving when it is first checked
         execute(job());
         assertThat(run).isWaitingAt(START_MIGRATION);
-        assertThat(model("lab").hypervisor("cn01").orElseThrow().enabled()).isFalse();
+        assertThat(model("lab").nova().hypervisor("cn01").orElseThrow().enabled()).isFalse();
         runStartsInPlanOrder(run);
         lookOnce(run);
         assertThat(jobs(run, AwaitOperation.WAIT)).as("looks again later").isNotEmpty();
@@ -150,9 +150,9 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         assertThat(results(run, AwaitOperation.DECIDE)).isEmpty();
         assertThat(idsOn("lab", "cn01")).isEmpty();
         for (String id : before) {
-            assertThat(model("lab").instance(id).orElseThrow().host()).as(id).isEqualTo(plan.moves().get(id));
+            assertThat(model("lab").nova().instance(id).orElseThrow().host()).as(id).isEqualTo(plan.moves().get(id));
         }
-        Hypervisor cn01 = model("lab").hypervisor("cn01").orElseThrow();
+        Hypervisor cn01 = model("lab").nova().hypervisor("cn01").orElseThrow();
         assertThat(cn01.enabled()).isFalse();
         assertThat(cn01.disabledReason()).isEqualTo(OutOfService.reason(REASON, run.getId()));
         assertThat(destructive("lab", "live-migration")).isEqualTo(liveBefore + 3);
@@ -178,13 +178,13 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
 
         // when a tenant's instance lands on cn12 before the drain acts
         LabSite lab = model("lab");
-        Flavor small = lab.flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
-        String late = lab.bootServer("late-01", lab.adminProjectId(), small.id(), lab.images().get(0).id(), "cn12", "", "", "").id();
+        Flavor small = lab.nova().flavors().stream().filter(f -> f.name().equals("m1.small")).findFirst().orElseThrow();
+        String late = lab.nova().bootServer("late-01", lab.keystone().adminProjectId(), small.id(), lab.nova().images().get(0).id(), "cn12", "", "", "").id();
         execute(job());
 
         // then nothing was disabled: the run plans again and asks for approval of the new plan
         assertThat(run).hasPassed(PLAN_AS_APPROVED).hasNotPassed(DISABLE_COMPUTE_SERVICE);
-        assertThat(lab.hypervisor("cn12").orElseThrow().enabled()).isTrue();
+        assertThat(lab.nova().hypervisor("cn12").orElseThrow().enabled()).isTrue();
         execute(job());
         assertThat(run).isWaitingAt(APPROVE_PLAN);
         assertThat((String) tasks.getVariable(task().getId(), "planFingerprint")).isNotEqualTo(approvedPlan);
@@ -195,12 +195,12 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         drive(run);
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
         assertThat(idsOn("lab", "cn12")).isEmpty();
-        assertThat(model("lab").instance(late).orElseThrow().host()).isNotEqualTo("cn12");
+        assertThat(model("lab").nova().instance(late).orElseThrow().host()).isNotEqualTo("cn12");
         List<ApprovalDecision> decisions = ((Approvals.Decisions) runbooks.variable(run, Approvals.DECISIONS.name())).decisions();
         assertThat(decisions).hasSize(2);
         assertThat(decisions.get(0).planFingerprint()).isEqualTo(approvedPlan);
         assertThat(decisions.get(1).planFingerprint()).isNotEqualTo(approvedPlan);
-        lab.enableComputeService("cn12"); // back in service for the other tests of this class that use cn12
+        lab.nova().enableComputeService("cn12"); // back in service for the other tests of this class that use cn12
     }
 
     @Test
@@ -221,10 +221,10 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         // then the host is empty, disabled, and its instances stayed in its zone
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
         assertThat(idsOn("lab-charmed", "cn06")).isEmpty();
-        assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo(OutOfService.reason("kernel update", run.getId()));
+        assertThat(model("lab-charmed").nova().hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo(OutOfService.reason("kernel update", run.getId()));
         for (String id : before) {
-            String host = model("lab-charmed").instance(id).orElseThrow().host();
-            assertThat(model("lab-charmed").hypervisor(host).orElseThrow().zone()).isEqualTo("az2");
+            String host = model("lab-charmed").nova().instance(id).orElseThrow().host();
+            assertThat(model("lab-charmed").nova().hypervisor(host).orElseThrow().zone()).isEqualTo("az2");
         }
         assertThat(runbooks.variable(run, "drained")).isEqualTo(true);
     }
@@ -336,7 +336,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         assertThat(run).isEnded().hasPassed(END_NOT_ENOUGH_CAPACITY).hasNotPassed(APPROVE_PLAN);
         assertThat(runbooks.summary(run)).startsWith("Not enough capacity to drain cn13 on site lab; nothing was changed. lonely-01 (")
                 .contains("needs 4 vCPU, 8192 MiB RAM, 80 GiB disk; no host in availability zone az3 has that much free (most free RAM: 0 MiB)");
-        assertThat(model("lab").hypervisor("cn13").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").nova().hypervisor("cn13").orElseThrow().enabled()).isTrue();
         assertThat(model("lab").destructiveActions()).isEqualTo(before);
     }
 
@@ -375,7 +375,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
             assertThat(plan.unplaceable()).isEmpty();
             assertThat(plan.loads()).filteredOn(l -> l.host().equals("cn02")).singleElement()
                     .satisfies(l -> assertThat(l.usedBefore().ramMb()).isEqualTo(131_072L * 85 / 100));
-            assertThat(model("lab-default").hypervisor("cn01").orElseThrow().enabled()).isTrue();
+            assertThat(model("lab-default").nova().hypervisor("cn01").orElseThrow().enabled()).isTrue();
             assertThat(model("lab-default").destructiveActions()).isEqualTo(before);
         } finally {
             model("lab-default").removeFault(orphan.id());
@@ -387,7 +387,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         // given cn15 (az2) with ssd-01, whose flavor asks for aggregate metadata ssd=true: cn23 and cn25 have it, cn24 has
         // more free room but does not
         String ssd = idsOn("lab", "cn15").get(0);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model("lab").liveMigrateServer(ssd, "cn24"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model("lab").nova().liveMigrateServer(ssd, "cn24"))
                 .hasMessageContaining("No valid host was found").hasMessageContaining("extra specs");
 
         // when the drain plans, is approved and runs
@@ -406,7 +406,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
 
         // then it landed on a host of the aggregate: the lab's scheduler, like Nova's, refuses any other
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
-        assertThat(model("lab").instance(ssd).orElseThrow().host()).isIn("cn23", "cn25");
+        assertThat(model("lab").nova().instance(ssd).orElseThrow().host()).isIn("cn23", "cn25");
     }
 
     @Test
@@ -421,7 +421,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         execute(job());
         assertThat(run).isEnded().hasPassed(END_PLAN_REJECTED).hasNotPassed(DISABLE_COMPUTE_SERVICE);
         assertThat(runbooks.summary(run)).isEqualTo("Drain of cn06 on site lab rejected by alice: \"not during the sale week\". Started by olga; nothing was changed.");
-        assertThat(model("lab").hypervisor("cn06").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").nova().hypervisor("cn06").orElseThrow().enabled()).isTrue();
         assertThat(runbooks.variable(run, "operatorReason")).isEqualTo(REASON);
     }
 
@@ -451,7 +451,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         assertThat(complete.statusCode()).isEqualTo(403);
         assertThat(complete.body()).contains("Four-eyes rule");
         assertThat(run).isWaitingAt(APPROVE_PLAN);
-        assertThat(model("lab").hypervisor("cn12").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").nova().hypervisor("cn12").orElseThrow().enabled()).isTrue();
         runtime.deleteProcessInstance(run.getId(), "test over");
     }
 
@@ -519,7 +519,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         // and the host is not empty: after deleting the instance by hand, the ops lead checks again and the host is drained
         assertThat(run).isWaitingAt(DECIDE_HOST_NOT_EMPTY).hasPassed(END_INSTANCE_SKIPPED);
         assertThat((String) tasks.getVariable(runbooks.task(run, DECIDE_HOST_NOT_EMPTY).getId(), "evidence")).contains("broken-01").contains("ERROR");
-        idsOn("lab", "cn05").forEach(id -> model("lab").deleteServer(id));
+        idsOn("lab", "cn05").forEach(id -> model("lab").nova().deleteServer(id));
         decide(run, DECIDE_HOST_NOT_EMPTY, "recheck", "deleted broken-01 with the owner's consent");
         drive(run);
         assertThat(run).isEnded().hasPassed(END_HOST_DRAINED);
@@ -533,7 +533,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
         LabFault fault = model("lab").injectFault(new LabFault("", FaultType.LIVE_MIGRATION_FAILS, "abort-01", "", 0));
         ProcessInstance run = startPlanAndApprove("cn07");
         drive(run);
-        assertThat(model("lab").hypervisor("cn07").orElseThrow().enabled()).isFalse();
+        assertThat(model("lab").nova().hypervisor("cn07").orElseThrow().enabled()).isFalse();
 
         // when the ops lead aborts
         assertThat(run).isWaitingAt(AWAIT_MIGRATION);
@@ -542,7 +542,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
 
         // then nothing had moved, so cn07 is enabled again and the summary says so
         assertThat(run).isEnded().hasPassed(END_DRAIN_ABORTED);
-        assertThat(model("lab").hypervisor("cn07").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").nova().hypervisor("cn07").orElseThrow().enabled()).isTrue();
         assertThat(runbooks.summary(run)).startsWith("Drain of cn07 on site lab aborted by olivia (\"hypervisor misbehaves, investigate first\")")
                 .contains("Nothing had moved, so its nova-compute service was enabled again.");
         assertThat(runbooks.variable(run, "drained")).isEqualTo(false);
@@ -564,7 +564,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
 
         // then cn08 stays disabled, and the summary says why and what is left
         assertThat(run).isEnded().hasPassed(END_DRAIN_ABORTED);
-        assertThat(model("lab").hypervisor("cn08").orElseThrow().enabled()).isFalse();
+        assertThat(model("lab").nova().hypervisor("cn08").orElseThrow().enabled()).isFalse();
         assertThat(runbooks.summary(run)).contains("Its nova-compute service is left disabled: 1 instance(s) had left the host")
                 .contains("partial-01 → ").contains("Still on the host: partial-02");
         model("lab").removeFault(fault.id());
@@ -809,7 +809,7 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
     }
 
     private List<String> idsOn(String site, String host) {
-        return model(site).instancesOn(host).stream().map(Instance::id).toList();
+        return model(site).nova().instancesOn(host).stream().map(Instance::id).toList();
     }
 
     private long destructive(String site, String action) {

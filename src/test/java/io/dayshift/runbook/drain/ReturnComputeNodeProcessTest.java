@@ -54,7 +54,7 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
     @Test
     void returnsADrainedKollaHostToService() {
         // given cn01, disabled by a drain (its reason marked as a Dayshift run's)
-        model("lab").disableComputeService("cn01", OutOfService.reason("BIOS update, ticket OPS-4711", "7f3e2d10-0000-4000-8000-000000000001"));
+        model("lab").nova().disableComputeService("cn01", OutOfService.reason("BIOS update, ticket OPS-4711", "7f3e2d10-0000-4000-8000-000000000001"));
         long enables = destructive("lab", "enable-compute-service");
 
         // when olga returns it
@@ -68,8 +68,8 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
 
         // then its nova-compute is enabled and up, once, and the summary says so
         assertThat(run).isEnded().hasPassed(VERIFY_COMPUTE_SERVICE, END_HOST_RETURNED).hasNotPassed(DECIDE_SERVICE_NOT_READY);
-        assertThat(model("lab").hypervisor("cn01").orElseThrow().enabled()).isTrue();
-        assertThat(model("lab").hypervisor("cn01").orElseThrow().disabledReason()).isEmpty();
+        assertThat(model("lab").nova().hypervisor("cn01").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab").nova().hypervisor("cn01").orElseThrow().disabledReason()).isEmpty();
         assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables + 1);
         assertThat(runbooks.variable(run, "returned")).isEqualTo(true);
         assertThat(runbooks.summary(run)).startsWith("Host cn01 on site lab returned to service: its nova-compute service was enabled (reason: \"BIOS updated\")")
@@ -80,7 +80,7 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
 
     @Test
     void returnsAHostOfTheCharmedSite() {
-        model("lab-charmed").disableComputeService("cn06", OutOfService.reason("kernel update", "7f3e2d10-0000-4000-8000-000000000002"));
+        model("lab-charmed").nova().disableComputeService("cn06", OutOfService.reason("kernel update", "7f3e2d10-0000-4000-8000-000000000002"));
 
         ProcessInstance run = start("lab-charmed", "cn06", "kernel updated");
         execute(job());
@@ -90,13 +90,13 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
         execute(job());
 
         assertThat(run).isEnded().hasPassed(END_HOST_RETURNED);
-        assertThat(model("lab-charmed").hypervisor("cn06").orElseThrow().enabled()).isTrue();
+        assertThat(model("lab-charmed").nova().hypervisor("cn06").orElseThrow().enabled()).isTrue();
     }
 
     @Test
     void aHostDisabledForAnotherReasonKeepsItsStateAndReason() {
         // given cn02, disabled by an operator for hardware work, not by a drain
-        model("lab").disableComputeService("cn02", "RAM replacement, ticket HW-12");
+        model("lab").nova().disableComputeService("cn02", "RAM replacement, ticket HW-12");
         long enables = destructive("lab", "enable-compute-service");
 
         try {
@@ -111,15 +111,15 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
             // then it stays disabled with the operator's reason, nothing was enabled, and the summary says why
             assertThat(run).isEnded().hasPassed(ReturnComputeNode.Elements.SUMMARISE_KEPT_DISABLED, ReturnComputeNode.Elements.END_HOST_KEPT_DISABLED)
                     .hasNotPassed(VERIFY_COMPUTE_SERVICE, END_HOST_RETURNED);
-            assertThat(model("lab").hypervisor("cn02").orElseThrow().enabled()).isFalse();
-            assertThat(model("lab").hypervisor("cn02").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
+            assertThat(model("lab").nova().hypervisor("cn02").orElseThrow().enabled()).isFalse();
+            assertThat(model("lab").nova().hypervisor("cn02").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
             assertThat(destructive("lab", "enable-compute-service")).isEqualTo(enables);
             assertThat(runbooks.variable(run, "returned")).isEqualTo(false);
             assertThat(runbooks.variable(run, "keptDisabled")).isEqualTo(true);
             assertThat(runbooks.summary(run)).startsWith("Host cn02 on site lab kept out of service: its nova-compute service was disabled for another "
                     + "reason than a Dayshift drain").contains("\"RAM replacement, ticket HW-12\"");
         } finally {
-            model("lab").enableComputeService("cn02");
+            model("lab").nova().enableComputeService("cn02");
         }
     }
 
@@ -164,7 +164,7 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
     @Test
     void aServiceThatStaysDownGoesToAnOpsLeadWhoChecksAgainOnceItIsUp() {
         // given cn04's nova-compute is down
-        model("lab").disableComputeService("cn04", OutOfService.reason("maintenance", "7f3e2d10-0000-4000-8000-000000000004"));
+        model("lab").nova().disableComputeService("cn04", OutOfService.reason("maintenance", "7f3e2d10-0000-4000-8000-000000000004"));
         LabFault down = model("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn04"));
         ProcessInstance run = start("lab", "cn04", "repaired");
         execute(job());
@@ -188,7 +188,7 @@ class ReturnComputeNodeProcessTest extends ProcessTestFixture {
 
     @Test
     void anOpsLeadMayFinishWithTheServiceStillDown() {
-        model("lab").disableComputeService("cn05", OutOfService.reason("maintenance", "7f3e2d10-0000-4000-8000-000000000005"));
+        model("lab").nova().disableComputeService("cn05", OutOfService.reason("maintenance", "7f3e2d10-0000-4000-8000-000000000005"));
         LabFault down = model("lab").injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn05"));
         ProcessInstance run = start("lab", "cn05", "repaired");
         execute(job());

@@ -79,9 +79,9 @@ class SiteHealthCheckProcessTest extends ProcessTestFixture {
         lab.require("lab").clearFaults();
         lab.require("lab-charmed").clearFaults();
         LabSite kolla = lab.require("lab");
-        bootedServers.forEach(kolla::deleteServer);
+        bootedServers.forEach(kolla.nova()::deleteServer);
         bootedServers.clear();
-        kolla.hypervisors().stream().filter(h -> !h.enabled()).forEach(h -> kolla.enableComputeService(h.hostname()));
+        kolla.nova().hypervisors().stream().filter(h -> !h.enabled()).forEach(h -> kolla.nova().enableComputeService(h.hostname()));
     }
 
     // ---------------------------------------------------------------------------------------------------- healthy
@@ -188,13 +188,13 @@ class SiteHealthCheckProcessTest extends ProcessTestFixture {
 
         // and with only a warning (noout set by hand) it is amber
         site.clearFaults();
-        site.setCephFlag("noout", true);
+        site.ceph().setCephFlag("noout", true);
         try {
             ProcessInstance amber = check("lab");
             assertThat(amber).isEnded().hasPassed(SiteHealthCheck.Elements.SITE_AMBER_END);
             assertThat(findings(amber)).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("is HEALTH_WARN: OSDMAP_FLAGS: noout flag(s) set"));
         } finally {
-            site.setCephFlag("noout", false);
+            site.ceph().setCephFlag("noout", false);
         }
     }
 
@@ -278,10 +278,10 @@ class SiteHealthCheckProcessTest extends ProcessTestFixture {
     void aHostLoadedPastTheRamThresholdMakesTheSiteAmber() {
         // given cn06 (4 GiB used) gets seven more m1.xlarge servers: 116 GiB of 128 GiB RAM
         LabSite site = lab.require("lab");
-        Flavor xlarge = site.flavors().stream().filter(f -> f.name().equals("m1.xlarge")).findFirst().orElseThrow();
-        LabImage image = site.images().get(0);
+        Flavor xlarge = site.nova().flavors().stream().filter(f -> f.name().equals("m1.xlarge")).findFirst().orElseThrow();
+        LabImage image = site.nova().images().get(0);
         for (int i = 1; i <= 7; i++) {
-            bootedServers.add(site.bootServer("load-" + i, site.adminProjectId(), xlarge.id(), image.id(), "cn06", "", "", "").id());
+            bootedServers.add(site.nova().bootServer("load-" + i, site.keystone().adminProjectId(), xlarge.id(), image.id(), "cn06", "", "", "").id());
         }
 
         // when the check runs
@@ -299,7 +299,7 @@ class SiteHealthCheckProcessTest extends ProcessTestFixture {
     @Test
     void aComputeServiceDisabledForMaintenanceMakesTheSiteAmber() {
         // given cn05's nova-compute is disabled
-        lab.require("lab").disableComputeService("cn05", "kernel update CHG-1234");
+        lab.require("lab").nova().disableComputeService("cn05", "kernel update CHG-1234");
 
         // when the check runs
         ProcessInstance run = check("lab");

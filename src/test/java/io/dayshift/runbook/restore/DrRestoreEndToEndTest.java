@@ -70,7 +70,7 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
     void anOpsLeadRestoresTheDatabasesOfTheKollaSiteFromLastNightsBackup() throws Exception {
         // given last night's mariabackup of cc01 in the catalogue
         LabSite site = lab.require("lab");
-        Map<String, Long> rows = site.tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> rows = site.backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         String backup = record("lab", "kolla", new Artefact(ArtefactKind.MARIADB_FULL, "cc01", "/var/lib/docker/volumes/mariadb_backup/_data/" + NIGHTLY,
                 157286400, "cd".repeat(32), Instant.now().minus(Duration.ofHours(7)), true, rows));
 
@@ -88,16 +88,16 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
                 DrRestore.Elements.RESYNC_COMPUTES, DrRestore.Elements.DISCOVER_COMPUTE_HOSTS, DrRestore.Elements.VERIFY_SERVICES, DrRestore.Elements.SUMMARISE_RESTORE);
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
         assertThat(delta(site, before, "kolla-mariadb-recovery")).isEqualTo(1);
-        assertThat(site.keyTableRows()).isEqualTo(rows);
+        assertThat(site.backup().keyTableRows()).isEqualTo(rows);
     }
 
     @Test
     void anOpsLeadRestoresTheCharmedSiteFromItsDump() throws Exception {
         LabSite site = lab.require("lab-charmed");
-        String dumped = site.runAction("mysql-innodb-cluster/0", "mysqldump", Map.of()).results().get("mysqldump-file");
+        String dumped = site.juju().runAction("mysql-innodb-cluster/0", "mysqldump", Map.of()).results().get("mysqldump-file");
         String file = "/var/backups/dayshift/lab-charmed-e2e/mysqldump.gz"; // where backup-site copies it on the Juju client host
-        site.copyFile(dumped, file);
-        Map<String, Long> rows = site.tableRowsAt(dumped).orElseThrow();
+        site.kolla().copyFile(dumped, file);
+        Map<String, Long> rows = site.backup().tableRowsAt(dumped).orElseThrow();
         Map<String, Long> before = site.destructiveActions();
         String backup = record("lab-charmed", "charmed", new Artefact(ArtefactKind.MYSQL_DUMP, "127.0.0.1", file, 48213504, "ef".repeat(32),
                 Instant.now().minus(Duration.ofHours(2)), true, rows));
@@ -107,7 +107,7 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
         assertThat(variable(id, "verified").path("value").asBoolean()).isTrue();
         assertThat(variable(id, "summary").path("value").asText()).startsWith("Site lab-charmed restored (database)")
                 .contains("Row counts: ").contains("nova.instances: backup");
-        assertThat(site.keyTableRows()).isEqualTo(rows);
+        assertThat(site.backup().keyTableRows()).isEqualTo(rows);
         assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(1);
     }
 
@@ -121,9 +121,9 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
             String backupRun = JSON.readTree(started.body()).path("id").asText();
             assertThat(waitUntilFinished(backupRun).path("state").asText()).isEqualTo("COMPLETED");
             String backup = variable(backupRun, "backupId").path("value").asText();
-            String globals = site.equals("lab") ? lab.require(site).file("/etc/kolla/globals.yml").orElseThrow().content() : "";
+            String globals = site.equals("lab") ? lab.require(site).kolla().file("/etc/kolla/globals.yml").orElseThrow().content() : "";
             if (site.equals("lab")) {
-                lab.require(site).writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
+                lab.require(site).kolla().writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
             }
 
             // when the whole site is restored from it
@@ -133,7 +133,7 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
             assertThat(variable(id, "verified").path("value").asBoolean()).isTrue();
             assertThat(variable(id, "summary").path("value").asText()).contains("restored (full) from backup " + backup).contains("Row counts: ");
             if (site.equals("lab")) {
-                assertThat(lab.require(site).file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
+                assertThat(lab.require(site).kolla().file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
             } else {
                 assertThat(variable(id, "summary").path("value").asText()).contains("Hand-over: Juju controller");
             }

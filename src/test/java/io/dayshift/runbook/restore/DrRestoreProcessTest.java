@@ -95,7 +95,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         // given last night's backup (6 h old) and a day of changes since
         LabSite site = lab.require("lab");
         String backup = kollaBackup(Duration.ofHours(6), false);
-        Map<String, Long> atBackup = site.tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> atBackup = site.backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         Map<String, Long> before = site.destructiveActions();
 
         // when olga starts the restore, confirms the infrastructure and anna approves it
@@ -120,7 +120,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         assertThat(delta(site, before, "kolla-mariadb-recovery")).isEqualTo(1);
         assertThat(delta(site, before, "kolla-deploy")).isEqualTo(2);
         assertThat(delta(site, before, "tar-extract")).isZero();
-        assertThat(site.keyTableRows()).isEqualTo(atBackup);
+        assertThat(site.backup().keyTableRows()).isEqualTo(atBackup);
         assertThat(runbooks.variable(run, "verified")).isEqualTo(true);
         assertThat(runbooks.variable(run, "rtoMet")).isEqualTo(true);
         assertThat(runbooks.variable(run, "restored")).isEqualTo(true);
@@ -133,7 +133,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
                 .anyMatch(a -> a.startsWith("POST /servers name=dayshift-dr-test-" + run.getId() + "-1"))
                 .anyMatch(a -> a.startsWith("DELETE /servers/"))
                 .noneMatch(a -> a.toLowerCase().contains("password"));
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-dr-test-"));
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-dr-test-"));
     }
 
     @Test
@@ -141,8 +141,8 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         // given a 30 h old backup with the configuration archive, and globals.yml changed since
         LabSite site = lab.require("lab");
         String backup = kollaBackup(Duration.ofHours(30), true);
-        String globals = site.file("/etc/kolla/globals.yml").orElseThrow().content();
-        site.writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
+        String globals = site.kolla().file("/etc/kolla/globals.yml").orElseThrow().content();
+        site.kolla().writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
 
         // when the run starts, it first asks an approver to accept the loss of 30 h of data
         ProcessInstance run = start("lab", backup, "full");
@@ -157,8 +157,8 @@ class DrRestoreProcessTest extends ProcessTestFixture {
 
         // then the configuration is the backup's again, the old one kept beside it, and the restore ran to its end
         assertThat(run).hasPassed(APPROVE_DATA_LOSS, DrRestore.Elements.RESTORE_CONFIGURATION, DrRestore.Elements.END_SITE_RESTORED);
-        assertThat(site.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
-        assertThat(site.files("/etc/kolla.dayshift-")).hasSize(1);
+        assertThat(site.kolla().file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
+        assertThat(site.kolla().files("/etc/kolla.dayshift-")).hasSize(1);
         assertThat(runbooks.summary(run)).contains("restored (full)").contains("30 h old (RPO 24 h)");
     }
 
@@ -199,12 +199,12 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         // controller is handed over
         assertThat(run).hasPassed(DrRestore.Elements.END_SITE_RESTORED);
         assertThat(delta(site, before, "juju-action-pause")).isPositive().isEqualTo(delta(site, before, "juju-action-resume"));
-        assertThat(site.units()).noneMatch(u -> u.workload().message().startsWith("Paused"));
+        assertThat(site.juju().units()).noneMatch(u -> u.workload().message().startsWith("Paused"));
         assertThat(delta(site, before, "juju-action-restore-mysqldump")).isEqualTo(1);
         assertThat(delta(site, before, "juju-exec-discover-hosts")).isEqualTo(1);
         assertThat(runbooks.summary(run)).contains("restored (full)").contains("Hand-over: Juju controller: restore")
                 .contains("Row counts: ").contains("nova.instances: backup 22, restored 22");
-        assertThat(site.keyTableRows()).isEqualTo(site.tableRowsAt(site.backups().stream().filter(b -> b.kind().equals("mysqldump"))
+        assertThat(site.backup().keyTableRows()).isEqualTo(site.backup().tableRowsAt(site.backup().backups().stream().filter(b -> b.kind().equals("mysqldump"))
                 .reduce((a, b) -> b).orElseThrow().location()).orElseThrow());
     }
 
@@ -215,7 +215,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         LabSite site = lab.require("lab-nightly");
         Instant now = now();
         BackupSet full = nightlyBackup("lab-nightly", now.minus(Duration.ofDays(6)));
-        site.deleteServer(site.instances().get(0).id());
+        site.nova().deleteServer(site.nova().instances().get(0).id());
         BackupSet incremental = nightlyBackup("lab-nightly", now.minus(Duration.ofHours(5)));
         ClockUtil.reset();
         Artefact fullBackup = full.artefact(ArtefactKind.MARIADB_FULL).orElseThrow();
@@ -238,8 +238,8 @@ class DrRestoreProcessTest extends ProcessTestFixture {
 
         // and the restore applied the full backup, then the incremental; the rows are the incremental's, as the check found
         assertThat(run).hasPassed(DrRestore.Elements.VERIFY_DATABASE_RESTORE, DrRestore.Elements.END_SITE_RESTORED).hasNotPassed(DECIDE_ROW_MISMATCH);
-        assertThat(site.restoredMariaBackups()).containsExactly(fileName(fullBackup.path()), fileName(incrementalBackup.path()));
-        assertThat(site.keyTableRows()).isEqualTo(incrementalBackup.tableRows()).isNotEqualTo(fullBackup.tableRows());
+        assertThat(site.backup().restoredMariaBackups()).containsExactly(fileName(fullBackup.path()), fileName(incrementalBackup.path()));
+        assertThat(site.backup().keyTableRows()).isEqualTo(incrementalBackup.tableRows()).isNotEqualTo(fullBackup.tableRows());
         assertThat(runbooks.summary(run)).contains("5 h old (RPO 24 h)");
     }
 
@@ -256,9 +256,9 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         BackupSet set = catalogue.find((String) runbooks.variable(backupRun, "backupId")).orElseThrow();
         Artefact archive = set.artefact(ArtefactKind.KOLLA_CONFIG).orElseThrow();
         assertThat(catalogue.copy(set.id(), ArtefactKind.KOLLA_CONFIG)).hasValueSatisfying(c -> assertThat(c.verified()).isTrue());
-        String globals = site.file("/etc/kolla/globals.yml").orElseThrow().content();
-        site.writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
-        site.deleteFile(archive.path());
+        String globals = site.kolla().file("/etc/kolla/globals.yml").orElseThrow().content();
+        site.kolla().writeFile("/etc/kolla/globals.yml", globals + "enable_octavia: \"yes\"\n");
+        site.kolla().deleteFile(archive.path());
 
         // when the configuration is restored, the plan saying it reads the off-host copy
         ProcessInstance run = start("lab", set.id(), "config");
@@ -272,8 +272,8 @@ class DrRestoreProcessTest extends ProcessTestFixture {
 
         // then the copy was put back on the deployer, unpacked, and the configuration is the backup's again
         assertThat(run).hasPassed(DrRestore.Elements.RESTORE_CONFIGURATION, DrRestore.Elements.END_SITE_RESTORED);
-        assertThat(site.fileChecksum(archive.path())).contains(archive.sha256());
-        assertThat(site.file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
+        assertThat(site.backup().fileChecksum(archive.path())).contains(archive.sha256());
+        assertThat(site.kolla().file("/etc/kolla/globals.yml").orElseThrow().content()).isEqualTo(globals);
         assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.result()).startsWith("put back from the off-host copy, sha256 " + archive.sha256()));
     }
 
@@ -282,7 +282,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         // given a backup whose configuration archive is gone from the deployer, and which has no off-host copy
         LabSite site = lab.require("lab");
         String backup = kollaBackup(Duration.ofHours(2), true);
-        site.deleteFile(CONFIG_ARCHIVE);
+        site.kolla().deleteFile(CONFIG_ARCHIVE);
 
         // when its configuration is to be restored
         ProcessInstance run = start("lab", backup, "config");
@@ -411,7 +411,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         // given cc02 unreachable when the control plane is to be stopped
         LabSite site = lab.require("lab");
         String backup = kollaBackup(Duration.ofHours(5), false);
-        Map<String, Long> atBackup = site.tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> atBackup = site.backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         Map<String, Long> before = site.destructiveActions();
         ProcessInstance run = start("lab", backup, "database");
         runbooks.runJobs();
@@ -442,7 +442,7 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         assertThat(delta(site, before, "mariadb-restore")).isEqualTo(1);
         assertThat(delta(site, before, "kolla-mariadb-recovery")).isEqualTo(2);
         assertThat(delta(site, before, "kolla-deploy")).isEqualTo(3);
-        assertThat(site.keyTableRows()).isEqualTo(atBackup);
+        assertThat(site.backup().keyTableRows()).isEqualTo(atBackup);
         assertThat(runbooks.steps(run)).extracting(StepRecord::result).contains("attempt 2", "attempt 3", "attempt 4")
                 .filteredOn(r -> r.startsWith("retry (by omar)")).hasSize(3);
         assertThat(runbooks.variable(run, "verified")).isEqualTo(true);
@@ -590,33 +590,33 @@ class DrRestoreProcessTest extends ProcessTestFixture {
         LabSite site = lab.require("lab");
         List<Artefact> artefacts = new ArrayList<>(List.of(mariadb(age, true)));
         if (withConfig) {
-            site.archive(CONFIG_ARCHIVE, List.of("/etc/kolla"));
+            site.backup().archive(CONFIG_ARCHIVE, List.of("/etc/kolla"));
             artefacts.add(new Artefact(ArtefactKind.KOLLA_CONFIG, "deploy01", CONFIG_ARCHIVE, 4096, "ab".repeat(32), now().minus(age), true, Map.of()));
         }
         return record("lab", artefacts);
     }
 
     private Artefact mariadb(Duration age, boolean verified) {
-        Map<String, Long> rows = lab.require("lab").tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> rows = lab.require("lab").backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         return new Artefact(ArtefactKind.MARIADB_FULL, "cc01", "/var/lib/docker/volumes/mariadb_backup/_data/" + NIGHTLY, 157286400, "cd".repeat(32),
                 now().minus(age), verified, rows);
     }
 
     /** An incremental mariabackup of {@code lab}, built on the full backup of set {@code base}. */
     private Artefact incremental(Duration age, String base) {
-        Map<String, Long> rows = lab.require("lab").tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
+        Map<String, Long> rows = lab.require("lab").backup().tableRowsAt("volume:mariadb_backup/" + NIGHTLY).orElseThrow();
         return new Artefact(ArtefactKind.MARIADB_INCREMENTAL, "cc01", "/var/lib/docker/volumes/mariadb_backup/_data/incremental-" + SETS.incrementAndGet()
                 + ".qp.xbc.xbs.gz", 4718592, "12".repeat(32), now().minus(age), true, rows, base);
     }
 
     private String charmedBackup(Duration age) {
         LabSite site = lab.require("lab-charmed");
-        ActionOutcome dump = site.runAction("mysql-innodb-cluster/0", "mysqldump", Map.of());
-        Map<String, Long> rows = site.tableRowsAt(dump.results().get("mysqldump-file")).orElseThrow();
+        ActionOutcome dump = site.juju().runAction("mysql-innodb-cluster/0", "mysqldump", Map.of());
+        Map<String, Long> rows = site.backup().tableRowsAt(dump.results().get("mysqldump-file")).orElseThrow();
         String file = "/var/backups/dayshift/lab-charmed-" + SETS.incrementAndGet() + "/mysqldump.gz"; // where backup-site copies it
-        site.copyFile(dump.results().get("mysqldump-file"), file);
+        site.kolla().copyFile(dump.results().get("mysqldump-file"), file);
         String controller = "/var/backups/juju/juju-backup-" + SETS.incrementAndGet() + ".tar.gz";
-        site.createControllerBackup(controller);
+        site.juju().createControllerBackup(controller);
         return record("lab-charmed", List.of(
                 new Artefact(ArtefactKind.MYSQL_DUMP, "127.0.0.1", file, 48213504, "ef".repeat(32), now().minus(age), true, rows),
                 new Artefact(ArtefactKind.JUJU_CONTROLLER, "jump", controller, 31457280, "01".repeat(32), now().minus(age), true, Map.of())));

@@ -58,7 +58,7 @@ class Sev1IncidentEndToEndTest extends EndToEndFixture {
         Http olivia = newUser(admin, port, "olivia", "ops-leads");
         Http alice = newUser(admin, port, "alice", "approvers");
         assertThat(admin.postJson("/api/lab/sites/lab/faults", "{\"type\":\"hypervisor-down\",\"target\":\"cn03\"}").statusCode()).isEqualTo(201);
-        List<String> onCn03 = lab.require("lab").instancesOn("cn03").stream().map(Instance::id).toList();
+        List<String> onCn03 = lab.require("lab").nova().instancesOn("cn03").stream().map(Instance::id).toList();
         Instant began = Instant.now();
 
         // when Alertmanager posts HypervisorDown for the lab, and posts it again
@@ -86,8 +86,8 @@ class Sev1IncidentEndToEndTest extends EndToEndFixture {
         Duration toResolution = Duration.between(began, Instant.now());
         HttpResponse<String> resolved = alertmanager.postJson("/api/alerts/alertmanager", body("resolved"));
         assertThat(JSON.readTree(resolved.body()).path("outcomes").get(0).path("result").asText()).isEqualTo("RESOLVED");
-        assertThat(lab.require("lab").instancesOn("cn03")).isEmpty();
-        assertThat(lab.require("lab").instances().stream().filter(i -> onCn03.contains(i.id())))
+        assertThat(lab.require("lab").nova().instancesOn("cn03")).isEmpty();
+        assertThat(lab.require("lab").nova().instances().stream().filter(i -> onCn03.contains(i.id())))
                 .allSatisfy(i -> assertThat(i.host()).isNotEqualTo("cn03"));
         waitUntil(olga, id, "incident", Sev1IncidentEndToEndTest::alertResolvedRecorded);
 

@@ -118,7 +118,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
         // given cn03 of the Kolla lab is down (service down, agents dead, nova_compute restarting) with three instances
         LabSite site = lab.require("lab");
         site.injectFault(LabFault.of(FaultType.HYPERVISOR_DOWN, "cn03"));
-        List<String> onCn03 = site.instancesOn("cn03").stream().map(Instance::id).toList();
+        List<String> onCn03 = site.nova().instancesOn("cn03").stream().map(Instance::id).toList();
         assertThat(onCn03).hasSize(3);
         try {
             // when Alertmanager posts HypervisorDown twice (a repeated delivery)
@@ -165,7 +165,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
 
             // then cn03 is fenced, its instances are rebuilt elsewhere (checked while Nova still rebuilds them)
             runJob(run, FENCE_HOST);
-            assertThat(site.hypervisor("cn03").orElseThrow().forcedDown()).isTrue();
+            assertThat(site.nova().hypervisor("cn03").orElseThrow().forcedDown()).isTrue();
             runJob(run, START_EVACUATIONS);
             runJob(run, AWAIT_EVACUATIONS);
             ProcessInstance evacuationsAwaited = await(run);
@@ -188,13 +188,13 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
             Evacuations evacuations = (Evacuations) runbooks.variable(run, "evacuations");
             assertThat(evacuations.instances()).extracting(Evacuations.Evacuation::serverId).containsExactlyInAnyOrderElementsOf(onCn03);
             assertThat(evacuations.instances()).allSatisfy(e -> assertThat(e.status()).isEqualTo(Evacuations.EVACUATED));
-            assertThat(site.instancesOn("cn03")).isEmpty();
-            Instance web03 = site.instances().stream().filter(i -> onCn03.contains(i.id()) && i.name().startsWith("web")).findFirst().orElseThrow();
+            assertThat(site.nova().instancesOn("cn03")).isEmpty();
+            Instance web03 = site.nova().instances().stream().filter(i -> onCn03.contains(i.id()) && i.name().startsWith("web")).findFirst().orElseThrow();
             assertThat(web03.host()).as("anti-affinity with the web frontends on cn02 and cn05").isNotIn("cn02", "cn05");
             assertThat(site.destructiveActions()).containsEntry("evacuation", 3L);
             assertThat((String) runbooks.variable(run, "verdict")).startsWith("Resolved").contains("beyond the fenced host cn03");
             assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.action()).startsWith("POST /servers name=dayshift-sev1-smoke-"));
-            assertThat(site.instances().stream().filter(i -> i.name().startsWith("dayshift-sev1-smoke"))).isEmpty();
+            assertThat(site.nova().instances().stream().filter(i -> i.name().startsWith("dayshift-sev1-smoke"))).isEmpty();
 
             // when the post-mortem is written
             complete("olga", Map.of("rootCause", "PSU failure on cn03", "followUps", "OPS-1: replace PSU; return-compute-node cn03"));
@@ -218,8 +218,8 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
         } finally {
             // cn03 is repaired: nova-compute restarts (cleans the evacuated instances up) and is forced up again
             site.clearFaults();
-            site.restartComputeService("cn03");
-            site.setForcedDown("cn03", false);
+            site.nova().restartComputeService("cn03");
+            site.nova().setForcedDown("cn03", false);
         }
     }
 
@@ -355,7 +355,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
 
         // then nothing is forced down or evacuated and the choice is offered again
         assertThat(run).isWaitingAt(CHOOSE_MITIGATION);
-        assertThat(site.hypervisor("cn05").orElseThrow().forcedDown()).isFalse();
+        assertThat(site.nova().hypervisor("cn05").orElseThrow().forcedDown()).isFalse();
         assertThat(site.destructiveActions().getOrDefault("evacuation", 0L)).isZero();
         assertThat(runbooks.steps(run)).anySatisfy(s -> assertThat(s.result()).isEqualTo("UP: not fenced, not evacuated"));
         choose("no-action", "", "it rebooted by itself");

@@ -55,7 +55,7 @@ class SmokeTestInstanceProcessTest extends ProcessTestFixture {
                 .anyMatch(a -> a.startsWith("look at instance dayshift-smoke-test-1"))
                 .anyMatch(a -> a.startsWith("DELETE /servers/"));
         assertThat(runbooks.steps(smoke)).extracting(StepRecord::result).anyMatch(r -> r.startsWith("succeeded: instance") && r.contains("ACTIVE on cn01"));
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-test"));
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-test"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class SmokeTestInstanceProcessTest extends ProcessTestFixture {
         assertThat(smoke).isEnded().hasPassed(SmokeTestInstance.PASSED_END);
         assertThat(runbooks.variable(smoke, "smokeInstance")).isEqualTo("dayshift-smoke-test-2");
         assertThat(runbooks.steps(smoke)).extracting(StepRecord::action).filteredOn(a -> a.startsWith("DELETE /servers/")).hasSize(2);
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-test"));
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-test"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class SmokeTestInstanceProcessTest extends ProcessTestFixture {
         assertThat(smoke).isEnded().hasPassed(SmokeTestInstance.DELETE, SmokeTestInstance.FAILED_END).hasNotPassed(SmokeTestInstance.PASSED_END);
         assertThat(runbooks.variable(smoke, "operationOutcome")).isEqualTo(AwaitOperation.FAILED);
         assertThat(runbooks.variable(smoke, "decision")).isEqualTo("stop");
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-test"));
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-smoke-test"));
         site.clearFaults();
     }
 

@@ -99,11 +99,11 @@ class RollingUpgradeEndToEndTest extends EndToEndFixture {
         assertThat(summary.get(0).get("value").asText()).contains("upgraded").contains("2024.1 (6)").contains("approved by anna");
         LabSite site = lab.require(siteName);
         if (siteName.equals("lab")) {
-            assertThat(site.hostReleases().values()).containsOnly("2024.1");
+            assertThat(site.kolla().hostReleases().values()).containsOnly("2024.1");
         } else {
-            assertThat(site.application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
+            assertThat(site.juju().application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
         }
-        assertThat(site.hypervisors()).allMatch(h -> h.enabled() && h.up());
+        assertThat(site.nova().hypervisors()).allMatch(h -> h.enabled() && h.up());
         System.out.println("rolling-upgrade end to end on " + siteName + ": " + took.toMillis() + " ms wall time");
     }
 

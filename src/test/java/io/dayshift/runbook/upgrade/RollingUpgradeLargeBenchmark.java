@@ -124,7 +124,7 @@ class RollingUpgradeLargeBenchmark {
         Map<String, Long> after = site.destructiveActions();
         long live = delta(before, after, "live-migration");
         long cold = delta(before, after, "cold-migration");
-        List<PlaybookRun> runs = site.playbookRuns();
+        List<PlaybookRun> runs = site.kolla().playbookRuns();
         long drains = history.createHistoricProcessInstanceQuery().processDefinitionKey(RollingUpgrade.DRAIN_KEY).superProcessInstanceId(pi.getId()).count();
         long operatorAnswers = history.createHistoricTaskInstanceQuery().processDefinitionKey(AwaitOperation.PROCESS_KEY).taskDefinitionKey(AwaitOperation.DECIDE).count()
                 + history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_DecideHostNotEmpty").count()
@@ -133,18 +133,18 @@ class RollingUpgradeLargeBenchmark {
                 "rolling-upgrade over lab/large.yaml (kolla), 2023.2 -> 2024.1, canary cn001, batches of " + BATCH,
                 "compute hosts: " + plan.hosts().size() + ", batches: " + plan.batches().size() + " (canary included), control-plane steps: "
                         + plan.controlPlane().size(),
-                "instances on the site: " + site.instances().size() + "; drains: " + drains + "; migrations: " + (live + cold) + " (" + live + " live, " + cold
+                "instances on the site: " + site.nova().instances().size() + "; drains: " + drains + "; migrations: " + (live + cold) + " (" + live + " live, " + cold
                         + " cold); ops-lead answers in drains: " + operatorAnswers,
                 "kolla-ansible runs: " + runs.size() + " (" + runs.stream().filter(r -> r.action().equals("upgrade")).count() + " upgrade)",
                 "wall time: start to approval task " + Duration.between(began, approved).toSeconds() + " s; approval to end "
                         + Duration.between(approved, ended).toSeconds() + " s; total " + Duration.between(began, ended).toSeconds() + " s",
-                "hosts on 2024.1: " + site.hostReleases().entrySet().stream().filter(e -> e.getKey().startsWith("cn") && e.getValue().equals("2024.1")).count(),
+                "hosts on 2024.1: " + site.kolla().hostReleases().entrySet().stream().filter(e -> e.getKey().startsWith("cn") && e.getValue().equals("2024.1")).count(),
                 "summary: " + summary);
         System.out.println(report);
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/rolling-upgrade-large.txt"), report + "\n");
         assertThat(summary).contains("upgraded");
-        assertThat(site.hostReleases().entrySet().stream().filter(e -> e.getKey().startsWith("cn")).map(Map.Entry::getValue)).containsOnly("2024.1");
+        assertThat(site.kolla().hostReleases().entrySet().stream().filter(e -> e.getKey().startsWith("cn")).map(Map.Entry::getValue)).containsOnly("2024.1");
     }
 
     private void answerDrainQuestions() throws Exception {

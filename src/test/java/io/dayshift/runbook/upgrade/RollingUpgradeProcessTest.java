@@ -123,8 +123,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // then before the approval the site was only read: it is green, and the plan says what the approval lets happen
         assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH).hasNotPassed(BACKUP_SITE, PREPARE);
         assertThat(site.destructiveActions()).isEqualTo(before);
-        assertThat(site.globalsRelease()).contains("2023.2");
-        assertThat(site.playbookRuns()).isEmpty();
+        assertThat(site.kolla().globalsRelease()).contains("2023.2");
+        assertThat(site.kolla().playbookRuns()).isEmpty();
         String plan = (String) runtime.getVariable(pi.getId(), "planSummary");
         assertThat(plan).contains("2023.2 → 2024.1").contains("After this approval: a backup of the site")
                 .contains("prepare-1: openstack_release: \"2024.1\" in globals.yml (was 2023.2)")
@@ -140,7 +140,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // then the backup was taken first, then (the window open) globals named 2024.1, images were pulled and prechecks ran
         assertThat(calledRuns(pi, Step.PROCESS_KEY)).as("three preparation steps, two of the control plane").hasSize(5)
                 .allSatisfy(step -> assertThat(run(step)).hasPassed(Step.START, Step.END_DONE));
-        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).startsWith("mariadb_backup", "pull", "prechecks", "upgrade");
+        assertThat(site.kolla().playbookRuns()).extracting(PlaybookRun::action).startsWith("mariadb_backup", "pull", "prechecks", "upgrade");
         assertThat((String) variable(pi, "backupId")).startsWith("k-happy-");
 
         // then the control plane went first, then the canary, then one batch at a time, and every host runs 2024.1
@@ -149,11 +149,11 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         List<String> batches = List.of(ids(calledRuns(pi, Batch.PROCESS_KEY)));
         assertThat(batches).hasSize(6);
         assertThat(history.createHistoricTaskInstanceQuery().taskDefinitionKey(DECIDE_WINDOW_CLOSED).list()).noneMatch(t -> batches.contains(t.getProcessInstanceId()));
-        List<PlaybookRun> upgrades = site.playbookRuns().stream().filter(r -> r.action().equals("upgrade")).toList();
+        List<PlaybookRun> upgrades = site.kolla().playbookRuns().stream().filter(r -> r.action().equals("upgrade")).toList();
         assertThat(upgrades).extracting(PlaybookRun::limit).containsExactly(List.of("control", "loadbalancer"), List.of("network"), List.of("cn06"),
                 List.of("cn01"), List.of("cn02"), List.of("cn03"), List.of("cn04"), List.of("cn05"));
-        assertThat(site.hostReleases().values()).containsOnly("2024.1");
-        assertThat(site.hypervisors()).allMatch(h -> h.enabled() && h.up());
+        assertThat(site.kolla().hostReleases().values()).containsOnly("2024.1");
+        assertThat(site.nova().hypervisors()).allMatch(h -> h.enabled() && h.up());
         // and no drain asked for an approval of its own: the plan's approval covered them
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey(APPROVE_PLAN).count()).isOne();
         List<String> drains = List.of(ids(calledRuns(pi, DRAIN_KEY)));
@@ -162,14 +162,14 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
                 .as("approval tasks of drain " + d).isZero());
         assertThat(variable(pi, "upgraded")).isEqualTo(true);
         assertThat(summary(pi)).contains("upgraded").contains("2024.1 (6): cn01, cn02, cn03, cn04, cn05, cn06").contains("approved by anna");
-        assertThat(site.instances()).noneMatch(i -> i.name().startsWith("dayshift-upgrade-smoke"));
+        assertThat(site.nova().instances()).noneMatch(i -> i.name().startsWith("dayshift-upgrade-smoke"));
     }
 
     @Test
     void aHostDisabledBeforeTheUpgradeIsListedInThePlanUpgradedAndLeftDisabledWithItsReason() {
         // given cn06 disabled by an operator for hardware work before the upgrade
         LabSite site = lab.require("k-disabled");
-        site.disableComputeService("cn06", "RAM replacement, ticket HW-12");
+        site.nova().disableComputeService("cn06", "RAM replacement, ticket HW-12");
 
         // when the upgrade is planned
         ProcessInstance pi = start("k-disabled", "2024.1", 1, "cn06");
@@ -188,10 +188,10 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         // then every host runs 2024.1, cn06 is still disabled with the operator's reason, every other host is back in service
         assertThat(pi).hasPassed(END_SITE_UPGRADED);
-        assertThat(site.hostReleases().values()).containsOnly("2024.1");
-        assertThat(site.hypervisor("cn06").orElseThrow().enabled()).isFalse();
-        assertThat(site.hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
-        assertThat(site.hypervisors()).filteredOn(h -> !h.hostname().equals("cn06")).allMatch(h -> h.enabled() && h.up());
+        assertThat(site.kolla().hostReleases().values()).containsOnly("2024.1");
+        assertThat(site.nova().hypervisor("cn06").orElseThrow().enabled()).isFalse();
+        assertThat(site.nova().hypervisor("cn06").orElseThrow().disabledReason()).isEqualTo("RAM replacement, ticket HW-12");
+        assertThat(site.nova().hypervisors()).filteredOn(h -> !h.hostname().equals("cn06")).allMatch(h -> h.enabled() && h.up());
         List<String> returns = List.of(ids(calledRuns(pi, RETURN_KEY)));
         assertThat(returns).anySatisfy(r -> assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(r)
                 .activityId(ReturnComputeNode.Elements.END_HOST_KEPT_DISABLED).count()).isOne());
@@ -231,12 +231,12 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         // then every OpenStack application tracks 2024.1/stable, nova-compute units were paused, upgraded and resumed
         assertThat(pi).hasPassed(END_SITE_UPGRADED, FINISH_DATA_PLANE);
-        assertThat(site.application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
-        assertThat(site.application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
-        assertThat(site.application("nova-compute").orElseThrow().config()).containsEntry("action-managed-upgrade", "true");
-        assertThat(site.application("keystone").orElseThrow().config()).containsEntry("openstack-origin", "cloud:jammy-caracal");
-        assertThat(site.application("neutron-api").orElseThrow().channel()).isEqualTo("2024.1/stable");
-        assertThat(site.application("vault").orElseThrow().channel()).isEqualTo("1.8/stable");
+        assertThat(site.juju().application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.juju().application("nova-compute").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.juju().application("nova-compute").orElseThrow().config()).containsEntry("action-managed-upgrade", "true");
+        assertThat(site.juju().application("keystone").orElseThrow().config()).containsEntry("openstack-origin", "cloud:jammy-caracal");
+        assertThat(site.juju().application("neutron-api").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.juju().application("vault").orElseThrow().channel()).isEqualTo("1.8/stable");
         assertThat(site.destructiveActions()).containsEntry("juju-action-openstack-upgrade", 6L).containsEntry("juju-action-pause", 6L);
         assertThat(summary(pi)).contains("upgraded").contains("2024.1 (6)");
         assertThat(steps(pi)).contains("continue (by omar)");
@@ -304,8 +304,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         runUntilEnd(pi);
         assertThat(pi).hasPassed(BACKUP_SITE, REPORT_BACKUP_INCOMPLETE, END_BACKUP_INCOMPLETE).hasNotPassed(PREPARE);
         assertThat(summary(pi)).contains("the backup did not complete").contains("no release set").contains("approved by anna");
-        assertThat(site.globalsRelease()).contains("2023.2");
-        assertThat(site.playbookRuns()).extracting(PlaybookRun::action).doesNotContain("pull", "prechecks", "upgrade");
+        assertThat(site.kolla().globalsRelease()).contains("2023.2");
+        assertThat(site.kolla().playbookRuns()).extracting(PlaybookRun::action).doesNotContain("pull", "prechecks", "upgrade");
     }
 
     // ---- approvals ---------------------------------------------------------------------------------------------------
@@ -325,8 +325,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // then the run ends without a backup, a release set or an image pulled: the site counted no change at all
         assertThat(pi).hasPassed(RECORD_REJECTION, END_PLAN_REJECTED).hasNotPassed(BACKUP_SITE, WAIT_FOR_WINDOW, PREPARE);
         assertThat(site.destructiveActions()).isEqualTo(before);
-        assertThat(site.globalsRelease()).contains("2023.2");
-        assertThat(site.playbookRuns()).isEmpty();
+        assertThat(site.kolla().globalsRelease()).contains("2023.2");
+        assertThat(site.kolla().playbookRuns()).isEmpty();
         assertThat(summary(pi)).contains("rejected by anna: not before the freeze ends").contains("nothing on the site was changed");
     }
 
@@ -387,8 +387,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         // then the run completed, with every decision in its steps, and each retried kolla run under a new run id
         assertThat(pi).hasPassed(END_SITE_UPGRADED);
-        assertThat(site.hostReleases().values()).containsOnly("2024.1");
-        assertThat(site.playbookRuns().stream().filter(r -> r.action().equals("prechecks")).count()).isEqualTo(2);
+        assertThat(site.kolla().hostReleases().values()).containsOnly("2024.1");
+        assertThat(site.kolla().playbookRuns().stream().filter(r -> r.action().equals("prechecks")).count()).isEqualTo(2);
         assertThat(steps(pi)).contains("retry (by omar)").contains("chrony restarted").contains("-control-1-2").contains("-batch-1-2");
         assertThat(variable(pi, "upgraded")).isEqualTo(true);
     }
@@ -433,7 +433,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
                 .contains("Compute hosts by release");
         if (where.equals("window")) {
             assertThat(summary(pi)).contains("2024.1 (1): cn06").contains("2023.2 (5)");
-            assertThat(site.hostReleases()).containsEntry("cn06", "2024.1").containsEntry("cn01", "2023.2");
+            assertThat(site.kolla().hostReleases()).containsEntry("cn06", "2024.1").containsEntry("cn01", "2023.2");
         }
         assertThat(variable(pi, "upgraded")).isEqualTo(false);
     }
@@ -465,10 +465,10 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         assertThat(rollback(pi)).hasPassed(Rollback.ROLL_BACK_KOLLA, Rollback.RESTORE_DATABASES, Rollback.AWAIT_DATABASE_RESTORE,
                 Rollback.RECOVER_DATABASE_CLUSTER, Rollback.VERIFY_DATABASE_RESTORE, Rollback.RECONFIGURE_KOLLA, Rollback.VERIFY_ROLLBACK,
                 Rollback.END_ROLLED_BACK);
-        assertThat(site.globalsRelease()).contains("2023.2");
-        List<String> actions = site.playbookRuns().stream().map(PlaybookRun::action).toList();
+        assertThat(site.kolla().globalsRelease()).contains("2023.2");
+        List<String> actions = site.kolla().playbookRuns().stream().map(PlaybookRun::action).toList();
         assertThat(actions.subList(actions.lastIndexOf("upgrade"), actions.size())).containsSubsequence("stop", "mariadb_recovery", "reconfigure");
-        assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        assertThat(site.kolla().hostReleases().values()).containsOnly("2023.2");
         String backup = (String) variable(pi, "backupId");
         assertThat(backup).startsWith("k-rollback-");
         assertThat(variable(pi, "rolledBack")).isEqualTo(true);
@@ -486,7 +486,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
             nightly.add(nightlyBackup("k-nightly", now.minus(Duration.ofDays(daysAgo))));
             if (daysAgo == 3) {
-                site.deleteServer(site.instances().get(0).id());
+                site.nova().deleteServer(site.nova().instances().get(0).id());
             }
         }
         ClockUtil.reset();
@@ -511,9 +511,9 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         assertThat(pi).hasPassed(END_UPGRADE_ROLLED_BACK).hasNotPassed(RECORD_UPGRADE_STATE);
         assertThat(rollback(pi)).hasPassed(Rollback.RESTORE_DATABASES, Rollback.RECOVER_DATABASE_CLUSTER, Rollback.VERIFY_DATABASE_RESTORE,
                 Rollback.RECONFIGURE_KOLLA, Rollback.VERIFY_ROLLBACK);
-        assertThat(site.restoredMariaBackups()).containsExactly(file(nightly.get(0)), file(nightly.get(1)), file(nightly.get(2)), file(own));
-        assertThat(site.keyTableRows()).isEqualTo(own.tableRows()).isNotEqualTo(nightly.get(0).tableRows());
-        assertThat(site.hostReleases().values()).containsOnly("2023.2");
+        assertThat(site.backup().restoredMariaBackups()).containsExactly(file(nightly.get(0)), file(nightly.get(1)), file(nightly.get(2)), file(own));
+        assertThat(site.backup().keyTableRows()).isEqualTo(own.tableRows()).isNotEqualTo(nightly.get(0).tableRows());
+        assertThat(site.kolla().hostReleases().values()).containsOnly("2023.2");
         assertThat(summary(pi)).contains("rolled back to 2023.2");
     }
 
@@ -570,7 +570,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         String state = (String) variable(pi, "handOverState");
         assertThat(state).contains("keystone 2024.1/stable").contains("nova-compute 2024.1/stable").contains("vault 1.8/stable")
                 .contains("maintenance (\"Paused");
-        assertThat(site.application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
+        assertThat(site.juju().application("keystone").orElseThrow().channel()).isEqualTo("2024.1/stable");
         decide(pi, HAND_OVER_UPGRADE, "omar", TAKE_OVER, "I take it from here: juju resolved, then cou");
         runUntilEnd(pi);
         assertThat(pi).hasPassed(ROLL_BACK_UPGRADE, RECORD_UPGRADE_STATE, END_UPGRADE_HANDED_OVER);
