@@ -1,6 +1,7 @@
 package io.dayshift.testing;
 
 import io.dayshift.DayshiftApplication;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +44,7 @@ public final class RunningServiceNode implements AutoCloseable {
     public static RunningServiceNode start(Path directory, String id, List<String> arguments) throws IOException, InterruptedException {
         int port = LabTests.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), DayshiftApplication.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", classPath(), DayshiftApplication.class.getName()));
         command.addAll(arguments);
         command.addAll(List.of("--server.port=" + port,
                 "--dayshift.node.id=" + id,
@@ -55,6 +57,15 @@ public final class RunningServiceNode implements AutoCloseable {
         RunningServiceNode node = new RunningServiceNode(id, port, directory.resolve(id + ".log"), command);
         node.startAgain();
         return node;
+    }
+
+    /**
+     * The test JVM's class path without its empty entries: an empty entry is the working directory, where the service's
+     * deployment pattern would find the runbooks' sources ({@code processes/}) a second time.
+     */
+    private static String classPath() {
+        return String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).toList());
     }
 
     /** Starts the node's JVM again with the same settings (after {@link #kill()}) and waits until it answers. */
