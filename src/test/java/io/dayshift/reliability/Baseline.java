@@ -57,7 +57,7 @@ final class Baseline {
                         "changing_actions", counted.total());
             }
             Map<String, Object> byRunbook = new LinkedHashMap<>();
-            result.forEach((runbook, counted) -> byRunbook.put(runbook.key(), counted.byActionAndTarget()));
+            result.forEach((runbook, counted) -> byRunbook.put(runbook.key(), counted.byAction()));
             figures.summary("counts", byRunbook);
             figures.summary("operator_decisions", drill.decisions);
             figures.write();

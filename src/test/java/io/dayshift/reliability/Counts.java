@@ -2,40 +2,45 @@ package io.dayshift.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lab's per-target counts of one site's changing actions, made comparable between two sites of the same topology:
- * the site's name and run-specific stamps (a backup set's date and time) in a target are replaced, so that
- * {@code pg_dump} of {@code kill-backup-site-20261207-1412…} and of {@code base-backup-site-20261207-1405…} are one key.
+ * The lab's counts of one site's changing actions, made comparable between two sites of the same topology. A target's
+ * name is not (a server's id is drawn per site, a backup set is named after its site and time), so each action keeps its
+ * per-target counts, highest first: a site ran an action more often than another when it ran it on more targets, or its
+ * n-th most acted-on target more often than the other's n-th ({@code live-migration [2, 1, 1]} against {@code [1, 1, 1]}).
  */
-record Counts(Map<String, Long> byActionAndTarget) {
+record Counts(Map<String, List<Long>> byAction) {
 
     static Counts of(JsonNode allSites, String site) {
-        Map<String, Long> counts = new TreeMap<>();
-        allSites.path(site).fields().forEachRemaining(action -> action.getValue().fields().forEachRemaining(target ->
-                counts.merge(action.getKey() + " " + normalise(target.getKey(), site), target.getValue().asLong(), Long::sum)));
+        Map<String, List<Long>> counts = new TreeMap<>();
+        allSites.path(site).fields().forEachRemaining(action -> {
+            List<Long> perTarget = new ArrayList<>();
+            action.getValue().fields().forEachRemaining(target -> perTarget.add(target.getValue().asLong()));
+            perTarget.sort(Comparator.reverseOrder());
+            counts.put(action.getKey(), perTarget);
+        });
         return new Counts(counts);
     }
 
-    private static String normalise(String target, String site) {
-        return target.replace(site, "<site>").replaceAll("\\d{4}-?\\d{2}-?\\d{2}T?-?\\d{2}:?\\d{2}:?\\d{2}(\\.\\d+)?Z?", "<time>")
-                .replaceAll("\\d{6,}", "<n>");
-    }
-
     long total() {
-        return byActionAndTarget.values().stream().mapToLong(Long::longValue).sum();
+        return byAction.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
     }
 
-    /** Every action and target counted more often here than in {@code baseline}, with both counts. */
+    /** Every action this site ran more often than {@code baseline}'s, with both sites' per-target counts. */
     List<String> moreThan(Counts baseline) {
         List<String> more = new ArrayList<>();
-        byActionAndTarget.forEach((key, count) -> {
-            long expected = baseline.byActionAndTarget.getOrDefault(key, 0L);
-            if (count > expected) {
-                more.add(key + ": " + count + " (without faults: " + expected + ")");
+        byAction.forEach((action, counts) -> {
+            List<Long> expected = baseline.byAction.getOrDefault(action, List.of());
+            boolean exceeds = counts.size() > expected.size();
+            for (int i = 0; i < counts.size() && !exceeds; i++) {
+                exceeds = counts.get(i) > expected.get(i);
+            }
+            if (exceeds) {
+                more.add(action + " " + counts + " (without faults: " + expected + ")");
             }
         });
         return more;

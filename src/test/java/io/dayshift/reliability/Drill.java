@@ -37,16 +37,16 @@ final class Drill implements AutoCloseable {
     private static final Set<String> QUESTIONS = Set.of("Task_DecideOperation", "Task_DecideHostNotEmpty", "Task_DecideDrainFailure");
 
     /**
-     * The lab's settings for every scenario: real-time operations at half their default durations, and database dumps long
-     * enough (10 s) that a kill lands inside a blocking step too.
+     * The lab's settings for every scenario: operations in real time at a quarter of their default durations, and database
+     * dumps long enough (10 s) that a kill lands inside a blocking step too.
      */
-    static final List<String> LAB_SETTINGS = List.of("--dayshift.lab.time-factor=0.5", "--dayshift.lab.durations.database-dump=20s");
-    /** The runbooks' own settings: look at running operations every 2 s. */
+    static final List<String> LAB_SETTINGS = List.of("--dayshift.lab.time-factor=0.25", "--dayshift.lab.durations.database-dump=40s");
+    /** The runbooks' own settings: look at running operations every second. */
     static final List<String> RUNBOOK_SETTINGS = List.of(
-            "--dayshift.runbooks.drain-compute-node.check-interval=PT2S",
-            "--dayshift.runbooks.add-compute-node.check-interval=PT2S",
-            "--dayshift.runbooks.rolling-upgrade.check-interval=PT2S",
-            "--dayshift.backup.poll-interval=PT2S");
+            "--dayshift.runbooks.drain-compute-node.check-interval=PT1S",
+            "--dayshift.runbooks.add-compute-node.check-interval=PT1S",
+            "--dayshift.runbooks.rolling-upgrade.check-interval=PT1S",
+            "--dayshift.backup.poll-interval=PT1S");
 
     final Path directory;
     final RunningLabProcess lab;
