@@ -11,10 +11,14 @@ import io.dayshift.testing.RunningLabProcess;
 import io.dayshift.testing.RunningServiceNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,8 @@ final class Drill implements AutoCloseable {
     static final String OPS_LEAD = "olga";
     static final String APPROVER = "anna";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine REST API's date format. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
     /** The operator questions of a drain, and what an ops lead answers when more than "keep waiting" is needed (as the runbook e2e tests). */
     private static final Set<String> QUESTIONS = Set.of("Task_DecideOperation", "Task_DecideHostNotEmpty", "Task_DecideDrainFailure");
 
@@ -220,29 +226,53 @@ final class Drill implements AutoCloseable {
                 + "\ntasks " + admin.get("/engine-rest/task").body();
     }
 
-    /** The activities the run is in now (the innermost, called processes included), by their element ids. */
-    List<String> openActivities(RunningServiceNode node, String rootRunId) {
-        List<String> open = new ArrayList<>();
+    /** The run and the processes it called that have not ended, by id (empty when the node does not answer). */
+    List<String> openParts(RunningServiceNode node, String rootRunId) {
+        List<String> ids = new ArrayList<>();
         try {
-            for (JsonNode activity : json(ok(node.admin().get("/engine-rest/history/activity-instance?unfinished=true&rootProcessInstanceId=" + rootRunId)))) {
-                String type = activity.path("activityType").asText();
-                if (!type.equals("callActivity") && !type.equals("subProcess")) {
-                    open.add(activity.path("activityId").asText());
-                }
-            }
+            json(ok(node.admin().get("/engine-rest/history/process-instance?unfinished=true&rootProcessInstanceId=" + rootRunId)))
+                    .forEach(part -> ids.add(part.path("id").asText()));
         } catch (RuntimeException down) {
-            open.add("(unknown: " + down.getMessage() + ")");
+            // none known
+        }
+        return ids;
+    }
+
+    /** The steps the run's open parts are in now, by element id (waits, tasks; not the scopes around them). */
+    List<String> openActivities(RunningServiceNode node, List<String> parts) {
+        List<String> open = new ArrayList<>();
+        for (String part : parts) {
+            try {
+                for (JsonNode activity : json(ok(node.admin().get("/engine-rest/history/activity-instance?unfinished=true&processInstanceId=" + part)))) {
+                    String type = activity.path("activityType").asText();
+                    if (!type.equals("callActivity") && !type.equals("subProcess") && !type.equals("multiInstanceBody")) {
+                        open.add(activity.path("activityId").asText());
+                    }
+                }
+            } catch (RuntimeException down) {
+                open.add("(unknown)");
+            }
         }
         return open;
     }
 
-    /** How many steps of the run, called processes included, have finished; -1 when the node does not answer. */
-    long finishedSteps(RunningServiceNode node, String rootRunId) {
-        try {
-            return json(ok(node.admin().get("/engine-rest/history/activity-instance/count?finished=true&rootProcessInstanceId=" + rootRunId))).path("count").asLong();
-        } catch (RuntimeException down) {
-            return -1;
+    /**
+     * Whether any of the parts that were open has finished a step, or ended, since {@code since}: the run has moved on. A run
+     * that stopped (a kill, a database outage) goes on where it stopped, so its first step after that is in one of them.
+     */
+    boolean movedOn(RunningServiceNode node, List<String> parts, Instant since) {
+        String after = URLEncoder.encode(STAMP.format(since), StandardCharsets.UTF_8);
+        for (String part : parts) {
+            try {
+                if (json(ok(node.admin().get("/engine-rest/history/activity-instance/count?processInstanceId=" + part + "&finishedAfter=" + after)))
+                        .path("count").asLong() > 0 || ended(json(ok(node.admin().get("/engine-rest/history/process-instance/" + part))))) {
+                    return true;
+                }
+            } catch (RuntimeException down) {
+                return false;
+            }
         }
+        return false;
     }
 
     /** Answers the people's tasks for {@code duration}, looking every half second. */
