@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServiceKillTest {
 
     private static final int KILLS = 20;
-    private static final int WAVES = 6;
+    private static final int WAVES = 8;
     private static final Duration RESUME_LIMIT = Duration.ofMinutes(3);
     private static final Duration FINISH_LIMIT = Duration.ofMinutes(15);
     private static final List<Runbook> IN_WAVES = List.of(Runbook.BACKUP_SITE, Runbook.DRAIN_COMPUTE_NODE, Runbook.ADD_COMPUTE_NODE);
