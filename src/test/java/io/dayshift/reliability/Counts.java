@@ -17,9 +17,9 @@ record Counts(Map<String, List<Long>> byAction) {
 
     static Counts of(JsonNode allSites, String site) {
         Map<String, List<Long>> counts = new TreeMap<>();
-        allSites.path(site).fields().forEachRemaining(action -> {
+        allSites.path(site).properties().forEach(action -> {
             List<Long> perTarget = new ArrayList<>();
-            action.getValue().fields().forEachRemaining(target -> perTarget.add(target.getValue().asLong()));
+            action.getValue().properties().forEach(target -> perTarget.add(target.getValue().asLong()));
             perTarget.sort(Comparator.reverseOrder());
             counts.put(action.getKey(), perTarget);
         });

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dayshift.testing.PostgresService;
 import io.dayshift.testing.RunningServiceNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +27,8 @@ class DatabaseOutageTest {
 
     static final int OUTAGE_SECONDS = 60;
     private static final Duration FINISH_LIMIT = Duration.ofMinutes(15);
+    /** How long the suite waits while no run moves on or ends, once the database is back. */
+    private static final Duration STALL_LIMIT = Duration.ofMinutes(4);
 
     @RegisterExtension
     static PostgresService database = PostgresService.restartable();
@@ -65,7 +71,9 @@ class DatabaseOutageTest {
             Map<String, Instant> resumed = new LinkedHashMap<>();
             Map<String, Instant> endedAt = new LinkedHashMap<>();
             Instant limit = started.plus(FINISH_LIMIT);
-            while (endedAt.size() < runbookOf.size() && Instant.now().isBefore(limit)) {
+            Instant lastChange = started;
+            while (endedAt.size() < runbookOf.size() && Instant.now().isBefore(limit) && Instant.now().isBefore(lastChange.plus(STALL_LIMIT))) {
+                int before = resumed.size() + endedAt.size();
                 drill.answerTasks();
                 for (String run : runbookOf.keySet()) {
                     boolean ended = Drill.ended(drill.historicRun(run));
@@ -75,6 +83,9 @@ class DatabaseOutageTest {
                     if (ended && !endedAt.containsKey(run)) {
                         endedAt.put(run, Instant.now());
                     }
+                }
+                if (resumed.size() + endedAt.size() > before) {
+                    lastChange = Instant.now();
                 }
                 Thread.sleep(500);
             }
@@ -88,7 +99,7 @@ class DatabaseOutageTest {
                 Runbook runbook = entry.getValue();
                 boolean success = endedAt.containsKey(run) && drill.reachedSuccess(node, run, runbook);
                 if (!success) {
-                    failures.add(runbook.key() + " " + run + ": " + drill.describe(node, run));
+                    failures.add(runbook.key() + " " + run + ": " + drill.describe(node, run) + "\njob locks: " + jobLocks(run));
                 }
                 Counts counted = Counts.of(all, runbook.site("outage"));
                 more.put(runbook.site("outage"), counted.moreThan(baseline.get(runbook)));
@@ -97,6 +108,7 @@ class DatabaseOutageTest {
                         "db_start_to_completion_s", endedAt.containsKey(run) ? Figures.seconds(Duration.between(started, endedAt.get(run)).toMillis()) : "",
                         "changing_actions", counted.total(), "without_faults", baseline.get(runbook).total());
             }
+            figures.summary("stuck_job_locks", failures.isEmpty() ? List.of() : runbookOf.keySet().stream().filter(run -> !endedAt.containsKey(run)).map(DatabaseOutageTest::jobLocks).toList());
             figures.summary("outage_s", Figures.seconds(Duration.between(stopped, started).toMillis()));
             figures.summary("runs", runbookOf.size());
             figures.summary("runs_reaching_success", runbookOf.size() - failures.size());
@@ -107,5 +119,25 @@ class DatabaseOutageTest {
             assertThat(failures).as("runs lost or stuck after the outage").isEmpty();
             assertThat(more.values()).as("steps doubled by the outage").allSatisfy(list -> assertThat((List<?>) list).isEmpty());
         }
+    }
+
+    /** The run's jobs as the database holds them: id, type, lock owner, lock expiry and retries. */
+    private static String jobLocks(String run) {
+        List<String> jobs = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT id_, handler_type_, lock_owner_, lock_exp_time_, retries_ FROM act_ru_job "
+                        + "WHERE root_proc_inst_id_ = ? OR process_instance_id_ = ?")) {
+            query.setString(1, run);
+            query.setString(2, run);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(rows.getString(1) + " " + rows.getString(2) + " locked by " + rows.getString(3) + " until " + rows.getTimestamp(4)
+                            + ", retries " + rows.getInt(5));
+                }
+            }
+        } catch (SQLException e) {
+            jobs.add("(cannot read: " + e.getMessage() + ")");
+        }
+        return run + ": " + jobs;
     }
 }
