@@ -36,7 +36,7 @@ public final class RunningLabProcess implements AutoCloseable {
 
     /** Starts the lab with {@code --sites sites} in {@code directory} and waits until it listens; more {@code --key=value} settings may follow. */
     public static RunningLabProcess start(Path directory, String sites, String... settings) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), DayshiftApplication.class.getName(),
                 LabProcess.COMMAND, "--sites", sites, "--dir", directory.toString()));
         command.addAll(List.of(settings));
