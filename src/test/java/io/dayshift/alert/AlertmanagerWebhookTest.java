@@ -232,7 +232,7 @@ class AlertmanagerWebhookTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode outcome = JSON.readTree(response.body()).get("outcomes").get(0);
         assertThat(outcome.get("result").asText()).isEqualTo("IGNORED");
-        assertThat(outcome.get("reason").asText()).isEqualTo("site 'west' (label 'site') is not configured under dayshift.sites");
+        assertThat(outcome.get("reason").asText()).isEqualTo("site \"west\" (label 'site') is not configured under dayshift.sites");
         assertThat(instancesOf("a0000000000000a2")).isZero();
     }
 

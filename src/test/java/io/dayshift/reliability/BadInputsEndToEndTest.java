@@ -318,10 +318,16 @@ class BadInputsEndToEndTest extends EndToEndFixture {
         refusedAtStart++;
     }
 
-    /** The message names the field and says what is expected in words, never as a regular expression. */
+    /**
+     * The message names the field and says what is expected in words, never as a regular expression; and it never
+     * repeats an invisible or look-alike character of the value as it is (a reader could not tell why {@code cn01} was
+     * refused, and a right-to-left mark would reorder the text around it): such characters are shown escaped.
+     */
     private static void assertNamesTheField(Case c, String message) {
         assertThat(message).as("%s: the message", c).isNotBlank().contains(c.field()).doesNotContain("[A-Za-z").doesNotContain("{0,")
                 .doesNotContain("Exception");
+        String.valueOf(c.value()).codePoints().filter(cp -> cp > 0x7e).forEach(cp ->
+                assertThat(message.codePoints().noneMatch(m -> m == cp)).as("%s: the message %s shows U+%04X as it is", c, message, cp).isTrue());
     }
 
     private JsonNode awaitEnded(Http user, String run, Case c) throws InterruptedException, IOException {
