@@ -2,6 +2,7 @@ package io.dayshift.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.engine.ProcessVariable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +25,8 @@ record FormFields(String form, Set<String> editable, Set<String> readonly, Map<S
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The most characters a run keeps in one text variable (the engine's text column); a form may allow fewer. */
-    static final int MAX_TEXT = 4000;
+    /** The most characters a run keeps in one text variable; a form may allow fewer. */
+    static final int MAX_TEXT = ProcessVariable.MAX_TEXT;
 
     static final FormFields NONE = new FormFields("no form", Set.of(), Set.of(), Map.of());
 

@@ -214,7 +214,11 @@ class BadInputsEndToEndTest extends EndToEndFixture {
                 bad("alert", "site", alert("\"4\"", "firing", "lab; rm -rf /", "5f3a9c2b1e7d4a65", "2026-11-21T09:59:30Z"), "shell metacharacters"),
                 bad("alert", "site", alert("\"4\"", "firing", "nowhere", "5f3a9c2b1e7d4a66", "2026-11-21T09:59:30Z"), "unknown site"),
                 bad("alert", "site", alert("\"4\"", "firing", "l\u0430b", "5f3a9c2b1e7d4a67", "2026-11-21T09:59:30Z"), "look-alike: Cyrillic a"),
-                bad("alert", "site", alert("\"4\"", "firing", "", "5f3a9c2b1e7d4a68", "2026-11-21T09:59:30Z"), "empty")));
+                bad("alert", "site", alert("\"4\"", "firing", "", "5f3a9c2b1e7d4a68", "2026-11-21T09:59:30Z"), "empty"),
+                bad("alert", "labels", alert("\"4\"", "firing", "lab", "5f3a9c2b1e7d4a69", "2026-11-21T09:59:30Z")
+                        .replace("\"labels\":{", "\"labels\":{\"instance\":\"" + LONGER + "\","), "oversized"),
+                bad("alert", "summary", alert("\"4\"", "firing", "lab", "5f3a9c2b1e7d4a70", "2026-11-21T09:59:30Z")
+                        .replace("cn03 is down", LONGER), "oversized")));
     }
 
     @DynamicPropertySource

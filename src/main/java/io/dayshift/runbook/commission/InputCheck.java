@@ -79,9 +79,9 @@ final class InputCheck {
             }
             Machine machine = found.get();
             if (namedAs.containsKey(machine.systemId())) {
-                problems.add(printable(namedAs.get(machine.systemId())) + " and " + printable(name) + " are the same machine, " + machine.display());
+                problems.add("machines: " + printable(namedAs.get(machine.systemId())) + " and " + printable(name) + " are the same machine, " + machine.display());
             } else if (!COMMISSIONABLE.contains(machine.status())) {
-                problems.add(machine.display() + " is " + machine.status().label() + ", not New, Ready or Failed commissioning");
+                problems.add("machines: " + machine.display() + " is " + machine.status().label() + ", not New, Ready or Failed commissioning");
             } else {
                 targets.add(new MachineTarget(machine.systemId(), machine.hostname(), machine.status()));
             }
