@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * No route around an approval, inside the engine, so that Cockpit, Tasklist, every REST route and the Java API answer
  * alike. A command interceptor judges each command a logged-in person gives (only the outermost one: commands nested in
  * it, and commands given without a logged-in user — the job executor, Dayshift's own code — are the engine's own) before
- * the engine's own authorization check, by four rules:
+ * the engine's own authorization check, by five rules:
  * <ul>
  *   <li>{@value #NO_ROUTE}: only an administrator modifies, suspends or signals runs, writes their variables, executes
  *       jobs or moves their due dates, or manages an approval task (assign, delegate, resolve, edit, delete,
@@ -41,6 +43,10 @@ import org.springframework.stereotype.Component;
  *       only;</li>
  *   <li>{@value #ENGINE_WRITES}: no one, administrators included, writes a variable of {@link EngineWrittenVariables}
  *       (a task completed with its own form's field of that name excepted);</li>
+ *   <li>{@value #FORM_VALUES}: no one, administrators included, starts a run with a value of another type than its start
+ *       form's field takes (a number or a list for a site), or with text longer than the field keeps (its
+ *       {@code maxLength}, at most {@value FormFields#MAX_TEXT} characters: the engine keeps no more); what the values
+ *       mean is the runbook's input check to judge;</li>
  *   <li>{@value #REASON}: an administrator's modification needs a reason (its annotation) and is recorded, with their
  *       variable writes, as an {@value #OVERRIDE} step of the run's log; restart, migration, a definition version and a
  *       start at a chosen step carry no reason, so no one uses them.</li>
@@ -54,6 +60,7 @@ class RunGuard extends AbstractProcessEnginePlugin {
     static final String FORM_FIELDS = "only the form's fields";
     static final String ENGINE_WRITES = "variables only the engine writes";
     static final String REASON = "an override needs a reason";
+    static final String FORM_VALUES = "each field takes what its form says";
     /** The step name of an administrator's override in the run's log. */
     static final String OVERRIDE = "override";
 
@@ -108,6 +115,9 @@ class RunGuard extends AbstractProcessEnginePlugin {
         FormFields form = worksTask && task != null ? taskForm(context, task) : startsARun ? startForm(context, started) : null;
 
         refuseEngineWritten(context, attempt, user, task, worksTask || startsARun ? form : null);
+        if (startsARun && form != null) {
+            refuseMisshapen(attempt, form);
+        }
         boolean administrator = authentication.getGroupIds() != null && authentication.getGroupIds().contains(Roles.ADMINS);
         if (administrator) {
             override(context, attempt, user, task);
@@ -206,6 +216,29 @@ class RunGuard extends AbstractProcessEnginePlugin {
             refuse(FORM_FIELDS, user + " may not " + what + " with " + String.join(", ", outside.stream().sorted().toList()) + ": its form has "
                     + form.described() + ". Submit the form's fields only; an administrator changes anything else, recorded.");
         }
+    }
+
+    /**
+     * A run's input of another type than its start form's field takes (a number for a site, a list for a host), or longer
+     * than the field keeps, is refused before anything starts, for everyone: the runbook's input check judges the values.
+     */
+    private static void refuseMisshapen(Attempt attempt, FormFields form) {
+        List<String> problems = new ArrayList<>();
+        for (String name : new TreeSet<>(attempt.variables().keySet())) {
+            form.problem(name, typed(attempt.variables(), name)).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            refuse(FORM_VALUES, "the run was not started: " + String.join("; ", problems) + ". Give each field of " + form.form()
+                    + " what it takes.");
+        }
+    }
+
+    private static TypedValue typed(Map<String, ?> variables, String name) {
+        if (variables instanceof VariableMap map) {
+            return map.getValueTyped(name);
+        }
+        Object given = variables.get(name);
+        return given instanceof TypedValue typed ? typed : Variables.untypedValue(given);
     }
 
     private static Object value(Object given) {

@@ -3,6 +3,7 @@ package io.dayshift.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.alert.IntakeOutcome.Result;
+import io.dayshift.shell.ShellQuoting;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Sites;
 import java.time.Clock;
@@ -62,8 +63,8 @@ class AlertIntake {
         String severity = alert.labels().get("severity");
         Optional<AlertProperties.Rule> rule = properties.ruleFor(alert.alertname(), severity);
         if (rule.isEmpty()) {
-            return ignored(alert, "no rule under dayshift.alerts.rules takes alertname '" + alert.alertname()
-                    + "' with severity '" + (severity == null ? "" : severity) + "'");
+            return ignored(alert, "no rule under dayshift.alerts.rules takes alertname " + ShellQuoting.printable(alert.alertname())
+                    + " with severity " + ShellQuoting.printable(severity == null ? "" : severity));
         }
         String siteLabel = rule.get().siteLabel();
         String site = alert.labels().get(siteLabel);
@@ -71,7 +72,7 @@ class AlertIntake {
             return ignored(alert, "the alert has no label '" + siteLabel + "' naming the site");
         }
         if (sites.find(site).isEmpty()) {
-            return ignored(alert, "site '" + site + "' (label '" + siteLabel + "') is not configured under dayshift.sites");
+            return ignored(alert, "site " + ShellQuoting.printable(site) + " (label '" + siteLabel + "') is not configured under dayshift.sites");
         }
         String key = alert.dedupeKey();
         for (int attempt = 1; ; attempt++) {

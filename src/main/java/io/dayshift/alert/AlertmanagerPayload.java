@@ -3,6 +3,7 @@ package io.dayshift.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.engine.ProcessVariable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -70,6 +71,7 @@ final class AlertmanagerPayload {
             problems.add(path + ".labels.alertname: missing");
         }
         Map<String, String> annotations = strings(node, "annotations", path, false, problems);
+        oversized(labels, annotations, path, problems);
         String startsAtText = text(node, "startsAt", path + ".startsAt", problems);
         Instant startsAt = null;
         if (startsAtText != null) {
@@ -87,6 +89,23 @@ final class AlertmanagerPayload {
         if (problems.size() == before) {
             alerts.add(new Alert(status, labels, annotations == null ? Map.of() : annotations, startsAt, fingerprint,
                     generator != null && generator.isTextual() ? generator.asText() : null));
+        }
+    }
+
+    /**
+     * The labels (passed to the run as one JSON text) and the summary (passed as it is) must fit in a run's text variable
+     * ({@link ProcessVariable#MAX_TEXT}): a longer one could never start its run, and Alertmanager would retry it for ever.
+     */
+    private static void oversized(Map<String, String> labels, Map<String, String> annotations, String path, List<String> problems) {
+        if (labels != null) {
+            int length = 2 + labels.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length() + 6).sum();
+            if (length > ProcessVariable.MAX_TEXT) {
+                problems.add(path + ".labels: about " + length + " characters as JSON, at most " + ProcessVariable.MAX_TEXT + " are kept");
+            }
+        }
+        String summary = annotations == null ? null : annotations.get("summary");
+        if (summary != null && summary.length() > ProcessVariable.MAX_TEXT) {
+            problems.add(path + ".annotations.summary: " + summary.length() + " characters, at most " + ProcessVariable.MAX_TEXT + " are kept");
         }
     }
 

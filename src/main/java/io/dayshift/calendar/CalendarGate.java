@@ -82,9 +82,10 @@ class CalendarGate extends AbstractProcessEnginePlugin {
         if (calledByAJudgedRun(execution)) {
             return; // its caller was judged when it started
         }
-        Optional<String> site = SITE.find(execution).filter(calendars.getObject()::knows);
+        Object given = execution.getVariable(SITE.name());
+        Optional<String> site = (given instanceof String name ? Optional.of(name) : Optional.<String>empty()).filter(calendars.getObject()::knows);
         if (site.isEmpty()) {
-            return; // the runbook's own input check refuses a run without a configured site, on its modelled path
+            return; // the runbook's own input check refuses a run without a configured site (or with a site that is no text), on its modelled path
         }
         Instant now = RunLog.now();
         Optional<SiteCalendar> calendar = calendars.getObject().of(site.get(), Clock.fixed(now, ZoneOffset.UTC));

@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 public final class ProcessVariable<T> {
 
+    /** The most characters the engine keeps in one text variable (its text column); a longer text fails the whole command. */
+    public static final int MAX_TEXT = 4000;
+
     private final String name;
     private final Class<T> type;
 

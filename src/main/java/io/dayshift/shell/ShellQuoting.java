@@ -24,8 +24,12 @@ public final class ShellQuoting {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
-    /** The value with control characters escaped and cut to 80 characters, for error messages. */
-    static String printable(String value) {
+    /**
+     * The value in double quotes, cut to 80 characters, for messages and logs: control characters, and every character
+     * outside printable ASCII (a Cyrillic look-alike, a full-width digit, a zero-width space, a right-to-left mark), as
+     * {@code \\uXXXX}, so that a reader sees why a value that looks right was refused and no mark reorders the text.
+     */
+    public static String printable(String value) {
         if (value == null) {
             return "(missing value)";
         }
@@ -38,7 +42,7 @@ public final class ShellQuoting {
                 case '\t' -> out.append("\\t");
                 case '"' -> out.append("\\\"");
                 default -> {
-                    if (Character.isISOControl(c)) {
+                    if (c < 0x20 || c > 0x7e) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

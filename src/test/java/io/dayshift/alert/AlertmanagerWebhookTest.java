@@ -232,7 +232,7 @@ class AlertmanagerWebhookTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode outcome = JSON.readTree(response.body()).get("outcomes").get(0);
         assertThat(outcome.get("result").asText()).isEqualTo("IGNORED");
-        assertThat(outcome.get("reason").asText()).isEqualTo("site 'west' (label 'site') is not configured under dayshift.sites");
+        assertThat(outcome.get("reason").asText()).isEqualTo("site \"west\" (label 'site') is not configured under dayshift.sites");
         assertThat(instancesOf("a0000000000000a2")).isZero();
     }
 
@@ -247,8 +247,8 @@ class AlertmanagerWebhookTest {
         JsonNode outcomes = JSON.readTree(response.body()).get("outcomes");
         assertThat(outcomes).hasSize(2);
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.get("result").asText()).isEqualTo("IGNORED"));
-        assertThat(outcomes.get(0).get("reason").asText()).contains("no rule", "'DiskFillingUp'");
-        assertThat(outcomes.get(1).get("reason").asText()).contains("no rule", "'HypervisorDown'", "'warning'");
+        assertThat(outcomes.get(0).get("reason").asText()).contains("no rule", "\"DiskFillingUp\"");
+        assertThat(outcomes.get(1).get("reason").asText()).contains("no rule", "\"HypervisorDown\"", "\"warning\"");
         assertThat(instancesOf("a0000000000000a3")).isZero();
         assertThat(instancesOf("a0000000000000a4")).isZero();
     }

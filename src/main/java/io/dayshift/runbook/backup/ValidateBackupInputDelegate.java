@@ -7,6 +7,7 @@ import static io.dayshift.runbook.backup.BackupSite.Variables.BACKUP_ID;
 import static io.dayshift.runbook.backup.BackupSite.Variables.SCOPE;
 
 import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.Optional;
@@ -37,8 +38,8 @@ class ValidateBackupInputDelegate implements JavaDelegate {
         BACKUP_ID.set(execution.getProcessInstance(), "");
         BACKUP_COMPLETE.set(execution.getProcessInstance(), false);
         if (site.isEmpty() || scope.isEmpty()) {
-            String message = "Input rejected, nothing was backed up: " + (site.isEmpty() ? "'" + name + "' is not a configured site (configured: "
-                    + sites.all().stream().map(Site::name).toList() + ")" : "scope '" + SCOPE.get(execution) + "' is not full, databases or config") + ".";
+            String message = "Input rejected, nothing was backed up: " + (site.isEmpty() ? "site: " + InputProblems.printable(name) + " is not a configured site (configured: "
+                    + sites.all().stream().map(Site::name).toList() + ")" : "scope: " + InputProblems.printable(SCOPE.get(execution)) + " is not full, databases or config") + ".";
             RunLog.record(execution, "check site and scope", name, "rejected", null, message);
             throw new BpmnError(BackupSite.INPUT_REJECTED, message);
         }

@@ -38,7 +38,7 @@ final class CommissionInput {
         }
         for (String script : scripts) {
             if (script.equalsIgnoreCase("none")) {
-                throw new IllegalArgumentException("testing scripts: 'none' runs no tests and cannot be combined with script names");
+                throw new IllegalArgumentException("'none' runs no tests and cannot be combined with script names");
             }
             Arg.MAAS_NAME.check(script);
         }

@@ -41,25 +41,25 @@ final class InputCheck {
         List<String> problems = new ArrayList<>();
         Optional<Site> site = sites.find(siteName);
         if (site.isEmpty()) {
-            problems.add("there is no site " + printable(siteName) + " (sites: " + String.join(", ", sites.all().stream().map(Site::name).toList()) + ")");
+            problems.add("site: there is no site " + printable(siteName) + " (sites: " + String.join(", ", sites.all().stream().map(Site::name).toList()) + ")");
         } else if (site.get().maas() == null) {
-            problems.add("site " + siteName + " has no MAAS (dayshift.sites." + siteName + ".maas)");
+            problems.add("site: " + siteName + " has no MAAS (dayshift.sites." + siteName + ".maas)");
         }
         List<String> names = CommissionInput.items(machines);
         if (names.isEmpty()) {
-            problems.add("name at least one machine");
+            problems.add("machines: name at least one machine (MAAS hostnames or system ids, separated by commas)");
         }
         names.stream().filter(n -> !CommissionInput.isMachineName(n))
-                .forEach(n -> problems.add(printable(n) + " is not a MAAS hostname or system id"));
-        duplicates(names).forEach(n -> problems.add("machine " + printable(n) + " is named more than once"));
+                .forEach(n -> problems.add("machines: " + printable(n) + " is not a MAAS hostname or system id (letters, digits, '.' and '-', not starting with '-')"));
+        duplicates(names).forEach(n -> problems.add("machines: " + printable(n) + " is named more than once"));
         List<String> tagNames = CommissionInput.items(tags);
         tagNames.stream().filter(t -> !CommissionInput.isTagName(t))
-                .forEach(t -> problems.add(printable(t) + " is not a MAAS tag name (letters, digits, '-' and '_')"));
-        duplicates(tagNames).forEach(t -> problems.add("tag " + printable(t) + " is named more than once"));
+                .forEach(t -> problems.add("tags: " + printable(t) + " is not a MAAS tag name (letters, digits, '-' and '_')"));
+        duplicates(tagNames).forEach(t -> problems.add("tags: " + printable(t) + " is named more than once"));
         try {
             CommissionInput.options(testingScripts);
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            problems.add("testingScripts: " + e.getMessage());
         }
         if (!problems.isEmpty()) {
             return new Result(new MachineTargets(List.of()), problems); // nothing was asked of MAAS
@@ -74,14 +74,14 @@ final class InputCheck {
         for (String name : names) {
             Optional<Machine> found = provisioner.findMachine(site, name);
             if (found.isEmpty()) {
-                problems.add("MAAS of site " + site.name() + " knows no machine " + printable(name));
+                problems.add("machines: MAAS of site " + site.name() + " knows no machine " + printable(name));
                 continue;
             }
             Machine machine = found.get();
             if (namedAs.containsKey(machine.systemId())) {
-                problems.add(printable(namedAs.get(machine.systemId())) + " and " + printable(name) + " are the same machine, " + machine.display());
+                problems.add("machines: " + printable(namedAs.get(machine.systemId())) + " and " + printable(name) + " are the same machine, " + machine.display());
             } else if (!COMMISSIONABLE.contains(machine.status())) {
-                problems.add(machine.display() + " is " + machine.status().label() + ", not New, Ready or Failed commissioning");
+                problems.add("machines: " + machine.display() + " is " + machine.status().label() + ", not New, Ready or Failed commissioning");
             } else {
                 targets.add(new MachineTarget(machine.systemId(), machine.hostname(), machine.status()));
             }

@@ -32,7 +32,7 @@ class ValidateCommissionInputDelegate implements JavaDelegate {
         InputCheck.Result result = check.check(site, MACHINES.find(execution).orElse(""), TAGS.find(execution).orElse(""),
                 TESTING_SCRIPTS.find(execution).orElse(""));
         if (!result.accepted()) {
-            String message = "Input rejected, nothing was commissioned on site " + site + ": " + String.join("; ", result.problems()) + ".";
+            String message = "Input rejected, nothing was commissioned on site " + InputCheck.printable(site) + ": " + String.join("; ", result.problems()) + ".";
             RunLog.record(execution, "check the input against MAAS", site, "rejected", message);
             throw new BpmnError(CommissionMachines.INPUT_REJECTED, message);
         }

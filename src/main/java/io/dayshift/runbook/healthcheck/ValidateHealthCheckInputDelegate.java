@@ -6,6 +6,7 @@ import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.healthcheck.SiteHealthCheck.Variables.FINDINGS;
 
 import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.List;
@@ -33,7 +34,7 @@ class ValidateHealthCheckInputDelegate implements JavaDelegate {
         String name = SITE.find(execution).orElse("");
         Optional<Site> site = sites.find(name);
         if (site.isEmpty()) {
-            String message = "Input rejected, nothing was checked: '" + name + "' is not a configured site (configured: "
+            String message = "Input rejected, nothing was checked: site: " + InputProblems.printable(name) + " is not a configured site (configured: "
                     + sites.all().stream().map(Site::name).toList() + ").";
             HEALTH.set(execution.getProcessInstance(), Health.RED.name());
             FINDINGS.set(execution.getProcessInstance(), List.of(new Finding("input", Health.RED, name, "is not a configured site")));

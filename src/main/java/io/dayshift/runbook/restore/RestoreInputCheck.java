@@ -6,6 +6,7 @@ import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.backup.BackupCatalogue.Link;
 import io.dayshift.backup.BackupSet;
 import io.dayshift.shell.Arg;
+import io.dayshift.shell.ShellQuoting;
 import io.dayshift.site.Flavour;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
@@ -53,20 +54,20 @@ final class RestoreInputCheck {
         List<String> problems = new ArrayList<>();
         Optional<Site> site = sites.find(siteName == null ? "" : siteName.strip());
         if (site.isEmpty()) {
-            problems.add("site \"" + siteName + "\" is not configured (dayshift.sites)");
+            problems.add("site: " + ShellQuoting.printable(siteName) + " is not a configured site (dayshift.sites)");
         }
         Optional<RestoreScope> scope = RestoreScope.parse(scopeWord);
         if (scope.isEmpty()) {
-            problems.add("scope \"" + scopeWord + "\" is not one of database, config, full");
+            problems.add("scope " + ShellQuoting.printable(scopeWord) + " is not one of database, config, full");
         }
         Optional<BackupSet> backup = backupId == null || backupId.isBlank() ? Optional.empty() : catalogue.find(backupId.strip());
         if (backup.isEmpty()) {
-            problems.add("backup \"" + backupId + "\" is not in the backup catalogue");
+            problems.add("backupId: backup " + ShellQuoting.printable(backupId) + " is not in the backup catalogue (the id of a backup-site run's set, such as lab-20261121T013000Z)");
         } else if (site.isPresent() && !backup.get().site().equals(site.get().name())) {
-            problems.add("backup " + backupId + " is of site " + backup.get().site() + ", not of " + site.get().name());
+            problems.add("backupId: backup " + backupId + " is of site " + backup.get().site() + ", not of " + site.get().name());
             backup = Optional.empty();
         } else if (backup.get().finishedAt() == null) {
-            problems.add("backup " + backupId + " has not finished (its run " + backup.get().processInstanceId() + " is still backing up)");
+            problems.add("backupId: backup " + backupId + " has not finished (its run " + backup.get().processInstanceId() + " is still backing up)");
             backup = Optional.empty();
         }
         Optional<RestorePoint> database = Optional.empty();

@@ -6,6 +6,7 @@ import io.dayshift.charm.ModelStatus;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
 import io.dayshift.kolla.KollaDeployer;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.shell.Arg;
 import io.dayshift.site.Flavour;
 import io.dayshift.site.Site;
@@ -55,31 +56,31 @@ final class UpgradeInputCheck {
         List<String> problems = new ArrayList<>();
         Optional<Site> site = sites.find(in.site());
         if (site.isEmpty()) {
-            problems.add("there is no site '" + clip(in.site()) + "' (sites: " + String.join(", ", sites.all().stream().map(Site::name).sorted().toList()) + ")");
+            problems.add("site: there is no site " + InputProblems.printable(in.site()) + " (sites: " + String.join(", ", sites.all().stream().map(Site::name).sorted().toList()) + ")");
         }
         Optional<Release> target = Release.parse(in.targetRelease());
         if (target.isEmpty()) {
-            problems.add("the target release '" + clip(in.targetRelease()) + "' is not a release such as 2024.1");
+            problems.add("targetRelease: " + InputProblems.printable(in.targetRelease()) + " is not an OpenStack release such as 2024.1 (a year, a dot, 1 or 2)");
         }
         long batch = in.batchSize() == null ? 0 : in.batchSize();
         if (batch < 1 || batch > settings.maxBatchSize()) {
-            problems.add("the batch size must be 1 to " + settings.maxBatchSize() + " compute hosts, not " + in.batchSize());
+            problems.add("batchSize: the batch size must be 1 to " + settings.maxBatchSize() + " compute hosts, not " + in.batchSize());
         }
         Optional<OffsetDateTime> start = time("windowStart", in.windowStart(), problems);
         Optional<OffsetDateTime> end = time("windowEnd", in.windowEnd(), problems);
         if (start.isPresent() && end.isPresent()) {
             if (!end.get().isAfter(start.get())) {
-                problems.add("the window must end after it starts (" + in.windowStart() + " to " + in.windowEnd() + ")");
+                problems.add("windowEnd: the window must end after it starts (" + in.windowStart() + " to " + in.windowEnd() + ")");
             } else if (end.get().toInstant().isBefore(now.plus(settings.minimumWindow()))) {
-                problems.add("the window ends at " + in.windowEnd() + ", less than " + hours(settings.minimumWindow()) + " from now: it is over or too short to start");
+                problems.add("windowEnd: the window ends at " + in.windowEnd() + ", less than " + hours(settings.minimumWindow()) + " from now: it is over or too short to start");
             } else if (Duration.between(start.get(), end.get()).compareTo(settings.minimumWindow()) < 0) {
-                problems.add("the window lasts " + Duration.between(start.get(), end.get()).toMinutes() + " minutes; at least "
+                problems.add("windowStart, windowEnd: the window lasts " + Duration.between(start.get(), end.get()).toMinutes() + " minutes; at least "
                         + hours(settings.minimumWindow()) + " is needed for the control plane and one batch");
             }
         }
         String canary = in.canaryHost() == null ? "" : in.canaryHost().strip();
         if (!canary.isEmpty() && !Arg.HOSTNAME.accepts(canary)) {
-            problems.add("the canary host '" + clip(canary) + "' is not a host name");
+            problems.add("canaryHost: the canary host " + InputProblems.printable(canary) + " is not a host name (letters, digits, '-' and '.', such as cn06)");
         }
         if (site.isEmpty() || target.isEmpty()) {
             return new Result(problems, Optional.empty());
@@ -89,7 +90,7 @@ final class UpgradeInputCheck {
         Map<String, String> disabled = new TreeMap<>();
         services.stream().filter(s -> !s.enabled()).forEach(s -> disabled.put(s.host(), s.disabledReason().orElse("(no reason given)")));
         if (!canary.isEmpty() && Arg.HOSTNAME.accepts(canary) && computes.stream().noneMatch(h -> h.host().equals(canary))) {
-            problems.add("the canary host " + canary + " has no nova-compute service on site " + site.get().name());
+            problems.add("canaryHost: the canary host " + canary + " has no nova-compute service on site " + site.get().name());
         }
         Optional<ModelStatus> model = site.get().flavour() == Flavour.CHARMED ? Optional.of(charms.status(site.get())) : Optional.empty();
         Optional<Release> current = current(site.get(), model, problems);
@@ -134,17 +135,12 @@ final class UpgradeInputCheck {
         try {
             return Optional.of(OffsetDateTime.parse(value == null ? "" : value.strip()));
         } catch (DateTimeParseException e) {
-            problems.add(name + " '" + clip(value) + "' is not an ISO-8601 date-time with an offset, such as 2025-06-07T22:00:00+02:00");
+            problems.add(name + ": " + InputProblems.printable(value) + " is not an ISO-8601 date-time with an offset, such as 2025-06-07T22:00:00+02:00");
             return Optional.empty();
         }
     }
 
     private static String hours(Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
-    }
-
-    private static String clip(String value) {
-        String v = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
-        return v.length() > 80 ? v.substring(0, 80) + "…" : v;
     }
 }

@@ -254,9 +254,9 @@ class BackupSiteProcessTest extends ProcessTestFixture {
 
         // then both end as rejected, with no backup id, not complete, and nothing touched
         assertThat(unknownSite).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(PLAN_BACKUP);
-        assertThat(runbooks.summary(unknownSite)).startsWith("Input rejected, nothing was backed up: 'atlantis' is not a configured site");
+        assertThat(runbooks.summary(unknownSite)).startsWith("Input rejected, nothing was backed up: site: 'atlantis' is not a configured site");
         assertThat(unknownScope).isEnded().hasPassed(INPUT_REJECTED_END);
-        assertThat(runbooks.summary(unknownScope)).contains("scope 'everything' is not full, databases or config");
+        assertThat(runbooks.summary(unknownScope)).contains("scope: 'everything' is not full, databases or config");
         assertThat(runbooks.variable(unknownScope, "backupId")).isEqualTo("");
         assertThat(runbooks.variable(unknownScope, "backupComplete")).isEqualTo(false);
         assertThat(lab.require("lab").destructiveActions()).isEqualTo(before);

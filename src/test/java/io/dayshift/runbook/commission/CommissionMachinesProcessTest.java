@@ -197,7 +197,7 @@ class CommissionMachinesProcessTest extends ProcessTestFixture {
 
         // then it ends rejected, saying why, and MAAS was not touched
         assertThat(run).isEnded().hasPassed(INPUT_REJECTED_END).hasNotPassed(COMMISSION_MACHINE);
-        assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was commissioned on site lab: ")
+        assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was commissioned on site 'lab': ")
                 .contains("'cn01; rm -rf /' is not a MAAS hostname or system id");
         assertThat(model().destructiveActions()).isEqualTo(before);
         assertThat(runbooks.steps(run)).singleElement().satisfies(s -> {

@@ -381,7 +381,7 @@ class SiteHealthCheckProcessTest extends ProcessTestFixture {
 
         // then the input is rejected, nothing is checked, and a caller's gate sees RED
         assertThat(run).isEnded().hasPassed(SiteHealthCheck.Elements.INPUT_REJECTED_END).hasNotPassed(SiteHealthCheck.Elements.CHECK_COMPUTE_SERVICES);
-        assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was checked: 'atlantis' is not a configured site")
+        assertThat(runbooks.summary(run)).startsWith("Input rejected, nothing was checked: site: 'atlantis' is not a configured site")
                 .contains("lab-charmed");
         assertThat(health(run)).isEqualTo("RED");
         assertThat(findings(run)).singleElement().extracting(Finding::check).isEqualTo("input");

@@ -250,7 +250,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
             "lab|2025.1|2|6|skips releases",
             "lab|2023.1|2|6|a rolling upgrade never downgrades",
             "lab|2023.2|2|6|there is nothing to upgrade",
-            "lab|caracal|2|6|is not a release such as 2024.1",
+            "lab|caracal|2|6|targetRelease: 'caracal' is not an OpenStack release such as 2024.1",
             "lab|2024.1|0|6|the batch size must be 1 to 20",
             "lab|2024.1|2|1|less than 2 h from now",
             "lab-charmed|2024.2|2|6|upgrade to 2024.1 first",
