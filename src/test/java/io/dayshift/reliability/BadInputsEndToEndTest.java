@@ -372,7 +372,7 @@ class BadInputsEndToEndTest extends EndToEndFixture {
     private String backupId() {
         if (recordedBackup == null) {
             LabSite site = lab.require("lab");
-            Map<String, Long> rows = site.tableRowsAt("volume:mariadb_backup/" + BACKUP_FILE).orElseThrow();
+            Map<String, Long> rows = site.backup().tableRowsAt("volume:mariadb_backup/" + BACKUP_FILE).orElseThrow();
             Instant startedAt = Instant.now().minus(Duration.ofHours(8));
             recordedBackup = BackupSet.idFor("lab", startedAt);
             Artefact artefact = new Artefact(ArtefactKind.MARIADB_FULL, "cc01", "/var/lib/docker/volumes/mariadb_backup/_data/" + BACKUP_FILE,

@@ -31,12 +31,15 @@ import io.dayshift.site.Site;
 import io.dayshift.site.SshEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +63,11 @@ import org.slf4j.LoggerFactory;
  * RECAP and the exit code are read from the run's log and {@code rc} file exactly as a blocking run would have given them.
  *
  * <p>File edits never run sed or an editor remotely: the file is read over SSH, edited here, and written back as
- * {@code cp -p FILE FILE.dayshift-<stamp>} (backup), {@code cp -p FILE TMP} (same owner and mode), {@code tee TMP}
- * fed the new content on standard input, a re-read proving nobody changed FILE meanwhile, {@code mv -f TMP FILE},
- * and a final re-read that must show the change.
+ * {@code cp -p FILE FILE.dayshift-<sha>} (backup, named after the first 12 hex digits of the SHA-256 of what it holds),
+ * {@code cp -p FILE FILE.dayshift-tmp-<sha>} (same owner and mode; named after the new content), {@code tee} of the new
+ * content into it on standard input, a re-read proving nobody changed FILE meanwhile, {@code mv -f TMP FILE}, and a final
+ * re-read that must show the change. A copy already there with that name is not made again: an edit run again after a
+ * crash between the copies and the {@code mv} writes nothing twice.
  */
 final class KollaAnsibleDeployer implements KollaDeployer {
 
@@ -512,14 +517,16 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         if (updated.equals(original)) {
             return new FileChange(file, false, "");
         }
-        String stamp = STAMP.format(clock.instant());
-        String backup = Arg.PATH.check(file + ".dayshift-" + stamp);
-        String temporary = Arg.PATH.check(file + ".dayshift-tmp-" + stamp);
-        runOk(site, operation + ": back up " + file,
-                ShellCommand.of("cp").flag("-p").arg(Arg.PATH, file).arg(Arg.PATH, backup)
-                        .andThen(ShellCommand.of("cp").flag("-p").arg(Arg.PATH, file).arg(Arg.PATH, temporary)),
-                null);
-        runOk(site, operation + ": write " + temporary, ShellCommand.of("tee").arg(Arg.PATH, temporary), updated.getBytes(StandardCharsets.UTF_8));
+        // named after what they hold: an edit run again after a crash finds what the first attempt wrote and writes nothing twice
+        String backup = Arg.PATH.check(file + ".dayshift-" + contentName(original));
+        String temporary = Arg.PATH.check(file + ".dayshift-tmp-" + contentName(updated));
+        if (!exists(site, backup)) {
+            runOk(site, operation + ": back up " + file, ShellCommand.of("cp").flag("-p").arg(Arg.PATH, file).arg(Arg.PATH, backup), null);
+        }
+        if (!exists(site, temporary) || !read(site, temporary).equals(updated)) {
+            runOk(site, operation + ": copy " + file, ShellCommand.of("cp").flag("-p").arg(Arg.PATH, file).arg(Arg.PATH, temporary), null);
+            runOk(site, operation + ": write " + temporary, ShellCommand.of("tee").arg(Arg.PATH, temporary), updated.getBytes(StandardCharsets.UTF_8));
+        }
         if (!read(site, file).equals(original)) {
             runOk(site, operation + ": discard " + temporary, ShellCommand.of("rm").flag("-f").arg(Arg.PATH, temporary), null);
             throw new KollaException(where(site) + ": cannot " + operation + ": " + file + " changed while it was being edited; nothing written");
@@ -531,6 +538,19 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         }
         log.info("site {}: {} in {} (backup {})", site.name(), operation, file, backup);
         return new FileChange(file, true, backup);
+    }
+
+    private boolean exists(Site site, String file) {
+        return run(site, "look for " + file, ShellCommand.of("test").flag("-e").arg(Arg.PATH, file), properties.fileTimeout()).succeeded();
+    }
+
+    /** The first twelve hex digits of the SHA-256 of {@code content}: the name of a copy that holds it. */
+    static String contentName(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
     }
 
     private String read(Site site, String file) {

@@ -392,21 +392,46 @@ class KollaAnsibleDeployerContractTest {
 
     @Test
     void addsAHostWithABackupKeepingModeCommentsAndOtherGroups() throws Exception {
+        String updated = IniInventoryTest.MULTINODE.replace("# rack 2\n", "# rack 2\ncn05\n");
+        String backup = inv + ".dayshift-" + KollaAnsibleDeployer.contentName(IniInventoryTest.MULTINODE);
+        String temporary = inv + ".dayshift-tmp-" + KollaAnsibleDeployer.contentName(updated);
+
         FileChange change = deployer.addHost(site, "compute", "cn05");
 
         assertThat(change.changed()).isTrue();
-        assertThat(change.backup()).isEqualTo(inv + ".dayshift-20250304T050607Z");
+        assertThat(change.backup()).isEqualTo(backup);
         assertThat(Files.readString(Path.of(change.backup()))).isEqualTo(IniInventoryTest.MULTINODE);
-        assertThat(Files.readString(inventory)).isEqualTo(IniInventoryTest.MULTINODE.replace("# rack 2\n", "# rack 2\ncn05\n"));
+        assertThat(Files.readString(inventory)).isEqualTo(updated);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(inventory))).isEqualTo("rw-r-----");
         assertThat(deployer.inventoryHasHost(site, "compute", "cn05")).isTrue();
         try (Stream<Path> files = Files.list(server.workDir())) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("dayshift-tmp"));
         }
         assertThat(server.commands()).contains(
-                "cp -p '" + inv + "' '" + inv + ".dayshift-20250304T050607Z' && cp -p '" + inv + "' '" + inv + ".dayshift-tmp-20250304T050607Z'",
-                "tee '" + inv + ".dayshift-tmp-20250304T050607Z'",
-                "mv -f '" + inv + ".dayshift-tmp-20250304T050607Z' '" + inv + "'");
+                "cp -p '" + inv + "' '" + backup + "'",
+                "cp -p '" + inv + "' '" + temporary + "'",
+                "tee '" + temporary + "'",
+                "mv -f '" + temporary + "' '" + inv + "'");
+    }
+
+    @Test
+    void anEditRunAgainAfterACrashBeforeItsMoveWritesNothingTwice() throws Exception {
+        // given an addition that made its backup and wrote its temporary copy, then its node died before the mv
+        String updated = IniInventoryTest.MULTINODE.replace("# rack 2\n", "# rack 2\ncn05\n");
+        String backup = inv + ".dayshift-" + KollaAnsibleDeployer.contentName(IniInventoryTest.MULTINODE);
+        String temporary = inv + ".dayshift-tmp-" + KollaAnsibleDeployer.contentName(updated);
+        Files.writeString(Path.of(backup), IniInventoryTest.MULTINODE);
+        Files.writeString(Path.of(temporary), updated);
+        int before = server.commands().size();
+
+        // when the step runs again
+        FileChange change = deployer.addHost(site, "compute", "cn05");
+
+        // then it finds both copies and only moves the new content into place: no copy, no write made twice
+        assertThat(change).isEqualTo(new FileChange(inv, true, backup));
+        assertThat(Files.readString(inventory)).isEqualTo(updated);
+        assertThat(server.commands().subList(before, server.commands().size())).noneMatch(c -> c.startsWith("cp ") || c.startsWith("tee "))
+                .contains("mv -f '" + temporary + "' '" + inv + "'");
     }
 
     @Test
