@@ -41,4 +41,14 @@ public record Alert(
         String summary = annotations.get("summary");
         return summary == null || summary.isBlank() ? alertname() : summary.strip();
     }
+
+    /**
+     * A summary as a headline of at most {@code max} characters: its first line that says something, without control
+     * characters, cut with "…" when longer. An alert whose summary runs to paragraphs still starts its incident.
+     */
+    public static String headline(String summary, int max) {
+        String line = summary.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("")
+                .replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= max ? line : line.substring(0, max - 1).stripTrailing() + "…";
+    }
 }

@@ -128,7 +128,7 @@ class AlertIntake {
         }
         VariableMap variables = Variables.createVariables();
         variables.putValueTyped(AlertVariables.SITE.name(), AlertVariables.SITE.typed(site));
-        variables.putValueTyped(AlertVariables.SUMMARY.name(), AlertVariables.SUMMARY.typed(secrets.redact(alert.summary())));
+        variables.putValueTyped(AlertVariables.SUMMARY.name(), AlertVariables.SUMMARY.typed(Alert.headline(secrets.redact(alert.summary()), AlertVariables.HEADLINE)));
         variables.putValueTyped(AlertVariables.ALERTNAME.name(), AlertVariables.ALERTNAME.typed(alert.alertname()));
         variables.putValueTyped(AlertVariables.SEVERITY.name(), AlertVariables.SEVERITY.typed(severity == null ? "" : severity));
         variables.putValueTyped(AlertVariables.FINGERPRINT.name(), AlertVariables.FINGERPRINT.typed(alert.fingerprint()));

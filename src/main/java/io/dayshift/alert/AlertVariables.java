@@ -9,8 +9,10 @@ import io.dayshift.engine.ProcessVariable;
 public final class AlertVariables {
 
     public static final ProcessVariable<String> SITE = ProcessVariable.string("site");
-    /** {@code annotations.summary}, or the alert's name. */
+    /** {@code annotations.summary} (or the alert's name) as a headline: one line of at most {@link #HEADLINE} characters. */
     public static final ProcessVariable<String> SUMMARY = ProcessVariable.string("summary");
+    /** The most a summary handed to a run holds: a runbook takes it as its headline. */
+    public static final int HEADLINE = 200;
     public static final ProcessVariable<String> ALERTNAME = ProcessVariable.string("alertname");
     /** The {@code severity} label, or empty. */
     public static final ProcessVariable<String> SEVERITY = ProcessVariable.string("severity");

@@ -1,5 +1,6 @@
 package io.dayshift.runbook.sev1;
 
+import io.dayshift.alert.AlertVariables;
 import static io.dayshift.engine.RunLog.SUMMARY;
 import static io.dayshift.runbook.RunVariables.FLAVOUR;
 import static io.dayshift.runbook.RunVariables.SITE;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component("validateIncidentInput")
 class ValidateIncidentInputDelegate implements JavaDelegate {
 
-    static final int MAX_TITLE = 200;
+    static final int MAX_TITLE = AlertVariables.HEADLINE;
 
     private final Sites sites;
     private final IncidentNotices notices;
