@@ -84,7 +84,9 @@ class EngineEvidence extends AbstractProcessEnginePlugin {
             if (event instanceof HistoricJobLogEvent job && job.isFailureLog()) {
                 String step = job.getFailedActivityId() != null ? job.getFailedActivityId() : job.getActivityId();
                 where(event, step).ifPresent(where -> journal.getObject().recordEngine(where, Entry.JOB_FAILED, "",
-                        "job " + job.getJobDefinitionType() + " failed", "retries left " + job.getJobRetries(), job.getJobExceptionMessage()));
+                        "job " + job.getJobDefinitionType() + " failed",
+                        // the event carries the retries the job had when it failed, this try included
+                        "retries left " + Math.max(0, job.getJobRetries() - 1), job.getJobExceptionMessage()));
             } else if (event instanceof HistoricIncidentEventEntity incident) {
                 String kind = event.isEventOfType(HistoryEventTypes.INCIDENT_CREATE) ? Entry.INCIDENT_CREATED
                         : event.isEventOfType(HistoryEventTypes.INCIDENT_RESOLVE) ? Entry.INCIDENT_RESOLVED
