@@ -3,27 +3,17 @@ package io.dayshift.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dayshift.charm.CharmModel;
 import io.dayshift.compute.ComputeCloud;
-import io.dayshift.kolla.KollaAction;
-import io.dayshift.kolla.KollaDeployer;
-import io.dayshift.kolla.KollaRunHandle;
-import io.dayshift.kolla.KollaRunStatus;
-import io.dayshift.machine.MachineProvisioner;
-import io.dayshift.machine.MachineQuery;
-import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The evidence journal of runs on the built-in lab, written by the production adapters where they make their calls: each
@@ -31,6 +21,7 @@ import org.springframework.context.annotation.Bean;
  * transaction did not commit; failed jobs, incidents and the run's end are journaled by the engine; every chain verifies.
  */
 @RunbookProcessTest(timeFactor = "0", coverage = false)
+@Import(EvidenceProbe.class)
 class EvidenceJournalTest extends ProcessTestFixture {
 
     private static final String STEP = "Task_CallSite";
@@ -39,33 +30,6 @@ class EvidenceJournalTest extends ProcessTestFixture {
     EvidenceStore store;
     @Autowired
     EvidenceVerifier verifier;
-
-    @TestConfiguration
-    static class Probe {
-        /** Calls the run's site with the tool the run names, through the production adapters; fails afterwards when told to. */
-        @Bean
-        JavaDelegate evidenceProbe(Sites sites, MachineProvisioner maas, ComputeCloud compute, KollaDeployer kolla, CharmModel juju) {
-            return execution -> {
-                Site site = sites.require((String) execution.getVariable("site"));
-                switch ((String) execution.getVariable("tool")) {
-                    case "ssh" -> kolla.openstackRelease(site);
-                    case "maas" -> maas.listMachines(site, MachineQuery.all());
-                    case "openstack" -> compute.computeServices(site);
-                    case "kolla" -> {
-                        KollaRunHandle run = kolla.start(site, KollaAction.PRECHECKS, List.of("cn01"), "evidence-" + execution.getProcessInstanceId());
-                        for (int look = 0; look < 20 && kolla.check(site, run).status() == KollaRunStatus.RUNNING; look++) {
-                            // the lab's time factor is 0: the run ends at once, a look or two later
-                        }
-                    }
-                    case "juju" -> juju.runAction(site, "mysql-innodb-cluster/0", "mysqldump", Map.of());
-                    default -> throw new IllegalArgumentException("no such tool");
-                }
-                if (Boolean.TRUE.equals(execution.getVariable("fail"))) {
-                    throw new IllegalStateException("the step fails after its call");
-                }
-            };
-        }
-    }
 
     private ProcessInstance probe(String site, String tool, boolean fail) {
         return runtime.startProcessInstanceByKey("evidence-probe", Map.of("site", site, "tool", tool, "fail", fail));
