@@ -1,5 +1,6 @@
 package io.dayshift;
 
+import io.dayshift.evidence.VerifyEvidenceCommand;
 import io.dayshift.lab.process.LabProcess;
 import io.dayshift.platform.SchemaStep;
 import java.util.Arrays;
@@ -10,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Dayshift: Day-2 operations of OpenStack clouds as BPMN runbooks. {@code java -jar dayshift.jar} starts the service;
  * {@code java -jar dayshift.jar schema} creates or updates the database schema and exits ({@link SchemaStep});
- * {@code java -jar dayshift.jar lab …} starts only the simulated sites ({@link LabProcess}).
+ * {@code java -jar dayshift.jar verify-evidence [--run ID]} recomputes the evidence chains and exits, non-zero on a
+ * mismatch ({@link VerifyEvidenceCommand}); {@code java -jar dayshift.jar lab …} starts only the simulated sites
+ * ({@link LabProcess}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -30,6 +33,15 @@ public class DayshiftApplication {
                 System.exit(1); // the reason is logged already
             }
             System.exit(0);
+        }
+        if (VerifyEvidenceCommand.COMMAND.equals(command)) {
+            int status;
+            try {
+                status = VerifyEvidenceCommand.run(System.out, rest);
+            } catch (RuntimeException failed) {
+                status = 1; // the reason is logged already
+            }
+            System.exit(status);
         }
         SpringApplication.run(DayshiftApplication.class, args);
     }

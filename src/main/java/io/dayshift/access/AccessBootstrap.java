@@ -1,6 +1,6 @@
 package io.dayshift.access;
 
-import io.dayshift.platform.SchemaStep;
+import io.dayshift.platform.OneOffCommand;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * grant or filter missing and both create it.
  */
 @Component
-@Profile("!" + SchemaStep.PROFILE)
+@Profile("!" + OneOffCommand.PROFILE)
 @Order(0)
 class AccessBootstrap implements ApplicationRunner {
 

@@ -1,6 +1,7 @@
 package io.dayshift.approval;
 
 import io.dayshift.engine.BuiltIntoModels;
+import io.dayshift.evidence.DecisionJournal;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +34,11 @@ import org.springframework.stereotype.Component;
 public class ApprovalTasks extends AbstractProcessEnginePlugin {
 
     private final ApprovalPolicy policy;
+    private final ObjectProvider<DecisionJournal> journal;
 
-    ApprovalTasks(ApprovalPolicy policy) {
+    ApprovalTasks(ApprovalPolicy policy, ObjectProvider<DecisionJournal> journal) {
         this.policy = policy;
+        this.journal = journal;
     }
 
     @Override
@@ -45,7 +49,7 @@ public class ApprovalTasks extends AbstractProcessEnginePlugin {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask && offeredToApprovers(userTask.getTaskDefinition())) {
                     String plan = BuiltIntoModels.properties(element).getOrDefault(Approvals.PLAN_PROPERTY, "");
                     activity.setProperty(ApprovalSteps.PLAN_VARIABLES, Arrays.stream(plan.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-                    TaskListener fourEyes = new FourEyesListener(policy, Clock.systemUTC(), activity);
+                    TaskListener fourEyes = new FourEyesListener(policy, Clock.systemUTC(), activity, journal::getObject);
                     TaskDefinition task = userTask.getTaskDefinition();
                     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, fourEyes);
                     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, fourEyes);

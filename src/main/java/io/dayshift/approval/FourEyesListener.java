@@ -10,12 +10,15 @@ import static io.dayshift.approval.Approvals.REQUESTER;
 
 import io.dayshift.approval.Approvals.Decisions;
 import io.dayshift.engine.StartedBy;
+import io.dayshift.evidence.Decision;
+import io.dayshift.evidence.DecisionJournal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +43,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  *       not already approved in this round;</li>
  *   <li>completed with {@code approve} and a non-blank {@code approvalReason}, on the plan that was shown (its
  *       fingerprint unchanged), and recorded with the approver's name; the form's two fields are then removed from
- *       the run, so that no later form opens with this approver's words. The round is decided
+ *       the run, so that no later form opens with this approver's words, and journaled in the run's evidence
+ *       ({@link DecisionJournal}: who, when, the decision, the reason and the plan's fingerprint). The round is decided
  *       ({@link Approvals#APPROVED}) at the first rejection or once the required number of distinct people approved.</li>
  * </ul>
  */
@@ -51,8 +55,10 @@ class FourEyesListener implements TaskListener {
     private final ApprovalPolicy policy;
     private final Clock clock;
     private final ActivityImpl step;
+    private final Supplier<DecisionJournal> journal;
 
-    FourEyesListener(ApprovalPolicy policy, Clock clock, ActivityImpl step) {
+    FourEyesListener(ApprovalPolicy policy, Clock clock, ActivityImpl step, Supplier<DecisionJournal> journal) {
+        this.journal = journal;
         this.policy = policy;
         this.clock = clock;
         this.step = step;
@@ -108,6 +114,8 @@ class FourEyesListener implements TaskListener {
         Decisions decisions = DECISIONS.find(task).orElse(new Decisions(List.of()))
                 .with(new ApprovalDecision(task.getTaskDefinitionKey(), approver, approve, reason, clock.instant(), now, round(task), rule.required()));
         DECISIONS.set(run, decisions);
+        journal.get().record(task.getExecution(), task.getTaskDefinitionKey(), new Decision(Decision.APPROVAL, approver,
+                approve ? "approved" : "rejected", Optional.ofNullable(task.getVariable("site")).map(Object::toString).orElse(""), reason, now));
         task.getExecution().removeVariable(APPROVE.name());
         task.getExecution().removeVariable(APPROVAL_REASON.name());
         if (!approve) {

@@ -4,6 +4,8 @@ import io.dayshift.engine.BuiltIntoModels;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StepRecord;
+import io.dayshift.evidence.Decision;
+import io.dayshift.evidence.DecisionJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,10 +49,12 @@ class CalendarGate extends AbstractProcessEnginePlugin {
     private final Set<String> gated = ConcurrentHashMap.newKeySet();
     private final ObjectProvider<SiteCalendars> calendars;
     private final ObjectProvider<CalendarStore> store;
+    private final ObjectProvider<DecisionJournal> journal;
 
-    CalendarGate(ObjectProvider<SiteCalendars> calendars, ObjectProvider<CalendarStore> store) {
+    CalendarGate(ObjectProvider<SiteCalendars> calendars, ObjectProvider<CalendarStore> store, ObjectProvider<DecisionJournal> journal) {
         this.calendars = calendars;
         this.store = store;
+        this.journal = journal;
     }
 
     @Override
@@ -97,15 +101,17 @@ class CalendarGate extends AbstractProcessEnginePlugin {
         String user = authentication == null ? null : authentication.getUserId();
         Optional<CalendarStore.Override> used = store.getObject().use(site.get(), runbook, user, execution.getProcessInstanceId(), now);
         if (used.isPresent()) {
-            record(execution, used.get());
+            record(execution, used.get(), journal.getObject());
             return;
         }
         boolean own = user != null && store.getObject().grantedOwn(site.get(), runbook, user, now);
         throw new AuthorizationException(refusal(site.get(), runbook, calendar.get(), status, own));
     }
 
-    /** Records the override a run used: its variable {@code calendarOverride} and a step of its log. */
-    static void record(DelegateExecution execution, CalendarStore.Override override) {
+    /** Records the override a run used: its variable {@code calendarOverride}, a step of its log, an entry of its evidence. */
+    static void record(DelegateExecution execution, CalendarStore.Override override, DecisionJournal journal) {
+        journal.record(execution, STEP, new Decision(Decision.OVERRIDE, override.grantedBy(), "start outside the calendar, override used by "
+                + override.usedBy(), override.site(), override.reason(), ""));
         CalendarOverride recorded = new CalendarOverride(override.id(), override.site(), override.grantedBy(), override.reason(),
                 override.grantedAt(), override.validUntil(), override.usedBy());
         CalendarOverride.VARIABLE.set(execution, recorded);

@@ -4,6 +4,7 @@ import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StartedBy;
+import io.dayshift.evidence.DecisionJournal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
 class RecordOverrideDelegate implements JavaDelegate {
 
     private final CalendarStore store;
+    private final DecisionJournal journal;
 
-    RecordOverrideDelegate(CalendarStore store) {
+    RecordOverrideDelegate(CalendarStore store, DecisionJournal journal) {
         this.store = store;
+        this.journal = journal;
     }
 
     @Override
@@ -40,6 +43,6 @@ class RecordOverrideDelegate implements JavaDelegate {
         String usedBy = Approvals.REQUESTER.find(execution).or(() -> StartedBy.of(execution)).orElse("the engine");
         String runbook = ((ExecutionEntity) execution).getProcessDefinition().getKey();
         CalendarGate.record(execution, store.grantUsed(CalendarGate.SITE.get(execution), runbook, approval.reason(), approval.approver(),
-                approval.decidedAt(), usedBy, execution.getProcessInstanceId(), RunLog.now()));
+                approval.decidedAt(), usedBy, execution.getProcessInstanceId(), RunLog.now()), journal);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -62,6 +64,27 @@ public final class OwnTables {
             createTable(jdbc, table, columns);
         } else {
             missing.forEach(column -> addColumn(jdbc, table, declared.get(column)));
+        }
+    }
+
+    /**
+     * Declares a database object that is not a table (a trigger), the way tables are declared: {@code create} makes it
+     * unless {@code exists} finds it — or, where the schema step manages the schema, a missing one fails the start with a
+     * {@link SchemaNotReadyException} naming {@code what}.
+     */
+    public static void ensure(JdbcTemplate jdbc, String what, Predicate<JdbcTemplate> exists, Consumer<JdbcTemplate> create) {
+        if (exists.test(jdbc)) {
+            return;
+        }
+        if (VERIFY_ONLY.contains(jdbc.getDataSource())) {
+            throw new SchemaNotReadyException(what + " is missing");
+        }
+        try {
+            create.accept(jdbc);
+        } catch (DataAccessException raced) {
+            if (!exists.test(jdbc)) { // another node made it first, or this is the reason it could not be made
+                throw raced;
+            }
         }
     }
 

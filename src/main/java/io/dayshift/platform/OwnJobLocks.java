@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * would give back the first one's running jobs ({@link NodeSightings} warns about it).
  */
 @Component
-@Profile("!" + SchemaStep.PROFILE)
+@Profile("!" + OneOffCommand.PROFILE)
 class OwnJobLocks extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnJobLocks.class);

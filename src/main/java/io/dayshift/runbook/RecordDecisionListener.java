@@ -3,6 +3,8 @@ package io.dayshift.runbook;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.ProcessVariable;
+import io.dayshift.evidence.Decision;
+import io.dayshift.evidence.DecisionJournal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing an operator's decision task, in every runbook: the decision must be one the task offers and come with a
- * note; it is recorded in the run's log and its {@code operatorDecisions} with the deciding user's name (a named user: claim
+ * note; it is recorded in the run's log, its evidence journal and its {@code operatorDecisions} with the deciding user's name (a named user: claim
  * the task first), and that name in {@code decidedBy}. The task
  * says what it offers in the model, as properties:
  * <pre>{@code
@@ -37,6 +39,12 @@ public class RecordDecisionListener implements TaskListener {
     public static final ProcessVariable<String> NOTE = ProcessVariable.string("note");
     /** Who took the decision (a called process maps it out with the decision, e.g. for a summary saying who aborted). */
     public static final ProcessVariable<String> DECIDED_BY = ProcessVariable.string("decidedBy");
+
+    private final DecisionJournal journal;
+
+    RecordDecisionListener(DecisionJournal journal) {
+        this.journal = journal;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -57,6 +65,7 @@ public class RecordDecisionListener implements TaskListener {
                 .or(() -> ProcessVariable.string("site").find(task)).orElse("");
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + decision, target,
                 decision + " (by " + user + ")", null, note, RunLog.now()));
+        journal.record(task.getExecution(), task.getTaskDefinitionKey(), new Decision(Decision.OPERATOR, user, decision, target, note, ""));
         DelegateExecution run = RunLog.run(task.getExecution());
         RunVariables.OPERATOR_DECISIONS.set(run, RunVariables.OPERATOR_DECISIONS.find(run).orElse(new OperatorDecision.Decisions(List.of()))
                 .with(new OperatorDecision(task.getTaskDefinitionKey(), target, decision, note, user, RunLog.now())));

@@ -136,6 +136,32 @@ class RoleAccessTest {
     }
 
     @Test
+    void whoeverReadsRunsVerifiesTheirEvidenceAndNoOneElseEvenKnowsTheRun() throws Exception {
+        // given a run whose approval was journaled
+        String instanceId = startAsOpsLead();
+        assertThat(approver.postJson("/engine-rest/task/" + approvalTaskOf(instanceId) + "/complete", APPROVE).statusCode()).isEqualTo(204);
+        String verify = "/api/runs/" + instanceId + "/evidence/verify";
+
+        // then every role that reads runs has it verified
+        for (Http reader : new Http[] {opsLead, approver, auditor, admin}) {
+            HttpResponse<String> answer = reader.get(verify);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode result = JSON.readTree(answer.body());
+            assertThat(result.get("intact").asBoolean()).isTrue();
+            assertThat(result.get("checked").asLong()).isGreaterThanOrEqualTo(1); // at least the approval
+        }
+        // and a user of no role finds no such run, an anonymous caller is asked to log in
+        Users.ensure(identity, "nora");
+        assertThat(Http.as(port, "nora", Users.PASSWORD).get(verify).statusCode()).isEqualTo(404);
+        assertThat(Http.anonymous(port).get(verify).statusCode()).isEqualTo(401);
+        // and nobody changes anything through it
+        for (Http user : new Http[] {auditor, admin}) {
+            assertThat(user.postJson(verify, "{}").statusCode()).isEqualTo(405);
+            assertThat(user.delete(verify).statusCode()).isEqualTo(405);
+        }
+    }
+
+    @Test
     void onlyAnAdministratorDeletesHistory() throws Exception {
         // given a finished run
         String instanceId = startAsOpsLead();

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
 import io.dayshift.engine.RunLog;
+import io.dayshift.evidence.Decision;
+import io.dayshift.evidence.EvidenceStore;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
@@ -88,6 +90,8 @@ class CalendarServiceTest {
     int port;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    EvidenceStore evidence;
     @Autowired
     HistoryService history;
     @Autowired
@@ -260,6 +264,14 @@ class CalendarServiceTest {
         });
         assertThat(jdbc.queryForMap("SELECT used_by, used_run FROM " + CalendarStore.OVERRIDES))
                 .containsEntry("USED_BY", "olga").containsEntry("USED_RUN", run);
+        // and in its evidence journal, with who granted it and why
+        assertThat(evidence.entries(run)).filteredOn(e -> e.kind().equals(Decision.OVERRIDE)).singleElement().satisfies(e -> {
+            assertThat(e.step()).isEqualTo(CalendarGate.STEP);
+            assertThat(e.outcome()).isEqualTo("by alice");
+            assertThat(e.action()).contains("used by olga");
+            assertThat(e.detail()).isEqualTo("Sev-1: nova-api down");
+            assertThat(e.target()).isEqualTo("east");
+        });
         assertThat(start(olga, "east").statusCode()).isEqualTo(403);
     }
 

@@ -8,6 +8,7 @@ import io.dayshift.adapter.juju.JujuAdapterConfiguration;
 import io.dayshift.adapter.kolla.KollaAdapterConfiguration;
 import io.dayshift.adapter.maas.MaasAdapterConfiguration;
 import io.dayshift.adapter.ssh.SshAdapterConfiguration;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,8 @@ class JobLockGuardTest {
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(CamundaSettings.class, SshAdapterConfiguration.class, JujuAdapterConfiguration.class, KollaAdapterConfiguration.class,
                     MaasAdapterConfiguration.class, JobLockGuard.class)
-            .withBean(Secrets.class, Secrets::new);
+            .withBean(Secrets.class, Secrets::new)
+            .withBean(Journal.class, () -> call -> { });
 
     @Test
     void theShippedDefaultsFitTheShippedLock() {
@@ -117,6 +119,7 @@ class JobLockGuardTest {
         new ApplicationContextRunner()
                 .withUserConfiguration(CamundaSettings.class, KollaAdapterConfiguration.class, SshAdapterConfiguration.class, JobLockGuard.class)
                 .withBean(Secrets.class, Secrets::new)
+                .withBean(Journal.class, () -> call -> { })
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
                         .hasMessageContaining("(300000 ms = 5m)")
                         .hasMessageContaining("dayshift.adapters.kolla.file-timeout allows 2m"));

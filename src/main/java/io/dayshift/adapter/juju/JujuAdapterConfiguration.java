@@ -2,6 +2,7 @@ package io.dayshift.adapter.juju;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.charm.CharmModel;
+import io.dayshift.evidence.Journal;
 import io.dayshift.platform.BlockingTimeouts;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.site.Secrets;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 public class JujuAdapterConfiguration {
 
     @Bean
-    CharmModel charmModel(RemoteShell shell, JujuProperties properties, Secrets secrets) {
-        return new JujuCharmModel(shell, properties, secrets, new ObjectMapper(), Clock.systemUTC());
+    CharmModel charmModel(RemoteShell shell, JujuProperties properties, Secrets secrets, Journal journal) {
+        return new JujuCharmModel(shell, properties, secrets, new ObjectMapper(), Clock.systemUTC(), journal);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.dayshift.adapter.juju;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.charm.ActionFailedException;
 import io.dayshift.charm.ActionResult;
+import io.dayshift.evidence.Call;
+import io.dayshift.evidence.Journal;
 import io.dayshift.charm.Application;
 import io.dayshift.charm.CellDiscovery;
 import io.dayshift.charm.CharmModel;
@@ -40,6 +42,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -71,9 +74,11 @@ final class JujuCharmModel implements CharmModel {
     private final Clock clock;
     private final JujuStatusParser statusParser;
     private final JujuActionParser actionParser;
+    private final Journal journal;
     private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
 
-    JujuCharmModel(RemoteShell shell, JujuProperties properties, Secrets secrets, ObjectMapper json, Clock clock) {
+    JujuCharmModel(RemoteShell shell, JujuProperties properties, Secrets secrets, ObjectMapper json, Clock clock, Journal journal) {
+        this.journal = journal;
         this.shell = shell;
         this.properties = properties;
         this.secrets = secrets;
@@ -280,7 +285,11 @@ final class JujuCharmModel implements CharmModel {
         String operation = "action " + action + " on unit " + unit;
         CommandResult result = run(site, operation, command, properties.actionTimeout().plusMinutes(1));
         Optional<JujuActionParser.Task> parsed = actionParser.parse(result.stdout(), unit);
+        String sent = action + new TreeMap<>(parameters).entrySet().stream().map(p -> " " + p.getKey() + "=" + p.getValue())
+                .collect(Collectors.joining());
         if (parsed.isEmpty()) {
+            journal.record(new Call(Call.JUJU, unit, sent, "did not run (juju exit " + result.exitStatus() + ")",
+                    tail(result.stderr().isBlank() ? result.stdout() : result.stderr())));
             throw new CharmModelException(where(site) + ": " + operation + " did not run (juju exit " + result.exitStatus() + "): "
                     + tail(result.stderr().isBlank() ? result.stdout() : result.stderr()));
         }
@@ -290,6 +299,8 @@ final class JujuCharmModel implements CharmModel {
                 secrets.remember(v);
             }
         });
+        journal.record(new Call(Call.JUJU, unit, sent, task.status() + (task.returnCode() > 0 ? " (return code " + task.returnCode() + ")" : "")
+                + " (task " + task.id() + ")", tail(!task.message().isBlank() ? task.message() : !task.stderr().isBlank() ? task.stderr() : task.stdout())));
         if (!task.succeeded()) {
             String why = !task.message().isBlank() ? task.message() : !task.stderr().isBlank() ? task.stderr() : result.stderr();
             throw new ActionFailedException(where(site) + ": " + operation + " " + task.status()

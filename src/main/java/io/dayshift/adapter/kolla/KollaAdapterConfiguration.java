@@ -1,5 +1,6 @@
 package io.dayshift.adapter.kolla;
 
+import io.dayshift.evidence.Journal;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.platform.BlockingTimeout;
 import io.dayshift.platform.BlockingTimeouts;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 public class KollaAdapterConfiguration {
 
     @Bean
-    KollaDeployer kollaDeployer(RemoteShell shell, KollaProperties properties, Secrets secrets) {
-        return new KollaAnsibleDeployer(shell, properties, secrets, Clock.systemUTC());
+    KollaDeployer kollaDeployer(RemoteShell shell, KollaProperties properties, Secrets secrets, Journal journal) {
+        return new KollaAnsibleDeployer(shell, properties, secrets, Clock.systemUTC(), journal);
     }
 
     /** kolla-ansible itself never blocks a job (it runs detached); every SSH call of this adapter is bounded by file-timeout. */

@@ -12,6 +12,8 @@ import io.dayshift.kolla.HostDiscovery;
 import io.dayshift.kolla.KollaAction;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.kolla.KollaException;
+import io.dayshift.evidence.Call;
+import io.dayshift.evidence.Journal;
 import io.dayshift.kolla.HostRecap;
 import io.dayshift.kolla.KollaRun;
 import io.dayshift.kolla.KollaRunConflictException;
@@ -44,11 +46,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,10 +95,12 @@ final class KollaAnsibleDeployer implements KollaDeployer {
     private final KollaProperties properties;
     private final Secrets secrets;
     private final Clock clock;
+    private final Journal journal;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
 
-    KollaAnsibleDeployer(RemoteShell shell, KollaProperties properties, Secrets secrets, Clock clock) {
+    KollaAnsibleDeployer(RemoteShell shell, KollaProperties properties, Secrets secrets, Clock clock, Journal journal) {
+        this.journal = journal;
         this.shell = shell;
         this.properties = properties;
         this.secrets = secrets;
@@ -107,11 +114,11 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         }
         limit.forEach(Arg.HOSTNAME::check);
         DetachedRun.at(properties.runDirectory(), runId); // a bad run id is refused before anything is sent
-        return startDetached(site, action, command(site, action, limit), runId);
+        return startDetached(site, action, limit.isEmpty() ? "all hosts" : String.join(",", limit), command(site, action, limit), runId);
     }
 
     /** Starts {@code command} detached as run {@code runId}, or finds the run that exists (see {@link #start}). */
-    private KollaRunHandle startDetached(Site site, KollaAction action, ShellCommand command, String runId) {
+    private KollaRunHandle startDetached(Site site, KollaAction action, String limit, ShellCommand command, String runId) {
         DetachedRun run = DetachedRun.at(properties.runDirectory(), runId);
         String operation = "start kolla-ansible " + action + " as run " + runId;
         DetachedRun.Start start;
@@ -130,6 +137,8 @@ final class KollaAnsibleDeployer implements KollaDeployer {
                     + run.directory() + "; it runs: " + secrets.redact(start.command()) + " ; asked to run: " + secrets.redact(wanted)
                     + ". Nothing was started; a different step needs a different run id");
         }
+        journal.record(new Call(Call.KOLLA, limit, "kolla-ansible " + action + " (run " + runId + ")",
+                start.launched() ? "started in the background" : "running already, not started again", secrets.redact(wanted)));
         if (start.launched()) {
             log.info("site {}: kolla-ansible {} started in the background as run {} ({})", site.name(), action, runId, run.directory());
         } else {
@@ -160,6 +169,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
             case LOST -> {
                 String tail = secrets.redact(keepTail(seen.logTail()));
                 log.warn("site {}: {} is lost: {}", site.name(), what, seen.lostBecause());
+                journal.record(new Call(Call.KOLLA, where(site), what, "LOST: " + seen.lostBecause(), tail));
                 yield new KollaRunState(handle.runId(), KollaRunStatus.LOST, Optional.empty(),
                         what + " on " + where(site) + " is LOST: " + seen.lostBecause() + ". It may have changed some hosts; read "
                                 + handle.directory() + "/log on the deployer, then start it again under a new run id or finish by hand",
@@ -177,10 +187,22 @@ final class KollaAnsibleDeployer implements KollaDeployer {
                 truncated, seen.elapsed());
         log.info("site {}: {} ended {} (exit {}) after {}, troubled hosts {}", site.name(), what, result.outcome(), exit, human(seen.elapsed()),
                 result.troubledHosts());
+        journal.record(new Call(Call.KOLLA, recap.isEmpty() ? where(site) : String.join(",", new TreeSet<>(recap.keySet())), what,
+                result.outcome() + " (exit " + exit + "), recap " + recap(recap), result.logTail()));
         return new KollaRunState(handle.runId(), KollaRunStatus.FINISHED, Optional.of(result),
                 what + " ended " + result.outcome() + " (exit " + exit + ") after " + human(seen.elapsed())
                         + (result.troubledHosts().isEmpty() ? "" : "; troubled hosts " + String.join(", ", result.troubledHosts())),
                 seen.elapsed(), result.logTail());
+    }
+
+    /** The recap per host, in host order: {@code cn01 ok=12 changed=3 unreachable=0 failed=0 …; cn02 …}. */
+    private static String recap(Map<String, HostRecap> recap) {
+        if (recap.isEmpty()) {
+            return "none (the run ended before its PLAY RECAP)";
+        }
+        return new TreeMap<>(recap).values().stream().map(h -> h.host() + " ok=" + h.ok() + " changed=" + h.changed()
+                + " unreachable=" + h.unreachable() + " failed=" + h.failed() + " skipped=" + h.skipped() + " rescued=" + h.rescued()
+                + " ignored=" + h.ignored()).collect(Collectors.joining("; "));
     }
 
     private String keepTail(String log) {
@@ -453,7 +475,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
                     + mariadb.status() + "); stop it first");
         }
         ShellCommand command = adHocCommand(site, node.host(), Arg.HOSTNAME, MariaDbCommands.restoreFromBackup(mariadb.image(), chain), true);
-        return startDetached(site, KollaAction.MARIADB_RESTORE, command, runId);
+        return startDetached(site, KollaAction.MARIADB_RESTORE, node.host(), command, runId);
     }
 
     @Override
@@ -462,7 +484,7 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         String bootstrap = firstMariaDb(site, "recover the Galera cluster").host();
         ShellCommand command = command(site, KollaAction.MARIADB_RECOVERY, List.of()).flag("-e")
                 .arg(Arg.KEY_VALUE, "mariadb_recover_inventory_name=" + Arg.HOSTNAME.check(bootstrap));
-        return startDetached(site, KollaAction.MARIADB_RECOVERY, command, runId);
+        return startDetached(site, KollaAction.MARIADB_RECOVERY, bootstrap, command, runId);
     }
 
     /** {@code docker ps -a} on {@code mariadb[0]}: the node's inventory name and its containers, or why not. */

@@ -1,6 +1,7 @@
 package io.dayshift.adapter.maas;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.evidence.Journal;
 import io.dayshift.machine.MachineProvisioner;
 import io.dayshift.platform.BlockingTimeout;
 import io.dayshift.platform.BlockingTimeouts;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class MaasAdapterConfiguration {
 
     @Bean
-    MachineProvisioner machineProvisioner(MaasProperties properties, Secrets secrets) {
-        return create(properties, secrets);
+    MachineProvisioner machineProvisioner(MaasProperties properties, Secrets secrets, Journal journal) {
+        return create(properties, secrets, journal);
     }
 
     /**
@@ -35,8 +36,8 @@ public class MaasAdapterConfiguration {
                 longest));
     }
 
-    static MachineProvisioner create(MaasProperties properties, Secrets secrets) {
-        MaasClient client = new MaasClient(MaasClient.httpClient(properties), properties, secrets, new ObjectMapper(), Clock.systemUTC());
+    static MachineProvisioner create(MaasProperties properties, Secrets secrets, Journal journal) {
+        MaasClient client = new MaasClient(MaasClient.httpClient(properties), properties, secrets, new ObjectMapper(), Clock.systemUTC(), journal);
         return new MaasMachineProvisioner(client, secrets, properties);
     }
 }

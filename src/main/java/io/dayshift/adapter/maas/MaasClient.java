@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.dayshift.machine.MachineNotFoundException;
 import io.dayshift.machine.MachineProvisioningException;
 import io.dayshift.machine.MachineStateConflictException;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
 import java.io.IOException;
@@ -60,9 +61,11 @@ final class MaasClient {
     private final Secrets secrets;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Journal journal;
     private final SecureRandom random = new SecureRandom();
 
-    MaasClient(HttpClient http, MaasProperties properties, Secrets secrets, ObjectMapper json, Clock clock) {
+    MaasClient(HttpClient http, MaasProperties properties, Secrets secrets, ObjectMapper json, Clock clock, Journal journal) {
+        this.journal = journal;
         this.http = http;
         this.properties = properties;
         this.secrets = secrets;
@@ -157,8 +160,10 @@ final class MaasClient {
         log.debug("site {}: MAAS {} {}", call.site().name(), method, uri);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body() == null ? "" : response.body(),
+            Response answer = new Response(response.statusCode(), response.body() == null ? "" : response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers().firstValue("Retry-After"));
+            journal(call, method, uri, answer);
+            return answer;
         } catch (HttpTimeoutException e) {
             throw new MachineProvisioningException(prefix(call) + "MAAS at " + endpoint(uri) + " did not answer " + call.describe()
                     + " within " + properties.requestTimeout().toSeconds() + " s (" + e.getClass().getSimpleName() + ")", e);
@@ -172,6 +177,14 @@ final class MaasClient {
             Thread.currentThread().interrupt();
             throw new MachineProvisioningException(prefix(call) + "interrupted while calling MAAS for " + call.describe(), e);
         }
+    }
+
+    /** Journals one request MAAS answered: method, path and status; of an answer that is not 2xx, MAAS's message too. */
+    private void journal(Call call, String method, URI uri, Response answer) {
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String target = call.machine().isEmpty() ? call.site().name() : call.machine();
+        journal.record(new io.dayshift.evidence.Call(io.dayshift.evidence.Call.MAAS, target, method + " " + path, "HTTP " + answer.status(),
+                answer.status() / 100 == 2 ? "" : maasMessage(answer)));
     }
 
     private RuntimeException failure(Call call, Response response) {

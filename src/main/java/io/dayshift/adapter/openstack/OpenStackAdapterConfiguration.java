@@ -2,6 +2,7 @@ package io.dayshift.adapter.openstack;
 
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 public class OpenStackAdapterConfiguration {
 
     @Bean(destroyMethod = "close")
-    OpenStackCalls openStackCalls(Secrets secrets, OpenStackProperties properties) {
-        return new OpenStackCalls(secrets, properties, Clock.systemUTC());
+    OpenStackCalls openStackCalls(Secrets secrets, OpenStackProperties properties, Journal journal) {
+        return new OpenStackCalls(secrets, properties, Clock.systemUTC(), journal);
     }
 
     @Bean

@@ -1,10 +1,15 @@
 package io.dayshift.adapter.openstack;
 
 import io.dayshift.compute.ComputeCloudException;
+import io.dayshift.evidence.Call;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import io.dayshift.site.Site;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +38,10 @@ import org.openstack4j.openstack.OSFactory;
  * <p>Each site authenticates once (the session is cached under the site's name); the token is renewed
  * when it is about to expire, and once more when a call is answered 401. Failures become
  * {@link ComputeCloudException}s naming site, target and operation, with every known secret masked.
+ *
+ * <p>Every request a call sends (the authentication too) is journaled in the run's evidence ({@link Journal}): seen on
+ * the worker thread ({@link OpenStackRequests}), journaled on the caller's thread once the worker is done, so that it
+ * belongs to the caller's run, step and transaction. A request still unanswered when the deadline passes is not seen.
  */
 final class OpenStackCalls implements AutoCloseable {
 
@@ -42,9 +51,11 @@ final class OpenStackCalls implements AutoCloseable {
     private final Config config;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ExecutorService workers;
+    private final Journal journal;
 
-    OpenStackCalls(Secrets secrets, OpenStackProperties properties, Clock clock) {
+    OpenStackCalls(Secrets secrets, OpenStackProperties properties, Clock clock, Journal journal) {
         this.secrets = secrets;
+        this.journal = journal;
         this.properties = properties;
         this.clock = clock;
         this.config = Config.newConfig()
@@ -70,19 +81,19 @@ final class OpenStackCalls implements AutoCloseable {
         Objects.requireNonNull(site, "site");
         String context = "site " + site.name() + ": " + operation + (target.isEmpty() ? "" : " of " + target);
         try {
-            return attempt(site, context, body);
+            return attempt(site, context, target, body);
         } catch (ComputeCloudException e) {
             if (e.httpStatus().orElse(0) != 401) {
                 throw e;
             }
             sessions.remove(site.name());
-            return attempt(site, context, body);
+            return attempt(site, context, target, body);
         }
     }
 
-    private <T> T attempt(Site site, String context, Function<OSClientV3, T> body) {
+    private <T> T attempt(Site site, String context, String target, Function<OSClientV3, T> body) {
         Session session = session(site, context);
-        return onWorker(context, () -> {
+        return onWorker(context, target, () -> {
             OSClientV3 client = OSFactory.clientFromToken(session.token(), facing(session.cloud()), config);
             session.cloud().regionName().ifPresent(client::useRegion);
             T result = body.apply(client);
@@ -129,7 +140,7 @@ final class OpenStackCalls implements AutoCloseable {
         }
         CloudConfig cloud = CloudsYaml.read(site.openstack().cloudsFile(), site.openstack().cloud(), secrets);
         Token token = onWorker("site " + site.name() + ": authenticate as user " + cloud.username() + " at "
-                + cloud.identityV3Url() + " (for " + context + ")", () -> OSFactory.builderV3()
+                + cloud.identityV3Url() + " (for " + context + ")", "user " + cloud.username(), () -> OSFactory.builderV3()
                 .withConfig(config)
                 .endpoint(cloud.identityV3Url())
                 .perspective(facing(cloud))
@@ -141,8 +152,9 @@ final class OpenStackCalls implements AutoCloseable {
         return new Session(cloud, token);
     }
 
-    private <T> T onWorker(String context, java.util.concurrent.Callable<T> task) {
-        Future<T> future = workers.submit(task);
+    private <T> T onWorker(String context, String target, java.util.concurrent.Callable<T> task) {
+        List<Call> sent = Collections.synchronizedList(new ArrayList<>());
+        Future<T> future = workers.submit(() -> OpenStackRequests.collecting(sent, target, context, task));
         try {
             return future.get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -154,6 +166,12 @@ final class OpenStackCalls implements AutoCloseable {
             throw new ComputeCloudException(context + " was interrupted", 0);
         } catch (ExecutionException e) {
             throw translate(context, e.getCause());
+        } finally {
+            List<Call> seen;
+            synchronized (sent) {
+                seen = List.copyOf(sent);
+            }
+            seen.forEach(journal::record);
         }
     }
 

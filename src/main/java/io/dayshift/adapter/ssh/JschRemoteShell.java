@@ -7,6 +7,8 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchHostKeyException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
+import io.dayshift.evidence.Call;
+import io.dayshift.evidence.Journal;
 import io.dayshift.shell.CommandResult;
 import io.dayshift.shell.RemoteCommandException;
 import io.dayshift.shell.RemoteShell;
@@ -30,7 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The production {@link RemoteShell}: one SSH session per command (JSch), key authentication only, and the
  * host key checked strictly against the endpoint's known_hosts file. Output is kept up to a bound per stream
- * (the tail); a command that outlives its timeout is signalled and its channel closed.
+ * (the tail); a command that outlives its timeout is signalled and its channel closed. Every command that was sent is
+ * journaled in the run's evidence ({@link Journal}): the host, the command line as sent (secrets masked), its exit code
+ * (or that it timed out, or ended without one) and the masked tail of its output; a command never sent (no connection, a
+ * refused host key) is not — the step's failure says why.
  */
 final class JschRemoteShell implements RemoteShell {
 
@@ -41,10 +46,12 @@ final class JschRemoteShell implements RemoteShell {
 
     private final SshProperties properties;
     private final Secrets secrets;
+    private final Journal journal;
 
-    JschRemoteShell(SshProperties properties, Secrets secrets) {
+    JschRemoteShell(SshProperties properties, Secrets secrets, Journal journal) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.journal = Objects.requireNonNull(journal, "journal");
     }
 
     @Override
@@ -84,6 +91,7 @@ final class JschRemoteShell implements RemoteShell {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     cancel(channel);
+                    journal(endpoint, shown, "timed out after " + human(timeout) + ", cancelled", stdout, stderr);
                     log.warn("ssh {} $ {} timed out after {}", endpoint.display(), shown, timeout);
                     throw new RemoteCommandException("command timed out after " + human(timeout) + " on " + endpoint.display()
                             + " and was cancelled: " + shown);
@@ -92,6 +100,7 @@ final class JschRemoteShell implements RemoteShell {
             }
             int exit = channel.getExitStatus();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            journal(endpoint, shown, exit < 0 ? "no exit status (killed by a signal, or the connection was lost)" : "exit " + exit, stdout, stderr);
             if (exit < 0) {
                 throw new RemoteCommandException("command ended without an exit status on " + endpoint.display()
                         + " (killed by a signal, or the connection was lost): " + shown);
@@ -111,6 +120,13 @@ final class JschRemoteShell implements RemoteShell {
             }
             session.disconnect();
         }
+    }
+
+    /** Journals a command that was sent: host, command line (masked), how it ended, the masked tail of its output. */
+    private void journal(SshEndpoint endpoint, String shown, String outcome, TailBuffer stdout, TailBuffer stderr) {
+        String err = stderr.text();
+        String output = stdout.text() + (err.isBlank() ? "" : (stdout.text().isEmpty() ? "" : "\n") + "[stderr] " + err);
+        journal.record(new Call(Call.SSH, endpoint.display(), "$ " + shown, outcome, secrets.redact(output)));
     }
 
     private Session connect(SshEndpoint endpoint, String shown) {

@@ -1,5 +1,6 @@
 package io.dayshift.adapter.ssh;
 
+import io.dayshift.evidence.Journal;
 import io.dayshift.shell.RemoteShell;
 import io.dayshift.site.Secrets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class SshAdapterConfiguration {
 
     @Bean
-    RemoteShell remoteShell(SshProperties properties, Secrets secrets) {
-        return new JschRemoteShell(properties, secrets);
+    RemoteShell remoteShell(SshProperties properties, Secrets secrets, Journal journal) {
+        return new JschRemoteShell(properties, secrets, journal);
     }
 }

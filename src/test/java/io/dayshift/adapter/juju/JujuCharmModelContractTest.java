@@ -73,7 +73,7 @@ class JujuCharmModelContractTest {
         server.onCommand(juju);
         secrets = new Secrets(name -> null);
         model = new JujuCharmModel(SshTestSupport.shell(secrets), JujuProperties.defaults(), secrets, json,
-                Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC), call -> { });
         site = site("lab", server.endpoint(), "openstack");
     }
 

@@ -41,7 +41,7 @@ class JujuCharmModelOnLabTest {
     private void start(String topology) {
         lab = LabFixture.start("lab-charmed", topology, clock);
         Secrets secrets = new Secrets(name -> null);
-        juju = new JujuCharmModel(SshTestSupport.shell(secrets), JujuProperties.defaults(), secrets, new ObjectMapper(), Clock.systemUTC());
+        juju = new JujuCharmModel(SshTestSupport.shell(secrets), JujuProperties.defaults(), secrets, new ObjectMapper(), Clock.systemUTC(), call -> { });
         site = lab.site();
         model = lab.model();
     }

@@ -59,7 +59,7 @@ class KollaAdHocContractTest {
         Secrets secrets = new Secrets(n -> null);
         deployer = new KollaAnsibleDeployer(SshTestSupport.shell(secrets),
                 new KollaProperties("kolla-ansible", Duration.ofMinutes(2), server.workDir().resolve("runs").toString(), 1000, Duration.ofHours(1)),
-                secrets, Clock.systemUTC());
+                secrets, Clock.systemUTC(), call -> { });
         site = KollaAnsibleDeployerContractTest.site(server.endpoint(), inv, server.workDir().resolve("globals.yml"));
     }
 
@@ -134,7 +134,7 @@ class KollaAdHocContractTest {
     void ansibleIsTheOneBesideKollaAnsible() {
         KollaAnsibleDeployer inVenv = new KollaAnsibleDeployer(SshTestSupport.shell(new Secrets(n -> null)),
                 new KollaProperties("/opt/kolla-venv/bin/kolla-ansible", Duration.ofMinutes(2), "/var/tmp/runs", 1000, Duration.ofHours(1)),
-                new Secrets(n -> null), Clock.systemUTC());
+                new Secrets(n -> null), Clock.systemUTC(), call -> { });
         assertThat(inVenv.ansibleExecutable()).isEqualTo("/opt/kolla-venv/bin/ansible");
         assertThat(deployer.ansibleExecutable()).isEqualTo("ansible");
     }

@@ -6,6 +6,7 @@ import io.dayshift.adapter.ssh.SshAdapterConfiguration;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.platform.BlockingTimeout;
 import io.dayshift.platform.BlockingTimeouts;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class KollaAdapterConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(SshAdapterConfiguration.class, KollaAdapterConfiguration.class)
-            .withBean(Secrets.class, Secrets::new);
+            .withBean(Secrets.class, Secrets::new)
+            .withBean(Journal.class, () -> call -> { });
 
     @Test
     void defaults() {

@@ -98,7 +98,7 @@ class KollaAnsibleDeployerContractTest {
         secrets = new Secrets(n -> null);
         deployer = new KollaAnsibleDeployer(SshTestSupport.shell(secrets),
                 new KollaProperties("kolla-ansible", Duration.ofMinutes(2), runs.toString(), 1000, Duration.ofHours(1)), secrets,
-                Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC), call -> { });
         site = site(server.endpoint(), inventory, globals);
     }
 

@@ -52,7 +52,7 @@ class KollaDeployerOnLabTest {
     void start() {
         lab = LabFixture.start("lab", "lab/small-kolla.yaml", clock);
         Secrets secrets = new Secrets(name -> null);
-        kolla = new KollaAnsibleDeployer(SshTestSupport.shell(secrets), KollaProperties.defaults(), secrets, Clock.systemUTC());
+        kolla = new KollaAnsibleDeployer(SshTestSupport.shell(secrets), KollaProperties.defaults(), secrets, Clock.systemUTC(), call -> { });
         site = lab.site();
         model = lab.model();
     }

@@ -47,7 +47,7 @@ class KollaDiscoverHostsContractTest {
         server = TestSshServer.start();
         Secrets secrets = new Secrets(n -> null);
         deployer = new KollaAnsibleDeployer(SshTestSupport.shell(secrets), KollaProperties.defaults(), secrets,
-                Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC), call -> { });
         site = KollaAnsibleDeployerContractTest.site(server.endpoint(), Path.of("/etc/kolla/multinode"), Path.of("/etc/kolla/globals.yml"));
     }
 
@@ -105,7 +105,7 @@ class KollaDiscoverHostsContractTest {
         Secrets secrets = new Secrets(n -> null);
         KollaAnsibleDeployer inVenv = new KollaAnsibleDeployer(SshTestSupport.shell(secrets),
                 new KollaProperties("/opt/kolla-venv/bin/kolla-ansible", Duration.ofMinutes(2), "/var/tmp/dayshift/kolla-runs", 20000, Duration.ofHours(1)),
-                secrets, Clock.systemUTC());
+                secrets, Clock.systemUTC(), call -> { });
         server.onCommand(line -> Reply.ok(DISCOVERED));
 
         inVenv.discoverComputeHosts(site);

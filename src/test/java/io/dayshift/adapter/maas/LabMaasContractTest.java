@@ -251,7 +251,7 @@ class LabMaasContractTest extends MachineProvisionerContract {
                 new Site.Maas(site().maas().url(), io.dayshift.site.SecretRef.parse("env:LAB_MAAS_WRONG_KEY")), null, site().kolla(),
                 site().ssh(), site().capacity(), null);
         MachineProvisioner withWrongKey = MaasAdapterConfiguration.create(MaasProperties.defaults(),
-                new Secrets(name -> "LAB_MAAS_WRONG_KEY".equals(name) ? otherSitesKey : null));
+                new Secrets(name -> "LAB_MAAS_WRONG_KEY".equals(name) ? otherSitesKey : null), call -> { });
 
         assertThatThrownBy(() -> withWrongKey.findMachine(wrong, "spare40"))
                 .isInstanceOfSatisfying(MachineProvisioningException.class, e -> assertThat(e.httpStatus()).isEqualTo(401))

@@ -3,6 +3,7 @@ package io.dayshift.adapter.maas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dayshift.machine.MachineProvisioner;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class MaasAdapterConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(MaasAdapterConfiguration.class)
-            .withBean(Secrets.class, Secrets::new);
+            .withBean(Secrets.class, Secrets::new)
+            .withBean(Journal.class, () -> call -> { });
 
     @Test
     void defaults() {

@@ -39,7 +39,7 @@ class MaasApiServerContractTest extends MachineProvisionerContract {
                 Map.of(), null, null);
         provisioner = MaasAdapterConfiguration.create(
                 new MaasProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), 2, Duration.ofMillis(20), Duration.ofMillis(50), 2000),
-                new Secrets(name -> "MAAS_API_KEY".equals(name) ? API_KEY : null));
+                new Secrets(name -> "MAAS_API_KEY".equals(name) ? API_KEY : null), call -> { });
     }
 
     @AfterEach

@@ -208,7 +208,7 @@ class MaasMachineProvisionerContractTest {
     void failedScriptsOfBothRunsWithRedactedOutput() {
         Secrets secrets = secrets(API_KEY);
         secrets.remember("ipmi-Pa55word");
-        MachineProvisioner withSecrets = MaasAdapterConfiguration.create(properties(3), secrets);
+        MachineProvisioner withSecrets = MaasAdapterConfiguration.create(properties(3), secrets, call -> { });
         maas.setStatus("8bk8nn", 2);
         maas.setCurrentScriptSet("8bk8nn", false, maas.fixture("script-results-read.json").get(0), Map.of(
                 "00-maas-02-virtuality", "checking virtualization\nnot supported\n",
@@ -507,7 +507,7 @@ class MaasMachineProvisionerContractTest {
     }
 
     private MachineProvisioner provisioner(String apiKey, int attempts) {
-        return MaasAdapterConfiguration.create(properties(attempts), secrets(apiKey));
+        return MaasAdapterConfiguration.create(properties(attempts), secrets(apiKey), call -> { });
     }
 
     private static MaasProperties properties(int attempts) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dayshift.compute.CloudInventory;
 import io.dayshift.compute.ComputeCloud;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class OpenStackAdapterConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(OpenStackAdapterConfiguration.class)
-            .withBean(Secrets.class, Secrets::new);
+            .withBean(Secrets.class, Secrets::new)
+            .withBean(Journal.class, () -> call -> { });
 
     @Test
     void providesBothPortsWithDefaultTimeouts() {

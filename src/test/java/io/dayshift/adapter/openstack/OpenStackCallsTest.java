@@ -98,7 +98,7 @@ class OpenStackCallsTest {
                 Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "x", dir, dir)), null, null);
         OpenStackProperties properties = new OpenStackProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), callTimeout,
                 Duration.ofMinutes(5), 100);
-        calls = new OpenStackCalls(new Secrets(name -> null), properties, Clock.systemUTC());
+        calls = new OpenStackCalls(new Secrets(name -> null), properties, Clock.systemUTC(), call -> { });
         return new OpenStackComputeCloud(calls, 100);
     }
 

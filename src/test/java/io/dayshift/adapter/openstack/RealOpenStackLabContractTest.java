@@ -58,7 +58,7 @@ class RealOpenStackLabContractTest extends ComputeCloudContract {
                 new Site.Kolla("deployer", temp.resolve("inventory"), temp.resolve("globals.yml"), temp),
                 Map.of("deployer", new Site.HostGroup(List.of("localhost"), 22, "unused", temp.resolve("key"), temp.resolve("known_hosts"))),
                 null, null);
-        calls = new OpenStackCalls(new Secrets(), OpenStackProperties.defaults(), Clock.systemUTC());
+        calls = new OpenStackCalls(new Secrets(), OpenStackProperties.defaults(), Clock.systemUTC(), call -> { });
         compute = new OpenStackComputeCloud(calls, 2); // a tiny page size, so that listings really paginate
         inventory = new OpenStackCloudInventory(calls);
         network = calls.call(site, "find network", "private", os -> os.networking().network().list().stream()

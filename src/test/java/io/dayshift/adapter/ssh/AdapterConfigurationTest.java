@@ -7,6 +7,7 @@ import io.dayshift.adapter.kolla.KollaAdapterConfiguration;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.kolla.KollaDeployer;
 import io.dayshift.shell.RemoteShell;
+import io.dayshift.evidence.Journal;
 import io.dayshift.site.Secrets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class AdapterConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(SshAdapterConfiguration.class, JujuAdapterConfiguration.class, KollaAdapterConfiguration.class)
-            .withBean(Secrets.class, Secrets::new);
+            .withBean(Secrets.class, Secrets::new)
+            .withBean(Journal.class, () -> call -> { });
 
     @Test
     void wiresThePortsWithDefaults() {

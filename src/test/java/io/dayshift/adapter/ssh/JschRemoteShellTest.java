@@ -38,7 +38,7 @@ class JschRemoteShellTest {
     void start() {
         server = TestSshServer.start();
         secrets = new Secrets(Map.of("TOKEN", "s3cr3t-t0ken")::get);
-        shell = new JschRemoteShell(SshProperties.defaults(), secrets);
+        shell = new JschRemoteShell(SshProperties.defaults(), secrets, call -> { });
     }
 
     @AfterEach
@@ -185,7 +185,7 @@ class JschRemoteShellTest {
     @Test
     void outputOverTheBoundKeepsTheTail() {
         server.useShell();
-        JschRemoteShell small = new JschRemoteShell(new SshProperties(Duration.ofSeconds(15), Duration.ofSeconds(30), 4, 1024), secrets);
+        JschRemoteShell small = new JschRemoteShell(new SshProperties(Duration.ofSeconds(15), Duration.ofSeconds(30), 4, 1024), secrets, call -> { });
 
         CommandResult result = small.run(server.endpoint(), ShellCommand.of("seq").arg(Arg.NUMBER, "5000"), TIMEOUT);
 

@@ -10,6 +10,6 @@ public final class SshTestSupport {
     }
 
     public static RemoteShell shell(Secrets secrets) {
-        return new JschRemoteShell(SshProperties.defaults(), secrets);
+        return new JschRemoteShell(SshProperties.defaults(), secrets, call -> { });
     }
 }

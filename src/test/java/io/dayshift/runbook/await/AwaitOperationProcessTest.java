@@ -16,6 +16,9 @@ import io.dayshift.lab.model.LabFault;
 import io.dayshift.runbook.OperatorChoices;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StepRecord;
+import io.dayshift.evidence.Call;
+import io.dayshift.evidence.Decision;
+import io.dayshift.evidence.EvidenceStore;
 import io.dayshift.site.Sites;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ProcessTestFixture;
@@ -54,6 +57,8 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
 
     @Autowired
     KollaDeployer kolla;
+    @Autowired
+    EvidenceStore evidence;
     @Autowired
     Sites sites;
 
@@ -116,6 +121,16 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
             assertThat(s.step()).isEqualTo(DECIDE);
             assertThat(s.result()).isEqualTo("abort (by olga)");
             assertThat(s.target()).isEqualTo("cc02");
+        });
+        // and in its evidence journal: the look that found the deploy failed, as the adapter saw it, then her decision
+        assertThat(evidence.entries(await.getId())).filteredOn(e -> e.origin().equals(Call.KOLLA)).last()
+                .satisfies(e -> assertThat(e.outcome()).doesNotStartWith("SUCCEEDED").contains("(exit ").contains("recap"));
+        assertThat(evidence.entries(await.getId())).filteredOn(e -> e.kind().equals(Decision.OPERATOR)).singleElement().satisfies(e -> {
+            assertThat(e.step()).isEqualTo(DECIDE);
+            assertThat(e.action()).isEqualTo("abort");
+            assertThat(e.outcome()).isEqualTo("by olga");
+            assertThat(e.detail()).isEqualTo("cc02's disk is failing, OPS-12");
+            assertThat(e.target()).isEqualTo("cc02");
         });
     }
 
