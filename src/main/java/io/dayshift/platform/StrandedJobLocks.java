@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the last minute is left alone: the job executor may not have handed it to its threads yet.
  */
 @Component
-@Profile("!" + SchemaStep.PROFILE)
+@Profile("!" + OneOffCommand.PROFILE)
 class StrandedJobLocks extends Housekeeping {
 
     static final Duration EVERY = Duration.ofSeconds(30);
