@@ -220,6 +220,26 @@ class RoleAccessTest {
         assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=rolling-upgrade-batch").body()).contains("\"count\":0");
     }
     @Test
+    void theNightlyProcessesAreNotOfferedToStartAndStartOnlyOnTheirTimers() throws Exception {
+        // given what Tasklist offers an ops lead to start
+        String offered = opsLead.get("/engine-rest/process-definition?startableInTasklist=true&latestVersion=true").body();
+
+        // then the runbooks are there, the nightly processes that run them for every site are not
+        assertThat(offered).contains("\"key\":\"backup-site\"", "\"key\":\"site-health-check\"", "\"key\":\"drain-compute-node\"")
+                .doesNotContain("\"key\":\"daily-backup\"", "\"key\":\"daily-health-check\"");
+        for (String nightly : List.of("daily-backup", "daily-health-check")) {
+            for (Http user : List.of(opsLead, admin)) {
+                // and started by hand over REST, even by an administrator, one is refused, saying what to start instead
+                HttpResponse<String> started = user.postJson("/engine-rest/process-definition/key/" + nightly + "/start", "{}");
+                assertThat(started.statusCode()).as(nightly).isEqualTo(403);
+                assertThat(started.body()).contains("may not start '" + nightly + "' by hand: it starts on its timer")
+                        .contains("start the runbook it runs, for one site, instead");
+            }
+            assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=" + nightly).body()).contains("\"count\":0");
+        }
+    }
+
+    @Test
     void anOpsLeadWhoIsAlsoAnApproverFindsNoOtherRouteToStartAPartOnItsOwn() throws Exception {
         // given an ops lead who is also an approver, and an upgrade batch's definition
         Users.ensure(identity, "oscar", Roles.OPS_LEADS, Roles.APPROVERS);
