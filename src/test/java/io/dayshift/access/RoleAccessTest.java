@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.evidence.Entry;
+import io.dayshift.evidence.EvidenceStore;
+import io.dayshift.evidence.EvidenceVerifier;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
@@ -32,6 +35,10 @@ class RoleAccessTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EvidenceStore evidence;
+    @Autowired
+    EvidenceVerifier verifier;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -159,6 +166,36 @@ class RoleAccessTest {
             assertThat(user.postJson(verify, "{}").statusCode()).isEqualTo(405);
             assertThat(user.delete(verify).statusCode()).isEqualTo(405);
         }
+    }
+
+    @Test
+    void anOpsLeadWhoIsAlsoAnApproverFindsNoRouteToChangeARunsEvidence() throws Exception {
+        // given oscar, an ops lead who is also an approver, and a run whose approval (by another person) was journaled
+        Users.ensure(identity, "oscar", Roles.OPS_LEADS, Roles.APPROVERS);
+        Http oscar = Http.as(port, "oscar", Users.PASSWORD);
+        String instanceId = startAsOpsLead();
+        assertThat(approver.postJson("/engine-rest/task/" + approvalTaskOf(instanceId) + "/complete", APPROVE).statusCode()).isEqualTo(204);
+        List<Entry> journal = evidence.entries(instanceId);
+        assertThat(journal).isNotEmpty();
+        String verify = "/api/runs/" + instanceId + "/evidence/verify";
+
+        // when he tries to change it through the service: its evidence route, the run's variables, its history
+        assertThat(oscar.postJson(verify, "{}").statusCode()).isEqualTo(405);
+        assertThat(oscar.putJson(verify, "{}").statusCode()).isEqualTo(405);
+        assertThat(oscar.delete(verify).statusCode()).isEqualTo(405);
+        assertThat(oscar.delete("/engine-rest/history/process-instance/" + instanceId).statusCode()).isEqualTo(403);
+        assertThat(oscar.postJson("/engine-rest/history/process-instance/delete", "{\"processInstanceIds\":[\"" + instanceId + "\"],"
+                + "\"deleteReason\":\"tidy\"}").statusCode()).isBetween(400, 403); // no batch deletion of history for him
+
+        // then the journal is as it was and still verifies
+        assertThat(evidence.entries(instanceId)).isEqualTo(journal);
+        assertThat(JSON.readTree(oscar.get(verify).body()).get("intact").asBoolean()).isTrue();
+
+        // and even an administrator who deletes the run and its history leaves its journal, which still verifies
+        admin.delete("/engine-rest/process-instance/" + instanceId);
+        assertThat(admin.delete("/engine-rest/history/process-instance/" + instanceId).statusCode()).isEqualTo(204);
+        assertThat(evidence.entries(instanceId)).startsWith(journal.toArray(Entry[]::new));
+        assertThat(verifier.run(instanceId).intact()).isTrue();
     }
 
     @Test

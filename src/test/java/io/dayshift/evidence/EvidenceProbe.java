@@ -13,15 +13,13 @@ import io.dayshift.site.Sites;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The delegate of the test process {@code evidence-probe}: calls the run's site ({@code site}) with the tool the run names
  * ({@code tool}: ssh, maas, openstack, kolla, juju) through the production adapters, and fails afterwards when the run
- * says so ({@code fail}).
+ * says so ({@code fail}). Imported by the tests that run it; without an annotation, no scan of the tests picks it up.
  */
-@TestConfiguration
 class EvidenceProbe {
 
     /** Calls the run's site with the tool the run names, through the production adapters; fails afterwards when told to. */
