@@ -143,6 +143,12 @@ public class EvidenceStore {
                 + " WHERE site = ? ORDER BY seq", EvidenceStore::link, site);
     }
 
+    /** The run's entry in its site's chain, once it has ended: one row, not the site's whole chain. */
+    public Optional<SiteLink> siteLink(String site, String run) {
+        return jdbc.query("SELECT site, seq, run_id, runbook, run_seq, run_hash, recorded_at, previous_hash, hash FROM " + SITE_CHAIN
+                + " WHERE site = ? AND run_id = ?", EvidenceStore::link, site, run).stream().findFirst();
+    }
+
     /** The sites that have a chain, by name. */
     public List<String> sites() {
         return jdbc.queryForList("SELECT site FROM " + SITES + " ORDER BY site", String.class);

@@ -25,7 +25,11 @@ public class EvidenceVerifier {
 
     /** The run's journal, and its link in its site's chain once it has ended. */
     public Verification run(String run) {
-        List<Entry> entries = store.entries(run);
+        return run(run, store.entries(run));
+    }
+
+    /** {@link #run(String)} over the run's journal as already read ({@link EvidenceStore#entries}), reading it only once. */
+    public Verification run(String run, List<Entry> entries) {
         Optional<Mismatch> mismatch = chain(Verification.RUN, run, entries, Entry::seq, Entry::previousHash, Entry::hash,
                 e -> Chains.hash(e), Entry::step);
         if (mismatch.isEmpty()) {
@@ -35,8 +39,7 @@ public class EvidenceVerifier {
         if (mismatch.isEmpty()) {
             Optional<EvidenceStore.RunHead> head = store.head(run);
             if (head.isPresent()) {
-                mismatch = store.siteChain(head.get().site()).stream().filter(link -> link.run().equals(run)).findFirst()
-                        .flatMap(link -> chained(link, entries));
+                mismatch = store.siteLink(head.get().site(), run).flatMap(link -> chained(link, entries));
             }
         }
         return new Verification(Verification.RUN, run, entries.size(), mismatch);
