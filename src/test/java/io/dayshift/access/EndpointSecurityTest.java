@@ -43,8 +43,22 @@ class EndpointSecurityTest {
         assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/actuator/metrics").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/api/anything").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/runs/any-run/evidence.json").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/runs/any-run/evidence.html").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/evidence/export?from=2026-01-01&to=2026-01-31").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/camunda/api/engine/engine/default/process-definition").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theEvidenceRoutesAnswerALoggedInUserOnlyAboutRunsThatExistForThem() throws Exception {
+        Http auditor = Http.as(port, "audrey", Users.PASSWORD);
+        assertThat(auditor.get("/api/runs/no-such-run/evidence.json").statusCode()).isEqualTo(404);
+        assertThat(auditor.get("/api/runs/no-such-run/evidence.html").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> export = auditor.getBytes("/api/evidence/export?from=2026-01-01&to=2026-01-31");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(auditor.get("/api/evidence/export?from=2026-01-01&to=2027-12-31").statusCode()).isEqualTo(400);
     }
 
     @Test

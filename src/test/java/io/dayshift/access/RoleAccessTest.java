@@ -169,6 +169,58 @@ class RoleAccessTest {
     }
 
     @Test
+    void whoeverReadsRunsGetsTheirEvidencePackAndExportAndNoOneElseEvenKnowsTheRun() throws Exception {
+        // given a run whose approval was journaled
+        String instanceId = startAsOpsLead();
+        assertThat(approver.postJson("/engine-rest/task/" + approvalTaskOf(instanceId) + "/complete", APPROVE).statusCode()).isEqualTo(204);
+        String json = "/api/runs/" + instanceId + "/evidence.json";
+        String html = "/api/runs/" + instanceId + "/evidence.html";
+        String export = "/api/evidence/export";
+
+        // then every role that reads runs gets its pack, as JSON and as a page, and finds it in the export
+        for (Http reader : new Http[] {opsLead, approver, auditor, admin}) {
+            HttpResponse<String> pack = reader.get(json);
+            assertThat(pack.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(pack.body()).path("run").asText()).isEqualTo(instanceId);
+            assertThat(JSON.readTree(pack.body()).path("decisions").get(0).path("by").asText()).isEqualTo("by alice");
+            HttpResponse<String> page = reader.get(html);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'none'"));
+            assertThat(page.body()).contains(instanceId).contains("access-check");
+            assertThat(unzipNames(reader.getBytes(export).body())).contains(instanceId + ".json", instanceId + ".html", "runs.csv");
+        }
+        // and a user of no role finds no such run, not even in an export; an anonymous caller is asked to log in
+        Users.ensure(identity, "nora");
+        Http nora = Http.as(port, "nora", Users.PASSWORD);
+        assertThat(nora.get(json).statusCode()).isEqualTo(404);
+        assertThat(nora.get(html).statusCode()).isEqualTo(404);
+        assertThat(nora.get(html).body()).doesNotContain("access-check");
+        assertThat(unzipNames(nora.getBytes(export).body())).containsExactly("runs.csv");
+        for (String route : new String[] {json, html, export}) {
+            assertThat(Http.anonymous(port).get(route).statusCode()).isEqualTo(401);
+        }
+        // and nobody changes anything through them
+        for (Http user : new Http[] {auditor, admin}) {
+            for (String route : new String[] {json, html, export}) {
+                assertThat(user.postJson(route, "{}").statusCode()).isEqualTo(405);
+                assertThat(user.putJson(route, "{}").statusCode()).isEqualTo(405);
+                assertThat(user.delete(route).statusCode()).isEqualTo(405);
+            }
+        }
+    }
+
+    private static List<String> unzipNames(byte[] zip) throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
     void anOpsLeadWhoIsAlsoAnApproverFindsNoRouteToChangeARunsEvidence() throws Exception {
         // given oscar, an ops lead who is also an approver, and a run whose approval (by another person) was journaled
         Users.ensure(identity, "oscar", Roles.OPS_LEADS, Roles.APPROVERS);

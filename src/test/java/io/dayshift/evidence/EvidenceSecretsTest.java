@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Secrets never enter the evidence journal: real runbooks and every tool's calls on the lab, with the lab's configured
- * secrets (its OpenStack password, MAAS API keys, SSH private keys), then every column of every journal table searched.
+ * secrets (its OpenStack password, MAAS API keys, SSH private keys), then every column of every journal table searched, and
+ * every run's evidence pack (JSON, page, CSV line).
  */
 @RunbookProcessTest(timeFactor = "0", coverage = false)
 @Import(EvidenceProbe.class)
@@ -30,6 +31,10 @@ class EvidenceSecretsTest extends ProcessTestFixture {
     DataSource dataSource;
     @Autowired
     Sites sites;
+    @Autowired
+    io.dayshift.evidence.pack.EvidencePacks packs;
+    @Autowired
+    io.dayshift.evidence.pack.PackJson packJson;
 
     @Test
     void runsOnTheLabLeaveNoSecretInTheJournal() throws Exception {
@@ -60,6 +65,37 @@ class EvidenceSecretsTest extends ProcessTestFixture {
         // and none of the secrets
         for (String secret : secrets.stream().filter(s -> s.length() >= 4).toList()) {
             assertThat(journal).as("secret %s…", secret.substring(0, 3)).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void packsOfRunsOnTheLabHoldNoSecretNotEvenOneGivenAsAnInput() throws Exception {
+        // given the lab's configured secrets, and runs of the health check and of each tool, one started with a secret among
+        // its inputs: once under a name that says it is a credential, once in an ordinary note
+        List<String> secrets = new ArrayList<>(List.of(lab.openstackPassword(), lab.maasApiKey("lab")));
+        String key = Files.readString(sites.require("lab").kollaDeployer().privateKey());
+        secrets.add(key.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow());
+        secrets.addAll(List.of(lab.maasApiKey("lab").split(":")));
+        List<String> runs = new ArrayList<>();
+        runs.add(runtime.startProcessInstanceByKey(SiteHealthCheck.PROCESS_KEY, Map.of("site", "lab")).getId());
+        for (String tool : List.of("ssh", "maas", "openstack", "kolla")) {
+            runs.add(runtime.startProcessInstanceByKey("evidence-probe", Map.of("site", "lab", "tool", tool, "fail", false,
+                    "adminPassword", "not-a-configured-secret-1f3", "note", "the password is " + lab.openstackPassword())).getId());
+        }
+        runbooks.runJobs();
+
+        // when each run's pack is built and rendered
+        StringBuilder all = new StringBuilder();
+        for (String run : runs) {
+            io.dayshift.evidence.pack.EvidencePack pack = packs.of(run).orElseThrow();
+            all.append(packJson.write(pack)).append(io.dayshift.evidence.pack.PackHtml.render(pack)).append(io.dayshift.evidence.pack.RunsCsv.line(pack));
+        }
+
+        // then they hold the runs' calls, the input named a credential withheld, the note masked, and no secret anywhere
+        assertThat(all).contains("HTTP 200", "kolla-ansible", "/os-services", "(withheld: a credential)", "the password is ****")
+                .doesNotContain("not-a-configured-secret-1f3");
+        for (String secret : secrets.stream().filter(s -> s.length() >= 4).toList()) {
+            assertThat(all.toString()).as("secret %s…", secret.substring(0, 3)).doesNotContain(secret);
         }
     }
 

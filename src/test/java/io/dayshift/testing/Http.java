@@ -40,6 +40,18 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** A GET whose answer is binary (a zip): its bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }

@@ -1,7 +1,5 @@
 package io.dayshift.evidence.pack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.dayshift.evidence.RunReaders;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,14 +35,14 @@ public class EvidenceExport {
     private final RepositoryService repository;
     private final RunReaders readers;
     private final EvidencePacks packs;
-    private final ObjectWriter json;
+    private final PackJson json;
 
-    EvidenceExport(HistoryService history, RepositoryService repository, RunReaders readers, EvidencePacks packs, ObjectMapper mapper) {
+    EvidenceExport(HistoryService history, RepositoryService repository, RunReaders readers, EvidencePacks packs, PackJson json) {
         this.history = history;
         this.repository = repository;
         this.readers = readers;
         this.packs = packs;
-        this.json = mapper.writerWithDefaultPrettyPrinter();
+        this.json = json;
     }
 
     /** The ids of the runs the filter covers that the user may read, in the order they started. */
@@ -82,7 +80,7 @@ public class EvidenceExport {
             }
             String name = fileName(run);
             zip.putNextEntry(new ZipEntry(name + ".json"));
-            zip.write(json.writeValueAsBytes(pack.get()));
+            zip.write(json.write(pack.get()).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(name + ".html"));
             zip.write(PackHtml.render(pack.get()).getBytes(StandardCharsets.UTF_8));

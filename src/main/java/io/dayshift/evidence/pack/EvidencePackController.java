@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,13 +43,16 @@ class EvidencePackController {
     private final EvidenceExport export;
     private final Sites sites;
     private final RepositoryService repository;
+    private final PackJson json;
 
-    EvidencePackController(RunReaders readers, EvidencePacks packs, EvidenceExport export, Sites sites, RepositoryService repository) {
+    EvidencePackController(RunReaders readers, EvidencePacks packs, EvidenceExport export, Sites sites, RepositoryService repository,
+            PackJson json) {
         this.readers = readers;
         this.packs = packs;
         this.export = export;
         this.sites = sites;
         this.repository = repository;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/runs/{id}/evidence.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,7 +60,8 @@ class EvidencePackController {
         if (!readers.mayRead(user, id)) {
             return notFound(id, user);
         }
-        return packs.of(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id, user));
+        return packs.of(id).<ResponseEntity<?>>map(pack -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.write(pack)))
+                .orElseGet(() -> notFound(id, user));
     }
 
     @GetMapping(path = "/api/runs/{id}/evidence.html")
@@ -69,22 +74,23 @@ class EvidencePackController {
     }
 
     @GetMapping(path = "/api/evidence/export")
-    ResponseEntity<?> export(HttpServletRequest request, Authentication user) {
-        ExportFilter filter;
-        try {
-            filter = ExportFilter.of(request.getParameterMap(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC),
-                    site -> sites.find(site).isPresent(),
-                    runbook -> repository.createProcessDefinitionQuery().processDefinitionKey(runbook).count() > 0);
-        } catch (ExportFilter.Refused refused) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("error", refused.getMessage(), "parameter", refused.parameter()));
-        }
+    ResponseEntity<StreamingResponseBody> export(HttpServletRequest request, Authentication user) {
+        ExportFilter filter = ExportFilter.of(request.getParameterMap(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC),
+                site -> sites.find(site).isPresent(),
+                runbook -> repository.createProcessDefinitionQuery().processDefinitionKey(runbook).count() > 0);
         List<String> runs = export.runs(user, filter);
         StreamingResponseBody zip = out -> export.write(runs, out);
         String name = "dayshift-evidence-" + filter.from() + "-to-" + filter.to() + ".zip";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header("X-Dayshift-Runs", Integer.toString(runs.size())).body(zip);
+    }
+
+    /** A parameter of the export that is wrong: 400, naming it and what it expects. */
+    @ExceptionHandler(ExportFilter.Refused.class)
+    ResponseEntity<Map<String, String>> refused(ExportFilter.Refused refused) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", refused.getMessage(), "parameter", refused.parameter()));
     }
 
     private static ResponseEntity<?> notFound(String id, Authentication user) {
