@@ -12,6 +12,7 @@
  *   <li>{@link io.dayshift.evidence.EvidenceStore#entries(String)}: a run's {@link io.dayshift.evidence.Entry entries}, in
  *       order (sequence 1, 2, …);</li>
  *   <li>{@link io.dayshift.evidence.EvidenceStore#head(String)}: a run's site, runbook, last entry and when it ended;</li>
+ *   <li>{@link io.dayshift.evidence.EvidenceStore#siteLink(String, String)}: a run's one entry in its site's chain;</li>
  *   <li>{@link io.dayshift.evidence.EvidenceStore#siteChain(String)}: the runs of a site's chain, in the order they ended
  *       ({@link io.dayshift.evidence.SiteLink}); {@link io.dayshift.evidence.EvidenceStore#sites()} and
  *       {@link io.dayshift.evidence.EvidenceStore#runs()} list what there is.</li>
@@ -19,5 +20,7 @@
  * {@link io.dayshift.evidence.EvidenceVerifier} recomputes the chains ({@link io.dayshift.evidence.Chains} specifies the
  * hashes) and gives a {@link io.dayshift.evidence.Verification}; {@code GET /api/runs/{id}/evidence/verify} and
  * {@code java -jar dayshift.jar verify-evidence [--run ID]} ({@link io.dayshift.evidence.VerifyEvidenceCommand}) use it.
+ * {@link io.dayshift.evidence.RunReaders} decides who may read a run's evidence, for every evidence route. Evidence packs
+ * and their export are in {@code io.dayshift.evidence.pack}.
  */
 package io.dayshift.evidence;

@@ -61,7 +61,7 @@ public final class PackHtml {
                     .append(m.step() == null || m.step().isEmpty() ? "" : " (" + esc(m.step()) + ")").append(": ").append(esc(m.what())).append("</p>\n");
         }
 
-        section(html, "Inputs", List.of("Variable", "Value"), pack.inputs(), v -> List.of(v.name(), v.value()));
+        section(html, "Inputs", List.of("Variable", "Value"), pack.inputs(), v -> cells(v.name(), v.value()));
         html.append("<h2>Plans approved</h2>\n");
         if (pack.plans().isEmpty()) {
             html.append("<p class=\"none\">No approval step with a plan.</p>\n");
@@ -71,26 +71,31 @@ public final class PackHtml {
                     .append(plan.approved() == null ? "not approved" : "approved plan " + esc(plan.approved().isEmpty() ? "(no fingerprint)" : plan.approved())
                             + " by " + esc(String.join(", ", plan.approvedBy())))
                     .append("</p>\n");
-            table(html, List.of("Plan variable", "Value"), plan.variables(), v -> List.of(v.name(), v.value()));
+            table(html, List.of("Plan variable", "Value"), plan.variables(), v -> cells(v.name(), v.value()));
         }
         section(html, "Approvals and decisions", List.of("#", "At", "Kind", "Step", "Target", "Decision", "By", "Reason"), pack.decisions(),
-                d -> List.of(Long.toString(d.seq()), d.at(), d.kind(), d.step(), d.target(), d.decision(), d.by(), d.reason()));
+                d -> cells(Long.toString(d.seq()), d.at(), d.kind(), d.step(), d.target(), d.decision(), d.by(), d.reason()));
         section(html, "Calls", List.of("#", "At", "Tool", "Step", "Target", "Action", "Outcome", "Detail"), pack.calls(),
-                c -> List.of(Long.toString(c.seq()), c.at(), c.origin(), c.step(), c.target(), c.action(),
+                c -> cells(Long.toString(c.seq()), c.at(), c.origin(), c.step(), c.target(), c.action(),
                         c.committed() ? c.outcome() : c.outcome() + " (its step did not commit)", c.detail()));
         section(html, "Failures and retries", List.of("#", "At", "Kind", "Step", "What", "Outcome", "Detail"), pack.failures(),
-                f -> List.of(Long.toString(f.seq()), f.at(), f.kind(), f.step(), f.action(), f.outcome(), f.detail()));
+                f -> cells(Long.toString(f.seq()), f.at(), f.kind(), f.step(), f.action(), f.outcome(), f.detail()));
         section(html, "Incidents", List.of("Step", "Type", "Message", "Created", "Ended", "State"), pack.incidents(),
-                i -> List.of(i.step(), i.type(), i.message(), i.createdAt(), i.endedAt(), i.state()));
-        section(html, "Health", List.of("Phase", "Variable", "Value"), pack.health(), h -> List.of(h.phase(), h.name(), h.value()));
+                i -> cells(i.step(), i.type(), i.message(), i.createdAt(), i.endedAt(), i.state()));
+        section(html, "Health", List.of("Phase", "Variable", "Value"), pack.health(), h -> cells(h.phase(), h.name(), h.value()));
         section(html, "Limits: timers", List.of("Timer", "Name", "Defined as", "Due", "Fired"), pack.limits().timers(),
-                t -> List.of(t.id(), t.name(), t.expression(), t.dueAt(), t.firedAt()));
-        section(html, "Limits: values", List.of("Variable", "Value"), pack.limits().values(), (Value v) -> List.of(v.name(), v.value()));
+                t -> cells(t.id(), t.name(), t.expression(), t.dueAt(), t.firedAt()));
+        section(html, "Limits: values", List.of("Variable", "Value"), pack.limits().values(), (Value v) -> cells(v.name(), v.value()));
         section(html, "Steps and timings", List.of("Step", "Name", "Type", "Started", "Ended", "Took (ms)"), pack.steps(),
-                s -> List.of(s.id(), s.name(), s.type(), s.startedAt(), s.endedAt(), s.millis() == null ? null : Long.toString(s.millis())));
+                s -> cells(s.id(), s.name(), s.type(), s.startedAt(), s.endedAt(), s.millis() == null ? null : Long.toString(s.millis())));
         html.append("<p class=\"none\">Schema ").append(esc(pack.schema())).append(". The JSON form of this pack holds the same content.</p>\n");
         html.append("</body></html>\n");
         return html.toString();
+    }
+
+    /** A row's cells, any of them possibly missing (shown empty). */
+    private static List<String> cells(String... values) {
+        return java.util.Arrays.asList(values);
     }
 
     private static String how(EvidencePack.Start start) {

@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EvidencePackEndToEndTest extends EndToEndFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PATIENCE = Duration.ofSeconds(150);
+    private static final Duration PATIENCE = Duration.ofSeconds(300);
     private static final String TOKEN = "pack-alertmanager-token-5e2d";
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "evidence-pack", "packs-of-each-runbook.yaml");
     private static final Set<String> OPERATOR_QUESTIONS = Set.of("Task_DecideOperation", "Task_DecideHostNotEmpty", "Task_DecideDrainFailure");

@@ -41,7 +41,8 @@ class PackRenderingTest {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=&quot;https://evil.example/x.png&quot; onerror=alert(1)&gt;");
         assertThat(count(html, "&lt;script&gt;")).as("summary, input, plan variable, decision, call").isGreaterThanOrEqualTo(5);
         // and nothing is loaded: no src, no href, no url(), no @import; its policy forbids everything but its inline style
-        assertThat(html).doesNotContainPattern("(?i)\\s(src|href|action|srcset)\\s*=").doesNotContainPattern("(?i)url\\(").doesNotContain("@import");
+        assertThat(html).doesNotContainPattern("(?i)<[^>]*\\s(src|href|action|srcset|formaction)\\s*=").doesNotContainPattern("(?i)<(script|link|iframe|object|embed|img)")
+                .doesNotContainPattern("(?i)url\\(").doesNotContain("@import");
         assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
         // and it prints: a print style, its sections
         assertThat(html).startsWith("<!DOCTYPE html>").contains("@media print").contains("<h2>Calls</h2>").contains("<h2>Chain verification</h2>")
