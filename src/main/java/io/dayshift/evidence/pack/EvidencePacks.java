@@ -130,7 +130,7 @@ public class EvidencePacks {
                 definition.getId());
         String site = Optional.ofNullable(variables.get(SITE)).filter(s -> !s.isBlank()).orElse("-");
         return new EvidencePack(EvidencePack.SCHEMA, run, runbook, text(site), instance.getState(), start(instance, model, inputs, variables),
-                time(instance.getEndTime()), inputs, plans(model, variables, entries), decisions(entries), calls(entries), failures(entries),
+                time(instance.getEndTime()), inputs, plans(model, variables, entries, activities), decisions(entries), calls(entries), failures(entries),
                 incidents(run), health(variables), limits(run, model, variables, activities), steps(activities),
                 new Result(element(model, instance.getEndActivityId()), text(variables.get(SUMMARY))), verification(run, entries));
     }
@@ -180,8 +180,13 @@ public class EvidencePacks {
         return new Start(time(instance.getStartTime()), instance.getStartUserId(), how, event, byAlert, instance.getSuperProcessInstanceId());
     }
 
-    /** Each approval step of the model with a plan: the plan's variables now, and what its last approvals approved (journal). */
-    private List<Plan> plans(BpmnModelInstance model, Map<String, String> variables, List<Entry> entries) {
+    /**
+     * Each approval step of the model with a plan that the run reached: the plan's variables now, and what its last
+     * approvals approved (journal).
+     */
+    private List<Plan> plans(BpmnModelInstance model, Map<String, String> variables, List<Entry> entries, List<HistoricActivityInstance> activities) {
+        Set<String> reached = new java.util.HashSet<>();
+        activities.forEach(a -> reached.add(a.getActivityId()));
         List<Plan> plans = new ArrayList<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             Optional<String> names = planProperty(task);
@@ -190,7 +195,7 @@ public class EvidencePacks {
             }
             List<Entry> approvals = entries.stream().filter(e -> e.kind().equals(io.dayshift.evidence.Decision.APPROVAL))
                     .filter(e -> task.getId().equals(e.step())).toList();
-            if (approvals.isEmpty() && !variables.keySet().containsAll(List.of(names.get().split(",")))) {
+            if (approvals.isEmpty() && !reached.contains(task.getId())) {
                 continue; // a step the run did not reach
             }
             List<Value> values = java.util.Arrays.stream(names.get().split(",")).map(String::strip).filter(n -> !n.isEmpty()).sorted()

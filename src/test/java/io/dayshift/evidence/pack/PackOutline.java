@@ -1,6 +1,8 @@
 package io.dayshift.evidence.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,13 +26,15 @@ final class PackOutline {
         line(out, "started", "how=" + start.path("how").asText() + " by=" + text(start.path("by")) + " event=" + element(start.path("startEvent"))
                 + (start.path("alert").isNull() ? "" : " alert=" + start.at("/alert/alertname").asText() + " fingerprint="
                 + start.at("/alert/fingerprint").asText() + " severity=" + start.at("/alert/severity").asText()));
-        line(out, "inputs", list(pack.path("inputs"), v -> v.path("name").asText() + "=" + normalise(text(v.path("value")))));
+        line(out, "inputs", list(pack.path("inputs"), v -> v.path("name").asText() + "=" + normalise(sortedJson(text(v.path("value"))))));
         for (JsonNode plan : pack.path("plans")) {
             line(out, "plan", plan.path("step").asText() + " of " + list(plan.path("variables"), v -> v.path("name").asText()) + ": approved "
                     + normalise(text(plan.path("approved"))) + " by " + plan.path("approvedBy"));
         }
-        line(out, "decisions", distinct(pack.path("decisions"), d -> d.path("kind").asText() + " at " + d.path("step").asText() + ": "
-                + d.path("decision").asText() + " " + normalise(d.path("by").asText())));
+        // an operator's "wait" after a wait's deadline passed depends on how fast the machine is, not on the runbook
+        line(out, "decisions", distinct(filter(pack.path("decisions"), d -> !d.path("decision").asText().equals("wait")),
+                d -> d.path("kind").asText() + " at " + d.path("step").asText() + ": " + d.path("decision").asText() + " "
+                        + normalise(d.path("by").asText())));
         line(out, "calls", distinct(pack.path("calls"), c -> c.path("origin").asText() + " at " + c.path("step").asText()
                 + (c.path("committed").asBoolean() ? "" : " (not committed)")));
         line(out, "failures", distinct(pack.path("failures"), f -> f.path("kind").asText() + " at " + f.path("step").asText()));
@@ -59,6 +63,19 @@ final class PackOutline {
                 .replaceAll("\\b\\d+(\\.\\d+)? ?(ms|s|min|minutes|seconds)\\b", "<duration>");
     }
 
+    /** A JSON object's text with its fields in order of name (a map's order is not the pack's business); other text as it is. */
+    static String sortedJson(String text) {
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        try {
+            ObjectMapper sorted = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            return sorted.writeValueAsString(sorted.readValue(text, java.util.TreeMap.class));
+        } catch (java.io.IOException notJson) {
+            return text;
+        }
+    }
+
     private static void line(StringBuilder out, String name, String value) {
         out.append(name).append(": ").append(value).append('\n');
     }
@@ -69,7 +86,17 @@ final class PackOutline {
         return items.isEmpty() ? "none" : String.join("; ", items);
     }
 
-    private static String distinct(JsonNode array, Function<JsonNode, String> each) {
+    private static List<JsonNode> filter(JsonNode array, java.util.function.Predicate<JsonNode> keep) {
+        List<JsonNode> kept = new java.util.ArrayList<>();
+        array.forEach(item -> {
+            if (keep.test(item)) {
+                kept.add(item);
+            }
+        });
+        return kept;
+    }
+
+    private static String distinct(Iterable<JsonNode> array, Function<JsonNode, String> each) {
         TreeSet<String> items = new TreeSet<>();
         array.forEach(item -> items.add(each.apply(item)));
         return items.isEmpty() ? "none" : String.join("; ", items);
