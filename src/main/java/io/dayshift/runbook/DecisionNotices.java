@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,11 +58,11 @@ public class DecisionNotices implements DisposableBean {
     private final ThreadPoolExecutor sending;
 
     DecisionNotices(ObjectProvider<ProcessEngine> engine, Sites sites, Notifier notifier,
-            @Value("${dayshift.public-url:http://localhost:8080}") URI publicUrl) {
+            PublicUrl publicUrl) {
         this.engine = engine;
         this.sites = sites;
         this.notifier = notifier;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.base();
         AtomicInteger count = new AtomicInteger();
         // Two senders: one hanging channel (up to dayshift.adapters.notify.send-timeout) does not hold every other notice.
         this.sending = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), task -> {

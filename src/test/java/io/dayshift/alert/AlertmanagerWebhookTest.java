@@ -125,7 +125,7 @@ class AlertmanagerWebhookTest {
         JsonNode outcome = JSON.readTree(response.body()).get("outcomes").get(0);
         assertThat(outcome.get("result").asText()).isEqualTo("STARTED");
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey("alert:a0000000000000c1:2026-11-21T09:59:30.123Z").singleResult();
+                .variableValueEquals("alertKey", "alert:a0000000000000c1:2026-11-21T09:59:30.123Z").singleResult();
         assertThat(instance).isNotNull();
         assertThat(outcome.get("processInstanceId").asText()).isEqualTo(instance.getId());
         assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("StartEvent_AlertReceived");
@@ -200,7 +200,7 @@ class AlertmanagerWebhookTest {
         Http alertmanager = Http.bearer(port, TOKEN);
         alertmanager.postJson(PATH, notification("firing", alert("firing", "a0000000000000f1", "HypervisorDown", "critical", "east")));
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey("alert:a0000000000000f1:2026-11-21T09:59:30.123Z").singleResult();
+                .variableValueEquals("alertKey", "alert:a0000000000000f1:2026-11-21T09:59:30.123Z").singleResult();
 
         // resolved before the run waits for it: noted, 200, the run carries on
         HttpResponse<String> early = alertmanager.postJson(PATH,
@@ -254,7 +254,7 @@ class AlertmanagerWebhookTest {
     }
 
     private long instancesOf(String fingerprint) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("alert:" + fingerprint + ":%").count();
+        return history.createHistoricProcessInstanceQuery().variableValueLike("alertKey", "alert:" + fingerprint + ":%").count();
     }
 
     private static List<String> problems(HttpResponse<String> response) throws Exception {

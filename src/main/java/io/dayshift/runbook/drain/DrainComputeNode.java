@@ -1,5 +1,8 @@
 package io.dayshift.runbook.drain;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.runbook.SettingChecks;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and {@code ${drainComputeNode.batchSize}}.
  */
 @Component("drainComputeNode")
-public class DrainComputeNode {
+public class DrainComputeNode implements RunIdentity {
 
     public static final String PROCESS_KEY = "drain-compute-node";
 
@@ -175,5 +178,16 @@ public class DrainComputeNode {
     /** How many instances are migrated at once. */
     public int getBatchSize() {
         return batchSize;
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "drain " + RunIdentity.value(start, Variables.HOST.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
     }
 }

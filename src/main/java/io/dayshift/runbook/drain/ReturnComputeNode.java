@@ -1,13 +1,18 @@
 package io.dayshift.runbook.drain;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code processes/return-compute-node.bpmn}, the one class of the runbook (it has no settings): its key, error code,
  * decisions, element ids ({@link Elements}) and variables ({@link Variables}). The counterpart of {@link DrainComputeNode},
  * whose start variables it shares.
  */
-public final class ReturnComputeNode {
+@Component("returnComputeNode")
+public class ReturnComputeNode implements RunIdentity {
 
     public static final String PROCESS_KEY = "return-compute-node";
 
@@ -62,6 +67,17 @@ public final class ReturnComputeNode {
         }
     }
 
-    private ReturnComputeNode() {
+    ReturnComputeNode() {
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "return " + RunIdentity.value(start, Variables.HOST.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
     }
 }

@@ -1,5 +1,7 @@
 package io.dayshift.runbook.restore;
 
+import io.dayshift.runbook.RunIdentity;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.KollaRunHandle;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code scope}.
  */
 @Component("drRestore")
-public class DrRestore {
+public class DrRestore implements RunIdentity {
 
     public static final String PROCESS_KEY = "dr-restore";
 
@@ -354,4 +356,14 @@ public class DrRestore {
         return database;
     }
 
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "restore " + RunIdentity.value(start, RunVariables.SITE.name()) + " from " + RunIdentity.value(start, Variables.BACKUP_ID.name());
+    }
 }
