@@ -137,8 +137,9 @@ public class DecisionNotices implements DisposableBean {
                 .orElse("");
         HistoricProcessInstanceEntity started = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(root.getId());
         String askedBy = variable.apply(Approvals.REQUESTER.name()).orElse(started == null ? null : started.getStartUserId());
-        return Optional.of(new WaitingDecision(taskId, task.getName(), task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition()),
-                root.getProcessDefinition().getKey(), root.getProcessDefinition().getName(), execution.getProcessDefinition().getKey(), site.get(), targets,
+        return Optional.of(new WaitingDecision(taskId, RunNames.withoutRun(task.getName(), execution.getProcessInstance().getBusinessKey()),
+                task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition()),
+                root.getProcessDefinition().getKey(), RunNames.runbookName(root.getProcessDefinition().getName()), execution.getProcessDefinition().getKey(), site.get(), targets,
                 askedBy, text(task.getVariableLocalTyped(Approvals.PLAN_FINGERPRINT.name(), false)), task.getCreateTime().toInstant()));
     }
 

@@ -111,7 +111,7 @@ public class RunNames extends AbstractProcessEnginePlugin {
         } else if (caller != null) {
             name = caller.getBusinessKey();
         } else {
-            name = run.getProcessDefinition().getName() + " " + DAY.format(RunLog.now());
+            name = runbookName(run.getProcessDefinition().getName()) + " " + DAY.format(RunLog.now());
         }
         run.setBusinessKey(cut(name));
     }
@@ -144,6 +144,28 @@ public class RunNames extends AbstractProcessEnginePlugin {
     /** {@code what — run}, cut to what the engine keeps. */
     public static String named(String what, String run) {
         return cut(what + SEPARATOR + run);
+    }
+
+    /** A task's name as its model gives it: without the {@code — run} that {@link #named} added. */
+    public static String withoutRun(String taskName, String run) {
+        if (taskName == null || run == null || run.isBlank()) {
+            return taskName;
+        }
+        String suffix = SEPARATOR + run;
+        int at = taskName.lastIndexOf(suffix);
+        return at > 0 && taskName.endsWith(suffix) ? taskName.substring(0, at) : taskName;
+    }
+
+    /**
+     * A runbook's short name: its process name before the one-line description Tasklist's start dialog shows with it
+     * ({@code Drain compute node} of {@code Drain compute node: move every instance off one host and disable it}).
+     */
+    public static String runbookName(String processName) {
+        if (processName == null) {
+            return null;
+        }
+        int colon = processName.indexOf(": ");
+        return colon > 0 ? processName.substring(0, colon) : processName;
     }
 
     private record Ruled(RunIdentity rule, DelegateExecution execution) {

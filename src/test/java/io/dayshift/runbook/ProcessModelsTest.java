@@ -80,13 +80,15 @@ class ProcessModelsTest {
                 .anySatisfy(v -> assertThat(v).contains("Task_CheckSomething delegates to ${noSuchBean}, which names no Spring bean"))
                 .anySatisfy(v -> assertThat(v).contains("user task Task_Approve must be offered to approvers or ops-leads, not [everyone]"))
                 .anySatisfy(v -> assertThat(v).contains("Task_Approve needs camunda:formRef"))
+                .anySatisfy(v -> assertThat(v).contains("user task Task_Approve needs a documentation saying what is decided"))
+                .anySatisfy(v -> assertThat(v).contains("a runbook offered in Tasklist needs the name '<Runbook>: <what it does, in one line>'"))
                 .anySatisfy(v -> assertThat(v).contains("StartEvent_Started needs camunda:formRef"))
                 .anySatisfy(v -> assertThat(v).contains("element id 'Gateway_0yblx89'"))
                 .anySatisfy(v -> assertThat(v).contains("flow node EndEvent_Done has no shape"))
                 .anySatisfy(v -> assertThat(v).contains("sequence flow Flow_ToEnd has no edge"))
                 .anySatisfy(v -> assertThat(v).contains("the Ids class names 'Task_ThatIsNotThere'"))
                 .noneSatisfy(v -> assertThat(v).contains("'Task_CheckSomething', which the model does not have"));
-        assertThat(violations).hasSize(18); // the four flows without an edge count once each
+        assertThat(violations).hasSize(20); // the four flows without an edge count once each
     }
 
     @Test

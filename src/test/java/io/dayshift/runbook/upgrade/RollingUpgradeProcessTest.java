@@ -660,7 +660,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // then the batch waits for ops leads in Tasklist, the task naming the drain, who started it and since when; the
         // control plane is upgraded, the canary untouched
         Task wait = runbooks.task(pi, AwaitLease.WAIT);
-        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain-compute-node " + drain.getId() + ", started by omar at ");
+        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain cn06 @ k-lease (drain-compute-node), started by omar at ")
+                .endsWith(" — upgrade k-lease → 2024.1").doesNotContain(drain.getId()).doesNotContain(pi.getId());
         assertThat(tasks.getIdentityLinksForTask(wait.getId())).extracting(IdentityLink::getGroupId).containsExactly(Roles.OPS_LEADS);
         assertThat(calledRuns(pi, DRAIN_KEY)).as("no drain under the upgrade yet").isEmpty();
 
@@ -694,8 +695,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         // then the upgrade stopped, saying who gave up, waiting for what and why; the drain keeps its host
         assertThat(pi).hasPassed(UPGRADE_HALTED_EVENT, SUMMARISE_STOPPED_UPGRADE, END_UPGRADE_STOPPED).hasNotPassed(APPROVE_ROLLBACK);
-        assertThat(summary(pi)).contains("give-up decided by omar before batch 1, Waiting for cn06 on k-lease-give-up, held by drain-compute-node "
-                + drain.getId()).contains("the disk replacement takes all night");
+        assertThat(summary(pi)).contains("give-up decided by omar before batch 1, Waiting for cn06 on k-lease-give-up, held by drain cn06 @ "
+                + "k-lease-give-up (drain-compute-node)").contains("the disk replacement takes all night");
         assertThat(leases.all()).filteredOn(l -> l.target().key().equals("host:k-lease-give-up:cn06")).extracting(Lease::run)
                 .containsExactly(drain.getId());
     }
