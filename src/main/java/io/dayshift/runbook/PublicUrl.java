@@ -46,7 +46,9 @@ public class PublicUrl {
     }
 
     private static IllegalArgumentException refused(String given, String why) {
-        return new IllegalArgumentException(SETTING + " (DAYSHIFT_PUBLIC_URL) is '" + given + "': " + why
+        // a user and password in the address are never repeated
+        String shown = given.replaceAll("//[^/?#]*@", "//…@");
+        return new IllegalArgumentException(SETTING + " (DAYSHIFT_PUBLIC_URL) is '" + shown + "': " + why
                 + "; give the address people open the service at, e.g. https://dayshift.example.org");
     }
 

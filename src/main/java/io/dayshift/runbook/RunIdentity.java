@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import io.dayshift.site.Sites;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -38,6 +39,20 @@ public interface RunIdentity {
      */
     default Optional<Instant> due(DelegateTask task, DelegateExecution run) {
         return Optional.empty();
+    }
+
+    /**
+     * What is wrong with a start a person submits that needs no look at a site — an unknown site, a malformed host name, a
+     * missing field — so that the start is refused at once, in words ({@link RunNames}); the runbook's own input check still
+     * judges everything when the run begins. By default: the site must be configured.
+     */
+    default void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        problems.site(sites, text(start, RunVariables.SITE.name()));
+    }
+
+    /** A start value as text; null when there is none or it is not text. */
+    static String text(VariableScope start, String variable) {
+        return start.getVariable(variable) instanceof String text ? text : null;
     }
 
     /** A start value as a name quotes it: one line, at most {@value #VALUE_MAX} characters; {@code ?} when there is none. */

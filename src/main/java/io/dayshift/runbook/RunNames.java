@@ -5,6 +5,7 @@ import io.dayshift.calendar.SiteCalendar;
 import io.dayshift.calendar.SiteCalendars;
 import io.dayshift.engine.BuiltIntoModels;
 import io.dayshift.engine.RunLog;
+import io.dayshift.site.Sites;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,9 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -28,6 +32,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +47,9 @@ import org.springframework.stereotype.Component;
  *       which correlates its resolution, is the variable {@code alertKey}).</li>
  *   <li><b>Each task's name</b> is its model name followed by the run's name ({@code Approve drain plan — drain cn01 @
  *       lab}), so Tasklist's list and Cockpit tell two approvals apart; its description is the model's documentation.</li>
+ *   <li><b>A start refused in words</b>: a start a person submits whose input is wrong without looking at the site (an
+ *       unknown site, a malformed host name, a missing field: {@link RunIdentity#checkStart}) is refused before the run
+ *       exists, naming each field and what it takes.</li>
  *   <li><b>Urgency</b>: each task gets its runbook's priority ({@link RunIdentity#priority}: a Sev-1's tasks
  *       {@value #SEV1_PRIORITY}), and a due date: the runbook's own ({@link RunIdentity#due}, a Sev-1's phase deadlines, an
  *       upgrade's window end), else, for an approval, the end of its site's current or next change window.</li>
@@ -61,11 +69,13 @@ public class RunNames extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<RunIdentity> identities;
     private final ObjectProvider<SiteCalendars> calendars;
+    private final ObjectProvider<Sites> sites;
     private volatile Map<String, RunIdentity> byKey;
 
-    RunNames(ObjectProvider<RunIdentity> identities, ObjectProvider<SiteCalendars> calendars) {
+    RunNames(ObjectProvider<RunIdentity> identities, ObjectProvider<SiteCalendars> calendars, ObjectProvider<Sites> sites) {
         this.identities = identities;
         this.calendars = calendars;
+        this.sites = sites;
     }
 
     @Override
@@ -102,6 +112,9 @@ public class RunNames extends AbstractProcessEnginePlugin {
         ExecutionEntity run = (ExecutionEntity) started.getProcessInstance();
         ExecutionEntity caller = run.getSuperExecution() == null ? null : run.getSuperExecution().getProcessInstance();
         Optional<RunIdentity> rule = identity(run.getProcessDefinition().getKey());
+        if (rule.isPresent() && caller == null && submittedByAPerson()) {
+            refuseAtStart(run, rule.get());
+        }
         String name;
         if (rule.isPresent()) {
             name = rule.get().name(run);
@@ -113,7 +126,30 @@ public class RunNames extends AbstractProcessEnginePlugin {
         } else {
             name = runbookName(run.getProcessDefinition().getName()) + " " + DAY.format(RunLog.now());
         }
-        run.setBusinessKey(cut(name));
+        started.setProcessBusinessKey(cut(name)); // also updates the run in history
+    }
+
+    /**
+     * A start a person submits (Tasklist's start form, the REST API) with an input that is wrong without looking at the
+     * site is refused before the run exists, with every problem in words: Tasklist shows it on the form (HTTP 400).
+     */
+    private void refuseAtStart(ExecutionEntity run, RunIdentity rule) {
+        InputProblems problems = new InputProblems();
+        rule.checkStart(run, sites.getObject(), problems);
+        if (!problems.none()) {
+            String field = problems.list().get(0).split(":", 2)[0];
+            throw new FormFieldValidationException(field, problems.message("The run was not started, nothing was changed"));
+        }
+    }
+
+    /**
+     * Whether a person submits this start over HTTP (Tasklist, the REST API): a logged-in user in a web request. Timers,
+     * alerts, called parts and Dayshift's own starts are judged by the runbook's input check, which ends a refused run with
+     * its reasons in its summary.
+     */
+    private static boolean submittedByAPerson() {
+        Authentication authentication = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+        return authentication != null && authentication.getUserId() != null && RequestContextHolder.getRequestAttributes() != null;
     }
 
     private static ExecutionEntity root(ExecutionEntity run) {

@@ -2,6 +2,7 @@ package io.dayshift.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,37 @@ class ProcessModelsTest {
                 assertThat(rules.violations(model.getFilename(), Bpmn.readModelFromStream(in))).isEmpty();
             }
         }));
+    }
+
+    /**
+     * Tasklist's forms show a field's pattern as it is ("Field must match pattern ^[a-z]…"): no start form has one. Each
+     * field says what it takes in words (its description), and each form says where its runs are followed ("My runs").
+     */
+    @Test
+    void everyStartFormSaysInWordsWhatEachFieldTakesAndWhereTheRunIsFollowed() throws IOException {
+        Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:*-start.form");
+        assertThat(forms).hasSizeGreaterThanOrEqualTo(9);
+        for (Resource form : forms) {
+            JsonNode schema;
+            try (InputStream in = form.getInputStream()) {
+                schema = new ObjectMapper().readTree(in);
+            }
+            List<JsonNode> components = new java.util.ArrayList<>();
+            schema.path("components").forEach(components::add);
+            for (int i = 0; i < components.size(); i++) {
+                components.get(i).path("components").forEach(components::add);
+            }
+            assertThat(components).as(form.getFilename()).anySatisfy(c -> assertThat(c.path("id").asText()).isEqualTo("Text_MyRuns"));
+            for (JsonNode field : components) {
+                if (field.path("key").asText().isEmpty()) {
+                    continue;
+                }
+                String where = form.getFilename() + " " + field.path("key").asText();
+                assertThat(field.path("validate").has("pattern")).as(where + ": a pattern is shown to people as a regular expression").isFalse();
+                assertThat(field.path("description").asText()).as(where + ": says what it takes").hasSizeGreaterThan(10)
+                        .doesNotContain("^").doesNotContain("[a-z").doesNotContain("\\d").doesNotContain("$");
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.dayshift.runbook.addcompute;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.runbook.RunVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
@@ -233,5 +235,12 @@ public class AddComputeNode implements RunIdentity {
     @Override
     public String name(VariableScope start) {
         return "add compute " + RunIdentity.value(start, Variables.MACHINE.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.hostName(Variables.MACHINE.name(), RunIdentity.text(start, Variables.MACHINE.name()));
     }
 }

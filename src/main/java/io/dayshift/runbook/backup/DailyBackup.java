@@ -1,6 +1,7 @@
 package io.dayshift.runbook.backup;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.InputProblems;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
 import io.dayshift.engine.RunLog;
@@ -80,5 +81,10 @@ public class DailyBackup implements RunIdentity {
     @Override
     public String name(VariableScope start) {
         return "daily backup " + LocalDate.ofInstant(RunLog.now(), ZoneOffset.UTC);
+    }
+
+    /** Started by its timer for every site: no site to check at start. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
     }
 }

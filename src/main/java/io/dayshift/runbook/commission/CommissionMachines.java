@@ -1,6 +1,8 @@
 package io.dayshift.runbook.commission;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.runbook.RunVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
@@ -119,5 +121,12 @@ public class CommissionMachines implements RunIdentity {
     @Override
     public String name(VariableScope start) {
         return "commission " + RunIdentity.value(start, Variables.MACHINES.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required(Variables.MACHINES.name(), start.getVariable(Variables.MACHINES.name()), "the MAAS hostnames or system ids, separated by commas, e.g. new01,new02");
     }
 }

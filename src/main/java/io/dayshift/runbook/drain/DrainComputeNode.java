@@ -1,6 +1,8 @@
 package io.dayshift.runbook.drain;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.runbook.RunVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
@@ -189,5 +191,13 @@ public class DrainComputeNode implements RunIdentity {
     @Override
     public String name(VariableScope start) {
         return "drain " + RunIdentity.value(start, Variables.HOST.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.hostName(Variables.HOST.name(), RunIdentity.text(start, Variables.HOST.name()));
+        problems.required(Variables.REASON.name(), start.getVariable(Variables.REASON.name()), "a reason (it becomes the compute service's disabled reason)");
     }
 }

@@ -1,6 +1,7 @@
 package io.dayshift.runbook.healthcheck;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.InputProblems;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
 import io.dayshift.engine.RunLog;
@@ -71,5 +72,10 @@ public class DailyHealthCheck implements RunIdentity {
     @Override
     public String name(VariableScope start) {
         return "daily health check " + LocalDate.ofInstant(RunLog.now(), ZoneOffset.UTC);
+    }
+
+    /** Started by its timer for every site: no site to check at start. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
     }
 }

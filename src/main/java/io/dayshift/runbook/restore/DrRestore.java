@@ -1,6 +1,8 @@
 package io.dayshift.runbook.restore;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
@@ -365,5 +367,12 @@ public class DrRestore implements RunIdentity {
     @Override
     public String name(VariableScope start) {
         return "restore " + RunIdentity.value(start, RunVariables.SITE.name()) + " from " + RunIdentity.value(start, Variables.BACKUP_ID.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required(Variables.BACKUP_ID.name(), start.getVariable(Variables.BACKUP_ID.name()), "the backup set's id, e.g. lab-20261121T020000Z");
     }
 }

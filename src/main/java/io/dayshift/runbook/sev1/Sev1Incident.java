@@ -1,6 +1,8 @@
 package io.dayshift.runbook.sev1;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
 import io.dayshift.runbook.RunVariables;
 import io.dayshift.engine.ProcessVariable;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -372,5 +374,12 @@ public class Sev1Incident implements RunIdentity {
         Instant rto = dueAt(incident.openedAt(), Phases.RESOLUTION);
         Instant now = RunLog.now();
         return Optional.of(rto.isAfter(now) ? rto : now);
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required("summary", start.getVariable("summary"), "a one-line summary of the incident, e.g. 'Instances on cn03 unreachable'");
     }
 }

@@ -1,6 +1,8 @@
 package io.dayshift.runbook.upgrade;
 
 import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import java.util.Optional;
@@ -328,5 +330,14 @@ public class RollingUpgrade implements RunIdentity {
         } catch (DateTimeParseException notATime) {
             return Optional.empty();
         }
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required(Variables.TARGET_RELEASE.name(), start.getVariable(Variables.TARGET_RELEASE.name()), "the release to upgrade to, e.g. 2024.1");
+        problems.required(Variables.WINDOW_START.name(), start.getVariable(Variables.WINDOW_START.name()), "when the window starts, e.g. 2025-06-07T22:00:00+02:00");
+        problems.required(Variables.WINDOW_END.name(), start.getVariable(Variables.WINDOW_END.name()), "when the window ends, e.g. 2025-06-08T04:00:00+02:00");
     }
 }

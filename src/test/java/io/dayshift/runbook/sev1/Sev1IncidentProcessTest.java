@@ -135,6 +135,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
             assertThat(joined.path("processInstanceId").asText()).isEqualTo(started.path("processInstanceId").asText());
             assertThat(runtime.createProcessInstanceQuery().variableValueEquals("alertKey", "alert:a1b2c3d4e5f60718:2026-11-21T09:59:30Z").count()).isEqualTo(1);
             ProcessInstance run = runtime.createProcessInstanceQuery().processInstanceId(started.path("processInstanceId").asText()).singleResult();
+            assertThat(run.getBusinessKey()).as("the run is named by its site and the alert's headline").isEqualTo("sev1 lab: Hypervisor cn03 is down");
 
             // and detection scopes it, the chat webhook gets the Sev-1 with the link to the incident
             drive(run);

@@ -120,7 +120,13 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         ProcessInstance pi = start("k-happy", "2024.1", 1, "cn06");
         runUntilTask(pi, APPROVE_PLAN);
 
-        // then before the approval the site was only read: it is green, and the plan says what the approval lets happen
+        // then the run is named by its site and release, and its approval says what is decided, due when the window ends
+        assertThat(pi.getBusinessKey()).isEqualTo("upgrade k-happy → 2024.1");
+        Task approval = runbooks.task(pi, APPROVE_PLAN);
+        assertThat(approval.getName()).isEqualTo("Approve upgrade plan — upgrade k-happy → 2024.1");
+        assertThat(approval.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse((String) runtime.getVariable(pi.getId(), "windowEnd")).toInstant()));
+
+        // and before the approval the site was only read: it is green, and the plan says what the approval lets happen
         assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH).hasNotPassed(BACKUP_SITE, PREPARE);
         assertThat(site.destructiveActions()).isEqualTo(before);
         assertThat(site.kolla().globalsRelease()).contains("2023.2");
@@ -158,6 +164,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey(APPROVE_PLAN).count()).isOne();
         List<String> drains = List.of(ids(calledRuns(pi, DRAIN_KEY)));
         assertThat(drains).hasSize(6);
+        assertThat(calledRuns(pi, DRAIN_KEY)).extracting(HistoricProcessInstance::getBusinessKey)
+                .contains("drain cn06 @ k-happy (upgrade k-happy → 2024.1)", "drain cn01 @ k-happy (upgrade k-happy → 2024.1)");
         drains.forEach(d -> assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(d).taskDefinitionKey("Task_ApprovePlan").count())
                 .as("approval tasks of drain " + d).isZero());
         assertThat(variable(pi, "upgraded")).isEqualTo(true);
