@@ -120,7 +120,7 @@ class AlertmanagerWebhookTest {
         // when Alertmanager delivers it
         HttpResponse<String> response = Http.bearer(port, TOKEN).postJson(PATH, body);
 
-        // then one run of the rule's process starts, keyed by the occurrence, and waits at its first async step
+        // then one run of the rule's process starts, the occurrence in its alertKey, and waits at its first async step
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode outcome = JSON.readTree(response.body()).get("outcomes").get(0);
         assertThat(outcome.get("result").asText()).isEqualTo("STARTED");
@@ -131,8 +131,11 @@ class AlertmanagerWebhookTest {
         assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("StartEvent_AlertReceived");
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
         Map<String, Object> variables = runtime.getVariables(instance.getId());
-        assertThat(variables).containsOnlyKeys("site", "summary", "alertname", "severity", "fingerprint", "startsAt", "labels");
-        assertThat(variables).containsEntry("site", "east")
+        assertThat(variables).containsOnlyKeys("site", "summary", "alertname", "severity", "fingerprint", "startsAt", "labels", "alertKey");
+        assertThat(instance.getBusinessKey()).as("the run's name (a process without a rule: its name and day), not the occurrence")
+                .startsWith("Alert test incident (test) 20").doesNotContain("alert:");
+        assertThat(variables).containsEntry("alertKey", "alert:a0000000000000c1:2026-11-21T09:59:30.123Z")
+                .containsEntry("site", "east")
                 .containsEntry("summary", "Hypervisor compute-07 is down")
                 .containsEntry("alertname", "HypervisorDown")
                 .containsEntry("severity", "critical")
