@@ -232,10 +232,10 @@ class RunNamesTest extends ProcessTestFixture {
     void aStartWithAnUnknownSiteAMalformedHostAndNoReasonIsRefusedAtOnceInWords() throws Exception {
         long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(DrainComputeNode.PROCESS_KEY).count();
 
-        // when olga submits a drain with a site that does not exist, a host that is no host name and no reason
+        // when olga submits a drain with a site that does not exist, a host that is no host name and no reason field at all
         HttpResponse<String> refused = Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/process-definition/key/"
                 + DrainComputeNode.PROCESS_KEY + "/submit-form", """
-                {"variables": {"site": {"value": "nowhere"}, "host": {"value": "cn01; rm -rf /"}, "reason": {"value": ""}}}""");
+                {"variables": {"site": {"value": "nowhere"}, "host": {"value": "cn01; rm -rf /"}}}""");
 
         // then the start is refused at once with every problem, each naming its field and saying what it takes, in words
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -248,6 +248,14 @@ class RunNamesTest extends ProcessTestFixture {
 
         // and no run was started
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DrainComputeNode.PROCESS_KEY).count()).isEqualTo(before);
+
+        // and a Sev-1 submitted without its summary is refused the same way, naming the field
+        HttpResponse<String> noSummary = Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/process-definition/key/"
+                + Sev1Incident.PROCESS_KEY + "/submit-form", """
+                {"variables": {"site": {"value": "lab"}}}""");
+        assertThat(noSummary.statusCode()).as(noSummary.body()).isEqualTo(400);
+        assertThat(JSON.readTree(noSummary.body()).path("message").asText()).contains("summary: give a one-line summary of the incident")
+                .doesNotContain("An error happened");
     }
 
     private org.camunda.bpm.engine.FilterService filterService() {
