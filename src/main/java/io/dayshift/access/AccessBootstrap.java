@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings the engine's identities to the state Dayshift needs, at every start and idempotently: the
- * four role groups, their authorizations ({@link RoleGrants}), the Tasklist filters, and the first
+ * four role groups, their authorizations ({@link RoleGrants}), the shared Tasklist filters ("Sev-1", "Approvals for my
+ * groups", "Tasks for my groups", "My tasks": each sorted most urgent first, then soonest due, and readable only by the
+ * groups it is for), and the first
  * administrator. Nodes of a cluster starting together take turns: the whole set-up is one transaction that first locks
  * the engine's start-up row ({@code startup.lock} in {@code ACT_GE_PROPERTY}), so no two nodes both find a group,
  * grant or filter missing and both create it.
@@ -44,6 +46,10 @@ class AccessBootstrap implements ApplicationRunner {
 
     static final String FILTER_GROUP_TASKS = "Tasks for my groups";
     static final String FILTER_MY_TASKS = "My tasks";
+    static final String FILTER_SEV1 = "Sev-1";
+    static final String FILTER_APPROVALS = "Approvals for my groups";
+    /** The priority from which a task is urgent: a Sev-1's tasks ({@code RunNames}: 90, its approval 95). */
+    static final int URGENT = 90;
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -76,12 +82,22 @@ class AccessBootstrap implements ApplicationRunner {
     private void setUp() {
         Roles.ALL.forEach(this::ensureGroup);
         RoleGrants.TABLE.forEach(this::ensureGrant);
+        ensureFilter(FILTER_SEV1, -20, "Sev-1 incidents and every other urgent task (priority " + URGENT + " and above), most urgent first",
+                sorted(tasks.createTaskQuery().taskMinPriority(URGENT)), Roles.OPS_LEADS, Roles.APPROVERS);
+        ensureFilter(FILTER_APPROVALS, -15, "Approvals waiting for an approver, most urgent first, then the soonest due",
+                sorted(tasks.createTaskQuery().taskCandidateGroup(Roles.APPROVERS).includeAssignedTasks()), Roles.APPROVERS);
         ensureFilter(FILTER_GROUP_TASKS, -10,
-                "Approvals and operator tasks offered to your groups",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        ensureFilter(FILTER_MY_TASKS, -5, "Tasks you have claimed",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+                "Approvals and operator tasks offered to your groups, most urgent first, then the soonest due",
+                sorted(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()),
+                Roles.OPS_LEADS, Roles.APPROVERS);
+        ensureFilter(FILTER_MY_TASKS, -5, "Tasks you have claimed, most urgent first, then the soonest due",
+                sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")), Roles.OPS_LEADS, Roles.APPROVERS);
         ensureAdministrator();
+    }
+
+    /** Most urgent first (priority, which a Sev-1 raises), then the soonest due (an SLA deadline, a window's end). */
+    private static TaskQuery sorted(TaskQuery query) {
+        return query.orderByTaskPriority().desc().orderByDueDate().asc();
     }
 
     private void ensureGroup(String id) {
@@ -114,18 +130,37 @@ class AccessBootstrap implements ApplicationRunner {
         authorizations.saveAuthorization(authorization);
     }
 
-    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    /**
+     * A shared Tasklist filter of that name with that query and sorting (set again at every start: the table is the truth),
+     * readable by exactly the given groups.
+     */
+    private void ensureFilter(String name, int priority, String description, TaskQuery query, String... readers) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(name)
-                    .setOwner(admin.user())
-                    .setQuery(query)
-                    .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
-            filters.saveFilter(filter);
+        boolean created = filter == null;
+        if (created) {
+            filter = filters.newTaskFilter(name).setOwner(admin.user());
+        }
+        filter.setQuery(query);
+        filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+        filters.saveFilter(filter);
+        if (created) {
             log.info("Created Tasklist filter '{}'", name);
         }
-        for (String group : List.of(Roles.OPS_LEADS, Roles.APPROVERS)) {
-            ensureGrant(Grant.of(group, Resources.FILTER, filter.getId(), Permissions.READ));
+        List<String> allowed = List.of(readers);
+        for (String group : List.of(Roles.OPS_LEADS, Roles.APPROVERS, Roles.AUDITORS)) {
+            if (allowed.contains(group)) {
+                ensureGrant(Grant.of(group, Resources.FILTER, filter.getId(), Permissions.READ));
+            } else {
+                revokeGrant(group, filter.getId());
+            }
+        }
+    }
+
+    private void revokeGrant(String group, String filterId) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(filterId)
+                .singleResult();
+        if (existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
         }
     }
 

@@ -27,6 +27,7 @@ final class EngineWrittenVariables {
             "planFingerprint", "the fingerprint of the plan an approver approved",
             "operationOutcome", "what an awaited operation came to (the await's probe writes it)",
             "operationDetail", "what the await's last look found",
+            "alertKey", "the alert occurrence that started the run (its resolution finds the run by it)",
             "calendarOverride", "the emergency override a run started with outside its site's calendar (the calendar gate writes it)");
 
     private final Map<String, Set<String>> planVariables = new ConcurrentHashMap<>();

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns one alert into a run: a firing alert that matches a rule and names a configured site starts the
- * rule's process, once per occurrence (fingerprint + startsAt, also the business key); a resolved alert
+ * rule's process, once per occurrence (fingerprint + startsAt, the run's variable {@code alertKey}); a resolved alert
  * is handed to its run as the message {@code AlertResolved}. The ledger row and the start commit in one
  * transaction; the process begins with an asynchronous continuation, so the request does no runbook work.
  */
@@ -79,7 +79,7 @@ class AlertIntake {
             try {
                 String instanceId = transactions.execute(status -> {
                     ledger.claim(key, clock.instant());
-                    ProcessInstance instance = runtime.startProcessInstanceByKey(rule.get().process(), key, variables(alert, site, severity));
+                    ProcessInstance instance = runtime.startProcessInstanceByKey(rule.get().process(), variables(alert, site, severity));
                     ledger.started(key, instance.getId());
                     return instance.getId();
                 });
@@ -102,7 +102,7 @@ class AlertIntake {
         String key = alert.dedupeKey();
         return transactions.execute(status -> {
             var results = runtime.createMessageCorrelation(AlertVariables.MESSAGE_ALERT_RESOLVED)
-                    .processInstanceBusinessKey(key)
+                    .processInstanceVariableEquals(AlertVariables.ALERT_KEY.name(), key)
                     .correlateAllWithResult();
             boolean known = ledger.resolved(key, clock.instant());
             if (!results.isEmpty()) {
@@ -133,6 +133,7 @@ class AlertIntake {
         variables.putValueTyped(AlertVariables.SEVERITY.name(), AlertVariables.SEVERITY.typed(severity == null ? "" : severity));
         variables.putValueTyped(AlertVariables.FINGERPRINT.name(), AlertVariables.FINGERPRINT.typed(alert.fingerprint()));
         variables.putValueTyped(AlertVariables.STARTS_AT.name(), AlertVariables.STARTS_AT.typed(alert.startsAt().toString()));
+        variables.putValueTyped(AlertVariables.ALERT_KEY.name(), AlertVariables.ALERT_KEY.typed(alert.dedupeKey()));
         variables.putValueTyped(AlertVariables.LABELS.name(), AlertVariables.LABELS.typed(secrets.redact(labels)));
         return variables;
     }

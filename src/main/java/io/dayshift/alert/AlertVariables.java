@@ -22,7 +22,13 @@ public final class AlertVariables {
     /** The alert's labels as one JSON object of strings. */
     public static final ProcessVariable<String> LABELS = ProcessVariable.string("labels");
 
-    /** Correlated by business key when Alertmanager reports the alert resolved. */
+    /**
+     * The alert's occurrence ({@code alert:<fingerprint>:<startsAt>}): the message {@link #MESSAGE_ALERT_RESOLVED} finds its run
+     * by it. The run's business key is its readable name ({@code sev1 lab: …}), which Dayshift gives every run.
+     */
+    public static final ProcessVariable<String> ALERT_KEY = ProcessVariable.string("alertKey");
+
+    /** Correlated by {@link #ALERT_KEY} when Alertmanager reports the alert resolved. */
     public static final String MESSAGE_ALERT_RESOLVED = "AlertResolved";
 
     private AlertVariables() {

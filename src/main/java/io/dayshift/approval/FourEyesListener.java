@@ -89,7 +89,9 @@ class FourEyesListener implements TaskListener {
         ApprovalSteps.fingerprint(task.getExecution(), step).ifPresent(fingerprint -> PLAN_FINGERPRINT.setLocal(task, fingerprint));
         String status = status(rule, task);
         APPROVAL_STATUS.setLocal(task, status);
-        task.setDescription(status);
+        // what is decided (the model's documentation, which the engine made the description) first, then who may decide it
+        String decided = task.getDescription();
+        task.setDescription(decided == null || decided.isBlank() || decided.contains(status) ? status : decided.strip() + "\n\n" + status);
     }
 
     private void decide(DelegateTask task) {

@@ -27,6 +27,17 @@ public record Lease(LeaseTarget target, String run, String runbook, String start
         return "Waiting for " + target.describe() + ", " + heldBy();
     }
 
+    /**
+     * "Waiting for cn03 on lab, held by drain cn03 @ lab (drain-compute-node), started by olga at 2026-12-07 10:02 UTC": what a
+     * waiting task is named after, the holding run by its name (its business key), not its id.
+     */
+    public String waitingFor(String holderName) {
+        if (holderName == null || holderName.isBlank()) {
+            return waitingFor();
+        }
+        return "Waiting for " + target.describe() + ", held by " + holderName + " (" + runbook + "), started by " + startedBy + " at " + TIME.format(since);
+    }
+
     private String heldBy() {
         return "held by " + runbook + " " + run + ", started by " + startedBy + " at " + TIME.format(since);
     }

@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,11 +58,11 @@ public class DecisionNotices implements DisposableBean {
     private final ThreadPoolExecutor sending;
 
     DecisionNotices(ObjectProvider<ProcessEngine> engine, Sites sites, Notifier notifier,
-            @Value("${dayshift.public-url:http://localhost:8080}") URI publicUrl) {
+            PublicUrl publicUrl) {
         this.engine = engine;
         this.sites = sites;
         this.notifier = notifier;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.base();
         AtomicInteger count = new AtomicInteger();
         // Two senders: one hanging channel (up to dayshift.adapters.notify.send-timeout) does not hold every other notice.
         this.sending = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), task -> {
@@ -138,8 +137,9 @@ public class DecisionNotices implements DisposableBean {
                 .orElse("");
         HistoricProcessInstanceEntity started = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(root.getId());
         String askedBy = variable.apply(Approvals.REQUESTER.name()).orElse(started == null ? null : started.getStartUserId());
-        return Optional.of(new WaitingDecision(taskId, task.getName(), task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition()),
-                root.getProcessDefinition().getKey(), root.getProcessDefinition().getName(), execution.getProcessDefinition().getKey(), site.get(), targets,
+        return Optional.of(new WaitingDecision(taskId, RunNames.withoutRun(task.getName(), execution.getProcessInstance().getBusinessKey()),
+                task.getTaskDefinition() != null && ApprovalTasks.offeredToApprovers(task.getTaskDefinition()),
+                root.getProcessDefinition().getKey(), RunNames.runbookName(root.getProcessDefinition().getName()), execution.getProcessDefinition().getKey(), site.get(), targets,
                 askedBy, text(task.getVariableLocalTyped(Approvals.PLAN_FINGERPRINT.name(), false)), task.getCreateTime().toInstant()));
     }
 

@@ -1,5 +1,6 @@
 package io.dayshift.runbook;
 
+import io.dayshift.shell.Arg;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
@@ -53,6 +54,29 @@ public final class InputProblems {
             return Optional.of(text);
         }
         return Optional.empty();
+    }
+
+    /** A required host name ({@code cn03}, {@code cn03.example.org}); false when it is not one. */
+    public boolean hostName(String field, String value) {
+        String name = value == null ? "" : value;
+        if (name.isBlank()) {
+            add(field + ": give " + Arg.HOSTNAME.description());
+        } else if (!Arg.HOSTNAME.accepts(name)) {
+            add(field + ": " + printable(name) + " is not a host name: expected " + Arg.HOSTNAME.description()
+                    + " (letters, digits and dashes, in parts separated by dots)");
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    /** A required value: a problem saying what to give when it is missing or blank. */
+    public boolean required(String field, Object value, String whatFor) {
+        if (value == null || value.toString().isBlank()) {
+            add(field + ": give " + whatFor);
+            return false;
+        }
+        return true;
     }
 
     /** A value as a message may quote it: cut at 80 characters, control and non-ASCII characters shown as '?'. */

@@ -464,7 +464,8 @@ abstract class ApprovalBypassMatrix {
         Task approval = service().getBean(TaskService.class).createTaskQuery().taskId(target.task()).singleResult();
         assertThat(approval).as("the approval is still open").isNotNull();
         assertThat(approval.getAssignee()).as("assignee of the approval").isNull();
-        assertThat(approval.getName()).isEqualTo("Approve drain plan");
+        assertThat(approval.getName()).isEqualTo("Approve drain plan — " + service().getBean(RuntimeService.class).createProcessInstanceQuery()
+                .processInstanceId(target.run()).singleResult().getBusinessKey());
         assertThat(service().getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(target.run()).active().count())
                 .as("the run is active").isEqualTo(1);
         assertThat(activities(target.run())).as("steps of the run").isEqualTo(stepsBefore);

@@ -120,19 +120,22 @@ class AlertmanagerWebhookTest {
         // when Alertmanager delivers it
         HttpResponse<String> response = Http.bearer(port, TOKEN).postJson(PATH, body);
 
-        // then one run of the rule's process starts, keyed by the occurrence, and waits at its first async step
+        // then one run of the rule's process starts, the occurrence in its alertKey, and waits at its first async step
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode outcome = JSON.readTree(response.body()).get("outcomes").get(0);
         assertThat(outcome.get("result").asText()).isEqualTo("STARTED");
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey("alert:a0000000000000c1:2026-11-21T09:59:30.123Z").singleResult();
+                .variableValueEquals("alertKey", "alert:a0000000000000c1:2026-11-21T09:59:30.123Z").singleResult();
         assertThat(instance).isNotNull();
         assertThat(outcome.get("processInstanceId").asText()).isEqualTo(instance.getId());
         assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("StartEvent_AlertReceived");
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
         Map<String, Object> variables = runtime.getVariables(instance.getId());
-        assertThat(variables).containsOnlyKeys("site", "summary", "alertname", "severity", "fingerprint", "startsAt", "labels");
-        assertThat(variables).containsEntry("site", "east")
+        assertThat(variables).containsOnlyKeys("site", "summary", "alertname", "severity", "fingerprint", "startsAt", "labels", "alertKey");
+        assertThat(instance.getBusinessKey()).as("the run's name (a process without a rule: its name and day), not the occurrence")
+                .startsWith("Alert test incident (test) 20").doesNotContain("alert:");
+        assertThat(variables).containsEntry("alertKey", "alert:a0000000000000c1:2026-11-21T09:59:30.123Z")
+                .containsEntry("site", "east")
                 .containsEntry("summary", "Hypervisor compute-07 is down")
                 .containsEntry("alertname", "HypervisorDown")
                 .containsEntry("severity", "critical")
@@ -200,7 +203,7 @@ class AlertmanagerWebhookTest {
         Http alertmanager = Http.bearer(port, TOKEN);
         alertmanager.postJson(PATH, notification("firing", alert("firing", "a0000000000000f1", "HypervisorDown", "critical", "east")));
         ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey("alert:a0000000000000f1:2026-11-21T09:59:30.123Z").singleResult();
+                .variableValueEquals("alertKey", "alert:a0000000000000f1:2026-11-21T09:59:30.123Z").singleResult();
 
         // resolved before the run waits for it: noted, 200, the run carries on
         HttpResponse<String> early = alertmanager.postJson(PATH,
@@ -254,7 +257,7 @@ class AlertmanagerWebhookTest {
     }
 
     private long instancesOf(String fingerprint) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("alert:" + fingerprint + ":%").count();
+        return history.createHistoricProcessInstanceQuery().variableValueLike("alertKey", "alert:" + fingerprint + ":%").count();
     }
 
     private static List<String> problems(HttpResponse<String> response) throws Exception {

@@ -82,7 +82,7 @@ class PostgresAlertIntakeTest {
             assertThat(results).extracting(JsonResult::processInstanceId).containsOnly(started);
             for (ConfigurableApplicationContext node : List.of(one, two)) {
                 assertThat(node.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-                        .processInstanceBusinessKey("alert:c0000000000000b2:" + WebhookBodies.STARTS_AT).list())
+                        .variableValueEquals("alertKey", "alert:c0000000000000b2:" + WebhookBodies.STARTS_AT).list())
                         .extracting(run -> run.getId()).containsExactly(started);
             }
             try (var connection = POSTGRES.connect(); var rows = connection.createStatement().executeQuery(
@@ -126,7 +126,7 @@ class PostgresAlertIntakeTest {
 
     private static long runsOf(ConfigurableApplicationContext service) {
         return service.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey("alert:b0000000000000a1:" + WebhookBodies.STARTS_AT).count();
+                .variableValueEquals("alertKey", "alert:b0000000000000a1:" + WebhookBodies.STARTS_AT).count();
     }
 
     private static int port(ConfigurableApplicationContext service) {

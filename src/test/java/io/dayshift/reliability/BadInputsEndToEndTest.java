@@ -330,6 +330,9 @@ class BadInputsEndToEndTest extends EndToEndFixture {
     private static void assertNamesTheField(Case c, String message) {
         assertThat(message).as("%s: the message", c).isNotBlank().contains(c.field()).doesNotContain("[A-Za-z").doesNotContain("{0,")
                 .doesNotContain("Exception");
+        // no regular expression's syntax in the words around the quoted value (which may hold '$(reboot)' itself)
+        String words = message.replace(String.valueOf(c.value()), "");
+        assertThat(words).as("%s: the message in words", c).doesNotContain("^").doesNotContain("[a-z").doesNotContain("\\d").doesNotContain("$");
         String.valueOf(c.value()).codePoints().filter(cp -> cp > 0x7e).forEach(cp ->
                 assertThat(message.codePoints().noneMatch(m -> m == cp)).as("%s: the message %s shows U+%04X as it is", c, message, cp).isTrue());
     }

@@ -67,6 +67,10 @@ record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String,
         if (process.getCamundaHistoryTimeToLiveString() == null || process.getCamundaHistoryTimeToLiveString().isBlank()) {
             problems.add(fileName + ": the process has no camunda:historyTimeToLive");
         }
+        if (process.isCamundaStartableInTasklist() && (process.getName() == null || !process.getName().matches("[A-Z][^:]+: \\S.{19,}"))) {
+            problems.add(fileName + ": a runbook offered in Tasklist needs the name '<Runbook>: <what it does, in one line>' (Tasklist's start dialog "
+                    + "shows only the name), not " + (process.getName() == null ? "none" : "'" + process.getName() + "'"));
+        }
         model.getModelElementsByType(StartEvent.class).stream().filter(e -> e.getParentElement() == process).forEach(start -> {
             if (!start.getEventDefinitions().isEmpty() && start.getEventDefinitions().stream().allMatch(d -> d instanceof TimerEventDefinition)) {
                 // started by the engine's clock: no initiator, no form, but the start returns at once all the same
@@ -113,6 +117,9 @@ record ProcessModelRules(Set<String> beanNames, Set<String> formIds, Map<String,
                 problems.add(fileName + ": user task " + task.getId() + " must be offered to approvers or ops-leads, not " + groups);
             }
             checkForm(problems, fileName, task.getId(), task.getCamundaFormRef(), task.getCamundaFormRefBinding());
+            if (task.getDocumentations().stream().allMatch(d -> d.getTextContent() == null || d.getTextContent().isBlank())) {
+                problems.add(fileName + ": user task " + task.getId() + " needs a documentation saying what is decided (Tasklist shows it as the task's description)");
+            }
         }
         model.getModelElementsByType(CamundaTaskListener.class).stream().filter(l -> l.getCamundaDelegateExpression() != null)
                 .forEach(l -> checkBean(problems, fileName, ((BaseElement) l.getParentElement().getParentElement()).getId(), l.getCamundaDelegateExpression()));

@@ -2,6 +2,7 @@ package io.dayshift.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,37 @@ class ProcessModelsTest {
         }));
     }
 
+    /**
+     * Tasklist's forms show a field's pattern as it is ("Field must match pattern ^[a-z]…"): no start form has one. Each
+     * field says what it takes in words (its description), and each form says where its runs are followed ("My runs").
+     */
+    @Test
+    void everyStartFormSaysInWordsWhatEachFieldTakesAndWhereTheRunIsFollowed() throws IOException {
+        Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:*-start.form");
+        assertThat(forms).hasSizeGreaterThanOrEqualTo(9);
+        for (Resource form : forms) {
+            JsonNode schema;
+            try (InputStream in = form.getInputStream()) {
+                schema = new ObjectMapper().readTree(in);
+            }
+            List<JsonNode> components = new java.util.ArrayList<>();
+            schema.path("components").forEach(components::add);
+            for (int i = 0; i < components.size(); i++) {
+                components.get(i).path("components").forEach(components::add);
+            }
+            assertThat(components).as(form.getFilename()).anySatisfy(c -> assertThat(c.path("id").asText()).isEqualTo("Text_MyRuns"));
+            for (JsonNode field : components) {
+                if (field.path("key").asText().isEmpty()) {
+                    continue;
+                }
+                String where = form.getFilename() + " " + field.path("key").asText();
+                assertThat(field.path("validate").has("pattern")).as(where + ": a pattern is shown to people as a regular expression").isFalse();
+                assertThat(field.path("description").asText()).as(where + ": says what it takes").hasSizeGreaterThan(10)
+                        .doesNotContain("^").doesNotContain("[a-z").doesNotContain("\\d").doesNotContain("$");
+            }
+        }
+    }
+
     @Test
     void theIdsOfEveryRunbookAreFound() {
         assertThat(idsByProcess().get("commission-machines")).contains("Task_ValidateInput", "EndEvent_InputRejected", "Flow_Retry");
@@ -80,13 +112,15 @@ class ProcessModelsTest {
                 .anySatisfy(v -> assertThat(v).contains("Task_CheckSomething delegates to ${noSuchBean}, which names no Spring bean"))
                 .anySatisfy(v -> assertThat(v).contains("user task Task_Approve must be offered to approvers or ops-leads, not [everyone]"))
                 .anySatisfy(v -> assertThat(v).contains("Task_Approve needs camunda:formRef"))
+                .anySatisfy(v -> assertThat(v).contains("user task Task_Approve needs a documentation saying what is decided"))
+                .anySatisfy(v -> assertThat(v).contains("a runbook offered in Tasklist needs the name '<Runbook>: <what it does, in one line>'"))
                 .anySatisfy(v -> assertThat(v).contains("StartEvent_Started needs camunda:formRef"))
                 .anySatisfy(v -> assertThat(v).contains("element id 'Gateway_0yblx89'"))
                 .anySatisfy(v -> assertThat(v).contains("flow node EndEvent_Done has no shape"))
                 .anySatisfy(v -> assertThat(v).contains("sequence flow Flow_ToEnd has no edge"))
                 .anySatisfy(v -> assertThat(v).contains("the Ids class names 'Task_ThatIsNotThere'"))
                 .noneSatisfy(v -> assertThat(v).contains("'Task_CheckSomething', which the model does not have"));
-        assertThat(violations).hasSize(18); // the four flows without an edge count once each
+        assertThat(violations).hasSize(20); // the four flows without an edge count once each
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.dayshift.runbook.addcompute;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.runbook.SettingChecks;
 import io.dayshift.runbook.await.Operation;
@@ -16,7 +21,7 @@ import org.springframework.stereotype.Component;
  * reads them as {@code ${addComputeNode.checkInterval}}, {@code ${addComputeNode.machineDeadline}}, …
  */
 @Component("addComputeNode")
-public class AddComputeNode {
+public class AddComputeNode implements RunIdentity {
 
     public static final String PROCESS_KEY = "add-compute-node";
     /** The called runbook that judges the site before anything is changed. */
@@ -219,5 +224,23 @@ public class AddComputeNode {
     /** What {@code Task_AwaitHypervisor} awaits: the new host's nova-compute service and hypervisor, with the machine's CPU and RAM. */
     public Operation newHypervisor(String site, String host, String zone, Long cpuCount, Long memoryMib) {
         return NewHypervisorProbe.operation(site, host, zone, cpuCount, memoryMib);
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "add compute " + RunIdentity.value(start, Variables.MACHINE.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.hostName(Variables.MACHINE.name(), RunIdentity.text(start, Variables.MACHINE.name()));
     }
 }

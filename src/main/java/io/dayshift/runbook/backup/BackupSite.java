@@ -1,5 +1,8 @@
 package io.dayshift.runbook.backup;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.runbook.SettingChecks;
 import io.dayshift.backup.Artefact;
 import io.dayshift.engine.ProcessVariable;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and must stay stable. The model reads the MariaDB backup's look interval as {@code ${backupSite.pollInterval}}.
  */
 @Component("backupSite")
-public class BackupSite {
+public class BackupSite implements RunIdentity {
 
     public static final String PROCESS_KEY = "backup-site";
     public static final String START_FORM = "backup-site-start";
@@ -135,5 +138,16 @@ public class BackupSite {
     /** How often a running Kolla MariaDB backup is looked at, first when it should be done: an ISO-8601 duration. */
     public String getPollInterval() {
         return pollInterval.toString();
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "backup " + RunIdentity.value(start, RunVariables.SITE.name()) + (start.getVariable(Variables.SCOPE.name()) == null || "full".equals(start.getVariable(Variables.SCOPE.name())) ? "" : ", " + RunIdentity.value(start, Variables.SCOPE.name()));
     }
 }

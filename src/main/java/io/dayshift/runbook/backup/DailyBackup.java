@@ -1,5 +1,12 @@
 package io.dayshift.runbook.backup;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.InputProblems;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
@@ -16,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the scope of each site's run ({@code ${dailyBackup.scope}}) and which sites it backs up ({@code ${dailyBackup.siteNames()}}).
  */
 @Component("dailyBackup")
-public class DailyBackup {
+public class DailyBackup implements RunIdentity {
 
     public static final String PROCESS_KEY = "daily-backup";
 
@@ -63,5 +70,21 @@ public class DailyBackup {
     /** The configured sites ({@code dayshift.backup.sites}), or every site, in name order. */
     public List<String> siteNames() {
         return sites.isEmpty() ? new ArrayList<>(all.all().stream().map(Site::name).toList()) : new ArrayList<>(sites);
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "daily backup " + LocalDate.ofInstant(RunLog.now(), ZoneOffset.UTC);
+    }
+
+    /** Started by its timer for every site: no site to check at start. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
     }
 }

@@ -1,5 +1,10 @@
 package io.dayshift.runbook.commission;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.runbook.SettingChecks;
 import java.time.Duration;
@@ -14,7 +19,7 @@ import org.springframework.stereotype.Component;
  * number well; a rack of 40 is not started in one go). The model reads the settings as {@code ${commissionMachines.…}}.
  */
 @Component("commissionMachines")
-public class CommissionMachines {
+public class CommissionMachines implements RunIdentity {
 
     public static final String PROCESS_KEY = "commission-machines";
 
@@ -105,5 +110,23 @@ public class CommissionMachines {
     /** How long MAAS may take to commission and test a machine before an ops lead decides, as ISO-8601. */
     public String getDeadline() {
         return deadline.toString();
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "commission " + RunIdentity.value(start, Variables.MACHINES.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required(Variables.MACHINES.name(), start.getVariable(Variables.MACHINES.name()), "the MAAS hostnames or system ids, separated by commas, e.g. new01,new02");
     }
 }

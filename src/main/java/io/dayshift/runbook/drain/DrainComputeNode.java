@@ -1,5 +1,10 @@
 package io.dayshift.runbook.drain;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.runbook.SettingChecks;
 import java.time.Duration;
@@ -14,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and {@code ${drainComputeNode.batchSize}}.
  */
 @Component("drainComputeNode")
-public class DrainComputeNode {
+public class DrainComputeNode implements RunIdentity {
 
     public static final String PROCESS_KEY = "drain-compute-node";
 
@@ -175,5 +180,24 @@ public class DrainComputeNode {
     /** How many instances are migrated at once. */
     public int getBatchSize() {
         return batchSize;
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "drain " + RunIdentity.value(start, Variables.HOST.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.hostName(Variables.HOST.name(), RunIdentity.text(start, Variables.HOST.name()));
+        problems.required(Variables.REASON.name(), start.getVariable(Variables.REASON.name()), "a reason (it becomes the compute service's disabled reason)");
     }
 }

@@ -1,13 +1,20 @@
 package io.dayshift.runbook.drain;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code processes/return-compute-node.bpmn}, the one class of the runbook (it has no settings): its key, error code,
  * decisions, element ids ({@link Elements}) and variables ({@link Variables}). The counterpart of {@link DrainComputeNode},
  * whose start variables it shares.
  */
-public final class ReturnComputeNode {
+@Component("returnComputeNode")
+public class ReturnComputeNode implements RunIdentity {
 
     public static final String PROCESS_KEY = "return-compute-node";
 
@@ -62,6 +69,25 @@ public final class ReturnComputeNode {
         }
     }
 
-    private ReturnComputeNode() {
+    ReturnComputeNode() {
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "return " + RunIdentity.value(start, Variables.HOST.name()) + " @ " + RunIdentity.value(start, RunVariables.SITE.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.hostName(Variables.HOST.name(), RunIdentity.text(start, Variables.HOST.name()));
+        problems.required(Variables.REASON.name(), start.getVariable(Variables.REASON.name()), "a reason, e.g. the maintenance that was done");
     }
 }

@@ -1,5 +1,12 @@
 package io.dayshift.runbook.healthcheck;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.InputProblems;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
@@ -16,7 +23,7 @@ import org.springframework.stereotype.Component;
  * which sites it checks ({@code ${dailyHealthCheck.siteNames()}}, the collection of its multi-instance call activity).
  */
 @Component("dailyHealthCheck")
-public class DailyHealthCheck {
+public class DailyHealthCheck implements RunIdentity {
 
     public static final String PROCESS_KEY = "daily-health-check";
 
@@ -54,5 +61,21 @@ public class DailyHealthCheck {
     /** The configured sites ({@code dayshift.health-check.sites}), or every site, in name order. */
     public List<String> siteNames() {
         return sites.isEmpty() ? new ArrayList<>(all.all().stream().map(Site::name).toList()) : new ArrayList<>(sites);
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "daily health check " + LocalDate.ofInstant(RunLog.now(), ZoneOffset.UTC);
+    }
+
+    /** Started by its timer for every site: no site to check at start. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
     }
 }

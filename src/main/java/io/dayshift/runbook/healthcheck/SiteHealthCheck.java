@@ -1,5 +1,8 @@
 package io.dayshift.runbook.healthcheck;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.runbook.SettingChecks;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code runbooks/site-health-check.md} and must stay stable.
  */
 @Component("siteHealthCheck")
-public class SiteHealthCheck {
+public class SiteHealthCheck implements RunIdentity {
 
     public static final String PROCESS_KEY = "site-health-check";
     public static final String START_FORM = "site-health-check-start";
@@ -136,5 +139,16 @@ public class SiteHealthCheck {
         Variables.FINDINGS.set(execution.getProcessInstance(), all);
         String result = checked + ": " + (found.isEmpty() ? "nothing found" : found.size() + " finding(s), worst " + Health.worst(found));
         RunLog.record(execution, action, target, result, null, Finding.lines(found));
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "health check " + RunIdentity.value(start, RunVariables.SITE.name());
     }
 }

@@ -1,5 +1,9 @@
 package io.dayshift.runbook.restore;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
 import io.dayshift.kolla.KollaRunHandle;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code scope}.
  */
 @Component("drRestore")
-public class DrRestore {
+public class DrRestore implements RunIdentity {
 
     public static final String PROCESS_KEY = "dr-restore";
 
@@ -354,4 +358,21 @@ public class DrRestore {
         return database;
     }
 
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "restore " + RunIdentity.value(start, RunVariables.SITE.name()) + " from " + RunIdentity.value(start, Variables.BACKUP_ID.name());
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required(Variables.BACKUP_ID.name(), start.getVariable(Variables.BACKUP_ID.name()), "the backup set's id, e.g. lab-20261121T020000Z");
+    }
 }

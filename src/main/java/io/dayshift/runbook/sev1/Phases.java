@@ -24,6 +24,11 @@ final class Phases {
     private Phases() {
     }
 
+    /** The phase of a sub-process id, if it is one. */
+    static java.util.Optional<String> of(String activityId) {
+        return java.util.Optional.ofNullable(BY_ACTIVITY.get(activityId));
+    }
+
     static String ofActivity(String activityId) {
         String phase = BY_ACTIVITY.get(activityId);
         if (phase == null) {

@@ -1,6 +1,18 @@
 package io.dayshift.runbook.sev1;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import io.dayshift.runbook.RunVariables;
 import io.dayshift.engine.ProcessVariable;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import java.util.Optional;
+import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.RunNames;
+import io.dayshift.runbook.PublicUrl;
 import io.dayshift.runbook.healthcheck.Finding;
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +35,7 @@ import org.springframework.stereotype.Component;
  * model reads the budgets through {@link #due} and the waits as ISO-8601 durations ({@code ${sev1Incident.checkInterval}}).
  */
 @Component("sev1Incident")
-public class Sev1Incident {
+public class Sev1Incident implements RunIdentity {
 
     public static final String PROCESS_KEY = "sev1-incident";
     /** The models it calls. */
@@ -214,7 +226,7 @@ public class Sev1Incident {
             @Value("${dayshift.runbooks.sev1-incident.smoke-test-deadline:PT10M}") Duration smokeTestDeadline,
             @Value("${dayshift.runbooks.sev1-incident.log-lines:50}") int logLines,
             @Value("${dayshift.runbooks.sev1-incident.evidence-chars:12000}") int evidenceChars,
-            @Value("${dayshift.public-url:http://localhost:8080}") URI publicUrl) {
+            PublicUrl publicUrl) {
         List<Duration> all = List.of(detection, communication, diagnosis, mitigation, resolution);
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).isNegative() || all.get(i).isZero() || i > 0 && all.get(i).compareTo(all.get(i - 1)) < 0) {
@@ -234,7 +246,7 @@ public class Sev1Incident {
         this.smokeTestDeadline = smokeTestDeadline;
         this.logLines = logLines;
         this.evidenceChars = evidenceChars;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     private static void positive(String name, Duration value) {
@@ -322,5 +334,52 @@ public class Sev1Incident {
     /** The last {@code max} characters, marked when cut. */
     static String tail(String text, int max) {
         return text.length() <= max ? text : "…" + text.substring(text.length() - max + 1);
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "sev1 " + RunIdentity.value(start, RunVariables.SITE.name()) + ": " + RunIdentity.value(start, "summary");
+    }
+
+    /** A Sev-1's tasks come first in Tasklist: its approval of the mitigation above everything. */
+    @Override
+    public int priority(boolean approval) {
+        return approval ? RunNames.SEV1_PRIORITY + 5 : RunNames.SEV1_PRIORITY;
+    }
+
+    /**
+     * A task is due at the SLA deadline of the phase it is part of (the one the boundary timers escalate at); one outside the
+     * phases (an overrun to acknowledge, the post-mortem) at the RTO, or now when that has passed.
+     */
+    @Override
+    public Optional<Instant> due(DelegateTask task, DelegateExecution run) {
+        IncidentRecord incident = run.getVariable(Variables.INCIDENT.name()) == null ? null : Variables.INCIDENT.get(run);
+        if (incident == null || incident.openedAt() == null) {
+            return Optional.empty();
+        }
+        ScopeImpl scope = ((ExecutionEntity) run).getActivity();
+        while (scope instanceof ActivityImpl activity) {
+            Optional<String> phase = Phases.of(activity.getId());
+            if (phase.isPresent()) {
+                return Optional.of(dueAt(incident.openedAt(), phase.get()));
+            }
+            scope = activity.getFlowScope();
+        }
+        Instant rto = dueAt(incident.openedAt(), Phases.RESOLUTION);
+        Instant now = RunLog.now();
+        return Optional.of(rto.isAfter(now) ? rto : now);
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required("summary", start.getVariable("summary"), "a one-line summary of the incident, e.g. 'Instances on cn03 unreachable'");
     }
 }

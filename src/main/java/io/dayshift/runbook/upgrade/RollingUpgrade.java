@@ -1,5 +1,16 @@
 package io.dayshift.runbook.upgrade;
 
+import io.dayshift.runbook.RunIdentity;
+import io.dayshift.site.Sites;
+import io.dayshift.runbook.InputProblems;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import java.util.Optional;
+import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
+import java.time.Instant;
+import io.dayshift.runbook.RunVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.dayshift.engine.ProcessVariable;
 import io.dayshift.engine.RunLog;
 import java.time.Duration;
@@ -15,7 +26,7 @@ import org.springframework.stereotype.Component;
  * settings {@code dayshift.runbooks.rolling-upgrade.*}, which the models read as {@code ${rollingUpgrade.checkInterval}}.
  */
 @Component("rollingUpgrade")
-public class RollingUpgrade {
+public class RollingUpgrade implements RunIdentity {
 
     public static final String PROCESS_KEY = "rolling-upgrade";
     public static final String HEALTH_CHECK_KEY = "site-health-check";
@@ -297,5 +308,36 @@ public class RollingUpgrade {
 
     String ubuntuSeries() {
         return ubuntuSeries;
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    /** The run's name (its business key, {@code RunNames}). */
+    @Override
+    public String name(VariableScope start) {
+        return "upgrade " + RunIdentity.value(start, RunVariables.SITE.name()) + " → " + RunIdentity.value(start, Variables.TARGET_RELEASE.name());
+    }
+
+    /** Every task of an upgrade, its approvals first, is due when its window ends: no batch starts after it. */
+    @Override
+    public Optional<Instant> due(DelegateTask task, DelegateExecution run) {
+        Object end = run.getVariable(Variables.WINDOW_END.name());
+        try {
+            return end instanceof String text ? Optional.of(OffsetDateTime.parse(text).toInstant()) : Optional.empty();
+        } catch (DateTimeParseException notATime) {
+            return Optional.empty();
+        }
+    }
+
+    /** At start, before any look at the site ({@code RunNames}): the site is configured and the fields are given. */
+    @Override
+    public void checkStart(VariableScope start, Sites sites, InputProblems problems) {
+        RunIdentity.super.checkStart(start, sites, problems);
+        problems.required(Variables.TARGET_RELEASE.name(), start.getVariable(Variables.TARGET_RELEASE.name()), "the release to upgrade to, e.g. 2024.1");
+        problems.required(Variables.WINDOW_START.name(), start.getVariable(Variables.WINDOW_START.name()), "when the window starts, e.g. 2025-06-07T22:00:00+02:00");
+        problems.required(Variables.WINDOW_END.name(), start.getVariable(Variables.WINDOW_END.name()), "when the window ends, e.g. 2025-06-08T04:00:00+02:00");
     }
 }

@@ -133,8 +133,9 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
             assertThat(started.path("result").asText()).isEqualTo("STARTED");
             assertThat(joined.path("result").asText()).isEqualTo("JOINED");
             assertThat(joined.path("processInstanceId").asText()).isEqualTo(started.path("processInstanceId").asText());
-            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("alert:a1b2c3d4e5f60718:2026-11-21T09:59:30Z").count()).isEqualTo(1);
+            assertThat(runtime.createProcessInstanceQuery().variableValueEquals("alertKey", "alert:a1b2c3d4e5f60718:2026-11-21T09:59:30Z").count()).isEqualTo(1);
             ProcessInstance run = runtime.createProcessInstanceQuery().processInstanceId(started.path("processInstanceId").asText()).singleResult();
+            assertThat(run.getBusinessKey()).as("the run is named by its site and the alert's headline").isEqualTo("sev1 lab: Hypervisor cn03 is down");
 
             // and detection scopes it, the chat webhook gets the Sev-1 with the link to the incident
             drive(run);
@@ -233,7 +234,7 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
         JsonNode outcome = JSON.readTree(posted.body()).path("outcomes").get(0);
         assertThat(outcome.path("result").asText()).isEqualTo("IGNORED");
         assertThat(outcome.path("processInstanceId").isMissingNode() || outcome.path("processInstanceId").isNull()).isTrue();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("alert:0ddba11:2026-11-21T09:59:30Z").count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().variableValueEquals("alertKey", "alert:0ddba11:2026-11-21T09:59:30Z").count()).isZero();
     }
 
     // ---- other mitigations ------------------------------------------------------------------------------------------

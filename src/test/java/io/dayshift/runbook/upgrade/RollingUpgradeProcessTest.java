@@ -120,7 +120,13 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         ProcessInstance pi = start("k-happy", "2024.1", 1, "cn06");
         runUntilTask(pi, APPROVE_PLAN);
 
-        // then before the approval the site was only read: it is green, and the plan says what the approval lets happen
+        // then the run is named by its site and release, and its approval says what is decided, due when the window ends
+        assertThat(pi.getBusinessKey()).isEqualTo("upgrade k-happy → 2024.1");
+        Task approval = runbooks.task(pi, APPROVE_PLAN);
+        assertThat(approval.getName()).isEqualTo("Approve upgrade plan — upgrade k-happy → 2024.1");
+        assertThat(approval.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse((String) runtime.getVariable(pi.getId(), "windowEnd")).toInstant()));
+
+        // and before the approval the site was only read: it is green, and the plan says what the approval lets happen
         assertThat(pi).hasPassed(VALIDATE_INPUT, CHECK_SITE_HEALTH).hasNotPassed(BACKUP_SITE, PREPARE);
         assertThat(site.destructiveActions()).isEqualTo(before);
         assertThat(site.kolla().globalsRelease()).contains("2023.2");
@@ -158,6 +164,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey(APPROVE_PLAN).count()).isOne();
         List<String> drains = List.of(ids(calledRuns(pi, DRAIN_KEY)));
         assertThat(drains).hasSize(6);
+        assertThat(calledRuns(pi, DRAIN_KEY)).extracting(HistoricProcessInstance::getBusinessKey)
+                .contains("drain cn06 @ k-happy (upgrade k-happy → 2024.1)", "drain cn01 @ k-happy (upgrade k-happy → 2024.1)");
         drains.forEach(d -> assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(d).taskDefinitionKey("Task_ApprovePlan").count())
                 .as("approval tasks of drain " + d).isZero());
         assertThat(variable(pi, "upgraded")).isEqualTo(true);
@@ -660,7 +668,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // then the batch waits for ops leads in Tasklist, the task naming the drain, who started it and since when; the
         // control plane is upgraded, the canary untouched
         Task wait = runbooks.task(pi, AwaitLease.WAIT);
-        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain-compute-node " + drain.getId() + ", started by omar at ");
+        assertThat(wait.getName()).startsWith("Waiting for cn06 on k-lease, held by drain cn06 @ k-lease (drain-compute-node), started by omar at ")
+                .endsWith(" — upgrade k-lease → 2024.1").doesNotContain(drain.getId()).doesNotContain(pi.getId());
         assertThat(tasks.getIdentityLinksForTask(wait.getId())).extracting(IdentityLink::getGroupId).containsExactly(Roles.OPS_LEADS);
         assertThat(calledRuns(pi, DRAIN_KEY)).as("no drain under the upgrade yet").isEmpty();
 
@@ -694,8 +703,8 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
 
         // then the upgrade stopped, saying who gave up, waiting for what and why; the drain keeps its host
         assertThat(pi).hasPassed(UPGRADE_HALTED_EVENT, SUMMARISE_STOPPED_UPGRADE, END_UPGRADE_STOPPED).hasNotPassed(APPROVE_ROLLBACK);
-        assertThat(summary(pi)).contains("give-up decided by omar before batch 1, Waiting for cn06 on k-lease-give-up, held by drain-compute-node "
-                + drain.getId()).contains("the disk replacement takes all night");
+        assertThat(summary(pi)).contains("give-up decided by omar before batch 1, Waiting for cn06 on k-lease-give-up, held by drain cn06 @ "
+                + "k-lease-give-up (drain-compute-node)").contains("the disk replacement takes all night");
         assertThat(leases.all()).filteredOn(l -> l.target().key().equals("host:k-lease-give-up:cn06")).extracting(Lease::run)
                 .containsExactly(drain.getId());
     }
