@@ -89,7 +89,7 @@ class ConsoleTest {
         HttpResponse<String> shared = Http.anonymous(port).get("/camunda/assets/dayshift-console.css");
         assertThat(shared.statusCode()).isEqualTo(200);
         assertThat(shared.body()).containsPattern("\\.ce-eol-banner \\{\\s*display: none !important;")
-                .contains("url(\"dayshift-logo.svg\")");
+                .contains("url(\"dayshift-logo.svg\")", ".form-signin .app-name::before {\n  content: \"Dayshift \";");
         // Tasklist keeps Camunda's keyboard shortcuts, which its own config.js declared
         assertThat(Http.anonymous(port).get("/camunda/app/tasklist/scripts/config.js").body()).contains("startProcess", "ctrl+alt+p");
         // and the Welcome page links to the landing page and the runs
@@ -102,7 +102,8 @@ class ConsoleTest {
     void theStylesTargetTheElementsCamundaRenders() {
         for (String app : APPS) {
             String bootstrap = Http.anonymous(port).get("/camunda/app/" + app + "/camunda-" + app + "-bootstrap.js").body();
-            assertThat(bootstrap).as(app).contains("class=\"ce-eol-banner\"", "class=\"brand-logo\"", "getAppVendor");
+            assertThat(bootstrap).as(app).contains("class=\"ce-eol-banner\"", "class=\"brand-logo\"", "class=\"login-logo\"", "class=\"app-name\"",
+                    "getAppVendor");
             // and each app's page loads its user styles
             String index = Http.anonymous(port).get("/camunda/app/" + app + "/default/").body();
             assertThat(index).as(app).contains("app/" + app + "/styles/user-styles.css");
