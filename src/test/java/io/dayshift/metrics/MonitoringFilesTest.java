@@ -2,11 +2,15 @@ package io.dayshift.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -42,6 +46,28 @@ class MonitoringFilesTest {
                 .doesNotContain("./config:");
         assertThat(((Map<String, String>) services.get("grafana").get("environment")).get("GF_SECURITY_ADMIN_PASSWORD__FILE"))
                 .isEqualTo("/etc/grafana/admin-password");
+    }
+
+    /** Compose's own check of the file, with and without the profile, where docker-compose is installed. */
+    @Test
+    void composeAcceptsTheFileWithAndWithoutTheMonitoringProfile() throws Exception {
+        File compose = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(directory -> new File(directory, "docker-compose")).filter(File::canExecute).findFirst().orElse(null);
+        if (compose == null) {
+            System.out.println("docker-compose is not installed: the compose file was checked as YAML only");
+            return;
+        }
+        for (List<String> profile : List.of(List.<String>of(), List.of("--profile", "monitoring"))) {
+            List<String> command = new ArrayList<>(List.of(compose.getPath(), "-f", "compose.yaml"));
+            command.addAll(profile);
+            command.addAll(List.of("config", "-q"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(DOCKER.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(Map.of("DAYSHIFT_DB_PASSWORD", "x", "DAYSHIFT_ALERTS_TOKEN", "x", "DAYSHIFT_PUBLIC_URL", "https://dayshift.example.org"));
+            Process run = builder.start();
+            String output = new String(run.getInputStream().readAllBytes());
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(command + ": " + output).isZero();
+        }
     }
 
     @Test
