@@ -28,8 +28,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       protection; their first-user setup page is closed.</li>
  *   <li>{@code /api/alerts/alertmanager}: Alertmanager's webhook, which carries a bearer token that its
  *       controller checks itself (constant time; 503 while no token is configured); no HTTP basic, no session.</li>
+ *   <li>{@code /}: the landing page, open to anyone (links only, like the webapps' login page).</li>
  *   <li>everything else: HTTP basic against the same users, except {@code /actuator/health} and
- *       {@code /error} (which must stay reachable, or a 401 becomes a redirect).</li>
+ *       {@code /error} (which must stay reachable, or a 401 becomes a redirect); the metrics
+ *       ({@code /actuator/prometheus}, {@code /actuator/metrics}) only for members of a Dayshift group.</li>
  * </ul>
  * The REST API and the webapps are Jersey servlets, not Spring MVC: the matchers here match the whole
  * path, so they see those servlets' requests.
@@ -105,6 +107,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error"))
                         .permitAll()
+                        // what runs on which site, and how they end: for people of a Dayshift role (the scraper is an auditor)
+                        .requestMatchers(paths("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"))
+                        .hasAnyRole(Roles.ALL.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .authenticationProvider(users)
                 .httpBasic(Customizer.withDefaults())

@@ -1,4 +1,4 @@
-package io.dayshift.platform;
+package io.dayshift.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,0 +1,8 @@
+// Dayshift's Admin: Camunda's documented configuration of the app (this file replaces the webapp's own config.js).
+// The header and the page title read "Dayshift Admin"; the logo and styles are in styles/user-styles.css.
+export default {
+  app: {
+    name: 'Admin',
+    vendor: 'Dayshift'
+  }
+};
