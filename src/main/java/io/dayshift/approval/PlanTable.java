@@ -25,6 +25,11 @@ public record PlanTable(String title, List<Move> moves, List<HostUsage> hosts, L
 
     /** The run's plan tables, for the approval form; named in the approval step's {@code plan} property. */
     public static final ProcessVariable<PlanTable> VARIABLE = ProcessVariable.json("planTable", PlanTable.class);
+    /**
+     * The tables of a run's second plan, approved in a later step of the same run (a rollback's): kept apart from
+     * {@link #VARIABLE} so that the first approval's fingerprint stays what its approver saw.
+     */
+    public static final ProcessVariable<PlanTable> ROLLBACK = ProcessVariable.json("rollbackTable", PlanTable.class);
 
     /** {@link Note#kind()} of a host that would end above a threshold. */
     public static final String WARNING = "warning";
