@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dayshift.approval.PlanTable;
 import io.dayshift.lab.LabSites;
 import io.dayshift.lab.model.FaultType;
 import io.dayshift.lab.model.LabFault;
@@ -153,6 +154,11 @@ abstract class ApprovalBypassMatrix {
         row("overwrite the run's decisions (approvals)",               ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
                 (u, t, r) -> u.putJson(rest("/process-instance/" + t.run() + "/variables/approvals"),
                         "{\"value\":\"{\\\"decisions\\\":[]}\",\"type\":\"Json\"}")),
+        row("rewrite the plan's tables the approver reads (planTable)", ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
+                (u, t, r) -> u.putJson(rest("/process-instance/" + t.run() + "/variables/planTable"),
+                        "{\"value\":\"{\\\"title\\\":\\\"Drain cn01\\\",\\\"moves\\\":[]}\",\"type\":\"Json\"}")),
+        row("rewrite the plan's text the approver reads (planSummary)", ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
+                (u, t, r) -> u.putJson(rest("/process-instance/" + t.run() + "/variables/planSummary"), "{\"value\":\"nothing moves\",\"type\":\"String\"}")),
         row("set initiator to someone else",                           ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
                 (u, t, r) -> u.putJson(rest("/process-instance/" + t.run() + "/variables/initiator"), "{\"value\":\"oscar\",\"type\":\"String\"}")),
         row("remove a variable of the run",                            NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     NO_ROUTE,     RECORDED,
@@ -215,6 +221,8 @@ abstract class ApprovalBypassMatrix {
                 (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/complete"), approve("\"note\":{\"value\":\"x\"}"))),
         row("complete the approval changing its plan (the host)",      ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
                 (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/complete"), approve("\"host\":{\"value\":\"cn02\"}"))),
+        row("complete the approval changing its plan's tables",        ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
+                (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/complete"), approve("\"planTable\":{\"value\":\"{}\",\"type\":\"Json\"}"))),
         row("submit the approval form with a variable outside it",     FORM,         FORM,         FORM,         FORM,         ALLOWED,
                 (u, t, r) -> u.postJson(rest("/task/" + t.task() + "/submit-form"), approve("\"batchSize\":{\"value\":50}"))),
         row("complete the approval writing the decisions",             ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,  ENGINE_ONLY,
@@ -328,6 +336,8 @@ abstract class ApprovalBypassMatrix {
             identity.setAuthentication("admin", List.of(Roles.ADMINS));
             assertThatThrownBy(() -> runtime.setVariable(target.run(), "initiator", "alice")).isInstanceOf(AuthorizationException.class)
                     .hasMessageContaining("Rule '" + RunGuard.ENGINE_WRITES + "'");
+            assertThatThrownBy(() -> runtime.setVariable(target.run(), "planTable", PlanTable.VARIABLE.typed(new PlanTable("nothing moves", null, null, null, null))))
+                    .isInstanceOf(AuthorizationException.class).hasMessageContaining("Rule '" + RunGuard.ENGINE_WRITES + "'");
             assertThatThrownBy(() -> runtime.createProcessInstanceModification(target.run()).cancelAllForActivity(APPROVAL).execute())
                     .isInstanceOf(AuthorizationException.class).hasMessageContaining("Rule '" + RunGuard.REASON + "'");
             assertThatThrownBy(() -> ((ProcessEngineConfigurationImpl) service().getBean(ProcessEngine.class).getProcessEngineConfiguration())

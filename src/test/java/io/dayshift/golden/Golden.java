@@ -80,6 +80,15 @@ public final class Golden {
         }
     }
 
+    /** A value as the run stores it in a JSON variable, indented for review. */
+    public static String json(Object value) {
+        try {
+            return new ObjectMapper().findAndRegisterModules().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The fixture read into the test's record. */
     public static <T> T read(Path fixture, Class<T> type) {
         try {
@@ -94,8 +103,16 @@ public final class Golden {
      * part, a unified-style diff and the command to regenerate {@code test}. With {@code -Dgolden.update=true} writes the file and fails.
      */
     public static void verify(Path fixture, String plan, Class<?> test) {
+        verify(fixture, plan, test, ".plan.txt");
+    }
+
+    /**
+     * {@link #verify(Path, String, Class)} against {@code <case><suffix>} beside the fixture: {@code .table.json} for the
+     * plan's tables as the approval form reads them ({@link #json}).
+     */
+    public static void verify(Path fixture, String plan, Class<?> test, String suffix) {
         String name = fixture.getFileName().toString();
-        Path expectedFile = fixture.resolveSibling(name.substring(0, name.length() - ".yaml".length()) + ".plan.txt");
+        Path expectedFile = fixture.resolveSibling(name.substring(0, name.length() - ".yaml".length()) + suffix);
         String actual = plan.endsWith("\n") ? plan : plan + "\n";
         String regenerate = "./mvnw -q -o test -Dtest=" + test.getSimpleName() + " -D" + UPDATE + "=true";
         try {

@@ -12,6 +12,7 @@ import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.PLAN;
 import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.SYSTEM_ID;
 import static io.dayshift.runbook.addcompute.AddComputeNode.Variables.ZONE;
 
+import io.dayshift.approval.PlanTable;
 import io.dayshift.engine.RunLog;
 import io.dayshift.site.Flavour;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_PlanAddition}: what the approvers are asked to approve, in words (no call to the site). */
+/** {@code Task_PlanAddition}: what the approvers are asked to approve, in words and as tables (no call to the site). */
 @Component("planComputeAddition")
 class PlanComputeAdditionDelegate implements JavaDelegate {
 
@@ -38,6 +39,10 @@ class PlanComputeAdditionDelegate implements JavaDelegate {
         String plan = describe(SITE.get(execution), Flavour.valueOf(FLAVOUR.get(execution)), host, SYSTEM_ID.get(execution), CAPACITY.get(execution),
                 ZONE.get(execution), report, settings.computeTag());
         PLAN.set(execution, plan);
+        Flavour flavour = Flavour.valueOf(FLAVOUR.get(execution));
+        PlanTable.VARIABLE.set(execution, AdditionTables.addition(SITE.get(execution), flavour, host, SYSTEM_ID.get(execution), CAPACITY.get(execution),
+                ZONE.get(execution), HEALTH_FINDINGS.find(execution).orElse(List.of()), settings.computeTag()));
+        PlanTable.ROLLBACK.set(execution, AdditionTables.rollback(SITE.get(execution), flavour, host));
         RunLog.record(execution, "plan", host, "plan ready for approval", null, plan);
     }
 

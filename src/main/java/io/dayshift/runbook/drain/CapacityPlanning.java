@@ -1,5 +1,6 @@
 package io.dayshift.runbook.drain;
 
+import io.dayshift.approval.PlanTable;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.compute.ComputeService;
 import io.dayshift.compute.HostAggregate;
@@ -26,8 +27,8 @@ import java.util.Set;
  */
 final class CapacityPlanning {
 
-    /** The plan and its text for the approval form. */
-    record Planned(DrainPlan plan, String text, int candidates) {
+    /** The plan, its text and its tables for the approval form. */
+    record Planned(DrainPlan plan, String text, PlanTable table, int candidates) {
     }
 
     private final ComputeCloud compute;
@@ -66,7 +67,8 @@ final class CapacityPlanning {
         }
         CapacityRules rules = new CapacityRules(site.capacity().reserveHosts(), thresholds);
         DrainPlan plan = DrainPlanner.plan(host, zone, instances.toPlanned(), candidates, rules);
-        return new Planned(plan, text(site, host, instances, reason, plan, batchSize), candidates.size());
+        String text = text(site, host, instances, reason, plan, batchSize);
+        return new Planned(plan, text, table(site, host, instances, plan), candidates.size());
     }
 
     /** Host → the groups (of the drained instances) with a member on it. */
@@ -140,6 +142,31 @@ final class CapacityPlanning {
         plan.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
         out.append("An instance whose live migration fails is cold-migrated: its guest restarts on the new host.");
         return out.toString();
+    }
+
+    /** The plan as tables: each instance's expected move, each other host's use before → after against the thresholds, the notes. */
+    private PlanTable table(Site site, String host, DrainInstances instances, DrainPlan plan) {
+        List<PlanTable.Move> moves = instances.instances().stream().map(i -> new PlanTable.Move(i.label(), i.flavorName() + " (" + i.flavor() + ")",
+                host, plan.moves().getOrDefault(i.id(), "no host"), how(i.status()),
+                "kept: " + (i.flavor().diskGb() > 0 ? "moves with the instance" : "no local disk") + " (flavor disk " + i.flavor().diskGb() + " GiB)")).toList();
+        int[] limits = {thresholds.cpuPercent(), thresholds.ramPercent(), thresholds.diskPercent()};
+        List<PlanTable.HostUsage> hosts = plan.loads().stream().map(l -> PlanTable.HostUsage.of(l.host(), l.zone(), amounts(l.capacity()),
+                amounts(l.usedBefore()), amounts(l.usedAfter()), limits)).toList();
+        List<PlanTable.Note> notes = new ArrayList<>();
+        plan.problems().forEach(p -> notes.add(new PlanTable.Note(PlanTable.PROBLEM, p)));
+        plan.warnings().forEach(w -> notes.add(new PlanTable.Note(PlanTable.WARNING, w)));
+        for (Reserve r : plan.reserves()) {
+            notes.add(new PlanTable.Note(PlanTable.RESERVE, r.scope() + ": " + r.freeAfter() + " free after the moves on " + r.hosts() + " host(s), reserve "
+                    + r.reserve() + " (" + site.capacity().reserveHosts() + " × its largest host)" + (r.kept() ? ": kept" : ": NOT kept")));
+        }
+        notes.add(new PlanTable.Note(PlanTable.NOTE, "Nova's scheduler makes the final choice of each target; an instance whose live migration fails "
+                + "is cold-migrated: its guest restarts on the new host."));
+        return new PlanTable("Drain " + host + (plan.zone().isEmpty() ? "" : " (" + plan.zone() + ")") + " on site " + site.name() + ": "
+                + instances.instances().size() + " instance(s)", moves, hosts, List.of(), notes);
+    }
+
+    private static long[] amounts(Resources r) {
+        return new long[] {r.vcpus(), r.ramMb(), r.diskGb()};
     }
 
     private static String change(long before, long after, long capacity) {

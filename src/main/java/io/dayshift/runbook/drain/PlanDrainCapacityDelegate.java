@@ -8,6 +8,7 @@ import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PLAN;
 import static io.dayshift.runbook.drain.DrainComputeNode.Variables.PLAN_SUMMARY;
 import static io.dayshift.runbook.RunVariables.SITE;
 
+import io.dayshift.approval.PlanTable;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.engine.RunLog;
 import io.dayshift.runbook.healthcheck.SiteHealthCheck;
@@ -48,6 +49,7 @@ class PlanDrainCapacityDelegate implements JavaDelegate {
         DrainPlan plan = planned.plan();
         PLAN.set(execution, plan);
         PLAN_SUMMARY.set(execution, fitted(planned.text()));
+        PlanTable.VARIABLE.set(execution, planned.table());
         CAPACITY_SUFFICIENT.set(execution, plan.feasible());
         RunLog.record(execution, "GET /os-services, /os-hypervisors/detail, placement inventories and usages of " + planned.candidates() + " host(s)",
                 host, plan.feasible() ? "capacity sufficient" : "not enough capacity", null, planned.text());

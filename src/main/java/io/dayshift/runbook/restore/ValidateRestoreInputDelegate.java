@@ -14,6 +14,7 @@ import static io.dayshift.runbook.restore.DrRestore.Variables.STARTED_AT;
 import static io.dayshift.runbook.restore.DrRestore.Variables.VERIFIED;
 import static io.dayshift.runbook.restore.DrRestore.Variables.WITHIN_RPO;
 
+import io.dayshift.approval.PlanTable;
 import io.dayshift.backup.BackupCatalogue;
 import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
@@ -77,6 +78,7 @@ class ValidateRestoreInputDelegate implements JavaDelegate {
         String plan = RestorePlans.describe(result, age, rpo, settings.rto().toHours()) + "\n"
                 + String.join("\n", sources.stream().map(RestoreTargets.Source::describe).toList());
         PLAN.set(execution, plan);
+        PlanTable.VARIABLE.set(execution, RestorePlans.table(result, sources, age, rpo, settings.rto().toHours()));
         RunLog.record(execution, "read the backup catalogue (check the input)", backupId, "accepted" + (age <= rpo ? "" : ", older than the RPO"), null, plan);
     }
 }

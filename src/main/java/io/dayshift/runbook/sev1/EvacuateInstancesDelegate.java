@@ -14,7 +14,6 @@ import io.dayshift.site.Site;
 import io.dayshift.site.Sites;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("evacuateInstances")
 class EvacuateInstancesDelegate implements JavaDelegate {
-
-    private static final Set<String> EVACUABLE = Set.of("ACTIVE", "SHUTOFF", "ERROR");
 
     private final Sites sites;
     private final ComputeCloud compute;
@@ -46,7 +43,7 @@ class EvacuateInstancesDelegate implements JavaDelegate {
         for (ServerSummary server : compute.serversOnHost(site, host)) {
             if (compute.settlement(site, server.id()).phase() == ServerSettlement.Phase.MOVING) {
                 evacuations.add(new Evacuation(server.id(), server.name(), Evacuations.EVACUATING, "", "already being rebuilt"));
-            } else if (!EVACUABLE.contains(server.status())) {
+            } else if (!MitigationPlans.EVACUABLE.contains(server.status())) {
                 evacuations.add(new Evacuation(server.id(), server.name(), Evacuations.FAILED, "", "not evacuated: Nova cannot evacuate a " + server.status() + " server"));
             } else {
                 compute.evacuate(site, server.id());

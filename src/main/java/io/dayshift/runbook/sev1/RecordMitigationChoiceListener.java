@@ -4,14 +4,17 @@ import static io.dayshift.runbook.RunVariables.NOTE;
 import static io.dayshift.runbook.RunVariables.SITE;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.ACTION;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.CHOSEN_BY;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.DOWN_HOST_INSTANCES;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_OPTIONS;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_PLAN;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.TARGET;
 
 import io.dayshift.approval.Approvals;
+import io.dayshift.approval.PlanTable;
 import io.dayshift.engine.RunLog;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.runbook.RecordDecisionListener;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing {@code Task_ChooseMitigation}: the action and target must be one of the options the findings gave, with a
- * note, by a named user; the choice and the plan the approver sees are recorded.
+ * note, by a named user; the choice and the plan the approver sees are recorded: its text and its tables ({@link MitigationPlans}).
  */
 @Component("recordMitigationChoice")
 class RecordMitigationChoiceListener implements TaskListener {
@@ -43,6 +46,8 @@ class RecordMitigationChoiceListener implements TaskListener {
         CHOSEN_BY.set(task.getExecution(), user);
         Approvals.REQUESTER.set(task.getExecution(), user);
         MITIGATION_PLAN.set(task.getExecution(), plan(action, target, SITE.get(task)) + " Chosen by " + user + ": \"" + note + "\"");
+        PlanTable.VARIABLE.set(task.getExecution(), MitigationPlans.table(action, target, SITE.get(task),
+                DOWN_HOST_INSTANCES.find(task).orElse(new DownHostInstances(Map.of(), RunLog.now()))));
         RunLog.record(task.getExecution(), new StepRecord(task.getTaskDefinitionKey(), "operator decision: " + action, target.isEmpty() ? SITE.get(task) : target,
                 action + " (by " + user + ")", null, note, RunLog.now()));
     }

@@ -160,6 +160,8 @@ public class Sev1Incident implements RunIdentity {
         // ---- diagnosis
         /** Compute hosts whose nova-compute is down (comma-separated). */
         public static final ProcessVariable<String> DOWN_HOSTS = ProcessVariable.string("downHosts");
+        /** The instances on each of them, with their flavors: what an evacuation would rebuild. */
+        public static final ProcessVariable<DownHostInstances> DOWN_HOST_INSTANCES = ProcessVariable.json("downHostInstances", DownHostInstances.class);
         /** Containers not running, {@code host/container}, comma-separated (Kolla sites). */
         public static final ProcessVariable<String> FAILING_CONTAINERS = ProcessVariable.string("failingContainers");
         /**
@@ -199,6 +201,8 @@ public class Sev1Incident implements RunIdentity {
         public static final ProcessVariable<Boolean> NEW_OVERRUN = ProcessVariable.bool("newOverrun");
 
         // ---- post-mortem and outcome
+        /** The incident in time order, written as {@code Task_WritePostMortem} opens; its form shows it. */
+        public static final ProcessVariable<IncidentTimeline> TIMELINE = ProcessVariable.json("timeline", IncidentTimeline.class);
         public static final ProcessVariable<String> ROOT_CAUSE = ProcessVariable.string("rootCause");
         public static final ProcessVariable<String> FOLLOW_UPS = ProcessVariable.string("followUps");
         public static final ProcessVariable<Boolean> RTO_MET = ProcessVariable.bool("rtoMet");

@@ -4,6 +4,7 @@ import io.dayshift.engine.RunLog;
 import static io.dayshift.runbook.RunVariables.*;
 import static io.dayshift.runbook.upgrade.RollingUpgrade.Variables.*;
 
+import io.dayshift.approval.PlanTable;
 import io.dayshift.charm.CharmModel;
 import io.dayshift.compute.ComputeCloud;
 import io.dayshift.kolla.KollaDeployer;
@@ -40,6 +41,8 @@ class ValidateUpgradeInputDelegate implements JavaDelegate {
         PLANNED_HOSTS.set(execution, String.join(",", plan.hosts()));
         HOST_RELEASES.set(execution, HostReleases.of(plan.hosts(), plan.currentRelease()));
         PLAN_SUMMARY.set(execution, Summaries.fitted(PlanText.describe(plan, WINDOW_START.get(execution), WINDOW_END.get(execution))));
+        PlanTable.VARIABLE.set(execution, PlanTables.plan(plan, WINDOW_START.get(execution), WINDOW_END.get(execution)));
+        PlanTable.ROLLBACK.set(execution, PlanTables.rollback(plan));
         RunLog.record(execution, "check the input, read the current release, plan", plan.site(), "accepted: " + plan.currentRelease() + " → "
                 + plan.targetRelease(), null, plan.hosts().size() + " compute host(s) in " + plan.batches().size() + " batch(es)");
     }

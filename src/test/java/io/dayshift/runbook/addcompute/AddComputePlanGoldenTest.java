@@ -38,4 +38,17 @@ class AddComputePlanGoldenTest extends GoldenPlanTest<AddComputePlanGoldenTest.F
         return PlanComputeAdditionDelegate.describe(f.site(), Golden.sites().require(f.site()).flavour(), m.hostname(), m.systemId(),
                 capacity, f.zone(), report, "openstack-compute");
     }
+
+    /** Both approvals' tables: the addition's ({@code planTable}) and the rollback's ({@code rollbackTable}). */
+    @Override
+    protected Object table(Path fixture, Fixture f) {
+        Machine m = f.machine();
+        String capacity = m.cpuCount() + " CPU threads, " + m.memoryMib() + " MiB RAM, " + m.storageMb() / 1000 + " GB disk";
+        var flavour = Golden.sites().require(f.site()).flavour();
+        java.util.Map<String, Object> tables = new java.util.LinkedHashMap<>();
+        tables.put("planTable", AdditionTables.addition(f.site(), flavour, m.hostname(), m.systemId(), capacity, f.zone(),
+                f.health().findings() == null ? List.of() : f.health().findings(), "openstack-compute"));
+        tables.put("rollbackTable", AdditionTables.rollback(f.site(), flavour, m.hostname()));
+        return tables;
+    }
 }

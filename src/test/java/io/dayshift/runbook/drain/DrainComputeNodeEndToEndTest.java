@@ -14,6 +14,7 @@ import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
+import io.dayshift.testing.TaskForms;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,17 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         JsonNode form = JSON.readTree(alice.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=planSummary,operatorReason").body());
         assertThat(form.path("planSummary").path("value").asText()).contains("Drain cn01 (az1) on site lab: 4 instance(s)").contains(" → cn2");
         assertThat(form.path("operatorReason").path("value").asText()).isEqualTo("firmware update, ticket OPS-4711");
+        TaskForms.Loaded approvalForm = TaskForms.check(alice, taskId);
+        assertThat(approvalForm.rows("Table_Moves")).hasSize(4).allSatisfy(row -> {
+            assertThat(row.path("from").asText()).isEqualTo("cn01");
+            assertThat(row.path("to").asText()).startsWith("cn");
+            assertThat(row.path("localData").asText()).startsWith("kept: ");
+        });
+        assertThat(approvalForm.rows("Table_Hosts")).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.path("ramAfter").asDouble()).isGreaterThanOrEqualTo(row.path("ramBefore").asDouble());
+            assertThat(row.path("thresholds").asText()).matches(row.path("over").asBoolean() ? "OVER: .*" : "within \\(vCPU \\d+ %, RAM \\d+ %, disk \\d+ %\\)");
+        });
+        assertThat(approvalForm.value("planTable").path("title").asText()).isEqualTo("Drain cn01 (az1) on site lab: 4 instance(s)");
         assertThat(alice.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
         HttpResponse<String> approved = alice.postJson("/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"window agreed with the tenants\"}}}");

@@ -38,6 +38,7 @@ import io.dayshift.lab.model.Flavor;
 import io.dayshift.lab.model.LabSite;
 import io.dayshift.approval.ApprovalDecision;
 import io.dayshift.approval.Approvals;
+import io.dayshift.approval.PlanTable;
 import io.dayshift.engine.StepRecord;
 import io.dayshift.runbook.await.AwaitOperation;
 import io.dayshift.runbook.await.Operation;
@@ -292,6 +293,30 @@ class DrainComputeNodeProcessTest extends ProcessTestFixture {
     }
 
     // ---- input, capacity and approval -----------------------------------------------------------------------
+
+    @Test
+    void anApprovalOfPlanTablesChangedAfterTheyWereShownIsRefusedAndNothingMoves() {
+        // given a drain of cn01 waiting for its approval, its plan shown as tables, with the fingerprint of what is shown
+        long liveBefore = destructive("lab", "live-migration");
+        ProcessInstance run = startAndPlan("lab", "cn01");
+        String shown = (String) tasks.getVariableLocal(task().getId(), "planFingerprint");
+        PlanTable table = (PlanTable) runtime.getVariable(run.getId(), "planTable");
+        assertThat(table.moves()).hasSize(4).allSatisfy(move -> assertThat(move.from()).isEqualTo("cn01"));
+        assertThat(table.hosts()).isNotEmpty();
+
+        // when only the tables change (the first instance sent elsewhere), the instances and the plan text staying as they were
+        List<PlanTable.Move> moves = new ArrayList<>(table.moves());
+        PlanTable.Move first = moves.get(0);
+        moves.set(0, new PlanTable.Move(first.instance(), first.flavor(), first.from(), "cn99", first.how(), first.localData()));
+        runtime.setVariable(run.getId(), "planTable", PlanTable.VARIABLE.typed(new PlanTable(table.title(), moves, table.hosts(), table.steps(), table.notes())));
+
+        // then alice's approval of what she was shown is refused, the run still waits for an approval, and nothing moved
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decideApproval("alice", true, "looks fine"))
+                .hasMessageContaining("changed after it was shown (shown " + shown + ", now ");
+        assertThat(run).isWaitingAt(APPROVE_PLAN);
+        assertThat(runtime.getVariable(run.getId(), Approvals.DECISIONS.name())).isNull();
+        assertThat(destructive("lab", "live-migration")).isEqualTo(liveBefore);
+    }
 
     @Test
     void anUnknownHostAndShellSyntaxAreRejectedBeforeAnythingChanges() {

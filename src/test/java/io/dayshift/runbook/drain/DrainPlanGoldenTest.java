@@ -71,6 +71,15 @@ class DrainPlanGoldenTest extends GoldenPlanTest<DrainPlanGoldenTest.Fixture> {
 
     @Override
     protected String plan(Path fixture, Fixture f) {
+        return text(planned(f), f);
+    }
+
+    @Override
+    protected Object table(Path fixture, Fixture f) {
+        return planned(f).table();
+    }
+
+    private CapacityPlanning.Planned planned(Fixture f) {
         List<Group> groups = f.serverGroups() == null ? List.of() : f.serverGroups();
         ComputeCloud compute = Golden.port(ComputeCloud.class, Map.of(
                 "computeServices", args -> f.hosts().stream().map(h -> new ComputeService("svc-" + h.name(), ComputeService.NOVA_COMPUTE, h.name(),
@@ -91,8 +100,13 @@ class DrainPlanGoldenTest extends GoldenPlanTest<DrainPlanGoldenTest.Fixture> {
                         .map(m -> new ServerSummary(m.getKey(), m.getKey(), "project", "ACTIVE", Optional.empty(), Optional.of(m.getValue()))),
                 "aggregates", args -> f.aggregates() == null ? List.of() : f.aggregates()));
         DrainInstances instances = new DrainInstances(f.instances().stream().map(i -> instance(f, i, groups)).toList());
-        CapacityPlanning.Planned planned = new CapacityPlanning(compute, f.thresholds() == null ? DEFAULT_THRESHOLDS : f.thresholds())
+        return new CapacityPlanning(compute, f.thresholds() == null ? DEFAULT_THRESHOLDS : f.thresholds())
                 .plan(Golden.sites().require(f.site()), f.host(), instances, f.reason(), f.batchSize());
+    }
+
+    private static String text(CapacityPlanning.Planned planned, Fixture f) {
+        List<Group> groups = f.serverGroups() == null ? List.of() : f.serverGroups();
+        DrainInstances instances = new DrainInstances(f.instances().stream().map(i -> instance(f, i, groups)).toList());
         DrainPlan plan = planned.plan();
         StringBuilder out = new StringBuilder(planned.text());
         out.append("\n\n=== the plan as data ===\n")

@@ -41,11 +41,13 @@ class RestorePlanGoldenTest extends GoldenPlanTest<RestorePlanGoldenTest.Fixture
         super("restore", Fixture.class);
     }
 
+    private Object lastTable;
+
     @Override
     protected String plan(Path fixture, Fixture f) {
         String name = fixture.getFileName().toString();
         BackupCatalogue catalogue = new BackupCatalogue(new JdbcTemplate(new DriverManagerDataSource(
-                "jdbc:h2:mem:golden-" + name.replace('.', '-') + ";DB_CLOSE_DELAY=-1", "sa", "")));
+                "jdbc:h2:mem:golden-" + name.replace('.', '-') + "-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")));
         f.catalogue().forEach(catalogue::record);
         list(f.pruned()).forEach(p -> catalogue.markPruned(p.substring(0, p.indexOf('/')),
                 io.dayshift.backup.ArtefactKind.valueOf(p.substring(p.indexOf('/') + 1)), f.now(), "golden"));
@@ -65,14 +67,23 @@ class RestorePlanGoldenTest extends GoldenPlanTest<RestorePlanGoldenTest.Fixture
         List<String> problems = new ArrayList<>(result.problems());
         sources.stream().filter(s -> !s.available()).forEach(s -> problems.add("the " + s.artefact().kind() + " artefact of backup " + f.backup()
                 + " is gone from " + s.host() + ":" + s.artefact().path() + " and has no verified off-host copy"));
+        lastTable = "input rejected: no tables";
         if (!problems.isEmpty()) {
             return "Input rejected, nothing was changed:\n" + String.join("\n", problems.stream().map(p -> "- " + p).toList());
         }
         long age = RestoreInputCheck.ageHours(result.dated(), f.now());
+        lastTable = RestorePlans.table(result, sources, age, f.rpoHours(), f.rtoHours());
         String plan = RestorePlans.describe(result, age, f.rpoHours(), f.rtoHours()) + "\n"
                 + String.join("\n", sources.stream().map(RestoreTargets.Source::describe).toList());
         return plan + "\n\n=== the plan as data ===\nwithin RPO: " + (age <= f.rpoHours()) + " (" + age + " h old)\n"
                 + "database files in restore order: " + result.database().map(RestorePoint::files).orElse(List.of()) + "\n";
+    }
+
+    /** The tables the approvals show ({@code planTable}), made with the plan text by {@link #plan}. */
+    @Override
+    protected Object table(Path fixture, Fixture f) {
+        plan(fixture, f);
+        return lastTable;
     }
 
     private static <T> List<T> list(List<T> items) {

@@ -15,6 +15,7 @@ import io.dayshift.runbook.smoke.SmokeTestInstance;
 import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
+import io.dayshift.testing.TaskForms;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,13 @@ class Sev1IncidentEndToEndTest extends EndToEndFixture {
         claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
         JsonNode approval = task(alice, id, Sev1Incident.Elements.APPROVE_MITIGATION);
         assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");
+        TaskForms.Loaded approvalForm = TaskForms.check(alice, approval.path("id").asText());
+        assertThat(approvalForm.rows("Table_Evacuation")).hasSize(onCn03.size()).allSatisfy(row -> {
+            assertThat(row.path("from").asText()).isEqualTo("cn03");
+            assertThat(row.path("localData").asText()).matches("kept: no local disk \\(volume-backed\\)|AT RISK: \\d+ GiB local disk is rebuilt from its image, its data LOST, .*");
+        });
+        assertThat(onCn03).allSatisfy(server -> assertThat(approvalForm.rows("Table_Evacuation").toString()).contains("(" + server + ")"));
+        assertThat(approvalForm.rows("Table_Steps").toString()).contains("force its nova-compute down");
         claimAndComplete(alice, "alice", approval, "{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"fenced by IPMI\"}}");
 
         // then the run evacuates cn03 and verifies the site; Alertmanager's resolved is recorded on the way
@@ -90,6 +98,19 @@ class Sev1IncidentEndToEndTest extends EndToEndFixture {
         assertThat(lab.require("lab").nova().instances().stream().filter(i -> onCn03.contains(i.id())))
                 .allSatisfy(i -> assertThat(i.host()).isNotEqualTo("cn03"));
         waitUntil(olga, id, "incident", Sev1IncidentEndToEndTest::alertResolvedRecorded);
+
+        // and olga's post-mortem form shows the incident's timeline: the alert, the status page, the choice, the approval, the actions
+        TaskForms.Loaded postMortemForm = TaskForms.check(olga, postMortem.path("id").asText());
+        List<String> timeline = new java.util.ArrayList<>();
+        postMortemForm.rows("Table_Timeline").forEach(row -> timeline.add(row.path("what").asText() + " | " + row.path("who").asText() + " | "
+                + row.path("detail").asText()));
+        assertThat(timeline).first().asString().startsWith("incident opened from alert HypervisorDown");
+        assertThat(timeline).anySatisfy(e -> assertThat(e).contains("status page updated: Investigating cn03 (by olga)"))
+                .anySatisfy(e -> assertThat(e).startsWith("operator decision: evacuate-host | cn03 |"))
+                .anySatisfy(e -> assertThat(e).isEqualTo("Approve mitigation: approved | alice | fenced by IPMI"))
+                .anySatisfy(e -> assertThat(e).startsWith("PUT /os-services/").contains("| cn03 | forced down"))
+                .anySatisfy(e -> assertThat(e).startsWith("mitigation started"));
+        assertThat(postMortemForm.rows("Table_Timeline").get(0).path("at").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
 
         // and when olga writes the post-mortem the incident closes with its summary
         claimAndComplete(olga, "olga", postMortem, "{\"rootCause\":{\"value\":\"PSU failure\"},\"followUps\":{\"value\":\"replace PSU, return-compute-node cn03\"}}");

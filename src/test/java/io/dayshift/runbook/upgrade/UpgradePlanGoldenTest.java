@@ -57,6 +57,27 @@ class UpgradePlanGoldenTest extends GoldenPlanTest<UpgradePlanGoldenTest.Fixture
 
     @Override
     protected String plan(Path fixture, Fixture f) {
+        UpgradeInputCheck.Result result = check(f);
+        if (!result.accepted()) {
+            return "Input rejected, nothing planned:\n" + String.join("\n", result.problems().stream().map(p -> "- " + p).toList());
+        }
+        return text(result.plan().orElseThrow(), f);
+    }
+
+    /** Both approvals' tables: the plan's ({@code planTable}) and the rollback's ({@code rollbackTable}). */
+    @Override
+    protected Object table(Path fixture, Fixture f) {
+        UpgradeInputCheck.Result result = check(f);
+        if (!result.accepted()) {
+            return "input rejected: no tables";
+        }
+        Map<String, Object> tables = new java.util.LinkedHashMap<>();
+        tables.put("planTable", PlanTables.plan(result.plan().orElseThrow(), f.window().start(), f.window().end()));
+        tables.put("rollbackTable", PlanTables.rollback(result.plan().orElseThrow()));
+        return tables;
+    }
+
+    private static UpgradeInputCheck.Result check(Fixture f) {
         ComputeCloud compute = Golden.port(ComputeCloud.class, Map.of("computeServices", args -> f.computes().stream()
                 .map(c -> new ComputeService("svc-" + c.host(), ComputeService.NOVA_COMPUTE, c.host(), c.zone(), c.disabled() == null, true, false,
                         Optional.ofNullable(c.disabled()), Optional.empty())).toList()));
@@ -64,13 +85,12 @@ class UpgradePlanGoldenTest extends GoldenPlanTest<UpgradePlanGoldenTest.Fixture
         CharmModel charms = Golden.port(CharmModel.class, Map.of("status", args -> model(f.model())));
         RollingUpgrade settings = new RollingUpgrade(Duration.ofMinutes(1), Duration.ofHours(4), Duration.ofMinutes(10),
                 Duration.ofHours(2), 20, "databases", "jammy");
-        UpgradeInputCheck.Result result = new UpgradeInputCheck(Golden.sites(), compute, kolla, charms, settings)
+        return new UpgradeInputCheck(Golden.sites(), compute, kolla, charms, settings)
                 .check(new UpgradeInputCheck.Input(f.site(), f.targetRelease(), f.batchSize(), f.window().start(), f.window().end(),
                         f.canaryHost()), f.now(), "rolling-upgrade run golden");
-        if (!result.accepted()) {
-            return "Input rejected, nothing planned:\n" + String.join("\n", result.problems().stream().map(p -> "- " + p).toList());
-        }
-        UpgradePlan plan = result.plan().orElseThrow();
+    }
+
+    private static String text(UpgradePlan plan, Fixture f) {
         StringBuilder out = new StringBuilder(PlanText.describe(plan, f.window().start(), f.window().end()));
         out.append("\n\n=== the plan as data: the steps the run executes, in order ===\n");
         section(out, "preparation", plan.preparation());
