@@ -115,7 +115,7 @@ final class AuditPages {
             html.open("section", "aria-labelledby", "verification").element("h2", "Verification", "id", "verification");
             Verification check = detail.verification();
             if (check.intact()) {
-                html.element("p", "Intact: the journal's " + check.checked() + " entries match their hashes"
+                html.element("p", "Intact: the journal's " + entries(check.checked()) + " match their hashes"
                         + (run.ended().isPresent() ? ", and so does its link in the site's chain." : "."), "class", "intact");
             } else {
                 Verification.Mismatch mismatch = check.mismatch().get();
@@ -179,7 +179,7 @@ final class AuditPages {
             if (detail.journal().isEmpty()) {
                 html.element("p", "This run has no journal entries.");
             } else {
-                html.open("table", "class", "journal").element("caption", detail.journal().size() + " entries, in the order they were written")
+                html.open("table", "class", "journal").element("caption", entries(detail.journal().size()) + ", in the order they were written")
                         .open("thead").open("tr");
                 for (String column : List.of("#", "Time", "Step", "Kind", "Origin", "Target", "Action", "Outcome", "Detail")) {
                     html.element("th", column, "scope", "col");
@@ -291,6 +291,10 @@ final class AuditPages {
             html.text(text);
         }
         html.close("td");
+    }
+
+    private static String entries(long count) {
+        return count == 1 ? "1 entry" : count + " entries";
     }
 
     private static void term(Html html, String term, String value) {

@@ -3,7 +3,8 @@ package io.dayshift.audit;
 import java.util.regex.Pattern;
 
 /**
- * A small writer of HTML that escapes by default: text and attribute values always go through {@link #escape}; element and
+ * A small writer of HTML that escapes by default: text and attribute values always go through {@link #escape} (attribute
+ * values are always double-quoted, so {@code &}, {@code <}, {@code >} and {@code "} are all there is to escape); element and
  * attribute names are the code's own constants (checked, never taken from input). There is no way to write raw markup
  * from a value, so a run's summary that holds {@code <script>} is shown as text.
  */
@@ -69,7 +70,6 @@ final class Html {
                 case '<' -> escaped.append("&lt;");
                 case '>' -> escaped.append("&gt;");
                 case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
                 default -> escaped.append(c);
             }
         }

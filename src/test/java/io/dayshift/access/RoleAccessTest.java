@@ -169,6 +169,42 @@ class RoleAccessTest {
     }
 
     @Test
+    void everyoneWhoReadsRunsFindsThemInTheAuditorViewAndAUserOfNoRoleFindsNone() throws Exception {
+        // given a run whose approval was journaled
+        String instanceId = startAsOpsLead();
+        assertThat(approver.postJson("/engine-rest/task/" + approvalTaskOf(instanceId) + "/complete", APPROVE).statusCode()).isEqualTo(204);
+        String page = "/audit/runs/" + instanceId;
+
+        // then ops leads, approvers, auditors and administrators find it in the list and read its page
+        for (Http reader : new Http[] {opsLead, approver, auditor, admin}) {
+            assertThat(reader.get("/audit").body()).contains("href=\"" + page + "\"");
+            HttpResponse<String> run = reader.get(page);
+            assertThat(run.statusCode()).isEqualTo(200);
+            assertThat(run.body()).contains(instanceId).contains("Intact: the journal's").contains("APPROVAL");
+        }
+        // and a user of no role sees no run at all, and that one is not there for her
+        Users.ensure(identity, "nora");
+        Http nora = Http.as(port, "nora", Users.PASSWORD);
+        HttpResponse<String> list = nora.get("/audit");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("No runs match these filters.").doesNotContain("/audit/runs/");
+        HttpResponse<String> hidden = nora.get(page);
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("access-check");
+        String ghost = "00000000-0000-0000-0000-000000000000";
+        HttpResponse<String> none = nora.get("/audit/runs/" + ghost);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(hidden.body().replace(instanceId, ghost)).isEqualTo(none.body()); // the same answer as for a run that does not exist
+        // and an auditor changes nothing through the pages: every method but GET and HEAD is refused
+        for (String path : List.of("/audit", page)) {
+            assertThat(auditor.postJson(path, "{}").statusCode()).as("POST " + path).isEqualTo(403);
+            assertThat(auditor.putJson(path, "{}").statusCode()).as("PUT " + path).isEqualTo(403);
+            assertThat(auditor.delete(path).statusCode()).as("DELETE " + path).isEqualTo(403);
+        }
+        assertThat(auditor.get(page).body()).doesNotContain("method=\"post\"").doesNotContain("<button type=\"submit\">Approve");
+    }
+
+    @Test
     void anOpsLeadWhoIsAlsoAnApproverFindsNoRouteToChangeARunsEvidence() throws Exception {
         // given oscar, an ops lead who is also an approver, and a run whose approval (by another person) was journaled
         Users.ensure(identity, "oscar", Roles.OPS_LEADS, Roles.APPROVERS);
