@@ -103,7 +103,7 @@ class AuditViewBrowserTest extends EndToEndFixture {
             // then the run's page shows its header, its verification, its approval and its journal as a timeline
             assertThat(browser.location()).isEqualTo("/audit/runs/" + drain);
             String text = browser.text();
-            assertThat(text).contains("Run of Drain compute node").contains("Started by olga").contains("Host drained");
+            assertThat(text).contains("Run of Drain compute node").containsPattern("Started by\\s+olga").contains("Host drained");
             assertThat(browser.find(By.cssSelector("p.intact")).getText()).startsWith("Intact: the journal's " + evidence.entries(drain).size() + " entries");
             assertThat(browser.find(By.cssSelector("section[aria-labelledby='decisions']")).getText()).contains("APPROVAL").contains("by alice")
                     .contains("tenants told");

@@ -87,10 +87,11 @@ class AuditViewEndToEndTest extends EndToEndFixture {
         assertThat(runsOn("/audit?target=cn01")).containsExactly(drain);
         assertThat(runsOn("/audit?target=cn0")).isEmpty();
         assertThat(runsOn("/audit?state=running")).containsExactly(drain);
-        assertThat(runsOn("/audit?state=failed")).containsExactly(refused);
-        assertThat(runsOn("/audit?site=lab&runbook=site-health-check&person=olga")).containsExactly(labCheck);
+        assertThat(runsOn("/audit?state=failed")).contains(refused).doesNotContain(labCheck, drain);
+        assertThat(runsOn("/audit?state=succeeded")).contains(labCheck).doesNotContain(refused, drain);
+        assertThat(runsOn("/audit?site=lab&runbook=site-health-check&person=olga")).contains(labCheck).doesNotContain(charmedCheck, refused, drain);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        assertThat(runsOn("/audit?from=" + today + "&to=" + today)).containsExactlyInAnyOrder(drain, labCheck, charmedCheck, refused);
+        assertThat(runsOn("/audit?from=" + today + "&to=" + today)).contains(drain, labCheck, charmedCheck, refused);
         assertThat(runsOn("/audit?from=2020-01-01&to=2020-01-31")).isEmpty();
         // and the outcome column says where each run ended, with its summary
         assertThat(page("/audit?state=failed")).contains("refused or failed").contains("Input rejected").contains("atlantis");

@@ -17,8 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser for tests that must see what people see: the system's Chromium, headless, driven through its chromedriver
@@ -105,13 +103,13 @@ public final class Browser implements AutoCloseable {
         form.findElement(By.cssSelector("input[type='text']")).sendKeys(user);
         form.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        new WebDriverWait(driver, PATIENCE).until(d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty());
+        until(d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty() ? Boolean.TRUE : null, "the login to complete");
         return this;
     }
 
     /** The element, once it is there. */
     public WebElement waitFor(By what) {
-        return new WebDriverWait(driver, PATIENCE).until(d -> d.findElements(what).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return until(d -> d.findElements(what).stream().filter(WebElement::isDisplayed).findFirst().orElse(null), what.toString());
     }
 
     public WebElement find(By what) {
@@ -132,7 +130,9 @@ public final class Browser implements AutoCloseable {
 
     /** Chooses the option shown as {@code option} in the list whose label says {@code label}. */
     public Browser choose(String label, String option) {
-        new Select(labelled(label)).selectByVisibleText(option);
+        WebElement list = labelled(label);
+        list.findElements(By.tagName("option")).stream().filter(o -> o.getText().strip().equals(option)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option '" + option + "' in '" + label + "' on " + driver.getCurrentUrl())).click();
         return this;
     }
 
@@ -142,7 +142,7 @@ public final class Browser implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + driver.getCurrentUrl()));
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, PATIENCE).until(d -> isStale(page));
+        until(d -> isStale(page) ? Boolean.TRUE : null, "the next page");
         return this;
     }
 
@@ -153,12 +153,11 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Presses Tab, from the top of the page, until the focused element is the one {@code wanted} picks (at most
+     * Presses Tab, from the top of the page (loaded again, so that focus starts before its first element), until the focused element is the one {@code wanted} picks (at most
      * {@code maxTabs} times); the elements focused on the way, in order.
      */
     public List<WebElement> tabUntil(Predicate<WebElement> wanted, int maxTabs) {
-        driver.findElement(By.tagName("body")).click();
-        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        driver.navigate().refresh();
         java.util.ArrayList<WebElement> visited = new java.util.ArrayList<>();
         for (int i = 0; i < maxTabs; i++) {
             new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
@@ -175,7 +174,7 @@ public final class Browser implements AutoCloseable {
     public Browser enter() {
         WebElement page = driver.findElement(By.tagName("html"));
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(driver, PATIENCE).until(d -> isStale(page));
+        until(d -> isStale(page) ? Boolean.TRUE : null, "the next page");
         return this;
     }
 
@@ -227,6 +226,31 @@ public final class Browser implements AutoCloseable {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             } catch (IOException e) {
                 // a temporary profile left behind harms nothing
+            }
+        }
+    }
+
+    /** What {@code look} finds (not null), looked for every 100 ms for up to 20 s. */
+    private <T> T until(java.util.function.Function<ChromeDriver, T> look, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            T found;
+            try {
+                found = look.apply(driver);
+            } catch (org.openqa.selenium.StaleElementReferenceException changing) {
+                found = null; // the page changed while it was looked at: look again
+            }
+            if (found != null) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
