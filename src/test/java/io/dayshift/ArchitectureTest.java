@@ -23,7 +23,7 @@ class ArchitectureTest {
     /** Where Camunda's API may be used: the runbooks and what serves them, and the engine's basics. */
     private static final String[] ENGINE_FACING = {"io.dayshift.runbook..", "io.dayshift.approval..", "io.dayshift.alert..",
         "io.dayshift.access..", "io.dayshift.platform..", "io.dayshift.engine..", "io.dayshift.lease..", "io.dayshift.calendar..",
-        "io.dayshift.evidence..", "io.dayshift.metrics.."};
+        "io.dayshift.evidence..", "io.dayshift.metrics..", "io.dayshift.audit.."};
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

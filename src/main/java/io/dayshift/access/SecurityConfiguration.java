@@ -2,6 +2,7 @@ package io.dayshift.access;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,11 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -29,6 +35,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/alerts/alertmanager}: Alertmanager's webhook, which carries a bearer token that its
  *       controller checks itself (constant time; 503 while no token is configured); no HTTP basic, no session.</li>
  *   <li>{@code /}: the landing page, open to anyone (links only, like the webapps' login page).</li>
+ *   <li>{@code /audit/**} and GET of the evidence packs and export ({@value #PACK_HTML}, {@value #PACK_JSON},
+ *       {@value #EXPORT}): pages for people, read-only. The webapps' login (the session of a person logged in to Cockpit or
+ *       Tasklist, {@link WebappSessionAuthentication}) or HTTP basic; without either, a browser is sent to the webapps'
+ *       login page and any other client gets 401. Only GET and HEAD: anything else is refused, so that a session cookie
+ *       can never authorise a change (no other route takes the session).</li>
  *   <li>everything else: HTTP basic against the same users, except {@code /actuator/health} and
  *       {@code /error} (which must stay reachable, or a 401 becomes a redirect); the metrics
  *       ({@code /actuator/prometheus}, {@code /actuator/metrics}) only for members of a Dayshift group.</li>
@@ -42,6 +53,12 @@ class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest";
     static final String ALERTMANAGER_WEBHOOK = "/api/alerts/alertmanager";
+    static final String AUDIT = "/audit";
+    static final String PACK_HTML = "/api/runs/*/evidence.html";
+    static final String PACK_JSON = "/api/runs/*/evidence.json";
+    static final String EXPORT = "/api/evidence/export";
+    /** Where a browser without a login is sent: the webapps' own login page. */
+    static final String WEBAPP_LOGIN = "/camunda/app/cockpit/default/";
 
     @Bean
     FilterRegistrationBean<Filter> engineRestAuthentication() {
@@ -100,8 +117,36 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Read-only pages for people: the webapps' session or HTTP basic; GET and HEAD only. */
     @Bean
     @Order(3)
+    SecurityFilterChain pagesForPeople(HttpSecurity http, CamundaUserAuthenticationProvider users, IdentityService identity,
+            ProcessEngine engine) throws Exception {
+        AuthenticationEntryPoint login = (request, response, failure) -> {
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+                response.sendRedirect(request.getContextPath() + WEBAPP_LOGIN);
+            } else {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Dayshift\"");
+                response.sendError(HttpStatus.UNAUTHORIZED.value(), HttpStatus.UNAUTHORIZED.getReasonPhrase());
+            }
+        };
+        return http.securityMatcher(paths(AUDIT, AUDIT + "/**", PACK_HTML, PACK_JSON, EXPORT))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(request -> "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())).authenticated()
+                        .anyRequest().denyAll())
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(login))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(login))
+                .addFilterBefore(new WebappSessionAuthentication(identity, engine.getName()), BasicAuthenticationFilter.class)
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

@@ -46,7 +46,7 @@ public class DecisionNotices implements DisposableBean {
      * What a decision is about, without a {@code target} property on its task: the first of these variables the task
      * sees (its own process, then the run) that holds text.
      */
-    static final List<String> TARGET_VARIABLES = List.of("host", "hosts", "machine", "machines", "plannedHosts", "target", "targets");
+    public static final List<String> TARGET_VARIABLES = List.of("host", "hosts", "machine", "machines", "plannedHosts", "target", "targets");
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionNotices.class);
     private static final int QUEUE = 500;

@@ -8,6 +8,7 @@ import io.dayshift.testing.ServiceTest;
 import io.dayshift.testing.Users;
 import io.dayshift.testing.WebappSession;
 import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ class EndpointSecurityTest {
     int port;
     @Autowired
     IdentityService identity;
+    @Autowired
+    HistoryService history;
 
     @BeforeEach
     void users() {
@@ -112,6 +115,66 @@ class EndpointSecurityTest {
     void anAuditorCannotLogInToTasklist() throws Exception {
         HttpResponse<String> login = new WebappSession(port).login("tasklist", "audrey", Users.PASSWORD);
         assertThat(login.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void thePagesForPeopleAskAnonymousBrowsersToLogInAndOtherClientsForHttpBasic() throws Exception {
+        Http anonymous = Http.anonymous(port);
+        // a browser is sent to the webapps' login page
+        HttpResponse<String> browser = new WebappSession(port).browse("/audit");
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/cockpit/default/");
+        // any other client gets 401 and the scheme to use
+        for (String path : java.util.List.of("/audit", "/audit/runs/0a1b2c3d", "/audit/audit.css", "/api/runs/0a1b2c3d/evidence.html",
+                "/api/runs/0a1b2c3d/evidence.json", "/api/evidence/export")) {
+            HttpResponse<String> refused = anonymous.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        }
+        assertThat(anonymous.postJson("/audit", "{}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPersonLoggedInToCockpitReadsTheAuditorViewWithThatLoginAndHttpBasicWorksToo() throws Exception {
+        // given an auditor logged in to Cockpit, in a browser
+        WebappSession browser = new WebappSession(port);
+        assertThat(browser.login("cockpit", "audrey", Users.PASSWORD).statusCode()).isEqualTo(200);
+
+        // then the same session opens the auditor view, as audrey
+        HttpResponse<String> page = browser.browse("/audit");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+        assertThat(page.body()).contains("Signed in as audrey").contains("<th scope=\"col\">Started by</th>");
+        // and so does HTTP basic
+        assertThat(Http.as(port, "audrey", Users.PASSWORD).get("/audit").body()).contains("Signed in as audrey");
+        // and a HEAD is answered like the GET, without the page
+        assertThat(browser.send("HEAD", "/audit", null, false).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWebappSessionCookieAuthorisesNoChangeAnywhere() throws Exception {
+        // given an ops lead logged in to Tasklist and Cockpit, whose cookie another site's page could make the browser send
+        WebappSession session = new WebappSession(port);
+        assertThat(session.login("tasklist", "olga", Users.PASSWORD).statusCode()).isEqualTo(200);
+        String start = "{\"variables\":{\"site\":{\"value\":\"lab\",\"type\":\"String\"}}}";
+
+        // then the pages for people answer nothing but GET and HEAD, even to her
+        for (String method : java.util.List.of("POST", "PUT", "DELETE", "PATCH")) {
+            for (String path : java.util.List.of("/audit", "/audit/runs/0a1b2c3d", "/api/runs/0a1b2c3d/evidence.json", "/api/evidence/export")) {
+                assertThat(session.send(method, path, "{}", true).statusCode()).as(method + " " + path).isEqualTo(403);
+            }
+        }
+        // and the cookie opens no other route of the service: its API and the engine's REST API want HTTP basic
+        assertThat(session.send("GET", "/api/leases", null, true).statusCode()).isEqualTo(401);
+        assertThat(session.send("GET", "/api/runs/0a1b2c3d/evidence/verify", null, true).statusCode()).isEqualTo(401);
+        assertThat(session.send("POST", "/api/sites/lab/calendar/freezes", "{\"from\":\"2030-01-01T00:00:00Z\",\"to\":"
+                + "\"2030-01-02T00:00:00Z\",\"reason\":\"forged\"}", true).statusCode()).isEqualTo(401);
+        assertThat(session.send("POST", "/engine-rest/process-definition/key/site-health-check/start", start, true).statusCode()).isEqualTo(401);
+        // and the webapps' own API takes it only with the CSRF token a page of another site cannot read
+        assertThat(session.send("POST", "/camunda/api/engine/engine/default/process-definition/key/site-health-check/start", start, false)
+                .statusCode()).isEqualTo(403);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("site-health-check").count()).isZero();
     }
 
     private java.util.List<String> authorizedApps(String user, String password) throws Exception {

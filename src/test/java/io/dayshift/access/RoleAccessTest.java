@@ -203,9 +203,9 @@ class RoleAccessTest {
         // and nobody changes anything through them
         for (Http user : new Http[] {auditor, admin}) {
             for (String route : new String[] {json, html, export}) {
-                assertThat(user.postJson(route, "{}").statusCode()).isEqualTo(405);
-                assertThat(user.putJson(route, "{}").statusCode()).isEqualTo(405);
-                assertThat(user.delete(route).statusCode()).isEqualTo(405);
+                assertThat(user.postJson(route, "{}").statusCode()).isEqualTo(403);
+                assertThat(user.putJson(route, "{}").statusCode()).isEqualTo(403);
+                assertThat(user.delete(route).statusCode()).isEqualTo(403);
             }
         }
     }
@@ -218,6 +218,39 @@ class RoleAccessTest {
             }
         }
         return names;
+    void everyoneWhoReadsRunsFindsThemInTheAuditorViewAndAUserOfNoRoleFindsNone() throws Exception {
+        // given a run whose approval was journaled
+        String instanceId = startAsOpsLead();
+        assertThat(approver.postJson("/engine-rest/task/" + approvalTaskOf(instanceId) + "/complete", APPROVE).statusCode()).isEqualTo(204);
+        String page = "/audit/runs/" + instanceId;
+
+        // then ops leads, approvers, auditors and administrators find it in the list and read its page
+        for (Http reader : new Http[] {opsLead, approver, auditor, admin}) {
+            assertThat(reader.get("/audit").body()).contains("href=\"" + page + "\"");
+            HttpResponse<String> run = reader.get(page);
+            assertThat(run.statusCode()).isEqualTo(200);
+            assertThat(run.body()).contains(instanceId).contains("Intact: the journal's").contains("APPROVAL");
+        }
+        // and a user of no role sees no run at all, and that one is not there for her
+        Users.ensure(identity, "nora");
+        Http nora = Http.as(port, "nora", Users.PASSWORD);
+        HttpResponse<String> list = nora.get("/audit");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("No runs match these filters.").doesNotContain("/audit/runs/");
+        HttpResponse<String> hidden = nora.get(page);
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("access-check");
+        String ghost = "00000000-0000-0000-0000-000000000000";
+        HttpResponse<String> none = nora.get("/audit/runs/" + ghost);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(hidden.body().replace(instanceId, ghost)).isEqualTo(none.body()); // the same answer as for a run that does not exist
+        // and an auditor changes nothing through the pages: every method but GET and HEAD is refused
+        for (String path : List.of("/audit", page)) {
+            assertThat(auditor.postJson(path, "{}").statusCode()).as("POST " + path).isEqualTo(403);
+            assertThat(auditor.putJson(path, "{}").statusCode()).as("PUT " + path).isEqualTo(403);
+            assertThat(auditor.delete(path).statusCode()).as("DELETE " + path).isEqualTo(403);
+        }
+        assertThat(auditor.get(page).body()).doesNotContain("method=\"post\"").doesNotContain("<button type=\"submit\">Approve");
     }
 
     @Test

@@ -38,6 +38,24 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken()).GET());
     }
 
+    /** A GET as a browser sends it: the session cookie and {@code Accept: text/html}, no CSRF header. */
+    public HttpResponse<String> browse(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml").GET());
+    }
+
+    /**
+     * A request with the session cookie, as a page of another site could make the browser send it: a JSON body, and the
+     * CSRF header only when {@code withCsrfToken}.
+     */
+    public HttpResponse<String> send(String method, String path, String json, boolean withCsrfToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (withCsrfToken) {
+            request.header("X-XSRF-TOKEN", csrfToken());
+        }
+        return send(request);
+    }
+
     private String csrfToken() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))

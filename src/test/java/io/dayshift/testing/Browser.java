@@ -1,0 +1,272 @@
+package io.dayshift.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real browser for tests that must see what people see: the system's Chromium, headless, driven through its chromedriver
+ * (Selenium), with a fresh profile each time and nothing fetched from the network but the service under test. It logs in
+ * through the webapps' own login page, follows links, fills and submits forms, moves with the keyboard, and keeps a
+ * screenshot of each page in {@code target/browser/}. Tests using it carry the tag {@value #TAG} and run only under
+ * {@code ./mvnw verify -Pbrowser}; {@link #whyUnavailable()} says why they are skipped where Chromium is missing.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** The JUnit tag of the tests that need a browser (the Maven profile {@code browser} runs them). */
+    public static final String TAG = "browser";
+    public static final String HOW_TO_INSTALL = "install Chromium and its driver (Debian and Ubuntu: 'apt-get install chromium "
+            + "chromium-driver'), or name them with -Dbrowser.chromium=<path> and -Dbrowser.chromedriver=<path>, then run "
+            + "'./mvnw -o verify -Pbrowser'";
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final Path screenshots;
+    private final String base;
+    private int shots;
+
+    private Browser(ChromeDriver driver, Path profile, Path screenshots, String base) {
+        this.driver = driver;
+        this.profile = profile;
+        this.screenshots = screenshots;
+        this.base = base;
+    }
+
+    /** Where the Chromium binary is ({@code -Dbrowser.chromium}, by default where the distribution's package puts it). */
+    public static Path chromium() {
+        return Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    }
+
+    /** Where its chromedriver is ({@code -Dbrowser.chromedriver}). */
+    public static Path chromedriver() {
+        return Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    }
+
+    /** Why no browser can be started here, or null when one can. */
+    public static String whyUnavailable() {
+        if (!Files.isExecutable(chromium())) {
+            return "no Chromium at " + chromium() + ": " + HOW_TO_INSTALL;
+        }
+        if (!Files.isExecutable(chromedriver())) {
+            return "no chromedriver at " + chromedriver() + ": " + HOW_TO_INSTALL;
+        }
+        return null;
+    }
+
+    /** A headless browser on the service at {@code port}, its window {@code width} × {@code height}; screenshots go to {@code target/browser/}. */
+    public static Browser open(int port, int width, int height) {
+        try {
+            Path profile = Files.createTempDirectory("dayshift-browser-");
+            Path screenshots = Files.createDirectories(Path.of("target", "browser"));
+            ChromeOptions options = new ChromeOptions().setBinary(chromium().toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-GB");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver().toFile())
+                    .usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), profile, screenshots, "http://localhost:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a path of the service. */
+    public Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Logs in through the webapps' login page of {@code app} (cockpit, tasklist, admin) and waits until the app shows. */
+    public Browser logIn(String app, String user, String password) {
+        go("/camunda/app/" + app + "/default/");
+        return logInHere(user, password);
+    }
+
+    /** Fills and submits the webapps' login form on the page shown now, and waits until it is gone. */
+    public Browser logInHere(String user, String password) {
+        WebElement form = waitFor(By.cssSelector("form[name='signinForm']"));
+        form.findElement(By.cssSelector("input[type='text']")).sendKeys(user);
+        form.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        until(d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty() ? Boolean.TRUE : null, "the login to complete");
+        return this;
+    }
+
+    /** The element, once it is there. */
+    public WebElement waitFor(By what) {
+        return until(d -> d.findElements(what).stream().filter(WebElement::isDisplayed).findFirst().orElse(null), what.toString());
+    }
+
+    public WebElement find(By what) {
+        return driver.findElement(what);
+    }
+
+    public List<WebElement> all(By what) {
+        return driver.findElements(what);
+    }
+
+    /** Types into the field whose label says {@code label}. */
+    public Browser type(String label, String text) {
+        WebElement field = labelled(label);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses the option shown as {@code option} in the list whose label says {@code label}. */
+    public Browser choose(String label, String option) {
+        WebElement list = labelled(label);
+        list.findElements(By.tagName("option")).stream().filter(o -> o.getText().strip().equals(option)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option '" + option + "' in '" + label + "' on " + driver.getCurrentUrl())).click();
+        return this;
+    }
+
+    /** Presses the button that says {@code text} and waits for the next page. */
+    public Browser press(String text) {
+        WebElement button = driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().strip().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + driver.getCurrentUrl()));
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        until(d -> isStale(page) ? Boolean.TRUE : null, "the next page");
+        return this;
+    }
+
+    /** Follows the link that says {@code text}. */
+    public Browser follow(String text) {
+        driver.findElement(By.linkText(text)).click();
+        return this;
+    }
+
+    /**
+     * Presses Tab, from the top of the page (loaded again, so that focus starts before its first element), until the focused element is the one {@code wanted} picks (at most
+     * {@code maxTabs} times); the elements focused on the way, in order.
+     */
+    public List<WebElement> tabUntil(Predicate<WebElement> wanted, int maxTabs) {
+        driver.navigate().refresh();
+        java.util.ArrayList<WebElement> visited = new java.util.ArrayList<>();
+        for (int i = 0; i < maxTabs; i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = focused();
+            visited.add(focused);
+            if (wanted.test(focused)) {
+                return visited;
+            }
+        }
+        throw new AssertionError("no wanted element within " + maxTabs + " presses of Tab on " + driver.getCurrentUrl());
+    }
+
+    /** Presses Enter on the focused element and waits for the next page. */
+    public Browser enter() {
+        WebElement page = driver.findElement(By.tagName("html"));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
+        until(d -> isStale(page) ? Boolean.TRUE : null, "the next page");
+        return this;
+    }
+
+    /** Presses a key on the focused element (no new page expected). */
+    public Browser key(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+        return this;
+    }
+
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** The path and query of the page shown. */
+    public String location() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** The page's text as shown. */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String source() {
+        return driver.getPageSource();
+    }
+
+    /** Saves a screenshot of the page as {@code target/browser/<NN>-<name>.png}; its path. */
+    public Path screenshot(String name) {
+        try {
+            Path file = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a temporary profile left behind harms nothing
+            }
+        }
+    }
+
+    /** What {@code look} finds (not null), looked for every 100 ms for up to 20 s. */
+    private <T> T until(java.util.function.Function<ChromeDriver, T> look, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            T found;
+            try {
+                found = look.apply(driver);
+            } catch (org.openqa.selenium.StaleElementReferenceException changing) {
+                found = null; // the page changed while it was looked at: look again
+            }
+            if (found != null) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private WebElement labelled(String label) {
+        WebElement found = driver.findElements(By.tagName("label")).stream().filter(l -> l.getText().strip().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no field labelled '" + label + "' on " + driver.getCurrentUrl()));
+        return driver.findElement(By.id(found.getAttribute("for")));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        }
+    }
+}
