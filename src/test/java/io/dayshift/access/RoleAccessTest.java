@@ -183,6 +183,11 @@ class RoleAccessTest {
             assertThat(pack.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(pack.body()).path("run").asText()).isEqualTo(instanceId);
             assertThat(JSON.readTree(pack.body()).path("decisions").get(0).path("by").asText()).isEqualTo("by alice");
+            // a run still going: as far as it came
+            assertThat(JSON.readTree(pack.body()).path("state").asText()).isEqualTo("ACTIVE");
+            assertThat(JSON.readTree(pack.body()).path("endedAt").isNull()).isTrue();
+            assertThat(JSON.readTree(pack.body()).at("/result/endEvent").isNull()).isTrue();
+            assertThat(JSON.readTree(pack.body()).at("/verification/intact").asBoolean()).isTrue();
             HttpResponse<String> page = reader.get(html);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
