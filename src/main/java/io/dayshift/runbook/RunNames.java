@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -131,14 +131,15 @@ public class RunNames extends AbstractProcessEnginePlugin {
 
     /**
      * A start a person submits (Tasklist's start form, the REST API) with an input that is wrong without looking at the
-     * site is refused before the run exists, with every problem in words: Tasklist shows it on the form (HTTP 400).
+     * site is refused before the run exists, with every problem in words: Tasklist shows it on the form. Refused as every
+     * start refusal is (the form's value types, a closed calendar): an {@link AuthorizationException}, HTTP 403 from
+     * {@code start} and {@code submit-form} alike (the REST API answers anything else a start throws with 500).
      */
     private void refuseAtStart(ExecutionEntity run, RunIdentity rule) {
         InputProblems problems = new InputProblems();
         rule.checkStart(run, sites.getObject(), problems);
         if (!problems.none()) {
-            String field = problems.list().get(0).split(":", 2)[0];
-            throw new FormFieldValidationException(field, problems.message("The run was not started, nothing was changed"));
+            throw new AuthorizationException(problems.message("The run was not started, nothing was changed"));
         }
     }
 

@@ -238,7 +238,7 @@ class RunNamesTest extends ProcessTestFixture {
                 {"variables": {"site": {"value": "nowhere"}, "host": {"value": "cn01; rm -rf /"}}}""");
 
         // then the start is refused at once with every problem, each naming its field and saying what it takes, in words
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         String message = JSON.readTree(refused.body()).path("message").asText();
         assertThat(message).contains("The run was not started, nothing was changed:")
                 .contains("site: there is no site 'nowhere' (sites: lab, lab-charmed)")
@@ -249,11 +249,11 @@ class RunNamesTest extends ProcessTestFixture {
         // and no run was started
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DrainComputeNode.PROCESS_KEY).count()).isEqualTo(before);
 
-        // and a Sev-1 submitted without its summary is refused the same way, naming the field
+        // and a Sev-1 started over REST without its summary is refused the same way, naming the field
         HttpResponse<String> noSummary = Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/process-definition/key/"
-                + Sev1Incident.PROCESS_KEY + "/submit-form", """
+                + Sev1Incident.PROCESS_KEY + "/start", """
                 {"variables": {"site": {"value": "lab"}}}""");
-        assertThat(noSummary.statusCode()).as(noSummary.body()).isEqualTo(400);
+        assertThat(noSummary.statusCode()).as(noSummary.body()).isEqualTo(403);
         assertThat(JSON.readTree(noSummary.body()).path("message").asText()).contains("summary: give a one-line summary of the incident")
                 .doesNotContain("An error happened");
     }
