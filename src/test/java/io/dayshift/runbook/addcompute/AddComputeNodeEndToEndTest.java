@@ -11,6 +11,7 @@ import io.dayshift.lab.model.Hypervisor;
 import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
+import io.dayshift.testing.TaskForms;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ class AddComputeNodeEndToEndTest extends EndToEndFixture {
         String taskId = offered.get(0).get("id").asText();
         JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=plan,machine,zone"));
         assertThat(form.at("/plan/value").asText()).contains("spare01").contains("[compute]").contains("az1");
+        TaskForms.Loaded approvalForm = TaskForms.check(anna, taskId);
+        assertThat(approvalForm.rows("Table_Steps").toString()).contains("add spare01 to inventory group [compute]").contains("kolla-ansible deploy --limit spare01");
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"anna\"}").statusCode()).isEqualTo(204);
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"capacity for the peak\"}}}").statusCode()).isEqualTo(204);

@@ -16,6 +16,7 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
+import io.dayshift.testing.TaskForms;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,6 +155,8 @@ class DrRestoreEndToEndTest extends EndToEndFixture {
         claimAndComplete(olga, "olga", confirm, "{\"decision\":{\"value\":\"ready\"},\"note\":{\"value\":\"replacement controllers up\"}}");
 
         JsonNode approval = waitForTask(alice, id, "approvers", DrRestore.Elements.APPROVE_RESTORE);
+        TaskForms.Loaded approvalForm = TaskForms.check(alice, approval.path("id").asText());
+        assertThat(approvalForm.rows("Table_Steps")).isNotEmpty().anySatisfy(step -> assertThat(step.path("phase").asText()).isEqualTo("verify"));
         HttpResponse<String> own = olga.postJson("/engine-rest/task/" + approval.path("id").asText() + "/claim", "{\"userId\":\"olga\"}");
         assertThat(own.statusCode()).as("the initiator cannot claim the approval").isEqualTo(403);
         claimAndComplete(alice, "alice", approval, "{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"DR drill agreed\"}}");

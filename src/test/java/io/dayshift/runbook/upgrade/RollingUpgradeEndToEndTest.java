@@ -11,6 +11,7 @@ import io.dayshift.lab.model.LabSite;
 import io.dayshift.testing.EndToEndFixture;
 import io.dayshift.testing.Http;
 import io.dayshift.testing.RunbookEndToEndTest;
+import io.dayshift.testing.TaskForms;
 import io.dayshift.testing.Users;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -79,6 +80,8 @@ class RollingUpgradeEndToEndTest extends EndToEndFixture {
         String taskId = offered.get(0).get("id").asText();
         JsonNode form = json(anna.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=planSummary,backupId"));
         assertThat(form.at("/planSummary/value").asText()).contains("2023.2 → 2024.1").contains("canary");
+        TaskForms.Loaded approvalForm = TaskForms.check(anna, taskId);
+        assertThat(approvalForm.rows("Table_Steps")).anySatisfy(step -> assertThat(step.path("phase").asText()).startsWith("canary batch 1"));
         assertThat(olga.postJson("/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"mine\"}}}").statusCode()).isEqualTo(403);
         assertThat(anna.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"anna\"}").statusCode()).isEqualTo(204);
