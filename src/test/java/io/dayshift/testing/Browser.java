@@ -32,7 +32,7 @@ public final class Browser implements AutoCloseable {
     public static final String HOW_TO_INSTALL = "install Chromium and its driver (Debian and Ubuntu: 'apt-get install chromium "
             + "chromium-driver'), or name them with -Dbrowser.chromium=<path> and -Dbrowser.chromedriver=<path>, then run "
             + "'./mvnw -o verify -Pbrowser'";
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -97,14 +97,55 @@ public final class Browser implements AutoCloseable {
         return logInHere(user, password);
     }
 
-    /** Fills and submits the webapps' login form on the page shown now, and waits until it is gone. */
+    /**
+     * Fills and submits the webapps' login form on the page shown now, and waits until the webapp has left its login page.
+     * The form is filled until it keeps what was typed for a moment, then submitted with its own button.
+     */
     public Browser logInHere(String user, String password) {
-        WebElement form = waitFor(By.cssSelector("form[name='signinForm']"));
-        form.findElement(By.cssSelector("input[type='text']")).sendKeys(user);
-        form.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+        WebElement form = until(d -> {
+            WebElement shown = d.findElement(By.cssSelector("form[name='signinForm']"));
+            WebElement name = shown.findElement(By.cssSelector("input[type='text']"));
+            WebElement secret = shown.findElement(By.cssSelector("input[type='password']"));
+            fill(d, name, user);
+            fill(d, secret, password);
+            pause(Duration.ofMillis(500));
+            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value")) ? shown : null;
+        }, "the login form to keep what was typed");
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        until(d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty() ? Boolean.TRUE : null, "the login to complete");
+        pause(Duration.ofSeconds(5));
+        if (driver.getCurrentUrl().contains("/login")) {
+            // The login page did not act on the click (in headless Chromium its fields keep no keys either): send, from the
+            // page, the login request its form sends (the webapps' login API, with the page's CSRF token), then show the app.
+            Object status = driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '=').split('=')[1];
+                    const app = location.pathname.split('/')[3];
+                    fetch('/camunda/api/admin/auth/user/default/login/' + app, {method: 'POST', credentials: 'same-origin',
+                        headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
+                        body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
+                      .then(r => done(r.status), e => done(String(e)));""", user, password);
+            if (!Long.valueOf(200).equals(status)) {
+                throw new AssertionError("the webapps' login refused " + user + ": " + status);
+            }
+            driver.navigate().refresh();
+        }
+        until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE, "the login to complete");
         return this;
+    }
+
+    /**
+     * Types into a field; where the page swallows the keys (the webapps' login fields, in headless Chromium, keep nothing
+     * typed), sets its value and tells the page as typing would (an {@code input} event, which AngularJS listens to).
+     */
+    private static void fill(ChromeDriver driver, WebElement field, String text) {
+        if (!text.equals(field.getDomProperty("value"))) {
+            field.clear();
+            field.sendKeys(text);
+        }
+        if (!text.equals(field.getDomProperty("value"))) {
+            driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, text);
+        }
     }
 
     /** The element, once it is there. */
@@ -230,28 +271,35 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** What {@code look} finds (not null), looked for every 100 ms for up to 20 s. */
+    /** What {@code look} finds (not null), looked for every 100 ms for up to a minute (a page, a login). */
     private <T> T until(java.util.function.Function<ChromeDriver, T> look, String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             T found;
             try {
                 found = look.apply(driver);
-            } catch (org.openqa.selenium.StaleElementReferenceException changing) {
-                found = null; // the page changed while it was looked at: look again
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException changing) {
+                found = null; // the page changed while it was looked at, or is not there yet: look again
             }
             if (found != null) {
                 return found;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl());
+                screenshot("waited-in-vain");
+                String shown = driver.findElement(By.tagName("body")).getText();
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl() + ", which shows: "
+                        + shown.substring(0, Math.min(shown.length(), 600)));
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
