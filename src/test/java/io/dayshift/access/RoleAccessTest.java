@@ -223,6 +223,9 @@ class RoleAccessTest {
             }
         }
         return names;
+    }
+
+    @Test
     void everyoneWhoReadsRunsFindsThemInTheAuditorViewAndAUserOfNoRoleFindsNone() throws Exception {
         // given a run whose approval was journaled
         String instanceId = startAsOpsLead();
