@@ -52,7 +52,7 @@ class AuditController {
         if (parsed.filter().isEmpty()) {
             return page(HttpStatus.BAD_REQUEST, AuditPages.problems(user.getName(), parsed.problems()));
         }
-        RunFilter filter = parsed.filter().get();
+        RunFilter filter = parsed.filter().get().forWhoAsks(user.getName());
         return page(HttpStatus.OK, AuditPages.list(user.getName(), filter, runs.runbooks(user), runs.page(user, filter)));
     }
 

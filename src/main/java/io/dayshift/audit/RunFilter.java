@@ -28,6 +28,8 @@ record RunFilter(Optional<String> runbook, Optional<String> site, Optional<Strin
     static final String SITE = "site";
     static final String TARGET = "target";
     static final String PERSON = "person";
+    /** The value of {@value #PERSON} that means the user asking. */
+    static final String ME = "me";
     static final String STATE = "state";
     static final String FROM = "from";
     static final String TO = "to";
@@ -75,6 +77,14 @@ record RunFilter(Optional<String> runbook, Optional<String> site, Optional<Strin
     /** The same filter on another page. */
     RunFilter onPage(int number) {
         return new RunFilter(runbook, site, target, person, state, from, to, number);
+    }
+
+    /**
+     * The filter as asked by {@code user}: {@code person=me} ({@value #ME}), as the landing page and the webapps link to
+     * "My runs" without knowing who follows the link, means the user asking.
+     */
+    RunFilter forWhoAsks(String user) {
+        return person.filter(ME::equals).isPresent() ? new RunFilter(runbook, site, target, Optional.of(user), state, from, to, page) : this;
     }
 
     /** The same filter for one person's runs ("My runs"), from the first page. */

@@ -84,6 +84,7 @@ class AuditViewEndToEndTest extends EndToEndFixture {
         assertThat(runsOn("/audit?runbook=drain-compute-node")).containsExactly(drain);
         assertThat(runsOn("/audit?site=lab-charmed")).containsExactly(charmedCheck);
         assertThat(runsOn("/audit?person=otto")).containsExactly(charmedCheck);
+        assertThat(runsOn(otto, "/audit?person=me")).as("My runs, as the landing page links to them").containsExactly(charmedCheck);
         assertThat(runsOn("/audit?target=cn01")).containsExactly(drain);
         assertThat(runsOn("/audit?target=cn0")).isEmpty();
         assertThat(runsOn("/audit?state=running")).containsExactly(drain);
@@ -209,7 +210,13 @@ class AuditViewEndToEndTest extends EndToEndFixture {
 
     /** The runs a page of the list links to, in order. */
     private List<String> runsOn(String path) {
-        Matcher links = Pattern.compile("<th scope=\"row\"><a href=\"/audit/runs/([^\"]+)\"").matcher(page(path));
+        return runsOn(audrey, path);
+    }
+
+    private List<String> runsOn(Http reader, String path) {
+        HttpResponse<String> answer = reader.get(path);
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        Matcher links = Pattern.compile("<th scope=\"row\"><a href=\"/audit/runs/([^\"]+)\"").matcher(answer.body());
         List<String> runs = new java.util.ArrayList<>();
         while (links.find()) {
             runs.add(links.group(1));
