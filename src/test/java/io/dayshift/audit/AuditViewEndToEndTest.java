@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,8 @@ class AuditViewEndToEndTest extends EndToEndFixture {
     EvidenceStore evidence;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
 
     private Http olga;
     private Http otto;
@@ -70,7 +74,7 @@ class AuditViewEndToEndTest extends EndToEndFixture {
         awaitEnded(olga, labCheck, LIMIT);
         String charmedCheck = start(otto, "site-health-check", "lab-charmed", null);
         awaitEnded(otto, charmedCheck, LIMIT);
-        String refused = start(olga, "site-health-check", "atlantis", null);
+        String refused = startUnchecked("site-health-check", "atlantis");
         awaitEnded(olga, refused, LIMIT);
         String drain = start(olga, "drain-compute-node", "lab", "cn01");
         JsonNode approval = approvalOf(drain);
@@ -129,9 +133,10 @@ class AuditViewEndToEndTest extends EndToEndFixture {
 
     @Test
     void whatRunsHoldIsShownAsTextNeverAsMarkup() throws Exception {
-        // given a run started on a "site" that is a piece of script: its input check refuses it, naming it in its summary
+        // given a run started on a "site" that is a piece of script (by the engine, as a timer or an alert starts a run):
+        // its input check refuses it, naming it in its summary
         String script = "<script>alert(1)</script>";
-        String run = start(olga, "site-health-check", script, null);
+        String run = startUnchecked("site-health-check", script);
         awaitEnded(olga, run, LIMIT);
 
         // then the list and the run's page show it as text
@@ -188,6 +193,14 @@ class AuditViewEndToEndTest extends EndToEndFixture {
         HttpResponse<String> started = who.postJson("/engine-rest/process-definition/key/" + runbook + "/start", "{\"variables\":{" + variables + "}}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         return JSON.readTree(started.body()).path("id").asText();
+    }
+
+    /**
+     * Starts a runbook on {@code site} through the engine itself, as a timer or an alert does, past the start check that a
+     * person's start over HTTP meets, so that the runbook's own input check refuses it into its summary.
+     */
+    private String startUnchecked(String runbook, String site) {
+        return runtimeService.startProcessInstanceByKey(runbook, Map.of("site", site)).getId();
     }
 
     private JsonNode approvalOf(String run) throws Exception {
