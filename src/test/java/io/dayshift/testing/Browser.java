@@ -98,7 +98,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Fills and submits the webapps' login form on the page shown now, and waits until the webapp has left its login page.
+     * Fills and submits the webapps' login form on the page shown now; the browser then holds the webapps' session.
      * The form is filled until it keeps what was typed for a moment, then submitted with its own button.
      */
     public Browser logInHere(String user, String password) {
@@ -127,9 +127,7 @@ public final class Browser implements AutoCloseable {
             if (!Long.valueOf(200).equals(status)) {
                 throw new AssertionError("the webapps' login refused " + user + ": " + status);
             }
-            driver.navigate().refresh();
         }
-        until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE, "the login to complete");
         return this;
     }
 
