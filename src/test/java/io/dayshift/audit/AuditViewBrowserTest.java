@@ -3,7 +3,6 @@ package io.dayshift.audit;
 import static io.dayshift.testing.EngineRest.awaitEnded;
 import static io.dayshift.testing.EngineRest.claimAndComplete;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +17,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Only under {@code ./mvnw -o verify -Pbrowser}; skipped, saying how to install Chromium, where it is missing.
  */
 @Tag(Browser.TAG)
+@ExtendWith(Browser.Installed.class)
 @RunbookEndToEndTest(timeFactor = "0")
 class AuditViewBrowserTest extends EndToEndFixture {
 
@@ -47,12 +47,6 @@ class AuditViewBrowserTest extends EndToEndFixture {
 
     @Autowired
     EvidenceStore evidence;
-
-    @BeforeAll
-    static void aBrowserIsInstalled() {
-        String why = Browser.whyUnavailable();
-        assumeTrue(why == null, () -> "browser check skipped: " + why);
-    }
 
     @Test
     void anAuditorLogsInFiltersReadsARunWithTheKeyboardAndFindsNothingToChange() throws Exception {

@@ -47,6 +47,20 @@ public final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    /**
+     * Skips a test class, saying why and how to install what is missing, where no browser can be started: as a condition,
+     * before the service starts ({@code @ExtendWith(Browser.Installed.class)}).
+     */
+    public static final class Installed implements org.junit.jupiter.api.extension.ExecutionCondition {
+        @Override
+        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            String why = whyUnavailable();
+            return why == null ? org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("Chromium and chromedriver are installed")
+                    : org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("browser check skipped: " + why);
+        }
+    }
+
     /** Where the Chromium binary is ({@code -Dbrowser.chromium}, by default where the distribution's package puts it). */
     public static Path chromium() {
         return Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
