@@ -3,7 +3,6 @@ package io.dayshift.audit;
 import static io.dayshift.testing.EngineRest.awaitEnded;
 import static io.dayshift.testing.EngineRest.claimAndComplete;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +17,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Only under {@code ./mvnw -o verify -Pbrowser}; skipped, saying how to install Chromium, where it is missing.
  */
 @Tag(Browser.TAG)
+@ExtendWith(Browser.Installed.class)
 @RunbookEndToEndTest(timeFactor = "0")
 class AuditViewBrowserTest extends EndToEndFixture {
 
@@ -47,12 +47,6 @@ class AuditViewBrowserTest extends EndToEndFixture {
 
     @Autowired
     EvidenceStore evidence;
-
-    @BeforeAll
-    static void aBrowserIsInstalled() {
-        String why = Browser.whyUnavailable();
-        assumeTrue(why == null, () -> "browser check skipped: " + why);
-    }
 
     @Test
     void anAuditorLogsInFiltersReadsARunWithTheKeyboardAndFindsNothingToChange() throws Exception {
@@ -97,7 +91,8 @@ class AuditViewBrowserTest extends EndToEndFixture {
 
             // when she moves with the keyboard alone: the first Tab reaches the skip link, more Tabs the run, Enter opens it
             List<WebElement> path = browser.tabUntil(e -> ("/audit/runs/" + drain).equals(e.getDomAttribute("href")), 40);
-            assertThat(path.get(0).getText()).isEqualTo("Skip to content");
+            assertThat(path.get(0).getDomProperty("textContent")).isEqualTo("Skip to content");
+            assertThat(path.get(0).getDomAttribute("href")).isEqualTo("#main");
             browser.enter();
 
             // then the run's page shows its header, its verification, its approval and its journal as a timeline
@@ -113,11 +108,11 @@ class AuditViewBrowserTest extends EndToEndFixture {
             browser.screenshot("run");
 
             // and a long detail, folded, opens with the keyboard: Tab to its summary, Enter
-            WebElement folded = browser.all(By.cssSelector("table.journal details")).get(0);
-            assertThat(folded.getDomProperty("open")).isEqualTo("false");
-            browser.tabUntil(e -> "summary".equals(e.getTagName()), 200);
+            assertThat(browser.all(By.cssSelector("table.journal details"))).isNotEmpty();
+            assertThat(browser.all(By.cssSelector("table.journal details[open]"))).isEmpty();
+            List<WebElement> toSummary = browser.tabUntil(e -> "summary".equals(e.getTagName()), 200);
             browser.key(org.openqa.selenium.Keys.ENTER);
-            assertThat(folded.getDomProperty("open")).isEqualTo("true");
+            assertThat(toSummary.get(toSummary.size() - 1).findElement(By.xpath("..")).getDomProperty("open")).isEqualTo("true");
             browser.screenshot("run-detail-open");
 
             // when she follows the pack link, with the same login (no second login asked)

@@ -47,6 +47,20 @@ public final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    /**
+     * Skips a test class, saying why and how to install what is missing, where no browser can be started: as a condition,
+     * before the service starts ({@code @ExtendWith(Browser.Installed.class)}).
+     */
+    public static final class Installed implements org.junit.jupiter.api.extension.ExecutionCondition {
+        @Override
+        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            String why = whyUnavailable();
+            return why == null ? org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("Chromium and chromedriver are installed")
+                    : org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("browser check skipped: " + why);
+        }
+    }
+
     /** Where the Chromium binary is ({@code -Dbrowser.chromium}, by default where the distribution's package puts it). */
     public static Path chromium() {
         return Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
@@ -98,7 +112,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Fills and submits the webapps' login form on the page shown now, and waits until the webapp has left its login page.
+     * Fills and submits the webapps' login form on the page shown now; the browser then holds the webapps' session.
      * The form is filled until it keeps what was typed for a moment, then submitted with its own button.
      */
     public Browser logInHere(String user, String password) {
@@ -127,9 +141,7 @@ public final class Browser implements AutoCloseable {
             if (!Long.valueOf(200).equals(status)) {
                 throw new AssertionError("the webapps' login refused " + user + ": " + status);
             }
-            driver.navigate().refresh();
         }
-        until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE, "the login to complete");
         return this;
     }
 
