@@ -1,34 +1,22 @@
 package io.dayshift.audit;
 
+import io.dayshift.runbook.RunOutcome;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 
 /**
  * What a run came to, as auditors sort runs: still running, succeeded (ended at its runbook's success end event), refused
  * or failed (its input or plan was refused, or what it checks or does did not hold), or ended otherwise (stopped, rolled
- * back, handed over, cancelled). Each end event of every runbook is named once here, by its BPMN id; a model test keeps
- * the lists and the models in step, so that a new end event needs a decision where it belongs.
+ * back, handed over, cancelled) — the same {@link RunOutcome} the metrics label runs with, in three words.
  */
 final class RunOutcomes {
 
     /** The end events a runbook reaches when it did what it was started for. */
-    static final Set<String> SUCCEEDED = Set.of("EndEvent_ComputeNodeAdded", "EndEvent_SiteBackedUp", "EndEvent_MachinesCommissioned",
-            "EndEvent_DailyBackupDone", "EndEvent_DailyCheckDone", "EndEvent_SiteRestored", "EndEvent_HostDrained",
-            "EndEvent_HostReturnedToService", "EndEvent_SiteUpgraded", "EndEvent_IncidentClosed", "EndEvent_SiteGreen");
+    static final Set<String> SUCCEEDED = RunOutcome.endsOf(RunOutcome.SUCCESS);
     /** Refused (its input, its plan or a data loss not accepted) or failed (a check or the work did not hold). */
-    static final Set<String> REFUSED_OR_FAILED = Set.of("EndEvent_InputRejected", "EndEvent_AdditionRejected", "EndEvent_PlanRejected",
-            "EndEvent_DataLossRejected", "EndEvent_RestoreRejected", "EndEvent_SiteUnhealthy", "EndEvent_NotEnoughCapacity",
-            "EndEvent_HostNotEmpty", "EndEvent_ServiceNotReady", "EndEvent_InfrastructureNotReady", "EndEvent_BackupIncomplete",
-            "EndEvent_SiteNotGreen", "EndEvent_SiteRed");
+    static final Set<String> REFUSED_OR_FAILED = RunOutcome.endsOf(RunOutcome.REFUSED, RunOutcome.REJECTED, RunOutcome.FAILED);
     /** Ended at another end: stopped, rolled back, aborted, handed over, a partial result. */
-    static final Set<String> ENDED_OTHERWISE = Set.of("EndEvent_AdditionRolledBack", "EndEvent_DrainAborted", "EndEvent_HostKeptDisabled",
-            "EndEvent_RestoreAbandoned", "EndEvent_RestoredNotVerified", "EndEvent_UpgradeStopped", "EndEvent_UpgradeRolledBack",
-            "EndEvent_UpgradeHandedOver", "EndEvent_OverrunAcknowledged", "EndEvent_OverrunKnown", "EndEvent_SiteAmber");
-
-    static final Set<String> ALL = Stream.of(SUCCEEDED, REFUSED_OR_FAILED, ENDED_OTHERWISE).flatMap(Set::stream)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ENDED_OTHERWISE = RunOutcome.endsOf(RunOutcome.HALTED);
 
     /** The states a run can be filtered by; {@code parameter} is the filter's value. */
     enum State {
@@ -55,15 +43,13 @@ final class RunOutcomes {
         if (run.getEndTime() == null) {
             return State.RUNNING;
         }
-        String end = run.getEndActivityId();
-        if (HistoricProcessInstance.STATE_COMPLETED.equals(run.getState()) && end != null) {
-            if (SUCCEEDED.contains(end)) {
-                return State.SUCCEEDED;
-            }
-            if (REFUSED_OR_FAILED.contains(end)) {
-                return State.REFUSED_OR_FAILED;
-            }
+        if (!HistoricProcessInstance.STATE_COMPLETED.equals(run.getState()) || run.getEndActivityId() == null) {
+            return State.ENDED_OTHERWISE;
         }
-        return State.ENDED_OTHERWISE;
+        return switch (RunOutcome.of(run.getProcessDefinitionKey(), run.getEndActivityId())) {
+            case SUCCESS -> State.SUCCEEDED;
+            case REFUSED, REJECTED, FAILED -> State.REFUSED_OR_FAILED;
+            case HALTED, CANCELLED -> State.ENDED_OTHERWISE;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.dayshift.metrics;
 
 import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.RunOutcome;
 import io.dayshift.runbook.RunVariables;
 import io.dayshift.site.Sites;
 import io.micrometer.core.instrument.Counter;
@@ -29,8 +30,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

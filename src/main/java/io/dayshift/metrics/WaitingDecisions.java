@@ -1,6 +1,7 @@
 package io.dayshift.metrics;
 
 import io.dayshift.engine.RunLog;
+import io.dayshift.runbook.RunOutcome;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -1,4 +1,4 @@
-package io.dayshift.metrics;
+package io.dayshift.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outcome table matches the models: every runbook (a process started on its own: offered in Tasklist, or nightly on
- * its timer) names its success end, and every end event the table names is an end of that process itself, not of a
- * sub-process, so a renamed end event fails here rather than turning a success into "halted" on a dashboard.
+ * its timer) names its success end, every end of a runbook's process itself has exactly one outcome, and every end the
+ * table names exists, so that a renamed or new end event fails here rather than being miscounted on a dashboard or
+ * missorted on an auditor's page.
  */
 class RunOutcomeTest {
 
@@ -30,35 +31,48 @@ class RunOutcomeTest {
 
     @Test
     void everyRunbookNamesItsSuccessEnd() {
-        Set<String> runbooks = models.entrySet().stream().filter(model -> startsOnItsOwn(model.getValue()))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertThat(runbooks).hasSizeGreaterThanOrEqualTo(11);
-        assertThat(RunOutcome.SUCCESS_ENDS.keySet()).containsExactlyInAnyOrderElementsOf(runbooks);
+        assertThat(runbooks()).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(RunOutcome.SUCCESS_ENDS.keySet()).containsExactlyInAnyOrderElementsOf(runbooks());
+        RunOutcome.SUCCESS_ENDS.forEach((runbook, end) -> assertThat(processEnds(runbook)).as(runbook).contains(end));
     }
 
     @Test
-    void everyEndTheTableNamesEndsItsProcess() {
-        RunOutcome.SUCCESS_ENDS.forEach((runbook, ends) -> assertThat(processEnds(runbook)).as(runbook).containsAll(ends));
-        Set<String> allEnds = models.keySet().stream().flatMap(key -> processEnds(key).stream()).collect(Collectors.toSet());
-        assertThat(allEnds).containsAll(RunOutcome.REFUSED_ENDS).containsAll(RunOutcome.REJECTED_ENDS);
+    void everyEndOfEveryRunbookHasExactlyOneOutcomeAndEveryListedEndExists() {
+        Set<String> allEnds = runbooks().stream().flatMap(runbook -> processEnds(runbook).stream()).collect(Collectors.toSet());
+        for (String runbook : runbooks()) {
+            for (String end : processEnds(runbook)) {
+                long lists = RunOutcome.OTHER_ENDS.values().stream().filter(ends -> ends.contains(end)).count();
+                boolean success = end.equals(RunOutcome.SUCCESS_ENDS.get(runbook));
+                assertThat(lists + (success ? 1 : 0)).as("%s of %s has exactly one outcome", end, runbook).isEqualTo(1);
+            }
+        }
+        RunOutcome.OTHER_ENDS.forEach((outcome, ends) -> assertThat(allEnds).as(outcome.label()).containsAll(ends));
     }
 
     @Test
     void theOutcomeOfAnEnd() {
         assertThat(RunOutcome.of("backup-site", "EndEvent_SiteBackedUp")).isEqualTo(RunOutcome.SUCCESS);
-        assertThat(RunOutcome.of("backup-site", "EndEvent_BackupIncomplete")).isEqualTo(RunOutcome.HALTED);
-        // the same id is a halt in another runbook: success is per runbook
+        assertThat(RunOutcome.of("backup-site", "EndEvent_BackupIncomplete")).isEqualTo(RunOutcome.FAILED);
+        // success is per runbook: another runbook's success end is no success here
         assertThat(RunOutcome.of("rolling-upgrade", "EndEvent_SiteBackedUp")).isEqualTo(RunOutcome.HALTED);
         assertThat(RunOutcome.of("site-health-check", "EndEvent_SiteGreen")).isEqualTo(RunOutcome.SUCCESS);
-        assertThat(RunOutcome.of("site-health-check", "EndEvent_SiteRed")).isEqualTo(RunOutcome.HALTED);
+        assertThat(RunOutcome.of("site-health-check", "EndEvent_SiteAmber")).isEqualTo(RunOutcome.HALTED);
+        assertThat(RunOutcome.of("site-health-check", "EndEvent_SiteRed")).isEqualTo(RunOutcome.FAILED);
         assertThat(RunOutcome.of("drain-compute-node", "EndEvent_InputRejected")).isEqualTo(RunOutcome.REFUSED);
         assertThat(RunOutcome.of("drain-compute-node", "EndEvent_NotEnoughCapacity")).isEqualTo(RunOutcome.REFUSED);
         assertThat(RunOutcome.of("drain-compute-node", "EndEvent_PlanRejected")).isEqualTo(RunOutcome.REJECTED);
         assertThat(RunOutcome.of("drain-compute-node", "EndEvent_DrainAborted")).isEqualTo(RunOutcome.HALTED);
         assertThat(RunOutcome.of("drain-compute-node", null)).isEqualTo(RunOutcome.HALTED);
+        assertThat(RunOutcome.endsOf(RunOutcome.SUCCESS)).contains("EndEvent_HostDrained").doesNotContain("EndEvent_PlanRejected");
         assertThat(RunOutcome.CANCELLED.label()).isEqualTo("cancelled");
     }
 
+    private Set<String> runbooks() {
+        return models.entrySet().stream().filter(model -> startsOnItsOwn(model.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** The ends of the process itself: an end inside a sub-process ends only that sub-process. */
     private Set<String> processEnds(String key) {
         BpmnModelInstance model = models.get(key);
         assertThat(model).as("processes/" + key + ".bpmn").isNotNull();
