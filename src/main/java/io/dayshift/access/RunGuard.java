@@ -164,7 +164,8 @@ class RunGuard extends AbstractProcessEnginePlugin {
         definitions.stream().filter(Objects::nonNull).forEach(id -> engineOnly.addAll(engineWritten.of(deployments, id)));
         List<String> written = attempt.variables().keySet().stream()
                 .filter(engineOnly::contains)
-                .filter(name -> taskForm == null || !taskForm.editable().contains(name))
+                .filter(name -> taskForm == null || !taskForm.editable().contains(name)
+                        && !shownUnchanged(taskForm, task, name, attempt.variables().get(name)))
                 .sorted()
                 .toList();
         if (!written.isEmpty()) {
@@ -202,12 +203,19 @@ class RunGuard extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * A field the task's form shows read-only, sent back with the value the task holds: Tasklist submits a form's
+     * read-only fields with the rest, so an approver completing the form as shown writes nothing new.
+     */
+    private static boolean shownUnchanged(FormFields form, TaskEntity task, String name, Object submitted) {
+        return form.readonly().contains(name) && task != null && Objects.equals(value(submitted), task.getVariable(name));
+    }
+
     private static void refuseOutsideForm(Attempt attempt, String user, TaskEntity task, FormFields form) {
         List<String> outside = new ArrayList<>();
         for (Map.Entry<String, ?> variable : attempt.variables().entrySet()) {
             String name = variable.getKey();
-            boolean shownUnchanged = form.readonly().contains(name) && task != null && Objects.equals(value(variable.getValue()), task.getVariable(name));
-            if (!form.editable().contains(name) && !shownUnchanged) {
+            if (!form.editable().contains(name) && !shownUnchanged(form, task, name, variable.getValue())) {
                 outside.add(name);
             }
         }

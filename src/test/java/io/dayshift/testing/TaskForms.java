@@ -58,6 +58,23 @@ public final class TaskForms {
         }
     }
 
+    /**
+     * The body of {@code POST /task/{id}/submit-form} as Tasklist sends it: every field of the form that has a key, the
+     * read-only ones with the value the task showed (Tasklist sends them back), the others with {@code answers}.
+     */
+    public static String submission(Loaded loaded, Map<String, Object> answers) {
+        com.fasterxml.jackson.databind.node.ObjectNode variables = JSON.createObjectNode();
+        for (JsonNode component : components(loaded.form())) {
+            String key = component.path("key").asText("");
+            if (!key.isEmpty() && component.path("readonly").asBoolean(false) && loaded.variables().has(key)) {
+                JsonNode shown = loaded.variables().path(key);
+                variables.putObject(key).put("type", shown.path("type").asText()).set("value", shown.path("value"));
+            }
+        }
+        answers.forEach((key, value) -> variables.putObject(key).set("value", JSON.valueToTree(value)));
+        return JSON.createObjectNode().set("variables", variables).toString();
+    }
+
     /** Loads the task's form as {@code user} and checks that it reads only what the task has. */
     public static Loaded check(Http user, String taskId) throws Exception {
         HttpResponse<String> form = user.get("/engine-rest/task/" + taskId + "/deployed-form");

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,8 +77,16 @@ class DrainComputeNodeEndToEndTest extends EndToEndFixture {
         });
         assertThat(approvalForm.value("planTable").path("title").asText()).isEqualTo("Drain cn01 (az1) on site lab: 4 instance(s)");
         assertThat(alice.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
-        HttpResponse<String> approved = alice.postJson("/engine-rest/task/" + taskId + "/complete",
-                "{\"variables\":{\"approve\":{\"value\":true},\"approvalReason\":{\"value\":\"window agreed with the tenants\"}}}");
+        // (as Tasklist submits the form: its read-only fields come back as shown; one changed is refused)
+        Map<String, Object> answers = Map.of("approve", true, "approvalReason", "window agreed with the tenants");
+        String asShown = TaskForms.submission(approvalForm, answers);
+        String fingerprint = approvalForm.variables().path("planFingerprint").path("value").asText();
+        assertThat(fingerprint).isNotBlank();
+        HttpResponse<String> tampered = alice.postJson("/engine-rest/task/" + taskId + "/submit-form",
+                asShown.replace(fingerprint, "0000-0000-0000"));
+        assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(403);
+        assertThat(tampered.body()).contains("planFingerprint");
+        HttpResponse<String> approved = alice.postJson("/engine-rest/task/" + taskId + "/submit-form", asShown);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
 
         // then the run drains the host by itself
