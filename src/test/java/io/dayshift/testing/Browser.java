@@ -141,6 +141,9 @@ public final class Browser implements AutoCloseable {
             if (!Long.valueOf(200).equals(status)) {
                 throw new AssertionError("the webapps' login refused " + user + ": " + status);
             }
+            // The session now holds the login, but the webapp stays on its login route when that is reloaded: open the app.
+            String app = driver.getCurrentUrl().substring(base.length()).split("/")[3];
+            driver.get(base + "/camunda/app/" + app + "/default/");
         }
         return this;
     }
@@ -257,6 +260,46 @@ public final class Browser implements AutoCloseable {
 
     public String source() {
         return driver.getPageSource();
+    }
+
+    /**
+     * Clicks the visible link or button whose text is {@code text} (no new page expected: the webapps change the page in
+     * place); where something lies over it (a notification, a sticky header), clicks it from the page's script.
+     */
+    public Browser click(String text) {
+        WebElement target = until(d -> d.findElements(By.xpath("//a|//button")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().strip().equals(text)).findFirst().orElse(null), "'" + text + "' to click");
+        try {
+            target.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            driver.executeScript("arguments[0].click();", target);
+        }
+        return this;
+    }
+
+    /** What {@code look} finds (not null or false), looked for every 100 ms for up to a minute; a screenshot when it never does. */
+    public <T> T waitUntil(java.util.function.Supplier<T> look, String what) {
+        return until(d -> {
+            T found = look.get();
+            return Boolean.FALSE.equals(found) ? null : found;
+        }, what);
+    }
+
+    /** Runs a script in the page; what it returns. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Saves a screenshot of one element (a form that scrolls inside its pane, a table) as {@code target/browser/<NN>-<name>.png}. */
+    public Path screenshot(String name, WebElement element) {
+        try {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+            Path file = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+            Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves a screenshot of the page as {@code target/browser/<NN>-<name>.png}; its path. */
