@@ -7,17 +7,23 @@ import io.dayshift.evidence.pack.EvidencePack;
 import io.dayshift.evidence.pack.EvidencePacks;
 import io.dayshift.evidence.pack.PackHtml;
 import io.dayshift.evidence.pack.PackJson;
+import io.dayshift.access.Roles;
+import io.dayshift.testing.Http;
 import io.dayshift.testing.ServiceTest;
+import io.dayshift.testing.Users;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>./mvnw test -Dtest=EvidencePackBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
  * It prints, and writes to {@code target/benchmarks/evidence-pack.txt}, the median, 95th percentile and slowest of
- * {@value #ROUNDS} rounds (after {@value #WARM_UP} rounds to warm up), for building the pack and for rendering each form.
+ * {@value #ROUNDS} rounds (after {@value #WARM_UP} rounds to warm up), for building the pack, for rendering each form, and
+ * for the run's page in the auditor view ({@code /audit/runs/{id}}), fetched over HTTP as an auditor.
  */
 @ServiceTest
 class EvidencePackBenchmark {
@@ -50,6 +57,10 @@ class EvidencePackBenchmark {
     PackJson json;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    IdentityService identity;
+    @LocalServerPort
+    int port;
 
     @Test
     void packOfARunWithAThousandJournalEntries() throws IOException {
@@ -99,11 +110,27 @@ class EvidencePackBenchmark {
                 total[round] = t3 - t0;
             }
         }
+        // and the run's page in the auditor view, as an auditor's browser gets it over HTTP (login checked, read, rendered)
+        Users.ensure(identity, "audrey", Roles.AUDITORS);
+        Http auditor = Http.as(port, "audrey", Users.PASSWORD);
+        long[] page = new long[ROUNDS];
+        int pageSize = 0;
+        for (int round = -WARM_UP; round < ROUNDS; round++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = auditor.get("/audit/runs/" + run);
+            long t1 = System.nanoTime();
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            pageSize = answer.body().length();
+            if (round >= 0) {
+                page[round] = t1 - t0;
+            }
+        }
         return List.of(
                 "  " + state + ", pack built (history and journal read, chain verified): " + figures(build),
                 "  " + state + ", JSON rendered (" + jsonSize / 1024 + " KiB): " + figures(asJson),
                 "  " + state + ", HTML rendered (" + htmlSize / 1024 + " KiB): " + figures(asHtml),
-                "  " + state + ", all three: " + figures(total));
+                "  " + state + ", all three: " + figures(total),
+                "  " + state + ", the run's page /audit/runs/{id} over HTTP (" + pageSize / 1024 + " KiB): " + figures(page));
     }
 
     /** A run of access-check, waiting at its approval, with {@value #ENTRIES} journal entries. */
