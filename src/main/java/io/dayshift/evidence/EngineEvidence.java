@@ -1,9 +1,9 @@
 package io.dayshift.evidence;
 
 import io.dayshift.engine.BuiltIntoModels;
+import io.dayshift.engine.HistoryHandlers;
 import io.dayshift.engine.RunLog;
 import io.dayshift.evidence.EvidenceStore.Where;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -49,10 +49,7 @@ class EngineEvidence extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new Handler());
-        configuration.setCustomHistoryEventHandlers(handlers);
+        HistoryHandlers.add(configuration, new Handler());
         BuiltIntoModels.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element element, ProcessDefinitionEntity process) {

@@ -1,5 +1,6 @@
 package io.dayshift.metrics;
 
+import io.dayshift.engine.HistoryHandlers;
 import io.dayshift.engine.RunLog;
 import io.dayshift.runbook.RunOutcome;
 import io.dayshift.runbook.RunVariables;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +90,7 @@ class RunMetrics extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new Handler());
-        configuration.setCustomHistoryEventHandlers(handlers);
+        HistoryHandlers.add(configuration, new Handler());
     }
 
     /** Who a recording is about: the run's runbook and site. */
