@@ -6,14 +6,13 @@ import io.dayshift.runbook.RecordDecisionListener;
 /**
  * {@code processes/await-operation.bpmn}, the one way a runbook waits: its key, element ids and variables. A runbook starts
  * a long operation in a step of its own, puts it in {@link #OPERATION}, and calls this process, which looks at it through
- * its {@link OperationProbe} first after {@link #NEXT_LOOK} (when it should be done), then every {@link #CHECK_INTERVAL},
- * until it ends or {@link #DEADLINE} passes. Ended well: it returns {@link #SUCCEEDED}. Failed or overdue: one ops lead
+ * its {@link OperationProbe} when the {@link LookSchedule} says (when it should be done, and every {@link #CHECK_INTERVAL}
+ * at most), until it ends or {@link #DEADLINE} passes. Ended well: it returns {@link #SUCCEEDED}. Failed or overdue: one ops lead
  * decides, among the runbook's {@link #DECISIONS} (and "wait", when only the deadline passed); the runbook's gateway after
  * the call follows {@link #OUTCOME} and the {@link #DECISION}.
  * <pre>{@code
  * <bpmn:callActivity id="Task_AwaitUpgrade" calledElement="await-operation" camunda:asyncBefore="true">
  *   <camunda:in source="operation" target="operation"/>
- *   <camunda:in sourceExpression="${settings.firstLook}" target="nextLook"/>
  *   <camunda:in sourceExpression="${settings.checkInterval}" target="checkInterval"/>
  *   <camunda:in sourceExpression="${settings.deadline}" target="deadline"/>
  *   <camunda:in sourceExpression="retry,roll-back,stop" target="decisions"/>
@@ -55,10 +54,15 @@ public final class AwaitOperation {
 
     /** What is awaited (in). */
     public static final ProcessVariable<Operation> OPERATION = ProcessVariable.json("operation", Operation.class);
-    /** ISO-8601 durations (in): the first look, the looks after it, the deadline of the whole wait. */
-    public static final ProcessVariable<String> NEXT_LOOK = ProcessVariable.string("nextLook");
+    /**
+     * ISO-8601 durations (in): the longest time between two looks, and the deadline of the whole wait. When each look comes
+     * is the {@link LookSchedule}'s: when the operation should be done, and every check interval at most.
+     */
     public static final ProcessVariable<String> CHECK_INTERVAL = ProcessVariable.string("checkInterval");
     public static final ProcessVariable<String> DEADLINE = ProcessVariable.string("deadline");
+    /** Engine-written: when the wait began (an ISO-8601 instant), and how long after the last look the next one comes. */
+    public static final ProcessVariable<String> WAIT_STARTED = ProcessVariable.string("waitStarted");
+    public static final ProcessVariable<String> NEXT_LOOK = ProcessVariable.string("nextLook");
     /**
      * The decisions the runbook offers when the operation does not end well, with commas (in), e.g. {@code retry,roll-back};
      * empty for a runbook that decides itself (it runs unattended): the outcome then comes back at once.

@@ -5,15 +5,18 @@ import static io.dayshift.runbook.await.AwaitOperation.DETAIL;
 import static io.dayshift.runbook.await.AwaitOperation.NEXT_LOOK;
 import static io.dayshift.runbook.await.AwaitOperation.OPERATION;
 import static io.dayshift.runbook.await.AwaitOperation.OUTCOME;
+import static io.dayshift.runbook.await.AwaitOperation.WAIT_STARTED;
 
 import io.dayshift.engine.RunLog;
+import java.time.Duration;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_CheckOperation}: one look at the awaited operation through its probe, recorded in the run's log; the next
- * look comes a check interval later.
+ * {@code Task_CheckOperation}: one look at the awaited operation through its probe, recorded in the run's log; when it is
+ * still running, the next look comes when the {@link LookSchedule} says; when it ended well, the schedule learns how long it took.
  */
 @Component("checkOperation")
 class CheckOperationDelegate implements JavaDelegate {
@@ -22,9 +25,11 @@ class CheckOperationDelegate implements JavaDelegate {
     private static final int DETAIL_MAX = 4000;
 
     private final OperationProbes probes;
+    private final LookSchedule schedule;
 
-    CheckOperationDelegate(OperationProbes probes) {
+    CheckOperationDelegate(OperationProbes probes, LookSchedule schedule) {
         this.probes = probes;
+        this.schedule = schedule;
     }
 
     @Override
@@ -34,7 +39,13 @@ class CheckOperationDelegate implements JavaDelegate {
         String evidence = RunLog.tail(look.evidence());
         OUTCOME.set(execution, look.progress().name());
         DETAIL.set(execution, detail(look, evidence));
-        NEXT_LOOK.set(execution, CHECK_INTERVAL.get(execution));
+        Duration waited = Duration.between(Instant.parse(WAIT_STARTED.get(execution)), StartWaitListener.now());
+        Duration sinceLastLook = Duration.parse(NEXT_LOOK.get(execution));
+        if (look.progress() == Look.Progress.RUNNING) {
+            NEXT_LOOK.set(execution, schedule.next(operation, waited, Duration.parse(CHECK_INTERVAL.get(execution))).toString());
+        } else if (look.progress() == Look.Progress.SUCCEEDED) {
+            schedule.endedWell(operation, waited, sinceLastLook);
+        }
         RunLog.record(execution, "look at " + operation.description(), operation.target(),
                 look.progress().name().toLowerCase() + (look.detail().isEmpty() ? "" : ": " + look.detail()), look.exitCode(), evidence);
     }
