@@ -65,6 +65,18 @@ class PromptJobs extends AbstractProcessEnginePlugin implements DisposableBean {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         jobExecutor = configuration.getJobExecutor();
+        if (jobExecutor != null) {
+            check(jobExecutor.getWaitTimeInMillis(), jobExecutor.getMaxWait());
+        }
+    }
+
+    /** An idle job executor waits wait-time, then longer up to max-wait; with max-wait below wait-time it never waits at all. */
+    static void check(long waitTime, long maxWait) {
+        if (waitTime < 1 || maxWait < waitTime) {
+            throw new IllegalStateException("camunda.bpm.job-execution.max-wait (" + maxWait + " ms) must be at least wait-time-in-millis (" + waitTime
+                    + " ms), and both at least 1 ms: otherwise an idle job executor never waits between two looks for due jobs and keeps the"
+                    + " database busy. The defaults are 500 and 1000.");
+        }
     }
 
     /** Wakes the job executor when {@code due} comes: at once if it has come. */
