@@ -31,8 +31,8 @@ public class LabConfiguration {
         LabSites lab = LabSites.start(properties, clock.getIfAvailable(Clock::systemUTC), Session.Sleeper.REAL);
         log.warn("==========================================================================================");
         log.warn(" SIMULATED SITES: {} are the built-in LAB, not real clouds.", lab.all().stream().map(LabSite::name).toList());
-        log.warn(" Nothing a runbook does to them touches a real machine. Lab files: {} (time factor {}).", lab.directory(),
-                properties.timeFactor());
+        log.warn(" Nothing a runbook does to them touches a real machine. Lab files: {} (pace {}, time factor {}).", lab.directory(),
+                properties.pace(), properties.timeFactor());
         lab.all().forEach(site -> log.warn(" lab site '{}' ({}) answers SSH on 127.0.0.1:{}", site.name(), site.flavour().name().toLowerCase(),
                 lab.sshPort(site.name())));
         log.warn(" Turn the lab off with dayshift.lab.enabled=false (it is always off under the postgres profile).");

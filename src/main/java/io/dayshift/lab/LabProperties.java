@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.dayshift.lab.model.LabPace;
 import io.dayshift.site.Site;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -16,8 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled      start the lab (true in the default profile, false under {@code postgres} and in tests)
  * @param directory    where the lab writes its SSH key, known_hosts, clouds.yaml and MAAS API keys
  * @param timeFactor   multiplies every simulated duration: 1 as configured, 0 instant, 0.1 ten times faster
+ * @param pace         which durations the operations take: {@code demo} (a few seconds, to watch a runbook; the default) or
+ *                     {@code realistic} (a real site's: a live migration 1 min, a kolla-ansible upgrade of a batch 15 min…;
+ *                     {@code io.dayshift.lab.model.LabOperation} gives each and why), before the time factor
  * @param durations    per operation ({@code commission}, {@code live-migration}, {@code kolla-deploy}, {@code unit-active}…), overriding
- *                     the defaults of {@code io.dayshift.lab.model.LabOperation}
+ *                     the pace's durations of {@code io.dayshift.lab.model.LabOperation}
  * @param user         the SSH user of the deployer and jump hosts
  * @param openstackUrl the Keystone URL written into clouds.yaml as {@code auth_url}; {@code {site}} is replaced by the site's name
  * @param maasUrl      the MAAS URL given to the sites; {@code {site}} is replaced by the site's name
@@ -37,7 +41,8 @@ public record LabProperties(
         @DefaultValue("http://127.0.0.1:8080/lab/maas/{site}/MAAS") String maasUrl,
         Map<String, String> sites,
         @Name("notify") Site.Notify notifications,
-        @DefaultValue("false") boolean keepState) {
+        @DefaultValue("false") boolean keepState,
+        @DefaultValue("demo") String pace) {
 
     public static final Map<String, String> DEFAULT_SITES = defaultSites();
 
@@ -45,12 +50,24 @@ public record LabProperties(
     public LabProperties {
         durations = durations == null ? Map.of() : Map.copyOf(durations);
         sites = sites == null || sites.isEmpty() ? DEFAULT_SITES : Map.copyOf(sites);
+        pace = LabPace.ofSetting(pace).key();
+    }
+
+    /** The lab at the demo pace. */
+    public LabProperties(boolean enabled, Path directory, double timeFactor, Map<String, Duration> durations, String user, String openstackUrl,
+                         String maasUrl, Map<String, String> sites, Site.Notify notifications, boolean keepState) {
+        this(enabled, directory, timeFactor, durations, user, openstackUrl, maasUrl, sites, notifications, keepState, null);
     }
 
     /** The lab without notification settings. */
     public LabProperties(boolean enabled, Path directory, double timeFactor, Map<String, Duration> durations, String user, String openstackUrl,
                          String maasUrl, Map<String, String> sites) {
-        this(enabled, directory, timeFactor, durations, user, openstackUrl, maasUrl, sites, null, false);
+        this(enabled, directory, timeFactor, durations, user, openstackUrl, maasUrl, sites, null, false, null);
+    }
+
+    /** The pace as the lab's timings take it. */
+    public LabPace labPace() {
+        return LabPace.ofSetting(pace);
     }
 
     private static Map<String, String> defaultSites() {

@@ -62,7 +62,7 @@ public final class LabSites implements AutoCloseable {
     public static LabSites start(LabProperties properties, Clock clock, Session.Sleeper sleeper) {
         Map<LabOperation, java.time.Duration> durations = new EnumMap<>(LabOperation.class);
         properties.durations().forEach((key, d) -> durations.put(LabOperation.ofKey(key), d));
-        LabTimings timings = new LabTimings(properties.timeFactor(), durations);
+        LabTimings timings = new LabTimings(properties.timeFactor(), properties.labPace(), durations);
         SecureRandom random = new SecureRandom();
         Path directory = properties.directory().toAbsolutePath().normalize();
         Optional<LabIdentity> before = properties.keepState() ? LabIdentity.read(directory) : Optional.empty();

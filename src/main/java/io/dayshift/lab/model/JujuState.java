@@ -173,7 +173,7 @@ public final class JujuState extends ServiceState {
             }
             count("juju-add-unit", application);
             Instant from = machine.startsAt() != null && machine.startsAt().isAfter(now()) ? machine.startsAt() : now();
-            Instant ready = from.plus(site.timings.of(LabOperation.UNIT_ACTIVE));
+            Instant ready = site.dueFrom(from, LabOperation.UNIT_ACTIVE, application + "/" + machineId);
             boolean provisioningFailed = machine.machineStatus().current().equals("provisioning error");
             Instant busy = provisioningFailed ? Instant.MAX : ready;
             JujuUnit unit = newUnit(app, machineId, "", busy);
@@ -246,7 +246,7 @@ public final class JujuState extends ServiceState {
                 revision = app.revision() + 17;
             }
             applications.put(application, app.refreshed(channel, revision, app.workloadVersion()));
-            Instant until = due(LabOperation.CHARM_REFRESH);
+            Instant until = due(LabOperation.CHARM_REFRESH, application);
             for (JujuUnit u : List.copyOf(units.values())) {
                 if (u.application().equals(application)) {
                     units.put(u.name(), u.with(u.workload(), u.agent(), until));

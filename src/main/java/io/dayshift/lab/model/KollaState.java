@@ -233,18 +233,7 @@ public final class KollaState extends ServiceState {
     public PlaybookRun startPlaybook(String action, List<String> limit, boolean incremental) {
         synchronized (site) {
             advance();
-            LabOperation op = switch (action) {
-                case "prechecks" -> LabOperation.KOLLA_PRECHECKS;
-                case "pull" -> LabOperation.KOLLA_PULL;
-                case "bootstrap-servers" -> LabOperation.KOLLA_BOOTSTRAP_SERVERS;
-                case "deploy" -> LabOperation.KOLLA_DEPLOY;
-                case "upgrade" -> LabOperation.KOLLA_UPGRADE;
-                case "reconfigure" -> LabOperation.KOLLA_RECONFIGURE;
-                case "stop" -> LabOperation.KOLLA_STOP;
-                case "mariadb_backup" -> LabOperation.KOLLA_MARIADB_BACKUP;
-                case "mariadb_recovery" -> LabOperation.KOLLA_MARIADB_RECOVERY;
-                default -> throw LabException.badRequest("unknown kolla-ansible action " + action);
-            };
+            LabOperation op = LabOperation.ofKollaAction(action, limit);
             count("kolla-" + action.replace('_', '-') + (incremental ? "-incremental" : ""), String.join(",", limit));
             String id = "run-" + (runs.size() + 1);
             LabFile inventoryFile = files.get(inventoryPath);
@@ -259,7 +248,7 @@ public final class KollaState extends ServiceState {
             if (hosts.isEmpty()) {
                 out.line("[WARNING]: Could not match supplied host pattern, ignoring: " + String.join(",", limit));
                 out.error("Specified inventory, host pattern and/or --limit leaves us with no hosts to target.");
-                PlaybookRun run = new PlaybookRun(id, action, limit, hosts, List.of(), List.of(), 1, out.toString(), now(), due(op), false);
+                PlaybookRun run = new PlaybookRun(id, action, limit, hosts, List.of(), List.of(), 1, out.toString(), now(), due(op, String.join(",", limit)), false);
                 runs.put(id, run);
                 return run;
             }
@@ -301,7 +290,7 @@ public final class KollaState extends ServiceState {
             out.recap(hosts, failed, unreachable, 6 + 4 * roles.size());
             int exit = !unreachable.isEmpty() ? 4 : !failed.isEmpty() ? 2 : 0;
             PlaybookRun run = new PlaybookRun(id, action + (incremental ? " --incremental" : ""), limit, hosts, failed, unreachable, exit,
-                    out.toString(), now(), due(op), false);
+                    out.toString(), now(), due(op, String.join(",", limit)), false);
             runs.put(id, run);
             return run;
         }

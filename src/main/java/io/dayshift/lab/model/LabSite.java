@@ -54,6 +54,9 @@ public final class LabSite {
     /** The target of an action on the whole site (a Ceph flag, a boot without a host). */
     public static final String WHOLE_SITE = "(site)";
     private int sequence;
+    /** The operations performed, oldest first, at most {@value #OPERATIONS_KEPT} (the oldest are forgotten first). */
+    private final java.util.ArrayDeque<SimulatedOperation> operations = new java.util.ArrayDeque<>();
+    static final int OPERATIONS_KEPT = 1_000_000;
 
     private final MaasState maas = new MaasState(this);
     private final NovaState nova = new NovaState(this);
@@ -141,6 +144,16 @@ public final class LabSite {
     /** The simulated duration of an operation on this site. */
     public Duration duration(LabOperation op) {
         return timings.of(op);
+    }
+
+    /** Records an operation that begins now on {@code target} and returns its simulated duration (for operations a command waits out). */
+    public synchronized Duration perform(LabOperation op, String target) {
+        return record(op, target, now()).duration();
+    }
+
+    /** Every operation performed in simulated time, oldest first (the last {@value #OPERATIONS_KEPT}). */
+    public synchronized List<SimulatedOperation> operations() {
+        return List.copyOf(operations);
     }
 
     /** The OpenStack release: {@code openstack_release} of globals.yml on a kolla site, the topology's on a charmed one. */
@@ -243,8 +256,24 @@ public final class LabSite {
                 .merge(target == null || target.isBlank() ? WHOLE_SITE : target, 1L, Long::sum);
     }
 
-    Instant due(LabOperation op) {
-        return now().plus(timings.of(op));
+    /** When {@code op}, beginning now on {@code target}, ends; recorded in {@link #operations()}. */
+    Instant due(LabOperation op, String target) {
+        return dueFrom(now(), op, target);
+    }
+
+    /** When {@code op}, beginning at {@code start} on {@code target}, ends; recorded in {@link #operations()}. */
+    Instant dueFrom(Instant start, LabOperation op, String target) {
+        SimulatedOperation done = record(op, target, start);
+        return start.plus(done.duration());
+    }
+
+    private SimulatedOperation record(LabOperation op, String target, Instant start) {
+        SimulatedOperation done = new SimulatedOperation(op, target == null ? "" : target, start, timings.of(op));
+        if (operations.size() == OPERATIONS_KEPT) {
+            operations.removeFirst();
+        }
+        operations.addLast(done);
+        return done;
     }
 
     boolean reached(Instant instant) {

@@ -168,7 +168,7 @@ public final class MaasState extends ServiceState {
             count("maas-deploy", systemId);
             String by = m.owner().isEmpty() ? owner : m.owner();
             MaasMachine deploying = m.with(by, PowerState.ON, distroSeries == null || distroSeries.isEmpty() ? "jammy" : distroSeries, m.tags(),
-                    m.scriptResults()).pending(MachineStatus.DEPLOYING, "Deploying", MachineStatus.DEPLOYED, due(LabOperation.MACHINE_DEPLOY));
+                    m.scriptResults()).pending(MachineStatus.DEPLOYING, "Deploying", MachineStatus.DEPLOYED, due(LabOperation.MACHINE_DEPLOY, systemId));
             machines.put(systemId, deploying);
             return deploying;
         }
@@ -187,7 +187,7 @@ public final class MaasState extends ServiceState {
                 throw LabException.conflict("Machine cannot be released in its current state ('" + m.status().label() + "').");
             }
             count("maas-release", systemId);
-            MaasMachine releasing = m.pending(MachineStatus.RELEASING, "Releasing", MachineStatus.READY, due(LabOperation.MACHINE_RELEASE));
+            MaasMachine releasing = m.pending(MachineStatus.RELEASING, "Releasing", MachineStatus.READY, due(LabOperation.MACHINE_RELEASE, systemId));
             machines.put(systemId, releasing);
             return releasing;
         }
@@ -337,7 +337,7 @@ public final class MaasState extends ServiceState {
             MachineStatus then = run.failingPhase() == ScriptPhase.COMMISSIONING ? MachineStatus.FAILED_COMMISSIONING
                     : tests.isEmpty() ? MachineStatus.READY : MachineStatus.TESTING;
             MaasMachine started = m.with(owner, PowerState.ON, "", m.tags(), results)
-                    .pending(MachineStatus.COMMISSIONING, "From '" + m.status().label() + "' to 'Commissioning'", then, due(LabOperation.COMMISSION));
+                    .pending(MachineStatus.COMMISSIONING, "From '" + m.status().label() + "' to 'Commissioning'", then, due(LabOperation.COMMISSION, systemId));
             machines.put(systemId, started);
             return started;
         }
@@ -416,7 +416,7 @@ public final class MaasState extends ServiceState {
                 return released;
             }
             MaasMachine erasing = released.pending(MachineStatus.DISK_ERASING, "From '" + m.status().label() + "' to 'Disk erasing'", MachineStatus.READY,
-                    due(LabOperation.MACHINE_RELEASE));
+                    due(LabOperation.MACHINE_RELEASE, systemId));
             machines.put(systemId, erasing);
             return erasing;
         }
@@ -479,7 +479,7 @@ public final class MaasState extends ServiceState {
         if (m.pendingStatus() == MachineStatus.TESTING) {
             MaasMachine testing = m.with(m.owner(), m.powerState(), m.distroSeries(), m.tags(), results)
                     .pending(MachineStatus.TESTING, "From 'Commissioning' to 'Testing'", run.failingPhase() == ScriptPhase.TESTING
-                            ? MachineStatus.FAILED_TESTING : MachineStatus.READY, at.plus(site.timings.of(LabOperation.MACHINE_TESTING)));
+                            ? MachineStatus.FAILED_TESTING : MachineStatus.READY, site.dueFrom(at, LabOperation.MACHINE_TESTING, m.systemId()));
             machines.put(m.systemId(), testing);
             return testing;
         }

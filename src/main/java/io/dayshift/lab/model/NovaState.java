@@ -214,7 +214,7 @@ public final class NovaState extends ServiceState {
             boolean failing = fire(FaultType.LIVE_MIGRATION_FAILS, i.id(), i.name()).isPresent();
             instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.MIGRATING, "migrating"));
             Migration m = new Migration(migrations.size() + 1, i.id(), "live-migration", i.host(), target.hostname(), "running", now(),
-                    due(LabOperation.LIVE_MIGRATION), failing);
+                    due(LabOperation.LIVE_MIGRATION, i.id()), failing);
             migrations.add(m);
             return m;
         }
@@ -234,7 +234,7 @@ public final class NovaState extends ServiceState {
             statusBeforeResize.put(i.id(), i.status());
             instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.RESIZE, "resize_migrating"));
             Migration m = new Migration(migrations.size() + 1, i.id(), "migration", i.host(), target.hostname(), "running", now(),
-                    due(LabOperation.COLD_MIGRATION), failing);
+                    due(LabOperation.COLD_MIGRATION, i.id()), failing);
             migrations.add(m);
             return m;
         }
@@ -274,7 +274,7 @@ public final class NovaState extends ServiceState {
             count("evacuation", serverId);
             instances.put(i.id(), i.moved(i.host(), i.zone(), InstanceStatus.REBUILD, "rebuild_spawning"));
             Migration m = new Migration(migrations.size() + 1, i.id(), "evacuation", i.host(), target.hostname(), "running", now(),
-                    due(LabOperation.EVACUATION), false);
+                    due(LabOperation.EVACUATION, i.id()), false);
             migrations.add(m);
             return m;
         }
@@ -515,7 +515,7 @@ public final class NovaState extends ServiceState {
             Hypervisor h = chosen.get();
             Instance building = new Instance(id, serverName, projectId, h.hostname(), h.zone(), flavor, InstanceStatus.BUILD, "spawning", group, "", now());
             instances.put(id, building);
-            buildsUntil.put(id, due(LabOperation.SERVER_BUILD));
+            buildsUntil.put(id, due(LabOperation.SERVER_BUILD, id));
             if (!network.isEmpty()) {
                 site.neutron().plugServer(id, network, projectId, h.zone(), h.hostname());
             }

@@ -30,8 +30,9 @@ abstract class ServiceState {
         return site.now();
     }
 
-    final Instant due(LabOperation op) {
-        return site.due(op);
+    /** When {@code op}, beginning now on {@code target}, ends (recorded in the site's operations). */
+    final Instant due(LabOperation op, String target) {
+        return site.due(op, target);
     }
 
     final boolean reached(Instant instant) {

@@ -308,7 +308,7 @@ final class JujuCli {
         } catch (LabException e) {
             return ShellResult.fail(1, "ERROR " + e.getMessage());
         }
-        s.sleeper().sleep(s.site().duration(LabOperation.CHARM_ACTION));
+        s.sleeper().sleep(s.site().perform(LabOperation.CHARM_ACTION, unit + " " + action));
         ObjectNode root = json.createObjectNode();
         ObjectNode task = root.putObject(juju3 ? unit : "unit-" + unit.replace('/', '-'));
         task.put("id", outcome.id());
@@ -401,7 +401,7 @@ final class JujuCli {
         if (file == null) {
             file = "juju-backup-" + JujuStatusJson.sinceOf(s.site().now()).replaceAll("[^0-9]", "") + ".tar.gz";
         }
-        s.sleeper().sleep(s.site().duration(LabOperation.CONTROLLER_BACKUP));
+        s.sleeper().sleep(s.site().perform(LabOperation.CONTROLLER_BACKUP, file));
         Backup b;
         try {
             b = s.site().juju().createControllerBackup(file);

@@ -77,7 +77,7 @@ final class NodeCommands {
 
     ShellResult mysqldump(Session s, List<String> args) throws InterruptedException {
         String host = s.node().isEmpty() ? "mysql" : s.node();
-        s.sleeper().sleep(s.site().duration(io.dayshift.lab.model.LabOperation.DATABASE_DUMP));
+        s.sleeper().sleep(s.site().perform(io.dayshift.lab.model.LabOperation.DATABASE_DUMP, host));
         try {
             return ShellResult.ok(s.site().backup().dumpDatabases(host));
         } catch (LabException e) {
