@@ -76,6 +76,9 @@ import org.slf4j.LoggerFactory;
  */
 final class KollaAnsibleDeployer implements KollaDeployer {
 
+    /** The most hosts one ad hoc pattern names ({@link Arg#HOST_LIST}): a longer list is read in several calls. */
+    static final int HOSTS_PER_PATTERN = 200;
+
     private static final Logger log = LoggerFactory.getLogger(KollaAnsibleDeployer.class);
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
     private static final int FIRST_CLIFF_MAJOR = 20; // 2025.1 Epoxy
@@ -344,13 +347,17 @@ final class KollaAnsibleDeployer implements KollaDeployer {
         if (hosts.isEmpty()) {
             return List.of();
         }
-        String pattern = String.join(",", hosts);
         ShellCommand logs = ShellCommand.of("docker").flag("logs").flag("--tail").arg(Arg.NUMBER, Integer.toString(lines)).arg(Arg.WORD, container);
-        return adHoc(site, "read the last " + lines + " log lines of " + container + " on " + pattern, pattern, logs).stream()
-                .map(r -> r.outcome() == AdHocOutput.Outcome.OK
-                        ? new ContainerLog(r.host(), container, Optional.empty(), r.lines().stream().map(secrets::redact).toList())
-                        : new ContainerLog(r.host(), container, Optional.of(secrets.redact(r.problem())), List.of()))
-                .toList();
+        List<ContainerLog> read = new ArrayList<>();
+        for (int from = 0; from < hosts.size(); from += HOSTS_PER_PATTERN) {
+            String pattern = String.join(",", hosts.subList(from, Math.min(hosts.size(), from + HOSTS_PER_PATTERN)));
+            adHoc(site, "read the last " + lines + " log lines of " + container + " on " + pattern, pattern, logs).stream()
+                    .map(r -> r.outcome() == AdHocOutput.Outcome.OK
+                            ? new ContainerLog(r.host(), container, Optional.empty(), r.lines().stream().map(secrets::redact).toList())
+                            : new ContainerLog(r.host(), container, Optional.of(secrets.redact(r.problem())), List.of()))
+                    .forEach(read::add);
+        }
+        return List.copyOf(read);
     }
 
     @Override

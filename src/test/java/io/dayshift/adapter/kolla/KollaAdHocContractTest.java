@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,21 @@ class KollaAdHocContractTest {
         assertThat(logs.get(0).lines()).hasSize(2).last().asString().contains("ERROR");
         assertThat(logs.get(0).problem()).isEmpty();
         assertThat(logs.get(1).problem()).isEqualTo(Optional.of("rc=1: Error response from daemon: No such container: nova_conductor"));
+    }
+
+    @Test
+    void theLogsOfMoreHostsThanOnePatternTakesAreReadInSeveralCalls() throws Exception {
+        answer(0, """
+                cn001 | CHANGED | rc=0 >>
+                2025-05-06 07:00:00.000 7 INFO nova.compute [-] periodic task
+                """);
+        List<String> hosts = IntStream.rangeClosed(1, 204).mapToObj(i -> String.format("cn%03d", i)).toList();
+
+        List<ContainerLog> logs = deployer.containerLogTail(site, hosts, "nova_compute", 10);
+
+        // two calls (200 hosts, then 4), each answered once by the fake: the last call named the last four hosts
+        assertThat(args().get(0)).isEqualTo("cn201,cn202,cn203,cn204");
+        assertThat(logs).hasSize(2);
     }
 
     @Test
