@@ -56,7 +56,7 @@ public final class LabSite {
     private int sequence;
     /** The operations performed, oldest first, at most {@value #OPERATIONS_KEPT} (the oldest are forgotten first). */
     private final java.util.ArrayDeque<SimulatedOperation> operations = new java.util.ArrayDeque<>();
-    static final int OPERATIONS_KEPT = 1_000_000;
+    static final int OPERATIONS_KEPT = 100_000;
 
     private final MaasState maas = new MaasState(this);
     private final NovaState nova = new NovaState(this);

@@ -96,4 +96,18 @@ class TopologyLoaderTest {
                 .mapToLong(Long::longValue).max().orElseThrow();
         assertThat(busiest).isGreaterThan(30); // uneven: the average is 20
     }
+
+    @Test
+    void theBenchmarksMediumAndExtraLargeSitesAreTheLargeOnesMixAtOtherSizes() {
+        LabSite medium = load("lab/medium.yaml");
+        LabSite xlarge = load("lab/xlarge.yaml");
+
+        assertThat(medium.nova().hypervisors()).hasSize(20);
+        assertThat(medium.nova().instances()).hasSize(300);
+        assertThat(medium.nova().hypervisor("cn001")).isPresent();
+        assertThat(xlarge.nova().hypervisors()).hasSize(1000);
+        assertThat(xlarge.nova().instances()).hasSize(20_000);
+        assertThat(xlarge.nova().hypervisor("cn0001")).isPresent();
+        assertThat(xlarge.nova().instances().stream().map(Instance::host).distinct().count()).isGreaterThan(950);
+    }
 }

@@ -171,7 +171,6 @@ abstract class RollingUpgradeBenchmarkBase {
         });
         Task approval = waitFor(() -> tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RollingUpgrade.Elements.APPROVE_PLAN)
                 .singleResult(), pi);
-        int operationsBefore = site.operations().size();
         Map<String, Long> rowsBefore = EngineWork.historyRows(dataSource);
         engine.start();
         Instant approved = Instant.now();
@@ -187,7 +186,7 @@ abstract class RollingUpgradeBenchmarkBase {
         Instant ended = Instant.now();
         engine.stop();
         Map<String, Long> rowsAfter = EngineWork.historyRows(dataSource);
-        List<SimulatedOperation> performed = site.operations().subList(operationsBefore, site.operations().size());
+        List<SimulatedOperation> performed = site.operations().stream().filter(op -> !op.start().isBefore(approved)).toList();
 
         UpgradePlan plan = (UpgradePlan) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("plan").singleResult()
                 .getValue();
