@@ -81,7 +81,7 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
-        registry.add("dayshift.lab.sites.lab", () -> "lab/drain-kolla.yaml");
+        registry.add("dayshift.lab.sites.lab", () -> "lab/history-kolla.yaml");
         registry.add("dayshift.runbooks.drain-compute-node.check-interval", () -> "PT1S");
     }
 
@@ -114,6 +114,7 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
         round(olga, alice, "cn02"); // warm-up: compiled paths, caches
         statements.reset();
         round(olga, alice, "cn03");
+        System.out.println("empty history: " + rounds);
         Map<String, StatementTimes.Figure> empty = statements.snapshot();
 
         // with PAST_RUNS copies of each
@@ -122,10 +123,17 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
         copyHistory((int) (PAST_RUNS / drains)); // each copy holds every run made so far: three drains, three checks
         long filled = (System.nanoTime() - t0) / 1_000_000;
         Map<String, Long> after = rowCounts();
-        round(olga, alice, "cn04"); // the same warm-up
+        System.out.println("history copied in " + filled + " ms: " + after);
         statements.reset();
-        round(olga, alice, "cn05");
-        Map<String, StatementTimes.Figure> full = statements.snapshot();
+        Map<String, StatementTimes.Figure> full;
+        try {
+            round(olga, alice, "cn04");
+        } finally {
+            full = statements.snapshot();
+            if (rounds.size() < 4) { // the round at full history did not end: what it spent its time on so far
+                report(before, after, filled, empty, full).forEach(System.out::println);
+            }
+        }
 
         List<String> lines = report(before, after, filled, empty, full);
         lines.addAll(rounds);
@@ -151,7 +159,7 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
         long t2 = System.nanoTime();
         assertThat(olga.get("/actuator/prometheus").statusCode()).isEqualTo(200);
         long t3 = System.nanoTime();
-        rounds.add(String.format("  round %s: drain %.1f s, health check %.1f s, scrape %.0f ms (wall time)", host, (t1 - t0) / 1e9,
+        rounds.add(String.format(Locale.ROOT, "  round %s: drain %.1f s, health check %.1f s, scrape %.0f ms (wall time)", host, (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, (t3 - t2) / 1e6));
     }
 
