@@ -56,8 +56,9 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <pre>./mvnw test -Dtest=HistoryGrowthBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * It prints, and writes to {@code target/benchmarks/history-growth.txt}, per statement (the ones that took most time at
- * full history first): its executions per measured round and its mean time with an empty and with a full history.
+ * It prints the {@value #SHOWN} statements that took most time at full history, and writes every statement to
+ * {@code target/benchmarks/history-growth.txt}: its executions per measured round and its mean time with an empty and
+ * with a full history; first, the statements whose cost grew.
  */
 @RunbookEndToEndTest(timeFactor = "0")
 @AutoConfigureObservability
@@ -131,16 +132,18 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
         } finally {
             full = statements.snapshot();
             if (rounds.size() < 4) { // the round at full history did not end: what it spent its time on so far
-                report(before, after, filled, empty, full).forEach(System.out::println);
+                report(before, after, filled, empty, full, SHOWN).forEach(System.out::println);
             }
         }
 
-        List<String> lines = report(before, after, filled, empty, full);
-        lines.addAll(rounds);
-        lines.forEach(System.out::println);
+        List<String> shown = report(before, after, filled, empty, full, SHOWN);
+        shown.addAll(rounds);
+        shown.forEach(System.out::println);
+        List<String> all = report(before, after, filled, empty, full, Integer.MAX_VALUE);
+        all.addAll(rounds);
         Path out = Path.of("target", "benchmarks", "history-growth.txt");
         Files.createDirectories(out.getParent());
-        Files.write(out, lines);
+        Files.write(out, all);
     }
 
     /** One drain of {@code host} (approved by alice), one health check of the site, one scrape of the metrics. */
@@ -222,7 +225,7 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
     }
 
     private static List<String> report(Map<String, Long> before, Map<String, Long> after, long fillMillis,
-            Map<String, StatementTimes.Figure> empty, Map<String, StatementTimes.Figure> full) {
+            Map<String, StatementTimes.Figure> empty, Map<String, StatementTimes.Figure> full, int shown) {
         List<String> lines = new ArrayList<>();
         lines.add("History growth: a drain-compute-node (approved), a site-health-check and a metrics scrape on the lab,");
         lines.add("with an empty history and with " + PAST_RUNS + " past runs of each (copied in " + fillMillis + " ms)");
@@ -232,8 +235,15 @@ class HistoryGrowthBenchmark extends EndToEndFixture {
                 empty.values().stream().mapToLong(StatementTimes.Figure::nanos).sum() / 1e6,
                 full.values().stream().mapToLong(StatementTimes.Figure::count).sum(),
                 full.values().stream().mapToLong(StatementTimes.Figure::nanos).sum() / 1e6));
+        lines.add("grown: statements whose mean at full history is over three times, and over 1 ms more than, their mean at empty");
+        full.forEach((sql, at) -> {
+            StatementTimes.Figure was = empty.get(sql);
+            if (was != null && at.mean() > 3 * was.mean() && at.mean() - was.mean() > 1) {
+                lines.add(String.format(Locale.ROOT, "  %5d  %8.3f -> %8.3f  %s", at.count(), was.mean(), at.mean(), sql));
+            }
+        });
         lines.add("per statement, by total time at full history: executions per round; mean ms at empty -> at full; total ms at full");
-        full.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().nanos(), a.getValue().nanos())).limit(SHOWN).forEach(e -> {
+        full.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().nanos(), a.getValue().nanos())).limit(shown).forEach(e -> {
             StatementTimes.Figure at = empty.get(e.getKey());
             lines.add(String.format("  %5d  %8.3f -> %8.3f  %9.1f  %s", e.getValue().count(), at == null ? Double.NaN : at.mean(), e.getValue().mean(),
                     e.getValue().nanos() / 1e6, e.getKey()));
