@@ -41,6 +41,12 @@ public class BackupCatalogue {
         create(COPIES, "set_id VARCHAR(120) NOT NULL, kind VARCHAR(32) NOT NULL, host VARCHAR(255) NOT NULL, path VARCHAR(1024) NOT NULL, "
                 + "size_bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL, taken_at TIMESTAMP NOT NULL, copied_at TIMESTAMP NOT NULL, "
                 + "verified BOOLEAN NOT NULL, problem VARCHAR(2000) NOT NULL, pruned_at TIMESTAMP, pruned_by VARCHAR(64), PRIMARY KEY (set_id, kind)");
+        // what a backup or restore run looks up, found without reading every set and artefact ever catalogued: a site's
+        // sets (retention, the joins below), the newest full backups first (what an incremental builds on), and the
+        // incrementals built on a full (a restore's chain)
+        OwnTables.index(jdbc, SETS, SETS + "_site", "site, started_at");
+        OwnTables.index(jdbc, ARTEFACTS, ARTEFACTS + "_kind_taken", "kind, taken_at");
+        OwnTables.index(jdbc, ARTEFACTS, ARTEFACTS + "_built_on", "built_on, kind");
     }
 
     /** Declares one of the catalogue's tables (a catalogue created before incrementals gains their column {@code built_on}). */

@@ -69,6 +69,8 @@ public class EvidenceStore {
                 + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL, previous_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL, "
                 + "PRIMARY KEY (site, seq)");
         OwnTables.create(jdbc, SITES, "site VARCHAR(100) NOT NULL PRIMARY KEY, last_seq BIGINT NOT NULL, last_hash VARCHAR(64) NOT NULL");
+        // a run's one link is found by its run, not by reading its site's whole chain (siteLink)
+        OwnTables.index(jdbc, SITE_CHAIN, SITE_CHAIN + "_run", "run_id");
         AppendOnly.declare(jdbc, ENTRIES);
         AppendOnly.declare(jdbc, SITE_CHAIN);
     }

@@ -82,10 +82,12 @@ class RunMetrics extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<MeterRegistry> registry;
     private final ObjectProvider<Sites> sites;
+    private final ObjectProvider<SiteLastEnds> lastEnds;
 
-    RunMetrics(ObjectProvider<MeterRegistry> registry, ObjectProvider<Sites> sites) {
+    RunMetrics(ObjectProvider<MeterRegistry> registry, ObjectProvider<Sites> sites, ObjectProvider<SiteLastEnds> lastEnds) {
         this.registry = registry;
         this.sites = sites;
+        this.lastEnds = lastEnds;
     }
 
     @Override
@@ -163,6 +165,11 @@ class RunMetrics extends AbstractProcessEnginePlugin {
                 || state != null && state.toUpperCase(Locale.ROOT).endsWith("TERMINATED");
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.of(run.runbook(), process.getEndActivityId());
         String endEvent = cancelled || process.getEndActivityId() == null ? "none" : process.getEndActivityId();
+        if (!cancelled && !NO_SITE.equals(run.site()) && !UNKNOWN_SITE.equals(run.site())) {
+            // in the run's own transaction: the site's gauges read it from now on, and a rolled-back end changes nothing
+            Date at = process.getEndTime() != null ? process.getEndTime() : ClockUtil.getCurrentTime();
+            lastEnds.getObject().ended(run.site(), run.runbook(), endEvent, process.getProcessInstanceId(), at.toInstant());
+        }
         afterCommit(context, () -> counter(RUNS_ENDED, "Runs ended, per runbook, site, outcome and end event", "runbook", run.runbook(),
                 "site", run.site(), "outcome", outcome.label(), "end_event", endEvent).increment());
     }

@@ -12,14 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Each configured site's state as the engine's history tells it, read at each scrape (so every node of a cluster reports
- * the same, across restarts):
+ * Each configured site's state, read at each scrape from the database (so every node of a cluster reports the same,
+ * across restarts) — from the few rows {@link SiteLastEnds} keeps per site, never by searching the history:
  * <ul>
  *   <li>{@value #HEALTH}: the verdict of the site's last finished {@code site-health-check} run, by hand or nightly —
  *       0 GREEN, 1 AMBER, 2 RED; NaN while the site has never been checked;</li>
@@ -41,17 +42,20 @@ class SiteMetrics implements MeterBinder {
 
     private final HistoryService history;
     private final Sites sites;
+    private final SiteLastEnds lastEnds;
     private final Clock clock;
 
     @Autowired
-    SiteMetrics(HistoryService history, Sites sites) {
-        this(history, sites, Clock.systemUTC());
+    SiteMetrics(HistoryService history, Sites sites, SiteLastEnds lastEnds) {
+        this(history, sites, lastEnds, Clock.systemUTC());
     }
 
-    SiteMetrics(HistoryService history, Sites sites, Clock clock) {
+    SiteMetrics(HistoryService history, Sites sites, SiteLastEnds lastEnds, Clock clock) {
         this.history = history;
         this.sites = sites;
+        this.lastEnds = lastEnds;
         this.clock = clock;
+        lastEnds.fill(this::fromHistory);
     }
 
     @Override
@@ -70,24 +74,28 @@ class SiteMetrics implements MeterBinder {
     }
 
     double health(String site) {
-        return last(SiteHealthCheck.PROCESS_KEY, site, VERDICTS.keySet().toArray(String[]::new))
-                .stream().map(run -> VERDICTS.getOrDefault(run.getEndActivityId(), Double.NaN)).findFirst().orElse(Double.NaN);
+        return lastEnds.last(site, SiteHealthCheck.PROCESS_KEY).map(end -> VERDICTS.getOrDefault(end.event(), Double.NaN)).orElse(Double.NaN);
     }
 
     double backupAge(String site) {
-        return last(BackupSite.PROCESS_KEY, site, BackupSite.Elements.SITE_BACKED_UP_END).stream()
-                .map(run -> Math.max(0, Duration.between(run.getEndTime().toInstant(), clock.instant()).toMillis() / 1000.0))
-                .findFirst().orElse(Double.POSITIVE_INFINITY);
+        return lastEnds.last(site, BackupSite.PROCESS_KEY)
+                .map(end -> Math.max(0, Duration.between(end.at(), clock.instant()).toMillis() / 1000.0))
+                .orElse(Double.POSITIVE_INFINITY);
     }
 
-    /** The last finished run of the runbook on the site that passed one of the end events. */
-    private List<HistoricProcessInstance> last(String runbook, String site, String... ends) {
-        return history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(runbook)
+    /**
+     * The last finished run of the runbook on the site that passed the end event, as the history has it: a search by the
+     * value of the runs' {@code site} variable, whose cost grows with the history, so made only once per row, at start,
+     * for a database from before {@link SiteLastEnds}.
+     */
+    private Optional<SiteLastEnds.End> fromHistory(SiteLastEnds.Kept kept) {
+        List<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(kept.runbook())
                 .finished()
-                .executedActivityIdIn(ends)
-                .variableValueEquals(RunVariables.SITE.name(), site)
+                .executedActivityIdIn(kept.endEvent())
+                .variableValueEquals(RunVariables.SITE.name(), kept.site())
                 .orderByProcessInstanceEndTime().desc()
                 .listPage(0, 1);
+        return found.stream().map(run -> new SiteLastEnds.End(kept.endEvent(), run.getEndTime().toInstant())).findFirst();
     }
 }

@@ -5,7 +5,9 @@
  * <p>
  * Everything is recorded from the engine, in one place ({@link io.dayshift.metrics.RunMetrics}: a history event handler
  * next to the engine's own), never from a delegate; a recording happens once the transaction that made the event has
- * committed, so a rolled-back step counts nothing. Labels are bounded: runbook keys and element ids come from the deployed
+ * committed, so a rolled-back step counts nothing. The site gauges read the few rows that handler keeps per site in the
+ * run's own transaction ({@link io.dayshift.metrics.SiteLastEnds}), so a scrape costs the same however long the history
+ * is. Labels are bounded: runbook keys and element ids come from the deployed
  * models, site names from the configured sites only (anything else is {@code unknown}); no run id, no free text.
  */
 package io.dayshift.metrics;

@@ -62,6 +62,30 @@ class OwnTablesTest {
         OwnTables.create(jdbc, "dayshift_thing", COLUMNS);
     }
 
+    @Test
+    void anIndexIsMadeOnceAndWhereTheSchemaStepManagesTheSchemaAMissingOneIsNamed() {
+        // given a table without the index
+        JdbcTemplate jdbc = database("indexes");
+        OwnTables.create(jdbc, "dayshift_thing", COLUMNS);
+        assertThat(OwnTables.indexesOf(jdbc, "dayshift_thing")).doesNotContain("dayshift_thing_kind");
+
+        // when it is declared, twice (a second start)
+        OwnTables.index(jdbc, "dayshift_thing", "dayshift_thing_kind", "kind, id");
+        OwnTables.index(jdbc, "dayshift_thing", "dayshift_thing_kind", "kind, id");
+
+        // then it is there
+        assertThat(OwnTables.indexesOf(jdbc, "dayshift_thing")).contains("dayshift_thing_kind");
+
+        // and where the schema step manages the schema, a missing index is named and not made
+        JdbcTemplate managed = database("indexes-verified");
+        OwnTables.create(managed, "dayshift_thing", COLUMNS);
+        OwnTables.verifyOnly(managed.getDataSource());
+        assertThatThrownBy(() -> OwnTables.index(managed, "dayshift_thing", "dayshift_thing_kind", "kind, id"))
+                .isInstanceOf(SchemaNotReadyException.class)
+                .hasMessageContaining("the index dayshift_thing_kind on dayshift_thing is missing");
+        assertThat(OwnTables.indexesOf(managed, "dayshift_thing")).doesNotContain("dayshift_thing_kind");
+    }
+
     private static JdbcTemplate database(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:own-tables-" + name + ";DB_CLOSE_DELAY=-1");
