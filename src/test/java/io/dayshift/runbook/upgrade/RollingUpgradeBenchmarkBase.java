@@ -86,6 +86,9 @@ abstract class RollingUpgradeBenchmarkBase {
     private static final Path DIR = LabTests.tempDirectory("rolling-upgrade-bench-");
     private static final int PORT = LabTests.freePort();
 
+    /** The service's own application.yml, as the code under test has it (so the same benchmark measures each version with its settings). */
+    private static final java.util.Properties SERVICE_SETTINGS = serviceSettings();
+
     /**
      * Dayshift's waits at their real-site defaults (the {@code @Value} defaults of each runbook's settings, application.yml
      * for the job executor, {@code dayshift.waits.min-look} PT1S), which the benchmark sets multiplied by the time factor.
@@ -102,9 +105,16 @@ abstract class RollingUpgradeBenchmarkBase {
         waits.put("dayshift.runbooks.sev1-incident.check-interval", Duration.ofSeconds(15));
         waits.put("dayshift.backup.poll-interval", Duration.ofMinutes(1));
         waits.put("dayshift.waits.min-look", Duration.ofSeconds(1));
-        waits.put("camunda.bpm.job-execution.wait-time-in-millis", Duration.ofMillis(2000));
-        waits.put("camunda.bpm.job-execution.max-wait", Duration.ofMillis(30000));
+        for (String key : List.of("camunda.bpm.job-execution.wait-time-in-millis", "camunda.bpm.job-execution.max-wait")) {
+            waits.put(key, Duration.ofMillis(Long.parseLong(SERVICE_SETTINGS.getProperty(key))));
+        }
         return java.util.Collections.unmodifiableMap(waits);
+    }
+
+    private static java.util.Properties serviceSettings() {
+        org.springframework.beans.factory.config.YamlPropertiesFactoryBean yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yml"));
+        return yaml.getObject();
     }
 
     /** A real-site wait times the factor, at least a millisecond. */
