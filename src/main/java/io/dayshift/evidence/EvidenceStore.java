@@ -42,6 +42,8 @@ public class EvidenceStore {
     static final String SITES = "dayshift_evidence_site";
     /** The most of a text field an entry keeps (of an output: its end, where the errors are). */
     static final int MAX_TEXT = 4000;
+    /** The most a target keeps (its column's size): a look at a step over every host of a large site names them all. */
+    static final int MAX_TARGET = 1000;
 
     /** The head of a run's journal: where it belongs, how far it goes, and when the run ended (empty while it runs). */
     public record RunHead(String run, String site, String runbook, long lastSeq, String lastHash, Optional<Instant> ended) {
@@ -84,8 +86,8 @@ public class EvidenceStore {
                 where.run(), where.site(), where.runbook(), Chains.GENESIS);
         Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM " + RUNS + " WHERE run_id = ? FOR UPDATE",
                 (rs, row) -> new Head(rs.getLong(1), rs.getString(2)), where.run());
-        Entry entry = new Entry(where.run(), 0, at.truncatedTo(ChronoUnit.MILLIS), kind, origin, where.step(), limit(target),
-                limit(action), limit(outcome), tail(detail), "", "").sealed(head.seq() + 1, head.hash());
+        Entry entry = new Entry(where.run(), 0, at.truncatedTo(ChronoUnit.MILLIS), kind, origin, where.step(), limit(target, MAX_TARGET),
+                limit(action, MAX_TEXT), limit(outcome, MAX_TEXT), tail(detail), "", "").sealed(head.seq() + 1, head.hash());
         jdbc.update("INSERT INTO " + ENTRIES + " (run_id, seq, recorded_at, kind, origin, step, target, action, outcome, detail, previous_hash, hash) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entry.run(), entry.seq(), utc(entry.at()), entry.kind(), entry.origin(), entry.step(), entry.target(), entry.action(),
@@ -200,11 +202,11 @@ public class EvidenceStore {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private static String limit(String text) {
+    private static String limit(String text, int most) {
         if (text == null) {
             return "";
         }
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return text.length() <= most ? text : text.substring(0, most - 1) + "…";
     }
 
     private static String tail(String text) {

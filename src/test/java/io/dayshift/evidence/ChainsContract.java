@@ -83,6 +83,18 @@ abstract class ChainsContract {
     }
 
     @Test
+    void aTargetNamingEveryHostOfALargeSiteIsKeptShortenedAndStillVerifies() {
+        String run = UUID.randomUUID().toString();
+        String everyHost = String.join(",", java.util.stream.IntStream.rangeClosed(1, 204).mapToObj(i -> String.format("cn%03d", i)).toList());
+        transaction().executeWithoutResult(status -> store().append(where(run, "Task_CheckOperation"), Instant.now(), Entry.CALL, Call.SSH,
+                everyHost, "$ kolla-ansible prechecks", "running", ""));
+
+        Entry entry = store().entries(run).get(0);
+        assertThat(entry.target()).hasSize(EvidenceStore.MAX_TARGET).startsWith("cn001,cn002,").endsWith("…");
+        assertThat(verifier().run(run).intact()).isTrue();
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrRemoveAnEntryWhoeverAsks() throws SQLException {
         String run = endedRun(2);
         try (Connection dba = dba(); Statement statement = dba.createStatement()) {
