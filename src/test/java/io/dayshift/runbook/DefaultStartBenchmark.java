@@ -66,8 +66,9 @@ class DefaultStartBenchmark extends EndToEndFixture {
     private static final int PORT = LabTests.freePort();
     private static final Duration PATIENCE = Duration.ofMinutes(15);
     private static final Duration LOOK = Duration.ofMillis(250);
-    private static final Set<String> APPROVALS = Set.of(DrainComputeNode.Elements.APPROVE_PLAN, AddComputeNode.Elements.APPROVE_ADDITION,
-            RollingUpgrade.Elements.APPROVE_PLAN);
+    /** The plans' approvals (the drain's and the upgrade's share their id). */
+    private static final Set<String> APPROVALS = Set.copyOf(List.of(DrainComputeNode.Elements.APPROVE_PLAN, RollingUpgrade.Elements.APPROVE_PLAN,
+            AddComputeNode.Elements.APPROVE_ADDITION));
     private static final Set<String> DRAIN_QUESTIONS = Set.of("Task_DecideOperation", "Task_DecideHostNotEmpty", "Task_DecideDrainFailure");
 
     @DynamicPropertySource
