@@ -180,7 +180,7 @@ class ConsoleFormsBrowserTest extends EndToEndFixture {
             openTask(browser, choice, "sev1-choose-mitigation-open");
             assertThat(field(browser, "Options (action target: why)").findElement(By.tagName("textarea")).getDomProperty("value")).contains("evacuate-host cn03");
             chooseRadio(browser, "Action", "Evacuate a failed hypervisor (fence it, rebuild its instances elsewhere)");
-            fill(browser, "Target", "cn03");
+            chooseOption(browser, "Target", "cn03 — evacuate-host");
             fill(browser, "Note", "cn03 dead");
             screenshotForm(browser, "sev1-choose-mitigation");
             browser.click("Complete");
