@@ -314,7 +314,9 @@ class ConsoleFormsBrowserTest extends EndToEndFixture {
                     .orElseThrow(() -> new AssertionError("no option " + option + " in " + label)).click();
             return;
         }
-        field.findElement(By.cssSelector(".fjs-input-group")).click();
+        WebElement input = field.findElement(By.cssSelector(".fjs-input-group"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", input); // not under Tasklist's footer
+        input.click();
         browser.waitUntil(() -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().filter(i -> i.getText().strip().equals(option))
                 .findFirst().orElse(null), "the option " + option).click();
     }
