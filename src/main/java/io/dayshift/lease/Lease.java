@@ -22,6 +22,15 @@ public record Lease(LeaseTarget target, String run, String runbook, String start
         return target.describe() + " is " + heldBy();
     }
 
+    /**
+     * "cn03 on lab is held by drain cn03 @ lab (drain-compute-node, run 7f3a…), started by olga at 2026-12-07 10:02 UTC": why
+     * a start is refused, the holding run by its name (its business key) and its id, so that it can be found in Tasklist,
+     * Cockpit and My runs; without a name (the run is gone), as {@link #describe()}.
+     */
+    public String describe(String holderName) {
+        return target.describe() + " is " + heldBy(holderName);
+    }
+
     /** "Waiting for cn03 on lab, held by drain-compute-node 7f3a…, started by olga at 2026-12-07 10:02 UTC". */
     public String waitingFor() {
         return "Waiting for " + target.describe() + ", " + heldBy();
@@ -40,5 +49,12 @@ public record Lease(LeaseTarget target, String run, String runbook, String start
 
     private String heldBy() {
         return "held by " + runbook + " " + run + ", started by " + startedBy + " at " + TIME.format(since);
+    }
+
+    private String heldBy(String holderName) {
+        if (holderName == null || holderName.isBlank()) {
+            return heldBy();
+        }
+        return "held by " + holderName + " (" + runbook + ", run " + run + "), started by " + startedBy + " at " + TIME.format(since);
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * One change at a time per target, built into the models as they are deployed:
  * <ul>
  *   <li>a run of a runbook that declares {@link LeaseDeclaration leases} takes them all as it starts, or is refused at
- *       once with who holds what since when (a start by a person: 403; by a timer: the job fails and raises an incident
+ *       once with who holds what since when, the holding run by its name and id (a start by a person: 403; by a timer: the job fails and raises an incident
  *       that says so). The leases belong to the outermost run of the call chain that declares leases ({@link #owner}): a
  *       rolling upgrade's drains take theirs under the upgrade, so they never conflict with it; the backups the nightly
  *       schedule calls each hold their own. What a run needs only later (the hosts of a batch) it takes with
@@ -82,7 +83,7 @@ class RunLeases extends AbstractProcessEnginePlugin {
         }
         String own = ((ExecutionEntity) execution).getProcessDefinition().getKey();
         take(store.getObject(), execution, leases.targets(site, execution)).ifPresent(held -> {
-            throw new AuthorizationException("Rule '" + RULE + "': " + own + " on " + site + " cannot start: " + held.describe()
+            throw new AuthorizationException("Rule '" + RULE + "': " + own + " on " + site + " cannot start: " + held.describe(runName(execution, held.run()))
                     + ". Start it again once that run has ended, or cancel that run first (Cockpit).");
         });
     }
@@ -95,6 +96,13 @@ class RunLeases extends AbstractProcessEnginePlugin {
         ExecutionEntity owner = owner(execution);
         String startedBy = StartedBy.of(execution).orElse("the engine (a timer or an alert)");
         return store.acquire(targets, owner.getId(), owner.getProcessDefinition().getKey(), startedBy, ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /** The name of a run (its business key: {@code drain cn03 @ lab}), empty when it is gone. */
+    static String runName(DelegateExecution execution, String runId) {
+        ProcessInstance run = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery().processInstanceId(runId)
+                .singleResult();
+        return run == null || run.getBusinessKey() == null ? "" : run.getBusinessKey();
     }
 
     /**

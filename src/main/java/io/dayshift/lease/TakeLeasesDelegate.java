@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +36,9 @@ class TakeLeasesDelegate implements JavaDelegate {
         Optional<Lease> held = RunLeases.take(store, execution, targets);
         OWNER.set(execution, RunLeases.owner(execution).getId());
         WANTED.set(execution, targets.stream().map(LeaseTarget::key).collect(Collectors.joining(",")));
-        WAITING_FOR.set(execution, held.map(lease -> lease.waitingFor(runName(execution, lease.run()))).orElse(""));
+        WAITING_FOR.set(execution, held.map(lease -> lease.waitingFor(RunLeases.runName(execution, lease.run()))).orElse(""));
         TAKEN.set(execution, held.isEmpty());
         RunLog.record(execution, "take leases", targets.stream().map(LeaseTarget::describe).collect(Collectors.joining(", ")),
                 held.map(Lease::describe).orElse("taken"), null);
-    }
-
-    /** The holding run's name (its business key), empty when it is gone. */
-    private static String runName(DelegateExecution execution, String runId) {
-        ProcessInstance holder = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery().processInstanceId(runId)
-                .singleResult();
-        return holder == null ? "" : holder.getBusinessKey();
     }
 }

@@ -155,13 +155,13 @@ class ChangeControlEndToEndTest extends ProcessTestFixture {
         // when the nightly backup is due, then each site's start fails into an incident naming who holds its databases
         ProcessInstance daily = fireDailyBackup();
         assertThatThrownBy(() -> management.executeJob(siteJob(daily, "lab").getId()))
-                .hasMessageContaining("Rule 'one change at a time': backup-site on lab cannot start: the databases of lab is held by backup-site "
-                        + ownRun + ", started by olga");
+                .hasMessageContaining("Rule 'one change at a time': backup-site on lab cannot start: the databases of lab is held by backup lab (backup-site, run "
+                        + ownRun + "), started by olga");
         assertThatThrownBy(() -> management.executeJob(siteJob(daily, "lab-charmed").getId()))
-                .hasMessageContaining("backup-site on lab-charmed cannot start: the databases of lab-charmed is held by rolling-upgrade " + upgrade.getId());
+                .hasMessageContaining("backup-site on lab-charmed cannot start: the databases of lab-charmed is held by " + upgrade.getBusinessKey() + " (rolling-upgrade, run " + upgrade.getId() + ")");
         assertThat(runtime.createIncidentQuery().processInstanceId(daily.getId()).list()).extracting(Incident::getIncidentMessage)
-                .anySatisfy(m -> assertThat(m).contains("the databases of lab is held by backup-site " + ownRun))
-                .anySatisfy(m -> assertThat(m).contains("the databases of lab-charmed is held by rolling-upgrade " + upgrade.getId()));
+                .anySatisfy(m -> assertThat(m).contains("(backup-site, run " + ownRun + ")"))
+                .anySatisfy(m -> assertThat(m).contains("(rolling-upgrade, run " + upgrade.getId() + ")"));
         assertThat(backupsOf(daily)).isEmpty();
 
         // when both runs are cancelled, the retries start both backups, each holding its own site's databases (the nightly

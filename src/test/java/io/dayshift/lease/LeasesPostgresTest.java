@@ -56,7 +56,7 @@ class LeasesPostgresTest {
             pool.shutdown();
 
             assertThat(started).as("refused: %s", refused).hasSize(1);
-            assertThat(refused).singleElement().asString().contains("cn03 on lab is held by drain-compute-node " + started.get(0));
+            assertThat(refused).singleElement().asString().contains("cn03 on lab is held by drain cn03 @ lab (drain-compute-node, run " + started.get(0) + ")");
             assertThat(first.getBean(LeaseStore.class).all()).extracting(Lease::run).containsExactly(started.get(0));
         }
 

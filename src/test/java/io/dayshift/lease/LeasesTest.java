@@ -12,6 +12,7 @@ import io.dayshift.testing.ProcessTestFixture;
 import io.dayshift.testing.RunbookProcessTest;
 import io.dayshift.testing.Users;
 import java.time.Instant;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -59,8 +60,17 @@ class LeasesTest extends ProcessTestFixture {
         assertThatThrownBy(() -> drain("oscar", "lab", "cn05"))
                 .isInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("Rule 'one change at a time'")
-                .hasMessageContaining("cn05 on lab is held by drain-compute-node " + first.getId() + ", started by olga at ")
+                .hasMessageContaining("cn05 on lab is held by drain cn05 @ lab (drain-compute-node, run " + first.getId() + "), started by olga at ")
                 .hasMessageMatching("(?s).* at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\..*");
+        // and over REST, and from Tasklist's start form, the refusal names the holding run by its name and its id
+        String body = "{\"variables\":{\"site\":{\"value\":\"lab\"},\"host\":{\"value\":\"cn05\"},\"reason\":{\"value\":\"fan\"}}}";
+        for (String way : List.of("start", "submit-form")) {
+            HttpResponse<String> refused = Http.as(port, "oscar", Users.PASSWORD).postJson("/engine-rest/process-definition/key/"
+                    + DrainComputeNode.PROCESS_KEY + "/" + way, body);
+            assertThat(refused.statusCode()).as(way + ": " + refused.body()).isEqualTo(403);
+            assertThat(JSON.readTree(refused.body()).path("message").asText()).as(way)
+                    .contains("cn05 on lab is held by drain cn05 @ lab (drain-compute-node, run " + first.getId() + "), started by olga at ");
+        }
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DrainComputeNode.PROCESS_KEY).count()).isEqualTo(1);
 
         // and anyone signed in sees the lease
@@ -101,12 +111,12 @@ class LeasesTest extends ProcessTestFixture {
         // then a second upgrade and a backup are refused, naming the upgrade
         assertThatThrownBy(() -> runbooks.start("oscar", "rolling-upgrade", Map.of("site", "lab-charmed", "targetRelease", "2024.1",
                 "batchSize", 2L)))
-                .hasMessageContaining("the control plane of lab-charmed is held by rolling-upgrade " + upgrade.getId() + ", started by olga");
+                .hasMessageContaining("the control plane of lab-charmed is held by " + upgrade.getBusinessKey() + " (rolling-upgrade, run " + upgrade.getId() + "), started by olga");
         assertThatThrownBy(() -> runbooks.start("oscar", "backup-site", Map.of("site", "lab-charmed", "scope", "databases")))
-                .hasMessageContaining("the databases of lab-charmed is held by rolling-upgrade " + upgrade.getId());
+                .hasMessageContaining("the databases of lab-charmed is held by " + upgrade.getBusinessKey() + " (rolling-upgrade, run " + upgrade.getId() + ")");
         // and a drain of one of its hosts may start: the batch that needs the host waits for it (RollingUpgradeProcessTest)
         assertThat(drain("oscar", "lab-charmed", "cn02")).isNotNull();
-        assertThatThrownBy(() -> drain("olga", "lab-charmed", "cn02")).hasMessageContaining("cn02 on lab-charmed is held by drain-compute-node");
+        assertThatThrownBy(() -> drain("olga", "lab-charmed", "cn02")).hasMessageContaining("cn02 on lab-charmed is held by drain cn02 @ lab-charmed (drain-compute-node, run ");
         // and a read-only health check of the site runs all the same
         assertThat(runbooks.start("oscar", "site-health-check", Map.of("site", "lab-charmed"))).isNotNull();
     }

@@ -119,9 +119,15 @@ class ConsoleFormsBrowserTest extends EndToEndFixture {
             List<String> onCn01 = lab.require("lab").nova().instancesOn("cn01").stream().map(Instance::id).toList();
             assertThat(moves).hasSize(onCn01.size() + 1);
             assertThat(moves.subList(1, moves.size())).allSatisfy(row -> assertThat(row).contains("cn01"));
-            List<List<String>> hosts = table(browser, "Other hosts: use of their capacity before → after the moves, in %");
+            List<List<String>> hosts = table(browser, "Other hosts: use of their capacity before and after the moves (%)");
             assertThat(hosts.size()).isGreaterThan(1);
-            assertThat(hosts.get(0)).contains("Host", "vCPU before %", "vCPU after %", "RAM before %", "RAM after %", "Thresholds after the moves");
+            assertThat(hosts.get(0)).contains("Host", "vCPU before", "vCPU after", "RAM before", "RAM after", "Thresholds, after");
+            // and the table fits the task pane: no wider than the form that holds it
+            WebElement hostTable = field(browser, "Other hosts: use of their capacity before and after the moves (%)").findElement(By.tagName("table"));
+            Object widths = browser.script("return [arguments[0].getBoundingClientRect().width, arguments[1].getBoundingClientRect().width];",
+                    hostTable, form(browser));
+            assertThat(((List<?>) widths).stream().map(w -> ((Number) w).doubleValue()).toList())
+                    .satisfies(w -> assertThat(w.get(0)).as("table width vs form width %s", w).isLessThanOrEqualTo(w.get(1)));
             assertThat(hosts.subList(1, hosts.size())).allSatisfy(row -> assertThat(row.get(row.size() - 1))
                     .matches("(within|OVER) \\(vCPU \\d+ %, RAM \\d+ %, disk \\d+ %\\).*"));
             assertThat(table(browser, "Problems, warnings and reserves").toString()).contains("reserve");
@@ -180,7 +186,7 @@ class ConsoleFormsBrowserTest extends EndToEndFixture {
             openTask(browser, choice, "sev1-choose-mitigation-open");
             assertThat(field(browser, "Options (action target: why)").findElement(By.tagName("textarea")).getDomProperty("value")).contains("evacuate-host cn03");
             chooseRadio(browser, "Action", "Evacuate a failed hypervisor (fence it, rebuild its instances elsewhere)");
-            fill(browser, "Target", "cn03");
+            chooseOption(browser, "Target", "cn03 — evacuate-host");
             fill(browser, "Note", "cn03 dead");
             screenshotForm(browser, "sev1-choose-mitigation");
             browser.click("Complete");
@@ -308,7 +314,9 @@ class ConsoleFormsBrowserTest extends EndToEndFixture {
                     .orElseThrow(() -> new AssertionError("no option " + option + " in " + label)).click();
             return;
         }
-        field.findElement(By.cssSelector(".fjs-input-group")).click();
+        WebElement input = field.findElement(By.cssSelector(".fjs-input-group"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", input); // not under Tasklist's footer
+        input.click();
         browser.waitUntil(() -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().filter(i -> i.getText().strip().equals(option))
                 .findFirst().orElse(null), "the option " + option).click();
     }

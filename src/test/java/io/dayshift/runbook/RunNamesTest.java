@@ -191,10 +191,35 @@ class RunNamesTest extends ProcessTestFixture {
         // when a Sev-1 and a drain both wait for olga's group, the Sev-1's task is listed first
         ProcessInstance incident = runbooks.start("olga", Sev1Incident.PROCESS_KEY, Map.of("site", "lab", "summary", "API down"));
         runbooks.runJobs();
+        // and a routine task for her group is created after it
+        org.camunda.bpm.engine.TaskService taskService = context.getBean(org.camunda.bpm.engine.TaskService.class);
+        org.camunda.bpm.engine.task.Task routine = taskService.newTask();
+        routine.setName("Routine task, created last");
+        routine.setPriority(RunNames.DEFAULT_PRIORITY);
+        taskService.saveTask(routine);
+        taskService.addCandidateGroup(routine.getId(), Roles.OPS_LEADS);
         String groups = filterService().createFilterQuery().filterName("Tasks for my groups").singleResult().getId();
-        JsonNode listed = JSON.readTree(Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/filter/" + groups + "/list", "{}").body());
-        assertThat(listed.size()).isPositive();
-        assertThat(listed.get(0).path("name").asText()).endsWith("sev1 lab: API down");
+        // then the filter, listed as Tasklist 7.24 lists it (the first page, its own order "Created, newest first" when its
+        // address has none, active tasks only), still puts the Sev-1's task first: the engine orders by the filter's sorting
+        // before the list's, so the list's order only breaks ties
+        String asTasklist = "{\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+        try {
+            JsonNode listed = JSON.readTree(Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/filter/" + groups + "/list", asTasklist).body());
+            assertThat(listed.size()).isGreaterThan(1);
+            assertThat(listed.get(0).path("name").asText()).endsWith("sev1 lab: API down");
+            assertThat(listed.findValuesAsText("name")).contains("Routine task, created last");
+            List<Integer> priorities = new java.util.ArrayList<>();
+            listed.forEach(task -> priorities.add(task.path("priority").asInt()));
+            assertThat(priorities).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            // and the same list in the order Tasklist shows above it (scripts/urgent-first.js): the same tasks in the same order
+            String urgentFirst = asTasklist.replace("[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]",
+                    "[{\"sortBy\":\"priority\",\"sortOrder\":\"desc\"},{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
+            JsonNode sameOrder = JSON.readTree(Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/filter/" + groups + "/list", urgentFirst).body());
+            assertThat(List.of(sameOrder.get(0).path("id").asText(), sameOrder.get(1).path("id").asText()))
+                    .isEqualTo(List.of(listed.get(0).path("id").asText(), listed.get(1).path("id").asText()));
+        } finally {
+            taskService.deleteTask(routine.getId(), true);
+        }
         JsonNode urgent = JSON.readTree(Http.as(port, "olga", Users.PASSWORD).postJson("/engine-rest/filter/" + sev1 + "/list", "{}").body());
         assertThat(urgent).isNotEmpty().allSatisfy(task -> assertThat(task.path("priority").asInt()).isGreaterThanOrEqualTo(RunNames.SEV1_PRIORITY));
         assertThat(incident.getBusinessKey()).isEqualTo("sev1 lab: API down");

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * What a task's Camunda Form needs of the task, checked as Tasklist loads it: the form from
  * {@code GET /task/{id}/deployed-form}, the variables from {@code GET /task/{id}/form-variables}. Every variable the form
  * reads — a {@code {{…}}} of a text or HTML view, the key of a read-only field, the data source of a table, a name in a
- * condition — must be one the task has; every table's data source must be a list whose rows have each column's key.
+ * condition, the list of a select or radio ({@code valuesKey}) — must be one the task has; every table's data source must
+ * be a list whose rows have each column's key, every {@code valuesKey} a list of {@code {label, value}}.
  */
 public final class TaskForms {
 
@@ -87,6 +88,13 @@ public final class TaskForms {
         loaded.variables().fieldNames().forEachRemaining(present::add);
         assertThat(present).as("the variables of the task of form %s", formId).containsAll(references(loaded.form()));
         for (JsonNode component : components(loaded.form())) {
+            if (component.hasNonNull("valuesKey")) {
+                JsonNode values = loaded.value(component.path("valuesKey").asText());
+                assertThat(values.isArray()).as("list %s of form %s: %s is a list", component.path("id").asText(), formId, component.path("valuesKey").asText())
+                        .isTrue();
+                values.forEach(value -> assertThat(value.hasNonNull("label") && value.hasNonNull("value"))
+                        .as("list %s of form %s: each value has a label and a value (%s)", component.path("id").asText(), formId, value).isTrue());
+            }
             if ("table".equals(component.path("type").asText())) {
                 JsonNode rows = resolve(loaded, component.path("dataSource").asText());
                 assertThat(rows.isArray()).as("table %s of form %s: %s is a list", component.path("id").asText(), formId,
@@ -125,6 +133,9 @@ public final class TaskForms {
             }
             if (component.path("readonly").asBoolean(false) && component.hasNonNull("key")) {
                 names.add(component.path("key").asText());
+            }
+            if (component.hasNonNull("valuesKey")) {
+                names.add(component.path("valuesKey").asText());
             }
             for (String expression : List.of(component.path("dataSource").asText(""), component.path("columnsExpression").asText(""),
                     component.path("conditional").path("hide").asText(""))) {

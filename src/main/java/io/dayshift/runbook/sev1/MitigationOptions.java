@@ -1,5 +1,6 @@
 package io.dayshift.runbook.sev1;
 
+import io.dayshift.runbook.OperatorChoices.Choice;
 import java.util.List;
 
 /**
@@ -23,6 +24,16 @@ public record MitigationOptions(List<Option> options) {
 
     boolean offers(String action, String target) {
         return options.stream().anyMatch(o -> o.action().equals(action) && o.target().equals(target));
+    }
+
+    /**
+     * The targets the options name, each once, in the order the form lists them, labelled with the actions that take it
+     * ({@code cn03 — evacuate-host}): the form's list of targets. "No action" takes none.
+     */
+    List<Choice> targets() {
+        return options.stream().map(Option::target).filter(t -> !t.isEmpty()).distinct()
+                .map(t -> new Choice(t + " — " + String.join(", ", options.stream().filter(o -> o.target().equals(t)).map(Option::action).toList()), t))
+                .toList();
     }
 
     String describe() {

@@ -6,6 +6,7 @@ import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FAILING_CONTAINERS
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.FAILING_UNITS;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_CHOICES;
 import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_OPTIONS;
+import static io.dayshift.runbook.sev1.Sev1Incident.Variables.MITIGATION_TARGETS;
 
 import io.dayshift.charm.CharmRestarts;
 import io.dayshift.charm.ServiceRestart;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code Task_ProposeMitigations}, a rule: the mitigations that fit the findings. Evacuation only for a hypervisor that is
  * down, a container restart only for a container that is not running, a restart of a unit's services only for a unit in error
  * or blocked that can run it (its agent and machine up, its charm's way of restarting known),
- * a rollback only while a rolling upgrade of this site runs; "no action" (verify again) always.
+ * a rollback only while a rolling upgrade of this site runs; "no action" (verify again) always. The form lists their targets to
+ * choose from ({@code mitigationTargets}); completing it still checks that the pair chosen is one of them.
  */
 @Component("proposeMitigations")
 class ProposeMitigationsDelegate implements JavaDelegate {
@@ -53,6 +55,7 @@ class ProposeMitigationsDelegate implements JavaDelegate {
         MitigationOptions proposed = new MitigationOptions(options);
         MITIGATION_OPTIONS.set(execution, proposed);
         MITIGATION_CHOICES.set(execution, proposed.describe());
+        MITIGATION_TARGETS.set(execution, proposed.targets());
         RunLog.record(execution, "propose mitigations from the findings", SITE.get(execution), options.size() + " option(s)", null, proposed.describe());
     }
 }

@@ -34,8 +34,8 @@ class RecordMitigationChoiceListener implements TaskListener {
         String note = NOTE.find(task).map(String::strip).orElse("");
         MitigationOptions options = MITIGATION_OPTIONS.get(task);
         if (!options.offers(action, target)) {
-            throw new FormFieldValidationException(ACTION.name(), "'" + action + (target.isEmpty() ? "" : " " + target)
-                    + "' is not one of the mitigations the findings allow:\n" + options.describe());
+            throw new FormFieldValidationException(TARGET.name(), "Action and target: '" + action + (target.isEmpty() ? "" : " " + target)
+                    + "' is not one of the mitigations the findings allow; choose one of:\n" + options.describe());
         }
         if (note.isEmpty()) {
             throw new FormFieldValidationException(NOTE.name(), "'" + task.getName() + "' needs a note saying why");

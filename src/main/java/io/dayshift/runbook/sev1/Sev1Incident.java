@@ -1,5 +1,7 @@
 package io.dayshift.runbook.sev1;
 
+import io.dayshift.runbook.OperatorChoices;
+
 import io.dayshift.runbook.RunIdentity;
 import io.dayshift.site.Sites;
 import io.dayshift.runbook.InputProblems;
@@ -174,6 +176,9 @@ public class Sev1Incident implements RunIdentity {
         public static final ProcessVariable<MitigationOptions> MITIGATION_OPTIONS = ProcessVariable.json("mitigationOptions", MitigationOptions.class);
         /** The options as the form shows them. */
         public static final ProcessVariable<String> MITIGATION_CHOICES = ProcessVariable.string("mitigationChoices");
+        /** The targets the options name, as the form's list of targets reads them ({@code valuesKey}): {@code [{label, value}]}. */
+        public static final ProcessVariable<List<OperatorChoices.Choice>> MITIGATION_TARGETS = ProcessVariable.list("mitigationTargets",
+                OperatorChoices.Choice.class);
 
         // ---- mitigation
         /** The operator's choice: an action of {@link Sev1Incident}; gateways read it. */

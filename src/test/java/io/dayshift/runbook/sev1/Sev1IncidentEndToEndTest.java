@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,15 @@ class Sev1IncidentEndToEndTest extends EndToEndFixture {
         claimAndComplete(olga, "olga", task(olga, id, Sev1Incident.Elements.UPDATE_STATUS_PAGE), "{\"statusPageNote\":{\"value\":\"Investigating cn03\"}}");
         JsonNode choice = task(olivia, id, Sev1Incident.Elements.CHOOSE_MITIGATION);
         assertThat(formVariable(olivia, choice, "mitigationChoices")).contains("evacuate-host cn03");
+        TaskForms.Loaded choiceForm = TaskForms.check(olivia, choice.path("id").asText());
+        assertThat(choiceForm.value("mitigationTargets").findValuesAsText("value")).contains("cn03").doesNotContain("cn01", "");
+        assertThat(choiceForm.value("mitigationTargets").toString()).contains("cn03 — evacuate-host");
+        // and a target the list does not offer, sent as Tasklist would, is refused in words
+        assertThat(olivia.postJson("/engine-rest/task/" + choice.path("id").asText() + "/claim", "{\"userId\":\"olivia\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> forged = olivia.postJson("/engine-rest/task/" + choice.path("id").asText() + "/submit-form",
+                TaskForms.submission(choiceForm, Map.of("action", "evacuate-host", "target", "cn01", "note", "why not")));
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.body()).contains("Action and target").contains("evacuate-host cn01").contains("is not one of the mitigations");
         claimAndComplete(olivia, "olivia", choice, "{\"action\":{\"value\":\"evacuate-host\"},\"target\":{\"value\":\"cn03\"},\"note\":{\"value\":\"cn03 dead\"}}");
         JsonNode approval = task(alice, id, Sev1Incident.Elements.APPROVE_MITIGATION);
         assertThat(formVariable(alice, approval, "mitigationPlan")).contains("Evacuate cn03 on site lab");

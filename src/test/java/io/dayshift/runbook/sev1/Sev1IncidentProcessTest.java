@@ -26,6 +26,7 @@ import static io.dayshift.testing.EngineRest.json;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.dayshift.runbook.OperatorChoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dayshift.access.Roles;
@@ -157,6 +158,8 @@ class Sev1IncidentProcessTest extends ProcessTestFixture {
                     .contains("== Ceph (ceph -s)").contains("HEALTH_");
             assertThat((String) runbooks.variable(run, "mitigationChoices")).contains("evacuate-host cn03").contains("restart-container cn03/nova_compute")
                     .doesNotContain("rollback-upgrade");
+            // and the form lists the targets they name, each once, with the actions that take it
+            assertThat(OperatorChoices.values(runbooks.variable(run, "mitigationTargets"))).containsExactly("cn03", "cn03/nova_compute");
 
             // when olivia chooses the evacuation and alice approves it
             choose("evacuate-host", "cn03", "hypervisor dead, IPMI shows it powered off");

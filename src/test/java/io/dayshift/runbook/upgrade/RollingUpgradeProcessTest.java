@@ -658,7 +658,7 @@ class RollingUpgradeProcessTest extends ProcessTestFixture {
         // when the upgrade starts, a second one of the site is refused: its control plane is held
         ProcessInstance pi = start("k-lease", "2024.1", 1, "cn06");
         assertThatThrownBy(() -> start("k-lease", "2024.1", 1, "cn06"))
-                .hasMessageContaining("the control plane of k-lease is held by rolling-upgrade " + pi.getId() + ", started by olga");
+                .hasMessageContaining("the control plane of k-lease is held by " + pi.getBusinessKey() + " (rolling-upgrade, run " + pi.getId() + "), started by olga");
 
         // when it is approved and reaches the canary's batch
         runUntilTask(pi, APPROVE_PLAN);

@@ -6,6 +6,9 @@ export default {
     vendor: 'Dayshift'
   },
 
+  // The list most urgent first, then the soonest due, as the shared filters sort it (scripts/urgent-first.js).
+  customScripts: ['scripts/urgent-first'],
+
   // Camunda's keyboard shortcuts, kept as the webapp ships them.
   shortcuts: {
     claimTask: {
