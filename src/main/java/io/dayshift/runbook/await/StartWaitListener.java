@@ -25,7 +25,10 @@ class StartWaitListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         WAIT_STARTED.set(execution, now().toString());
-        NEXT_LOOK.set(execution, schedule.next(OPERATION.get(execution), Duration.ZERO, Duration.parse(CHECK_INTERVAL.get(execution))).toString());
+        // a wait started without its inputs (only a part's caller gives them) looks at once, and its look says what is missing
+        Duration first = OPERATION.find(execution).flatMap(operation -> CHECK_INTERVAL.find(execution)
+                .map(interval -> schedule.next(operation, Duration.ZERO, Duration.parse(interval)))).orElse(Duration.ZERO);
+        NEXT_LOOK.set(execution, first.toString());
     }
 
     /** The engine's clock, which its timers follow. */
