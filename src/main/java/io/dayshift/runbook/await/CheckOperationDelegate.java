@@ -39,10 +39,16 @@ class CheckOperationDelegate implements JavaDelegate {
         String evidence = RunLog.tail(look.evidence());
         OUTCOME.set(execution, look.progress().name());
         DETAIL.set(execution, detail(look, evidence));
-        Duration waited = Duration.between(Instant.parse(WAIT_STARTED.get(execution)), StartWaitListener.now());
-        Duration sinceLastLook = Duration.parse(NEXT_LOOK.get(execution));
+        Duration checkInterval = Duration.parse(CHECK_INTERVAL.get(execution));
+        // a wait begun before the look schedule existed has no start: it counts from this look
+        Instant started = WAIT_STARTED.find(execution).map(Instant::parse).orElseGet(() -> {
+            WAIT_STARTED.set(execution, StartWaitListener.now().toString());
+            return StartWaitListener.now();
+        });
+        Duration waited = Duration.between(started, StartWaitListener.now());
+        Duration sinceLastLook = NEXT_LOOK.find(execution).map(Duration::parse).orElse(checkInterval);
         if (look.progress() == Look.Progress.RUNNING) {
-            NEXT_LOOK.set(execution, schedule.next(operation, waited, Duration.parse(CHECK_INTERVAL.get(execution))).toString());
+            NEXT_LOOK.set(execution, schedule.next(operation, waited, checkInterval).toString());
         } else if (look.progress() == Look.Progress.SUCCEEDED) {
             schedule.endedWell(operation, waited, sinceLastLook);
         }

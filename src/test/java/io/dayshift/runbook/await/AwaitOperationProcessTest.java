@@ -90,6 +90,23 @@ class AwaitOperationProcessTest extends ProcessTestFixture {
     }
 
     @Test
+    void aWaitBegunBeforeTheLookScheduleExistedLooksOnFromItsNextLook() {
+        // given a wait as the previous version left it: no start of its own, the runbook's first look as its next
+        ProcessInstance await = await(start(KollaAction.DEPLOY, "cc01"), "PT10M");
+        runtime.removeVariable(await.getId(), AwaitOperation.WAIT_STARTED.name());
+
+        // when its looks run, the first finding it running, a later one finished
+        look(await);
+        assertThat(await).isWaitingAt(AwaitOperation.WAIT);
+        assertThat(runtime.getVariable(await.getId(), AwaitOperation.WAIT_STARTED.name())).isNotNull();
+        runbooks.advance(Duration.ofHours(2));
+        look(await);
+
+        // then it ended well, as any wait
+        assertThat(await).isEnded().hasPassed(AwaitOperation.SUCCEEDED_END);
+    }
+
+    @Test
     void aFailedRunAsksTheOpsLeadAmongTheRunbooksDecisionsAndReturnsTheirs() {
         // given a deploy of cc02 that fails on the site
         lab.require("lab").injectFault(LabFault.of(FaultType.DEPLOY_FAILS, "cc02"));
