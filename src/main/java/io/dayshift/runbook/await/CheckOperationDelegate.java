@@ -42,10 +42,10 @@ class CheckOperationDelegate implements JavaDelegate {
         Duration checkInterval = Duration.parse(CHECK_INTERVAL.get(execution));
         // a wait begun before the look schedule existed has no start: it counts from this look
         Instant started = WAIT_STARTED.find(execution).map(Instant::parse).orElseGet(() -> {
-            WAIT_STARTED.set(execution, StartWaitListener.now().toString());
-            return StartWaitListener.now();
+            WAIT_STARTED.set(execution, RunLog.now().toString());
+            return RunLog.now();
         });
-        Duration waited = Duration.between(started, StartWaitListener.now());
+        Duration waited = Duration.between(started, RunLog.now());
         Duration sinceLastLook = NEXT_LOOK.find(execution).map(Duration::parse).orElse(checkInterval);
         if (look.progress() == Look.Progress.RUNNING) {
             NEXT_LOOK.set(execution, schedule.next(operation, waited, checkInterval).toString());

@@ -5,11 +5,10 @@ import static io.dayshift.runbook.await.AwaitOperation.NEXT_LOOK;
 import static io.dayshift.runbook.await.AwaitOperation.OPERATION;
 import static io.dayshift.runbook.await.AwaitOperation.WAIT_STARTED;
 
+import io.dayshift.engine.RunLog;
 import java.time.Duration;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** {@code await-operation}'s start: when the wait began, and when the first look comes ({@link LookSchedule}). */
@@ -24,15 +23,10 @@ class StartWaitListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        WAIT_STARTED.set(execution, now().toString());
+        WAIT_STARTED.set(execution, RunLog.now().toString());
         // a wait started without its inputs (only a part's caller gives them) looks at once, and its look says what is missing
         Duration first = OPERATION.find(execution).flatMap(operation -> CHECK_INTERVAL.find(execution)
                 .map(interval -> schedule.next(operation, Duration.ZERO, Duration.parse(interval)))).orElse(Duration.ZERO);
         NEXT_LOOK.set(execution, first.toString());
-    }
-
-    /** The engine's clock, which its timers follow. */
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }
